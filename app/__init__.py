@@ -1,0 +1,3 @@
+"""OmniStore: till, store server and HQ sync for Chinese chain stores."""
+
+__version__ = "0.1.0"

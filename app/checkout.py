@@ -1,0 +1,335 @@
+"""Tickets at the till: scan, change quantity, void, park and resume (挂单/取单), pay cash, complete."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app import auth, clock, shifts
+from app.catalog import lookup
+from app.context import Actor, OverrideRequest
+from app.db.models import Operator, SaleCounter, Tender, Ticket, TicketLine
+from app.domain.errors import DomainError
+from app.domain.money import check_amount, line_amount, round_cash_due
+from app.domain.quantity import Unit, check_quantity
+from app.outbox import record_event
+from app.settings import StoreSettings
+
+TENDER_METHODS = ("cash",)
+
+
+# ---- reading -----------------------------------------------------------------------------
+
+
+def ticket_dict(ticket: Ticket) -> dict[str, Any]:
+    return {
+        "id": ticket.id,
+        "till": ticket.till,
+        "status": ticket.status,
+        "operator_id": ticket.operator_id,
+        "lines": [
+            {
+                "id": line.id,
+                "sku": line.sku,
+                "barcode": line.barcode,
+                "name": line.name,
+                "unit": line.unit,
+                "quantity": line.quantity,
+                "unit_price": line.unit_price,
+                "original_price": line.original_price,
+                "amount": line.amount,
+                "voided": line.voided,
+                "note": line.note,
+            }
+            for line in ticket.lines
+        ],
+        "item_count": item_count(ticket),
+        "subtotal": ticket.subtotal,
+        "rounding": ticket.rounding,
+        "total": ticket.total,
+        "paid": ticket.paid,
+        "due": max(0, ticket.total - ticket.paid),
+        "change": ticket.change,
+        "tenders": [{"id": t.id, "method": t.method, "amount": t.amount} for t in ticket.tenders],
+        "sale_id": ticket.sale_id,
+        "created_at": ticket.created_at.isoformat(timespec="seconds"),
+        "completed_at": ticket.completed_at.isoformat(timespec="seconds") if ticket.completed_at else None,
+    }
+
+
+def item_count(ticket: Ticket) -> int:
+    """Pieces count one each; a weighed line counts as one item."""
+    return sum(line.quantity if line.unit == Unit.PIECE else 1 for line in ticket.lines if not line.voided)
+
+
+def get_ticket(session: Session, actor: Actor, ticket_id: int) -> Ticket:
+    ticket = session.get(Ticket, ticket_id)
+    if ticket is None or ticket.till != actor.till:
+        raise DomainError("ticket_not_found", status=404, ticket=ticket_id)
+    return ticket
+
+
+def active_ticket(session: Session, till: str) -> Ticket | None:
+    return session.scalar(select(Ticket).where(Ticket.till == till, Ticket.status == "open").order_by(Ticket.id))
+
+
+def parked_tickets(session: Session, actor: Actor) -> list[Ticket]:
+    return list(
+        session.scalars(select(Ticket).where(Ticket.till == actor.till, Ticket.status == "parked").order_by(Ticket.id))
+    )
+
+
+def _open_for_change(session: Session, actor: Actor, ticket_id: int) -> Ticket:
+    ticket = get_ticket(session, actor, ticket_id)
+    if ticket.status != "open":
+        raise DomainError("ticket_closed", status=409)
+    return ticket
+
+
+def _line(ticket: Ticket, line_id: int) -> TicketLine:
+    for line in ticket.lines:
+        if line.id == line_id:
+            if line.voided:
+                raise DomainError("line_voided", status=409)
+            return line
+    raise DomainError("line_not_found", status=404)
+
+
+def _recalculate(ticket: Ticket, settings: StoreSettings) -> None:
+    for line in ticket.lines:
+        if line.fixed_amount is not None and line.unit_price == line.original_price:
+            line.amount = line.fixed_amount
+        else:
+            line.amount = line_amount(line.unit_price, line.quantity, Unit(line.unit).per)
+    ticket.subtotal = sum(line.amount for line in ticket.lines if not line.voided)
+    # 抹零 applies to cash, the only tender so far; applied once, shown as its own line.
+    ticket.total = round_cash_due(ticket.subtotal, settings.rounding)
+    ticket.rounding = ticket.total - ticket.subtotal
+    ticket.paid = sum(t.amount for t in ticket.tenders)
+    ticket.updated_at = clock.now()
+
+
+# ---- commands ----------------------------------------------------------------------------
+
+
+def open_ticket(session: Session, actor: Actor) -> dict[str, Any]:
+    """Start a ticket at this till, or hand back the one already open there."""
+    shift = shifts.require_open(session, actor.till)
+    existing = active_ticket(session, actor.till)
+    if existing is not None:
+        return ticket_dict(existing)
+    moment = clock.now()
+    ticket = Ticket(
+        till=actor.till, operator_id=actor.operator_id, shift_id=shift.id, status="open", created_at=moment, updated_at=moment
+    )
+    session.add(ticket)
+    session.flush()
+    return ticket_dict(ticket)
+
+
+def add_line(
+    session: Session, actor: Actor, ticket_id: int, code: str, quantity: int | None, settings: StoreSettings
+) -> dict[str, Any]:
+    ticket = _open_for_change(session, actor, ticket_id)
+    shifts.require_open(session, actor.till)
+    found = lookup(session, code, settings.in_store_layout)
+    product = found.product
+    unit = Unit(product.unit)
+    fixed_amount: int | None = None
+    if found.embedded_weight is not None:
+        quantity = check_quantity(found.embedded_weight, Unit.GRAM)
+    elif found.embedded_price is not None:
+        fixed_amount = check_amount(found.embedded_price, allow_zero=True)
+        quantity = 1 if unit is Unit.PIECE else _grams_for(found.embedded_price, product.price)
+    else:
+        quantity = check_quantity(1 if quantity is None else quantity, unit) * found.pack_quantity
+        check_quantity(quantity, unit)
+    line = TicketLine(
+        seq=len(ticket.lines) + 1,
+        product_id=product.id,
+        sku=product.sku,
+        barcode=found.scanned if found.scanned.isdigit() and len(found.scanned) >= 8 else product.barcode,
+        name=product.name,
+        unit=unit.value,
+        quantity=quantity,
+        unit_price=product.price,
+        original_price=product.price,
+        amount=0,
+        fixed_amount=fixed_amount,
+        voided=False,
+        note="",
+    )
+    ticket.lines.append(line)
+    _recalculate(ticket, settings)
+    session.flush()
+    return ticket_dict(ticket)
+
+
+def _grams_for(amount: int, price_per_kg: int) -> int:
+    """The weight a price-embedded code stands for, for the receipt (price is what counts)."""
+    return max(1, round(amount * 1000 / price_per_kg)) if price_per_kg else 1
+
+
+def change_quantity(
+    session: Session, actor: Actor, ticket_id: int, line_id: int, quantity: int, settings: StoreSettings
+) -> dict[str, Any]:
+    ticket = _open_for_change(session, actor, ticket_id)
+    line = _line(ticket, line_id)
+    if line.fixed_amount is not None:
+        raise DomainError("quantity_fixed", status=409)
+    line.quantity = check_quantity(quantity, Unit(line.unit))
+    _recalculate(ticket, settings)
+    session.flush()
+    return ticket_dict(ticket)
+
+
+def void_line(
+    session: Session,
+    actor: Actor,
+    ticket_id: int,
+    line_id: int,
+    override: OverrideRequest | None,
+    settings: StoreSettings,
+) -> dict[str, Any]:
+    """删除商品行. Above the store's limit a supervisor authorises it."""
+    ticket = _open_for_change(session, actor, ticket_id)
+    line = _line(ticket, line_id)
+    if line.amount > settings.void_line_limit:
+        auth.authorise(
+            session, actor, "void_line", "supervisor", override, settings,
+            ticket_id=ticket.id, line_id=line.id, detail=f"{line.sku} {line.amount}",
+        )
+    line.voided = True
+    _recalculate(ticket, settings)
+    session.flush()
+    return ticket_dict(ticket)
+
+
+def override_price(
+    session: Session,
+    actor: Actor,
+    ticket_id: int,
+    line_id: int,
+    price: int,
+    override: OverrideRequest | None,
+    settings: StoreSettings,
+) -> dict[str, Any]:
+    """改价: always authorised by a supervisor; the receipt shows the original price."""
+    ticket = _open_for_change(session, actor, ticket_id)
+    line = _line(ticket, line_id)
+    check_amount(price, allow_zero=True)
+    auth.authorise(
+        session, actor, "price_override", "supervisor", override, settings,
+        ticket_id=ticket.id, line_id=line.id, detail=f"{line.sku} {line.unit_price}->{price}",
+    )
+    line.unit_price = price
+    line.note = f"改价 原价￥{line.original_price // 100}.{line.original_price % 100:02d}"
+    _recalculate(ticket, settings)
+    session.flush()
+    return ticket_dict(ticket)
+
+
+def park(session: Session, actor: Actor, ticket_id: int) -> dict[str, Any]:
+    ticket = _open_for_change(session, actor, ticket_id)
+    if ticket.tenders:
+        raise DomainError("ticket_has_tenders", status=409)
+    if not any(not line.voided for line in ticket.lines):
+        raise DomainError("empty_ticket", status=409)
+    ticket.status = "parked"
+    ticket.updated_at = clock.now()
+    session.flush()
+    return ticket_dict(ticket)
+
+
+def resume(session: Session, actor: Actor, ticket_id: int, settings: StoreSettings) -> dict[str, Any]:
+    ticket = get_ticket(session, actor, ticket_id)
+    if ticket.status != "parked":
+        raise DomainError("ticket_not_parked", status=409)
+    current = active_ticket(session, actor.till)
+    if current is not None:
+        if any(not line.voided for line in current.lines) or current.tenders:
+            raise DomainError("ticket_open", status=409)
+        current.status = "voided"
+    ticket.status = "open"
+    ticket.shift_id = shifts.require_open(session, actor.till).id
+    _recalculate(ticket, settings)
+    session.flush()
+    return ticket_dict(ticket)
+
+
+def void_ticket(
+    session: Session, actor: Actor, ticket_id: int, override: OverrideRequest | None, settings: StoreSettings
+) -> dict[str, Any]:
+    """整单取消. A ticket holding payments needs a supervisor."""
+    ticket = get_ticket(session, actor, ticket_id)
+    if ticket.status not in ("open", "parked"):
+        raise DomainError("ticket_closed", status=409)
+    if ticket.tenders or ticket.subtotal > settings.void_line_limit:
+        auth.authorise(session, actor, "void_ticket", "supervisor", override, settings, ticket_id=ticket.id)
+    ticket.status = "voided"
+    ticket.updated_at = clock.now()
+    session.flush()
+    record_event(session, "ticket_voided", {"ticket": ticket.id, "till": ticket.till, "subtotal": ticket.subtotal})
+    return ticket_dict(ticket)
+
+
+def add_tender(
+    session: Session, actor: Actor, ticket_id: int, method: str, amount: int, settings: StoreSettings
+) -> dict[str, Any]:
+    ticket = _open_for_change(session, actor, ticket_id)
+    if method not in TENDER_METHODS:
+        raise DomainError("unsupported_tender", method=method)
+    check_amount(amount)
+    if not any(not line.voided for line in ticket.lines):
+        raise DomainError("empty_ticket", status=409)
+    ticket.tenders.append(Tender(method=method, amount=amount, created_at=clock.now()))
+    _recalculate(ticket, settings)
+    session.flush()
+    return ticket_dict(ticket)
+
+
+def complete(session: Session, actor: Actor, ticket_id: int, settings: StoreSettings) -> dict[str, Any]:
+    """结账: the sale gets its number and its outbox event; the caller commits durably."""
+    ticket = _open_for_change(session, actor, ticket_id)
+    shifts.require_open(session, actor.till)
+    _recalculate(ticket, settings)
+    if not any(not line.voided for line in ticket.lines):
+        raise DomainError("empty_ticket", status=409)
+    if ticket.paid < ticket.total:
+        raise DomainError("insufficient_tender", status=409, due=_yuan(ticket.total - ticket.paid), due_fen=ticket.total - ticket.paid)
+    moment = clock.now()
+    ticket.change = ticket.paid - ticket.total
+    ticket.status = "completed"
+    ticket.completed_at = moment
+    ticket.sale_id = _next_sale_id(session, ticket.till, moment.strftime("%Y%m%d"))
+    session.flush()
+    sale = ticket_dict(ticket)
+    record_event(session, "sale_completed", sale)
+    return {"sale_id": ticket.sale_id, "total": ticket.total, "change": ticket.change, "rounding": ticket.rounding, "ticket": sale}
+
+
+def _yuan(amount: int) -> str:
+    return f"￥{amount // 100}.{amount % 100:02d}"
+
+
+def _next_sale_id(session: Session, till: str, day: str) -> str:
+    counter = session.get(SaleCounter, (till, day))
+    if counter is None:
+        counter = SaleCounter(till=till, day=day, seq=0)
+        session.add(counter)
+    counter.seq += 1
+    return f"{till}-{day}-{counter.seq:04d}"
+
+
+def get_sale(session: Session, sale_id: str) -> Ticket:
+    ticket = session.scalar(select(Ticket).where(Ticket.sale_id == sale_id))
+    if ticket is None:
+        raise DomainError("sale_not_found", status=404, sale=sale_id)
+    return ticket
+
+
+def operator_name(session: Session, operator_id: int) -> str:
+    operator = session.get(Operator, operator_id)
+    return f"{operator.code} {operator.name}" if operator else str(operator_id)

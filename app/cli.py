@@ -1,0 +1,191 @@
+"""The ``omnistore`` command: the composition root, the one place that wires ui, server and hardware."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+DEFAULT_STORE_PORT = 8701
+DEFAULT_HQ_PORT = 8700
+DEFAULT_PRINTER_PORT = 9100
+DEMO_PRODUCTS = 50_000
+
+
+def _store_settings():  # type: ignore[no-untyped-def]
+    from app.settings import StoreSettings
+
+    return StoreSettings.from_env()
+
+
+def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    from app.db.engine import ensure_parent, make_engine
+    from app.db.migrate import upgrade
+
+    settings = _store_settings()
+    ensure_parent(settings.database_path)
+    upgrade(make_engine(settings.database_url))
+    print(f"store database at head: {settings.database_path}")
+    return 0
+
+
+def cmd_seed(args: argparse.Namespace) -> int:
+    from app.db.engine import ensure_parent, make_engine, make_session_factory
+    from app.db.migrate import upgrade
+    from app.seed import seed
+
+    settings = _store_settings()
+    ensure_parent(settings.database_path)
+    engine = make_engine(settings.database_url)
+    upgrade(engine)
+    started = time.perf_counter()
+
+    def progress(done: int, total: int) -> None:
+        width = 30
+        filled = width * done // max(total, 1)
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+        sys.stderr.flush()
+
+    with make_session_factory(engine)() as session:
+        added = seed(session, args.products, progress if sys.stderr.isatty() else None)
+    if sys.stderr.isatty():
+        sys.stderr.write("\n")
+    print(f"seeded {added} products in {time.perf_counter() - started:.1f}s into {settings.database_path}")
+    return 0
+
+
+def cmd_store_server(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from server.store.app import create_store_app
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    app = create_store_app(_store_settings())
+    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, access_log=False)
+    return 0
+
+
+def cmd_client(args: argparse.Namespace) -> int:
+    from ui.app import run_client
+
+    return int(run_client(server_url=args.server, till=args.till, lang=args.lang, printer_uri=args.printer) or 0)
+
+
+def cmd_printer_sim(args: argparse.Namespace) -> int:
+    from hardware.simulators.printer import main as printer_main
+
+    argv = ["--port", str(args.port), "--host", args.host] + (["--window"] if args.window else [])
+    return int(printer_main(argv) or 0)
+
+
+def _has_display() -> bool:
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) or sys.platform in ("win32", "darwin")
+
+
+def _wait_http(url: str, timeout: float = 60.0) -> bool:
+    import requests
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if requests.get(url, timeout=1).ok:
+                return True
+        except requests.RequestException:
+            pass
+        time.sleep(0.2)
+    return False
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """Store server + printer simulator (+ the client when there is a display)."""
+    if not args.headless and not _has_display():
+        print("No display found: run `omnistore demo --headless` to start the servers only.")
+        return 2
+    os.environ.setdefault("OMNISTORE_HOME", str(Path.home() / ".omnistore-demo"))
+    me = [sys.executable, "-m", "app.cli"]
+    subprocess.run([*me, "seed", "--products", str(args.products)], check=True)
+    children: list[subprocess.Popen[bytes]] = []
+    try:
+        children.append(subprocess.Popen([*me, "store-server", "--port", str(args.port)]))
+        printer_args = [*me, "printer-sim", "--port", str(args.printer_port)]
+        if not args.headless:
+            printer_args.append("--window")
+        children.append(subprocess.Popen(printer_args))
+        server = f"http://127.0.0.1:{args.port}"
+        if not _wait_http(server + "/healthz"):
+            print("store server did not start", file=sys.stderr)
+            return 1
+        print(f"store server: {server}  printer: tcp://127.0.0.1:{args.printer_port}")
+        print("demo login: till T01, cashier 1001 / PIN 1234, manager 9001 / PIN 9999")
+        if args.headless:
+            signal.sigwait({signal.SIGINT, signal.SIGTERM}) if hasattr(signal, "sigwait") else children[0].wait()
+            return 0
+        client = subprocess.run([*me, "client", "--server", server, "--till", "T01",
+                                 "--printer", f"tcp://127.0.0.1:{args.printer_port}"]
+                                + (["--lang", args.lang] if args.lang else []))
+        return client.returncode
+    finally:
+        for child in children:
+            child.terminate()
+        for child in children:
+            try:
+                child.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                child.kill()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="omnistore", description="OmniStore: till, store server and HQ sync.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    db = sub.add_parser("db", help="database maintenance")
+    db_sub = db.add_subparsers(dest="db_command", required=True)
+    db_sub.add_parser("upgrade", help="migrate the store database to the latest schema").set_defaults(func=cmd_db_upgrade)
+
+    seed = sub.add_parser("seed", help="demo operators, tills and a generated Chinese catalog")
+    seed.add_argument("--products", type=int, default=DEMO_PRODUCTS, help="catalog size (default %(default)s)")
+    seed.set_defaults(func=cmd_seed)
+
+    store = sub.add_parser("store-server", help="run the store server (FastAPI + SQLite)")
+    store.add_argument("--host", default="127.0.0.1")
+    store.add_argument("--port", type=int, default=DEFAULT_STORE_PORT)
+    store.add_argument("--log-level", default="warning")
+    store.set_defaults(func=cmd_store_server)
+
+    client = sub.add_parser("client", help="run the till client (PySide6)")
+    client.add_argument("--server", default=f"http://127.0.0.1:{DEFAULT_STORE_PORT}")
+    client.add_argument("--till", default=os.environ.get("OMNISTORE_TILL", "T01"))
+    client.add_argument("--lang", default=None, help="zh_CN or en (default: setting, then locale)")
+    client.add_argument("--printer", default=os.environ.get("OMNISTORE_PRINTER", f"tcp://127.0.0.1:{DEFAULT_PRINTER_PORT}"),
+                        help="receipt printer URI: tcp://host:port, usb://vid:pid, serial:///dev/ttyS0, file:///path")
+    client.set_defaults(func=cmd_client)
+
+    printer = sub.add_parser("printer-sim", help="a network receipt printer simulator (ESC/POS on TCP)")
+    printer.add_argument("--host", default="127.0.0.1")
+    printer.add_argument("--port", type=int, default=DEFAULT_PRINTER_PORT)
+    printer.add_argument("--window", action="store_true", help="show the paper-roll preview")
+    printer.set_defaults(func=cmd_printer_sim)
+
+    demo = sub.add_parser("demo", help="the whole store on this machine: server, printer simulator, client")
+    demo.add_argument("--headless", action="store_true", help="servers only, no window")
+    demo.add_argument("--products", type=int, default=DEMO_PRODUCTS)
+    demo.add_argument("--port", type=int, default=DEFAULT_STORE_PORT)
+    demo.add_argument("--printer-port", type=int, default=DEFAULT_PRINTER_PORT)
+    demo.add_argument("--lang", default=None)
+    demo.set_defaults(func=cmd_demo)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.func(args) or 0)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

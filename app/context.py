@@ -1,0 +1,27 @@
+"""Who is acting, at which till: passed from the API edge into every use case."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ROLE_RANK = {"cashier": 0, "supervisor": 1, "manager": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    operator_id: int
+    operator_code: str
+    operator_name: str
+    role: str
+    till: str
+
+    def at_least(self, role: str) -> bool:
+        return ROLE_RANK[self.role] >= ROLE_RANK[role]
+
+
+@dataclass(frozen=True, slots=True)
+class OverrideRequest:
+    """A supervisor's code and PIN typed into the override dialog (授权)."""
+
+    operator: str
+    pin: str

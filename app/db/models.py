@@ -1,0 +1,210 @@
+"""The store database (SQLite, WAL). Money columns are integer fen."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Operator(Base):
+    """收银员 / 主管 / 店长."""
+
+    __tablename__ = "operators"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    name: Mapped[str] = mapped_column(String(64))
+    role: Mapped[str] = mapped_column(String(16))  # cashier | supervisor | manager
+    pin_hash: Mapped[str] = mapped_column(String(256))
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Till(Base):
+    __tablename__ = "tills"
+    code: Mapped[str] = mapped_column(String(16), primary_key=True)
+    name: Mapped[str] = mapped_column(String(64))
+
+
+class SessionToken(Base):
+    __tablename__ = "sessions"
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    operator_id: Mapped[int] = mapped_column(ForeignKey("operators.id"))
+    till: Mapped[str] = mapped_column(ForeignKey("tills.code"))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    expires_at: Mapped[datetime] = mapped_column(DateTime)
+    revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Category(Base):
+    __tablename__ = "categories"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class Product(Base):
+    """One sellable SKU (规格)."""
+
+    __tablename__ = "products"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sku: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(128))
+    initials: Mapped[str] = mapped_column(String(128), default="")  # 拼音首字母, lower case
+    spec: Mapped[str] = mapped_column(String(64), default="")
+    brand: Mapped[str] = mapped_column(String(64), default="")
+    category_id: Mapped[int | None] = mapped_column(ForeignKey("categories.id"), nullable=True)
+    unit: Mapped[str] = mapped_column(String(8), default="piece")  # piece | gram (price per kg)
+    price: Mapped[int] = mapped_column(Integer)
+    plu: Mapped[str | None] = mapped_column(String(8), unique=True, nullable=True)
+    tax_rate: Mapped[int] = mapped_column(Integer, default=1300)  # basis points: 13%
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    primary_barcode: Mapped[str | None] = mapped_column(String(32), nullable=True)
+
+    category: Mapped[Category | None] = relationship(lazy="joined")
+
+
+class Barcode(Base):
+    __tablename__ = "barcodes"
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), index=True)
+    pack_quantity: Mapped[int] = mapped_column(Integer, default=1)  # ITF-14 case of N
+
+
+class Shift(Base):
+    """班次: opened with a float (备用金), closed with a blind count."""
+
+    __tablename__ = "shifts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    till: Mapped[str] = mapped_column(ForeignKey("tills.code"))
+    operator_id: Mapped[int] = mapped_column(ForeignKey("operators.id"))
+    float_amount: Mapped[int] = mapped_column(Integer)
+    opened_at: Mapped[datetime] = mapped_column(DateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    counted: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    expected: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    status: Mapped[str] = mapped_column(String(8), default="open")  # open | closed
+
+    __table_args__ = (Index("ix_shift_till_status", "till", "status"),)
+
+
+class Ticket(Base):
+    """A sale in progress, parked (挂单), voided, or completed (then it carries a sale_id)."""
+
+    __tablename__ = "tickets"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    till: Mapped[str] = mapped_column(ForeignKey("tills.code"))
+    operator_id: Mapped[int] = mapped_column(ForeignKey("operators.id"))
+    shift_id: Mapped[int] = mapped_column(ForeignKey("shifts.id"))
+    status: Mapped[str] = mapped_column(String(12), default="open")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    completed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    sale_id: Mapped[str | None] = mapped_column(String(32), unique=True, nullable=True)
+    subtotal: Mapped[int] = mapped_column(Integer, default=0)
+    rounding: Mapped[int] = mapped_column(Integer, default=0)
+    total: Mapped[int] = mapped_column(Integer, default=0)
+    paid: Mapped[int] = mapped_column(Integer, default=0)
+    change: Mapped[int] = mapped_column(Integer, default=0)
+
+    lines: Mapped[list[TicketLine]] = relationship(
+        back_populates="ticket", order_by="TicketLine.seq", cascade="all, delete-orphan", lazy="selectin"
+    )
+    tenders: Mapped[list[Tender]] = relationship(
+        back_populates="ticket", order_by="Tender.id", cascade="all, delete-orphan", lazy="selectin"
+    )
+
+    __table_args__ = (Index("ix_ticket_till_status", "till", "status"),)
+
+
+class TicketLine(Base):
+    __tablename__ = "ticket_lines"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"), index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"))
+    sku: Mapped[str] = mapped_column(String(32))
+    barcode: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    name: Mapped[str] = mapped_column(String(128))
+    unit: Mapped[str] = mapped_column(String(8))
+    quantity: Mapped[int] = mapped_column(Integer)
+    unit_price: Mapped[int] = mapped_column(Integer)
+    original_price: Mapped[int] = mapped_column(Integer)
+    amount: Mapped[int] = mapped_column(Integer)
+    fixed_amount: Mapped[int | None] = mapped_column(Integer, nullable=True)  # price-embedded code
+    voided: Mapped[bool] = mapped_column(Boolean, default=False)
+    note: Mapped[str] = mapped_column(String(128), default="")
+
+    ticket: Mapped[Ticket] = relationship(back_populates="lines")
+
+
+class Tender(Base):
+    __tablename__ = "tenders"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"), index=True)
+    method: Mapped[str] = mapped_column(String(16))
+    amount: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+    ticket: Mapped[Ticket] = relationship(back_populates="tenders")
+
+
+class Command(Base):
+    """Every state-changing call's client-made id and the answer it got (idempotency)."""
+
+    __tablename__ = "commands"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    operator_id: Mapped[int] = mapped_column(ForeignKey("operators.id"))
+    action: Mapped[str] = mapped_column(String(64))
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    response: Mapped[dict] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Override(Base):
+    """A supervisor's or manager's authorisation (授权), recorded with who gave it."""
+
+    __tablename__ = "overrides"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    action: Mapped[str] = mapped_column(String(32))
+    till: Mapped[str] = mapped_column(String(16))
+    ticket_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    line_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    requested_by: Mapped[int] = mapped_column(ForeignKey("operators.id"))
+    authorised_by: Mapped[int] = mapped_column(ForeignKey("operators.id"))
+    detail: Mapped[str] = mapped_column(Text, default="")
+    at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class SaleCounter(Base):
+    __tablename__ = "sale_counters"
+    till: Mapped[str] = mapped_column(String(16), primary_key=True)
+    day: Mapped[str] = mapped_column(String(8), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class OutboxEvent(Base):
+    """An event for HQ, written in the same transaction as the change it describes."""
+
+    __tablename__ = "outbox"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[str] = mapped_column(String(64), unique=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    payload: Mapped[dict] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    delivered_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+
+    __table_args__ = (UniqueConstraint("event_id"),)
+
+
+class Meta(Base):
+    """Small store-wide values, e.g. the catalog version the search index was built from."""
+
+    __tablename__ = "meta"
+    key: Mapped[str] = mapped_column(String(32), primary_key=True)
+    value: Mapped[str] = mapped_column(String(256))

@@ -1,0 +1,1 @@
+"""Pure retail rules: money, codes, quantities, documents. Imports only the stdlib."""

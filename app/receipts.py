@@ -1,0 +1,46 @@
+"""Build the receipt document for a completed sale."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from app.checkout import get_sale, item_count, operator_name
+from app.domain.money import format_fen
+from app.domain.quantity import Unit, format_quantity
+from app.domain.receipt import Receipt, ReceiptLine, ReceiptTender
+from app.settings import StoreSettings
+
+TENDER_LABELS = {"cash": "现金"}
+
+
+def receipt_for(session: Session, sale_id: str, settings: StoreSettings) -> Receipt:
+    ticket = get_sale(session, sale_id)
+    lines = tuple(
+        ReceiptLine(
+            name=line.name,
+            quantity_text=format_quantity(line.quantity, Unit(line.unit)),
+            unit_price=line.unit_price,
+            amount=line.amount,
+            note=line.note,
+        )
+        for line in ticket.lines
+        if not line.voided
+    )
+    assert ticket.completed_at is not None
+    return Receipt(
+        store_name=settings.store_name,
+        sale_id=sale_id,
+        till=ticket.till,
+        operator=operator_name(session, ticket.operator_id),
+        issued_at=ticket.completed_at.strftime("%Y-%m-%d %H:%M:%S"),
+        lines=lines,
+        subtotal=ticket.subtotal,
+        total=ticket.total,
+        rounding=ticket.rounding,
+        tenders=tuple(ReceiptTender(TENDER_LABELS.get(t.method, t.method), t.amount) for t in ticket.tenders),
+        change=ticket.change,
+        item_count=item_count(ticket),
+    )
+
+
+__all__ = ["receipt_for", "format_fen"]

@@ -1,0 +1,86 @@
+"""班次: open with a float (备用金), close with a blind count and the over/short (长短款)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app import clock
+from app.context import Actor
+from app.db.models import Shift, Tender, Ticket
+from app.domain.errors import DomainError
+from app.domain.money import check_amount
+from app.outbox import record_event
+
+
+def current(session: Session, till: str) -> Shift | None:
+    return session.scalar(select(Shift).where(Shift.till == till, Shift.status == "open"))
+
+
+def require_open(session: Session, till: str) -> Shift:
+    shift = current(session, till)
+    if shift is None:
+        raise DomainError("shift_not_open", status=409)
+    return shift
+
+
+def shift_dict(shift: Shift | None) -> dict[str, Any] | None:
+    if shift is None:
+        return None
+    return {
+        "id": shift.id,
+        "till": shift.till,
+        "operator_id": shift.operator_id,
+        "float": shift.float_amount,
+        "opened_at": shift.opened_at.isoformat(timespec="seconds"),
+        "status": shift.status,
+        "closed_at": shift.closed_at.isoformat(timespec="seconds") if shift.closed_at else None,
+        "counted": shift.counted,
+        "expected": shift.expected,
+        "over_short": None if shift.counted is None or shift.expected is None else shift.counted - shift.expected,
+    }
+
+
+def open_shift(session: Session, actor: Actor, float_amount: int) -> dict[str, Any]:
+    check_amount(float_amount, allow_zero=True)
+    if current(session, actor.till) is not None:
+        raise DomainError("shift_already_open", status=409)
+    shift = Shift(till=actor.till, operator_id=actor.operator_id, float_amount=float_amount, opened_at=clock.now())
+    session.add(shift)
+    session.flush()
+    record_event(session, "shift_opened", shift_dict(shift) or {})
+    return shift_dict(shift) or {}
+
+
+def expected_cash(session: Session, shift: Shift) -> int:
+    """Float plus cash taken minus change given, over the shift's completed sales."""
+    cash_in = session.scalar(
+        select(func.coalesce(func.sum(Tender.amount), 0))
+        .join(Ticket, Ticket.id == Tender.ticket_id)
+        .where(Ticket.shift_id == shift.id, Ticket.status == "completed", Tender.method == "cash")
+    )
+    change = session.scalar(
+        select(func.coalesce(func.sum(Ticket.change), 0)).where(Ticket.shift_id == shift.id, Ticket.status == "completed")
+    )
+    return shift.float_amount + int(cash_in or 0) - int(change or 0)
+
+
+def close_shift(session: Session, actor: Actor, counted: int) -> dict[str, Any]:
+    """交班 with a blind count: the expected amount is revealed only in the answer."""
+    check_amount(counted, allow_zero=True)
+    shift = require_open(session, actor.till)
+    busy = session.scalar(
+        select(func.count(Ticket.id)).where(Ticket.till == actor.till, Ticket.status == "open", Ticket.subtotal > 0)
+    )
+    if busy:
+        raise DomainError("ticket_open", status=409)
+    shift.expected = expected_cash(session, shift)
+    shift.counted = counted
+    shift.closed_at = clock.now()
+    shift.status = "closed"
+    session.flush()
+    summary = shift_dict(shift) or {}
+    record_event(session, "shift_closed", summary)
+    return summary

@@ -1,0 +1,246 @@
+"""The store server: FastAPI over SQLite. Routers stay thin and call ``app`` use cases."""
+
+
+from collections.abc import Callable, Iterator
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, FastAPI, Query, Request, Response
+from sqlalchemy.orm import Session, sessionmaker
+
+from app import auth, checkout, commands, shifts
+from app.catalog import Catalog, lookup
+from app.context import Actor, OverrideRequest
+from app.db.engine import ensure_parent, make_engine, make_session_factory
+from app.db.migrate import upgrade
+from app.domain.errors import DomainError
+from app.receipts import receipt_for
+from app.settings import StoreSettings
+from server.errors import BodyGuard, install_error_handlers
+from server.store import schemas
+
+SEARCH_LIMIT_MAX = 100
+
+
+class StoreState:
+    def __init__(self, settings: StoreSettings) -> None:
+        self.settings = settings
+        ensure_parent(settings.database_path)
+        self.engine = make_engine(settings.database_url)
+        upgrade(self.engine)
+        self.sessions: sessionmaker[Session] = make_session_factory(self.engine)
+        self.catalog = Catalog()
+
+
+def create_store_app(settings: StoreSettings | None = None) -> FastAPI:
+    settings = settings or StoreSettings.from_env()
+    state = StoreState(settings)
+    app = FastAPI(title="OmniStore store server", version="1", docs_url="/docs")
+    app.state.store = state
+    install_error_handlers(app)
+    app.add_middleware(BodyGuard, max_bytes=settings.max_body_bytes)
+
+    @app.get("/healthz")
+    def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    app.include_router(_api(state), prefix="/api/v1")
+    return app
+
+
+def _override(body: schemas.OverridableIn) -> OverrideRequest | None:
+    return OverrideRequest(body.override.operator, body.override.pin) if body.override else None
+
+
+def _api(state: StoreState) -> APIRouter:
+    router = APIRouter()
+    settings = state.settings
+
+    def db() -> Iterator[Session]:
+        with state.sessions() as session:
+            yield session
+
+    DB = Annotated[Session, Depends(db)]
+
+    def actor(request: Request, session: DB) -> Actor:
+        header = request.headers.get("authorization", "")
+        scheme, _, token = header.partition(" ")
+        if scheme.lower() != "bearer" or not token:
+            raise DomainError("unauthorized", status=401)
+        found = auth.resolve(session, token.strip())
+        session.rollback()
+        return found
+
+    Who = Annotated[Actor, Depends(actor)]
+
+    def command(
+        session: Session, who: Actor, command_id: str, action: str, payload: dict[str, Any],
+        change: Callable[[], dict[str, Any]],
+    ) -> dict[str, Any]:
+        return commands.run(session, who, command_id, action, payload, change)
+
+    # ---- session ---------------------------------------------------------------------
+    @router.post("/session")
+    def login(body: schemas.LoginIn, session: DB) -> dict[str, Any]:
+        token, who = auth.login(session, body.till, body.operator, body.pin, settings)
+        ticket = checkout.active_ticket(session, who.till)
+        return {
+            "token": token,
+            "operator": {"code": who.operator_code, "name": who.operator_name, "role": who.role},
+            "till": who.till,
+            "open_ticket": ticket.id if ticket else None,
+            "shift": shifts.shift_dict(shifts.current(session, who.till)),
+            "store_name": settings.store_name,
+            "rounding": settings.rounding.value,
+        }
+
+    @router.delete("/session")
+    def logout(request: Request, who: Who, session: DB) -> dict[str, bool]:
+        auth.logout(session, request.headers["authorization"].partition(" ")[2].strip())
+        return {"ok": True}
+
+    # ---- shifts ----------------------------------------------------------------------
+    @router.get("/shifts/current")
+    def current_shift(who: Who, session: DB) -> dict[str, Any]:
+        return {"shift": shifts.shift_dict(shifts.current(session, who.till))}
+
+    @router.post("/shifts/open")
+    def open_shift(body: schemas.ShiftOpenIn, who: Who, session: DB) -> dict[str, Any]:
+        if body.command_id is None:
+            # Without a command id, "one open shift per till" is what keeps a retry harmless.
+            result = shifts.open_shift(session, who, body.float)
+            session.commit()
+            return result
+        return command(session, who, body.command_id, "open_shift", {"float": body.float},
+                       lambda: shifts.open_shift(session, who, body.float))
+
+    @router.post("/shifts/close")
+    def close_shift(body: schemas.ShiftCloseIn, who: Who, session: DB) -> dict[str, Any]:
+        return command(session, who, body.command_id, "close_shift", {"counted": body.counted}, lambda: shifts.close_shift(session, who, body.counted))
+
+    # ---- catalog ---------------------------------------------------------------------
+    @router.get("/products/lookup")
+    def product_lookup(who: Who, session: DB, code: Annotated[str, Query(max_length=64)]) -> dict[str, Any]:
+        return lookup(session, code, settings.in_store_layout).product.as_dict()
+
+    @router.get("/products/search")
+    def product_search(
+        who: Who, session: DB,
+        q: Annotated[str, Query(max_length=64)],
+        limit: Annotated[int, Query(ge=1, le=SEARCH_LIMIT_MAX)] = 20,
+    ) -> dict[str, Any]:
+        return {"items": [p.as_dict() for p in state.catalog.search(session, q, limit)]}
+
+    # ---- tickets ---------------------------------------------------------------------
+    @router.post("/tickets")
+    def open_ticket(who: Who, session: DB, body: schemas.TicketOpenIn | None = None) -> dict[str, Any]:
+        command_id = body.command_id if body and body.command_id else None
+        if command_id is None:
+            result = checkout.open_ticket(session, who)
+            session.commit()
+            return result
+        return command(session, who, command_id, "open_ticket", {}, lambda: checkout.open_ticket(session, who))
+
+    @router.get("/tickets")
+    def list_tickets(who: Who, session: DB, status: Annotated[str, Query(pattern="^(parked|open)$")] = "parked") -> dict[str, Any]:
+        if status == "open":
+            ticket = checkout.active_ticket(session, who.till)
+            return {"items": [checkout.ticket_dict(ticket)] if ticket else []}
+        return {"items": [checkout.ticket_dict(t) for t in checkout.parked_tickets(session, who)]}
+
+    @router.get("/tickets/{ticket_id}")
+    def get_ticket(ticket_id: int, who: Who, session: DB) -> dict[str, Any]:
+        return checkout.ticket_dict(checkout.get_ticket(session, who, ticket_id))
+
+    @router.post("/tickets/{ticket_id}/lines")
+    def add_line(ticket_id: int, body: schemas.LineIn, who: Who, session: DB) -> dict[str, Any]:
+        payload = {"ticket": ticket_id, "code": body.code, "quantity": body.quantity}
+        return command(session, who, body.command_id, "add_line", payload,
+                       lambda: checkout.add_line(session, who, ticket_id, body.code, body.quantity, settings))
+
+    @router.post("/tickets/{ticket_id}/lines/{line_id}/quantity")
+    def change_quantity(ticket_id: int, line_id: int, body: schemas.QuantityIn, who: Who, session: DB) -> dict[str, Any]:
+        payload = {"ticket": ticket_id, "line": line_id, "quantity": body.quantity}
+        return command(session, who, body.command_id, "change_quantity", payload,
+                       lambda: checkout.change_quantity(session, who, ticket_id, line_id, body.quantity, settings))
+
+    @router.post("/tickets/{ticket_id}/lines/{line_id}/void")
+    def void_line(ticket_id: int, line_id: int, body: schemas.OverridableIn, who: Who, session: DB) -> dict[str, Any]:
+        payload = {"ticket": ticket_id, "line": line_id}
+        return command(session, who, body.command_id, "void_line", payload,
+                       lambda: checkout.void_line(session, who, ticket_id, line_id, _override(body), settings))
+
+    @router.post("/tickets/{ticket_id}/lines/{line_id}/price")
+    def override_price(ticket_id: int, line_id: int, body: schemas.PriceIn, who: Who, session: DB) -> dict[str, Any]:
+        payload = {"ticket": ticket_id, "line": line_id, "price": body.price}
+        return command(session, who, body.command_id, "price_override", payload,
+                       lambda: checkout.override_price(session, who, ticket_id, line_id, body.price, _override(body), settings))
+
+    @router.post("/tickets/{ticket_id}/park")
+    def park(ticket_id: int, body: schemas.CommandIn, who: Who, session: DB) -> dict[str, Any]:
+        return command(session, who, body.command_id, "park", {"ticket": ticket_id}, lambda: checkout.park(session, who, ticket_id))
+
+    @router.post("/tickets/{ticket_id}/resume")
+    def resume(ticket_id: int, body: schemas.CommandIn, who: Who, session: DB) -> dict[str, Any]:
+        return command(session, who, body.command_id, "resume", {"ticket": ticket_id},
+                       lambda: checkout.resume(session, who, ticket_id, settings))
+
+    @router.post("/tickets/{ticket_id}/void")
+    def void_ticket(ticket_id: int, body: schemas.OverridableIn, who: Who, session: DB) -> dict[str, Any]:
+        return command(session, who, body.command_id, "void_ticket", {"ticket": ticket_id},
+                       lambda: checkout.void_ticket(session, who, ticket_id, _override(body), settings))
+
+    @router.post("/tickets/{ticket_id}/tenders")
+    def add_tender(ticket_id: int, body: schemas.TenderIn, who: Who, session: DB) -> dict[str, Any]:
+        payload = {"ticket": ticket_id, "method": body.method, "amount": body.amount}
+        return command(session, who, body.command_id, "tender", payload,
+                       lambda: checkout.add_tender(session, who, ticket_id, body.method, body.amount, settings))
+
+    @router.post("/tickets/{ticket_id}/complete")
+    def complete(ticket_id: int, body: schemas.CommandIn, who: Who, session: DB) -> dict[str, Any]:
+        return command(session, who, body.command_id, "complete", {"ticket": ticket_id},
+                       lambda: checkout.complete(session, who, ticket_id, settings))
+
+    # ---- drawer ----------------------------------------------------------------------
+    @router.post("/drawer/open")
+    def open_drawer(body: schemas.OverridableIn, who: Who, session: DB) -> dict[str, Any]:
+        """No-sale drawer open: a manager authorises it and it is logged."""
+        def change() -> dict[str, Any]:
+            record = auth.authorise(session, who, "no_sale", "manager", _override(body), settings)
+            session.flush()
+            return {"ok": True, "authorised_by": record.authorised_by}
+
+        return command(session, who, body.command_id, "no_sale", {}, change)
+
+    # ---- sales -----------------------------------------------------------------------
+    @router.get("/sales/{sale_id}")
+    def get_sale(sale_id: str, who: Who, session: DB) -> dict[str, Any]:
+        return checkout.ticket_dict(checkout.get_sale(session, sale_id))
+
+    @router.get("/sales/{sale_id}/receipt")
+    def receipt(
+        sale_id: str, who: Who, session: DB,
+        format: Annotated[str, Query(max_length=16)] = "text",
+        profile: Annotated[str, Query(max_length=32)] = "80mm",
+    ) -> Response:
+        from hardware.escpos.profiles import get_profile
+
+        document = receipt_for(session, sale_id, settings)
+        try:
+            printer = get_profile(profile)
+        except KeyError:
+            raise DomainError("unknown_profile", profile=profile) from None
+        if format == "text":
+            from app.domain.receipt import plain_text
+
+            return Response(plain_text(document, printer.columns), media_type="text/plain; charset=utf-8")
+        if format == "escpos":
+            from hardware.escpos.encoder import encode_receipt
+
+            return Response(encode_receipt(document, printer), media_type="application/octet-stream")
+        if format == "png":
+            from hardware.escpos.raster import render_receipt_png
+
+            return Response(render_receipt_png(document, printer), media_type="image/png")
+        raise DomainError("unknown_format", format=format)
+
+    return router

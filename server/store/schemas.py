@@ -1,0 +1,66 @@
+"""API request bodies. Money and quantities are strict integers: 12.5 or "12" is refused."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr
+
+CommandId = Field(min_length=1, max_length=64)
+
+
+class Body(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class OverrideIn(Body):
+    operator: StrictStr = Field(min_length=1, max_length=16)
+    pin: StrictStr = Field(min_length=1, max_length=16)
+
+
+class LoginIn(Body):
+    till: StrictStr = Field(min_length=1, max_length=16)
+    operator: StrictStr = Field(min_length=1, max_length=16)
+    pin: StrictStr = Field(min_length=1, max_length=16)
+
+
+class CommandIn(Body):
+    command_id: StrictStr = CommandId
+
+
+class ShiftOpenIn(Body):
+    float: StrictInt
+    command_id: StrictStr | None = Field(default=None, min_length=1, max_length=64)
+
+
+class ShiftCloseIn(Body):
+    counted: StrictInt
+    command_id: StrictStr = CommandId
+
+
+class TicketOpenIn(Body):
+    command_id: StrictStr | None = Field(default=None, min_length=1, max_length=64)
+
+
+class LineIn(Body):
+    code: StrictStr = Field(min_length=1, max_length=64)
+    quantity: StrictInt | None = None
+    command_id: StrictStr = CommandId
+
+
+class QuantityIn(Body):
+    quantity: StrictInt
+    command_id: StrictStr = CommandId
+
+
+class OverridableIn(Body):
+    command_id: StrictStr = CommandId
+    override: OverrideIn | None = None
+
+
+class PriceIn(OverridableIn):
+    price: StrictInt
+
+
+class TenderIn(Body):
+    method: StrictStr = Field(min_length=1, max_length=16)
+    amount: StrictInt
+    command_id: StrictStr = CommandId
