@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import logging
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -78,7 +77,7 @@ def cmd_client(args: argparse.Namespace) -> int:
 
 
 def cmd_printer_sim(args: argparse.Namespace) -> int:
-    from hardware.simulators.printer import main as printer_main
+    from ui.printer_preview import main as printer_main
 
     argv = ["--port", str(args.port), "--host", args.host] + (["--window"] if args.window else [])
     return int(printer_main(argv) or 0)

@@ -6,7 +6,7 @@ import itertools
 import random
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from pypinyin import Style, lazy_pinyin
 from sqlalchemy import func, insert, select
@@ -101,7 +101,7 @@ FRESH = (
 )
 
 
-@lru_cache(maxsize=None)
+@cache
 def initials_of(text: str) -> str:
     """'可口可乐 330ml' → 'kkkl330ml': first letter of each Han syllable, other letters kept."""
     letters = lazy_pinyin(text, style=Style.FIRST_LETTER, errors="default")

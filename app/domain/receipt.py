@@ -72,7 +72,7 @@ class Style(enum.StrEnum):
     NORMAL = "normal"
     CENTER = "center"
     TITLE = "title"  # centred, double size
-    TOTAL = "total"  # bold, double height
+    TOTAL = "total"  # bold, double size (laid out for half the columns)
     RULE = "rule"
 
 

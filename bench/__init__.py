@@ -1,0 +1,1 @@
+"""Benchmarks: ``make bench`` prints a table of measured numbers against each issue's targets."""

@@ -1,0 +1,263 @@
+"""A receipt printer on a TCP port (like a real one on 9100), for demos and tests.
+
+It speaks the real protocol: bytes in, a job per cut (or per connection), each decoded the
+way a printer would; DLE EOT status requests answered at once from settable state.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import dataclasses
+import logging
+import signal
+import socket
+import socketserver
+import sys
+import threading
+import time
+from collections.abc import Callable, Sequence
+
+from hardware.escpos.decoder import DecodedJob, decode, tokenize
+from hardware.escpos.profiles import PROFILES, PrinterProfile, get_profile
+from hardware.escpos.status import PrinterState, status_byte
+
+log = logging.getLogger(__name__)
+
+JobCallback = Callable[[DecodedJob], None]
+
+
+class PrinterSimulator:
+    """A threaded TCP receipt printer. ``port=0`` picks a free port; read it from ``.port``."""
+
+    def __init__(
+        self,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        *,
+        encoding: str = "gb18030",
+        on_job: JobCallback | None = None,
+    ) -> None:
+        self.host = host
+        self.encoding = encoding
+        self.on_job = on_job
+        self.jobs: list[DecodedJob] = []
+        self._requested_port = port
+        self._state = PrinterState()
+        self._lock = threading.Condition()
+        self._server: _Server | None = None
+        self._thread: threading.Thread | None = None
+
+    # -- lifecycle -------------------------------------------------------------------------
+
+    @property
+    def port(self) -> int:
+        if self._server is None:
+            return self._requested_port
+        return int(self._server.server_address[1])
+
+    @property
+    def uri(self) -> str:
+        return f"tcp://{self.host}:{self.port}"
+
+    def start(self) -> PrinterSimulator:
+        if self._server is not None:
+            return self
+        self._server = _Server((self.host, self._requested_port), _Connection, self)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, name="printer-sim", daemon=True
+        )
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        server, self._server = self._server, None
+        if server is None:
+            return
+        server.shutdown()
+        server.close_connections()
+        server.server_close()
+        if self._thread is not None:
+            self._thread.join(timeout=2)
+
+    def __enter__(self) -> PrinterSimulator:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    # -- state -----------------------------------------------------------------------------
+
+    @property
+    def status(self) -> PrinterState:
+        with self._lock:
+            return self._state
+
+    def set_status(self, **changes: bool) -> None:
+        """e.g. ``set_status(paper_out=True)``; fields as in ``PrinterState``."""
+        with self._lock:
+            self._state = dataclasses.replace(self._state, **changes)
+
+    def status_byte(self, n: int) -> int:
+        with self._lock:
+            return status_byte(self._state, n)
+
+    def wait_for_jobs(self, count: int, timeout: float = 5.0) -> list[DecodedJob]:
+        """Block until at least ``count`` jobs have arrived (or ``timeout``); a copy of the jobs."""
+        with self._lock:
+            self._lock.wait_for(lambda: len(self.jobs) >= count, timeout)
+            return list(self.jobs)
+
+    def clear(self) -> None:
+        with self._lock:
+            self.jobs.clear()
+
+    # -- called from connection threads -----------------------------------------------------
+
+    def _job_done(self, data: bytes) -> None:
+        job = decode(data, self.encoding)
+        if not job.prints_something:
+            return
+        if job.named("drawer_kick"):
+            self.set_status(drawer_open=True)  # the drawer springs open until someone shuts it
+        with self._lock:
+            self.jobs.append(job)
+            self._lock.notify_all()
+        if self.on_job is not None:
+            try:
+                self.on_job(job)
+            except Exception:
+                log.exception("printer simulator: on_job callback failed")
+
+
+class _Server(socketserver.ThreadingTCPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def __init__(self, address: tuple[str, int], handler: type, simulator: PrinterSimulator) -> None:
+        self.simulator = simulator
+        self.connections: set[socket.socket] = set()
+        self.connections_lock = threading.Lock()
+        super().__init__(address, handler)
+
+    def close_connections(self) -> None:
+        with self.connections_lock:
+            for sock in list(self.connections):
+                with contextlib.suppress(OSError):
+                    sock.shutdown(socket.SHUT_RDWR)
+
+
+class _Connection(socketserver.BaseRequestHandler):
+    server: _Server
+
+    def handle(self) -> None:
+        sock: socket.socket = self.request
+        simulator = self.server.simulator
+        with self.server.connections_lock:
+            self.server.connections.add(sock)
+        pending = bytearray()
+        scanned = 0
+        try:
+            while True:
+                try:
+                    chunk = sock.recv(65536)
+                except OSError:
+                    break
+                if not chunk:
+                    break
+                pending += chunk
+                scanned = self._process(pending, scanned, sock)
+        finally:
+            with self.server.connections_lock:
+                self.server.connections.discard(sock)
+            if pending:
+                simulator._job_done(bytes(pending))
+
+    def _process(self, pending: bytearray, scanned: int, sock: socket.socket) -> int:
+        """Answer real-time requests and hand over finished jobs; return how far we have read."""
+        simulator = self.server.simulator
+        restart = True
+        while restart:
+            restart = False
+            data = bytes(pending)
+            for token in tokenize(data, scanned):
+                if token.kind == "incomplete":
+                    break
+                scanned = token.end
+                if token.name == "status_request" and 1 <= token.args[0] <= 4:
+                    with contextlib.suppress(OSError):
+                        sock.sendall(bytes([simulator.status_byte(token.args[0])]))
+                elif token.name == "realtime_command" and token.args[0] == 1:
+                    simulator.set_status(drawer_open=True)  # DLE DC4 1 m t: real-time drawer pulse
+                elif token.name == "cut":
+                    simulator._job_done(data[: token.end])
+                    del pending[: token.end]
+                    scanned = 0
+                    restart = True
+                    break
+        return scanned
+
+
+def print_job(job: DecodedJob, out: object = None) -> None:
+    """Headless output: the job's text, its barcodes and a tear line."""
+    stream = out or sys.stdout
+    for line in job.lines:
+        print(line, file=stream)  # type: ignore[arg-type]
+    for data in job.barcodes:
+        print(f"[CODE128 {data}]", file=stream)  # type: ignore[arg-type]
+    for data in job.qr_codes:
+        print(f"[QR {data}]", file=stream)  # type: ignore[arg-type]
+    if job.named("drawer_kick"):
+        print("[drawer opened]", file=stream)  # type: ignore[arg-type]
+    print("~" * 24 + " cut " + "~" * 24, file=stream, flush=True)  # type: ignore[arg-type]
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+WindowRunner = Callable[[PrinterSimulator, PrinterProfile], int]
+
+
+def main(argv: Sequence[str] | None = None, *, window: WindowRunner | None = None) -> int:
+    """``omnistore printer-sim [--host H] [--port 9100] [--profile 80mm] [--window]``.
+
+    ``window`` runs the preview window (``ui.printer_preview``); hardware may not import ui,
+    so the composition root passes it in.
+    """
+    parser = argparse.ArgumentParser(
+        prog="omnistore printer-sim", description="Simulated ESC/POS receipt printer on TCP."
+    )
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=9100, help="TCP port (default 9100; 0 picks a free one)")
+    parser.add_argument("--profile", default="80mm", choices=sorted(PROFILES), help="printer profile (encoding)")
+    parser.add_argument("--window", action="store_true", help="show the paper-roll preview window")
+    args = parser.parse_args(argv)
+    if args.window and window is None:
+        parser.error("--window needs the UI; run it as `omnistore printer-sim --window`")
+    profile = get_profile(args.profile)
+    simulator = PrinterSimulator(args.host, args.port, encoding=profile.encoding)
+    try:
+        simulator.start()
+    except OSError as exc:
+        print(f"printer-sim: cannot listen on {args.host}:{args.port}: {exc}", file=sys.stderr)
+        return 1
+    print(
+        f"printer-sim: listening on {simulator.uri} ({profile.name}, {profile.encoding})", file=sys.stderr, flush=True
+    )
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _interrupt)  # a service manager's stop ends it as cleanly as Ctrl+C
+    try:
+        if window is not None and args.window:
+            return window(simulator, profile)
+        simulator.on_job = print_job
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        simulator.stop()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
