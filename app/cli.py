@@ -178,7 +178,15 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--printer-port", type=int, default=DEFAULT_PRINTER_PORT)
     demo.add_argument("--lang", default=None)
     demo.set_defaults(func=cmd_demo)
+    _extend(sub)
     return parser
+
+
+def _extend(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Commands owned by other parts of the app register themselves here."""
+    from app.hq.cli import add_commands as add_hq_commands
+
+    add_hq_commands(sub)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,1 @@
+"""Headquarters: master data, every store's events, channel API keys (PostgreSQL)."""

@@ -1,0 +1,71 @@
+"""UI fixtures: the real main window against the real store server (tests/conftest.py)."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator  # noqa: E402
+
+import pytest  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
+
+from ui.api import StoreClient  # noqa: E402
+from ui.app import MainWindow, create_app  # noqa: E402
+
+WAIT_MS = 10_000
+
+
+class PrinterSpy:
+    """The printer sink: keeps every job's bytes."""
+
+    def __init__(self) -> None:
+        self.jobs: list[bytes] = []
+
+    def __call__(self, data: bytes) -> None:
+        self.jobs.append(data)
+
+
+@pytest.fixture
+def printer() -> PrinterSpy:
+    return PrinterSpy()
+
+
+@pytest.fixture
+def window(qtbot, store_server, printer) -> Iterator[MainWindow]:
+    """The till window, Chinese UI, on a till no other test uses."""
+    create_app([], "zh_CN")
+    client = StoreClient(store_server.url, language="zh_CN")
+    win = MainWindow(client, store_server.new_till(), printer_sink=printer)
+    qtbot.addWidget(win)
+    win.resize(1024, 768)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    yield win
+    win.close()
+
+
+def log_in(qtbot, win: MainWindow, operator: str = "1001", pin: str = "1234", float_yuan: str = "500") -> None:
+    """Type the code and PIN, open the shift if asked, and wait for an open ticket."""
+    qtbot.keyClicks(win.login.operator_edit, operator)
+    qtbot.keyClick(win.login.operator_edit, Qt.Key.Key_Return)
+    qtbot.keyClicks(win.login.pin_edit, pin)
+    qtbot.keyClick(win.login.pin_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: win.stack.currentWidget() is not win.login, timeout=WAIT_MS)
+    if win.stack.currentWidget() is win.shift:
+        qtbot.keyClicks(win.shift.float_edit, float_yuan)
+        qtbot.keyClick(win.shift.float_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: win.stack.currentWidget() is win.checkout, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: win.checkout.ticket is not None, timeout=WAIT_MS)
+
+
+def scan(qtbot, win: MainWindow, code: str) -> None:
+    """Type like a keyboard-wedge scanner: the digits in a burst, then Enter."""
+    qtbot.keyClicks(win.checkout.scan_edit, code)
+    qtbot.keyClick(win.checkout.scan_edit, Qt.Key.Key_Return)
+
+
+def idle(qtbot, win: MainWindow) -> None:
+    qtbot.waitUntil(lambda: win.worker.pending == 0, timeout=WAIT_MS)

@@ -1,0 +1,348 @@
+"""The store-server client (门店服务器客户端). Blocking; call it from the worker thread only."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+import requests
+from PySide6.QtCore import QCoreApplication
+
+API_PREFIX = "/api/v1"
+#: (connect, read) seconds. A till must say "offline" quickly rather than hang a scan.
+DEFAULT_TIMEOUT = (3.0, 10.0)
+_RETRIES = 2  # extra attempts on a network failure; safe because every command carries its id
+
+
+def new_command_id() -> str:
+    """A client-made id for one state-changing command; resend it unchanged when retrying."""
+    return uuid.uuid4().hex
+
+
+class ApiError(Exception):
+    """The server (or the network) refused a call. ``code`` is stable snake_case."""
+
+    def __init__(self, code: str, message: str, status: int | None = None, payload: dict | None = None) -> None:
+        super().__init__(code, message)
+        self.code = code
+        self.message = message
+        self.status = status
+        self.payload = payload or {}
+
+    def __str__(self) -> str:
+        return self.message or self.code
+
+
+@dataclass(frozen=True)
+class Product:
+    sku: str
+    barcode: str
+    name: str
+    price: int
+    unit: str = "piece"
+    plu: str | None = None
+    spec: str | None = None
+    category: str | None = None
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Product:
+        return cls(
+            sku=str(data.get("sku", "")),
+            barcode=str(data.get("barcode") or ""),
+            name=str(data.get("name", "")),
+            price=int(data.get("price", 0)),
+            unit=str(data.get("unit", "piece")),
+            plu=data.get("plu"),
+            spec=data.get("spec"),
+            category=data.get("category"),
+        )
+
+
+@dataclass(frozen=True)
+class Line:
+    id: str
+    sku: str
+    barcode: str
+    name: str
+    unit: str
+    quantity: int
+    unit_price: int
+    amount: int
+    voided: bool = False
+    note: str | None = None
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Line:
+        return cls(
+            id=str(data["id"]),
+            sku=str(data.get("sku", "")),
+            barcode=str(data.get("barcode") or ""),
+            name=str(data.get("name", "")),
+            unit=str(data.get("unit", "piece")),
+            quantity=int(data.get("quantity", 0)),
+            unit_price=int(data.get("unit_price", 0)),
+            amount=int(data.get("amount", 0)),
+            voided=bool(data.get("voided", False)),
+            note=data.get("note"),
+        )
+
+
+@dataclass(frozen=True)
+class Tender:
+    id: str
+    method: str
+    amount: int
+
+
+@dataclass(frozen=True)
+class Ticket:
+    """小票 in progress, as the server holds it."""
+
+    id: str
+    status: str
+    lines: tuple[Line, ...] = ()
+    item_count: int = 0
+    subtotal: int = 0
+    rounding: int = 0
+    total: int = 0
+    paid: int = 0
+    due: int = 0
+    change: int = 0
+    tenders: tuple[Tender, ...] = ()
+    sale_id: str | None = None
+    raw: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Ticket:
+        return cls(
+            id=str(data["id"]),
+            status=str(data.get("status", "open")),
+            lines=tuple(Line.from_json(line) for line in data.get("lines", [])),
+            item_count=int(data.get("item_count", 0)),
+            subtotal=int(data.get("subtotal", 0)),
+            rounding=int(data.get("rounding", 0)),
+            total=int(data.get("total", 0)),
+            paid=int(data.get("paid", 0)),
+            due=int(data.get("due", 0)),
+            change=int(data.get("change", 0)),
+            tenders=tuple(
+                Tender(id=str(t.get("id", "")), method=str(t.get("method", "")), amount=int(t.get("amount", 0)))
+                for t in data.get("tenders", [])
+            ),
+            sale_id=None if data.get("sale_id") is None else str(data["sale_id"]),
+            raw=data,
+        )
+
+    @property
+    def active_lines(self) -> tuple[Line, ...]:
+        return tuple(line for line in self.lines if not line.voided)
+
+
+@dataclass(frozen=True)
+class Operator:
+    code: str
+    name: str
+    role: str
+
+
+@dataclass(frozen=True)
+class Shift:
+    id: str
+    float: int
+    opened_at: str | None = None
+    operator: Any = None
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any] | None) -> Shift | None:
+        if not data:
+            return None
+        return cls(id=str(data.get("id", "")), float=int(data.get("float", 0)),
+                   opened_at=data.get("opened_at"), operator=data.get("operator"))
+
+
+@dataclass(frozen=True)
+class SessionInfo:
+    token: str
+    operator: Operator
+    till: str
+    open_ticket: str | None
+    shift: Shift | None
+
+
+@dataclass(frozen=True)
+class Completion:
+    sale_id: str
+    total: int
+    change: int
+    rounding: int
+    ticket: Ticket
+
+
+class StoreClient:
+    """Talks JSON to one store server. Every method blocks; raises :class:`ApiError`."""
+
+    def __init__(self, base_url: str, language: str = "zh_CN", timeout: tuple[float, float] = DEFAULT_TIMEOUT,
+                 session: requests.Session | None = None) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.language = language
+        self.timeout = timeout
+        self.token: str | None = None
+        self._http = session or requests.Session()
+
+    # -- plumbing -----------------------------------------------------------------
+
+    @property
+    def accept_language(self) -> str:
+        return "en" if self.language.lower().startswith("en") else "zh-CN"
+
+    def _headers(self) -> dict[str, str]:
+        headers = {"Accept-Language": self.accept_language}
+        if self.token:
+            headers["Authorization"] = f"Bearer {self.token}"
+        return headers
+
+    def request(self, method: str, path: str, *, json: dict | None = None, params: dict | None = None,
+                raw: bool = False) -> Any:
+        """One call with retries on network failure; JSON (or bytes when ``raw``) back."""
+        url = path if path.startswith("http") else f"{self.base_url}{path}"
+        last: Exception | None = None
+        for _attempt in range(_RETRIES + 1):
+            try:
+                response = self._http.request(method, url, json=json, params=params, headers=self._headers(),
+                                              timeout=self.timeout)
+                break
+            except (requests.ConnectionError, requests.Timeout) as exc:
+                last = exc
+        else:
+            raise ApiError("server_unreachable", QCoreApplication.translate(
+                "StoreClient", "The store server cannot be reached. Check the network."),
+                           None, {"detail": str(last)})
+        return self._decode(response, raw)
+
+    @staticmethod
+    def _decode(response: requests.Response, raw: bool) -> Any:
+        if response.status_code >= 400:
+            try:
+                payload = response.json()
+            except ValueError:
+                payload = {}
+            if not isinstance(payload, dict):
+                payload = {"detail": payload}
+            code = str(payload.get("code") or f"http_{response.status_code}")
+            message = payload.get("message")
+            if not isinstance(message, str) or not message:
+                message = QCoreApplication.translate("StoreClient", "The server refused the request (%1).").replace("%1", code)
+            raise ApiError(code, message, response.status_code, payload)
+        if raw:
+            return response.content
+        try:
+            return response.json()
+        except ValueError as exc:
+            raise ApiError("bad_response", QCoreApplication.translate("StoreClient", "The server sent an unreadable answer."), response.status_code) from exc
+
+    def _api(self, method: str, path: str, **kwargs: Any) -> Any:
+        return self.request(method, f"{API_PREFIX}{path}", **kwargs)
+
+    def _command(self, path: str, body: dict[str, Any], command_id: str | None,
+                 override: dict[str, str] | None = None) -> Any:
+        body = dict(body, command_id=command_id or new_command_id())
+        if override:
+            body["override"] = override
+        return self._api("POST", path, json=body)
+
+    # -- session and shift ----------------------------------------------------------
+
+    def health(self) -> bool:
+        self.request("GET", "/healthz")
+        return True
+
+    def login(self, till: str, operator: str, pin: str) -> SessionInfo:
+        data = self._api("POST", "/session", json={"till": till, "operator": operator, "pin": pin})
+        self.token = data["token"]
+        op = data.get("operator") or {}
+        return SessionInfo(
+            token=data["token"],
+            operator=Operator(code=str(op.get("code", operator)), name=str(op.get("name", operator)),
+                              role=str(op.get("role", ""))),
+            till=str(data.get("till", till)),
+            open_ticket=None if data.get("open_ticket") is None else str(data["open_ticket"]),
+            shift=Shift.from_json(data.get("shift")),
+        )
+
+    def logout(self) -> None:
+        self.token = None
+
+    def current_shift(self) -> Shift | None:
+        return Shift.from_json(self._api("GET", "/shifts/current").get("shift"))
+
+    def open_shift(self, float_fen: int, command_id: str | None = None) -> Shift | None:
+        data = self._command("/shifts/open", {"float": float_fen}, command_id)
+        return Shift.from_json(data.get("shift", data) if isinstance(data, dict) else None)
+
+    # -- products -------------------------------------------------------------------
+
+    def lookup(self, code: str) -> Product:
+        return Product.from_json(self._api("GET", "/products/lookup", params={"code": code}))
+
+    def search(self, query: str, limit: int = 50) -> list[Product]:
+        data = self._api("GET", "/products/search", params={"q": query, "limit": limit})
+        return [Product.from_json(item) for item in data.get("items", [])]
+
+    # -- tickets --------------------------------------------------------------------
+
+    def create_ticket(self, command_id: str | None = None) -> Ticket:
+        return Ticket.from_json(self._command("/tickets", {}, command_id))
+
+    def get_ticket(self, ticket_id: str) -> Ticket:
+        return Ticket.from_json(self._api("GET", f"/tickets/{ticket_id}"))
+
+    def parked_tickets(self) -> list[Ticket]:
+        data = self._api("GET", "/tickets", params={"status": "parked"})
+        return [Ticket.from_json(item) for item in data.get("items", [])]
+
+    def add_line(self, ticket_id: str, code: str, quantity: int | None = None,
+                 command_id: str | None = None) -> Ticket:
+        body: dict[str, Any] = {"code": code}
+        if quantity is not None:
+            body["quantity"] = quantity
+        return Ticket.from_json(self._command(f"/tickets/{ticket_id}/lines", body, command_id))
+
+    def set_quantity(self, ticket_id: str, line_id: str, quantity: int, command_id: str | None = None) -> Ticket:
+        path = f"/tickets/{ticket_id}/lines/{line_id}/quantity"
+        return Ticket.from_json(self._command(path, {"quantity": quantity}, command_id))
+
+    def void_line(self, ticket_id: str, line_id: str, command_id: str | None = None,
+                  override: dict[str, str] | None = None) -> Ticket:
+        path = f"/tickets/{ticket_id}/lines/{line_id}/void"
+        return Ticket.from_json(self._command(path, {}, command_id, override))
+
+    def override_price(self, ticket_id: str, line_id: str, price: int, command_id: str | None = None,
+                       override: dict[str, str] | None = None) -> Ticket:
+        path = f"/tickets/{ticket_id}/lines/{line_id}/price"
+        return Ticket.from_json(self._command(path, {"price": price}, command_id, override))
+
+    def park(self, ticket_id: str, command_id: str | None = None) -> Ticket:
+        return Ticket.from_json(self._command(f"/tickets/{ticket_id}/park", {}, command_id))
+
+    def resume(self, ticket_id: str, command_id: str | None = None) -> Ticket:
+        return Ticket.from_json(self._command(f"/tickets/{ticket_id}/resume", {}, command_id))
+
+    def add_cash(self, ticket_id: str, amount: int, command_id: str | None = None) -> Ticket:
+        body = {"method": "cash", "amount": amount}
+        return Ticket.from_json(self._command(f"/tickets/{ticket_id}/tenders", body, command_id))
+
+    def complete(self, ticket_id: str, command_id: str | None = None) -> Completion:
+        data = self._command(f"/tickets/{ticket_id}/complete", {}, command_id)
+        ticket = Ticket.from_json(data["ticket"]) if data.get("ticket") else None
+        return Completion(sale_id=str(data["sale_id"]), total=int(data.get("total", 0)),
+                          change=int(data.get("change", 0)), rounding=int(data.get("rounding", 0)),
+                          ticket=ticket)  # type: ignore[arg-type]
+
+    def open_drawer(self, command_id: str | None = None, override: dict[str, str] | None = None) -> bool:
+        data = self._command("/drawer/open", {}, command_id, override)
+        return bool(data.get("ok", True))
+
+    def receipt(self, sale_id: str, fmt: str = "escpos", profile: str = "80mm") -> bytes:
+        return self.request("GET", f"{API_PREFIX}/sales/{sale_id}/receipt",
+                            params={"format": fmt, "profile": profile}, raw=True)

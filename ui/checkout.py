@@ -1,0 +1,532 @@
+"""收银: the checkout screen. Scan, adjust lines, park/resume, pay cash, print, next customer."""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.money import format_fen
+from ui.api import ApiError, Completion, Line, Ticket, new_command_id
+from ui.context import TillContext
+from ui.dialogs import (
+    CashTenderDialog,
+    ChangeDialog,
+    HelpDialog,
+    OverrideDialog,
+    ParkedTicketsDialog,
+    PosDialog,
+    PriceDialog,
+    ProductSearchDialog,
+    QuantityDialog,
+)
+from ui.models import TicketLinesModel
+from ui.widgets import AmountLabel, MessageStrip, ScanEdit
+
+#: "3*6901234567892" sells three of the item.
+_MULTIPLY = re.compile(r"^(\d{1,4})\*(.+)$")
+#: Codes that mean "the cashier must fix their credentials", not "the command failed".
+_OVERRIDE_RETRY_CODES = {"bad_credentials", "override_denied", "not_authorized", "forbidden", "locked_out"}
+
+
+class TicketRef:
+    """The id of the ticket on this till, as the worker thread sees it.
+
+    Jobs run in order on the worker, so a scan queued after "new ticket" reads the new id even
+    though the GUI has not heard back yet.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._id: str | None = None
+
+    @property
+    def id(self) -> str:
+        with self._lock:
+            if self._id is None:
+                raise ApiError("no_ticket", "No ticket is open.")
+            return self._id
+
+    def set(self, ticket_id: str | None) -> None:
+        with self._lock:
+            self._id = ticket_id
+
+
+class TotalsPanel(QFrame):
+    """Always visible: item count, subtotal, rounding, and the total in large digits."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("totalsPanel")
+        grid = QGridLayout(self)
+        self.count = self._row(grid, 0, self.tr("Items"))
+        self.subtotal = self._row(grid, 1, self.tr("Subtotal"))
+        self.paid = self._row(grid, 2, self.tr("Paid"))
+        caption = QLabel(self.tr("Total"))
+        caption.setObjectName("totalsCaption")
+        grid.addWidget(caption, 3, 0, 1, 2)
+        self.total = AmountLabel("total")
+        grid.addWidget(self.total, 4, 0, 1, 2)
+        grid.setRowStretch(5, 1)
+        self.show_ticket(None)
+
+    def _row(self, grid: QGridLayout, row: int, caption: str) -> QLabel:
+        label = QLabel(caption)
+        label.setObjectName("totalsCaption")
+        value = QLabel()
+        value.setObjectName("totalsValue")
+        value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        grid.addWidget(label, row, 0)
+        grid.addWidget(value, row, 1)
+        return value
+
+    def show_ticket(self, ticket: Ticket | None) -> None:
+        self.count.setText(str(ticket.item_count if ticket else 0))
+        self.subtotal.setText(format_fen(ticket.subtotal if ticket else 0, symbol="¥"))
+        self.paid.setText(format_fen(ticket.paid if ticket else 0, symbol="¥"))
+        self.total.setText(format_fen(ticket.total if ticket else 0, symbol="¥"))
+
+
+class CheckoutScreen(QWidget):
+    """The till's main screen. Every server call goes through the serial worker."""
+
+    #: The server says no shift is open on this till.
+    shift_required = Signal()
+    #: Emitted with the receipt bytes after they went to the printer sink (for tests and logs).
+    receipt_printed = Signal(bytes)
+    #: A sale was completed: (sale_id, change).
+    sale_completed = Signal(str, int)
+
+    def __init__(self, ctx: TillContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("screen")
+        self.ctx = ctx
+        self.ref = TicketRef()
+        self.ticket: Ticket | None = None
+        self.active_dialog: PosDialog | None = None
+        self.last_completion: Completion | None = None
+        self._build()
+        self._shortcuts()
+
+    # -- layout -----------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 4)
+        middle = QHBoxLayout()
+        left = QVBoxLayout()
+        self.model = TicketLinesModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("linesTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the scan field keeps the focus
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        left.addWidget(self.table, 1)
+        scan_row = QHBoxLayout()
+        scan_caption = QLabel(self.tr("Scan / code"))
+        scan_caption.setObjectName("caption")
+        scan_row.addWidget(scan_caption)
+        self.scan_edit = ScanEdit()
+        self.scan_edit.setPlaceholderText(self.tr("Scan a barcode or type a code, then Enter"))
+        self.scan_edit.returnPressed.connect(self._on_scan_entered)
+        self.scan_edit.pay_requested.connect(self.pay)
+        self.scan_edit.move_selection.connect(self._move_selection)
+        scan_row.addWidget(self.scan_edit, 1)
+        left.addLayout(scan_row)
+        self.message = MessageStrip()
+        left.addWidget(self.message)
+        middle.addLayout(left, 3)
+        self.totals = TotalsPanel()
+        self.totals.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        middle.addWidget(self.totals, 1)
+        layout.addLayout(middle, 1)
+        layout.addLayout(self._function_bar())
+
+    def _function_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        bar.setSpacing(4)
+        self.function_buttons: dict[str, QPushButton] = {}
+        keys = [
+            ("F1", self.tr("Help"), self.show_help),
+            ("F2", self.tr("Search"), self.search),
+            ("F3", self.tr("Quantity"), self.change_quantity),
+            ("F4", self.tr("Void line"), self.void_line),
+            ("F5", self.tr("Park"), self.park),
+            ("F6", self.tr("Resume"), self.resume),
+            ("F7", self.tr("Price"), self.override_price),
+            ("F8", self.tr("No sale"), self.no_sale),
+            ("F12", self.tr("Pay"), self.pay),
+        ]
+        for key, text, slot in keys:
+            button = QPushButton(f"{key}\n{text}")
+            button.setObjectName("fkeyPay" if key == "F12" else "fkey")
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+            button.clicked.connect(slot)
+            bar.addWidget(button, 2 if key == "F12" else 1)
+            self.function_buttons[key] = button
+        return bar
+
+    def _shortcuts(self) -> None:
+        bindings: list[tuple[Any, Callable[[], None]]] = [
+            (Qt.Key.Key_F1, self.show_help),
+            (Qt.Key.Key_F2, self.search),
+            (Qt.Key.Key_F3, self.change_quantity),
+            (Qt.Key.Key_F4, self.void_line),
+            (Qt.Key.Key_F5, self.park),
+            (Qt.Key.Key_F6, self.resume),
+            (Qt.Key.Key_F7, self.override_price),
+            (Qt.Key.Key_F8, self.no_sale),
+            (Qt.Key.Key_F12, self.pay),
+        ]
+        for key, slot in bindings:
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        self.focus_scan()
+
+    def focus_scan(self) -> None:
+        self.scan_edit.setFocus()
+
+    # -- ticket state ----------------------------------------------------------------
+
+    def start(self, open_ticket: str | None = None) -> None:
+        """Called after login/shift open: resume the till's open ticket or start a new one."""
+        client, ref = self.ctx.client, self.ref
+
+        def load() -> Ticket:
+            ticket = client.get_ticket(open_ticket) if open_ticket else client.create_ticket(new_command_id())
+            if ticket.status != "open":
+                ticket = client.create_ticket(new_command_id())
+            ref.set(ticket.id)
+            return ticket
+
+        self._submit(load, self.show_ticket)
+        if open_ticket:
+            self.message.show_info(self.tr("Resumed the open ticket of this till."))
+
+    def show_ticket(self, ticket: Ticket, select_line: str | None = None) -> None:
+        self.ticket = ticket
+        self.model.set_ticket(ticket)
+        self.totals.show_ticket(ticket)
+        row = self.model.row_of(select_line) if select_line else -1
+        if row < 0 and self.model.rowCount():
+            row = self.model.rowCount() - 1
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+
+    def selected_line(self) -> Line | None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            return self.model.line(rows[0].row())
+        active = [line for line in self.model.rows if not line.voided]
+        return active[-1] if active else None
+
+    def _move_selection(self, step: int) -> None:
+        count = self.model.rowCount()
+        if not count:
+            return
+        rows = self.table.selectionModel().selectedRows()
+        current = rows[0].row() if rows else count
+        target = max(0, min(count - 1, current + step))
+        self.table.selectRow(target)
+        self.table.scrollTo(self.model.index(target, 0))
+
+    # -- plumbing ---------------------------------------------------------------------
+
+    def _submit(self, fn: Callable[[], Any], on_result: Callable[[Any], None],
+                on_error: Callable[[Exception], None] | None = None) -> None:
+        self.ctx.worker.submit(fn, on_result, on_error or self.show_error)
+
+    def show_error(self, exc: Exception | str) -> None:
+        """Red strip and a beep; the scan field is cleared and keeps the focus."""
+        if isinstance(exc, ApiError) and exc.code == "shift_not_open":
+            self.shift_required.emit()
+        if not isinstance(exc, ApiError | str):
+            exc = self.tr("Unexpected error: %1").replace("%1", repr(exc))
+        self.message.show_error(str(exc))
+        self.scan_edit.clear()
+        self.focus_scan()
+
+    def _open_dialog(self, dialog: PosDialog, on_accept: Callable[[], None]) -> None:
+        self.active_dialog = dialog
+        dialog.accepted.connect(on_accept)
+        dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
+        dialog.open()
+
+    def _dialog_closed(self, dialog: PosDialog) -> None:
+        if self.active_dialog is dialog:
+            self.active_dialog = None
+        dialog.deleteLater()
+        self.window().activateWindow()  # some platforms leave no window active after a modal closes
+        self.focus_scan()
+
+    def _command(self, call: Callable[[str, dict[str, str] | None], Any], on_result: Callable[[Any], None],
+                 command_id: str | None = None, override: dict[str, str] | None = None) -> None:
+        """Run a state-changing command; on ``override_required`` ask a manager and resend the same id."""
+        command_id = command_id or new_command_id()
+
+        def failed(exc: Exception) -> None:
+            if isinstance(exc, ApiError) and exc.code == "override_required":
+                self._ask_override(call, on_result, command_id, str(exc.payload.get("action", "")), None)
+            elif isinstance(exc, ApiError) and override and exc.code in _OVERRIDE_RETRY_CODES:
+                self._ask_override(call, on_result, command_id, "", str(exc))
+            else:
+                self.show_error(exc)
+
+        self._submit(lambda: call(command_id, override), on_result, failed)
+
+    def _ask_override(self, call, on_result, command_id: str, action: str, error: str | None) -> None:
+        if error is None:
+            QApplication.beep()
+        dialog = OverrideDialog(action or getattr(self, "_last_action", ""), self, error)
+        self._last_action = dialog.action
+
+        def accepted() -> None:
+            self._command(call, on_result, command_id, dialog.override)
+
+        self._open_dialog(dialog, accepted)
+
+    # -- scanning ----------------------------------------------------------------------
+
+    def _on_scan_entered(self) -> None:
+        text = self.scan_edit.text().strip()
+        self.scan_edit.clear()
+        if text:
+            self.scan(text)
+
+    def scan(self, text: str) -> None:
+        """Add what was scanned or typed; '3*code' sells three."""
+        quantity: int | None = None
+        match = _MULTIPLY.match(text)
+        if match:
+            quantity, text = int(match.group(1)), match.group(2).strip()
+        client, ref = self.ctx.client, self.ref
+        self.message.clear_message()
+        self._command(lambda cid, _override: client.add_line(ref.id, text, quantity, cid), self._line_added)
+
+    def add_product(self, code: str) -> None:
+        self.scan(code)
+
+    def _line_added(self, ticket: Ticket) -> None:
+        self.show_ticket(ticket)
+        self.focus_scan()
+
+    def handle_scan(self, code: str) -> None:
+        """A scan that arrived while the focus was outside the scan field (wedge detector)."""
+        dialog = self.active_dialog
+        if dialog is not None and hasattr(dialog, "handle_scan"):
+            dialog.handle_scan(code)
+        elif dialog is not None:
+            dialog.message.show_error(self.tr("Finish this dialog first, then scan again."))
+        else:
+            self.scan_edit.clear()
+            self.scan(code)
+
+    # -- function keys -------------------------------------------------------------------
+
+    def show_help(self) -> None:
+        self._open_dialog(HelpDialog(self), lambda: None)
+
+    def search(self) -> None:
+        dialog = ProductSearchDialog(self.ctx.client, self.ctx.worker, self)
+        dialog.product_chosen.connect(lambda product: self.add_product(product.barcode or product.plu or product.sku))
+        dialog.code_scanned.connect(self.add_product)
+        self._open_dialog(dialog, lambda: None)
+
+    def _require_line(self) -> Line | None:
+        line = self.selected_line()
+        if line is None:
+            self.show_error(self.tr("There is no line to change."))
+        elif line.voided:
+            self.show_error(self.tr("This line is already voided."))
+            return None
+        return line
+
+    def change_quantity(self) -> None:
+        line = self._require_line()
+        if line is None:
+            return
+        dialog = QuantityDialog(line, self)
+        client, ref = self.ctx.client, self.ref
+
+        def accepted() -> None:
+            quantity = dialog.quantity
+            self._command(lambda cid, _o: client.set_quantity(ref.id, line.id, quantity, cid),
+                          lambda ticket: self.show_ticket(ticket, line.id))
+
+        self._open_dialog(dialog, accepted)
+
+    def void_line(self) -> None:
+        line = self._require_line()
+        if line is None:
+            return
+        client, ref = self.ctx.client, self.ref
+        self._last_action = "void_line"
+        self._command(lambda cid, override: client.void_line(ref.id, line.id, cid, override),
+                      lambda ticket: self._voided(ticket, line))
+
+    def _voided(self, ticket: Ticket, line: Line) -> None:
+        self.show_ticket(ticket, line.id)
+        self.message.show_info(self.tr("Voided: %1").replace("%1", line.name))
+
+    def override_price(self) -> None:
+        line = self._require_line()
+        if line is None:
+            return
+        dialog = PriceDialog(line, self)
+        client, ref = self.ctx.client, self.ref
+
+        def accepted() -> None:
+            price = dialog.price
+            self._last_action = "price_override"
+            self._command(lambda cid, override: client.override_price(ref.id, line.id, price, cid, override),
+                          lambda ticket: self.show_ticket(ticket, line.id))
+
+        self._open_dialog(dialog, accepted)
+
+    def no_sale(self) -> None:
+        client = self.ctx.client
+        self._last_action = "no_sale"
+        self._command(lambda cid, override: client.open_drawer(cid, override),
+                      lambda _ok: self.message.show_info(self.tr("Drawer opened (no sale).")))
+
+    def park(self) -> None:
+        if not self.ticket or not self.ticket.active_lines:
+            self.show_error(self.tr("There is nothing to park."))
+            return
+        client, ref = self.ctx.client, self.ref
+        park_id, new_id = new_command_id(), new_command_id()
+
+        def run() -> Ticket:
+            client.park(ref.id, park_id)
+            ticket = client.create_ticket(new_id)
+            ref.set(ticket.id)
+            return ticket
+
+        def done(ticket: Ticket) -> None:
+            self.show_ticket(ticket)
+            self.message.show_info(self.tr("Ticket parked. Press F6 to resume it."))
+
+        self._submit(run, done)
+
+    def resume(self) -> None:
+        if self.ticket and self.ticket.active_lines:
+            self.show_error(self.tr("Park or finish the current ticket first."))
+            return
+        self._submit(self.ctx.client.parked_tickets, self._choose_parked)
+
+    def _choose_parked(self, tickets: list[Ticket]) -> None:
+        dialog = ParkedTicketsDialog(tickets, self)
+        client, ref = self.ctx.client, self.ref
+
+        def accepted() -> None:
+            chosen = dialog.chosen
+            command_id = new_command_id()
+
+            def run() -> Ticket:
+                ticket = client.resume(chosen.id, command_id)
+                ref.set(ticket.id)
+                return ticket
+
+            self._submit(run, lambda ticket: (self.show_ticket(ticket),
+                                              self.message.show_info(self.tr("Ticket resumed."))))
+
+        self._open_dialog(dialog, accepted)
+
+    # -- paying ------------------------------------------------------------------------------
+
+    def pay(self) -> None:
+        """F12 / +: fetch the ticket after any scans still in flight, then ask for cash."""
+        client, ref = self.ctx.client, self.ref
+        self._submit(lambda: client.get_ticket(ref.id), self._open_tender)
+
+    def _open_tender(self, ticket: Ticket) -> None:
+        self.show_ticket(ticket)
+        if not ticket.active_lines:
+            self.show_error(self.tr("The ticket is empty: scan something first."))
+            return
+        if self.active_dialog is not None:
+            return
+        dialog = CashTenderDialog(ticket, self)
+        self._open_dialog(dialog, lambda: self.tender_cash(dialog.amount))
+
+    def tender_cash(self, amount: int) -> None:
+        """Record the cash; complete the sale once nothing is due."""
+        client, ref = self.ctx.client, self.ref
+        tender_id, complete_id = new_command_id(), new_command_id()
+
+        def run() -> Ticket | Completion:
+            ticket = client.add_cash(ref.id, amount, tender_id)
+            if ticket.due > 0:
+                return ticket
+            return client.complete(ticket.id, complete_id)
+
+        self._submit(run, self._tendered)
+
+    def _tendered(self, result: Ticket | Completion) -> None:
+        if isinstance(result, Ticket):  # part payment: ask for the rest
+            self._open_tender(result)
+            return
+        self.last_completion = result
+        if result.ticket is not None:
+            self.show_ticket(result.ticket)
+        self.sale_completed.emit(result.sale_id, result.change)
+        self._print_receipt(result.sale_id)
+        self._next_ticket()
+        dialog = ChangeDialog(result.change, result.total, result.rounding, self)
+        self._open_dialog(dialog, lambda: None)
+
+    def _print_receipt(self, sale_id: str) -> None:
+        client, ctx = self.ctx.client, self.ctx
+
+        def run() -> bytes:
+            data = client.receipt(sale_id)
+            ctx.print_receipt(data)
+            return data
+
+        def failed(exc: Exception) -> None:
+            self.message.show_error(self.tr("The receipt was not printed: %1").replace("%1", str(exc)))
+
+        self._submit(run, self.receipt_printed.emit, failed)
+
+    def _next_ticket(self) -> None:
+        client, ref = self.ctx.client, self.ref
+        command_id = new_command_id()
+
+        def run() -> Ticket:
+            ticket = client.create_ticket(command_id)
+            ref.set(ticket.id)
+            return ticket
+
+        self._submit(run, self.show_ticket)

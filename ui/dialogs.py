@@ -1,0 +1,490 @@
+"""Checkout dialogs. All are opened with ``open()`` (never ``exec()``) so the event loop keeps running."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.errors import InvalidAmount
+from app.domain.money import MAX_AMOUNT, format_fen, parse_yuan
+from ui.api import Line, Product, StoreClient, Ticket
+from ui.models import ParkedTicketsModel, ProductsModel, format_qty
+from ui.widgets import AmountLabel, Keypad, MessageStrip, disable_ime
+from ui.worker import Worker
+
+SEARCH_DEBOUNCE_MS = 150
+
+
+class PosDialog(QDialog):
+    """Common frame: a title, the content, a message strip, Cancel / OK buttons."""
+
+    def __init__(self, title: str, parent: QWidget | None = None, *, ok_text: str | None = None) -> None:
+        super().__init__(parent)
+        self.setModal(True)
+        self.setWindowTitle(title)
+        self.setObjectName(type(self).__name__)
+        self._layout = QVBoxLayout(self)
+        heading = QLabel(title)
+        heading.setObjectName("dialogTitle")
+        self._layout.addWidget(heading)
+        self.body = QVBoxLayout()
+        self._layout.addLayout(self.body, 1)
+        self.message = MessageStrip()
+        self._layout.addWidget(self.message)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.cancel_button = QPushButton(self.tr("Cancel (Esc)"))
+        self.cancel_button.setObjectName("secondaryButton")
+        self.cancel_button.setAutoDefault(False)
+        self.cancel_button.clicked.connect(self.reject)
+        self.ok_button = QPushButton(ok_text or self.tr("OK (Enter)"))
+        self.ok_button.setObjectName("primaryButton")
+        self.ok_button.setAutoDefault(False)
+        self.ok_button.clicked.connect(self.submit)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.ok_button)
+        self._layout.addLayout(buttons)
+
+    def size_to_parent(self, width: float = 0.5, height: float = 0.6) -> None:
+        parent = self.parentWidget()
+        if parent is not None:
+            window = parent.window()
+            self.resize(max(420, int(window.width() * width)), max(320, int(window.height() * height)))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.submit()
+            return
+        super().keyPressEvent(event)
+
+    def submit(self) -> None:
+        """Validate, then accept; subclasses override."""
+        self.accept()
+
+
+class HelpDialog(PosDialog):
+    """F1: the function keys."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Help"), parent, ok_text=self.tr("Close"))
+        self.cancel_button.hide()
+        grid = QGridLayout()
+        rows = [
+            ("F1", self.tr("Help")),
+            ("F2", self.tr("Search products by name, pinyin initials or code")),
+            ("F3", self.tr("Change the quantity of the selected line")),
+            ("F4", self.tr("Void the selected line")),
+            ("F5", self.tr("Park the ticket (hold it for later)")),
+            ("F6", self.tr("Resume a parked ticket")),
+            ("F7", self.tr("Override the price of the selected line")),
+            ("F8", self.tr("Open the cash drawer (no sale)")),
+            ("F12 / +", self.tr("Pay")),
+            ("↑ ↓", self.tr("Select a line")),
+            ("3*", self.tr("Type 3* before a code to sell 3 of it")),
+        ]
+        for i, (key, text) in enumerate(rows):
+            key_label = QLabel(key)
+            key_label.setObjectName("keyCap")
+            grid.addWidget(key_label, i, 0)
+            grid.addWidget(QLabel(text), i, 1)
+        grid.setColumnStretch(1, 1)
+        self.body.addLayout(grid)
+
+
+class ProductSearchDialog(PosDialog):
+    """F2 商品查询: type-ahead over name, pinyin initials (kkkl) or code; Enter adds the product."""
+
+    product_chosen = Signal(object)  # Product
+    code_scanned = Signal(str)
+
+    def __init__(self, client: StoreClient, worker: Worker, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Search products"), parent, ok_text=self.tr("Add (Enter)"))
+        self._client = client
+        self._worker = worker
+        self._generation = 0
+        self.query = QLineEdit()
+        self.query.setObjectName("searchEdit")
+        self.query.setPlaceholderText(self.tr("Name, pinyin initials (e.g. kkkl) or code"))
+        self.query.setClearButtonEnabled(True)
+        self.query.installEventFilter(self)
+        self.body.addWidget(self.query)
+        self.model = ProductsModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        _style_table(self.table)
+        self.table.doubleClicked.connect(lambda _index: self.submit())
+        self.body.addWidget(self.table, 1)
+        self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS, timeout=self._search)
+        self.query.textChanged.connect(lambda _text: self._debounce.start())
+        self.size_to_parent(0.7, 0.75)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if obj is self.query and event.type() == QEvent.Type.KeyPress:
+            key = event.key()  # type: ignore[attr-defined]
+            if key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+                _move_selection(self.table, -1 if key == Qt.Key.Key_Up else 1)
+                return True
+        return super().eventFilter(obj, event)
+
+    def _search(self) -> None:
+        text = self.query.text().strip()
+        self._generation += 1
+        generation = self._generation
+        if not text:
+            self.model.set_rows([])
+            return
+        self._worker.submit(lambda: self._client.search(text, 50),
+                            lambda items: self._show(generation, items),
+                            lambda exc: self._failed(generation, exc))
+
+    def _show(self, generation: int, items: list[Product]) -> None:
+        if generation != self._generation:  # an older answer; the cashier kept typing
+            return
+        self.model.set_rows(items)
+        if items:
+            self.table.selectRow(0)
+            self.message.clear_message()
+        else:
+            self.message.show_info(self.tr("No product matches."))
+
+    def _failed(self, generation: int, exc: Exception) -> None:
+        if generation == self._generation:
+            self.message.show_error(str(exc))
+
+    def handle_scan(self, code: str) -> None:
+        self.code_scanned.emit(code)
+        self.accept()
+
+    def submit(self) -> None:
+        if self._debounce.isActive():  # Enter before the debounce fired: search first
+            self._debounce.stop()
+            self._search()
+            return
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            if self.model.rowCount():
+                rows = [self.model.index(0, 0)]
+            else:
+                self.message.show_error(self.tr("Choose a product first."))
+                return
+        self.product_chosen.emit(self.model.product(rows[0].row()))
+        self.accept()
+
+
+class QuantityDialog(PosDialog):
+    """F3: a new quantity for a line; pieces, or kg for weighed goods."""
+
+    def __init__(self, line: Line, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Change quantity"), parent)
+        self.line = line
+        self.quantity: int | None = None
+        self.weighed = line.unit == "gram"
+        form = QFormLayout()
+        form.addRow(self.tr("Item"), QLabel(line.name))
+        form.addRow(self.tr("Current"), QLabel(format_qty(line.quantity, line.unit)))
+        self.edit = QLineEdit()
+        self.edit.setObjectName("bigEdit")
+        disable_ime(self.edit)
+        self.edit.setText(f"{line.quantity / 1000:.3f}" if self.weighed else str(line.quantity))
+        self.edit.selectAll()
+        form.addRow(self.tr("Weight (kg)") if self.weighed else self.tr("Quantity"), self.edit)
+        self.body.addLayout(form)
+        keypad = Keypad(self.edit, decimal=self.weighed)
+        keypad.submitted.connect(self.submit)
+        self.body.addWidget(keypad, 1)
+        self.size_to_parent(0.45, 0.7)
+
+    def submit(self) -> None:
+        text = self.edit.text().strip()
+        try:
+            quantity = parse_kg(text) if self.weighed else int(text)
+        except ValueError:
+            quantity = 0
+        if quantity <= 0:
+            self.message.show_error(self.tr("Enter a quantity greater than zero."))
+            self.edit.selectAll()
+            return
+        self.quantity = quantity
+        self.accept()
+
+
+class PriceDialog(PosDialog):
+    """F7 改价: a new unit price in yuan for one line."""
+
+    def __init__(self, line: Line, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Override price"), parent)
+        self.line = line
+        self.price: int | None = None
+        form = QFormLayout()
+        form.addRow(self.tr("Item"), QLabel(line.name))
+        form.addRow(self.tr("Current price"), QLabel(format_fen(line.unit_price, symbol="¥")))
+        self.edit = QLineEdit()
+        self.edit.setObjectName("bigEdit")
+        disable_ime(self.edit)
+        form.addRow(self.tr("New price (¥)"), self.edit)
+        self.body.addLayout(form)
+        keypad = Keypad(self.edit, decimal=True)
+        keypad.submitted.connect(self.submit)
+        self.body.addWidget(keypad, 1)
+        self.size_to_parent(0.45, 0.7)
+
+    def submit(self) -> None:
+        try:
+            price = parse_yuan(self.edit.text())
+        except InvalidAmount:
+            price = -1
+        if not 0 <= price <= MAX_AMOUNT:
+            self.message.show_error(self.tr("Enter a price such as 12.50."))
+            self.edit.selectAll()
+            return
+        self.price = price
+        self.accept()
+
+
+def parse_kg(text: str) -> int:
+    """'1.25' kg → 1250 g; at most three decimals."""
+    whole, _, frac = text.strip().partition(".")
+    if not (whole or frac) or (whole and not whole.isdigit()) or (frac and not frac.isdigit()) or len(frac) > 3:
+        raise ValueError(text)
+    return int(whole or "0") * 1000 + int((frac + "000")[:3])
+
+
+def quick_cash_amounts(due: int) -> list[int]:
+    """Exact, the notes (¥10/20/50/100) that cover it, then the next whole ¥10 and ¥100."""
+    amounts = [due]
+    for note in (1000, 2000, 5000, 10000):
+        if note > due:
+            amounts.append(note)
+    for step in (1000, 10000):
+        amounts.append(-(-due // step) * step)
+    unique: list[int] = []
+    for amount in amounts:
+        if amount >= due and amount > 0 and amount not in unique:
+            unique.append(amount)
+    return sorted(unique)
+
+
+class CashTenderDialog(PosDialog):
+    """现金收款: the amount due in large digits, what the customer hands over, quick-cash buttons."""
+
+    def __init__(self, ticket: Ticket, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Cash payment"), parent, ok_text=self.tr("Pay (Enter)"))
+        self.ticket = ticket
+        self.amount: int | None = None
+        due_row = QHBoxLayout()
+        due_caption = QLabel(self.tr("Amount due"))
+        due_caption.setObjectName("caption")
+        due_row.addWidget(due_caption)
+        self.due_label = AmountLabel("huge")
+        self.due_label.setText(format_fen(ticket.due, symbol="¥"))
+        due_row.addWidget(self.due_label, 1)
+        self.body.addLayout(due_row)
+        if ticket.paid:
+            self.body.addWidget(QLabel(self.tr("Already paid: %1").replace("%1", format_fen(ticket.paid, symbol="¥"))))
+        entry = QHBoxLayout()
+        caption = QLabel(self.tr("Cash received (¥)"))
+        caption.setObjectName("caption")
+        entry.addWidget(caption)
+        self.edit = QLineEdit()
+        self.edit.setObjectName("bigEdit")
+        disable_ime(self.edit)
+        self.edit.setPlaceholderText(format_fen(ticket.due))
+        entry.addWidget(self.edit, 1)
+        self.body.addLayout(entry)
+        row = QHBoxLayout()
+        self.quick_buttons: list[QPushButton] = []
+        for amount in quick_cash_amounts(ticket.due):
+            text = self.tr("Exact") if amount == ticket.due else format_fen(amount, symbol="¥")
+            button = QPushButton(text)
+            button.setObjectName("quickCash")
+            button.setAutoDefault(False)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(lambda _=False, a=amount: self.pay(a))
+            row.addWidget(button)
+            self.quick_buttons.append(button)
+        self.body.addLayout(row)
+        keypad = Keypad(self.edit, decimal=True)
+        keypad.submitted.connect(self.submit)
+        self.body.addWidget(keypad, 1)
+        self.size_to_parent(0.6, 0.85)
+        self.edit.setFocus()
+
+    def submit(self) -> None:
+        text = self.edit.text().strip()
+        if not text:  # Enter on an empty field: the exact amount
+            self.pay(self.ticket.due)
+            return
+        try:
+            amount = parse_yuan(text)
+        except InvalidAmount:
+            amount = 0
+        if not 0 < amount <= MAX_AMOUNT:
+            self.message.show_error(self.tr("Enter the cash received, such as 100 or 52.50."))
+            self.edit.selectAll()
+            return
+        self.pay(amount)
+
+    def pay(self, amount: int) -> None:
+        self.amount = amount
+        self.accept()
+
+
+class ChangeDialog(PosDialog):
+    """找零: the change to hand back, in very large digits."""
+
+    def __init__(self, change: int, total: int, rounding: int = 0, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Sale complete"), parent, ok_text=self.tr("Next customer (Enter)"))
+        self.cancel_button.hide()
+        caption = QLabel(self.tr("Change"))
+        caption.setObjectName("changeCaption")
+        caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.body.addWidget(caption)
+        self.change_label = AmountLabel("giant")
+        self.change_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.change_label.setText(format_fen(change, symbol="¥"))
+        self.body.addWidget(self.change_label, 1)
+        summary = self.tr("Total %1").replace("%1", format_fen(total, symbol="¥"))
+        if rounding:
+            summary += "    " + self.tr("Rounding %1").replace("%1", format_fen(rounding, symbol="¥"))
+        info = QLabel(summary)
+        info.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.body.addWidget(info)
+        self.size_to_parent(0.6, 0.7)
+
+
+class OverrideDialog(PosDialog):
+    """主管授权: a manager's code and PIN let one command through."""
+
+    def __init__(self, action: str, parent: QWidget | None = None, error: str | None = None) -> None:
+        super().__init__(self.tr("Manager override"), parent, ok_text=self.tr("Authorize (Enter)"))
+        self.action = action
+        self.override: dict[str, str] | None = None
+        reason = QLabel(self.tr("This needs a manager: %1").replace("%1", action_label(action)))
+        reason.setWordWrap(True)
+        self.body.addWidget(reason)
+        form = QFormLayout()
+        self.operator = QLineEdit()
+        self.operator.setObjectName("bigEdit")
+        disable_ime(self.operator)
+        self.pin = QLineEdit()
+        self.pin.setObjectName("bigEdit")
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        disable_ime(self.pin)
+        form.addRow(self.tr("Manager code"), self.operator)
+        form.addRow(self.tr("PIN"), self.pin)
+        self.body.addLayout(form)
+        self.keypad = Keypad(self.operator)
+        self.keypad.submitted.connect(self.submit)
+        self.body.addWidget(self.keypad, 1)
+        for edit in (self.operator, self.pin):
+            edit.installEventFilter(self)
+        if error:
+            self.message.show_error(error)
+        self.size_to_parent(0.45, 0.8)
+        self.operator.setFocus()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.FocusIn and isinstance(obj, QLineEdit):
+            self.keypad.set_target(obj)
+        return super().eventFilter(obj, event)
+
+    def submit(self) -> None:
+        if not self.operator.text().strip():
+            self.operator.setFocus()
+            return
+        if not self.pin.text():
+            self.pin.setFocus()
+            return
+        self.override = {"operator": self.operator.text().strip(), "pin": self.pin.text()}
+        self.accept()
+
+
+class ParkedTicketsDialog(PosDialog):
+    """F6 取单: pick a parked ticket to resume."""
+
+    def __init__(self, tickets: list[Ticket], parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Parked tickets"), parent, ok_text=self.tr("Resume (Enter)"))
+        self.chosen: Ticket | None = None
+        self.model = ParkedTicketsModel(self)
+        self.model.set_rows(tickets)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        _style_table(self.table)
+        self.table.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.table.doubleClicked.connect(lambda _index: self.submit())
+        self.body.addWidget(self.table, 1)
+        if tickets:
+            self.table.selectRow(0)
+        else:
+            self.message.show_info(self.tr("No parked tickets."), 0)
+        self.size_to_parent(0.6, 0.6)
+        self.table.setFocus()
+
+    def submit(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            self.message.show_error(self.tr("Choose a ticket first."))
+            return
+        self.chosen = self.model.ticket(rows[0].row())
+        self.accept()
+
+
+def action_label(action: str) -> str:
+    labels = {
+        "void_line": QCoreApplication.translate("OverrideDialog", "void a line"),
+        "price_override": QCoreApplication.translate("OverrideDialog", "change a price"),
+        "no_sale": QCoreApplication.translate("OverrideDialog", "open the drawer without a sale"),
+    }
+    return labels.get(action, action)
+
+
+def _style_table(table: QTableView) -> None:
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().hide()
+    table.setWordWrap(False)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(False)
+    if table.model() is not None and table.model().columnCount() > 1:
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+
+
+def _move_selection(table: QTableView, step: int) -> None:
+    count = table.model().rowCount()
+    if not count:
+        return
+    rows = table.selectionModel().selectedRows()
+    current = rows[0].row() if rows else (-1 if step > 0 else count)
+    target = max(0, min(count - 1, current + step))
+    table.selectRow(target)
+    table.scrollTo(table.model().index(target, 0))
+
+
+__all__ = [
+    "CashTenderDialog",
+    "ChangeDialog",
+    "HelpDialog",
+    "OverrideDialog",
+    "ParkedTicketsDialog",
+    "PriceDialog",
+    "ProductSearchDialog",
+    "QuantityDialog",
+    "quick_cash_amounts",
+]

@@ -1,0 +1,176 @@
+"""Qt item models for the checkout: ticket lines, product search results, parked tickets."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from app.domain.money import format_fen
+from ui.api import Line, Product, Ticket
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def format_qty(quantity: int, unit: str) -> str:
+    """Pieces as an integer; grams as kg with three decimals."""
+    if unit == "gram":
+        kg, grams = divmod(quantity, 1000)
+        return f"{kg}.{grams:03d} kg"
+    return str(quantity)
+
+
+def format_unit_price(price: int, unit: str) -> str:
+    text = format_fen(price)
+    return f"{text}/kg" if unit == "gram" else text
+
+
+class _TableModel(QAbstractTableModel):
+    """A read-only table over a list of rows; subclasses name the columns and cells."""
+
+    headers: tuple[str, ...] = ()
+    numeric_columns: frozenset[int] = frozenset()
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Any] = []
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return QCoreApplication.translate("Columns", self.headers[section])
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.TextAlignmentRole:
+            return self._alignment(section)
+        return None
+
+    def _alignment(self, column: int) -> Qt.AlignmentFlag:
+        if column in self.numeric_columns:
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+    def row(self, index: int) -> Any:
+        return self._rows[index]
+
+    @property
+    def rows(self) -> list[Any]:
+        return list(self._rows)
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def cell(self, row: Any, column: int) -> str:
+        raise NotImplementedError
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.cell(row, index.column())
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return self._alignment(index.column())
+        if role == Qt.ItemDataRole.UserRole:
+            return row
+        return None
+
+
+# Column titles are translated in headerData(); the markers let lupdate find them.
+_COLUMN_TITLES = (
+    QT_TRANSLATE_NOOP("Columns", "#"), QT_TRANSLATE_NOOP("Columns", "Item"),
+    QT_TRANSLATE_NOOP("Columns", "Barcode"), QT_TRANSLATE_NOOP("Columns", "Qty"),
+    QT_TRANSLATE_NOOP("Columns", "Price"), QT_TRANSLATE_NOOP("Columns", "Amount"),
+    QT_TRANSLATE_NOOP("Columns", "Spec"), QT_TRANSLATE_NOOP("Columns", "Ticket"),
+    QT_TRANSLATE_NOOP("Columns", "Items"), QT_TRANSLATE_NOOP("Columns", "Total"),
+)
+
+
+class TicketLinesModel(_TableModel):
+    """The lines of the ticket being rung up; voided lines stay visible, struck through."""
+
+    headers = ("#", "Item", "Barcode", "Qty", "Price", "Amount")
+    numeric_columns = frozenset({0, 3, 4, 5})
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.ticket: Ticket | None = None
+
+    def set_ticket(self, ticket: Ticket | None) -> None:
+        self.ticket = ticket
+        self.set_rows(ticket.lines if ticket else ())
+
+    def line(self, row: int) -> Line:
+        return self._rows[row]
+
+    def row_of(self, line_id: str) -> int:
+        for i, line in enumerate(self._rows):
+            if line.id == line_id:
+                return i
+        return -1
+
+    def cell(self, row: Line, column: int) -> str:
+        if column == 0:
+            return str(self._rows.index(row) + 1)
+        return (
+            "",
+            row.name,
+            row.barcode,
+            format_qty(row.quantity, row.unit),
+            format_unit_price(row.unit_price, row.unit),
+            format_fen(row.amount),
+        )[column]
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if index.isValid() and self._rows[index.row()].voided:
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setStrikeOut(True)
+                return font
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(QColor("#9e9e9e"))
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return QCoreApplication.translate("TicketLinesModel", "Voided")
+        return super().data(index, role)
+
+
+class ProductsModel(_TableModel):
+    """商品查询 results."""
+
+    headers = ("Barcode", "Item", "Spec", "Price")
+    numeric_columns = frozenset({3})
+
+    def product(self, row: int) -> Product:
+        return self._rows[row]
+
+    def cell(self, row: Product, column: int) -> str:
+        return (row.barcode or row.plu or row.sku, row.name, row.spec or "",
+                format_unit_price(row.price, row.unit))[column]
+
+
+class ParkedTicketsModel(_TableModel):
+    """挂单: tickets put aside, waiting to be resumed."""
+
+    headers = ("Ticket", "Items", "Total")
+    numeric_columns = frozenset({1, 2})
+
+    def ticket(self, row: int) -> Ticket:
+        return self._rows[row]
+
+    def cell(self, row: Ticket, column: int) -> str:
+        names = "、".join(line.name for line in row.active_lines[:3])
+        return (f"{row.id}  {names}", str(row.item_count), format_fen(row.total))[column]

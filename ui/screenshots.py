@@ -1,0 +1,190 @@
+"""Grab every screen and dialog of the till as PNGs, against a running store server.
+
+    python -m ui.screenshots --server http://127.0.0.1:8701 --out docs/screenshots
+
+Logs in as the demo cashier (1001 / 1234) on till T01 (opening a shift with a ¥500 float if
+none is open) and rings up a few demo products; it never completes a sale.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, QSize
+from PySide6.QtGui import QPainter, QPixmap
+from PySide6.QtWidgets import QApplication, QDialog
+
+from ui.api import StoreClient
+from ui.app import MainWindow, create_app
+from ui.dialogs import (
+    CashTenderDialog,
+    ChangeDialog,
+    HelpDialog,
+    OverrideDialog,
+    ParkedTicketsDialog,
+    PriceDialog,
+    ProductSearchDialog,
+    QuantityDialog,
+)
+
+SIZES = (QSize(1024, 768), QSize(1920, 1080))
+DEMO_CODES = ("6901234567892", "6901234567908", "6901234567915", "6901234567953")
+
+
+def wait(condition: Callable[[], bool], timeout: float = 15.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the till did not get there in time")
+        QApplication.processEvents()
+        time.sleep(0.01)
+
+
+def settle(seconds: float = 0.3) -> None:
+    """Let the debounced theme and layouts catch up."""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        QApplication.processEvents()
+        time.sleep(0.01)
+
+
+class Shooter:
+    def __init__(self, out: Path, server: str, till: str, operator: str, pin: str) -> None:
+        self.out = out
+        self.server = server
+        self.till = till
+        self.operator = operator
+        self.pin = pin
+        out.mkdir(parents=True, exist_ok=True)
+        self.saved: list[Path] = []
+
+    def save(self, pixmap: QPixmap, name: str) -> None:
+        path = self.out / f"{name}.png"
+        pixmap.save(str(path))
+        self.saved.append(path)
+
+    def window_shot(self, win: MainWindow, name: str) -> None:
+        settle()
+        self.save(win.grab(), name)
+
+    def dialog_shot(self, win: MainWindow, dialog: QDialog, name: str) -> None:
+        """The window with the dialog painted centred over it, as the cashier sees it."""
+        dialog.show()
+        settle()
+        base = win.grab()
+        shot = dialog.grab()
+        painter = QPainter(base)
+        painter.fillRect(base.rect(), QColorAlpha)
+        painter.drawPixmap(QPoint((base.width() - shot.width()) // 2, (base.height() - shot.height()) // 2), shot)
+        painter.end()
+        self.save(base, name)
+        dialog.close()
+        dialog.deleteLater()
+
+    def run(self, lang: str, sizes: tuple[QSize, ...], names: set[str] | None = None) -> None:
+        create_app([], lang)
+        client = StoreClient(self.server, language=lang)
+        win = MainWindow(client, self.till, printer_sink=lambda _data: None)
+        win.show()
+        try:
+            for size in sizes:
+                self._one_size(win, lang, size, names)
+        finally:
+            win.close()
+
+    def _want(self, names: set[str] | None, name: str) -> bool:
+        return names is None or name in names
+
+    def _one_size(self, win: MainWindow, lang: str, size: QSize, names: set[str] | None) -> None:
+        tag = f"{lang}_{size.width()}x{size.height()}"
+        win.resize(size)
+        settle(0.05)
+        win.apply_theme_now()
+        checkout = win.checkout
+        # log in afresh at every size so the login screen is grabbed too
+        if win.stack.currentWidget() is not None:
+            win.logout()
+            settle(0.05)
+            win.login.operator_edit.setText(self.operator)
+            if self._want(names, "login"):
+                self.window_shot(win, f"login_{tag}")
+            win.login.pin_edit.setText(self.pin)
+            win.login.submit()
+            wait(lambda: win.stack.currentWidget() is not win.login)
+        if self._want(names, "shift"):
+            opened = win.stack.currentWidget() is win.shift
+            win._show_shift()
+            win.shift.float_edit.setText("500.00")
+            self.window_shot(win, f"shift_open_{tag}")
+            if not opened:
+                win.stack.setCurrentWidget(checkout)
+        if win.stack.currentWidget() is win.shift:
+            win.shift.float_edit.setText("500")
+            win.shift.submit()
+        wait(lambda: win.stack.currentWidget() is checkout and checkout.ticket is not None and not win.worker.pending)
+        if not checkout.ticket.active_lines:
+            for code in DEMO_CODES:
+                checkout.scan(code)
+            checkout.scan(f"3*{DEMO_CODES[0]}")
+            wait(lambda: len(checkout.ticket.lines) >= len(DEMO_CODES))
+            wait(lambda: not win.worker.pending)
+        checkout.message.clear_message()
+        self.window_shot(win, f"checkout_{tag}")
+        if self._want(names, "error"):
+            checkout.scan("6901234567891")
+            wait(lambda: checkout.message.kind == "error")
+            self.window_shot(win, f"checkout_bad_scan_{tag}")
+            checkout.message.clear_message()
+        ticket = checkout.ticket
+        line = ticket.active_lines[0]
+        dialogs: list[tuple[str, Callable[[], QDialog]]] = [
+            ("help", lambda: HelpDialog(checkout)),
+            ("quantity", lambda: QuantityDialog(line, checkout)),
+            ("price", lambda: PriceDialog(line, checkout)),
+            ("override", lambda: OverrideDialog("price_override", checkout)),
+            ("parked", lambda: ParkedTicketsDialog([ticket], checkout)),
+            ("tender", lambda: CashTenderDialog(ticket, checkout)),
+            ("change", lambda: ChangeDialog(10000 - ticket.total % 10000, ticket.total, 0, checkout)),
+        ]
+        for name, make in dialogs:
+            if self._want(names, name):
+                self.dialog_shot(win, make(), f"dialog_{name}_{tag}")
+        if self._want(names, "search"):
+            search = ProductSearchDialog(win.ctx.client, win.worker, checkout)
+            search.query.setText("kkkl")
+            search.show()
+            wait(lambda: search.model.rowCount() > 0)
+            self.dialog_shot(win, search, f"dialog_search_{tag}")
+
+
+QColorAlpha = None  # set in main() once a QApplication exists
+
+
+def main(argv: list[str] | None = None) -> int:
+    global QColorAlpha
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--server", default="http://127.0.0.1:8701")
+    parser.add_argument("--out", default="docs/screenshots")
+    parser.add_argument("--till", default="T01")
+    parser.add_argument("--operator", default="1001")
+    parser.add_argument("--pin", default="1234")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    create_app([], "zh_CN")
+    from PySide6.QtGui import QColor
+
+    QColorAlpha = QColor(0, 0, 0, 90)
+    shooter = Shooter(Path(args.out), args.server, args.till, args.operator, args.pin)
+    shooter.run("zh_CN", SIZES)
+    shooter.run("en", (SIZES[0],), {"login", "tender", "help"})
+    for path in shooter.saved:
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
