@@ -70,6 +70,23 @@ def cmd_store_server(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_enroll(args: argparse.Namespace) -> int:
+    """Trade HQ's one-time code for this store's identity; the store server syncs from then on."""
+    from app.sync import config as sync_config
+    from app.sync.hq_client import HqError, enroll
+
+    settings = _store_settings()
+    try:
+        config = enroll(args.hq, args.code, args.ca_file)
+    except HqError as error:
+        print(f"enrolment failed: {error.code} {error.message}", file=sys.stderr)
+        return 1
+    path = sync_config.save(settings.home, config)
+    print(f"enrolled as store {config.store_code} ({config.store_name}); identity saved to {path}")
+    print("restart the store server to start syncing")
+    return 0
+
+
 def cmd_client(args: argparse.Namespace) -> int:
     from ui.app import run_client
 
@@ -156,6 +173,12 @@ def build_parser() -> argparse.ArgumentParser:
     store.add_argument("--port", type=int, default=DEFAULT_STORE_PORT)
     store.add_argument("--log-level", default="warning")
     store.set_defaults(func=cmd_store_server)
+
+    enroll = sub.add_parser("enroll", help="enrol this store at HQ with a one-time code")
+    enroll.add_argument("--hq", required=True, help="HQ base URL, e.g. https://hq.example.com")
+    enroll.add_argument("--code", required=True, help="the one-time enrolment code HQ issued")
+    enroll.add_argument("--ca-file", default=None, help="CA bundle for an https HQ with a private CA")
+    enroll.set_defaults(func=cmd_enroll)
 
     client = sub.add_parser("client", help="run the till client (PySide6)")
     client.add_argument("--server", default=f"http://127.0.0.1:{DEFAULT_STORE_PORT}")

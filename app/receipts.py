@@ -5,7 +5,9 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from app.checkout import get_sale, item_count, operator_name
+from app.db.models import Meta
 from app.domain.money import format_fen
+from app.sync.feed import STORE_NAME_KEY
 from app.domain.quantity import Unit, format_quantity
 from app.domain.receipt import Receipt, ReceiptLine, ReceiptTender
 from app.settings import StoreSettings
@@ -27,8 +29,9 @@ def receipt_for(session: Session, sale_id: str, settings: StoreSettings) -> Rece
         if not line.voided
     )
     assert ticket.completed_at is not None
+    store_name = session.get(Meta, STORE_NAME_KEY)  # HQ's name for the store, once enrolled
     return Receipt(
-        store_name=settings.store_name,
+        store_name=store_name.value if store_name else settings.store_name,
         sale_id=sale_id,
         till=ticket.till,
         operator=operator_name(session, ticket.operator_id),

@@ -6,14 +6,13 @@ import itertools
 import random
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache
 
-from pypinyin import Style, lazy_pinyin
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from app.auth import create_operator
 from app.catalog import bump_version
+from app.pinyin import initials
 from app.db.models import Barcode, Category, Operator, Product, Till
 from app.domain.barcode import with_check_digit
 
@@ -101,17 +100,6 @@ FRESH = (
 )
 
 
-@cache
-def initials_of(text: str) -> str:
-    """'可口可乐 330ml' → 'kkkl330ml': first letter of each Han syllable, other letters kept."""
-    letters = lazy_pinyin(text, style=Style.FIRST_LETTER, errors="default")
-    return "".join(letters).replace(" ", "").lower()
-
-
-def _name_initials(parts: list[str]) -> str:
-    return "".join(initials_of(part) for part in parts)
-
-
 def generate(count: int, seed: int = 20261125) -> Iterator[SeedProduct]:
     """``count`` products: the fixed demo ones first, then a deterministic mix by category."""
     rng = random.Random(seed)
@@ -119,7 +107,7 @@ def generate(count: int, seed: int = 20261125) -> Iterator[SeedProduct]:
     for index, (name, spec, brand, category, unit, price, plu, body) in enumerate(FIXED):
         if made >= count:
             return
-        yield SeedProduct(f"A{index + 1:07d}", name, initials_of(name.replace(" ", "")), spec, brand, category, unit,
+        yield SeedProduct(f"A{index + 1:07d}", name, initials(name), spec, brand, category, unit,
                           price, plu, with_check_digit(body) if body else None)
         made += 1
     fresh_plu = itertools.count(3001)
@@ -128,7 +116,7 @@ def generate(count: int, seed: int = 20261125) -> Iterator[SeedProduct]:
             if made >= count:
                 return
             name = f"{origin}{base}"
-            yield SeedProduct(f"A{made + 1:07d}", name, _name_initials([origin, base]), "散装", "", category,
+            yield SeedProduct(f"A{made + 1:07d}", name, initials(name), "散装", "", category,
                               "gram", rng.randrange(low, high, 10), str(next(fresh_plu)), None)
             made += 1
     combos = _combos(rng)
@@ -140,7 +128,7 @@ def generate(count: int, seed: int = 20261125) -> Iterator[SeedProduct]:
         price = _plausible_price(rng, low, high)
         serial = next(barcode_seq)
         body = f"69{serial % 10}{serial:09d}"  # 690–699, the GS1 China range
-        yield SeedProduct(f"A{made + 1:07d}", name, _name_initials([brand, base, variant, spec]), spec, brand,
+        yield SeedProduct(f"A{made + 1:07d}", name, initials(name), spec, brand,
                           category, "piece", price, None, with_check_digit(body))
         made += 1
 

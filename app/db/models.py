@@ -65,6 +65,9 @@ class Product(Base):
     tax_rate: Mapped[int] = mapped_column(Integer, default=1300)  # basis points: 13%
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     primary_barcode: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    #: HQ's list price; ``price`` is what the store sells at (its group's price when HQ sets one)
+    list_price: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    group_price: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
     category: Mapped[Category | None] = relationship(lazy="joined")
 
@@ -198,8 +201,10 @@ class OutboxEvent(Base):
     payload: Mapped[dict] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     delivered_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    last_error: Mapped[str | None] = mapped_column(Text, nullable=True)
 
-    __table_args__ = (UniqueConstraint("event_id"),)
+    __table_args__ = (Index("ix_outbox_pending", "delivered_at", "id"),)
 
 
 class Meta(Base):

@@ -1,7 +1,8 @@
 """The store server: FastAPI over SQLite. Routers stay thin and call ``app`` use cases."""
 
 
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import asynccontextmanager
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, FastAPI, Query, Request, Response
@@ -15,6 +16,10 @@ from app.db.migrate import upgrade
 from app.domain.errors import DomainError
 from app.receipts import receipt_for
 from app.settings import StoreSettings
+from app.sync import config as sync_config
+from app.sync import outbox as sync_outbox
+from app.sync.worker import SyncWorker
+from app.sync.worker import status as sync_status
 from server.errors import BodyGuard, install_error_handlers
 from server.store import schemas
 
@@ -29,12 +34,30 @@ class StoreState:
         upgrade(self.engine)
         self.sessions: sessionmaker[Session] = make_session_factory(self.engine)
         self.catalog = Catalog()
+        self.sync: SyncWorker | None = None
+
+    def start_sync(self) -> None:
+        config = sync_config.load(self.settings.home)
+        if config is not None and self.sync is None:
+            self.sync = SyncWorker(self.sessions, config)
+            self.sync.start()
+
+    def stop_sync(self) -> None:
+        if self.sync is not None:
+            self.sync.stop()
 
 
 def create_store_app(settings: StoreSettings | None = None) -> FastAPI:
     settings = settings or StoreSettings.from_env()
     state = StoreState(settings)
-    app = FastAPI(title="OmniStore store server", version="1", docs_url="/docs")
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        state.start_sync()
+        yield
+        state.stop_sync()
+
+    app = FastAPI(title="OmniStore store server", version="1", docs_url="/docs", lifespan=lifespan)
     app.state.store = state
     install_error_handlers(app)
     app.add_middleware(BodyGuard, max_bytes=settings.max_body_bytes)
@@ -211,6 +234,15 @@ def _api(state: StoreState) -> APIRouter:
 
         return command(session, who, body.command_id, "no_sale", {}, change)
 
+    # ---- sync with HQ ----------------------------------------------------------------
+    @router.get("/sync/status")
+    def get_sync_status(who: Who, session: DB) -> dict[str, Any]:
+        return sync_status(state.sync.state if state.sync else None, session)
+
+    @router.get("/sync/stuck")
+    def get_stuck_events(who: Who, session: DB) -> dict[str, Any]:
+        return {"items": sync_outbox.stuck(session)}
+
     # ---- sales -----------------------------------------------------------------------
     @router.get("/sales/{sale_id}")
     def get_sale(sale_id: str, who: Who, session: DB) -> dict[str, Any]:
@@ -221,7 +253,9 @@ def _api(state: StoreState) -> APIRouter:
         sale_id: str, who: Who, session: DB,
         format: Annotated[str, Query(max_length=16)] = "text",
         profile: Annotated[str, Query(max_length=32)] = "80mm",
+        kick: bool = False,
     ) -> Response:
+        """The receipt as text, ESC/POS bytes (``kick`` adds the drawer pulse) or a PNG."""
         from hardware.escpos.profiles import get_profile
 
         document = receipt_for(session, sale_id, settings)
@@ -236,7 +270,7 @@ def _api(state: StoreState) -> APIRouter:
         if format == "escpos":
             from hardware.escpos.encoder import encode_receipt
 
-            return Response(encode_receipt(document, printer), media_type="application/octet-stream")
+            return Response(encode_receipt(document, printer, kick_drawer=kick), media_type="application/octet-stream")
         if format == "png":
             from hardware.escpos.raster import render_receipt_png
 

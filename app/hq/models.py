@@ -1,0 +1,206 @@
+"""The HQ database. Money columns are integer fen; times are UTC unless named ``business_day``."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    UniqueConstraint,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+JSONDoc = JSON().with_variant(JSONB(), "postgresql")
+# SQLite only autoincrements INTEGER PRIMARY KEY; PostgreSQL gets a bigserial.
+BigId = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class HQBase(DeclarativeBase):
+    pass
+
+
+class Store(HQBase):
+    """门店. ``secret_nonce`` is set at enrolment; the signing secret is derived from it, never stored."""
+
+    __tablename__ = "stores"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    name: Mapped[str] = mapped_column(String(64))
+    group: Mapped[str] = mapped_column("store_group", String(32))
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    secret_nonce: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    enrolled_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # sync health, updated by every signed request and every accepted batch
+    last_seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    last_seen: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    last_event_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    backlog: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
+class EnrolmentCode(HQBase):
+    """One-time, short-lived code a store exchanges for its signing secret. Only its hash is kept."""
+
+    __tablename__ = "enrolment_codes"
+    code_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    store_id: Mapped[int] = mapped_column(ForeignKey("stores.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class RequestNonce(HQBase):
+    """Nonces of signed requests inside the freshness window: a second use is a replay."""
+
+    __tablename__ = "request_nonces"
+    store_id: Mapped[int] = mapped_column(ForeignKey("stores.id"), primary_key=True)
+    nonce: Mapped[str] = mapped_column(String(64), primary_key=True)
+    seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+
+
+class ApiKey(HQBase):
+    """A bearer key for admins and channels. Only the SHA-256 of the key is kept."""
+
+    __tablename__ = "api_keys"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(64))
+    prefix: Mapped[str] = mapped_column(String(16), index=True)
+    key_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    scopes: Mapped[str] = mapped_column(String(256))  # comma separated
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class Category(HQBase):
+    __tablename__ = "categories"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class Product(HQBase):
+    """One sellable SKU (规格); ``price`` is the chain's base price, group prices override it."""
+
+    __tablename__ = "products"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sku: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(128))
+    spec: Mapped[str] = mapped_column(String(64), default="")
+    brand: Mapped[str] = mapped_column(String(64), default="")
+    category: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    unit: Mapped[str] = mapped_column(String(8), default="piece")  # piece | gram (price per kg)
+    price: Mapped[int] = mapped_column(Integer)
+    plu: Mapped[str | None] = mapped_column(String(8), unique=True, nullable=True)
+    tax_rate: Mapped[int] = mapped_column(Integer, default=1300)  # basis points
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Barcode(HQBase):
+    __tablename__ = "barcodes"
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id", ondelete="CASCADE"), index=True)
+    pack_quantity: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class GroupPrice(HQBase):
+    """价格组: a store group's own price for a SKU."""
+
+    __tablename__ = "group_prices"
+    group: Mapped[str] = mapped_column("store_group", String(32), primary_key=True)
+    sku: Mapped[str] = mapped_column(String(32), primary_key=True)
+    price: Mapped[int] = mapped_column(Integer)
+
+
+class Till(HQBase):
+    __tablename__ = "tills"
+    store_id: Mapped[int] = mapped_column(ForeignKey("stores.id"), primary_key=True)
+    code: Mapped[str] = mapped_column(String(16), primary_key=True)
+    name: Mapped[str] = mapped_column(String(64))
+
+
+class Operator(HQBase):
+    """收银员 / 主管 / 店长, chain-wide. The PIN travels only as its Argon2 hash."""
+
+    __tablename__ = "operators"
+    code: Mapped[str] = mapped_column(String(16), primary_key=True)
+    name: Mapped[str] = mapped_column(String(64))
+    role: Mapped[str] = mapped_column(String(16))
+    pin_hash: Mapped[str] = mapped_column(String(256))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Change(HQBase):
+    """The master-data change log the stores page through. ``seq`` order is commit order
+    (writers take one lock, see ``app.hq.changes``). A row scoped to a group or a store is
+    only handed to stores it concerns."""
+
+    __tablename__ = "changes"
+    seq: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    entity: Mapped[str] = mapped_column(String(16))
+    key: Mapped[str] = mapped_column(String(80))
+    data: Mapped[dict[str, Any] | None] = mapped_column(JSONDoc, nullable=True)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    scope_group: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    scope_store_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class Event(HQBase):
+    """A store's event, exactly once: ``event_id`` and (store, seq) are unique."""
+
+    __tablename__ = "events"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    store_id: Mapped[int] = mapped_column(ForeignKey("stores.id"))
+    seq: Mapped[int] = mapped_column(BigInteger)
+    event_id: Mapped[str] = mapped_column(String(64), unique=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    payload: Mapped[dict[str, Any]] = mapped_column(JSONDoc)
+    created_at: Mapped[str] = mapped_column(String(40))  # as the store sent it (store-local time)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+    __table_args__ = (UniqueConstraint("store_id", "seq", name="uq_events_store_seq"),)
+
+
+class Sale(HQBase):
+    """A completed sale, materialised from its ``sale_completed`` event."""
+
+    __tablename__ = "sales"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    store_id: Mapped[int] = mapped_column(ForeignKey("stores.id"))
+    sale_id: Mapped[str] = mapped_column(String(64))
+    till: Mapped[str] = mapped_column(String(16))
+    business_day: Mapped[date] = mapped_column(Date)
+    completed_at: Mapped[datetime] = mapped_column(DateTime)  # store-local wall time
+    total: Mapped[int] = mapped_column(BigInteger)
+    rounding: Mapped[int] = mapped_column(Integer)
+    change: Mapped[int] = mapped_column(Integer)
+    item_count: Mapped[int] = mapped_column(Integer)
+    event_id: Mapped[str] = mapped_column(String(64))
+
+    __table_args__ = (
+        UniqueConstraint("store_id", "sale_id", name="uq_sales_store_sale"),
+        Index("ix_sales_day_store", "business_day", "store_id"),
+    )
+
+
+class SaleTender(HQBase):
+    """What a sale was paid with, one row per method (split tenders summed per method)."""
+
+    __tablename__ = "sale_tenders"
+    store_id: Mapped[int] = mapped_column(ForeignKey("stores.id"), primary_key=True)
+    sale_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    method: Mapped[str] = mapped_column(String(16), primary_key=True)
+    amount: Mapped[int] = mapped_column(BigInteger)
+    business_day: Mapped[date] = mapped_column(Date)
+
+    __table_args__ = (Index("ix_sale_tenders_day_store", "business_day", "store_id"),)
