@@ -198,13 +198,13 @@ def bump_version(session: Session) -> None:
 
 
 def build_index(session: Session) -> SearchIndex:
-    categories = dict(session.execute(select(Category.id, Category.name)).tuples().all())
+    categories = {cid: name for cid, name in session.execute(select(Category.id, Category.name))}
     rows = session.execute(
         select(
             Product.id, Product.sku, Product.primary_barcode, Product.name, Product.price, Product.unit,
             Product.plu, Product.spec, Product.brand, Product.category_id, Product.initials,
         ).where(Product.active).order_by(Product.id)
-    ).tuples().all()
+    ).all()
     position = {row[0]: index for index, row in enumerate(rows)}
     products: list[ProductView] = []
     initials: list[str] = []
@@ -215,7 +215,7 @@ def build_index(session: Session) -> SearchIndex:
         )
         initials.append(initial)
         codes.append([sku] + ([plu] if plu else []))
-    for code, product_id in session.execute(select(Barcode.code, Barcode.product_id)).tuples():
+    for code, product_id in session.execute(select(Barcode.code, Barcode.product_id)):
         index = position.get(product_id)
         if index is not None:
             codes[index].append(code)

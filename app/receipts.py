@@ -7,10 +7,10 @@ from sqlalchemy.orm import Session
 from app.checkout import get_sale, item_count, operator_name
 from app.db.models import Meta
 from app.domain.money import format_fen
-from app.sync.feed import STORE_NAME_KEY
 from app.domain.quantity import Unit, format_quantity
 from app.domain.receipt import Receipt, ReceiptLine, ReceiptTender
 from app.settings import StoreSettings
+from app.sync.feed import STORE_NAME_KEY
 
 TENDER_LABELS = {"cash": "现金"}
 

@@ -12,9 +12,9 @@ from sqlalchemy.orm import Session
 
 from app.auth import create_operator
 from app.catalog import bump_version
-from app.pinyin import initials
 from app.db.models import Barcode, Category, Operator, Product, Till
 from app.domain.barcode import with_check_digit
+from app.pinyin import initials
 
 DEMO_OPERATORS = (
     ("1001", "张晓燕", "cashier", "1234"),
@@ -170,7 +170,7 @@ def seed(session: Session, products: int, progress: Callable[[int, int], None] |
     if existing >= products:
         session.commit()
         return 0
-    categories = {name: cid for cid, name in session.execute(select(Category.id, Category.name)).tuples()}
+    categories = {name: cid for cid, name in session.execute(select(Category.id, Category.name))}
     next_id = (session.scalar(select(func.max(Product.id))) or 0) + 1
     batch: list[dict[str, object]] = []
     codes: list[dict[str, object]] = []

@@ -59,10 +59,11 @@ class StoreServer:
         return self.url + "/api/v1"
 
     def start(self) -> None:
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "app.cli", "store-server", "--port", str(self.port)],
-            cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL, stderr=open(self.home / "server.log", "ab"),
-        )
+        with open(self.home / "server.log", "ab") as log:  # the child keeps its own copy of the fd
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "app.cli", "store-server", "--port", str(self.port)],
+                cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL, stderr=log,
+            )
         wait_healthy(self.url, self.process)
 
     def kill(self) -> None:

@@ -27,3 +27,12 @@ def make_hq_sessions(engine: Engine) -> sessionmaker[Session]:
 def is_postgres(session_or_engine: Session | Engine) -> bool:
     bind = session_or_engine.get_bind() if isinstance(session_or_engine, Session) else session_or_engine
     return bind.dialect.name == "postgresql"
+
+
+def upsert_insert(session: Session, table):  # type: ignore[no-untyped-def]
+    """``INSERT`` with ``ON CONFLICT`` for the session's dialect (PostgreSQL or SQLite)."""
+    if is_postgres(session):
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    return insert(table)

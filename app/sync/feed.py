@@ -46,9 +46,8 @@ def apply_page(session: Session, changes: list[dict[str, Any]], next_cursor: int
             _apply_till(session, data, deleted)
         elif entity == "operator":
             _apply_operator(session, data, deleted)
-        elif entity == "store":
-            if data.get("name"):
-                _set_meta(session, STORE_NAME_KEY, data["name"])
+        elif entity == "store" and data.get("name"):
+            _set_meta(session, STORE_NAME_KEY, data["name"])
     if products:
         _apply_products(session, products)
         touched_products = True
@@ -104,7 +103,8 @@ def _apply_products(session: Session, items: Iterable[dict[str, Any]]) -> None:
             },
         )
     )
-    ids = dict(session.execute(select(Product.sku, Product.id).where(Product.sku.in_([r["sku"] for r in rows]))).tuples())
+    found = session.execute(select(Product.sku, Product.id).where(Product.sku.in_([r["sku"] for r in rows])))
+    ids: dict[str, int] = {sku: product_id for sku, product_id in found}
     session.execute(delete(Barcode).where(Barcode.product_id.in_(list(ids.values()))))
     codes = [
         {"code": b["code"], "product_id": ids[item["sku"]], "pack_quantity": int(b.get("pack_quantity", 1))}

@@ -31,9 +31,12 @@ BACKOFF_MAX = 30.0
 INDEX_REFRESH_SECONDS = 20.0
 
 
-def backoff_delay(failures: int, rng: random.Random = random.Random()) -> float:
+_jitter = random.Random()
+
+
+def backoff_delay(failures: int) -> float:
     """Full jitter: uniform in [0, min(max, base·2ⁿ)], so a thousand stores don't retry in step."""
-    return rng.uniform(0, min(BACKOFF_MAX, BACKOFF_BASE * 2 ** max(0, failures - 1)))
+    return _jitter.uniform(0, min(BACKOFF_MAX, BACKOFF_BASE * 2 ** max(0, failures - 1)))
 
 
 @dataclass

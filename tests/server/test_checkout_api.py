@@ -329,6 +329,9 @@ def test_escpos_and_png_receipts(till: Till) -> None:
     raw = till.get(f"/sales/{sale}/receipt", params={"format": "escpos", "profile": "58mm"})
     assert raw.status_code == 200 and raw.content.startswith(b"\x1b@")
     assert "可口可乐".encode("gb18030") in raw.content
+    assert b"\x1bp" not in raw.content
+    kicked = till.get(f"/sales/{sale}/receipt", params={"format": "escpos", "kick": "1"})
+    assert b"\x1bp\x00\x19\xfa" in kicked.content  # ESC p 0 25 250: the drawer pulse
     png = till.get(f"/sales/{sale}/receipt", params={"format": "png"})
     assert png.content.startswith(b"\x89PNG")
     assert till.get(f"/sales/{sale}/receipt", params={"format": "pdf"}).json()["code"] == "unknown_format"

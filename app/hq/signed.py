@@ -1,0 +1,81 @@
+"""Checks a signed store→HQ request (see ``app.sync.signing``) and records its nonce."""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from app.domain.errors import DomainError
+from app.hq import clock
+from app.hq.models import RequestNonce, Store
+from app.hq.stores import secret_of
+from app.sync import signing
+
+BACKLOG_HEADER = "X-Omni-Backlog"
+NONCE = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
+# A nonce must outlive every timestamp it could be replayed with: ±window around its first use.
+NONCE_TTL = timedelta(seconds=2 * signing.WINDOW_SECONDS + 60)
+PRUNE_EVERY_SECONDS = 60.0
+
+
+@dataclass(frozen=True, slots=True)
+class SignedRequest:
+    method: str
+    path: str  # with the query string, exactly as sent
+    headers: dict[str, str]  # lower-case names
+    body: bytes
+
+
+class NoncePruner:
+    """Deletes expired nonces now and then, from whichever request comes along."""
+
+    def __init__(self) -> None:
+        self._last = 0.0
+
+    def due(self) -> bool:
+        now = time.monotonic()
+        if now - self._last < PRUNE_EVERY_SECONDS:
+            return False
+        self._last = now
+        return True
+
+
+def verify(session: Session, request: SignedRequest, master_key: bytes, pruner: NoncePruner | None = None) -> Store:
+    """The calling store, or a 401/403 ``DomainError``; commits the nonce and the store's last_seen."""
+    headers = request.headers
+    store_code = headers.get(signing.STORE_HEADER.lower(), "")
+    timestamp = headers.get(signing.TIMESTAMP_HEADER.lower(), "")
+    nonce = headers.get(signing.NONCE_HEADER.lower(), "")
+    given = headers.get(signing.SIGNATURE_HEADER.lower(), "")
+    store = session.scalar(select(Store).where(Store.code == store_code)) if store_code else None
+    secret = secret_of(master_key, store) if store is not None else None
+    if store is None or secret is None:
+        raise DomainError("unknown_store", status=401, store=store_code[:32])
+    if not signing.fresh(timestamp):
+        raise DomainError("stale_request", status=401)
+    if not NONCE.match(nonce) or not signing.matches(secret, request.method, request.path, timestamp, nonce,
+                                                     request.body, given):
+        raise DomainError("bad_signature", status=401)
+    if store.disabled:
+        raise DomainError("store_disabled", status=403, store=store.code)
+    at = clock.now()
+    if pruner is not None and pruner.due():
+        session.execute(delete(RequestNonce).where(RequestNonce.seen_at < at - NONCE_TTL))
+    try:
+        session.execute(insert(RequestNonce).values(store_id=store.id, nonce=nonce, seen_at=at))
+    except IntegrityError:
+        session.rollback()
+        raise DomainError("replayed_request", status=401) from None
+    values: dict[str, object] = {"last_seen": at}
+    backlog = headers.get(BACKLOG_HEADER.lower(), "")
+    if backlog.isdigit():
+        values["backlog"] = min(int(backlog), 2**31 - 1)
+    session.execute(update(Store).where(Store.id == store.id).values(**values))
+    session.commit()
+    return store

@@ -1,0 +1,128 @@
+"""A TCP proxy on loopback that a test controls: pass, delay, drop, reset or cut connections.
+
+It stands between the store server and HQ in the fault tests. It works on raw TCP, so what it
+breaks is what a real network breaks: half-sent requests, lost responses, refused connects.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import random
+import select
+import socket
+import struct
+import threading
+import time
+from dataclasses import dataclass
+
+
+@dataclass
+class Faults:
+    cut: bool = False  # refuse every new connection (link down)
+    delay: float = 0.0  # seconds added before forwarding each chunk
+    drop_response: float = 0.0  # probability of closing before the response reaches the client
+    reset: float = 0.0  # probability of an RST mid-exchange
+
+
+class ChaosProxy:
+    def __init__(self, upstream_port: int, seed: int = 1) -> None:
+        self.upstream_port = upstream_port
+        self.faults = Faults()
+        self.rng = random.Random(seed)
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self._listener.getsockname()[1]
+        self._stop = threading.Event()
+        self._lock = threading.Lock()
+        self._live: set[socket.socket] = set()
+        self.connections = 0
+        self.broken = 0
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def cut(self) -> None:
+        """Link down: refuse new connections and kill the ones in flight."""
+        self.faults.cut = True
+        with self._lock:
+            for sock in list(self._live):
+                _reset(sock)
+
+    def restore(self) -> None:
+        self.faults = Faults()
+
+    def close(self) -> None:
+        self._stop.set()
+        self._listener.close()
+
+    def _accept(self) -> None:
+        while not self._stop.is_set():
+            try:
+                client, _ = self._listener.accept()
+            except OSError:
+                return
+            if self.faults.cut:
+                _reset(client)
+                continue
+            self.connections += 1
+            threading.Thread(target=self._pipe, args=(client,), daemon=True).start()
+
+    def _pipe(self, client: socket.socket) -> None:
+        try:
+            upstream = socket.create_connection(("127.0.0.1", self.upstream_port), timeout=5)
+        except OSError:
+            _reset(client)
+            return
+        with self._lock:
+            self._live.update((client, upstream))
+        try:
+            self._shuttle(client, upstream)
+        finally:
+            with self._lock:
+                self._live.discard(client)
+                self._live.discard(upstream)
+            for sock in (client, upstream):
+                with contextlib.suppress(OSError):
+                    sock.close()
+
+    def _shuttle(self, client: socket.socket, upstream: socket.socket) -> None:
+        pair = {client: upstream, upstream: client}
+        while not self._stop.is_set():
+            readable, _, _ = select.select(list(pair), [], [], 0.5)
+            for sock in readable:
+                try:
+                    data = sock.recv(65536)
+                except OSError:
+                    return
+                if not data:
+                    return
+                faults = self.faults
+                if faults.cut:
+                    _reset(client)
+                    return
+                if faults.reset and self.rng.random() < faults.reset:
+                    self.broken += 1
+                    _reset(client)
+                    _reset(upstream)
+                    return
+                if sock is upstream and faults.drop_response and self.rng.random() < faults.drop_response:
+                    # The request reached HQ, the answer never reaches the store: the lost ack.
+                    self.broken += 1
+                    _reset(client)
+                    return
+                if faults.delay:
+                    time.sleep(faults.delay)
+                try:
+                    pair[sock].sendall(data)
+                except OSError:
+                    return
+
+
+def _reset(sock: socket.socket) -> None:
+    """Close with RST rather than FIN, as a dropped link or a crashed peer looks."""
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        sock.close()
+    except OSError:
+        pass
