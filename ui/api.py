@@ -162,6 +162,69 @@ class Shift:
 
 
 @dataclass(frozen=True)
+class ShiftClose:
+    """交班 result: what the drawer should hold, what was counted, and the over/short (长短款)."""
+
+    expected: int
+    counted: int
+    over_short: int
+    closed_at: str | None = None
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ShiftClose:
+        expected, counted = int(data.get("expected") or 0), int(data.get("counted") or 0)
+        over_short = data.get("over_short")
+        return cls(expected=expected, counted=counted,
+                   over_short=counted - expected if over_short is None else int(over_short),
+                   closed_at=data.get("closed_at"))
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """The store's link to HQ (总部), from ``GET /sync/status``. ``online`` is None before the first attempt."""
+
+    enrolled: bool
+    online: bool | None = None
+    backlog: int = 0
+    last_sync: str | None = None
+    last_error: str | None = None
+    feed_cursor: int = 0
+    feed_applied: int = 0
+    catching_up: bool = False
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> SyncStatus:
+        feed = data.get("feed") or {}
+        online = data.get("online")
+        return cls(enrolled=bool(data.get("enrolled", False)), online=None if online is None else bool(online),
+                   backlog=int(data.get("backlog") or 0), last_sync=data.get("last_sync"),
+                   last_error=data.get("last_error"), feed_cursor=int(feed.get("cursor") or 0),
+                   feed_applied=int(feed.get("applied") or 0), catching_up=bool(feed.get("catching_up", False)))
+
+
+#: A store server without the sync endpoints (or not enrolled with HQ) reports this.
+NOT_ENROLLED = SyncStatus(enrolled=False)
+
+
+@dataclass(frozen=True)
+class StuckEvent:
+    """An outbox event HQ keeps refusing (卡住的上传)."""
+
+    seq: int
+    event_id: str
+    kind: str
+    attempts: int
+    last_error: str
+    created_at: str
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> StuckEvent:
+        return cls(seq=int(data.get("seq") or 0), event_id=str(data.get("event_id", "")), kind=str(data.get("kind", "")),
+                   attempts=int(data.get("attempts") or 0), last_error=str(data.get("last_error") or ""),
+                   created_at=str(data.get("created_at") or ""))
+
+
+@dataclass(frozen=True)
 class SessionInfo:
     token: str
     operator: Operator
@@ -271,7 +334,15 @@ class StoreClient:
         )
 
     def logout(self) -> None:
-        self.token = None
+        """End the session on the server (DELETE /session); the token is dropped even if that fails."""
+        if self.token is None:
+            return
+        try:
+            self._api("DELETE", "/session")
+        except ApiError:
+            pass  # an expired or revoked token is logged out already; offline, it expires on its own
+        finally:
+            self.token = None
 
     def current_shift(self) -> Shift | None:
         return Shift.from_json(self._api("GET", "/shifts/current").get("shift"))
@@ -279,6 +350,11 @@ class StoreClient:
     def open_shift(self, float_fen: int, command_id: str | None = None) -> Shift | None:
         data = self._command("/shifts/open", {"float": float_fen}, command_id)
         return Shift.from_json(data.get("shift", data) if isinstance(data, dict) else None)
+
+    def close_shift(self, counted: int, command_id: str | None = None) -> ShiftClose:
+        """交班 with the blind count ``counted`` (fen); refused with ``ticket_open`` while a ticket is in progress."""
+        data = self._command("/shifts/close", {"counted": counted}, command_id)
+        return ShiftClose.from_json(data.get("shift", data) if isinstance(data, dict) else {})
 
     # -- products -------------------------------------------------------------------
 
@@ -328,6 +404,10 @@ class StoreClient:
     def resume(self, ticket_id: str, command_id: str | None = None) -> Ticket:
         return Ticket.from_json(self._command(f"/tickets/{ticket_id}/resume", {}, command_id))
 
+    def void_ticket(self, ticket_id: str, command_id: str | None = None,
+                    override: dict[str, str] | None = None) -> Ticket:
+        return Ticket.from_json(self._command(f"/tickets/{ticket_id}/void", {}, command_id, override))
+
     def add_cash(self, ticket_id: str, amount: int, command_id: str | None = None) -> Ticket:
         body = {"method": "cash", "amount": amount}
         return Ticket.from_json(self._command(f"/tickets/{ticket_id}/tenders", body, command_id))
@@ -343,6 +423,30 @@ class StoreClient:
         data = self._command("/drawer/open", {}, command_id, override)
         return bool(data.get("ok", True))
 
-    def receipt(self, sale_id: str, fmt: str = "escpos", profile: str = "80mm") -> bytes:
-        return self.request("GET", f"{API_PREFIX}/sales/{sale_id}/receipt",
-                            params={"format": fmt, "profile": profile}, raw=True)
+    def receipt(self, sale_id: str, fmt: str = "escpos", profile: str = "80mm", kick: bool = False) -> bytes:
+        """The receipt bytes; ``kick`` asks for the drawer pulse in the same print job (cash sales)."""
+        params: dict[str, Any] = {"format": fmt, "profile": profile}
+        if kick:
+            params["kick"] = 1
+        return self.request("GET", f"{API_PREFIX}/sales/{sale_id}/receipt", params=params, raw=True)
+
+    # -- HQ sync --------------------------------------------------------------------
+
+    def sync_status(self) -> SyncStatus:
+        """The store's link to HQ; :data:`NOT_ENROLLED` when the server has no sync endpoint (404)."""
+        try:
+            return SyncStatus.from_json(self._api("GET", "/sync/status"))
+        except ApiError as exc:
+            if exc.status == 404:
+                return NOT_ENROLLED
+            raise
+
+    def sync_stuck(self) -> list[StuckEvent]:
+        """Outbox events HQ keeps refusing; empty when the server has no sync endpoint."""
+        try:
+            data = self._api("GET", "/sync/stuck")
+        except ApiError as exc:
+            if exc.status == 404:
+                return []
+            raise
+        return [StuckEvent.from_json(item) for item in data.get("items", [])]

@@ -1,4 +1,4 @@
-"""The till application: translator, theme, main window (登录 → 开班 → 收银).
+"""The till application: translator, theme, main window (登录 → 开班 → 收银 → 交班).
 
 The ``omnistore client`` command calls :func:`run_client`.
 """
@@ -10,14 +10,15 @@ import os
 import sys
 from collections.abc import Sequence
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTimer, QTranslator
 from PySide6.QtGui import QFont, QGuiApplication
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QPushButton, QStackedWidget, QWidget
 
-from ui.api import ApiError, SessionInfo, Shift, StoreClient
+from ui.api import ApiError, SessionInfo, Shift, StoreClient, SyncStatus
 from ui.checkout import CheckoutScreen
 from ui.context import PrinterSink, TillContext
-from ui.screens import LoginScreen, ShiftOpenScreen
+from ui.screens import LoginScreen, ShiftCloseScreen, ShiftOpenScreen
+from ui.sync import SyncDialog, sync_state, sync_status_text
 from ui.theme import FONT_FAMILIES, RESOURCES, render_qss
 from ui.wedge import WedgeFilter
 from ui.widgets import repolish
@@ -28,6 +29,7 @@ log = logging.getLogger(__name__)
 I18N_DIR = RESOURCES / "i18n"
 DEFAULT_LANGUAGE = "zh_CN"
 HEALTH_INTERVAL_MS = 10_000
+SYNC_INTERVAL_MS = 5_000
 _translators: list[QTranslator] = []  # kept alive for the life of the app
 
 
@@ -87,7 +89,7 @@ def create_app(argv: Sequence[str] | None = None, lang: str | None = None) -> QA
 
 
 class MainWindow(QMainWindow):
-    """One stacked window: LoginScreen → ShiftOpenScreen → CheckoutScreen."""
+    """One stacked window: LoginScreen → ShiftOpenScreen → CheckoutScreen → ShiftCloseScreen."""
 
     def __init__(self, client: StoreClient, till: str, printer_sink: PrinterSink | None = None,
                  worker: Worker | None = None, parent: QWidget | None = None) -> None:
@@ -99,7 +101,8 @@ class MainWindow(QMainWindow):
         self.login = LoginScreen(self.ctx)
         self.shift = ShiftOpenScreen(self.ctx)
         self.checkout = CheckoutScreen(self.ctx)
-        for screen in (self.login, self.shift, self.checkout):
+        self.shift_close = ShiftCloseScreen(self.ctx)
+        for screen in (self.login, self.shift, self.checkout, self.shift_close):
             self.stack.addWidget(screen)
         self.setCentralWidget(self.stack)
         self._status_labels()
@@ -107,6 +110,12 @@ class MainWindow(QMainWindow):
         self.shift.shift_opened.connect(self._shift_opened)
         self.shift.logout_requested.connect(self.logout)
         self.checkout.shift_required.connect(self._show_shift)
+        self.checkout.logout_requested.connect(self.logout)
+        self.checkout.close_shift_requested.connect(self.show_shift_close)
+        self.checkout.sync_requested.connect(self.show_sync_page)
+        self.shift_close.back_requested.connect(self._back_to_checkout)
+        self.shift_close.shift_closed.connect(lambda _result: self.checkout.discard_empty_ticket())
+        self.shift_close.finished.connect(self.logout)
         self.wedge = WedgeFilter(parent=self)
         self.wedge.set_native_target(self.checkout.scan_edit)
         self.wedge.scanned.connect(self._wedge_scan)
@@ -116,6 +125,8 @@ class MainWindow(QMainWindow):
         self._themed_height = 0
         self._health = QTimer(self, interval=HEALTH_INTERVAL_MS, timeout=self._check_health)
         self._health.start()
+        self._sync_timer = QTimer(self, interval=SYNC_INTERVAL_MS, timeout=self.poll_sync)
+        self._sync_timer.start()
         self._open_ticket: str | None = None
         self.stack.setCurrentWidget(self.login)
 
@@ -126,9 +137,17 @@ class MainWindow(QMainWindow):
         self.server_label = QLabel()
         self.server_label.setObjectName("serverStatus")
         self.busy_label = QLabel()
+        self.sync_button = QPushButton()
+        self.sync_button.setObjectName("syncStatus")
+        self.sync_button.setFlat(True)
+        self.sync_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.sync_button.setToolTip(self.tr("HQ sync (Ctrl+S)"))
+        self.sync_button.clicked.connect(self.show_sync_page)
+        self.sync_button.hide()
         bar.addWidget(self.operator_label)
         bar.addWidget(self.till_label)
         bar.addWidget(self.busy_label, 1)
+        bar.addPermanentWidget(self.sync_button)
         bar.addPermanentWidget(self.server_label)
         self._set_online(True)
         self.worker.busy_changed.connect(lambda busy: self.busy_label.setText(self.tr("Working…") if busy else ""))
@@ -144,6 +163,7 @@ class MainWindow(QMainWindow):
         self.operator_label.setText(self.tr("Operator: %1 (%2)").replace("%1", session.operator.name)
                                     .replace("%2", session.operator.code) + (f" · {role}" if role else ""))
         self._set_online(True)
+        self.poll_sync(when_idle=False)  # queued behind the login, so the status bar fills at once
         if session.shift is None:
             self._show_shift()
         else:
@@ -163,10 +183,21 @@ class MainWindow(QMainWindow):
         self._open_ticket = None
         self.checkout.focus_scan()
 
+    def _back_to_checkout(self) -> None:
+        self.stack.setCurrentWidget(self.checkout)
+        self.checkout.focus_scan()
+
+    def show_shift_close(self) -> None:
+        """F11 交班. The server refuses while a ticket is in progress; the screen shows why."""
+        self.shift_close.prepare()
+        self.stack.setCurrentWidget(self.shift_close)
+
     def logout(self) -> None:
-        self.ctx.client.logout()
+        """F10 / after 交班: end the session on the server (on the worker) and show the login screen."""
+        self.worker.submit(self.ctx.client.logout, None, lambda exc: log.warning("logout failed: %r", exc))
         self.ctx.operator = None
         self.operator_label.clear()
+        self.sync_button.hide()
         self.login.reset()
         self.stack.setCurrentWidget(self.login)
 
@@ -183,6 +214,36 @@ class MainWindow(QMainWindow):
         self.worker.submit(client.health, lambda _ok: self._set_online(True),
                            lambda exc: self._set_online(not (isinstance(exc, ApiError)
                                                              and exc.code == "server_unreachable")))
+
+    def poll_sync(self, when_idle: bool = True) -> None:
+        """Ask for the HQ link; from the timer only when the worker is idle (a scan never waits behind it)."""
+        if (when_idle and self.worker.pending) or self.ctx.operator is None:
+            return
+        self.worker.submit(self.ctx.client.sync_status, self.show_sync_status, lambda _exc: None)
+
+    def show_sync_status(self, status: SyncStatus) -> None:
+        if self.ctx.operator is None:  # an answer that arrived after logout
+            return
+        self.sync_button.setText(sync_status_text(status))
+        self.sync_button.setProperty("state", sync_state(status))
+        self.sync_button.setToolTip(status.last_error or self.tr("HQ sync (Ctrl+S)"))
+        repolish(self.sync_button)
+        self.sync_button.show()
+
+    def show_sync_page(self) -> None:
+        """The sync page (status-bar click or Ctrl+S), over the checkout when that is showing."""
+        if self.ctx.operator is None:
+            return
+        on_checkout = self.stack.currentWidget() is self.checkout
+        if on_checkout and self.checkout.active_dialog is not None:
+            return
+        dialog = SyncDialog(self.ctx.client, self.worker, self.checkout if on_checkout else self)
+        if on_checkout:
+            self.checkout.open_dialog(dialog, lambda: None)
+        else:
+            dialog.finished.connect(lambda _result: dialog.deleteLater())
+            dialog.open()
+        dialog.refresh()
 
     def _set_online(self, online: bool) -> None:
         self.server_label.setText(self.tr("Server: online") if online else self.tr("Server: OFFLINE"))
@@ -209,6 +270,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         QApplication.instance().removeEventFilter(self.wedge)
         self._health.stop()
+        self._sync_timer.stop()
         self.worker.stop()
         super().closeEvent(event)
 
@@ -240,4 +302,7 @@ def run_client(server_url: str, till: str, lang: str | None = None, printer_uri:
         window.resize(1280, 900)
         window.show()
     window.apply_theme_now()
+    from ui import automation  # test and benchmark hook; inert unless its environment variables are set
+
+    automation.install(window)
     return app.exec()

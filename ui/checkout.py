@@ -1,7 +1,8 @@
-"""收银: the checkout screen. Scan, adjust lines, park/resume, pay cash, print, next customer."""
+"""收银: the checkout screen. Scan, adjust lines, park/resume, pay cash, print, reprint, next customer."""
 
 from __future__ import annotations
 
+import logging
 import re
 import threading
 from collections.abc import Callable
@@ -40,6 +41,8 @@ from ui.dialogs import (
 )
 from ui.models import TicketLinesModel
 from ui.widgets import AmountLabel, MessageStrip, ScanEdit
+
+log = logging.getLogger(__name__)
 
 #: "3*6901234567892" sells three of the item.
 _MULTIPLY = re.compile(r"^(\d{1,4})\*(.+)$")
@@ -114,6 +117,12 @@ class CheckoutScreen(QWidget):
     receipt_printed = Signal(bytes)
     #: A sale was completed: (sale_id, change).
     sale_completed = Signal(str, int)
+    #: F10: the cashier leaves the till.
+    logout_requested = Signal()
+    #: F11: 交班.
+    close_shift_requested = Signal()
+    #: Ctrl+S: the HQ sync page.
+    sync_requested = Signal()
 
     def __init__(self, ctx: TillContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -181,6 +190,9 @@ class CheckoutScreen(QWidget):
             ("F6", self.tr("Resume"), self.resume),
             ("F7", self.tr("Price"), self.override_price),
             ("F8", self.tr("No sale"), self.no_sale),
+            ("F9", self.tr("Reprint"), self.reprint),
+            ("F10", self.tr("Log out"), self.logout_requested.emit),
+            ("F11", self.tr("Close shift"), self.close_shift_requested.emit),
             ("F12", self.tr("Pay"), self.pay),
         ]
         for key, text, slot in keys:
@@ -203,7 +215,11 @@ class CheckoutScreen(QWidget):
             (Qt.Key.Key_F6, self.resume),
             (Qt.Key.Key_F7, self.override_price),
             (Qt.Key.Key_F8, self.no_sale),
+            (Qt.Key.Key_F9, self.reprint),
+            (Qt.Key.Key_F10, self.logout_requested.emit),
+            (Qt.Key.Key_F11, self.close_shift_requested.emit),
             (Qt.Key.Key_F12, self.pay),
+            (QKeySequence("Ctrl+S"), self.sync_requested.emit),
         ]
         for key, slot in bindings:
             shortcut = QShortcut(QKeySequence(key), self)
@@ -278,7 +294,7 @@ class CheckoutScreen(QWidget):
         self.scan_edit.clear()
         self.focus_scan()
 
-    def _open_dialog(self, dialog: PosDialog, on_accept: Callable[[], None]) -> None:
+    def open_dialog(self, dialog: PosDialog, on_accept: Callable[[], None]) -> None:
         self.active_dialog = dialog
         dialog.accepted.connect(on_accept)
         dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
@@ -315,7 +331,7 @@ class CheckoutScreen(QWidget):
         def accepted() -> None:
             self._command(call, on_result, command_id, dialog.override)
 
-        self._open_dialog(dialog, accepted)
+        self.open_dialog(dialog, accepted)
 
     # -- scanning ----------------------------------------------------------------------
 
@@ -356,13 +372,13 @@ class CheckoutScreen(QWidget):
     # -- function keys -------------------------------------------------------------------
 
     def show_help(self) -> None:
-        self._open_dialog(HelpDialog(self), lambda: None)
+        self.open_dialog(HelpDialog(self), lambda: None)
 
     def search(self) -> None:
         dialog = ProductSearchDialog(self.ctx.client, self.ctx.worker, self)
         dialog.product_chosen.connect(lambda product: self.add_product(product.barcode or product.plu or product.sku))
         dialog.code_scanned.connect(self.add_product)
-        self._open_dialog(dialog, lambda: None)
+        self.open_dialog(dialog, lambda: None)
 
     def _require_line(self) -> Line | None:
         line = self.selected_line()
@@ -385,7 +401,7 @@ class CheckoutScreen(QWidget):
             self._command(lambda cid, _o: client.set_quantity(ref.id, line.id, quantity, cid),
                           lambda ticket: self.show_ticket(ticket, line.id))
 
-        self._open_dialog(dialog, accepted)
+        self.open_dialog(dialog, accepted)
 
     def void_line(self) -> None:
         line = self._require_line()
@@ -413,7 +429,7 @@ class CheckoutScreen(QWidget):
             self._command(lambda cid, override: client.override_price(ref.id, line.id, price, cid, override),
                           lambda ticket: self.show_ticket(ticket, line.id))
 
-        self._open_dialog(dialog, accepted)
+        self.open_dialog(dialog, accepted)
 
     def no_sale(self) -> None:
         client = self.ctx.client
@@ -462,7 +478,7 @@ class CheckoutScreen(QWidget):
             self._submit(run, lambda ticket: (self.show_ticket(ticket),
                                               self.message.show_info(self.tr("Ticket resumed."))))
 
-        self._open_dialog(dialog, accepted)
+        self.open_dialog(dialog, accepted)
 
     # -- paying ------------------------------------------------------------------------------
 
@@ -479,7 +495,7 @@ class CheckoutScreen(QWidget):
         if self.active_dialog is not None:
             return
         dialog = CashTenderDialog(ticket, self)
-        self._open_dialog(dialog, lambda: self.tender_cash(dialog.amount))
+        self.open_dialog(dialog, lambda: self.tender_cash(dialog.amount))
 
     def tender_cash(self, amount: int) -> None:
         """Record the cash; complete the sale once nothing is due."""
@@ -502,23 +518,58 @@ class CheckoutScreen(QWidget):
         if result.ticket is not None:
             self.show_ticket(result.ticket)
         self.sale_completed.emit(result.sale_id, result.change)
-        self._print_receipt(result.sale_id)
+        self._print_receipt(result.sale_id, kick=True)  # cash only so far: the drawer opens with the receipt
         self._next_ticket()
         dialog = ChangeDialog(result.change, result.total, result.rounding, self)
-        self._open_dialog(dialog, lambda: None)
+        self.open_dialog(dialog, lambda: None)
 
-    def _print_receipt(self, sale_id: str) -> None:
+    def _print_receipt(self, sale_id: str, kick: bool = False, on_printed: Callable[[bytes], None] | None = None) -> None:
+        """Fetch the receipt from the server and send it to the printer; ``kick`` opens the drawer too."""
         client, ctx = self.ctx.client, self.ctx
 
         def run() -> bytes:
-            data = client.receipt(sale_id)
+            data = client.receipt(sale_id, kick=kick)
             ctx.print_receipt(data)
             return data
+
+        def printed(data: bytes) -> None:
+            self.receipt_printed.emit(data)
+            if on_printed is not None:
+                on_printed(data)
 
         def failed(exc: Exception) -> None:
             self.message.show_error(self.tr("The receipt was not printed: %1").replace("%1", str(exc)))
 
-        self._submit(run, self.receipt_printed.emit, failed)
+        self._submit(run, printed, failed)
+
+    def reprint(self) -> None:
+        """F9 重打小票: the last sale's receipt again (no drawer pulse)."""
+        if self.last_completion is None:
+            self.show_error(self.tr("No sale to reprint yet."))
+            return
+        sale_id = self.last_completion.sale_id
+        self._print_receipt(sale_id, on_printed=lambda _data: self.message.show_info(
+            self.tr("Receipt %1 reprinted.").replace("%1", sale_id)))
+
+    def discard_empty_ticket(self) -> None:
+        """After 交班: void the till's empty ticket so it does not carry the closed shift into the next one."""
+        client, ref = self.ctx.client, self.ref
+        command_id = new_command_id()
+
+        def run() -> None:
+            try:
+                ticket_id = ref.id
+            except ApiError:
+                return
+            ticket = client.get_ticket(ticket_id)
+            if ticket.status == "open" and not ticket.active_lines and not ticket.tenders:
+                client.void_ticket(ticket.id, command_id)
+            ref.set(None)
+
+        self.ticket = None
+        self.model.set_ticket(None)
+        self.totals.show_ticket(None)
+        self._submit(run, lambda _none: None, lambda exc: log.warning("empty ticket not voided: %r", exc))
 
     def _next_ticket(self) -> None:
         client, ref = self.ctx.client, self.ref

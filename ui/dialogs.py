@@ -58,6 +58,8 @@ class PosDialog(QDialog):
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.ok_button)
         self._layout.addLayout(buttons)
+        #: The row of buttons at the bottom (Cancel, OK); subclasses may add their own.
+        self.button_row = buttons
 
     def size_to_parent(self, width: float = 0.5, height: float = 0.6) -> None:
         parent = self.parentWidget()
@@ -92,7 +94,11 @@ class HelpDialog(PosDialog):
             ("F6", self.tr("Resume a parked ticket")),
             ("F7", self.tr("Override the price of the selected line")),
             ("F8", self.tr("Open the cash drawer (no sale)")),
+            ("F9", self.tr("Reprint the last receipt")),
+            ("F10", self.tr("Log out")),
+            ("F11", self.tr("Close the shift (blind count of the drawer)")),
             ("F12 / +", self.tr("Pay")),
+            ("Ctrl+S", self.tr("HQ sync status and stuck uploads")),
             ("↑ ↓", self.tr("Select a line")),
             ("3*", self.tr("Type 3* before a code to sell 3 of it")),
         ]
@@ -125,7 +131,7 @@ class ProductSearchDialog(PosDialog):
         self.model = ProductsModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
-        _style_table(self.table)
+        style_table(self.table)
         self.table.doubleClicked.connect(lambda _index: self.submit())
         self.body.addWidget(self.table, 1)
         self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS, timeout=self._search)
@@ -423,7 +429,7 @@ class ParkedTicketsDialog(PosDialog):
         self.model.set_rows(tickets)
         self.table = QTableView()
         self.table.setModel(self.model)
-        _style_table(self.table)
+        style_table(self.table)
         self.table.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.table.doubleClicked.connect(lambda _index: self.submit())
         self.body.addWidget(self.table, 1)
@@ -452,7 +458,7 @@ def action_label(action: str) -> str:
     return labels.get(action, action)
 
 
-def _style_table(table: QTableView) -> None:
+def style_table(table: QTableView) -> None:
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.domain.money import format_fen
-from ui.api import Line, Product, Ticket
+from ui.api import Line, Product, StuckEvent, Ticket
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -97,7 +97,22 @@ _COLUMN_TITLES = (
     QT_TRANSLATE_NOOP("Columns", "Price"), QT_TRANSLATE_NOOP("Columns", "Amount"),
     QT_TRANSLATE_NOOP("Columns", "Spec"), QT_TRANSLATE_NOOP("Columns", "Ticket"),
     QT_TRANSLATE_NOOP("Columns", "Items"), QT_TRANSLATE_NOOP("Columns", "Total"),
+    QT_TRANSLATE_NOOP("Columns", "Event"), QT_TRANSLATE_NOOP("Columns", "Attempts"),
+    QT_TRANSLATE_NOOP("Columns", "Last error"), QT_TRANSLATE_NOOP("Columns", "Created"),
 )
+
+# What HQ is told, in the store's words (outbox event kinds).
+_EVENT_KINDS = {
+    "sale_completed": QT_TRANSLATE_NOOP("EventKinds", "sale"),
+    "shift_opened": QT_TRANSLATE_NOOP("EventKinds", "shift opened"),
+    "shift_closed": QT_TRANSLATE_NOOP("EventKinds", "shift closed"),
+    "ticket_voided": QT_TRANSLATE_NOOP("EventKinds", "ticket voided"),
+}
+
+
+def event_kind_label(kind: str) -> str:
+    """'sale_completed' → '销售'; unknown kinds as they are."""
+    return QCoreApplication.translate("EventKinds", _EVENT_KINDS[kind]) if kind in _EVENT_KINDS else kind
 
 
 class TicketLinesModel(_TableModel):
@@ -174,3 +189,23 @@ class ParkedTicketsModel(_TableModel):
     def cell(self, row: Ticket, column: int) -> str:
         names = "、".join(line.name for line in row.active_lines[:3])
         return (f"{row.id}  {names}", str(row.item_count), format_fen(row.total))[column]
+
+
+class StuckEventsModel(_TableModel):
+    """Outbox events HQ keeps refusing (卡住的上传), oldest first."""
+
+    headers = ("#", "Event", "Attempts", "Last error", "Created")
+    numeric_columns = frozenset({0, 2})
+
+    def stuck_event(self, row: int) -> StuckEvent:
+        return self._rows[row]
+
+    def cell(self, row: StuckEvent, column: int) -> str:
+        created = row.created_at.replace("T", " ")[:19]
+        return (str(row.seq), event_kind_label(row.kind), str(row.attempts), row.last_error, created)[column]
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if index.isValid() and role == Qt.ItemDataRole.ToolTipRole:
+            event = self._rows[index.row()]
+            return f"{event.event_id}\n{event.last_error}"
+        return super().data(index, role)

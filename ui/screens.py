@@ -1,10 +1,12 @@
-"""登录 and 开班: the screens before the checkout."""
+"""登录, 开班 and 交班: the screens around the checkout."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
+    QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -15,10 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import InvalidAmount
-from app.domain.money import MAX_AMOUNT, parse_yuan
-from ui.api import SessionInfo, Shift, new_command_id
+from app.domain.money import MAX_AMOUNT, format_fen, parse_yuan
+from ui.api import SessionInfo, Shift, ShiftClose, new_command_id
 from ui.context import TillContext
-from ui.widgets import Keypad, MessageStrip, disable_ime
+from ui.widgets import AmountLabel, Keypad, MessageStrip, disable_ime, repolish
 
 
 class _CentredScreen(QWidget):
@@ -38,8 +40,8 @@ class _CentredScreen(QWidget):
         outer.addLayout(column, 3)
         outer.addStretch(1)
 
-    def _keypad(self, target: QLineEdit) -> Keypad:
-        keypad = Keypad(target)
+    def _keypad(self, target: QLineEdit, decimal: bool = False) -> Keypad:
+        keypad = Keypad(target, decimal=decimal)
         keypad.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.content.addWidget(keypad, 1)
         return keypad
@@ -212,3 +214,174 @@ class ShiftOpenScreen(_CentredScreen):
     def _failed(self, exc: Exception) -> None:
         self.open_button.setEnabled(True)
         self.message.show_error(str(exc))
+
+
+def over_short_text(over_short: int) -> tuple[str, str]:
+    """(caption, kind) for 长短款: over (more cash than expected), short, or balanced."""
+    if over_short > 0:
+        return QCoreApplication.translate("ShiftCloseScreen", "Over"), "over"
+    if over_short < 0:
+        return QCoreApplication.translate("ShiftCloseScreen", "Short"), "short"
+    return QCoreApplication.translate("ShiftCloseScreen", "Balanced"), "balanced"
+
+
+class ShiftCloseScreen(_CentredScreen):
+    """交班: a blind count of the drawer; only the server's answer reveals the expected cash and 长短款."""
+
+    #: Back to the checkout without closing.
+    back_requested = Signal()
+    #: The shift is closed (ShiftClose); the cashier has seen the result.
+    shift_closed = Signal(object)
+    #: "Done": the cashier leaves the till.
+    finished = Signal()
+
+    def __init__(self, ctx: TillContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.result: ShiftClose | None = None
+        title = QLabel(self.tr("Close shift"))
+        title.setObjectName("screenTitle")
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.content.addWidget(title)
+        self.hint = QLabel()
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setWordWrap(True)
+        self.content.addWidget(self.hint)
+        # the count: a field and the keypad
+        self.count_form = QWidget()
+        form = QFormLayout(self.count_form)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.counted_edit = QLineEdit()
+        self.counted_edit.setObjectName("bigEdit")
+        self.counted_edit.setPlaceholderText("0.00")
+        disable_ime(self.counted_edit)
+        form.addRow(self.tr("Cash counted (¥)"), self.counted_edit)
+        self.content.addWidget(self.count_form)
+        # the answer: expected, counted, over/short
+        self.summary = QFrame()
+        self.summary.setObjectName("totalsPanel")
+        grid = QGridLayout(self.summary)
+        self.expected_value = self._summary_row(grid, 0, self.tr("Expected in drawer"))
+        self.counted_value = self._summary_row(grid, 1, self.tr("Counted"))
+        self.over_short_caption = QLabel()
+        self.over_short_caption.setObjectName("totalsCaption")
+        grid.addWidget(self.over_short_caption, 2, 0)
+        self.over_short_value = AmountLabel("big")
+        self.over_short_value.setObjectName("overShort")
+        grid.addWidget(self.over_short_value, 2, 1)
+        self.content.addWidget(self.summary)
+        self.message = MessageStrip()
+        self.content.addWidget(self.message)
+        self.keypad = self._keypad(self.counted_edit, decimal=True)
+        self.keypad.submitted.connect(self.submit)
+        self._filler = QWidget()  # takes the keypad's room while the result shows
+        self._filler.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        self.content.addWidget(self._filler, 1)
+        buttons = QHBoxLayout()
+        self.back_button = QPushButton(self.tr("Back to checkout (Esc)"))
+        self.back_button.setObjectName("secondaryButton")
+        self.back_button.clicked.connect(self.back_requested.emit)
+        self.close_button = QPushButton(self.tr("Close shift (Enter)"))
+        self.close_button.setObjectName("primaryButton")
+        self.close_button.clicked.connect(self.submit)
+        self.done_button = QPushButton(self.tr("Done, log out (Enter)"))
+        self.done_button.setObjectName("primaryButton")
+        self.done_button.clicked.connect(self.finished.emit)
+        buttons.addWidget(self.back_button)
+        buttons.addWidget(self.close_button, 1)
+        buttons.addWidget(self.done_button, 1)
+        self.content.addLayout(buttons)
+        self.counted_edit.returnPressed.connect(self.submit)
+        self._command_id = new_command_id()
+        self.prepare()
+
+    def _summary_row(self, grid: QGridLayout, row: int, caption: str) -> QLabel:
+        label = QLabel(caption)
+        label.setObjectName("totalsCaption")
+        value = QLabel()
+        value.setObjectName("totalsValue")
+        value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        grid.addWidget(label, row, 0)
+        grid.addWidget(value, row, 1)
+        return value
+
+    def prepare(self) -> None:
+        """Ready for a fresh count (a new command id: this is a new close attempt)."""
+        self.result = None
+        name = self.ctx.operator.name if self.ctx.operator else ""
+        self.hint.setText(self.tr("%1, count the cash in the drawer and enter the total. "
+                                  "The expected amount is shown after you close.").replace("%1", name))
+        self.counted_edit.clear()
+        self.message.clear_message()
+        self._command_id = new_command_id()
+        self._set_mode(counting=True)
+
+    def _set_mode(self, counting: bool) -> None:
+        self.count_form.setVisible(counting)
+        self.keypad.setVisible(counting)
+        self.back_button.setVisible(counting)
+        self.close_button.setVisible(counting)
+        self.close_button.setEnabled(True)
+        self.summary.setVisible(not counting)
+        self._filler.setVisible(not counting)
+        self.done_button.setVisible(not counting)
+        if counting:
+            self.counted_edit.setFocus()
+        else:
+            self.done_button.setFocus()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        (self.counted_edit if self.result is None else self.done_button).setFocus()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        if event.key() == Qt.Key.Key_Escape and self.result is None:
+            self.back_requested.emit()
+            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.result is not None:
+            self.finished.emit()
+            return
+        super().keyPressEvent(event)
+
+    def submit(self) -> None:
+        if self.result is not None or not self.close_button.isEnabled():
+            return
+        text = self.counted_edit.text().strip()
+        try:
+            counted = parse_yuan(text) if text else -1
+        except InvalidAmount:
+            counted = -1
+        if not 0 <= counted <= MAX_AMOUNT:
+            self.message.show_error(self.tr("Enter the cash counted, such as 1268.50 (0 for an empty drawer)."))
+            self.counted_edit.selectAll()
+            self.counted_edit.setFocus()
+            return
+        self.close_button.setEnabled(False)
+        self.message.show_info(self.tr("Closing the shift…"), 0)
+        client, command_id = self.ctx.client, self._command_id
+        self.ctx.worker.submit(lambda: client.close_shift(counted, command_id), self._done, self._failed)
+
+    def _done(self, result: ShiftClose) -> None:
+        self.ctx.shift = None
+        self.show_result(result)
+        self.shift_closed.emit(result)
+
+    def show_result(self, result: ShiftClose) -> None:
+        """Expected, counted and 长短款, and the button that leaves the till."""
+        self.result = result
+        self.expected_value.setText(format_fen(result.expected, symbol="¥"))
+        self.counted_value.setText(format_fen(result.counted, symbol="¥"))
+        caption, kind = over_short_text(result.over_short)
+        self.over_short_caption.setText(caption)
+        sign = "+" if result.over_short > 0 else ""
+        self.over_short_value.setText(sign + format_fen(result.over_short, symbol="¥"))
+        self.over_short_value.setProperty("kind", kind)
+        repolish(self.over_short_value)
+        self.hint.setText(self.tr("The shift is closed."))
+        self.message.clear_message()
+        self._set_mode(counting=False)
+
+    def _failed(self, exc: Exception) -> None:
+        self.close_button.setEnabled(True)
+        self.message.show_error(str(exc))  # e.g. ticket_open, in the server's words and language
+        self.counted_edit.setFocus()

@@ -16,9 +16,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QPoint, QSize
 from PySide6.QtGui import QPainter, QPixmap
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-from ui.api import StoreClient
+from ui.api import ShiftClose, StoreClient, StuckEvent, SyncStatus
 from ui.app import MainWindow, create_app
 from ui.dialogs import (
     CashTenderDialog,
@@ -30,6 +30,7 @@ from ui.dialogs import (
     ProductSearchDialog,
     QuantityDialog,
 )
+from ui.sync import SyncDialog
 
 SIZES = (QSize(1024, 768), QSize(1920, 1080))
 DEMO_CODES = ("6901234567892", "6901234567908", "6901234567915", "6901234567953")
@@ -96,6 +97,19 @@ class Shooter:
         finally:
             win.close()
 
+    def _shift_close(self, win: MainWindow, tag: str) -> None:
+        """交班: the blind count, the server refusing it (a ticket is open), and a result."""
+        screen = win.shift_close
+        win.show_shift_close()
+        screen.counted_edit.setText("1268.50")
+        self.window_shot(win, f"shift_close_{tag}")
+        screen.submit()
+        wait(lambda: screen.message.kind == "error" and not win.worker.pending)
+        self.window_shot(win, f"shift_close_refused_{tag}")
+        screen.show_result(ShiftClose(expected=127200, counted=126850, over_short=-350))
+        self.window_shot(win, f"shift_close_result_{tag}")
+        win._back_to_checkout()
+
     def _want(self, names: set[str] | None, name: str) -> bool:
         return names is None or name in names
 
@@ -153,12 +167,29 @@ class Shooter:
         for name, make in dialogs:
             if self._want(names, name):
                 self.dialog_shot(win, make(), f"dialog_{name}_{tag}")
+        if self._want(names, "sync"):
+            self.dialog_shot(win, sample_sync_page(checkout), f"dialog_sync_{tag}")
+        if self._want(names, "shift_close"):
+            self._shift_close(win, tag)
         if self._want(names, "search"):
             search = ProductSearchDialog(win.ctx.client, win.worker, checkout)
             search.query.setText("kkkl")
             search.show()
             wait(lambda: search.model.rowCount() > 0)
             self.dialog_shot(win, search, f"dialog_search_{tag}")
+
+
+def sample_sync_page(parent: QWidget) -> SyncDialog:
+    """The sync page as it looks with the HQ link down and two uploads stuck (sample data)."""
+    page = SyncDialog(None, None, parent)
+    page.show_status(SyncStatus(enrolled=True, online=False, backlog=12, last_sync="2024-05-01T14:03:00",
+                                last_error="HQ answered 503 Service Unavailable", feed_cursor=120345,
+                                feed_applied=120345))
+    page.show_stuck([
+        StuckEvent(41, "5f0c…e2", "sale_completed", 7, "HQ answered 422: unknown store S001", "2024-05-01T13:58:10"),
+        StuckEvent(42, "9a31…07", "shift_closed", 7, "HQ answered 422: unknown store S001", "2024-05-01T14:01:44"),
+    ])
+    return page
 
 
 QColorAlpha = None  # set in main() once a QApplication exists
@@ -180,7 +211,7 @@ def main(argv: list[str] | None = None) -> int:
     QColorAlpha = QColor(0, 0, 0, 90)
     shooter = Shooter(Path(args.out), args.server, args.till, args.operator, args.pin)
     shooter.run("zh_CN", SIZES)
-    shooter.run("en", (SIZES[0],), {"login", "tender", "help"})
+    shooter.run("en", (SIZES[0],), {"login", "tender", "help", "sync", "shift_close"})
     for path in shooter.saved:
         print(path)
     return 0

@@ -3,7 +3,235 @@
 from __future__ import annotations
 
 import argparse
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+DEFAULT_HQ_PORT = 8700
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add the HQ commands to the ``omnistore`` parser."""
+    server = sub.add_parser("hq-server", help="run the HQ server (FastAPI + PostgreSQL)")
+    server.add_argument("--host", default="127.0.0.1")
+    server.add_argument("--port", type=int, default=DEFAULT_HQ_PORT)
+    _database_arg(server)
+    server.add_argument("--log-level", default="warning")
+    server.set_defaults(func=cmd_hq_server)
+
+    hq = sub.add_parser("hq", help="HQ administration: database, API keys, stores, catalog import")
+    _database_arg(hq)
+    hq_sub = hq.add_subparsers(dest="hq_command", required=True)
+
+    db = hq_sub.add_parser("db", help="HQ database maintenance")
+    db_sub = db.add_subparsers(dest="hq_db_command", required=True)
+    db_sub.add_parser("upgrade", help="migrate the HQ database to the latest schema").set_defaults(func=cmd_db_upgrade)
+
+    key = hq_sub.add_parser("create-key", help="create an API key and print it (shown once)")
+    key.add_argument("--name", required=True)
+    key.add_argument("--scopes", required=True, help="comma separated: admin, catalog:read, sales:read")
+    key.set_defaults(func=cmd_create_key)
+
+    revoke = hq_sub.add_parser("revoke-key", help="revoke the API key starting with PREFIX")
+    revoke.add_argument("prefix")
+    revoke.set_defaults(func=cmd_revoke_key)
+
+    listing = hq_sub.add_parser("list-keys", help="list API keys (prefixes only)")
+    listing.set_defaults(func=cmd_list_keys)
+    _database_arg(listing)
+
+    store = hq_sub.add_parser("create-store", help="create a store and print its enrolment code")
+    store.add_argument("code")
+    store.add_argument("name")
+    store.add_argument("--group", required=True, help="price group, e.g. 华东")
+    store.set_defaults(func=cmd_create_store)
+
+    code = hq_sub.add_parser("enrolment-code", help="print a new one-time enrolment code for STORE")
+    code.add_argument("store")
+    code.set_defaults(func=cmd_enrolment_code)
+
+    disable = hq_sub.add_parser("disable-store", help="refuse the store's requests from now on")
+    disable.add_argument("code")
+    disable.set_defaults(func=cmd_disable_store)
+
+    enable = hq_sub.add_parser("enable-store", help="accept a disabled store's requests again")
+    enable.add_argument("code")
+    enable.set_defaults(func=cmd_enable_store)
+
+    imp = hq_sub.add_parser("import", help="import a catalog from .csv or .xlsx")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--lang", default=None, help="language of the report: zh_CN or en")
+    imp.set_defaults(func=cmd_import)
+    for parser in (db, key, revoke, store, code, disable, enable, imp):
+        _database_arg(parser)
+    for parser in db_sub.choices.values():
+        _database_arg(parser)
+
+
+def _database_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--database-url", default=argparse.SUPPRESS,
+                        help="postgresql+psycopg://user@host/db (default: $OMNISTORE_HQ_DATABASE_URL, "
+                             "else SQLite in $OMNISTORE_HOME/hq for the demo)")
+
+
+def _settings(args: argparse.Namespace) -> Any:
+    from app.hq.settings import HQSettings
+
+    return HQSettings.from_env(getattr(args, "database_url", None))
+
+
+def _language(args: argparse.Namespace) -> str:
+    from app.messages import language_of
+
+    return getattr(args, "lang", None) or language_of(os.environ.get("LANG", "").replace("_", "-") or None)
+
+
+def _sessions(args: argparse.Namespace, migrate: bool = True) -> Any:
+    from app.hq.engine import make_hq_engine, make_hq_sessions
+    from app.hq.migrate import upgrade
+
+    engine = make_hq_engine(_settings(args).database_url)
+    if migrate:
+        upgrade(engine)
+    return make_hq_sessions(engine)
+
+
+def _run(args: argparse.Namespace, action: Any) -> int:
+    """Run ``action(session)`` in one transaction; a DomainError is printed, translated, exit 1."""
+    from app.domain.errors import DomainError
+    from app.messages import message
+
+    try:
+        with _sessions(args)() as session:
+            result = action(session)
+            session.commit()
+    except DomainError as error:
+        print(message(error.code, _language(args), error.params), file=sys.stderr)
+        return 1
+    if result:
+        print(result)
+    return 0
+
+
+def cmd_hq_server(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from server.hq.app import create_hq_app
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    app = create_hq_app(settings=_settings(args))
+    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, access_log=False)
+    return 0
+
+
+def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    from sqlalchemy.engine import make_url
+
+    _sessions(args)
+    url = make_url(_settings(args).database_url).render_as_string(hide_password=True)
+    print(f"HQ database at head: {url}")
+    return 0
+
+
+def cmd_create_key(args: argparse.Namespace) -> int:
+    from app.hq import keys
+
+    def action(session: Any) -> str:
+        key, raw = keys.create_key(session, args.name, args.scopes.split(","))
+        return f"{raw}\n(id {key.id}, scopes {key.scopes}; this key is shown once — store it now)"
+
+    return _run(args, action)
+
+
+def cmd_revoke_key(args: argparse.Namespace) -> int:
+    from app.hq import keys
+
+    def action(session: Any) -> str:
+        key = keys.revoke_by_prefix(session, args.prefix)
+        return f"revoked key {key.id} ({key.name}, {key.prefix}…)"
+
+    return _run(args, action)
+
+
+def cmd_list_keys(args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from app.hq.models import ApiKey
+
+    def action(session: Any) -> str:
+        lines = [f"{k.id:>4}  {k.prefix}…  {k.name:<20} {k.scopes:<32} {'revoked' if k.revoked_at else 'active'}"
+                 for k in session.scalars(select(ApiKey).order_by(ApiKey.id))]
+        return "\n".join(lines) or "no API keys"
+
+    return _run(args, action)
+
+
+def _enrolment_line(issued: Any) -> str:
+    return f"enrolment code: {issued.code} (one use, expires {issued.expires_at:%Y-%m-%d %H:%M} UTC)"
+
+
+def cmd_create_store(args: argparse.Namespace) -> int:
+    from app.hq import stores
+
+    ttl = _settings(args).enrolment_ttl_seconds
+
+    def action(session: Any) -> str:
+        store = stores.create_store(session, args.code, args.name, args.group)
+        issued = stores.issue_enrolment_code(session, store.code, ttl)
+        return f"store {store.code} {store.name} (group {store.group})\n{_enrolment_line(issued)}"
+
+    return _run(args, action)
+
+
+def cmd_enrolment_code(args: argparse.Namespace) -> int:
+    from app.hq import stores
+
+    ttl = _settings(args).enrolment_ttl_seconds
+    return _run(args, lambda session: _enrolment_line(stores.issue_enrolment_code(session, args.store, ttl)))
+
+
+def cmd_disable_store(args: argparse.Namespace) -> int:
+    from app.hq import stores
+
+    return _run(args, lambda session: f"store {stores.set_disabled(session, args.code, True).code} disabled")
+
+
+def cmd_enable_store(args: argparse.Namespace) -> int:
+    from app.hq import stores
+
+    return _run(args, lambda session: f"store {stores.set_disabled(session, args.code, False).code} enabled")
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from app.domain.errors import DomainError
+    from app.hq.importer import import_catalog
+    from app.messages import message
+
+    language = _language(args)
+    tty = sys.stderr.isatty()
+    started = time.perf_counter()
+
+    def progress(done: int, total: int) -> None:
+        width = 30
+        filled = width * min(done, total) // max(total, 1)
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+        sys.stderr.flush()
+
+    try:
+        report = import_catalog(_sessions(args), args.file, progress if tty else None)
+    except DomainError as error:
+        print(message(error.code, language, error.params), file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"{args.file}: {error.strerror or error}", file=sys.stderr)
+        return 1
+    if tty:
+        sys.stderr.write("\n")
+    for rejected in report.rejected:
+        print(f"line {rejected.line}: {rejected.sku or '-'}: {rejected.reason(language)}")
+    print(f"{report.rows} rows: {report.changed} imported or changed, {report.unchanged} unchanged, "
+          f"{len(report.rejected)} rejected ({time.perf_counter() - started:.1f}s)")
+    return 0 if not report.rejected else 3

@@ -41,7 +41,11 @@ class PrinterSimulator:
         self.host = host
         self.encoding = encoding
         self.on_job = on_job
+        #: called with each chunk as it arrives, before any decoding (latency measurements)
+        self.on_data: Callable[[bytes], None] | None = None
         self.jobs: list[DecodedJob] = []
+        #: False: nothing on the drawer port, so kicks open nothing (for testing that path)
+        self.drawer_connected = True
         self._requested_port = port
         self._state = PrinterState()
         self._lock = threading.Condition()
@@ -98,6 +102,11 @@ class PrinterSimulator:
         with self._lock:
             self._state = dataclasses.replace(self._state, **changes)
 
+    def kick_drawer(self, *, realtime: bool = False) -> None:
+        """ESC p runs in buffer order, so not while the printer is offline; DLE DC4 1 always does."""
+        if self.drawer_connected and (realtime or self.status.ready):
+            self.set_status(drawer_open=True)  # the drawer springs open until someone shuts it
+
     def status_byte(self, n: int) -> int:
         with self._lock:
             return status_byte(self._state, n)
@@ -118,8 +127,6 @@ class PrinterSimulator:
         job = decode(data, self.encoding)
         if not job.prints_something:
             return
-        if job.named("drawer_kick"):
-            self.set_status(drawer_open=True)  # the drawer springs open until someone shuts it
         with self._lock:
             self.jobs.append(job)
             self._lock.notify_all()
@@ -165,6 +172,8 @@ class _Connection(socketserver.BaseRequestHandler):
                     break
                 if not chunk:
                     break
+                if simulator.on_data is not None:
+                    simulator.on_data(chunk)
                 pending += chunk
                 scanned = self._process(pending, scanned, sock)
         finally:
@@ -188,7 +197,9 @@ class _Connection(socketserver.BaseRequestHandler):
                     with contextlib.suppress(OSError):
                         sock.sendall(bytes([simulator.status_byte(token.args[0])]))
                 elif token.name == "realtime_command" and token.args[0] == 1:
-                    simulator.set_status(drawer_open=True)  # DLE DC4 1 m t: real-time drawer pulse
+                    simulator.kick_drawer(realtime=True)  # DLE DC4 1 m t: real-time drawer pulse
+                elif token.name == "drawer_kick":
+                    simulator.kick_drawer()
                 elif token.name == "cut":
                     simulator._job_done(data[: token.end])
                     del pending[: token.end]

@@ -4,37 +4,37 @@
 <context>
     <name>CashTenderDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="285" />
+        <location filename="../../ui/dialogs.py" line="291"/>
         <source>Cash payment</source>
         <translation>Cash payment</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="285" />
+        <location filename="../../ui/dialogs.py" line="291"/>
         <source>Pay (Enter)</source>
         <translation>Pay (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="289" />
+        <location filename="../../ui/dialogs.py" line="295"/>
         <source>Amount due</source>
         <translation>Amount due</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="297" />
+        <location filename="../../ui/dialogs.py" line="303"/>
         <source>Already paid: %1</source>
         <translation>Already paid: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="299" />
+        <location filename="../../ui/dialogs.py" line="305"/>
         <source>Cash received (¥)</source>
         <translation>Cash received (¥)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="311" />
+        <location filename="../../ui/dialogs.py" line="317"/>
         <source>Exact</source>
         <translation>Exact</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="336" />
+        <location filename="../../ui/dialogs.py" line="342"/>
         <source>Enter the cash received, such as 100 or 52.50.</source>
         <translation>Enter the cash received, such as 100 or 52.50.</translation>
     </message>
@@ -42,27 +42,27 @@
 <context>
     <name>ChangeDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="350" />
+        <location filename="../../ui/dialogs.py" line="356"/>
         <source>Sale complete</source>
         <translation>Sale complete</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="350" />
+        <location filename="../../ui/dialogs.py" line="356"/>
         <source>Next customer (Enter)</source>
         <translation>Next customer (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="352" />
+        <location filename="../../ui/dialogs.py" line="358"/>
         <source>Change</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="360" />
+        <location filename="../../ui/dialogs.py" line="366"/>
         <source>Total %1</source>
         <translation>Total %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="362" />
+        <location filename="../../ui/dialogs.py" line="368"/>
         <source>Rounding %1</source>
         <translation>Rounding %1</translation>
     </message>
@@ -70,240 +70,329 @@
 <context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../ui/checkout.py" line="152" />
+        <location filename="../../ui/checkout.py" line="161"/>
         <source>Scan / code</source>
-        <extracomment>The server says no shift is open on this till. Emitted with the receipt bytes after they went to the printer sink (for tests and logs). A sale was completed: (sale_id, change).</extracomment>
+        <extracomment>The server says no shift is open on this till. Emitted with the receipt bytes after they went to the printer sink (for tests and logs). A sale was completed: (sale_id, change). F10: the cashier leaves the till. F11: 交班. Ctrl+S: the HQ sync page.</extracomment>
         <translation>Scan / code</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="156" />
+        <location filename="../../ui/checkout.py" line="165"/>
         <source>Scan a barcode or type a code, then Enter</source>
         <translation>Scan a barcode or type a code, then Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="176" />
+        <location filename="../../ui/checkout.py" line="185"/>
         <source>Help</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="177" />
+        <location filename="../../ui/checkout.py" line="186"/>
         <source>Search</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="178" />
+        <location filename="../../ui/checkout.py" line="187"/>
         <source>Quantity</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="179" />
+        <location filename="../../ui/checkout.py" line="188"/>
         <source>Void line</source>
         <translation>Void line</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="180" />
+        <location filename="../../ui/checkout.py" line="189"/>
         <source>Park</source>
         <translation>Park</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="181" />
+        <location filename="../../ui/checkout.py" line="190"/>
         <source>Resume</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="182" />
+        <location filename="../../ui/checkout.py" line="191"/>
         <source>Price</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="183" />
+        <location filename="../../ui/checkout.py" line="192"/>
         <source>No sale</source>
         <translation>No sale</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="184" />
+        <location filename="../../ui/checkout.py" line="193"/>
+        <source>Reprint</source>
+        <translation>Reprint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkout.py" line="194"/>
+        <source>Log out</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkout.py" line="195"/>
+        <source>Close shift</source>
+        <translation>Close shift</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkout.py" line="196"/>
         <source>Pay</source>
         <translation>Pay</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="235" />
+        <location filename="../../ui/checkout.py" line="251"/>
         <source>Resumed the open ticket of this till.</source>
         <translation>Resumed the open ticket of this till.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="276" />
+        <location filename="../../ui/checkout.py" line="292"/>
         <source>Unexpected error: %1</source>
         <translation>Unexpected error: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="351" />
+        <location filename="../../ui/checkout.py" line="367"/>
         <source>Finish this dialog first, then scan again.</source>
         <translation>Finish this dialog first, then scan again.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="370" />
+        <location filename="../../ui/checkout.py" line="386"/>
         <source>There is no line to change.</source>
         <translation>There is no line to change.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="372" />
+        <location filename="../../ui/checkout.py" line="388"/>
         <source>This line is already voided.</source>
         <translation>This line is already voided.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="401" />
+        <location filename="../../ui/checkout.py" line="417"/>
         <source>Voided: %1</source>
         <translation>Voided: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="422" />
+        <location filename="../../ui/checkout.py" line="438"/>
         <source>Drawer opened (no sale).</source>
         <translation>Drawer opened (no sale).</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="426" />
+        <location filename="../../ui/checkout.py" line="442"/>
         <source>There is nothing to park.</source>
         <translation>There is nothing to park.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="439" />
+        <location filename="../../ui/checkout.py" line="455"/>
         <source>Ticket parked. Press F6 to resume it.</source>
         <translation>Ticket parked. Press F6 to resume it.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="445" />
+        <location filename="../../ui/checkout.py" line="461"/>
         <source>Park or finish the current ticket first.</source>
         <translation>Park or finish the current ticket first.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="463" />
+        <location filename="../../ui/checkout.py" line="479"/>
         <source>Ticket resumed.</source>
         <translation>Ticket resumed.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="477" />
+        <location filename="../../ui/checkout.py" line="493"/>
         <source>The ticket is empty: scan something first.</source>
         <translation>The ticket is empty: scan something first.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="519" />
+        <location filename="../../ui/checkout.py" line="541"/>
         <source>The receipt was not printed: %1</source>
         <translation>The receipt was not printed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkout.py" line="548"/>
+        <source>No sale to reprint yet.</source>
+        <translation>No sale to reprint yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkout.py" line="552"/>
+        <source>Receipt %1 reprinted.</source>
+        <translation>Receipt %1 reprinted.</translation>
     </message>
 </context>
 <context>
     <name>Columns</name>
     <message>
-        <location filename="../../ui/models.py" line="95" />
+        <location filename="../../ui/models.py" line="95"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="95" />
+        <location filename="../../ui/models.py" line="95"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="96" />
+        <location filename="../../ui/models.py" line="96"/>
         <source>Barcode</source>
         <translation>Barcode</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="96" />
+        <location filename="../../ui/models.py" line="96"/>
         <source>Qty</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="97" />
+        <location filename="../../ui/models.py" line="97"/>
         <source>Price</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="97" />
+        <location filename="../../ui/models.py" line="97"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="98" />
+        <location filename="../../ui/models.py" line="98"/>
         <source>Spec</source>
         <translation>Spec</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="98" />
+        <location filename="../../ui/models.py" line="98"/>
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="99" />
+        <location filename="../../ui/models.py" line="99"/>
         <source>Items</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="99" />
+        <location filename="../../ui/models.py" line="99"/>
         <source>Total</source>
         <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="100"/>
+        <source>Event</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="100"/>
+        <source>Attempts</source>
+        <translation>Attempts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="101"/>
+        <source>Last error</source>
+        <translation>Last error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="101"/>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+</context>
+<context>
+    <name>EventKinds</name>
+    <message>
+        <location filename="../../ui/models.py" line="106"/>
+        <source>sale</source>
+        <translation>sale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="107"/>
+        <source>shift opened</source>
+        <translation>shift opened</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="108"/>
+        <source>shift closed</source>
+        <translation>shift closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="109"/>
+        <source>ticket voided</source>
+        <translation>ticket voided</translation>
     </message>
 </context>
 <context>
     <name>HelpDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="83" />
-        <location filename="../../ui/dialogs.py" line="87" />
+        <location filename="../../ui/dialogs.py" line="85"/>
+        <location filename="../../ui/dialogs.py" line="89"/>
         <source>Help</source>
+        <extracomment>The row of buttons at the bottom (Cancel, OK); subclasses may add their own.</extracomment>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="83" />
+        <location filename="../../ui/dialogs.py" line="85"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="88" />
+        <location filename="../../ui/dialogs.py" line="90"/>
         <source>Search products by name, pinyin initials or code</source>
         <translation>Search products by name, pinyin initials or code</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="89" />
+        <location filename="../../ui/dialogs.py" line="91"/>
         <source>Change the quantity of the selected line</source>
         <translation>Change the quantity of the selected line</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="90" />
+        <location filename="../../ui/dialogs.py" line="92"/>
         <source>Void the selected line</source>
         <translation>Void the selected line</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="91" />
+        <location filename="../../ui/dialogs.py" line="93"/>
         <source>Park the ticket (hold it for later)</source>
         <translation>Park the ticket (hold it for later)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="92" />
+        <location filename="../../ui/dialogs.py" line="94"/>
         <source>Resume a parked ticket</source>
         <translation>Resume a parked ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="93" />
+        <location filename="../../ui/dialogs.py" line="95"/>
         <source>Override the price of the selected line</source>
         <translation>Override the price of the selected line</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="94" />
+        <location filename="../../ui/dialogs.py" line="96"/>
         <source>Open the cash drawer (no sale)</source>
         <translation>Open the cash drawer (no sale)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="95" />
+        <location filename="../../ui/dialogs.py" line="97"/>
+        <source>Reprint the last receipt</source>
+        <translation>Reprint the last receipt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="98"/>
+        <source>Log out</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="99"/>
+        <source>Close the shift (blind count of the drawer)</source>
+        <translation>Close the shift (blind count of the drawer)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="100"/>
         <source>Pay</source>
         <translation>Pay</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="96" />
+        <location filename="../../ui/dialogs.py" line="101"/>
+        <source>HQ sync status and stuck uploads</source>
+        <translation>HQ sync status and stuck uploads</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="102"/>
         <source>Select a line</source>
         <translation>Select a line</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="97" />
+        <location filename="../../ui/dialogs.py" line="103"/>
         <source>Type 3* before a code to sell 3 of it</source>
         <translation>Type 3* before a code to sell 3 of it</translation>
     </message>
@@ -311,13 +400,13 @@
 <context>
     <name>Keypad</name>
     <message>
-        <location filename="../../ui/widgets.py" line="52" />
+        <location filename="../../ui/widgets.py" line="52"/>
         <source>Clear</source>
         <extracomment>The OK key was pressed.</extracomment>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="53" />
+        <location filename="../../ui/widgets.py" line="53"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -325,48 +414,48 @@
 <context>
     <name>LoginScreen</name>
     <message>
-        <location filename="../../ui/screens.py" line="56" />
+        <location filename="../../ui/screens.py" line="58"/>
         <source>OmniStore checkout</source>
         <translation>OmniStore checkout</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="60" />
+        <location filename="../../ui/screens.py" line="62"/>
         <source>Till %1</source>
         <translation>Till %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="66" />
+        <location filename="../../ui/screens.py" line="68"/>
         <source>Operator code</source>
         <translation>Operator code</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="69" />
-        <location filename="../../ui/screens.py" line="74" />
+        <location filename="../../ui/screens.py" line="71"/>
+        <location filename="../../ui/screens.py" line="76"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="73" />
+        <location filename="../../ui/screens.py" line="75"/>
         <source>Operator</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="80" />
+        <location filename="../../ui/screens.py" line="82"/>
         <source>Log in (Enter)</source>
         <translation>Log in (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="116" />
+        <location filename="../../ui/screens.py" line="118"/>
         <source>Enter your operator code.</source>
         <translation>Enter your operator code.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="120" />
+        <location filename="../../ui/screens.py" line="122"/>
         <source>Enter your PIN.</source>
         <translation>Enter your PIN.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="124" />
+        <location filename="../../ui/screens.py" line="126"/>
         <source>Logging in…</source>
         <translation>Logging in…</translation>
     </message>
@@ -374,47 +463,53 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/app.py" line="95" />
+        <location filename="../../ui/app.py" line="97"/>
         <source>OmniStore checkout</source>
         <translation>OmniStore checkout</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="125" />
+        <location filename="../../ui/app.py" line="136"/>
         <source>Till: %1</source>
         <translation>Till: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="134" />
+        <location filename="../../ui/app.py" line="144"/>
+        <location filename="../../ui/app.py" line="229"/>
+        <source>HQ sync (Ctrl+S)</source>
+        <translation>HQ sync (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="153"/>
         <source>Working…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="142" />
+        <location filename="../../ui/app.py" line="161"/>
         <source>cashier</source>
         <translation>cashier</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="142" />
+        <location filename="../../ui/app.py" line="161"/>
         <source>supervisor</source>
         <translation>supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="142" />
+        <location filename="../../ui/app.py" line="161"/>
         <source>manager</source>
         <translation>manager</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="144" />
+        <location filename="../../ui/app.py" line="163"/>
         <source>Operator: %1 (%2)</source>
         <translation>Operator: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="188" />
+        <location filename="../../ui/app.py" line="249"/>
         <source>Server: online</source>
         <translation>Server: online</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="188" />
+        <location filename="../../ui/app.py" line="249"/>
         <source>Server: OFFLINE</source>
         <translation>Server: OFFLINE</translation>
     </message>
@@ -422,42 +517,42 @@
 <context>
     <name>OverrideDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="373" />
+        <location filename="../../ui/dialogs.py" line="379"/>
         <source>Manager override</source>
         <translation>Manager override</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="373" />
+        <location filename="../../ui/dialogs.py" line="379"/>
         <source>Authorize (Enter)</source>
         <translation>Authorize (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="376" />
+        <location filename="../../ui/dialogs.py" line="382"/>
         <source>This needs a manager: %1</source>
         <translation>This needs a manager: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="387" />
+        <location filename="../../ui/dialogs.py" line="393"/>
         <source>Manager code</source>
         <translation>Manager code</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="388" />
+        <location filename="../../ui/dialogs.py" line="394"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="448" />
+        <location filename="../../ui/dialogs.py" line="454"/>
         <source>void a line</source>
         <translation>void a line</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="449" />
+        <location filename="../../ui/dialogs.py" line="455"/>
         <source>change a price</source>
         <translation>change a price</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="450" />
+        <location filename="../../ui/dialogs.py" line="456"/>
         <source>open the drawer without a sale</source>
         <translation>open the drawer without a sale</translation>
     </message>
@@ -465,35 +560,38 @@
 <context>
     <name>PaperRollWindow</name>
     <message>
-        <location filename="../../ui/printer_preview.py" line="237" />
+        <location filename="../../ui/printer_preview.py" line="237"/>
         <source>Receipt printer simulator</source>
         <translation>Receipt printer simulator</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/printer_preview.py" line="277" />
+        <location filename="../../ui/printer_preview.py" line="277"/>
         <source>%n job(s) printed</source>
-        <translation><numerusform>%n job printed</numerusform><numerusform>%n jobs printed</numerusform></translation>
+        <translation>
+            <numerusform>%n job printed</numerusform>
+            <numerusform>%n jobs printed</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>ParkedTicketsDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="420" />
+        <location filename="../../ui/dialogs.py" line="426"/>
         <source>Parked tickets</source>
         <translation>Parked tickets</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="420" />
+        <location filename="../../ui/dialogs.py" line="426"/>
         <source>Resume (Enter)</source>
         <translation>Resume (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="433" />
+        <location filename="../../ui/dialogs.py" line="439"/>
         <source>No parked tickets.</source>
         <translation>No parked tickets.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="440" />
+        <location filename="../../ui/dialogs.py" line="446"/>
         <source>Choose a ticket first.</source>
         <translation>Choose a ticket first.</translation>
     </message>
@@ -501,12 +599,12 @@
 <context>
     <name>PosDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="50" />
+        <location filename="../../ui/dialogs.py" line="50"/>
         <source>Cancel (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="54" />
+        <location filename="../../ui/dialogs.py" line="54"/>
         <source>OK (Enter)</source>
         <translation>OK (Enter)</translation>
     </message>
@@ -514,27 +612,27 @@
 <context>
     <name>PriceDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="229" />
+        <location filename="../../ui/dialogs.py" line="235"/>
         <source>Override price</source>
         <translation>Override price</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="233" />
+        <location filename="../../ui/dialogs.py" line="239"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="234" />
+        <location filename="../../ui/dialogs.py" line="240"/>
         <source>Current price</source>
         <translation>Current price</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="238" />
+        <location filename="../../ui/dialogs.py" line="244"/>
         <source>New price (¥)</source>
         <translation>New price (¥)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="251" />
+        <location filename="../../ui/dialogs.py" line="257"/>
         <source>Enter a price such as 12.50.</source>
         <translation>Enter a price such as 12.50.</translation>
     </message>
@@ -542,27 +640,27 @@
 <context>
     <name>ProductSearchDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="115" />
+        <location filename="../../ui/dialogs.py" line="121"/>
         <source>Search products</source>
         <translation>Search products</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="115" />
+        <location filename="../../ui/dialogs.py" line="121"/>
         <source>Add (Enter)</source>
         <translation>Add (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="121" />
+        <location filename="../../ui/dialogs.py" line="127"/>
         <source>Name, pinyin initials (e.g. kkkl) or code</source>
         <translation>Name, pinyin initials (e.g. kkkl) or code</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="162" />
+        <location filename="../../ui/dialogs.py" line="168"/>
         <source>No product matches.</source>
         <translation>No product matches.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="182" />
+        <location filename="../../ui/dialogs.py" line="188"/>
         <source>Choose a product first.</source>
         <translation>Choose a product first.</translation>
     </message>
@@ -570,65 +668,139 @@
 <context>
     <name>QuantityDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="192" />
+        <location filename="../../ui/dialogs.py" line="198"/>
         <source>Change quantity</source>
         <translation>Change quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="197" />
+        <location filename="../../ui/dialogs.py" line="203"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="198" />
+        <location filename="../../ui/dialogs.py" line="204"/>
         <source>Current</source>
         <translation>Current</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="204" />
+        <location filename="../../ui/dialogs.py" line="210"/>
         <source>Weight (kg)</source>
         <translation>Weight (kg)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="204" />
+        <location filename="../../ui/dialogs.py" line="210"/>
         <source>Quantity</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="218" />
+        <location filename="../../ui/dialogs.py" line="224"/>
         <source>Enter a quantity greater than zero.</source>
         <translation>Enter a quantity greater than zero.</translation>
     </message>
 </context>
 <context>
+    <name>ShiftCloseScreen</name>
+    <message>
+        <location filename="../../ui/screens.py" line="222"/>
+        <source>Over</source>
+        <translation>Over</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens.py" line="224"/>
+        <source>Short</source>
+        <translation>Short</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens.py" line="225"/>
+        <source>Balanced</source>
+        <translation>Balanced</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens.py" line="242"/>
+        <source>Close shift</source>
+        <extracomment>Back to the checkout without closing. The shift is closed (ShiftClose); the cashier has seen the result. &quot;Done&quot;: the cashier leaves the till.</extracomment>
+        <translation>Close shift</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens.py" line="258"/>
+        <source>Cash counted (¥)</source>
+        <translation>Cash counted (¥)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens.py" line="264"/>
+        <source>Expected in drawer</source>
+        <translation>Expected in drawer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens.py" line="265"/>
+        <source>Counted</source>
+        <translation>Counted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens.py" line="281"/>
+        <source>Back to checkout (Esc)</source>
+        <translation>Back to checkout (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens.py" line="284"/>
+        <source>Close shift (Enter)</source>
+        <translation>Close shift (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens.py" line="287"/>
+        <source>Done, log out (Enter)</source>
+        <translation>Done, log out (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens.py" line="312"/>
+        <source>%1, count the cash in the drawer and enter the total. The expected amount is shown after you close.</source>
+        <translation>%1, count the cash in the drawer and enter the total. The expected amount is shown after you close.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens.py" line="355"/>
+        <source>Enter the cash counted, such as 1268.50 (0 for an empty drawer).</source>
+        <translation>Enter the cash counted, such as 1268.50 (0 for an empty drawer).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens.py" line="360"/>
+        <source>Closing the shift…</source>
+        <translation>Closing the shift…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens.py" line="380"/>
+        <source>The shift is closed.</source>
+        <translation>The shift is closed.</translation>
+    </message>
+</context>
+<context>
     <name>ShiftOpenScreen</name>
     <message>
-        <location filename="../../ui/screens.py" line="150" />
+        <location filename="../../ui/screens.py" line="152"/>
         <source>Open shift</source>
         <translation>Open shift</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="162" />
+        <location filename="../../ui/screens.py" line="164"/>
         <source>Float (¥)</source>
         <translation>Float (¥)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="169" />
+        <location filename="../../ui/screens.py" line="171"/>
         <source>Log out</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="172" />
+        <location filename="../../ui/screens.py" line="174"/>
         <source>Open shift (Enter)</source>
         <translation>Open shift (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="183" />
+        <location filename="../../ui/screens.py" line="185"/>
         <source>%1, count the float into the drawer.</source>
         <translation>%1, count the float into the drawer.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="201" />
+        <location filename="../../ui/screens.py" line="203"/>
         <source>Enter the float as an amount, such as 500 or 200.50.</source>
         <translation>Enter the float as an amount, such as 500 or 200.50.</translation>
     </message>
@@ -636,26 +808,137 @@
 <context>
     <name>StoreClient</name>
     <message>
-        <location filename="../../ui/api.py" line="218" />
+        <location filename="../../ui/api.py" line="281"/>
         <source>The store server cannot be reached. Check the network.</source>
-        <extracomment>(connect, read) seconds. A till must say "offline" quickly rather than hang a scan.</extracomment>
+        <extracomment>(connect, read) seconds. A till must say &quot;offline&quot; quickly rather than hang a scan. A store server without the sync endpoints (or not enrolled with HQ) reports this.</extracomment>
         <translation>The store server cannot be reached. Check the network.</translation>
     </message>
     <message>
-        <location filename="../../ui/api.py" line="235" />
+        <location filename="../../ui/api.py" line="298"/>
         <source>The server refused the request (%1).</source>
         <translation>The server refused the request (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/api.py" line="242" />
+        <location filename="../../ui/api.py" line="305"/>
         <source>The server sent an unreadable answer.</source>
         <translation>The server sent an unreadable answer.</translation>
     </message>
 </context>
 <context>
+    <name>SyncDialog</name>
+    <message>
+        <location filename="../../ui/sync.py" line="63"/>
+        <source>HQ sync</source>
+        <translation>HQ sync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="63"/>
+        <source>Close (Enter)</source>
+        <translation>Close (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="75"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="76"/>
+        <source>Waiting to upload</source>
+        <translation>Waiting to upload</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="77"/>
+        <source>Last sync</source>
+        <translation>Last sync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="78"/>
+        <source>Master data from HQ</source>
+        <translation>Master data from HQ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="79"/>
+        <source>Last error</source>
+        <translation>Last error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="81"/>
+        <source>Stuck uploads (HQ keeps refusing them)</source>
+        <translation>Stuck uploads (HQ keeps refusing them)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="89"/>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="103"/>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="124"/>
+        <source>%1 changes applied (cursor %2)</source>
+        <translation>%1 changes applied (cursor %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="127"/>
+        <source>catching up</source>
+        <translation>catching up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="134"/>
+        <source>This store is not connected to HQ: sales stay in the store.</source>
+        <translation>This store is not connected to HQ: sales stay in the store.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="139"/>
+        <source>%1 uploads are stuck: call support.</source>
+        <translation>%1 uploads are stuck: call support.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <location filename="../../ui/sync.py" line="42"/>
+        <source>HQ: not connected</source>
+        <translation>HQ: not connected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="44"/>
+        <source>HQ data syncing (%1 received)</source>
+        <translation>HQ data syncing (%1 received)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="47"/>
+        <source>HQ: connecting</source>
+        <translation>HQ: connecting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="49"/>
+        <source>HQ: online</source>
+        <translation>HQ: online</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="51"/>
+        <source>HQ: OFFLINE</source>
+        <translation>HQ: OFFLINE</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="52"/>
+        <source>to upload %1</source>
+        <translation>to upload %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="54"/>
+        <source>last sync %1</source>
+        <translation>last sync %1</translation>
+    </message>
+</context>
+<context>
     <name>TicketLinesModel</name>
     <message>
-        <location filename="../../ui/models.py" line="147" />
+        <location filename="../../ui/models.py" line="162"/>
         <source>Voided</source>
         <translation>Voided</translation>
     </message>
@@ -663,23 +946,23 @@
 <context>
     <name>TotalsPanel</name>
     <message>
-        <location filename="../../ui/checkout.py" line="80" />
+        <location filename="../../ui/checkout.py" line="83"/>
         <source>Items</source>
-        <extracomment>"3*6901234567892" sells three of the item. Codes that mean "the cashier must fix their credentials", not "the command failed".</extracomment>
+        <extracomment>&quot;3*6901234567892&quot; sells three of the item. Codes that mean &quot;the cashier must fix their credentials&quot;, not &quot;the command failed&quot;.</extracomment>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="81" />
+        <location filename="../../ui/checkout.py" line="84"/>
         <source>Subtotal</source>
         <translation>Subtotal</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="82" />
+        <location filename="../../ui/checkout.py" line="85"/>
         <source>Paid</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="83" />
+        <location filename="../../ui/checkout.py" line="86"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
@@ -687,12 +970,12 @@
 <context>
     <name>_Paper</name>
     <message>
-        <location filename="../../ui/printer_preview.py" line="152" />
+        <location filename="../../ui/printer_preview.py" line="152"/>
         <source>[cash drawer opened]</source>
         <translation>[cash drawer opened]</translation>
     </message>
     <message>
-        <location filename="../../ui/printer_preview.py" line="154" />
+        <location filename="../../ui/printer_preview.py" line="154"/>
         <source>[image %1]</source>
         <translation>[image %1]</translation>
     </message>

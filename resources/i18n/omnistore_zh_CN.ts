@@ -4,37 +4,37 @@
 <context>
     <name>CashTenderDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="285" />
+        <location filename="../../ui/dialogs.py" line="291"/>
         <source>Cash payment</source>
         <translation>现金收款</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="285" />
+        <location filename="../../ui/dialogs.py" line="291"/>
         <source>Pay (Enter)</source>
         <translation>收款 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="289" />
+        <location filename="../../ui/dialogs.py" line="295"/>
         <source>Amount due</source>
         <translation>应收</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="297" />
+        <location filename="../../ui/dialogs.py" line="303"/>
         <source>Already paid: %1</source>
         <translation>已付：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="299" />
+        <location filename="../../ui/dialogs.py" line="305"/>
         <source>Cash received (¥)</source>
         <translation>实收现金 (¥)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="311" />
+        <location filename="../../ui/dialogs.py" line="317"/>
         <source>Exact</source>
         <translation>正好</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="336" />
+        <location filename="../../ui/dialogs.py" line="342"/>
         <source>Enter the cash received, such as 100 or 52.50.</source>
         <translation>请输入实收金额，如 100 或 52.50。</translation>
     </message>
@@ -42,27 +42,27 @@
 <context>
     <name>ChangeDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="350" />
+        <location filename="../../ui/dialogs.py" line="356"/>
         <source>Sale complete</source>
         <translation>交易完成</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="350" />
+        <location filename="../../ui/dialogs.py" line="356"/>
         <source>Next customer (Enter)</source>
         <translation>下一位顾客 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="352" />
+        <location filename="../../ui/dialogs.py" line="358"/>
         <source>Change</source>
         <translation>找零</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="360" />
+        <location filename="../../ui/dialogs.py" line="366"/>
         <source>Total %1</source>
         <translation>合计 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="362" />
+        <location filename="../../ui/dialogs.py" line="368"/>
         <source>Rounding %1</source>
         <translation>抹零 %1</translation>
     </message>
@@ -70,240 +70,329 @@
 <context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../ui/checkout.py" line="152" />
+        <location filename="../../ui/checkout.py" line="161"/>
         <source>Scan / code</source>
-        <extracomment>The server says no shift is open on this till. Emitted with the receipt bytes after they went to the printer sink (for tests and logs). A sale was completed: (sale_id, change).</extracomment>
+        <extracomment>The server says no shift is open on this till. Emitted with the receipt bytes after they went to the printer sink (for tests and logs). A sale was completed: (sale_id, change). F10: the cashier leaves the till. F11: 交班. Ctrl+S: the HQ sync page.</extracomment>
         <translation>扫码/编码</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="156" />
+        <location filename="../../ui/checkout.py" line="165"/>
         <source>Scan a barcode or type a code, then Enter</source>
         <translation>扫描条码或输入编码后按回车</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="176" />
+        <location filename="../../ui/checkout.py" line="185"/>
         <source>Help</source>
         <translation>帮助</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="177" />
+        <location filename="../../ui/checkout.py" line="186"/>
         <source>Search</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="178" />
+        <location filename="../../ui/checkout.py" line="187"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="179" />
+        <location filename="../../ui/checkout.py" line="188"/>
         <source>Void line</source>
         <translation>删行</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="180" />
+        <location filename="../../ui/checkout.py" line="189"/>
         <source>Park</source>
         <translation>挂单</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="181" />
+        <location filename="../../ui/checkout.py" line="190"/>
         <source>Resume</source>
         <translation>取单</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="182" />
+        <location filename="../../ui/checkout.py" line="191"/>
         <source>Price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="183" />
+        <location filename="../../ui/checkout.py" line="192"/>
         <source>No sale</source>
         <translation>开钱箱</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="184" />
+        <location filename="../../ui/checkout.py" line="193"/>
+        <source>Reprint</source>
+        <translation>重打小票</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkout.py" line="194"/>
+        <source>Log out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkout.py" line="195"/>
+        <source>Close shift</source>
+        <translation>交班</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkout.py" line="196"/>
         <source>Pay</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="235" />
+        <location filename="../../ui/checkout.py" line="251"/>
         <source>Resumed the open ticket of this till.</source>
         <translation>已恢复本机未完成的小票。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="276" />
+        <location filename="../../ui/checkout.py" line="292"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="351" />
+        <location filename="../../ui/checkout.py" line="367"/>
         <source>Finish this dialog first, then scan again.</source>
         <translation>请先完成当前窗口，再重新扫码。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="370" />
+        <location filename="../../ui/checkout.py" line="386"/>
         <source>There is no line to change.</source>
         <translation>没有可操作的商品行。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="372" />
+        <location filename="../../ui/checkout.py" line="388"/>
         <source>This line is already voided.</source>
         <translation>该商品行已删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="401" />
+        <location filename="../../ui/checkout.py" line="417"/>
         <source>Voided: %1</source>
         <translation>已删除：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="422" />
+        <location filename="../../ui/checkout.py" line="438"/>
         <source>Drawer opened (no sale).</source>
         <translation>钱箱已打开（无交易）。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="426" />
+        <location filename="../../ui/checkout.py" line="442"/>
         <source>There is nothing to park.</source>
         <translation>没有可挂起的商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="439" />
+        <location filename="../../ui/checkout.py" line="455"/>
         <source>Ticket parked. Press F6 to resume it.</source>
         <translation>已挂单，按 F6 取单。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="445" />
+        <location filename="../../ui/checkout.py" line="461"/>
         <source>Park or finish the current ticket first.</source>
         <translation>请先挂起或结算当前小票。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="463" />
+        <location filename="../../ui/checkout.py" line="479"/>
         <source>Ticket resumed.</source>
         <translation>已取单。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="477" />
+        <location filename="../../ui/checkout.py" line="493"/>
         <source>The ticket is empty: scan something first.</source>
         <translation>小票为空，请先扫描商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="519" />
+        <location filename="../../ui/checkout.py" line="541"/>
         <source>The receipt was not printed: %1</source>
         <translation>小票未打印：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkout.py" line="548"/>
+        <source>No sale to reprint yet.</source>
+        <translation>还没有可重打的小票</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkout.py" line="552"/>
+        <source>Receipt %1 reprinted.</source>
+        <translation>已重打小票 %1</translation>
     </message>
 </context>
 <context>
     <name>Columns</name>
     <message>
-        <location filename="../../ui/models.py" line="95" />
+        <location filename="../../ui/models.py" line="95"/>
         <source>#</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="95" />
+        <location filename="../../ui/models.py" line="95"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="96" />
+        <location filename="../../ui/models.py" line="96"/>
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="96" />
+        <location filename="../../ui/models.py" line="96"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="97" />
+        <location filename="../../ui/models.py" line="97"/>
         <source>Price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="97" />
+        <location filename="../../ui/models.py" line="97"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="98" />
+        <location filename="../../ui/models.py" line="98"/>
         <source>Spec</source>
         <translation>规格</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="98" />
+        <location filename="../../ui/models.py" line="98"/>
         <source>Ticket</source>
         <translation>小票</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="99" />
+        <location filename="../../ui/models.py" line="99"/>
         <source>Items</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="99" />
+        <location filename="../../ui/models.py" line="99"/>
         <source>Total</source>
         <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="100"/>
+        <source>Event</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="100"/>
+        <source>Attempts</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="101"/>
+        <source>Last error</source>
+        <translation>最近错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="101"/>
+        <source>Created</source>
+        <translation>产生时间</translation>
+    </message>
+</context>
+<context>
+    <name>EventKinds</name>
+    <message>
+        <location filename="../../ui/models.py" line="106"/>
+        <source>sale</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="107"/>
+        <source>shift opened</source>
+        <translation>开班</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="108"/>
+        <source>shift closed</source>
+        <translation>交班</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="109"/>
+        <source>ticket voided</source>
+        <translation>整单取消</translation>
     </message>
 </context>
 <context>
     <name>HelpDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="83" />
-        <location filename="../../ui/dialogs.py" line="87" />
+        <location filename="../../ui/dialogs.py" line="85"/>
+        <location filename="../../ui/dialogs.py" line="89"/>
         <source>Help</source>
+        <extracomment>The row of buttons at the bottom (Cancel, OK); subclasses may add their own.</extracomment>
         <translation>帮助</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="83" />
+        <location filename="../../ui/dialogs.py" line="85"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="88" />
+        <location filename="../../ui/dialogs.py" line="90"/>
         <source>Search products by name, pinyin initials or code</source>
         <translation>按名称、拼音首字母或编码查询商品</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="89" />
+        <location filename="../../ui/dialogs.py" line="91"/>
         <source>Change the quantity of the selected line</source>
         <translation>修改所选商品的数量</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="90" />
+        <location filename="../../ui/dialogs.py" line="92"/>
         <source>Void the selected line</source>
         <translation>删除所选商品行</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="91" />
+        <location filename="../../ui/dialogs.py" line="93"/>
         <source>Park the ticket (hold it for later)</source>
         <translation>挂单（暂存小票，稍后结算）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="92" />
+        <location filename="../../ui/dialogs.py" line="94"/>
         <source>Resume a parked ticket</source>
         <translation>取回挂起的小票</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="93" />
+        <location filename="../../ui/dialogs.py" line="95"/>
         <source>Override the price of the selected line</source>
         <translation>修改所选商品的单价</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="94" />
+        <location filename="../../ui/dialogs.py" line="96"/>
         <source>Open the cash drawer (no sale)</source>
         <translation>打开钱箱（无交易）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="95" />
+        <location filename="../../ui/dialogs.py" line="97"/>
+        <source>Reprint the last receipt</source>
+        <translation>重打上一张小票</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="98"/>
+        <source>Log out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="99"/>
+        <source>Close the shift (blind count of the drawer)</source>
+        <translation>交班（盲点钱箱现金）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="100"/>
         <source>Pay</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="96" />
+        <location filename="../../ui/dialogs.py" line="101"/>
+        <source>HQ sync status and stuck uploads</source>
+        <translation>总部同步状态和上传失败的数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="102"/>
         <source>Select a line</source>
         <translation>选择商品行</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="97" />
+        <location filename="../../ui/dialogs.py" line="103"/>
         <source>Type 3* before a code to sell 3 of it</source>
         <translation>在编码前输入 3* 即售出 3 件</translation>
     </message>
@@ -311,13 +400,13 @@
 <context>
     <name>Keypad</name>
     <message>
-        <location filename="../../ui/widgets.py" line="52" />
+        <location filename="../../ui/widgets.py" line="52"/>
         <source>Clear</source>
         <extracomment>The OK key was pressed.</extracomment>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="53" />
+        <location filename="../../ui/widgets.py" line="53"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
@@ -325,48 +414,48 @@
 <context>
     <name>LoginScreen</name>
     <message>
-        <location filename="../../ui/screens.py" line="56" />
+        <location filename="../../ui/screens.py" line="58"/>
         <source>OmniStore checkout</source>
         <translation>OmniStore 收银</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="60" />
+        <location filename="../../ui/screens.py" line="62"/>
         <source>Till %1</source>
         <translation>收银台 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="66" />
+        <location filename="../../ui/screens.py" line="68"/>
         <source>Operator code</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="69" />
-        <location filename="../../ui/screens.py" line="74" />
+        <location filename="../../ui/screens.py" line="71"/>
+        <location filename="../../ui/screens.py" line="76"/>
         <source>PIN</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="73" />
+        <location filename="../../ui/screens.py" line="75"/>
         <source>Operator</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="80" />
+        <location filename="../../ui/screens.py" line="82"/>
         <source>Log in (Enter)</source>
         <translation>登录 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="116" />
+        <location filename="../../ui/screens.py" line="118"/>
         <source>Enter your operator code.</source>
         <translation>请输入工号。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="120" />
+        <location filename="../../ui/screens.py" line="122"/>
         <source>Enter your PIN.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="124" />
+        <location filename="../../ui/screens.py" line="126"/>
         <source>Logging in…</source>
         <translation>正在登录…</translation>
     </message>
@@ -374,47 +463,53 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/app.py" line="95" />
+        <location filename="../../ui/app.py" line="97"/>
         <source>OmniStore checkout</source>
         <translation>OmniStore 收银</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="125" />
+        <location filename="../../ui/app.py" line="136"/>
         <source>Till: %1</source>
         <translation>收银台：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="134" />
+        <location filename="../../ui/app.py" line="144"/>
+        <location filename="../../ui/app.py" line="229"/>
+        <source>HQ sync (Ctrl+S)</source>
+        <translation>总部同步 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="153"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="142" />
+        <location filename="../../ui/app.py" line="161"/>
         <source>cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="142" />
+        <location filename="../../ui/app.py" line="161"/>
         <source>supervisor</source>
         <translation>值班主管</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="142" />
+        <location filename="../../ui/app.py" line="161"/>
         <source>manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="144" />
+        <location filename="../../ui/app.py" line="163"/>
         <source>Operator: %1 (%2)</source>
         <translation>操作员：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="188" />
+        <location filename="../../ui/app.py" line="249"/>
         <source>Server: online</source>
         <translation>服务器：在线</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="188" />
+        <location filename="../../ui/app.py" line="249"/>
         <source>Server: OFFLINE</source>
         <translation>服务器：离线</translation>
     </message>
@@ -422,42 +517,42 @@
 <context>
     <name>OverrideDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="373" />
+        <location filename="../../ui/dialogs.py" line="379"/>
         <source>Manager override</source>
         <translation>主管授权</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="373" />
+        <location filename="../../ui/dialogs.py" line="379"/>
         <source>Authorize (Enter)</source>
         <translation>授权 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="376" />
+        <location filename="../../ui/dialogs.py" line="382"/>
         <source>This needs a manager: %1</source>
         <translation>此操作需要主管授权：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="387" />
+        <location filename="../../ui/dialogs.py" line="393"/>
         <source>Manager code</source>
         <translation>主管工号</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="388" />
+        <location filename="../../ui/dialogs.py" line="394"/>
         <source>PIN</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="448" />
+        <location filename="../../ui/dialogs.py" line="454"/>
         <source>void a line</source>
         <translation>删除商品行</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="449" />
+        <location filename="../../ui/dialogs.py" line="455"/>
         <source>change a price</source>
         <translation>修改单价</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="450" />
+        <location filename="../../ui/dialogs.py" line="456"/>
         <source>open the drawer without a sale</source>
         <translation>无交易开钱箱</translation>
     </message>
@@ -465,35 +560,37 @@
 <context>
     <name>PaperRollWindow</name>
     <message>
-        <location filename="../../ui/printer_preview.py" line="237" />
+        <location filename="../../ui/printer_preview.py" line="237"/>
         <source>Receipt printer simulator</source>
         <translation>小票打印机模拟器</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/printer_preview.py" line="277" />
+        <location filename="../../ui/printer_preview.py" line="277"/>
         <source>%n job(s) printed</source>
-        <translation><numerusform>已打印 %n 张</numerusform></translation>
+        <translation>
+            <numerusform>已打印 %n 张</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>ParkedTicketsDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="420" />
+        <location filename="../../ui/dialogs.py" line="426"/>
         <source>Parked tickets</source>
         <translation>挂单列表</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="420" />
+        <location filename="../../ui/dialogs.py" line="426"/>
         <source>Resume (Enter)</source>
         <translation>取单 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="433" />
+        <location filename="../../ui/dialogs.py" line="439"/>
         <source>No parked tickets.</source>
         <translation>没有挂起的小票。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="440" />
+        <location filename="../../ui/dialogs.py" line="446"/>
         <source>Choose a ticket first.</source>
         <translation>请先选择一张小票。</translation>
     </message>
@@ -501,12 +598,12 @@
 <context>
     <name>PosDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="50" />
+        <location filename="../../ui/dialogs.py" line="50"/>
         <source>Cancel (Esc)</source>
         <translation>取消 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="54" />
+        <location filename="../../ui/dialogs.py" line="54"/>
         <source>OK (Enter)</source>
         <translation>确定 (Enter)</translation>
     </message>
@@ -514,27 +611,27 @@
 <context>
     <name>PriceDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="229" />
+        <location filename="../../ui/dialogs.py" line="235"/>
         <source>Override price</source>
         <translation>改价</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="233" />
+        <location filename="../../ui/dialogs.py" line="239"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="234" />
+        <location filename="../../ui/dialogs.py" line="240"/>
         <source>Current price</source>
         <translation>原单价</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="238" />
+        <location filename="../../ui/dialogs.py" line="244"/>
         <source>New price (¥)</source>
         <translation>新单价 (¥)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="251" />
+        <location filename="../../ui/dialogs.py" line="257"/>
         <source>Enter a price such as 12.50.</source>
         <translation>请输入价格，如 12.50。</translation>
     </message>
@@ -542,27 +639,27 @@
 <context>
     <name>ProductSearchDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="115" />
+        <location filename="../../ui/dialogs.py" line="121"/>
         <source>Search products</source>
         <translation>商品查询</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="115" />
+        <location filename="../../ui/dialogs.py" line="121"/>
         <source>Add (Enter)</source>
         <translation>添加 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="121" />
+        <location filename="../../ui/dialogs.py" line="127"/>
         <source>Name, pinyin initials (e.g. kkkl) or code</source>
         <translation>名称、拼音首字母（如 kkkl）或编码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="162" />
+        <location filename="../../ui/dialogs.py" line="168"/>
         <source>No product matches.</source>
         <translation>没有匹配的商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="182" />
+        <location filename="../../ui/dialogs.py" line="188"/>
         <source>Choose a product first.</source>
         <translation>请先选择商品。</translation>
     </message>
@@ -570,65 +667,139 @@
 <context>
     <name>QuantityDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="192" />
+        <location filename="../../ui/dialogs.py" line="198"/>
         <source>Change quantity</source>
         <translation>修改数量</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="197" />
+        <location filename="../../ui/dialogs.py" line="203"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="198" />
+        <location filename="../../ui/dialogs.py" line="204"/>
         <source>Current</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="204" />
+        <location filename="../../ui/dialogs.py" line="210"/>
         <source>Weight (kg)</source>
         <translation>重量 (kg)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="204" />
+        <location filename="../../ui/dialogs.py" line="210"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="218" />
+        <location filename="../../ui/dialogs.py" line="224"/>
         <source>Enter a quantity greater than zero.</source>
         <translation>请输入大于零的数量。</translation>
     </message>
 </context>
 <context>
+    <name>ShiftCloseScreen</name>
+    <message>
+        <location filename="../../ui/screens.py" line="222"/>
+        <source>Over</source>
+        <translation>长款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens.py" line="224"/>
+        <source>Short</source>
+        <translation>短款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens.py" line="225"/>
+        <source>Balanced</source>
+        <translation>无长短款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens.py" line="242"/>
+        <source>Close shift</source>
+        <extracomment>Back to the checkout without closing. The shift is closed (ShiftClose); the cashier has seen the result. &quot;Done&quot;: the cashier leaves the till.</extracomment>
+        <translation>交班</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens.py" line="258"/>
+        <source>Cash counted (¥)</source>
+        <translation>实点现金 (¥)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens.py" line="264"/>
+        <source>Expected in drawer</source>
+        <translation>应有现金</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens.py" line="265"/>
+        <source>Counted</source>
+        <translation>实点现金</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens.py" line="281"/>
+        <source>Back to checkout (Esc)</source>
+        <translation>返回收银 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens.py" line="284"/>
+        <source>Close shift (Enter)</source>
+        <translation>确认交班 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens.py" line="287"/>
+        <source>Done, log out (Enter)</source>
+        <translation>完成并退出 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens.py" line="312"/>
+        <source>%1, count the cash in the drawer and enter the total. The expected amount is shown after you close.</source>
+        <translation>%1，请清点钱箱内的全部现金并输入合计。交班后才显示应有金额。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens.py" line="355"/>
+        <source>Enter the cash counted, such as 1268.50 (0 for an empty drawer).</source>
+        <translation>请输入实点现金，例如 1268.50（钱箱为空输入 0）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens.py" line="360"/>
+        <source>Closing the shift…</source>
+        <translation>正在交班…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens.py" line="380"/>
+        <source>The shift is closed.</source>
+        <translation>交班完成。</translation>
+    </message>
+</context>
+<context>
     <name>ShiftOpenScreen</name>
     <message>
-        <location filename="../../ui/screens.py" line="150" />
+        <location filename="../../ui/screens.py" line="152"/>
         <source>Open shift</source>
         <translation>开班</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="162" />
+        <location filename="../../ui/screens.py" line="164"/>
         <source>Float (¥)</source>
         <translation>备用金 (¥)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="169" />
+        <location filename="../../ui/screens.py" line="171"/>
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="172" />
+        <location filename="../../ui/screens.py" line="174"/>
         <source>Open shift (Enter)</source>
         <translation>开班 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="183" />
+        <location filename="../../ui/screens.py" line="185"/>
         <source>%1, count the float into the drawer.</source>
         <translation>%1，请清点备用金放入钱箱。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="201" />
+        <location filename="../../ui/screens.py" line="203"/>
         <source>Enter the float as an amount, such as 500 or 200.50.</source>
         <translation>请输入备用金金额，如 500 或 200.50。</translation>
     </message>
@@ -636,26 +807,137 @@
 <context>
     <name>StoreClient</name>
     <message>
-        <location filename="../../ui/api.py" line="218" />
+        <location filename="../../ui/api.py" line="281"/>
         <source>The store server cannot be reached. Check the network.</source>
-        <extracomment>(connect, read) seconds. A till must say "offline" quickly rather than hang a scan.</extracomment>
+        <extracomment>(connect, read) seconds. A till must say &quot;offline&quot; quickly rather than hang a scan. A store server without the sync endpoints (or not enrolled with HQ) reports this.</extracomment>
         <translation>无法连接门店服务器，请检查网络。</translation>
     </message>
     <message>
-        <location filename="../../ui/api.py" line="235" />
+        <location filename="../../ui/api.py" line="298"/>
         <source>The server refused the request (%1).</source>
         <translation>服务器拒绝了请求（%1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/api.py" line="242" />
+        <location filename="../../ui/api.py" line="305"/>
         <source>The server sent an unreadable answer.</source>
         <translation>服务器返回了无法识别的数据。</translation>
     </message>
 </context>
 <context>
+    <name>SyncDialog</name>
+    <message>
+        <location filename="../../ui/sync.py" line="63"/>
+        <source>HQ sync</source>
+        <translation>总部同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="63"/>
+        <source>Close (Enter)</source>
+        <translation>关闭 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="75"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="76"/>
+        <source>Waiting to upload</source>
+        <translation>待上传</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="77"/>
+        <source>Last sync</source>
+        <translation>最近同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="78"/>
+        <source>Master data from HQ</source>
+        <translation>总部下发数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="79"/>
+        <source>Last error</source>
+        <translation>最近错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="81"/>
+        <source>Stuck uploads (HQ keeps refusing them)</source>
+        <translation>上传失败的数据（总部一直拒收）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="89"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="103"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="124"/>
+        <source>%1 changes applied (cursor %2)</source>
+        <translation>已接收 %1 条（游标 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="127"/>
+        <source>catching up</source>
+        <translation>同步中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="134"/>
+        <source>This store is not connected to HQ: sales stay in the store.</source>
+        <translation>本门店未连接总部：销售数据保存在门店服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="139"/>
+        <source>%1 uploads are stuck: call support.</source>
+        <translation>有 %1 条数据上传失败，请联系技术支持</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <location filename="../../ui/sync.py" line="42"/>
+        <source>HQ: not connected</source>
+        <translation>未连接总部</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="44"/>
+        <source>HQ data syncing (%1 received)</source>
+        <translation>总部数据同步中 (已接收 %1 条)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="47"/>
+        <source>HQ: connecting</source>
+        <translation>总部：连接中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="49"/>
+        <source>HQ: online</source>
+        <translation>总部：在线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="51"/>
+        <source>HQ: OFFLINE</source>
+        <translation>总部：离线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="52"/>
+        <source>to upload %1</source>
+        <translation>待上传 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="54"/>
+        <source>last sync %1</source>
+        <translation>最近同步 %1</translation>
+    </message>
+</context>
+<context>
     <name>TicketLinesModel</name>
     <message>
-        <location filename="../../ui/models.py" line="147" />
+        <location filename="../../ui/models.py" line="162"/>
         <source>Voided</source>
         <translation>已删除</translation>
     </message>
@@ -663,23 +945,23 @@
 <context>
     <name>TotalsPanel</name>
     <message>
-        <location filename="../../ui/checkout.py" line="80" />
+        <location filename="../../ui/checkout.py" line="83"/>
         <source>Items</source>
-        <extracomment>"3*6901234567892" sells three of the item. Codes that mean "the cashier must fix their credentials", not "the command failed".</extracomment>
+        <extracomment>&quot;3*6901234567892&quot; sells three of the item. Codes that mean &quot;the cashier must fix their credentials&quot;, not &quot;the command failed&quot;.</extracomment>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="81" />
+        <location filename="../../ui/checkout.py" line="84"/>
         <source>Subtotal</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="82" />
+        <location filename="../../ui/checkout.py" line="85"/>
         <source>Paid</source>
         <translation>已付</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="83" />
+        <location filename="../../ui/checkout.py" line="86"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
@@ -687,12 +969,12 @@
 <context>
     <name>_Paper</name>
     <message>
-        <location filename="../../ui/printer_preview.py" line="152" />
+        <location filename="../../ui/printer_preview.py" line="152"/>
         <source>[cash drawer opened]</source>
         <translation>[钱箱已打开]</translation>
     </message>
     <message>
-        <location filename="../../ui/printer_preview.py" line="154" />
+        <location filename="../../ui/printer_preview.py" line="154"/>
         <source>[image %1]</source>
         <translation>[图片 %1]</translation>
     </message>

@@ -1,0 +1,102 @@
+"""HQ views: sales per store, business day and tender; each store's sync health; the open catalog."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.hq import clock
+from app.hq.models import Barcode, Product, Sale, SaleTender, Store
+
+
+def sales_report(session: Session, first: date, last: date, store_code: str | None = None) -> dict[str, Any]:
+    """One row per store and business day with its tenders; grand totals at the end."""
+    where = [Sale.business_day >= first, Sale.business_day <= last]
+    tender_where = [SaleTender.business_day >= first, SaleTender.business_day <= last]
+    if store_code:
+        where.append(Store.code == store_code)
+        tender_where.append(Store.code == store_code)
+    rows = session.execute(
+        select(Store.code, Sale.business_day, func.count(), func.sum(Sale.total), func.sum(Sale.rounding),
+               func.sum(Sale.item_count))
+        .join(Store, Store.id == Sale.store_id).where(*where)
+        .group_by(Store.code, Sale.business_day).order_by(Store.code, Sale.business_day)
+    ).all()
+    tenders: dict[tuple[str, date], dict[str, int]] = {}
+    for code, day, method, amount in session.execute(
+        select(Store.code, SaleTender.business_day, SaleTender.method, func.sum(SaleTender.amount))
+        .join(Store, Store.id == SaleTender.store_id).where(*tender_where)
+        .group_by(Store.code, SaleTender.business_day, SaleTender.method)
+    ):
+        tenders.setdefault((code, day), {})[method] = int(amount)
+    out = []
+    totals: dict[str, Any] = {"sales": 0, "total": 0, "rounding": 0, "item_count": 0, "tenders": {}}
+    for code, day, count, total, rounding, items in rows:
+        by_method = dict(sorted(tenders.get((code, day), {}).items()))
+        out.append({"store": code, "business_day": day.isoformat(), "sales": int(count), "total": int(total),
+                    "rounding": int(rounding), "item_count": int(items), "tenders": by_method})
+        totals["sales"] += int(count)
+        totals["total"] += int(total)
+        totals["rounding"] += int(rounding)
+        totals["item_count"] += int(items)
+        for method, amount in by_method.items():
+            totals["tenders"][method] = totals["tenders"].get(method, 0) + amount
+    return {"from": first.isoformat(), "to": last.isoformat(), "rows": out, "totals": totals}
+
+
+def sync_health(session: Session) -> dict[str, Any]:
+    """Per store: when HQ last heard from it, how far its events got, what it says is still queued."""
+    at = clock.now()
+    items = []
+    for store in session.scalars(select(Store).order_by(Store.code)):
+        last_seen = clock.aware(store.last_seen) if store.last_seen else None
+        last_event = clock.aware(store.last_event_at) if store.last_event_at else None
+        items.append({
+            "store": store.code, "name": store.name, "group": store.group, "disabled": store.disabled,
+            "enrolled": store.secret_nonce is not None,
+            "last_seen": last_seen.isoformat() if last_seen else None,
+            "last_event_at": last_event.isoformat() if last_event else None,
+            "last_seq": store.last_seq, "backlog": store.backlog,
+            "lag_seconds": round((at - last_seen).total_seconds(), 1) if last_seen else None,
+        })
+    return {"at": at.isoformat(), "stores": items}
+
+
+def store_sales(session: Session, store_code: str, day: date) -> dict[str, Any]:
+    """A store's completed sales of one business day, for a channel or the ERP."""
+    store = session.scalar(select(Store).where(Store.code == store_code))
+    if store is None:
+        from app.domain.errors import DomainError
+
+        raise DomainError("store_not_found", status=404, store=store_code[:32])
+    tenders: dict[str, dict[str, int]] = {}
+    for sale_id, method, amount in session.execute(
+            select(SaleTender.sale_id, SaleTender.method, SaleTender.amount)
+            .where(SaleTender.store_id == store.id, SaleTender.business_day == day)):
+        tenders.setdefault(sale_id, {})[method] = amount
+    sales = session.scalars(select(Sale).where(Sale.store_id == store.id, Sale.business_day == day)
+                            .order_by(Sale.completed_at, Sale.sale_id))
+    items = [{"sale_id": s.sale_id, "till": s.till, "completed_at": s.completed_at.isoformat(), "total": s.total,
+              "rounding": s.rounding, "change": s.change, "item_count": s.item_count,
+              "tenders": tenders.get(s.sale_id, {})} for s in sales]
+    return {"store": store.code, "business_day": day.isoformat(), "sales": items}
+
+
+def catalog_page(session: Session, cursor: int, limit: int) -> dict[str, Any]:
+    """Products by id after ``cursor`` (base prices; group prices are for stores)."""
+    products = session.scalars(select(Product).where(Product.id > cursor).order_by(Product.id).limit(limit + 1)).all()
+    has_more = len(products) > limit
+    products = products[:limit]
+    codes: dict[int, list[dict[str, Any]]] = {}
+    if products:
+        for code, product_id, quantity in session.execute(
+                select(Barcode.code, Barcode.product_id, Barcode.pack_quantity)
+                .where(Barcode.product_id.in_([p.id for p in products])).order_by(Barcode.code)):
+            codes.setdefault(product_id, []).append({"code": code, "pack_quantity": quantity})
+    items = [{"sku": p.sku, "name": p.name, "spec": p.spec, "brand": p.brand, "category": p.category,
+              "unit": p.unit, "price": p.price, "plu": p.plu, "tax_rate": p.tax_rate, "active": p.active,
+              "barcodes": codes.get(p.id, [])} for p in products]
+    return {"items": items, "next_cursor": products[-1].id if products else cursor, "has_more": has_more}

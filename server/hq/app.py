@@ -1,0 +1,293 @@
+"""The HQ server: FastAPI over PostgreSQL (SQLite for the demo). Routers stay thin and call
+``app.hq`` use cases.
+
+Auth: admins and channels send ``Authorization: Bearer <api key>`` (scopes); stores sign each
+request with their enrolment secret (``app.sync.signing``)."""
+
+import asyncio
+import json
+import time
+from collections.abc import Callable, Iterator
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, FastAPI, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse, Response
+from pydantic import ValidationError
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.domain.errors import DomainError
+from app.hq import changes, ingest, keys, masterdata, reports, signed, stores
+from app.hq.engine import make_hq_engine, make_hq_sessions
+from app.hq.migrate import upgrade
+from app.hq.models import ApiKey, Store
+from app.hq.settings import HQSettings
+from server.errors import BodyGuard, error_response, install_error_handlers
+from server.hq import schemas
+
+# error params a client acts on, sent as fields next to code and message
+EXTRA_ERROR_FIELDS = ("event_id", "expected", "scope", "store", "max_events", "max_bytes")
+
+
+class HQState:
+    def __init__(self, settings: HQSettings, migrate: bool = True) -> None:
+        self.settings = settings
+        self.engine = make_hq_engine(settings.database_url)
+        if migrate:
+            upgrade(self.engine)
+        self.sessions: sessionmaker[Session] = make_hq_sessions(self.engine)
+        self.pruner = signed.NoncePruner()
+
+
+def create_hq_app(database_url: str | None = None, settings: HQSettings | None = None,
+                  migrate: bool = True) -> FastAPI:
+    settings = settings or HQSettings.from_env(database_url)
+    if database_url and settings.database_url != database_url:
+        from dataclasses import replace
+
+        settings = replace(settings, database_url=database_url)
+    state = HQState(settings, migrate)
+    app = FastAPI(title="OmniStore HQ server", version="1", docs_url="/docs")
+    app.state.hq = state
+    install_error_handlers(app)
+
+    @app.exception_handler(DomainError)
+    async def _domain(request: Request, error: DomainError) -> JSONResponse:
+        response = error_response(request, error.code, error.status, error.params)
+        extra = {k: error.params[k] for k in EXTRA_ERROR_FIELDS if k in error.params}
+        if not extra:
+            return response
+        body = json.loads(bytes(response.body))
+        return JSONResponse({**body, **extra}, status_code=error.status)
+
+    app.add_middleware(BodyGuard, max_bytes=settings.max_body_bytes)
+
+    @app.get("/healthz")
+    def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    app.include_router(_api(state), prefix="/api/v1")
+    return app
+
+
+def json_response(data: Any, status: int = 200) -> Response:
+    """Big pages skip FastAPI's jsonable_encoder walk: the data is plain JSON already."""
+    return Response(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(), status_code=status,
+                    media_type="application/json")
+
+
+def _invalid(error: ValidationError) -> DomainError:
+    first = error.errors()[0] if error.errors() else {}
+    if first.get("type") == "json_invalid":
+        return DomainError("invalid_json", status=400)
+    where = ".".join(str(p) for p in first.get("loc", ()))
+    return DomainError("invalid_request", status=422, detail=f"{where}: {first.get('msg', '')}".strip(": "))
+
+
+def _api(state: HQState) -> APIRouter:
+    router = APIRouter()
+    settings = state.settings
+
+    def db() -> Iterator[Session]:
+        with state.sessions() as session:
+            yield session
+
+    DB = Annotated[Session, Depends(db)]
+
+    # ---- API keys (admins, channels) -------------------------------------------------------
+    def api_key(request: Request) -> ApiKey:
+        with state.sessions() as session:
+            return keys.resolve(session, request.headers.get("authorization"))
+
+    def scoped(*any_of: str) -> Callable[[ApiKey], ApiKey]:
+        def check(key: Annotated[ApiKey, Depends(api_key)]) -> ApiKey:
+            keys.require(key, *any_of)
+            return key
+        return check
+
+    Admin = Annotated[ApiKey, Depends(scoped(keys.ADMIN))]
+    CatalogReader = Annotated[ApiKey, Depends(scoped(keys.CATALOG_READ))]
+    SalesReader = Annotated[ApiKey, Depends(scoped(keys.SALES_READ))]
+
+    # ---- signed store requests -------------------------------------------------------------
+    async def raw_body(request: Request) -> bytes:
+        return await request.body()
+
+    RawBody = Annotated[bytes, Depends(raw_body)]
+
+    def signed_store(request: Request, body: RawBody) -> Store:
+        path = request.scope.get("raw_path", request.url.path.encode()).decode("latin-1")
+        query = request.scope.get("query_string", b"").decode("latin-1")
+        incoming = signed.SignedRequest(request.method, f"{path}?{query}" if query else path,
+                                        {k.lower(): v for k, v in request.headers.items()}, body)
+        with state.sessions() as session:
+            return signed.verify(session, incoming, settings.secret_key, state.pruner)
+
+    SignedStore = Annotated[Store, Depends(signed_store)]
+
+    # ---- enrolment and sync ----------------------------------------------------------------
+    @router.post("/enroll")
+    def enroll(body: schemas.EnrollIn, session: DB) -> dict[str, str]:
+        """A store exchanges its one-time enrolment code for its signing secret (unsigned)."""
+        enrolment = stores.enroll(session, body.code, settings.secret_key)
+        session.commit()
+        return enrolment.as_dict()
+
+    @router.post("/sync/events")
+    def sync_events(store: SignedStore, body: RawBody, session: DB) -> Response:
+        too_large = DomainError("batch_too_large", status=413, max_events=settings.max_batch_events,
+                                max_bytes=settings.max_batch_bytes)
+        if len(body) > settings.max_batch_bytes:
+            raise too_large
+        try:
+            batch = schemas.EventBatchIn.model_validate_json(body)
+        except ValidationError as error:
+            raise _invalid(error) from None
+        if len(batch.events) > settings.max_batch_events:
+            raise too_large
+        events = [ingest.IncomingEvent(e.event_id, e.seq, e.kind, e.payload, e.created_at) for e in batch.events]
+        result = ingest.ingest(session, store.id, events)
+        session.commit()
+        return json_response(result.as_dict())
+
+    @router.get("/sync/feed")
+    async def sync_feed(
+        store: SignedStore,
+        cursor: Annotated[int, Query(ge=0)] = 0,
+        limit: Annotated[int, Query(ge=1, le=settings.feed_max_limit)] = settings.feed_default_limit,
+        wait: Annotated[float, Query(ge=0, le=settings.feed_max_wait_seconds)] = 0,
+    ) -> Response:
+        """Master data changes after ``cursor`` for the calling store; ``wait`` long-polls."""
+        def read() -> changes.FeedPage:
+            with state.sessions() as session:
+                return changes.read_feed(session, store, cursor, limit)
+
+        deadline = time.monotonic() + wait
+        page = await run_in_threadpool(read)
+        while not page.changes and time.monotonic() < deadline:
+            await asyncio.sleep(min(0.5, max(0.0, deadline - time.monotonic())))
+            page = await run_in_threadpool(read)
+        return json_response(page.as_dict())
+
+    # ---- admin -----------------------------------------------------------------------------
+    @router.get("/admin/api-keys")
+    def list_api_keys(admin: Admin, session: DB) -> dict[str, Any]:
+        from sqlalchemy import select
+
+        return {"items": [keys.key_dict(k) for k in session.scalars(select(ApiKey).order_by(ApiKey.id))]}
+
+    @router.post("/admin/api-keys")
+    def create_api_key(body: schemas.ApiKeyIn, admin: Admin, session: DB) -> dict[str, Any]:
+        key, raw = keys.create_key(session, body.name, body.scopes)
+        session.commit()
+        return {**keys.key_dict(key), "key": raw}
+
+    @router.delete("/admin/api-keys/{key_id}")
+    def revoke_api_key(key_id: int, admin: Admin, session: DB) -> dict[str, Any]:
+        key = keys.revoke(session, key_id)
+        session.commit()
+        return keys.key_dict(key)
+
+    @router.get("/admin/stores")
+    def list_stores(admin: Admin, session: DB) -> dict[str, Any]:
+        from sqlalchemy import select
+
+        return {"items": [stores.store_dict(s) for s in session.scalars(select(Store).order_by(Store.code))]}
+
+    @router.post("/admin/stores")
+    def create_store(body: schemas.StoreIn, admin: Admin, session: DB) -> dict[str, Any]:
+        store = stores.create_store(session, body.code, body.name, body.group)
+        session.commit()
+        return stores.store_dict(store)
+
+    @router.post("/admin/stores/{code}/enrolment")
+    def enrolment_code(code: str, admin: Admin, session: DB) -> dict[str, str]:
+        issued = stores.issue_enrolment_code(session, code, settings.enrolment_ttl_seconds)
+        session.commit()
+        return {"code": issued.code, "expires_at": issued.expires_at.isoformat()}
+
+    @router.post("/admin/stores/{code}/disable")
+    def disable_store(code: str, admin: Admin, session: DB) -> dict[str, Any]:
+        store = stores.set_disabled(session, code, True)
+        session.commit()
+        return stores.store_dict(store)
+
+    @router.post("/admin/stores/{code}/enable")
+    def enable_store(code: str, admin: Admin, session: DB) -> dict[str, Any]:
+        store = stores.set_disabled(session, code, False)
+        session.commit()
+        return stores.store_dict(store)
+
+    @router.post("/admin/categories")
+    def upsert_categories(body: schemas.CategoriesIn, admin: Admin, session: DB) -> dict[str, int]:
+        added = masterdata.upsert_categories(session, [c.name for c in body.items])
+        session.commit()
+        return {"changed": added, "unchanged": len(body.items) - added}
+
+    @router.post("/admin/products")
+    def upsert_products(body: schemas.ProductsIn, admin: Admin, session: DB) -> dict[str, int]:
+        items = [masterdata.product_data(
+            p.sku, p.name, p.price, spec=p.spec, brand=p.brand, category=p.category, unit=p.unit, plu=p.plu,
+            tax_rate=p.tax_rate, active=p.active,
+            barcodes=None if p.barcodes is None else [(b.code, b.pack_quantity) for b in p.barcodes],
+        ) for p in body.items]
+        result = masterdata.upsert_products(session, items)
+        session.commit()
+        return result.as_dict()
+
+    @router.post("/admin/prices")
+    def upsert_prices(body: schemas.PricesIn, admin: Admin, session: DB) -> dict[str, int]:
+        result = masterdata.upsert_prices(session, [(p.group, p.sku, p.price) for p in body.items])
+        session.commit()
+        return result.as_dict()
+
+    @router.delete("/admin/prices/{group}/{sku}")
+    def delete_price(group: str, sku: str, admin: Admin, session: DB) -> dict[str, bool]:
+        deleted = masterdata.delete_price(session, group, sku)
+        session.commit()
+        return {"deleted": deleted}
+
+    @router.post("/admin/tills")
+    def upsert_tills(body: schemas.TillsIn, admin: Admin, session: DB) -> dict[str, int]:
+        result = masterdata.upsert_tills(session, [(t.store, t.code, t.name) for t in body.items])
+        session.commit()
+        return result.as_dict()
+
+    @router.post("/admin/operators")
+    def upsert_operators(body: schemas.OperatorsIn, admin: Admin, session: DB) -> dict[str, int]:
+        result = masterdata.upsert_operators(session, [
+            masterdata.OperatorData(o.code, o.name, o.role, o.pin, o.active) for o in body.items])
+        session.commit()
+        return result.as_dict()
+
+    # ---- open API for channels -------------------------------------------------------------
+    @router.get("/open/catalog")
+    def open_catalog(
+        key: CatalogReader, session: DB,
+        cursor: Annotated[int, Query(ge=0)] = 0,
+        limit: Annotated[int, Query(ge=1, le=settings.feed_max_limit)] = settings.feed_default_limit,
+    ) -> Response:
+        return json_response(reports.catalog_page(session, cursor, limit))
+
+    @router.get("/open/sales")
+    def open_sales(key: SalesReader, session: DB, store: Annotated[str, Query(min_length=1, max_length=16)],
+                   day: date) -> Response:
+        return json_response(reports.store_sales(session, store, day))
+
+    # ---- HQ views --------------------------------------------------------------------------
+    @router.get("/reports/sales")
+    def sales_report(
+        key: SalesReader, session: DB,
+        first: Annotated[date, Query(alias="from")], last: Annotated[date, Query(alias="to")],
+        store: Annotated[str | None, Query(max_length=16)] = None,
+    ) -> dict[str, Any]:
+        if last < first:
+            raise DomainError("invalid_field", status=422, field="to", value=last.isoformat())
+        return reports.sales_report(session, first, last, store)
+
+    @router.get("/reports/sync-health")
+    def sync_health(admin: Admin, session: DB) -> dict[str, Any]:
+        return reports.sync_health(session)
+
+    return router

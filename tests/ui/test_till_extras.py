@@ -1,0 +1,165 @@
+"""Reprint, logout, 交班 with a blind count, and the HQ sync status, on the real store server."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import requests  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
+
+from hardware.escpos.decoder import decode  # noqa: E402
+from tests.ui.conftest import WAIT_MS, idle, log_in, scan  # noqa: E402
+from ui.api import StuckEvent, SyncStatus  # noqa: E402
+from ui.dialogs import CashTenderDialog, ChangeDialog  # noqa: E402
+from ui.sync import SyncDialog, sync_status_text  # noqa: E402
+
+COLA = "6901234567892"  # 可口可乐 330ml ￥3.50
+
+
+def press(qtbot, win, key) -> None:
+    qtbot.keyClick(win.checkout.scan_edit, key)
+
+
+def sell_cola_for_cash(qtbot, win, cash: str = "50") -> None:
+    scan(qtbot, win, COLA)
+    qtbot.waitUntil(lambda: len(win.checkout.model.rows) == 1, timeout=WAIT_MS)
+    press(qtbot, win, Qt.Key.Key_F12)
+    qtbot.waitUntil(lambda: isinstance(win.checkout.active_dialog, CashTenderDialog), timeout=WAIT_MS)
+    tender = win.checkout.active_dialog
+    qtbot.keyClicks(tender.edit, cash, delay=60)
+    qtbot.keyClick(tender.edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: isinstance(win.checkout.active_dialog, ChangeDialog), timeout=WAIT_MS)
+    qtbot.keyClick(win.checkout.active_dialog, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: win.checkout.active_dialog is None, timeout=WAIT_MS)
+    idle(qtbot, win)
+
+
+def test_a_cash_sale_prints_with_the_drawer_pulse_and_f9_reprints_without_it(qtbot, window, printer) -> None:
+    win = window
+    log_in(qtbot, win)
+    sell_cola_for_cash(qtbot, win)
+    qtbot.waitUntil(lambda: len(printer.jobs) == 1, timeout=WAIT_MS)
+    first = decode(printer.jobs[0])
+    assert first.named("drawer_kick")
+
+    press(qtbot, win, Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: len(printer.jobs) == 2, timeout=WAIT_MS)
+    again = decode(printer.jobs[1])
+    assert again.text == first.text
+    assert not again.named("drawer_kick")
+    qtbot.waitUntil(lambda: "重打" in win.checkout.message.text(), timeout=WAIT_MS)
+
+
+def test_f9_before_any_sale_says_there_is_nothing_to_reprint(qtbot, window, printer) -> None:
+    win = window
+    log_in(qtbot, win)
+    press(qtbot, win, Qt.Key.Key_F9)
+    assert win.checkout.message.kind == "error"
+    assert printer.jobs == []
+
+
+def test_f10_logs_out_on_the_server_and_shows_the_login_screen(qtbot, window, store_server) -> None:
+    win = window
+    log_in(qtbot, win)
+    token = win.ctx.client.token
+    press(qtbot, win, Qt.Key.Key_F10)
+    assert win.stack.currentWidget() is win.login
+    idle(qtbot, win)
+    assert win.ctx.client.token is None
+    answer = requests.get(store_server.api + "/shifts/current", headers={"Authorization": f"Bearer {token}"}, timeout=5)
+    assert answer.status_code == 401
+
+    log_in(qtbot, win)  # the same cashier comes back: straight to the checkout, the shift is still open
+    assert win.stack.currentWidget() is win.checkout
+
+
+def test_closing_the_shift_during_a_ticket_is_refused_with_the_servers_chinese_message(qtbot, window) -> None:
+    win = window
+    log_in(qtbot, win)
+    scan(qtbot, win, COLA)
+    qtbot.waitUntil(lambda: len(win.checkout.model.rows) == 1, timeout=WAIT_MS)
+    press(qtbot, win, Qt.Key.Key_F11)
+    screen = win.shift_close
+    assert win.stack.currentWidget() is screen
+    qtbot.keyClicks(screen.counted_edit, "500", delay=60)
+    qtbot.keyClick(screen.counted_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: screen.message.kind == "error", timeout=WAIT_MS)
+    assert "未结束的单据" in screen.message.text()
+    assert screen.result is None
+
+    qtbot.keyClick(screen.counted_edit, Qt.Key.Key_Escape)
+    assert win.stack.currentWidget() is win.checkout
+    assert [line.barcode for line in win.checkout.model.rows] == [COLA]
+
+
+def test_blind_count_close_shows_expected_cash_and_the_shortfall_then_logs_out(qtbot, window, store_server) -> None:
+    win = window
+    log_in(qtbot, win, float_yuan="500")
+    sell_cola_for_cash(qtbot, win, "50")  # the drawer should now hold ¥503.50
+    leftover = win.checkout.ticket.id
+    press(qtbot, win, Qt.Key.Key_F11)
+    screen = win.shift_close
+    assert not screen.summary.isVisible()  # blind: nothing tells the cashier what to expect
+    qtbot.keyClicks(screen.counted_edit, "500", delay=60)
+    qtbot.keyClick(screen.counted_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: screen.result is not None, timeout=WAIT_MS)
+    assert screen.expected_value.text() == "¥503.50"
+    assert screen.counted_value.text() == "¥500.00"
+    assert screen.over_short_caption.text() == "短款"
+    assert screen.over_short_value.text() == "-¥3.50"
+    idle(qtbot, win)
+
+    qtbot.keyClick(screen.done_button, Qt.Key.Key_Return)
+    assert win.stack.currentWidget() is win.login
+    log_in(qtbot, win, float_yuan="300")  # the next shift asks for its float again
+    idle(qtbot, win)
+    assert win.checkout.ticket.id != leftover  # the empty ticket did not carry the closed shift over
+    assert win.ctx.client.get_ticket(leftover).status == "voided"
+
+
+def test_the_status_bar_says_not_connected_to_hq_when_the_store_is_not_enrolled(qtbot, window) -> None:
+    win = window
+    log_in(qtbot, win)
+    qtbot.waitUntil(lambda: win.sync_button.isVisible(), timeout=WAIT_MS)
+    assert win.sync_button.text() == "未连接总部"
+
+    win.sync_button.click()
+    qtbot.waitUntil(lambda: isinstance(win.checkout.active_dialog, SyncDialog), timeout=WAIT_MS)
+    page = win.checkout.active_dialog
+    idle(qtbot, win)
+    assert page.state_label.text() == "未连接总部"
+    assert page.model.rowCount() == 0
+    qtbot.keyClick(page, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: win.checkout.active_dialog is None, timeout=WAIT_MS)
+
+
+def test_sync_status_lines_in_chinese(qapp) -> None:
+    from ui.app import create_app
+
+    create_app([], "zh_CN")
+    from datetime import datetime
+
+    now = datetime.now().replace(hour=14, minute=3).isoformat()
+    assert sync_status_text(SyncStatus(enrolled=True, online=True, backlog=0, last_sync=now)) == \
+        "总部：在线 · 待上传 0 · 最近同步 14:03"
+    assert sync_status_text(SyncStatus(enrolled=True, online=False, backlog=12, last_sync=now)) == "总部：离线 · 待上传 12"
+    assert sync_status_text(SyncStatus(enrolled=False)) == "未连接总部"
+    assert sync_status_text(SyncStatus(enrolled=True, online=True, feed_applied=12000, catching_up=True)) == \
+        "总部数据同步中 (已接收 12000 条)"
+
+
+def test_the_sync_page_lists_stuck_uploads(qtbot) -> None:
+    from ui.app import create_app
+
+    create_app([], "zh_CN")
+    page = SyncDialog(None, None)
+    qtbot.addWidget(page)
+    page.show_status(SyncStatus(enrolled=True, online=False, backlog=3, last_error="HTTP 500"))
+    page.show_stuck([StuckEvent(seq=41, event_id="e-41", kind="sale_completed", attempts=7, last_error="HTTP 500",
+                                created_at="2024-05-01T14:03:22")])
+    assert page.model.rowCount() == 1
+    assert page.model.index(0, 1).data() == "销售"
+    assert page.backlog_label.text() == "3"
+    assert page.message.kind == "error"

@@ -1,0 +1,140 @@
+"""总部同步: the status-bar summary of the store's link to HQ, and the sync page with stuck uploads."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QTableView, QWidget
+
+from ui.api import NOT_ENROLLED, StoreClient, StuckEvent, SyncStatus
+from ui.dialogs import PosDialog, style_table
+from ui.models import StuckEventsModel
+from ui.worker import Worker
+
+
+def short_time(iso: str | None, now: datetime | None = None) -> str:
+    """'2024-05-01T14:03:22+08:00' → '14:03' today, '05-01 14:03' on another day, '' when missing."""
+    if not iso:
+        return ""
+    try:
+        moment = datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    except ValueError:
+        return iso
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    now = now or datetime.now()
+    return moment.strftime("%H:%M") if moment.date() == now.date() else moment.strftime("%m-%d %H:%M")
+
+
+def sync_state(status: SyncStatus) -> str:
+    """The QSS ``state`` of the status-bar item: ok, busy, offline or none."""
+    if not status.enrolled:
+        return "none"
+    if status.catching_up or status.online is None:
+        return "busy"
+    return "ok" if status.online else "offline"
+
+
+def sync_status_text(status: SyncStatus) -> str:
+    """One line for the status bar, e.g. '总部：在线 · 待上传 0 · 最近同步 14:03'."""
+    if not status.enrolled:
+        return QCoreApplication.translate("SyncStatus", "HQ: not connected")
+    if status.catching_up:
+        text = QCoreApplication.translate("SyncStatus", "HQ data syncing (%1 received)")
+        return text.replace("%1", str(status.feed_applied))
+    if status.online is None:
+        head = QCoreApplication.translate("SyncStatus", "HQ: connecting")
+    elif status.online:
+        head = QCoreApplication.translate("SyncStatus", "HQ: online")
+    else:
+        head = QCoreApplication.translate("SyncStatus", "HQ: OFFLINE")
+    parts = [head, QCoreApplication.translate("SyncStatus", "to upload %1").replace("%1", str(status.backlog))]
+    if status.online and status.last_sync:
+        last = QCoreApplication.translate("SyncStatus", "last sync %1")
+        parts.append(last.replace("%1", short_time(status.last_sync)))
+    return " · ".join(parts)
+
+
+class SyncDialog(PosDialog):
+    """The sync page: the link to HQ in detail, and the uploads HQ keeps refusing."""
+
+    def __init__(self, client: StoreClient | None, worker: Worker | None, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("HQ sync"), parent, ok_text=self.tr("Close (Enter)"))
+        self._client = client
+        self._worker = worker
+        self.cancel_button.hide()
+        form = QFormLayout()
+        self.state_label = QLabel()
+        self.state_label.setObjectName("syncState")
+        self.backlog_label = QLabel()
+        self.last_sync_label = QLabel()
+        self.feed_label = QLabel()
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        form.addRow(self.tr("Status"), self.state_label)
+        form.addRow(self.tr("Waiting to upload"), self.backlog_label)
+        form.addRow(self.tr("Last sync"), self.last_sync_label)
+        form.addRow(self.tr("Master data from HQ"), self.feed_label)
+        form.addRow(self.tr("Last error"), self.error_label)
+        self.body.addLayout(form)
+        caption = QLabel(self.tr("Stuck uploads (HQ keeps refusing them)"))
+        caption.setObjectName("caption")
+        self.body.addWidget(caption)
+        self.model = StuckEventsModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        style_table(self.table)
+        self.body.addWidget(self.table, 1)
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button.setObjectName("secondaryButton")
+        self.refresh_button.setAutoDefault(False)
+        self.refresh_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.button_row.insertWidget(0, self.refresh_button)
+        self.show_status(NOT_ENROLLED if client is None else None)
+        self.size_to_parent(0.8, 0.8)
+
+    def refresh(self) -> None:
+        """Fetch the status and the stuck events (on the worker)."""
+        if self._client is None or self._worker is None:
+            return
+        client = self._client
+        self.message.show_info(self.tr("Loading…"), 0)
+        self._worker.submit(lambda: (client.sync_status(), client.sync_stuck()), self._loaded, self._failed)
+
+    def _loaded(self, result: tuple[SyncStatus, list[StuckEvent]]) -> None:
+        status, stuck = result
+        self.show_status(status)
+        self.show_stuck(stuck)
+
+    def _failed(self, exc: Exception) -> None:
+        self.message.show_error(str(exc))
+
+    def show_status(self, status: SyncStatus | None) -> None:
+        if status is None:
+            for label in (self.state_label, self.backlog_label, self.last_sync_label, self.feed_label, self.error_label):
+                label.setText("…")
+            return
+        self.state_label.setText(sync_status_text(status))
+        self.state_label.setProperty("state", sync_state(status))
+        self.backlog_label.setText(str(status.backlog) if status.enrolled else "-")
+        self.last_sync_label.setText(short_time(status.last_sync) or "-")
+        if status.enrolled:
+            feed = self.tr("%1 changes applied (cursor %2)").replace("%1", str(status.feed_applied)) \
+                .replace("%2", str(status.feed_cursor))
+            if status.catching_up:
+                feed += " · " + self.tr("catching up")
+        else:
+            feed = "-"
+        self.feed_label.setText(feed)
+        self.error_label.setText(status.last_error or "-")
+        self.message.clear_message()
+        if not status.enrolled:
+            self.message.show_info(self.tr("This store is not connected to HQ: sales stay in the store."), 0)
+
+    def show_stuck(self, events: list[StuckEvent]) -> None:
+        self.model.set_rows(events)
+        if events:
+            self.message.show_error(self.tr("%1 uploads are stuck: call support.").replace("%1", str(len(events))),
+                                    beep=False)
