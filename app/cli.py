@@ -65,6 +65,7 @@ def cmd_store_server(args: argparse.Namespace) -> int:
     from server.store.app import create_store_app
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("alembic").setLevel(logging.WARNING)
     app = create_store_app(_store_settings())
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, access_log=False)
     return 0
@@ -136,6 +137,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
         server = f"http://127.0.0.1:{args.port}"
         if not _wait_http(server + "/healthz"):
             print("store server did not start", file=sys.stderr)
+            return 1
+        if children[1].poll() is not None:
+            print("printer simulator did not start", file=sys.stderr)
             return 1
         print(f"store server: {server}  printer: tcp://127.0.0.1:{args.printer_port}")
         print("demo login: till T01, cashier 1001 / PIN 1234, manager 9001 / PIN 9999")

@@ -15,7 +15,11 @@ from app.sync.feed import STORE_NAME_KEY
 TENDER_LABELS = {"cash": "现金"}
 
 
-def receipt_for(session: Session, sale_id: str, settings: StoreSettings) -> Receipt:
+COPY_MARK = "** 重打小票 副本 **"
+
+
+def receipt_for(session: Session, sale_id: str, settings: StoreSettings, *, copy: bool = False) -> Receipt:
+    """``copy`` marks a reprint, so a second slip for one sale cannot pass for a second sale."""
     ticket = get_sale(session, sale_id)
     lines = tuple(
         ReceiptLine(
@@ -43,6 +47,7 @@ def receipt_for(session: Session, sale_id: str, settings: StoreSettings) -> Rece
         tenders=tuple(ReceiptTender(TENDER_LABELS.get(t.method, t.method), t.amount) for t in ticket.tenders),
         change=ticket.change,
         item_count=item_count(ticket),
+        header_lines=(COPY_MARK,) if copy else (),
     )
 
 

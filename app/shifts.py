@@ -67,6 +67,15 @@ def expected_cash(session: Session, shift: Shift) -> int:
     return shift.float_amount + int(cash_in or 0) - int(change or 0)
 
 
+def _void_empty_tickets(session: Session, till: str) -> None:
+    """An open ticket with nothing on it must not carry the closed shift into the next one."""
+    empty = session.scalars(select(Ticket).where(Ticket.till == till, Ticket.status == "open", Ticket.subtotal == 0))
+    for ticket in empty:
+        ticket.status = "voided"
+        ticket.updated_at = clock.now()
+        record_event(session, "ticket_voided", {"ticket": ticket.id, "till": ticket.till, "subtotal": 0})
+
+
 def close_shift(session: Session, actor: Actor, counted: int) -> dict[str, Any]:
     """交班 with a blind count: the expected amount is revealed only in the answer."""
     check_amount(counted, allow_zero=True)
@@ -76,6 +85,7 @@ def close_shift(session: Session, actor: Actor, counted: int) -> dict[str, Any]:
     )
     if busy:
         raise DomainError("ticket_open", status=409)
+    _void_empty_tickets(session, actor.till)
     shift.expected = expected_cash(session, shift)
     shift.counted = counted
     shift.closed_at = clock.now()

@@ -423,11 +423,16 @@ class StoreClient:
         data = self._command("/drawer/open", {}, command_id, override)
         return bool(data.get("ok", True))
 
-    def receipt(self, sale_id: str, fmt: str = "escpos", profile: str = "80mm", kick: bool = False) -> bytes:
-        """The receipt bytes; ``kick`` asks for the drawer pulse in the same print job (cash sales)."""
+    def receipt(
+        self, sale_id: str, fmt: str = "escpos", profile: str = "80mm", kick: bool = False, copy: bool = False
+    ) -> bytes:
+        """The receipt bytes; ``kick`` asks for the drawer pulse in the same print job (cash sales),
+        ``copy`` marks a reprint."""
         params: dict[str, Any] = {"format": fmt, "profile": profile}
         if kick:
             params["kick"] = 1
+        if copy:
+            params["copy"] = 1
         return self.request("GET", f"{API_PREFIX}/sales/{sale_id}/receipt", params=params, raw=True)
 
     # -- HQ sync --------------------------------------------------------------------

@@ -297,6 +297,7 @@ def run_client(server_url: str, till: str, lang: str | None = None, printer_uri:
     window = MainWindow(client, till, transport_sink(printer_uri))
     screen = QGuiApplication.primaryScreen()
     if screen is not None and screen.availableGeometry().width() <= 1366:
+        window.setGeometry(screen.geometry())  # also where no window manager honours full screen
         window.showFullScreen()
     else:
         window.resize(1280, 900)

@@ -523,12 +523,14 @@ class CheckoutScreen(QWidget):
         dialog = ChangeDialog(result.change, result.total, result.rounding, self)
         self.open_dialog(dialog, lambda: None)
 
-    def _print_receipt(self, sale_id: str, kick: bool = False, on_printed: Callable[[bytes], None] | None = None) -> None:
+    def _print_receipt(
+        self, sale_id: str, kick: bool = False, copy: bool = False, on_printed: Callable[[bytes], None] | None = None
+    ) -> None:
         """Fetch the receipt from the server and send it to the printer; ``kick`` opens the drawer too."""
         client, ctx = self.ctx.client, self.ctx
 
         def run() -> bytes:
-            data = client.receipt(sale_id, kick=kick)
+            data = client.receipt(sale_id, kick=kick, copy=copy)
             ctx.print_receipt(data)
             return data
 
@@ -548,28 +550,15 @@ class CheckoutScreen(QWidget):
             self.show_error(self.tr("No sale to reprint yet."))
             return
         sale_id = self.last_completion.sale_id
-        self._print_receipt(sale_id, on_printed=lambda _data: self.message.show_info(
+        self._print_receipt(sale_id, copy=True, on_printed=lambda _data: self.message.show_info(
             self.tr("Receipt %1 reprinted.").replace("%1", sale_id)))
 
     def discard_empty_ticket(self) -> None:
-        """After 交班: void the till's empty ticket so it does not carry the closed shift into the next one."""
-        client, ref = self.ctx.client, self.ref
-        command_id = new_command_id()
-
-        def run() -> None:
-            try:
-                ticket_id = ref.id
-            except ApiError:
-                return
-            ticket = client.get_ticket(ticket_id)
-            if ticket.status == "open" and not ticket.active_lines and not ticket.tenders:
-                client.void_ticket(ticket.id, command_id)
-            ref.set(None)
-
+        """After 交班 the server has voided the till's empty ticket; forget it here too."""
+        self.ref.set(None)
         self.ticket = None
         self.model.set_ticket(None)
         self.totals.show_ticket(None)
-        self._submit(run, lambda _none: None, lambda exc: log.warning("empty ticket not voided: %r", exc))
 
     def _next_ticket(self) -> None:
         client, ref = self.ctx.client, self.ref

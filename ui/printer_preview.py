@@ -232,8 +232,9 @@ class PaperRollWindow(QWidget):
 
     job_received = Signal(object)
 
-    def __init__(self, columns: int = 48, parent: QWidget | None = None) -> None:
+    def __init__(self, columns: int = 48, parent: QWidget | None = None, *, pop_up: bool = False) -> None:
         super().__init__(parent)
+        self.pop_up = pop_up  # come to the front with each job, over a full-screen till
         self.setWindowTitle(self.tr("Receipt printer simulator"))
         self.paper = _Paper(columns)
         self.scroll_area = QScrollArea()
@@ -268,6 +269,8 @@ class PaperRollWindow(QWidget):
         self.paper.append(job)
         self._update_summary()
         QTimer.singleShot(0, self.scroll_to_latest)
+        if self.pop_up:
+            self.raise_()
 
     def scroll_to_latest(self) -> None:
         bar = self.scroll_area.verticalScrollBar()
@@ -279,10 +282,17 @@ class PaperRollWindow(QWidget):
 
 def run_window(simulator: printer_sim.PrinterSimulator, profile: PrinterProfile) -> int:
     """Show the preview for a running ``simulator`` until the window is closed."""
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    window = PaperRollWindow(profile.columns)
+    from ui.app import create_app  # the till's translator, font and theme
+
+    app = create_app(sys.argv[:1])
+    window = PaperRollWindow(profile.columns, pop_up=True)
     window.setWindowTitle(f"{window.windowTitle()} — {simulator.uri}")
     simulator.on_job = window.add_job
+    screen = app.primaryScreen()
+    if screen is not None:  # the right edge, where the till's receipt slot would be
+        area = screen.availableGeometry()
+        window.resize(window.width(), min(window.height(), area.height()))
+        window.move(area.right() - window.width() + 1, area.top())
     window.show()
     return int(app.exec())
 

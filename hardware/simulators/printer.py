@@ -267,6 +267,9 @@ def main(argv: Sequence[str] | None = None, *, window: WindowRunner | None = Non
     except KeyboardInterrupt:
         return 0
     finally:
+        if threading.current_thread() is threading.main_thread():  # a second signal must not cut the stop short
+            signal.signal(signal.SIGTERM, signal.SIG_IGN)
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
         simulator.stop()
 
 

@@ -254,11 +254,12 @@ def _api(state: StoreState) -> APIRouter:
         format: Annotated[str, Query(max_length=16)] = "text",
         profile: Annotated[str, Query(max_length=32)] = "80mm",
         kick: bool = False,
+        copy: bool = False,
     ) -> Response:
-        """The receipt as text, ESC/POS bytes (``kick`` adds the drawer pulse) or a PNG."""
+        """The receipt as text, ESC/POS bytes (``kick`` adds the drawer pulse) or a PNG; ``copy`` marks a reprint."""
         from hardware.escpos.profiles import get_profile
 
-        document = receipt_for(session, sale_id, settings)
+        document = receipt_for(session, sale_id, settings, copy=copy)
         try:
             printer = get_profile(profile)
         except KeyError:

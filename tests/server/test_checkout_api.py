@@ -357,3 +357,17 @@ def test_failed_calls_leave_no_command_rows(till: Till) -> None:
     with till.server.db() as session:
         assert session.get(Command, command_id) is None
         assert session.scalar(select(func.count()).select_from(TicketLine).where(TicketLine.ticket_id == ticket)) == 0
+
+
+def test_shift_close_refuses_a_ticket_with_goods_and_voids_an_empty_one(till: Till) -> None:
+    busy = till.new_ticket()
+    till.ok(till.scan(busy, COLA))
+    refused = till.post("/shifts/close", {"counted": 50_000, "command_id": uuid.uuid4().hex})
+    assert refused.status_code == 409 and refused.json()["code"] == "ticket_open"
+    assert till.ok(till.get("/shifts/current"))["shift"] is not None
+    line = till.ok(till.get(f"/tickets/{busy}"))["lines"][0]["id"]
+    till.ok(till.post(f"/tickets/{busy}/lines/{line}/void", {"command_id": uuid.uuid4().hex}))
+    empty = till.new_ticket()
+    till.ok(till.post("/shifts/close", {"counted": 50_000, "command_id": uuid.uuid4().hex}))
+    assert till.ok(till.get(f"/tickets/{busy}"))["status"] == "voided"
+    assert till.ok(till.get(f"/tickets/{empty}"))["status"] == "voided"
