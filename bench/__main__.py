@@ -1,4 +1,8 @@
-"""``python -m bench``: seeds 200,000 SKUs into a scratch store, starts a real server, prints a table."""
+"""``python -m bench``: every benchmark, one table.
+
+The store API runs against a real server seeded with 200,000 SKUs; the client, hardware,
+pricing and HQ ingest benchmarks bring up what they need themselves. ``--only`` picks some.
+"""
 
 from __future__ import annotations
 
@@ -6,34 +10,70 @@ import argparse
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
-from bench import store_api
-from bench.common import print_table
-from tests.conftest import make_store_server
+from bench.common import Result, print_table
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="bench")
-    parser.add_argument("--products", type=int, default=200_000)
-    parser.add_argument("-n", type=int, default=1000, help="samples per benchmark")
-    args = parser.parse_args(argv)
-    results = []
+def _store_api(args: argparse.Namespace) -> list[Result]:
+    from bench import store_api
+    from tests.conftest import make_store_server
+
     with tempfile.TemporaryDirectory(prefix="omnistore-bench-") as tmp:
         started = time.perf_counter()
         server = make_store_server(Path(tmp), products=args.products)
         print(f"seeded {args.products} SKUs in {time.perf_counter() - started:.1f}s", file=sys.stderr)
         server.start()
         try:
-            results += store_api.run(server, args.n)
+            return store_api.run(server, args.n)
         finally:
             server.stop()
-        try:
-            from bench import client
-        except ImportError:
-            client = None  # type: ignore[assignment]
-        if client is not None:
-            results += client.run()
+
+
+def _client(args: argparse.Namespace) -> list[Result]:
+    from bench import client
+
+    return client.run()
+
+
+def _hardware(args: argparse.Namespace) -> list[Result]:
+    from bench import hardware
+
+    return hardware.run()
+
+
+def _pricing(args: argparse.Namespace) -> list[Result]:
+    from bench import pricing
+
+    return pricing.run()
+
+
+def _hq_ingest(args: argparse.Namespace) -> list[Result]:
+    from bench import hq_ingest
+
+    return hq_ingest.run()
+
+
+SUITES: dict[str, Callable[[argparse.Namespace], list[Result]]] = {
+    "store_api": _store_api,
+    "client": _client,
+    "hardware": _hardware,
+    "pricing": _pricing,
+    "hq_ingest": _hq_ingest,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="bench")
+    parser.add_argument("--products", type=int, default=200_000)
+    parser.add_argument("-n", type=int, default=1000, help="samples per store API benchmark")
+    parser.add_argument("--only", action="append", choices=sorted(SUITES), help="run only these suites")
+    args = parser.parse_args(argv)
+    results: list[Result] = []
+    for name in args.only or list(SUITES):
+        print(f"running {name}…", file=sys.stderr, flush=True)
+        results += SUITES[name](args)
     print_table(results)
     return 0 if all(r.ok is not False for r in results) else 1
 
