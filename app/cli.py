@@ -205,6 +205,10 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--printer-port", type=int, default=DEFAULT_PRINTER_PORT)
     demo.add_argument("--lang", default=None)
     demo.set_defaults(func=cmd_demo)
+
+    # `omnistore diag …` hands its arguments to hardware.diag (see main); listed here for --help.
+    sub.add_parser("diag", help="hardware diagnostics: devices, status, test print, support bundle (--json)",
+                   add_help=False)
     _extend(sub)
     return parser
 
@@ -217,6 +221,11 @@ def _extend(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["diag"]:
+        from hardware.diag import run_diag
+
+        return run_diag(argv[1:])
     args = build_parser().parse_args(argv)
     return int(args.func(args) or 0)
 

@@ -61,6 +61,7 @@ FAULTS: dict[str, Fault] = {
         Fault("printer_write_failed", _E, "发送到打印机失败", "Could not send to the printer",
               "检查连接线后重试。", "Check the cable and try again."),
         Fault("printer_recovered", _I, "打印机已恢复", "Printer is ready again"),
+        Fault("printer_status", _I, "打印机状态已更新", "Printer status changed"),
         Fault("print_job_done", _I, "已打印", "Printed"),
         Fault("print_job_queued", _I, "已加入打印队列", "Queued for printing"),
         Fault("printer_wrong_codepage", _W, "小票中文乱码", "Chinese prints as garbage",

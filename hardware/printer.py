@@ -334,6 +334,8 @@ class PrinterWorker:
         self._on_status_change(previous, status)
         faults = status.faults
         if faults == self._reported:
+            if status.label != previous.label:  # e.g. first answer: unknown → ok
+                self._emit("printer_status", job_id, status)
             return
         for code in faults:
             if code not in self._reported:

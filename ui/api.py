@@ -333,6 +333,13 @@ class StoreClient:
             shift=Shift.from_json(data.get("shift")),
         )
 
+    def authorise(self, till: str, operator: str, pin: str, action: str) -> Operator:
+        """A supervisor's PIN for a screen opened from the login screen (设备诊断); the server records it."""
+        data = self._api("POST", "/authorise", json={"till": till, "operator": operator, "pin": pin, "action": action})
+        op = data.get("operator") or {}
+        return Operator(code=str(op.get("code", operator)), name=str(op.get("name", operator)),
+                        role=str(op.get("role", "")))
+
     def logout(self) -> None:
         """End the session on the server (DELETE /session); the token is dropped even if that fails."""
         if self.token is None:

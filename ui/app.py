@@ -9,14 +9,18 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QSettings, Qt, QTimer, QTranslator, Signal
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QPushButton, QStackedWidget, QWidget
 
+from hardware.faults import Severity, fault
+from hardware.printer import PrinterEvent, ReceiptPrinter
 from ui.api import ApiError, SessionInfo, Shift, StoreClient, SyncStatus
 from ui.checkout import CheckoutScreen
 from ui.context import PrinterSink, TillContext
+from ui.dialogs import OverrideDialog
 from ui.screens import LoginScreen, ShiftCloseScreen, ShiftOpenScreen
 from ui.sync import SyncDialog, sync_state, sync_status_text
 from ui.theme import FONT_FAMILIES, RESOURCES, render_qss
@@ -88,15 +92,24 @@ def create_app(argv: Sequence[str] | None = None, lang: str | None = None) -> QA
     return app
 
 
+class PrinterEvents(QObject):
+    """Carries the printer worker's events (its own thread) to the GUI thread."""
+
+    event = Signal(object)
+
+
 class MainWindow(QMainWindow):
     """One stacked window: LoginScreen → ShiftOpenScreen → CheckoutScreen → ShiftCloseScreen."""
 
     def __init__(self, client: StoreClient, till: str, printer_sink: PrinterSink | None = None,
-                 worker: Worker | None = None, parent: QWidget | None = None) -> None:
+                 worker: Worker | None = None, parent: QWidget | None = None,
+                 printer: ReceiptPrinter | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("OmniStore checkout"))
         self.worker = worker or Worker(self)
-        self.ctx = TillContext(client=client, worker=self.worker, till=till, printer_sink=printer_sink)
+        self.ctx = TillContext(client=client, worker=self.worker, till=till, printer_sink=printer_sink,
+                               printer=printer)
+        self.printer_events = PrinterEvents(self)
         self.stack = QStackedWidget()
         self.login = LoginScreen(self.ctx)
         self.shift = ShiftOpenScreen(self.ctx)
@@ -107,6 +120,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self._status_labels()
         self.login.logged_in.connect(self._logged_in)
+        self.login.diagnostics_requested.connect(self.ask_for_diagnostics)
+        self.diagnostics: QWidget | None = None
         self.shift.shift_opened.connect(self._shift_opened)
         self.shift.logout_requested.connect(self.logout)
         self.checkout.shift_required.connect(self._show_shift)
@@ -129,6 +144,10 @@ class MainWindow(QMainWindow):
         self._sync_timer.start()
         self._open_ticket: str | None = None
         self.stack.setCurrentWidget(self.login)
+        if printer is not None:
+            self.printer_events.event.connect(self.show_printer_event)
+            printer.on_event = self.printer_events.event.emit
+            printer.request_status()
 
     def _status_labels(self) -> None:
         bar = self.statusBar()
@@ -147,7 +166,11 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.operator_label)
         bar.addWidget(self.till_label)
         bar.addWidget(self.busy_label, 1)
+        self.printer_label = QLabel()
+        self.printer_label.setObjectName("printerStatus")
+        self.printer_label.hide()
         bar.addPermanentWidget(self.sync_button)
+        bar.addPermanentWidget(self.printer_label)
         bar.addPermanentWidget(self.server_label)
         self._set_online(True)
         self.worker.busy_changed.connect(lambda busy: self.busy_label.setText(self.tr("Working…") if busy else ""))
@@ -191,6 +214,39 @@ class MainWindow(QMainWindow):
         """F11 交班. The server refuses while a ticket is in progress; the screen shows why."""
         self.shift_close.prepare()
         self.stack.setCurrentWidget(self.shift_close)
+
+    def ask_for_diagnostics(self) -> None:
+        """设备诊断 from the login screen: a supervisor's code and PIN first, checked and recorded by the server."""
+        if self.stack.currentWidget() is not self.login:
+            return
+        dialog = OverrideDialog("diagnostics", self)
+        dialog.finished.connect(lambda _result: (dialog.deleteLater(), self.activateWindow(),
+                                                 self.login.operator_edit.setFocus()))
+
+        def accepted() -> None:
+            override = dialog.override or {}
+            client, till = self.ctx.client, self.ctx.till
+            self.login.message.show_info(self.tr("Checking…"), 0)
+            self.worker.submit(lambda: client.authorise(till, override.get("operator", ""), override.get("pin", ""),
+                                                        "diagnostics"),
+                               lambda _operator: self.open_diagnostics(),
+                               lambda exc: self.login.message.show_error(str(exc)))
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+
+    def open_diagnostics(self) -> None:
+        """The diagnostics window, for the till's own devices (``devices.json``)."""
+        from ui.diagnostics import DiagnosticsWindow
+
+        self.login.message.clear_message()
+        if self.diagnostics is None:
+            self.diagnostics = DiagnosticsWindow()
+            self.diagnostics.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.diagnostics.destroyed.connect(lambda _obj=None: setattr(self, "diagnostics", None))
+        self.diagnostics.show()
+        self.diagnostics.raise_()
+        self.diagnostics.activateWindow()
 
     def logout(self) -> None:
         """F10 / after 交班: end the session on the server (on the worker) and show the login screen."""
@@ -245,6 +301,37 @@ class MainWindow(QMainWindow):
             dialog.open()
         dialog.refresh()
 
+    def show_printer_event(self, event: PrinterEvent) -> None:
+        """The status bar says how the printer is; a fault also shows on the checkout, without stopping the sale."""
+        language = "en" if self.property_language() == "en" else "zh"
+        status = event.status
+        faults = status.faults if status is not None else ()
+        if status is not None and status.ok and not faults:
+            text, state = self.tr("Printer: OK"), "ok"
+        elif faults:
+            text, state = self.tr("Printer: %1").replace("%1", fault(faults[0]).text(language)), "fault"
+        else:
+            text, state = self.tr("Printer: status unknown"), "unknown"
+        self.printer_label.setText(text)
+        self.printer_label.setProperty("state", state)
+        self.printer_label.setToolTip(fault(faults[0]).fix(language) if faults else "")
+        repolish(self.printer_label)
+        self.printer_label.show()
+        what = fault(event.code)
+        if what.severity is Severity.ERROR or event.code in ("printer_recovered", "drawer_sensor_unknown"):
+            message = what.text(language)
+            if what.fix(language):
+                message += " — " + what.fix(language)
+            if self.stack.currentWidget() is self.checkout:
+                if what.severity is Severity.ERROR:
+                    self.checkout.message.show_error(message)
+                else:
+                    self.checkout.message.show_info(message)
+
+    def property_language(self) -> str:
+        app = QApplication.instance()
+        return str(app.property("omnistore_language") or DEFAULT_LANGUAGE) if app is not None else DEFAULT_LANGUAGE
+
     def _set_online(self, online: bool) -> None:
         self.server_label.setText(self.tr("Server: online") if online else self.tr("Server: OFFLINE"))
         self.server_label.setProperty("online", "true" if online else "false")
@@ -272,20 +359,30 @@ class MainWindow(QMainWindow):
         self._health.stop()
         self._sync_timer.stop()
         self.worker.stop()
+        if self.diagnostics is not None:
+            self.diagnostics.close()
+        if self.ctx.printer is not None:
+            self.ctx.printer.on_event = None
+            self.ctx.printer.close()
         super().closeEvent(event)
 
 
-def transport_sink(printer_uri: str | None) -> PrinterSink | None:
-    """The printer sink for ``printer_uri`` (e.g. ``usb://…``, ``tcp://host:9100``, ``file:///tmp/r.bin``)."""
+def till_printer(printer_uri: str | None, home: Path | None = None) -> ReceiptPrinter | None:
+    """The till's receipt printer: ``devices.json``'s when it names one, else ``printer_uri``.
+
+    Jobs go through the printer's persisted queue, so a printer that is off or out of paper
+    never blocks a sale: the receipt waits on disk and prints when the printer is back.
+    """
+    from hardware.config import load_config
+    from hardware.devices import DeviceKind
+    from hardware.printer import receipt_printer_from_config
+
+    configured = load_config(home).of_kind(DeviceKind.RECEIPT_PRINTER)
+    if configured:
+        return receipt_printer_from_config(configured[0], home=home)
     if not printer_uri:
         return None
-
-    def send(data: bytes) -> None:
-        from hardware.transports import send as transport_send  # wired by the lead
-
-        transport_send(printer_uri, data)
-
-    return send
+    return ReceiptPrinter(printer_uri, home=home)
 
 
 def run_client(server_url: str, till: str, lang: str | None = None, printer_uri: str | None = None,
@@ -294,7 +391,7 @@ def run_client(server_url: str, till: str, lang: str | None = None, printer_uri:
     app = create_app(argv, lang)
     language = str(app.property("omnistore_language") or DEFAULT_LANGUAGE)
     client = StoreClient(server_url, language=language)
-    window = MainWindow(client, till, transport_sink(printer_uri))
+    window = MainWindow(client, till, printer=till_printer(printer_uri))
     screen = QGuiApplication.primaryScreen()
     if screen is not None and screen.availableGeometry().width() <= 1366:
         window.setGeometry(screen.geometry())  # also where no window manager honours full screen

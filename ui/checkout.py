@@ -434,8 +434,14 @@ class CheckoutScreen(QWidget):
     def no_sale(self) -> None:
         client = self.ctx.client
         self._last_action = "no_sale"
-        self._command(lambda cid, override: client.open_drawer(cid, override),
-                      lambda _ok: self.message.show_info(self.tr("Drawer opened (no sale).")))
+        ctx = self.ctx
+
+        def allowed(cid: str, override: dict[str, str] | None) -> bool:
+            ok = client.open_drawer(cid, override)  # recorded on the server with who authorised it
+            ctx.open_drawer()
+            return ok
+
+        self._command(allowed, lambda _ok: self.message.show_info(self.tr("Drawer opened (no sale).")))
 
     def park(self) -> None:
         if not self.ticket or not self.ticket.active_lines:
@@ -518,7 +524,11 @@ class CheckoutScreen(QWidget):
         if result.ticket is not None:
             self.show_ticket(result.ticket)
         self.sale_completed.emit(result.sale_id, result.change)
-        self._print_receipt(result.sale_id, kick=True)  # cash only so far: the drawer opens with the receipt
+        if self.ctx.drawer_kicked_separately:  # cash only so far: the drawer opens for the change
+            self.ctx.open_drawer()
+            self._print_receipt(result.sale_id)
+        else:
+            self._print_receipt(result.sale_id, kick=True)
         self._next_ticket()
         dialog = ChangeDialog(result.change, result.total, result.rounding, self)
         self.open_dialog(dialog, lambda: None)
@@ -531,7 +541,7 @@ class CheckoutScreen(QWidget):
 
         def run() -> bytes:
             data = client.receipt(sale_id, kick=kick, copy=copy)
-            ctx.print_receipt(data)
+            ctx.print_receipt(data, label=sale_id)
             return data
 
         def printed(data: bytes) -> None:

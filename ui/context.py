@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from hardware.drawer import kick_bytes
+from hardware.printer import ReceiptPrinter
 from ui.api import Operator, Shift, StoreClient
 from ui.worker import Worker
 
@@ -18,10 +20,26 @@ class TillContext:
     worker: Worker
     till: str
     printer_sink: PrinterSink | None = None
+    #: the till's receipt printer with its persisted queue; when set it takes the place of ``printer_sink``
+    printer: ReceiptPrinter | None = None
     operator: Operator | None = None
     shift: Shift | None = None
 
-    def print_receipt(self, data: bytes) -> None:
-        """Hand receipt bytes to the printer sink (the lead wires hardware.transports.send)."""
-        if self.printer_sink is not None:
+    @property
+    def drawer_kicked_separately(self) -> bool:
+        """With a queued printer the drawer opens ahead of the receipt, so no paper never keeps it shut."""
+        return self.printer is not None
+
+    def print_receipt(self, data: bytes, label: str = "") -> None:
+        """Queue the receipt (persisted until the printer confirms) or hand it to the sink."""
+        if self.printer is not None:
+            self.printer.submit(data, kind="receipt", label=label)
+        elif self.printer_sink is not None:
             self.printer_sink(data)
+
+    def open_drawer(self) -> None:
+        """Pulse the cash drawer; with a queued printer the sensor answer comes back as an event."""
+        if self.printer is not None:
+            self.printer.open_drawer()
+        elif self.printer_sink is not None:
+            self.printer_sink(kick_bytes())

@@ -454,6 +454,7 @@ def action_label(action: str) -> str:
         "void_line": QCoreApplication.translate("OverrideDialog", "void a line"),
         "price_override": QCoreApplication.translate("OverrideDialog", "change a price"),
         "no_sale": QCoreApplication.translate("OverrideDialog", "open the drawer without a sale"),
+        "diagnostics": QCoreApplication.translate("OverrideDialog", "open hardware diagnostics"),
     }
     return labels.get(action, action)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -51,6 +52,7 @@ class LoginScreen(_CentredScreen):
     """收银员登录: operator code and PIN, typed or tapped on the keypad."""
 
     logged_in = Signal(object)  # SessionInfo
+    diagnostics_requested = Signal()
 
     def __init__(self, ctx: TillContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,6 +85,14 @@ class LoginScreen(_CentredScreen):
         self.login_button.setObjectName("primaryButton")
         self.login_button.clicked.connect(self.submit)
         self.content.addWidget(self.login_button)
+        self.diagnostics_button = QPushButton(self.tr("Hardware diagnostics (F2)"))
+        self.diagnostics_button.setObjectName("secondaryButton")
+        self.diagnostics_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.diagnostics_button.clicked.connect(self.diagnostics_requested.emit)
+        self.content.addWidget(self.diagnostics_button)
+        diagnostics = QShortcut(QKeySequence(Qt.Key.Key_F2), self)
+        diagnostics.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        diagnostics.activated.connect(self.diagnostics_requested.emit)
         self.operator_edit.returnPressed.connect(self._advance)
         self.pin_edit.returnPressed.connect(self.submit)
 

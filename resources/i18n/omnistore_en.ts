@@ -171,47 +171,47 @@
         <translation>Voided: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="438"/>
+        <location filename="../../ui/checkout.py" line="444"/>
         <source>Drawer opened (no sale).</source>
         <translation>Drawer opened (no sale).</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="442"/>
+        <location filename="../../ui/checkout.py" line="448"/>
         <source>There is nothing to park.</source>
         <translation>There is nothing to park.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="455"/>
+        <location filename="../../ui/checkout.py" line="461"/>
         <source>Ticket parked. Press F6 to resume it.</source>
         <translation>Ticket parked. Press F6 to resume it.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="461"/>
+        <location filename="../../ui/checkout.py" line="467"/>
         <source>Park or finish the current ticket first.</source>
         <translation>Park or finish the current ticket first.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="479"/>
+        <location filename="../../ui/checkout.py" line="485"/>
         <source>Ticket resumed.</source>
         <translation>Ticket resumed.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="493"/>
+        <location filename="../../ui/checkout.py" line="499"/>
         <source>The ticket is empty: scan something first.</source>
         <translation>The ticket is empty: scan something first.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="541"/>
+        <location filename="../../ui/checkout.py" line="553"/>
         <source>The receipt was not printed: %1</source>
         <translation>The receipt was not printed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="548"/>
+        <location filename="../../ui/checkout.py" line="560"/>
         <source>No sale to reprint yet.</source>
         <translation>No sale to reprint yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="552"/>
+        <location filename="../../ui/checkout.py" line="564"/>
         <source>Receipt %1 reprinted.</source>
         <translation>Receipt %1 reprinted.</translation>
     </message>
@@ -287,6 +287,393 @@
         <location filename="../../ui/models.py" line="101"/>
         <source>Created</source>
         <translation>Created</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDisplay</name>
+    <message>
+        <location filename="../../ui/customer_display.py" line="40"/>
+        <source>Customer display</source>
+        <translation>Customer display</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_display.py" line="51"/>
+        <source>Welcome</source>
+        <translation>Welcome</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_display.py" line="53"/>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_display.py" line="53"/>
+        <source>Qty</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_display.py" line="53"/>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_display.py" line="63"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_display.py" line="100"/>
+        <source>Paid ￥%1   Change ￥%2</source>
+        <translation>Paid ￥%1   Change ￥%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_display.py" line="107"/>
+        <source>Scan to pay</source>
+        <translation>Scan to pay</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosticsWindow</name>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="120"/>
+        <source>Hardware diagnostics</source>
+        <translation>Hardware diagnostics</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="134"/>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="136"/>
+        <location filename="../../ui/diagnostics.py" line="226"/>
+        <source>Export support bundle</source>
+        <translation>Export support bundle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="140"/>
+        <source>Devices</source>
+        <translation>Devices</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="149"/>
+        <source>Receipt printer</source>
+        <translation>Receipt printer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="150"/>
+        <source>Cash drawer</source>
+        <translation>Cash drawer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="151"/>
+        <source>Label printer</source>
+        <translation>Label printer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="152"/>
+        <source>Scanner</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="153"/>
+        <source>Camera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="154"/>
+        <source>Customer display</source>
+        <translation>Customer display</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="155"/>
+        <source>Scale</source>
+        <translation>Scale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="173"/>
+        <source>Looking for devices…</source>
+        <translation>Looking for devices…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="179"/>
+        <source>Detection failed: %1</source>
+        <translation>Detection failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="184"/>
+        <location filename="../../ui/diagnostics.py" line="203"/>
+        <source>configured</source>
+        <translation>configured</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="184"/>
+        <location filename="../../ui/diagnostics.py" line="203"/>
+        <location filename="../../ui/diagnostics.py" line="205"/>
+        <source>detected</source>
+        <translation>detected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="190"/>
+        <source>%1 device(s)</source>
+        <translation>%1 device(s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="195"/>
+        <location filename="../../ui/diagnostics.py" line="208"/>
+        <location filename="../../ui/diagnostics.py" line="526"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="195"/>
+        <source>Fault</source>
+        <translation>Fault</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="195"/>
+        <source>Status unknown</source>
+        <translation>Status unknown</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="196"/>
+        <source>No status</source>
+        <translation>No status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="207"/>
+        <source>Driver: %1</source>
+        <translation>Driver: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="239"/>
+        <source>Could not write the bundle: %1</source>
+        <translation>Could not write the bundle: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="241"/>
+        <source>Support bundle saved: %1</source>
+        <translation>Support bundle saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="252"/>
+        <source>Print test page (Chinese, ￥, barcode, QR)</source>
+        <translation>Print test page (Chinese, ￥, barcode, QR)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="254"/>
+        <source>Print code page sample</source>
+        <translation>Print code page sample</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="256"/>
+        <source>Read status</source>
+        <translation>Read status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="259"/>
+        <location filename="../../ui/diagnostics.py" line="331"/>
+        <source>Printer</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="260"/>
+        <source>Paper / encoding</source>
+        <translation>Paper / encoding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="265"/>
+        <source>If Chinese prints as garbage, print the code page sample and choose the profile whose line reads correctly.</source>
+        <translation>If Chinese prints as garbage, print the code page sample and choose the profile whose line reads correctly.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="272"/>
+        <source>Printing…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="292"/>
+        <location filename="../../ui/diagnostics.py" line="354"/>
+        <source>Sent</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="299"/>
+        <source>Open drawer and read the sensor</source>
+        <translation>Open drawer and read the sensor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="302"/>
+        <source>Printer the drawer is plugged into</source>
+        <translation>Printer the drawer is plugged into</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="327"/>
+        <source>Shelf label</source>
+        <translation>Shelf label</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="328"/>
+        <source>Weighed goods</source>
+        <translation>Weighed goods</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="329"/>
+        <source>O2O bag</source>
+        <translation>O2O bag</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="332"/>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="333"/>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="336"/>
+        <source>Print label</source>
+        <translation>Print label</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="362"/>
+        <source>Click here and scan a code</source>
+        <translation>Click here and scan a code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="367"/>
+        <source>Test field</source>
+        <translation>Test field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="368"/>
+        <location filename="../../ui/diagnostics.py" line="400"/>
+        <source>Decoded</source>
+        <translation>Decoded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="369"/>
+        <source>Symbology</source>
+        <translation>Symbology</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="370"/>
+        <source>Keystroke timing</source>
+        <translation>Keystroke timing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="371"/>
+        <source>A scanner types each key within a few milliseconds; a person takes over 50 ms. Turn on AIM identifiers in the scanner to see the symbology.</source>
+        <translation>A scanner types each key within a few milliseconds; a person takes over 50 ms. Turn on AIM identifiers in the scanner to see the symbology.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="378"/>
+        <source>not sent by the scanner</source>
+        <translation>not sent by the scanner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="380"/>
+        <source>%1 keys, average %2 ms, slowest %3 ms</source>
+        <translation>%1 keys, average %2 ms, slowest %3 ms</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="391"/>
+        <location filename="../../ui/diagnostics.py" line="410"/>
+        <source>Start camera</source>
+        <translation>Start camera</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="393"/>
+        <source>No camera running</source>
+        <translation>No camera running</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="418"/>
+        <source>Stop camera</source>
+        <translation>Stop camera</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="437"/>
+        <source>Show test amounts</source>
+        <translation>Show test amounts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="440"/>
+        <source>Pole display port</source>
+        <translation>Pole display port</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="444"/>
+        <source>Open the second-screen display</source>
+        <translation>Open the second-screen display</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="460"/>
+        <source>Shown: 88.88 with the Total lamp</source>
+        <translation>Shown: 88.88 with the Total lamp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="464"/>
+        <source>Welcome</source>
+        <translation>Welcome</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="468"/>
+        <source>Scan to pay</source>
+        <translation>Scan to pay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="480"/>
+        <location filename="../../ui/diagnostics.py" line="504"/>
+        <source>Connect</source>
+        <translation>Connect</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="482"/>
+        <source>Tare</source>
+        <translation>Tare</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="483"/>
+        <source>Zero</source>
+        <translation>Zero</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="492"/>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="493"/>
+        <source>Protocol</source>
+        <translation>Protocol</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="496"/>
+        <source>Weight</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="509"/>
+        <source>Disconnect</source>
+        <translation>Disconnect</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="516"/>
+        <source>Stable</source>
+        <translation>Stable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="516"/>
+        <source>Settling…</source>
+        <translation>Settling…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="518"/>
+        <source>Net, tare %1 kg</source>
+        <translation>Net, tare %1 kg</translation>
     </message>
 </context>
 <context>
@@ -412,50 +799,68 @@
     </message>
 </context>
 <context>
+    <name>LabelPreview</name>
+    <message>
+        <location filename="../../ui/label_preview.py" line="32"/>
+        <source>Print label</source>
+        <translation>Print label</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_preview.py" line="49"/>
+        <source>%1 × %2 mm, gap %3 mm</source>
+        <translation>%1 × %2 mm, gap %3 mm</translation>
+    </message>
+</context>
+<context>
     <name>LoginScreen</name>
     <message>
-        <location filename="../../ui/screens.py" line="58"/>
+        <location filename="../../ui/screens.py" line="60"/>
         <source>OmniStore checkout</source>
         <translation>OmniStore checkout</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="62"/>
+        <location filename="../../ui/screens.py" line="64"/>
         <source>Till %1</source>
         <translation>Till %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="68"/>
+        <location filename="../../ui/screens.py" line="70"/>
         <source>Operator code</source>
         <translation>Operator code</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="71"/>
-        <location filename="../../ui/screens.py" line="76"/>
+        <location filename="../../ui/screens.py" line="73"/>
+        <location filename="../../ui/screens.py" line="78"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="75"/>
+        <location filename="../../ui/screens.py" line="77"/>
         <source>Operator</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="82"/>
+        <location filename="../../ui/screens.py" line="84"/>
         <source>Log in (Enter)</source>
         <translation>Log in (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="118"/>
+        <location filename="../../ui/screens.py" line="88"/>
+        <source>Hardware diagnostics (F2)</source>
+        <translation>Hardware diagnostics (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens.py" line="128"/>
         <source>Enter your operator code.</source>
         <translation>Enter your operator code.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="122"/>
+        <location filename="../../ui/screens.py" line="132"/>
         <source>Enter your PIN.</source>
         <translation>Enter your PIN.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="126"/>
+        <location filename="../../ui/screens.py" line="136"/>
         <source>Logging in…</source>
         <translation>Logging in…</translation>
     </message>
@@ -463,53 +868,73 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/app.py" line="97"/>
+        <location filename="../../ui/app.py" line="108"/>
         <source>OmniStore checkout</source>
         <translation>OmniStore checkout</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="136"/>
+        <location filename="../../ui/app.py" line="155"/>
         <source>Till: %1</source>
         <translation>Till: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="144"/>
-        <location filename="../../ui/app.py" line="229"/>
+        <location filename="../../ui/app.py" line="163"/>
+        <location filename="../../ui/app.py" line="284"/>
         <source>HQ sync (Ctrl+S)</source>
         <translation>HQ sync (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="153"/>
+        <location filename="../../ui/app.py" line="176"/>
         <source>Working…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="161"/>
+        <location filename="../../ui/app.py" line="184"/>
         <source>cashier</source>
         <translation>cashier</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="161"/>
+        <location filename="../../ui/app.py" line="184"/>
         <source>supervisor</source>
         <translation>supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="161"/>
+        <location filename="../../ui/app.py" line="184"/>
         <source>manager</source>
         <translation>manager</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="163"/>
+        <location filename="../../ui/app.py" line="186"/>
         <source>Operator: %1 (%2)</source>
         <translation>Operator: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="249"/>
+        <location filename="../../ui/app.py" line="228"/>
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="309"/>
+        <source>Printer: OK</source>
+        <translation>Printer: OK</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="311"/>
+        <source>Printer: %1</source>
+        <translation>Printer: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="313"/>
+        <source>Printer: status unknown</source>
+        <translation>Printer: status unknown</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="335"/>
         <source>Server: online</source>
         <translation>Server: online</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="249"/>
+        <location filename="../../ui/app.py" line="335"/>
         <source>Server: OFFLINE</source>
         <translation>Server: OFFLINE</translation>
     </message>
@@ -556,16 +981,21 @@
         <source>open the drawer without a sale</source>
         <translation>open the drawer without a sale</translation>
     </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="457"/>
+        <source>open hardware diagnostics</source>
+        <translation>open hardware diagnostics</translation>
+    </message>
 </context>
 <context>
     <name>PaperRollWindow</name>
     <message>
-        <location filename="../../ui/printer_preview.py" line="237"/>
+        <location filename="../../ui/printer_preview.py" line="238"/>
         <source>Receipt printer simulator</source>
         <translation>Receipt printer simulator</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/printer_preview.py" line="277"/>
+        <location filename="../../ui/printer_preview.py" line="280"/>
         <source>%n job(s) printed</source>
         <translation>
             <numerusform>%n job printed</numerusform>
@@ -701,73 +1131,73 @@
 <context>
     <name>ShiftCloseScreen</name>
     <message>
-        <location filename="../../ui/screens.py" line="222"/>
+        <location filename="../../ui/screens.py" line="232"/>
         <source>Over</source>
         <translation>Over</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="224"/>
+        <location filename="../../ui/screens.py" line="234"/>
         <source>Short</source>
         <translation>Short</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="225"/>
+        <location filename="../../ui/screens.py" line="235"/>
         <source>Balanced</source>
         <translation>Balanced</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="242"/>
+        <location filename="../../ui/screens.py" line="252"/>
         <source>Close shift</source>
         <extracomment>Back to the checkout without closing. The shift is closed (ShiftClose); the cashier has seen the result. &quot;Done&quot;: the cashier leaves the till.</extracomment>
         <translation>Close shift</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="258"/>
+        <location filename="../../ui/screens.py" line="268"/>
         <source>Cash counted (¥)</source>
         <translation>Cash counted (¥)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="264"/>
+        <location filename="../../ui/screens.py" line="274"/>
         <source>Expected in drawer</source>
         <translation>Expected in drawer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="265"/>
+        <location filename="../../ui/screens.py" line="275"/>
         <source>Counted</source>
         <translation>Counted</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="281"/>
+        <location filename="../../ui/screens.py" line="291"/>
         <source>Back to checkout (Esc)</source>
         <translation>Back to checkout (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="284"/>
+        <location filename="../../ui/screens.py" line="294"/>
         <source>Close shift (Enter)</source>
         <translation>Close shift (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="287"/>
+        <location filename="../../ui/screens.py" line="297"/>
         <source>Done, log out (Enter)</source>
         <translation>Done, log out (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="312"/>
+        <location filename="../../ui/screens.py" line="322"/>
         <source>%1, count the cash in the drawer and enter the total. The expected amount is shown after you close.</source>
         <translation>%1, count the cash in the drawer and enter the total. The expected amount is shown after you close.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="355"/>
+        <location filename="../../ui/screens.py" line="365"/>
         <source>Enter the cash counted, such as 1268.50 (0 for an empty drawer).</source>
         <translation>Enter the cash counted, such as 1268.50 (0 for an empty drawer).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="360"/>
+        <location filename="../../ui/screens.py" line="370"/>
         <source>Closing the shift…</source>
         <translation>Closing the shift…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="380"/>
+        <location filename="../../ui/screens.py" line="390"/>
         <source>The shift is closed.</source>
         <translation>The shift is closed.</translation>
     </message>
@@ -775,32 +1205,32 @@
 <context>
     <name>ShiftOpenScreen</name>
     <message>
-        <location filename="../../ui/screens.py" line="152"/>
+        <location filename="../../ui/screens.py" line="162"/>
         <source>Open shift</source>
         <translation>Open shift</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="164"/>
+        <location filename="../../ui/screens.py" line="174"/>
         <source>Float (¥)</source>
         <translation>Float (¥)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="171"/>
+        <location filename="../../ui/screens.py" line="181"/>
         <source>Log out</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="174"/>
+        <location filename="../../ui/screens.py" line="184"/>
         <source>Open shift (Enter)</source>
         <translation>Open shift (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="185"/>
+        <location filename="../../ui/screens.py" line="195"/>
         <source>%1, count the float into the drawer.</source>
         <translation>%1, count the float into the drawer.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="203"/>
+        <location filename="../../ui/screens.py" line="213"/>
         <source>Enter the float as an amount, such as 500 or 200.50.</source>
         <translation>Enter the float as an amount, such as 500 or 200.50.</translation>
     </message>

@@ -171,47 +171,47 @@
         <translation>已删除：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="438"/>
+        <location filename="../../ui/checkout.py" line="444"/>
         <source>Drawer opened (no sale).</source>
         <translation>钱箱已打开（无交易）。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="442"/>
+        <location filename="../../ui/checkout.py" line="448"/>
         <source>There is nothing to park.</source>
         <translation>没有可挂起的商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="455"/>
+        <location filename="../../ui/checkout.py" line="461"/>
         <source>Ticket parked. Press F6 to resume it.</source>
         <translation>已挂单，按 F6 取单。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="461"/>
+        <location filename="../../ui/checkout.py" line="467"/>
         <source>Park or finish the current ticket first.</source>
         <translation>请先挂起或结算当前小票。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="479"/>
+        <location filename="../../ui/checkout.py" line="485"/>
         <source>Ticket resumed.</source>
         <translation>已取单。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="493"/>
+        <location filename="../../ui/checkout.py" line="499"/>
         <source>The ticket is empty: scan something first.</source>
         <translation>小票为空，请先扫描商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="541"/>
+        <location filename="../../ui/checkout.py" line="553"/>
         <source>The receipt was not printed: %1</source>
         <translation>小票未打印：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="548"/>
+        <location filename="../../ui/checkout.py" line="560"/>
         <source>No sale to reprint yet.</source>
         <translation>还没有可重打的小票</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="552"/>
+        <location filename="../../ui/checkout.py" line="564"/>
         <source>Receipt %1 reprinted.</source>
         <translation>已重打小票 %1</translation>
     </message>
@@ -287,6 +287,393 @@
         <location filename="../../ui/models.py" line="101"/>
         <source>Created</source>
         <translation>产生时间</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDisplay</name>
+    <message>
+        <location filename="../../ui/customer_display.py" line="40"/>
+        <source>Customer display</source>
+        <translation>顾客显示屏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_display.py" line="51"/>
+        <source>Welcome</source>
+        <translation>欢迎光临</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_display.py" line="53"/>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_display.py" line="53"/>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_display.py" line="53"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_display.py" line="63"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_display.py" line="100"/>
+        <source>Paid ￥%1   Change ￥%2</source>
+        <translation>实收 ￥%1   找零 ￥%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_display.py" line="107"/>
+        <source>Scan to pay</source>
+        <translation>扫码付款</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosticsWindow</name>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="120"/>
+        <source>Hardware diagnostics</source>
+        <translation>设备诊断</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="134"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="136"/>
+        <location filename="../../ui/diagnostics.py" line="226"/>
+        <source>Export support bundle</source>
+        <translation>导出诊断包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="140"/>
+        <source>Devices</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="149"/>
+        <source>Receipt printer</source>
+        <translation>小票打印机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="150"/>
+        <source>Cash drawer</source>
+        <translation>钱箱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="151"/>
+        <source>Label printer</source>
+        <translation>标签打印机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="152"/>
+        <source>Scanner</source>
+        <translation>扫码枪</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="153"/>
+        <source>Camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="154"/>
+        <source>Customer display</source>
+        <translation>顾客显示屏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="155"/>
+        <source>Scale</source>
+        <translation>电子秤</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="173"/>
+        <source>Looking for devices…</source>
+        <translation>正在查找设备…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="179"/>
+        <source>Detection failed: %1</source>
+        <translation>设备检测失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="184"/>
+        <location filename="../../ui/diagnostics.py" line="203"/>
+        <source>configured</source>
+        <translation>已配置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="184"/>
+        <location filename="../../ui/diagnostics.py" line="203"/>
+        <location filename="../../ui/diagnostics.py" line="205"/>
+        <source>detected</source>
+        <translation>已检测到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="190"/>
+        <source>%1 device(s)</source>
+        <translation>%1 台设备</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="195"/>
+        <location filename="../../ui/diagnostics.py" line="208"/>
+        <location filename="../../ui/diagnostics.py" line="526"/>
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="195"/>
+        <source>Fault</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="195"/>
+        <source>Status unknown</source>
+        <translation>状态未知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="196"/>
+        <source>No status</source>
+        <translation>无状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="207"/>
+        <source>Driver: %1</source>
+        <translation>驱动：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="239"/>
+        <source>Could not write the bundle: %1</source>
+        <translation>诊断包保存失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="241"/>
+        <source>Support bundle saved: %1</source>
+        <translation>诊断包已保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="252"/>
+        <source>Print test page (Chinese, ￥, barcode, QR)</source>
+        <translation>打印测试页（中文、￥、条码、二维码）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="254"/>
+        <source>Print code page sample</source>
+        <translation>打印编码测试页</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="256"/>
+        <source>Read status</source>
+        <translation>读取状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="259"/>
+        <location filename="../../ui/diagnostics.py" line="331"/>
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="260"/>
+        <source>Paper / encoding</source>
+        <translation>纸宽 / 编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="265"/>
+        <source>If Chinese prints as garbage, print the code page sample and choose the profile whose line reads correctly.</source>
+        <translation>如果中文打印成乱码，请打印编码测试页，选择中文显示正确的那一种配置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="272"/>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="292"/>
+        <location filename="../../ui/diagnostics.py" line="354"/>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="299"/>
+        <source>Open drawer and read the sensor</source>
+        <translation>打开钱箱并读取状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="302"/>
+        <source>Printer the drawer is plugged into</source>
+        <translation>钱箱所接的打印机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="327"/>
+        <source>Shelf label</source>
+        <translation>货架标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="328"/>
+        <source>Weighed goods</source>
+        <translation>称重商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="329"/>
+        <source>O2O bag</source>
+        <translation>O2O 包裹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="332"/>
+        <source>Language</source>
+        <translation>指令语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="333"/>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="336"/>
+        <source>Print label</source>
+        <translation>打印标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="362"/>
+        <source>Click here and scan a code</source>
+        <translation>点击此处后扫码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="367"/>
+        <source>Test field</source>
+        <translation>测试输入框</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="368"/>
+        <location filename="../../ui/diagnostics.py" line="400"/>
+        <source>Decoded</source>
+        <translation>扫码结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="369"/>
+        <source>Symbology</source>
+        <translation>码制</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="370"/>
+        <source>Keystroke timing</source>
+        <translation>按键间隔</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="371"/>
+        <source>A scanner types each key within a few milliseconds; a person takes over 50 ms. Turn on AIM identifiers in the scanner to see the symbology.</source>
+        <translation>扫码枪每个按键只需几毫秒，人手输入超过 50 毫秒。在扫码枪中开启 AIM 标识即可看到码制。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="378"/>
+        <source>not sent by the scanner</source>
+        <translation>扫码枪未发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="380"/>
+        <source>%1 keys, average %2 ms, slowest %3 ms</source>
+        <translation>%1 个按键，平均 %2 毫秒，最慢 %3 毫秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="391"/>
+        <location filename="../../ui/diagnostics.py" line="410"/>
+        <source>Start camera</source>
+        <translation>打开摄像头</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="393"/>
+        <source>No camera running</source>
+        <translation>摄像头未打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="418"/>
+        <source>Stop camera</source>
+        <translation>关闭摄像头</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="437"/>
+        <source>Show test amounts</source>
+        <translation>显示测试金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="440"/>
+        <source>Pole display port</source>
+        <translation>客显串口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="444"/>
+        <source>Open the second-screen display</source>
+        <translation>打开副屏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="460"/>
+        <source>Shown: 88.88 with the Total lamp</source>
+        <translation>已显示：88.88，“总计”灯亮</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="464"/>
+        <source>Welcome</source>
+        <translation>欢迎光临</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="468"/>
+        <source>Scan to pay</source>
+        <translation>扫码付款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="480"/>
+        <location filename="../../ui/diagnostics.py" line="504"/>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="482"/>
+        <source>Tare</source>
+        <translation>去皮</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="483"/>
+        <source>Zero</source>
+        <translation>置零</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="492"/>
+        <source>Port</source>
+        <translation>串口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="493"/>
+        <source>Protocol</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="496"/>
+        <source>Weight</source>
+        <translation>重量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="509"/>
+        <source>Disconnect</source>
+        <translation>断开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="516"/>
+        <source>Stable</source>
+        <translation>稳定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="516"/>
+        <source>Settling…</source>
+        <translation>等待稳定…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="518"/>
+        <source>Net, tare %1 kg</source>
+        <translation>净重，皮重 %1 kg</translation>
     </message>
 </context>
 <context>
@@ -412,50 +799,68 @@
     </message>
 </context>
 <context>
+    <name>LabelPreview</name>
+    <message>
+        <location filename="../../ui/label_preview.py" line="32"/>
+        <source>Print label</source>
+        <translation>打印标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_preview.py" line="49"/>
+        <source>%1 × %2 mm, gap %3 mm</source>
+        <translation>%1 × %2 毫米，间隙 %3 毫米</translation>
+    </message>
+</context>
+<context>
     <name>LoginScreen</name>
     <message>
-        <location filename="../../ui/screens.py" line="58"/>
+        <location filename="../../ui/screens.py" line="60"/>
         <source>OmniStore checkout</source>
         <translation>OmniStore 收银</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="62"/>
+        <location filename="../../ui/screens.py" line="64"/>
         <source>Till %1</source>
         <translation>收银台 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="68"/>
+        <location filename="../../ui/screens.py" line="70"/>
         <source>Operator code</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="71"/>
-        <location filename="../../ui/screens.py" line="76"/>
+        <location filename="../../ui/screens.py" line="73"/>
+        <location filename="../../ui/screens.py" line="78"/>
         <source>PIN</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="75"/>
+        <location filename="../../ui/screens.py" line="77"/>
         <source>Operator</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="82"/>
+        <location filename="../../ui/screens.py" line="84"/>
         <source>Log in (Enter)</source>
         <translation>登录 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="118"/>
+        <location filename="../../ui/screens.py" line="88"/>
+        <source>Hardware diagnostics (F2)</source>
+        <translation>设备诊断 (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens.py" line="128"/>
         <source>Enter your operator code.</source>
         <translation>请输入工号。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="122"/>
+        <location filename="../../ui/screens.py" line="132"/>
         <source>Enter your PIN.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="126"/>
+        <location filename="../../ui/screens.py" line="136"/>
         <source>Logging in…</source>
         <translation>正在登录…</translation>
     </message>
@@ -463,53 +868,73 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/app.py" line="97"/>
+        <location filename="../../ui/app.py" line="108"/>
         <source>OmniStore checkout</source>
         <translation>OmniStore 收银</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="136"/>
+        <location filename="../../ui/app.py" line="155"/>
         <source>Till: %1</source>
         <translation>收银台：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="144"/>
-        <location filename="../../ui/app.py" line="229"/>
+        <location filename="../../ui/app.py" line="163"/>
+        <location filename="../../ui/app.py" line="284"/>
         <source>HQ sync (Ctrl+S)</source>
         <translation>总部同步 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="153"/>
+        <location filename="../../ui/app.py" line="176"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="161"/>
+        <location filename="../../ui/app.py" line="184"/>
         <source>cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="161"/>
+        <location filename="../../ui/app.py" line="184"/>
         <source>supervisor</source>
         <translation>值班主管</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="161"/>
+        <location filename="../../ui/app.py" line="184"/>
         <source>manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="163"/>
+        <location filename="../../ui/app.py" line="186"/>
         <source>Operator: %1 (%2)</source>
         <translation>操作员：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="249"/>
+        <location filename="../../ui/app.py" line="228"/>
+        <source>Checking…</source>
+        <translation>正在验证…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="309"/>
+        <source>Printer: OK</source>
+        <translation>打印机：正常</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="311"/>
+        <source>Printer: %1</source>
+        <translation>打印机：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="313"/>
+        <source>Printer: status unknown</source>
+        <translation>打印机：状态未知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="335"/>
         <source>Server: online</source>
         <translation>服务器：在线</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="249"/>
+        <location filename="../../ui/app.py" line="335"/>
         <source>Server: OFFLINE</source>
         <translation>服务器：离线</translation>
     </message>
@@ -556,16 +981,21 @@
         <source>open the drawer without a sale</source>
         <translation>无交易开钱箱</translation>
     </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="457"/>
+        <source>open hardware diagnostics</source>
+        <translation>打开设备诊断</translation>
+    </message>
 </context>
 <context>
     <name>PaperRollWindow</name>
     <message>
-        <location filename="../../ui/printer_preview.py" line="237"/>
+        <location filename="../../ui/printer_preview.py" line="238"/>
         <source>Receipt printer simulator</source>
         <translation>小票打印机模拟器</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/printer_preview.py" line="277"/>
+        <location filename="../../ui/printer_preview.py" line="280"/>
         <source>%n job(s) printed</source>
         <translation>
             <numerusform>已打印 %n 张</numerusform>
@@ -700,73 +1130,73 @@
 <context>
     <name>ShiftCloseScreen</name>
     <message>
-        <location filename="../../ui/screens.py" line="222"/>
+        <location filename="../../ui/screens.py" line="232"/>
         <source>Over</source>
         <translation>长款</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="224"/>
+        <location filename="../../ui/screens.py" line="234"/>
         <source>Short</source>
         <translation>短款</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="225"/>
+        <location filename="../../ui/screens.py" line="235"/>
         <source>Balanced</source>
         <translation>无长短款</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="242"/>
+        <location filename="../../ui/screens.py" line="252"/>
         <source>Close shift</source>
         <extracomment>Back to the checkout without closing. The shift is closed (ShiftClose); the cashier has seen the result. &quot;Done&quot;: the cashier leaves the till.</extracomment>
         <translation>交班</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="258"/>
+        <location filename="../../ui/screens.py" line="268"/>
         <source>Cash counted (¥)</source>
         <translation>实点现金 (¥)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="264"/>
+        <location filename="../../ui/screens.py" line="274"/>
         <source>Expected in drawer</source>
         <translation>应有现金</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="265"/>
+        <location filename="../../ui/screens.py" line="275"/>
         <source>Counted</source>
         <translation>实点现金</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="281"/>
+        <location filename="../../ui/screens.py" line="291"/>
         <source>Back to checkout (Esc)</source>
         <translation>返回收银 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="284"/>
+        <location filename="../../ui/screens.py" line="294"/>
         <source>Close shift (Enter)</source>
         <translation>确认交班 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="287"/>
+        <location filename="../../ui/screens.py" line="297"/>
         <source>Done, log out (Enter)</source>
         <translation>完成并退出 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="312"/>
+        <location filename="../../ui/screens.py" line="322"/>
         <source>%1, count the cash in the drawer and enter the total. The expected amount is shown after you close.</source>
         <translation>%1，请清点钱箱内的全部现金并输入合计。交班后才显示应有金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="355"/>
+        <location filename="../../ui/screens.py" line="365"/>
         <source>Enter the cash counted, such as 1268.50 (0 for an empty drawer).</source>
         <translation>请输入实点现金，例如 1268.50（钱箱为空输入 0）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="360"/>
+        <location filename="../../ui/screens.py" line="370"/>
         <source>Closing the shift…</source>
         <translation>正在交班…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="380"/>
+        <location filename="../../ui/screens.py" line="390"/>
         <source>The shift is closed.</source>
         <translation>交班完成。</translation>
     </message>
@@ -774,32 +1204,32 @@
 <context>
     <name>ShiftOpenScreen</name>
     <message>
-        <location filename="../../ui/screens.py" line="152"/>
+        <location filename="../../ui/screens.py" line="162"/>
         <source>Open shift</source>
         <translation>开班</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="164"/>
+        <location filename="../../ui/screens.py" line="174"/>
         <source>Float (¥)</source>
         <translation>备用金 (¥)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="171"/>
+        <location filename="../../ui/screens.py" line="181"/>
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="174"/>
+        <location filename="../../ui/screens.py" line="184"/>
         <source>Open shift (Enter)</source>
         <translation>开班 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="185"/>
+        <location filename="../../ui/screens.py" line="195"/>
         <source>%1, count the float into the drawer.</source>
         <translation>%1，请清点备用金放入钱箱。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="203"/>
+        <location filename="../../ui/screens.py" line="213"/>
         <source>Enter the float as an amount, such as 500 or 200.50.</source>
         <translation>请输入备用金金额，如 500 或 200.50。</translation>
     </message>

@@ -116,6 +116,13 @@ def _api(state: StoreState) -> APIRouter:
             "rounding": settings.rounding.value,
         }
 
+    @router.post("/authorise")
+    def authorise_local(body: schemas.AuthoriseIn, session: DB) -> dict[str, Any]:
+        """A supervisor's PIN for a till screen opened before login (设备诊断); recorded as an override."""
+        who = auth.authorise_local(session, body.till, body.operator, body.pin, body.action, settings)
+        return {"ok": True, "action": body.action,
+                "operator": {"code": who.operator_code, "name": who.operator_name, "role": who.role}}
+
     @router.delete("/session")
     def logout(request: Request, who: Who, session: DB) -> dict[str, bool]:
         auth.logout(session, request.headers["authorization"].partition(" ")[2].strip())

@@ -22,6 +22,10 @@ class LoginIn(Body):
     pin: StrictStr = Field(min_length=1, max_length=16)
 
 
+class AuthoriseIn(LoginIn):
+    action: StrictStr = Field(min_length=1, max_length=32)
+
+
 class CommandIn(Body):
     command_id: StrictStr = CommandId
 

@@ -22,6 +22,14 @@ from ui.diagnostics import DiagnosticsWindow
 from ui.label_preview import LabelPreview
 
 
+@pytest.fixture(autouse=True)
+def chinese_ui(qapp):
+    """The till's default language; the window's texts are checked as a cashier reads them."""
+    from ui.app import create_app
+
+    create_app([], "zh_CN")
+
+
 @pytest.fixture
 def sim():
     simulator = PrinterSimulator(port=0).start()
@@ -43,28 +51,28 @@ def window(qtbot, sim, tmp_path: Path):
 
 def test_window_lists_devices_with_live_status_and_fills_the_test_panel(window, sim):
     assert window.devices.count() == 1
-    assert "OK" in window.devices.item(0).text()
+    assert "正常" in window.devices.item(0).text()
     assert window.receipt_uri.text() == sim.uri
 
 
 def test_test_page_prints_from_a_button_without_blocking(window, sim, qtbot):
     qtbot.mouseClick(window.test_page_button, Qt.MouseButton.LeftButton)
-    assert window.receipt_result.text() == "Printing…"  # returned at once; the print is in the background
+    assert window.receipt_result.text() == "正在打印…"  # returned at once; the print is in the background
     (job,) = sim.wait_for_jobs(1)
     assert any("打印测试" in line for line in job.lines) and job.barcodes == ["TEST-0001"]
-    qtbot.waitUntil(lambda: window.receipt_result.text().startswith("OK"), timeout=5000)
+    qtbot.waitUntil(lambda: window.receipt_result.text().startswith("正常"), timeout=5000)
 
 
 def test_paper_out_shows_in_plain_words(window, sim, qtbot):
     sim.set_status(paper_out=True)
     qtbot.mouseClick(window.status_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "out of paper" in window.receipt_result.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "打印机缺纸" in window.receipt_result.text(), timeout=5000)
 
 
 def test_drawer_opens_and_sensor_is_read(window, sim, qtbot):
     window.drawer_uri.setText(sim.uri)
     qtbot.mouseClick(window.drawer_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.drawer_result.text() == "Cash drawer opened", timeout=5000)
+    qtbot.waitUntil(lambda: window.drawer_result.text() == "钱箱已打开", timeout=5000)
     assert sim.status.drawer_open
 
 
@@ -82,7 +90,7 @@ def test_scanner_field_shows_code_symbology_and_timing(window, qtbot):
     qtbot.keyClick(window.scan_field, Qt.Key.Key_Return)
     assert window.scan_text.text() == "6901234567892"
     assert window.scan_symbology.text() == "EAN-13 (]E0)"
-    assert window.scan_timing.text().startswith("16 keys, average")
+    assert window.scan_timing.text().startswith("16 个按键，平均")
 
 
 def test_scale_panel_shows_live_weight(window, qtbot):
@@ -90,7 +98,7 @@ def test_scale_panel_shows_live_weight(window, qtbot):
         window.scale_port.setText(scale.path)
         qtbot.mouseClick(window.scale_button, Qt.MouseButton.LeftButton)
         scale.put(1500)
-        qtbot.waitUntil(lambda: window.weight.text() == "1.500 kg" and window.weight_state.text() == "Stable",
+        qtbot.waitUntil(lambda: window.weight.text() == "1.500 kg" and window.weight_state.text() == "稳定",
                         timeout=5000)
         qtbot.mouseClick(window.scale_button, Qt.MouseButton.LeftButton)
 
@@ -100,7 +108,7 @@ def test_display_test_lights_the_total_lamp(window, qtbot):
         window.display_port.setText(display.path)
         qtbot.mouseClick(window.display_button, Qt.MouseButton.LeftButton)
         assert display.wait_for("88.88").lamp is Lamp.TOTAL
-        qtbot.waitUntil(lambda: window.display_result.text().startswith("Shown"), timeout=5000)
+        qtbot.waitUntil(lambda: window.display_result.text().startswith("已显示"), timeout=5000)
 
 
 def test_camera_panel_reports_a_missing_camera_instead_of_failing(window, qtbot):
@@ -113,7 +121,7 @@ def test_camera_panel_reports_a_missing_camera_instead_of_failing(window, qtbot)
 def test_export_support_bundle(window, qtbot, tmp_path):
     path = tmp_path / "bundle.zip"
     window.export_bundle_to(path)
-    qtbot.waitUntil(lambda: "saved" in window.status.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "诊断包已保存" in window.status.text(), timeout=5000)
     assert "devices.json" in zipfile.ZipFile(path).namelist()
 
 

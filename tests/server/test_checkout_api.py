@@ -371,3 +371,25 @@ def test_shift_close_refuses_a_ticket_with_goods_and_voids_an_empty_one(till: Ti
     till.ok(till.post("/shifts/close", {"counted": 50_000, "command_id": uuid.uuid4().hex}))
     assert till.ok(till.get(f"/tickets/{busy}"))["status"] == "voided"
     assert till.ok(till.get(f"/tickets/{empty}"))["status"] == "voided"
+
+
+def test_diagnostics_from_the_login_screen_needs_a_supervisor_and_is_recorded(store_server) -> None:
+    till = store_server.new_till()
+    api = store_server.api
+
+    def authorise(operator: str, pin: str, action: str = "diagnostics") -> requests.Response:
+        return requests.post(api + "/authorise", json={"till": till, "operator": operator, "pin": pin, "action": action},
+                             timeout=10)
+
+    cashier = authorise("1001", "1234")
+    assert cashier.status_code == 403 and cashier.json()["code"] == "override_denied"
+    wrong = authorise("5001", "0000")
+    assert wrong.status_code == 401 and wrong.json()["code"] == "bad_credentials"
+    assert authorise("5001", "5555", action="format_disk").json()["code"] == "invalid_request"
+    with store_server.db() as session:
+        assert session.scalar(select(func.count()).select_from(Override).where(Override.till == till)) == 0
+    allowed = authorise("5001", "5555")
+    assert allowed.status_code == 200 and allowed.json()["operator"]["role"] == "supervisor"
+    with store_server.db() as session:
+        record = session.scalars(select(Override).where(Override.till == till)).one()
+        assert record.action == "diagnostics" and record.ticket_id is None

@@ -164,3 +164,32 @@ def test_the_sync_page_lists_stuck_uploads(qtbot) -> None:
     assert page.model.index(0, 1).data() == "销售"
     assert page.backlog_label.text() == "3"
     assert page.message.kind == "error"
+
+
+def test_f2_on_the_login_screen_opens_diagnostics_only_for_a_supervisor(qtbot, window, tmp_path,
+                                                                            monkeypatch) -> None:
+    from ui.diagnostics import DiagnosticsWindow
+    from ui.dialogs import OverrideDialog
+
+    monkeypatch.setenv("OMNISTORE_HOME", str(tmp_path))  # the till's devices.json: none configured
+    win = window
+
+    def authorise_with(code: str, pin: str) -> None:
+        qtbot.keyClick(win.login.operator_edit, Qt.Key.Key_F2)
+        qtbot.waitUntil(lambda: win.findChild(OverrideDialog) is not None, timeout=WAIT_MS)
+        dialog = win.findChild(OverrideDialog)
+        qtbot.keyClicks(dialog.operator, code)
+        qtbot.keyClicks(dialog.pin, pin)
+        dialog.submit()
+
+    authorise_with("1001", "1234")  # a cashier may not
+    qtbot.waitUntil(lambda: "授权" in win.login.message.text(), timeout=WAIT_MS)
+    assert win.login.message.kind == "error"
+    assert win.diagnostics is None
+    qtbot.waitUntil(lambda: win.findChild(OverrideDialog) is None, timeout=WAIT_MS)
+
+    authorise_with("5001", "5555")
+    qtbot.waitUntil(lambda: isinstance(win.diagnostics, DiagnosticsWindow) and win.diagnostics.isVisible(),
+                    timeout=WAIT_MS)
+    assert win.stack.currentWidget() is win.login  # nobody was logged in by it
+    assert win.ctx.client.token is None
