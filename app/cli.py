@@ -119,6 +119,18 @@ def _wait_http(url: str, timeout: float = 60.0) -> bool:
     return False
 
 
+def _demo_devices(home: Path, printer_port: int) -> None:
+    """The demo till's devices.json: the simulated printer, so the till and `omnistore diag` both find it."""
+    from hardware.config import DeviceConfig, TillDevices, config_path, save_config
+    from hardware.devices import DeviceKind
+
+    if config_path(home).exists():
+        return
+    uri = f"tcp://127.0.0.1:{printer_port}"
+    save_config(TillDevices(devices=[DeviceConfig("receipt", DeviceKind.RECEIPT_PRINTER, uri, name="小票打印机（模拟）")],
+                            network_printers=[f"127.0.0.1:{printer_port}"]), home)
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     """Store server + printer simulator (+ the client when there is a display)."""
     if not args.headless and not _has_display():
@@ -127,6 +139,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     os.environ.setdefault("OMNISTORE_HOME", str(Path.home() / ".omnistore-demo"))
     me = [sys.executable, "-m", "app.cli"]
     subprocess.run([*me, "seed", "--products", str(args.products)], check=True)
+    _demo_devices(Path(os.environ["OMNISTORE_HOME"]), args.printer_port)
     children: list[subprocess.Popen[bytes]] = []
     try:
         children.append(subprocess.Popen([*me, "store-server", "--port", str(args.port)]))
