@@ -223,6 +223,9 @@ def parse_sale(event: IncomingEvent, index: int) -> SaleRow:
         if not isinstance(method, str) or not 0 < len(method) <= 16:
             raise _invalid(f"{where}.tenders.{n}.method", "a tender method")
         tenders[method] += _int(tender, "amount", f"{where}.tenders.{n}")
+    change = _int(p, "change", where)
+    if change and tenders.get("cash", 0) >= change:
+        tenders["cash"] -= change  # change goes back in cash: the takings per tender are net of it
     lines = p.get("lines")
     if not isinstance(lines, list):
         raise _invalid(f"{where}.lines", "a list")
@@ -234,4 +237,4 @@ def parse_sale(event: IncomingEvent, index: int) -> SaleRow:
             and isinstance(line.get("quantity", 0), int)
         )
     return SaleRow(sale_id, till, completed_at, _int(p, "total", where), _int(p, "rounding", where),
-                   _int(p, "change", where), item_count, dict(tenders))
+                   change, item_count, dict(tenders))

@@ -40,17 +40,17 @@ def push_once(sessions: sessionmaker[Session], client: HqClient) -> int:
     with sessions() as session:
         batch = pending(session)
         waiting = backlog(session)
+        events = [wire(e) for e in batch]  # while the rows are still attached to the session
         session.rollback()
     if not batch:
         return 0
-    events = [wire(e) for e in batch]
-    first, last = batch[0].id, batch[-1].id
+    first, last = events[0]["seq"], events[-1]["seq"]
     try:
         answer = client.push_events(events, waiting)
     except HqError as error:
         if error.code == "sequence_gap" and "expected" in error.body:
             return _realign(sessions, first, int(error.body["expected"]))
-        _record_failure(sessions, batch[0].id, error)
+        _record_failure(sessions, first, error)
         raise
     acked = set(answer.get("acked", []))
     last_seq = int(answer.get("last_seq", last))

@@ -7,6 +7,7 @@ each write they make is a short transaction. Failures back off exponentially wit
 from __future__ import annotations
 
 import logging
+import os
 import random
 import threading
 import time
@@ -27,7 +28,8 @@ PAGE = 1000
 IDLE_PUSH_SECONDS = 0.5
 IDLE_PULL_SECONDS = 2.0
 BACKOFF_BASE = 0.5
-BACKOFF_MAX = 30.0
+#: the longest wait between retries; a test or a store on a flaky line may shorten it
+BACKOFF_MAX = float(os.environ.get("OMNISTORE_SYNC_BACKOFF_MAX", "30"))
 INDEX_REFRESH_SECONDS = 20.0
 
 

@@ -22,6 +22,7 @@ class Faults:
     delay: float = 0.0  # seconds added before forwarding each chunk
     drop_response: float = 0.0  # probability of closing before the response reaches the client
     reset: float = 0.0  # probability of an RST mid-exchange
+    replay: float = 0.0  # probability of delivering a request a second time, after later ones
 
 
 class ChaosProxy:
@@ -36,6 +37,8 @@ class ChaosProxy:
         self._live: set[socket.socket] = set()
         self.connections = 0
         self.broken = 0
+        self.replayed = 0  # requests delivered twice
+        self.replay_answers: list[int] = []  # HQ's status code for each second delivery
         threading.Thread(target=self._accept, daemon=True).start()
 
     @property
@@ -88,6 +91,7 @@ class ChaosProxy:
 
     def _shuttle(self, client: socket.socket, upstream: socket.socket) -> None:
         pair = {client: upstream, upstream: client}
+        requests = _RequestSplitter()
         while not self._stop.is_set():
             readable, _, _ = select.select(list(pair), [], [], 0.5)
             for sock in readable:
@@ -117,6 +121,63 @@ class ChaosProxy:
                     pair[sock].sendall(data)
                 except OSError:
                     return
+                if sock is client and faults.replay:
+                    for request in requests.feed(data):
+                        if self.rng.random() < faults.replay:
+                            self._replay_later(request, self.rng.uniform(0.2, 1.0))
+
+    def _replay_later(self, request: bytes, delay: float) -> None:
+        """Send ``request`` again on its own connection after ``delay``: a duplicate, out of order."""
+
+        def run() -> None:
+            time.sleep(delay)
+            try:
+                with socket.create_connection(("127.0.0.1", self.upstream_port), timeout=5) as upstream:
+                    upstream.sendall(request)
+                    status = _read_status(upstream)
+            except OSError:
+                return
+            with self._lock:
+                self.replayed += 1
+                self.replay_answers.append(status)
+
+        threading.Thread(target=run, daemon=True).start()
+
+
+class _RequestSplitter:
+    """Cuts a client's byte stream into whole HTTP/1.1 requests (Content-Length bodies)."""
+
+    def __init__(self) -> None:
+        self.buffer = b""
+
+    def feed(self, data: bytes) -> list[bytes]:
+        self.buffer += data
+        out = []
+        while True:
+            end = self.buffer.find(b"\r\n\r\n")
+            if end < 0:
+                return out
+            head = self.buffer[:end].decode("latin-1").lower()
+            length = 0
+            for line in head.split("\r\n")[1:]:
+                name, _, value = line.partition(":")
+                if name.strip() == "content-length":
+                    length = int(value.strip())
+            total = end + 4 + length
+            if len(self.buffer) < total:
+                return out
+            out.append(self.buffer[:total])
+            self.buffer = self.buffer[total:]
+
+
+def _read_status(sock: socket.socket) -> int:
+    data = b""
+    while b"\r\n" not in data:
+        chunk = sock.recv(4096)
+        if not chunk:
+            return 0
+        data += chunk
+    return int(data.split(b" ", 2)[1])
 
 
 def _reset(sock: socket.socket) -> None:
