@@ -9,9 +9,11 @@ none is open) and rings up a few demo products; it never completes a sale.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QSize
@@ -198,7 +200,8 @@ QColorAlpha = None  # set in main() once a QApplication exists
 def main(argv: list[str] | None = None) -> int:
     global QColorAlpha
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--server", default="http://127.0.0.1:8701")
+    parser.add_argument("--server", default=None,
+                        help="a running store server; by default a scratch one is seeded and started")
     parser.add_argument("--out", default="docs/screenshots")
     parser.add_argument("--till", default="T01")
     parser.add_argument("--operator", default="1001")
@@ -209,13 +212,54 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtGui import QColor
 
     QColorAlpha = QColor(0, 0, 0, 90)
-    shooter = Shooter(Path(args.out), args.server, args.till, args.operator, args.pin)
-    shooter.run("zh_CN", SIZES)
-    shooter.run("en", (SIZES[0],), {"login", "tender", "help", "sync", "shift_close"})
+    with contextlib.ExitStack() as stack:
+        server = args.server or stack.enter_context(scratch_store_server())
+        shooter = Shooter(Path(args.out), server, args.till, args.operator, args.pin)
+        shooter.run("zh_CN", SIZES)
+        shooter.run("en", (SIZES[0],), {"login", "tender", "help", "sync", "shift_close"})
+    from ui import diagnostics
+
+    shooter.saved += diagnostics.save_screenshots(Path(args.out))
     for path in shooter.saved:
         print(path)
     return 0
 
 
+@contextlib.contextmanager
+def scratch_store_server() -> Iterator[str]:
+    """A store server on a free loopback port over a freshly seeded catalog in a temporary home."""
+    import socket
+    import subprocess
+    import sys
+    import tempfile
+
+    import requests
+
+    with tempfile.TemporaryDirectory(prefix="omnistore-shots-") as home:
+        env = {**os.environ, "OMNISTORE_HOME": home}
+        me = [sys.executable, "-m", "app.cli"]
+        subprocess.run([*me, "seed", "--products", "3000"], env=env, check=True, stdout=subprocess.DEVNULL)
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        process = subprocess.Popen([*me, "store-server", "--port", str(port)], env=env,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        url = f"http://127.0.0.1:{port}"
+        try:
+            def healthy() -> bool:
+                try:
+                    return requests.get(url + "/healthz", timeout=1).ok
+                except requests.RequestException:
+                    return False
+
+            wait(healthy, timeout=60)
+            yield url
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
+
+
 if __name__ == "__main__":
-    raise SystemExit(main())
+    code = main()
+    sys.stdout.flush()
+    os._exit(code)  # skip interpreter teardown: Qt's objects going away in any order can crash it
