@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import auth, clock, shifts
+from app import auth, clock, shifts, stock
 from app.catalog import lookup
 from app.context import Actor, OverrideRequest
 from app.db.models import Operator, SaleCounter, Tender, Ticket, TicketLine
@@ -307,6 +307,7 @@ def complete(session: Session, actor: Actor, ticket_id: int, settings: StoreSett
     session.flush()
     sale = ticket_dict(ticket)
     record_event(session, "sale_completed", sale)
+    stock.record_sale(session, ticket)
     return {"sale_id": ticket.sale_id, "total": ticket.total, "change": ticket.change, "rounding": ticket.rounding, "ticket": sale}
 
 

@@ -18,9 +18,10 @@ from sqlalchemy.orm import Session
 from app.domain.errors import DomainError
 from app.hq import clock
 from app.hq.engine import is_postgres, upsert_insert
-from app.hq.models import Event, Sale, SaleTender, Store
+from app.hq.models import Event, Sale, SaleTender, Store, StoreStock
 
 SALE_COMPLETED = "sale_completed"
+STOCK_MOVED = "stock_moved"
 KINDS_STORED_ONLY = ("shift_opened", "shift_closed", "ticket_voided")
 
 
@@ -103,8 +104,10 @@ def ingest(session: Session, store_id: int, events: list[IncomingEvent]) -> Inge
         fresh.append(i)
         last = event.seq
     sales = {i: parse_sale(events[i], i) for i in fresh if events[i].kind == SALE_COMPLETED}
+    stock = parse_stock([(events[i], i) for i in fresh if events[i].kind == STOCK_MOVED])
     if fresh:
         _write(session, store, events, payloads, hashes, fresh, sales)
+        _move_stock(session, store.id, stock)
     return Ingested([e.event_id for e in events], last)
 
 
@@ -186,6 +189,34 @@ def _write_portable(session: Session, store_id: int, rows: list[tuple[IncomingEv
     ]
     if tenders:
         session.execute(upsert_insert(session, SaleTender).on_conflict_do_nothing(), tenders)
+
+
+def parse_stock(events: list[tuple[IncomingEvent, int]]) -> dict[str, int]:
+    """The net change per SKU of a batch's ``stock_moved`` events."""
+    net: dict[str, int] = defaultdict(int)
+    for event, index in events:
+        where = f"events.{index}.payload"
+        lines = event.payload.get("lines")
+        if not isinstance(lines, list):
+            raise _invalid(f"{where}.lines", "a list")
+        for n, line in enumerate(lines):
+            sku = line.get("sku") if isinstance(line, dict) else None
+            if not isinstance(sku, str) or not 0 < len(sku) <= 32:
+                raise _invalid(f"{where}.lines.{n}.sku", "a SKU code")
+            net[sku] += _int(line, "delta", f"{where}.lines.{n}")
+    return {sku: delta for sku, delta in net.items() if delta}
+
+
+def _move_stock(session: Session, store_id: int, net: dict[str, int]) -> None:
+    if not net:
+        return
+    at = clock.now()
+    statement = upsert_insert(session, StoreStock).values(
+        [{"store_id": store_id, "sku": sku, "quantity": delta, "updated_at": at} for sku, delta in sorted(net.items())])
+    session.execute(statement.on_conflict_do_update(
+        index_elements=["store_id", "sku"],
+        set_={"quantity": StoreStock.quantity + statement.excluded.quantity, "updated_at": statement.excluded.updated_at},
+    ))
 
 
 def _int(payload: dict[str, Any], key: str, where: str) -> int:

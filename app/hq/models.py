@@ -204,3 +204,13 @@ class SaleTender(HQBase):
     business_day: Mapped[date] = mapped_column(Date)
 
     __table_args__ = (Index("ix_sale_tenders_day_store", "business_day", "store_id"),)
+
+
+class StoreStock(HQBase):
+    """A store's stock on hand per SKU, as its ``stock_moved`` events have moved it."""
+
+    __tablename__ = "store_stock"
+    store_id: Mapped[int] = mapped_column(ForeignKey("stores.id"), primary_key=True)
+    sku: Mapped[str] = mapped_column(String(32), primary_key=True)
+    quantity: Mapped[int] = mapped_column(BigInteger)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -85,6 +85,25 @@ def store_sales(session: Session, store_code: str, day: date) -> dict[str, Any]:
     return {"store": store.code, "business_day": day.isoformat(), "sales": items}
 
 
+def store_stock(session: Session, store_code: str, skus: list[str], cursor: str, limit: int) -> dict[str, Any]:
+    """A store's stock on hand (from its stock events), by SKU; all SKUs page by ``cursor``."""
+    from app.domain.errors import DomainError
+    from app.hq.models import StoreStock
+
+    store = session.scalar(select(Store).where(Store.code == store_code))
+    if store is None:
+        raise DomainError("store_not_found", status=404, store=store_code[:32])
+    query = select(StoreStock).where(StoreStock.store_id == store.id)
+    if skus:
+        query = query.where(StoreStock.sku.in_(skus))
+    rows = session.scalars(query.where(StoreStock.sku > cursor).order_by(StoreStock.sku).limit(limit + 1)).all()
+    has_more = len(rows) > limit
+    rows = rows[:limit]
+    return {"store": store.code, "items": [{"sku": r.sku, "on_hand": r.quantity,
+                                            "updated_at": r.updated_at.isoformat()} for r in rows],
+            "next_cursor": rows[-1].sku if has_more else None}
+
+
 def catalog_page(session: Session, cursor: int, limit: int) -> dict[str, Any]:
     """Products by id after ``cursor`` (base prices; group prices are for stores)."""
     products = session.scalars(select(Product).where(Product.id > cursor).order_by(Product.id).limit(limit + 1)).all()

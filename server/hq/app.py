@@ -270,6 +270,16 @@ def _api(state: HQState) -> APIRouter:
     ) -> Response:
         return json_response(reports.catalog_page(session, cursor, limit))
 
+    @router.get("/open/stock")
+    def open_stock(
+        key: CatalogReader, session: DB, store: Annotated[str, Query(min_length=1, max_length=16)],
+        sku: Annotated[list[str] | None, Query(max_length=200)] = None,
+        cursor: Annotated[str, Query(max_length=32)] = "",
+        limit: Annotated[int, Query(ge=1, le=settings.feed_max_limit)] = settings.feed_default_limit,
+    ) -> Response:
+        """A store's stock on hand, for channels that must not sell what the shelf lacks."""
+        return json_response(reports.store_stock(session, store, sku or [], cursor, limit))
+
     @router.get("/open/sales")
     def open_sales(key: SalesReader, session: DB, store: Annotated[str, Query(min_length=1, max_length=16)],
                    day: date) -> Response:

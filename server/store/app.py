@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, FastAPI, Query, Request, Response
 from sqlalchemy.orm import Session, sessionmaker
 
-from app import auth, checkout, commands, shifts
+from app import auth, checkout, commands, shifts, stock
 from app.catalog import Catalog, lookup
 from app.context import Actor, OverrideRequest
 from app.db.engine import ensure_parent, make_engine, make_session_factory
@@ -240,6 +240,20 @@ def _api(state: StoreState) -> APIRouter:
             return {"ok": True, "authorised_by": record.authorised_by}
 
         return command(session, who, body.command_id, "no_sale", {}, change)
+
+    # ---- stock -----------------------------------------------------------------------
+    @router.post("/stock/movements")
+    def move_stock(body: schemas.StockMoveIn, who: Who, session: DB) -> dict[str, Any]:
+        """收货 / 报损 / 盘点 (supervisor and up); each line's new level comes back."""
+        lines = [(line.code, line.quantity) for line in body.lines]
+        return command(session, who, body.command_id, "stock_move", body.model_dump(exclude={"command_id"}),
+                       lambda: stock.manual_move(session, who, body.reason, lines, body.note, settings.in_store_layout))
+
+    @router.get("/stock")
+    def stock_level(who: Who, session: DB, code: Annotated[str, Query(min_length=1, max_length=64)]) -> dict[str, Any]:
+        product = lookup(session, code, settings.in_store_layout).product
+        return {"sku": product.sku, "name": product.name, "unit": product.unit,
+                "on_hand": stock.level(session, product.id)}
 
     # ---- sync with HQ ----------------------------------------------------------------
     @router.get("/sync/status")

@@ -68,3 +68,15 @@ class TenderIn(Body):
     method: StrictStr = Field(min_length=1, max_length=16)
     amount: StrictInt
     command_id: StrictStr = CommandId
+
+
+class StockLineIn(Body):
+    code: StrictStr = Field(min_length=1, max_length=64)
+    quantity: StrictInt
+
+
+class StockMoveIn(Body):
+    reason: StrictStr = Field(min_length=1, max_length=16)  # receive | damage | count
+    lines: list[StockLineIn] = Field(min_length=1, max_length=500)
+    note: StrictStr = Field(default="", max_length=64)
+    command_id: StrictStr = CommandId

@@ -118,7 +118,24 @@ class LinkedStore:
         assert dict(at_hq) == store
         assert sum(total for _, total in at_hq) == sum(store.values())
         assert self.hq_event_seqs() == list(range(1, self.outbox_count() + 1))
+        assert self.hq_stock() == self.store_stock()
         assert self.backlog() == 0
+
+    def store_stock(self) -> dict[str, int]:
+        from app.db.models import Product, StockLevel
+
+        with self.server.db() as session:
+            return {sku: quantity for sku, quantity in session.execute(
+                select(Product.sku, StockLevel.quantity).join(Product, Product.id == StockLevel.product_id))
+                if quantity}
+
+    def hq_stock(self) -> dict[str, int]:
+        from app.hq.models import Store, StoreStock
+
+        with self.hq.db() as session:
+            store_id = session.scalar(select(Store.id).where(Store.code == self.code))
+            return {r.sku: r.quantity for r in session.scalars(select(StoreStock).where(StoreStock.store_id == store_id))
+                    if r.quantity}
 
 
 def enrol_store(admin: Admin, hq: HQServer, home: Path, *, products: int = 3_000,

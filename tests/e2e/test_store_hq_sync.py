@@ -9,8 +9,8 @@ from __future__ import annotations
 import random
 import threading
 import time
-from datetime import date
 from concurrent.futures import ThreadPoolExecutor
+from datetime import date
 
 import requests
 

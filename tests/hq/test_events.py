@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from app.hq.models import Event, Sale, SaleTender, Store
-from tests.hq.conftest import HQServer
+from tests.hq.conftest import Admin, HQServer
 from tests.hq.conftest import Store as StoreClient
 
 
@@ -150,3 +150,22 @@ def test_stores_push_concurrently_without_mixing_up(hq: HQServer, admin: Any) ->
         assert list(pool.map(push_all, stores)) == [100] * 4
     for s in stores:
         assert counts(hq, s.code) == (100, 100, 100, 100)
+
+
+def test_stock_moved_events_keep_hqs_view_of_store_stock(admin: Admin, hq: HQServer) -> None:
+    store = admin.new_store()
+    moves = [store.event("stock_moved", {"reason": "receive", "ref": "A-17", "till": "T01",
+                                         "lines": [{"sku": "S-WATER", "delta": 24}, {"sku": "S-COLA", "delta": 12}]}),
+             store.event("stock_moved", {"reason": "sale", "ref": "T01-1", "till": "T01",
+                                         "lines": [{"sku": "S-WATER", "delta": -3}]})]
+    assert store.push(moves).status_code == 200
+    assert store.push(moves).status_code == 200  # delivered again: acked, not counted again
+    channel = hq.admin(admin.ok(admin.post("/admin/api-keys", {"name": "小程序", "scopes": ["catalog:read"]}))["key"])
+    body = channel.ok(channel.get("/open/stock", store=store.code))
+    assert [(i["sku"], i["on_hand"]) for i in body["items"]] == [("S-COLA", 12), ("S-WATER", 21)]
+    one = channel.ok(channel.get("/open/stock", store=store.code, sku="S-WATER"))
+    assert [i["on_hand"] for i in one["items"]] == [21]
+    bad = store.push([store.event("stock_moved", {"reason": "sale", "lines": [{"sku": "S-COLA", "delta": "lots"}]})])
+    assert bad.status_code == 422 and bad.json()["code"] == "invalid_request"
+    assert channel.ok(channel.get("/open/stock", store=store.code, sku="S-COLA"))["items"][0]["on_hand"] == 12
+    assert channel.get("/open/stock", store="NOPE").json()["code"] == "store_not_found"

@@ -1,0 +1,100 @@
+"""库存: stock levels per product, moved by sales, goods received (收货), damage (报损) and counts (盘点).
+
+Every movement updates the level and writes a ``stock_moved`` outbox event in the caller's
+transaction, so HQ's view of the store's stock follows exactly once, in order.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app import clock
+from app.catalog import lookup
+from app.context import Actor
+from app.db.models import Product, StockLevel, StockMovement, Ticket
+from app.domain.barcode import InStoreLayout
+from app.domain.errors import DomainError
+from app.domain.quantity import Unit, check_quantity
+from app.outbox import record_event
+
+#: reasons an operator may give at the back office; "sale" and "return" come from tickets
+MANUAL_REASONS = {"receive": 1, "damage": -1, "count": 0}  # sign of the quantity; a count sets the level
+
+
+@dataclass(frozen=True, slots=True)
+class Move:
+    product: Product
+    delta: int
+
+
+def level(session: Session, product_id: int) -> int:
+    row = session.get(StockLevel, product_id)
+    return row.quantity if row else 0
+
+
+def apply(session: Session, moves: Iterable[Move], reason: str, ref: str, actor: Actor | None, till: str) -> dict[str, Any]:
+    """Move stock and record one ``stock_moved`` event for the lot; returns the event payload."""
+    by_product: dict[int, int] = defaultdict(int)
+    products: dict[int, Product] = {}
+    for move in moves:
+        by_product[move.product.id] += move.delta
+        products[move.product.id] = move.product
+    at = clock.now()
+    lines = []
+    for product_id, delta in by_product.items():
+        if delta == 0:
+            continue
+        product = products[product_id]
+        row = session.get(StockLevel, product_id)
+        if row is None:
+            row = StockLevel(product_id=product_id, quantity=0, updated_at=at)
+            session.add(row)
+        row.quantity += delta
+        row.updated_at = at
+        session.add(StockMovement(product_id=product_id, sku=product.sku, delta=delta, reason=reason, ref=ref,
+                                  operator_id=actor.operator_id if actor else None, at=at))
+        lines.append({"sku": product.sku, "delta": delta, "unit": product.unit, "on_hand": row.quantity})
+    payload = {"reason": reason, "ref": ref, "till": till, "lines": lines}
+    if lines:
+        record_event(session, "stock_moved", payload)
+    return payload
+
+
+def sale_moves(ticket: Ticket, products: dict[int, Product]) -> list[Move]:
+    return [Move(products[line.product_id], -line.quantity) for line in ticket.lines if not line.voided]
+
+
+def record_sale(session: Session, ticket: Ticket) -> None:
+    """The goods of a completed sale leave the shelf, in the sale's own transaction."""
+    ids = {line.product_id for line in ticket.lines if not line.voided}
+    products = {p.id: p for p in session.scalars(select(Product).where(Product.id.in_(ids)))}
+    apply(session, sale_moves(ticket, products), "sale", ticket.sale_id or "", None, ticket.till)
+
+
+def manual_move(session: Session, actor: Actor, reason: str, lines: list[tuple[str, int]], note: str,
+                layout: InStoreLayout) -> dict[str, Any]:
+    """收货 / 报损 / 盘点 from the back office; a supervisor's job. Quantities are counted, never signed."""
+    if not actor.at_least("supervisor"):
+        raise DomainError("forbidden", status=403)
+    sign = MANUAL_REASONS.get(reason)
+    if sign is None:
+        raise DomainError("invalid_field", status=422, field="reason", value=reason)
+    if not lines:
+        raise DomainError("invalid_field", status=422, field="lines", value="[]")
+    moves = []
+    for code, quantity in lines:
+        found = lookup(session, code, layout)
+        product = session.get(Product, found.product.id)
+        assert product is not None
+        if not (reason == "count" and quantity == 0):  # a count may find the shelf empty
+            check_quantity(quantity, Unit(product.unit))
+        quantity *= found.pack_quantity  # a case barcode receives the case's pieces
+        delta = quantity - level(session, product.id) if reason == "count" else sign * quantity
+        moves.append(Move(product, delta))
+    return apply(session, moves, reason, note[:64], actor, actor.till)
