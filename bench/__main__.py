@@ -55,12 +55,19 @@ def _hq_ingest(args: argparse.Namespace) -> list[Result]:
     return hq_ingest.run()
 
 
+def _sync_catchup(args: argparse.Namespace) -> list[Result]:
+    from bench import sync_catchup
+
+    return sync_catchup.run() + sync_catchup.feed_to_new_store()
+
+
 SUITES: dict[str, Callable[[argparse.Namespace], list[Result]]] = {
     "store_api": _store_api,
     "client": _client,
     "hardware": _hardware,
     "pricing": _pricing,
     "hq_ingest": _hq_ingest,
+    "sync_catchup": _sync_catchup,
 }
 
 

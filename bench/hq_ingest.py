@@ -6,12 +6,14 @@ Run alone with ``python -m bench.hq_ingest``; needs PostgreSQL (``OMNISTORE_TEST
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +35,9 @@ FEED_LIMIT_MS = 60_000
 STORES_AT_ONCE = 4
 
 
-def run(sales: int = SALES, skus: int = FEED_SKUS, feed: bool = True) -> list[Result]:
+@contextlib.contextmanager
+def running_hq() -> Iterator[HQServer]:
+    """A real hq-server on a scratch PostgreSQL database, dropped afterwards."""
     name = f"omnistore_bench_{uuid.uuid4().hex[:10]}"
     create_database(name)
     try:
@@ -47,12 +51,17 @@ def run(sales: int = SALES, skus: int = FEED_SKUS, feed: bool = True) -> list[Re
             hq.admin_key = hq.cli("create-key", "--name", "bench", "--scopes", "admin").stdout.split()[0]
             hq.start()
             try:
-                admin = hq.admin()
-                return _ingest(hq, admin, sales) + (_feed(hq, admin, skus) if feed else [])
+                yield hq
             finally:
                 hq.stop()
     finally:
         drop_database(name)
+
+
+def run(sales: int = SALES, skus: int = FEED_SKUS, feed: bool = True) -> list[Result]:
+    with running_hq() as hq:
+        admin = hq.admin()
+        return _ingest(hq, admin, sales) + (_feed(hq, admin, skus) if feed else [])
 
 
 def _sale_events(store: Store, count: int) -> list[dict[str, Any]]:
@@ -152,11 +161,12 @@ def _ingest(hq: HQServer, admin: Admin, count: int) -> list[Result]:
     ]
 
 
-def _feed(hq: HQServer, admin: Admin, skus: int) -> list[Result]:
+def load_catalog(hq: HQServer, skus: int) -> None:
+    """``skus`` products with barcodes straight into HQ's master data (and its change feed)."""
     from app.domain.barcode import with_check_digit
     from app.hq.masterdata import apply_products, product_data
 
-    sessions_started = time.perf_counter()
+    started = time.perf_counter()
     with hq.db() as session:
         for start in range(0, skus, 5000):
             items = [product_data(f"B{n:07d}", f"商品{n}", 100 + n % 5000, spec="500g", brand="品牌", category=f"类目{n % 50}",
@@ -164,7 +174,11 @@ def _feed(hq: HQServer, admin: Admin, skus: int) -> list[Result]:
                      for n in range(start, min(start + 5000, skus))]
             apply_products(session, items)
             session.commit()
-    print(f"loaded {skus} SKUs into HQ in {time.perf_counter() - sessions_started:.1f}s", file=sys.stderr)
+    print(f"loaded {skus} SKUs into HQ in {time.perf_counter() - started:.1f}s", file=sys.stderr)
+
+
+def _feed(hq: HQServer, admin: Admin, skus: int) -> list[Result]:
+    load_catalog(hq, skus)
     store = admin.new_store()
     http = requests.Session()
     pages = []

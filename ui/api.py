@@ -191,6 +191,14 @@ class SyncStatus:
     feed_cursor: int = 0
     feed_applied: int = 0
     catching_up: bool = False
+    feed_head: int = 0
+
+    @property
+    def feed_percent(self) -> int | None:
+        """How much of HQ's feed the store has, while it catches up; None when HQ did not say."""
+        if not self.feed_head:
+            return None
+        return min(100, self.feed_cursor * 100 // self.feed_head)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> SyncStatus:
@@ -199,7 +207,8 @@ class SyncStatus:
         return cls(enrolled=bool(data.get("enrolled", False)), online=None if online is None else bool(online),
                    backlog=int(data.get("backlog") or 0), last_sync=data.get("last_sync"),
                    last_error=data.get("last_error"), feed_cursor=int(feed.get("cursor") or 0),
-                   feed_applied=int(feed.get("applied") or 0), catching_up=bool(feed.get("catching_up", False)))
+                   feed_applied=int(feed.get("applied") or 0), catching_up=bool(feed.get("catching_up", False)),
+                   feed_head=int(feed.get("head") or 0))
 
 
 #: A store server without the sync endpoints (or not enrolled with HQ) reports this.

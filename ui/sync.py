@@ -41,8 +41,11 @@ def sync_status_text(status: SyncStatus) -> str:
     if not status.enrolled:
         return QCoreApplication.translate("SyncStatus", "HQ: not connected")
     if status.catching_up:
+        if status.feed_percent is not None:
+            text = QCoreApplication.translate("SyncStatus", "HQ data syncing: %1 received (%2%)")
+            return text.replace("%1", f"{status.feed_applied:,}").replace("%2", str(status.feed_percent))
         text = QCoreApplication.translate("SyncStatus", "HQ data syncing (%1 received)")
-        return text.replace("%1", str(status.feed_applied))
+        return text.replace("%1", f"{status.feed_applied:,}")
     if status.online is None:
         head = QCoreApplication.translate("SyncStatus", "HQ: connecting")
     elif status.online:

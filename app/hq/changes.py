@@ -51,9 +51,11 @@ class FeedPage:
     changes: list[dict[str, Any]]
     next_cursor: int
     has_more: bool
+    head: int = 0  # the feed's newest seq: how far a store catching up still has to go
 
     def as_dict(self) -> dict[str, Any]:
-        return {"changes": self.changes, "next_cursor": self.next_cursor, "has_more": self.has_more}
+        return {"changes": self.changes, "next_cursor": self.next_cursor, "has_more": self.has_more,
+                "head": self.head}
 
 
 def read_feed(session: Session, store: Store, cursor: int, limit: int) -> FeedPage:
@@ -73,4 +75,4 @@ def read_feed(session: Session, store: Store, cursor: int, limit: int) -> FeedPa
     rows = rows[:limit]
     next_cursor = rows[-1].seq if has_more else max(cursor, head)
     changes = [{"seq": r.seq, "entity": r.entity, "key": r.key, "data": r.data, "deleted": r.deleted} for r in rows]
-    return FeedPage(changes, next_cursor, has_more)
+    return FeedPage(changes, next_cursor, has_more, head)

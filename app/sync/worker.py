@@ -49,6 +49,7 @@ class SyncState:
     last_error: str | None = None
     cursor: int = 0
     applied: int = 0
+    head: int = 0
     catching_up: bool = False
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -122,6 +123,7 @@ class SyncWorker:
                     self.state.cursor = int(page["next_cursor"])
                     self.state.applied += len(changes)
                     self.state.catching_up = more
+                    self.state.head = max(int(page.get("head") or 0), self.state.cursor)
                 failures = 0
                 self.state.ok()
                 if not more:
@@ -148,5 +150,6 @@ def status(state: SyncState | None, session: Session) -> dict[str, Any]:
             "backlog": waiting,
             "last_sync": state.last_sync.isoformat(timespec="seconds") if state.last_sync else None,
             "last_error": state.last_error,
-            "feed": {"cursor": state.cursor, "applied": state.applied, "catching_up": state.catching_up},
+            "feed": {"cursor": state.cursor, "applied": state.applied, "catching_up": state.catching_up,
+                     "head": state.head},
         }

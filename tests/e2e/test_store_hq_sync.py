@@ -134,3 +134,47 @@ def test_hq_refuses_the_store_once_disabled_and_the_store_keeps_selling(linked_s
     admin.ok(admin.post(f"/admin/stores/{store.code}/enable"))
     store.assert_hq_holds_everything_once({sale_id: total})
     assert requests.get(store.server.url + "/healthz", timeout=5).ok
+
+
+def load_hq_catalog(hq, skus: int, prefix: str) -> None:
+    from app.domain.barcode import with_check_digit
+    from app.hq.masterdata import apply_products, product_data
+
+    with hq.db() as session:
+        for start in range(0, skus, 5000):
+            apply_products(session, [
+                product_data(f"{prefix}{n:07d}", f"总部商品{n}", 100 + n % 5000, spec="500g", brand="品牌",
+                             category=f"类目{n % 50}", barcodes=[(with_check_digit(f"697{n:09d}"), 1)])
+                for n in range(start, min(start + 5000, skus))])
+            session.commit()
+
+
+def test_a_first_load_streams_with_progress_and_the_till_sells_meanwhile(admin: Admin, hq, tmp_path) -> None:
+    from tests.e2e.conftest import enrol_store
+
+    load_hq_catalog(hq, 30_000, "FL")
+    store = enrol_store(admin, hq, tmp_path)
+    try:
+        till = open_till(store)
+        seen_progress: list[int] = []
+        sold = 0
+        while True:
+            status = till.ok(till.get("/sync/status"))["feed"]
+            if status["catching_up"]:
+                seen_progress.append(status["cursor"] * 100 // max(1, status["head"]))
+                sell_cola(till)  # the till sells while the catalog streams in
+                sold += 1
+            elif status["head"] and status["cursor"] >= status["head"]:
+                break
+            time.sleep(0.02)
+        assert seen_progress and sold >= 1
+        assert seen_progress == sorted(seen_progress) and seen_progress[0] < 100
+        last = "697" + f"{29_999:09d}"
+        from app.domain.barcode import with_check_digit
+
+        found = till.ok(till.get("/products/lookup", params={"code": with_check_digit(last)}))
+        assert found["name"] == "总部商品29999"
+        assert till.ok(till.get("/products/search", params={"q": "总部商品2999", "limit": 5}))["items"]
+    finally:
+        store.server.stop()
+        store.proxy.close()

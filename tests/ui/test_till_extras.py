@@ -148,7 +148,10 @@ def test_sync_status_lines_in_chinese(qapp) -> None:
     assert sync_status_text(SyncStatus(enrolled=True, online=False, backlog=12, last_sync=now)) == "总部：离线 · 待上传 12"
     assert sync_status_text(SyncStatus(enrolled=False)) == "未连接总部"
     assert sync_status_text(SyncStatus(enrolled=True, online=True, feed_applied=12000, catching_up=True)) == \
-        "总部数据同步中 (已接收 12000 条)"
+        "总部数据同步中 (已接收 12,000 条)"
+    first_load = SyncStatus(enrolled=True, online=True, feed_applied=50_000, catching_up=True, feed_cursor=50_000,
+                            feed_head=200_000)
+    assert sync_status_text(first_load) == "总部数据同步中：已接收 50,000 条 (25%)"
 
 
 def test_the_sync_page_lists_stuck_uploads(qtbot) -> None:
