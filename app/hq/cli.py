@@ -20,6 +20,8 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
     server.add_argument("--port", type=int, default=DEFAULT_HQ_PORT)
     _database_arg(server)
     server.add_argument("--log-level", default="warning")
+    server.add_argument("--ssl-certfile", default=None, help="serve https with this certificate (PEM)")
+    server.add_argument("--ssl-keyfile", default=None, help="the certificate's private key (PEM)")
     server.set_defaults(func=cmd_hq_server)
 
     hq = sub.add_parser("hq", help="HQ administration: database, API keys, stores, catalog import")
@@ -123,7 +125,8 @@ def cmd_hq_server(args: argparse.Namespace) -> int:
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     app = create_hq_app(settings=_settings(args))
-    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, access_log=False)
+    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, access_log=False,
+                ssl_certfile=args.ssl_certfile, ssl_keyfile=args.ssl_keyfile)
     return 0
 
 

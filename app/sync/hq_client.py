@@ -45,8 +45,9 @@ class HqClient:
             all_headers["Content-Type"] = "application/json"
         url = self.config.hq_url.rstrip("/") + path + query
         try:
+            # verify per request: a session's own setting loses to REQUESTS_CA_BUNDLE in the environment
             response = self.http.request(method, url, data=data or None, headers=all_headers,
-                                         timeout=(CONNECT_TIMEOUT, read_timeout))
+                                         timeout=(CONNECT_TIMEOUT, read_timeout), verify=self.config.verify)
         except requests.RequestException as error:
             raise HqError("hq_unreachable", str(error)) from error
         try:

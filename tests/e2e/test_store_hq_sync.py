@@ -7,8 +7,11 @@ Real processes throughout: HQ on PostgreSQL, store servers on SQLite, a TCP prox
 from __future__ import annotations
 
 import random
+import subprocess
+import sys
 import threading
 import time
+import uuid
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 
@@ -178,3 +181,59 @@ def test_a_first_load_streams_with_progress_and_the_till_sells_meanwhile(admin: 
     finally:
         store.server.stop()
         store.proxy.close()
+
+
+def make_tls_files(directory) -> tuple[str, str, str]:
+    """A private CA and a certificate for 127.0.0.1 signed by it, made with openssl."""
+    def openssl(*args: str) -> None:
+        subprocess.run(["openssl", *args], cwd=directory, check=True, capture_output=True)
+
+    openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem", "-days", "2",
+            "-subj", "/CN=OmniStore Test CA")
+    openssl("req", "-newkey", "rsa:2048", "-nodes", "-keyout", "hq.key", "-out", "hq.csr", "-subj", "/CN=127.0.0.1")
+    (directory / "ext.cnf").write_text("subjectAltName=IP:127.0.0.1\n")
+    openssl("x509", "-req", "-in", "hq.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-out", "hq.pem",
+            "-days", "2", "-extfile", "ext.cnf")
+    return str(directory / "ca.pem"), str(directory / "hq.pem"), str(directory / "hq.key")
+
+
+def test_an_https_hq_with_a_private_ca(admin: Admin, hq, tmp_path) -> None:
+    from tests.conftest import ROOT, free_port, make_store_server
+
+    ca, cert, key = make_tls_files(tmp_path)
+    port = free_port()
+    tls_hq = subprocess.Popen([sys.executable, "-m", "app.cli", "hq-server", "--port", str(port), "--database-url",
+                               hq.database_url, "--ssl-certfile", cert, "--ssl-keyfile", key],
+                              cwd=ROOT, env=hq.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"https://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if requests.get(url + "/healthz", verify=ca, timeout=1).ok:
+                    break
+            except requests.RequestException:
+                assert time.monotonic() < deadline, "the https HQ did not start"
+                time.sleep(0.2)
+        code = "S" + uuid.uuid4().hex[:8].upper()
+        admin.ok(admin.post("/admin/stores", {"code": code, "name": "加密门店", "group": "华东"}))
+        enrolment = admin.ok(admin.post(f"/admin/stores/{code}/enrolment"))["code"]
+        server = make_store_server(tmp_path / "store")
+
+        def enroll(*extra: str) -> subprocess.CompletedProcess[str]:
+            return subprocess.run([sys.executable, "-m", "app.cli", "enroll", "--hq", url, "--code", enrolment, *extra],
+                                  cwd=ROOT, env=server.env, capture_output=True, text=True)
+
+        untrusted = enroll()
+        assert untrusted.returncode == 1 and "hq_unreachable" in untrusted.stderr  # no trust, no enrolment
+        assert enroll("--ca-file", ca).returncode == 0
+        server.start()
+        try:
+            store = LinkedStore(code, server, None, hq)  # type: ignore[arg-type]
+            sale = sell_cola(open_till(store))
+            store.assert_hq_holds_everything_once(dict([sale]))
+        finally:
+            server.stop()
+    finally:
+        tls_hq.terminate()
+        tls_hq.wait(timeout=10)
