@@ -143,6 +143,9 @@ def add_line(
     elif found.embedded_price is not None:
         fixed_amount = check_amount(found.embedded_price, allow_zero=True)
         quantity = 1 if unit is Unit.PIECE else _grams_for(found.embedded_price, product.price)
+    elif quantity is None and unit is Unit.GRAM:
+        # 称重商品 by PLU: the till must send the weight (from the scale, or typed in kg)
+        raise DomainError("weight_required", status=409, name=product.name, sku=product.sku)
     else:
         quantity = check_quantity(1 if quantity is None else quantity, unit) * found.pack_quantity
         check_quantity(quantity, unit)

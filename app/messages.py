@@ -21,6 +21,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unauthorized": ("请先登录", "Please log in"),
     "token_expired": ("登录已过期，请重新登录", "Your session has expired, please log in again"),
     "forbidden": ("没有权限执行此操作", "You are not allowed to do this"),
+    "weight_required": ("{name} 是称重商品：请放上秤或输入重量", "{name} is sold by weight: put it on the scale or enter the weight"),
     "override_required": ("此操作需要主管授权", "This needs a supervisor's authorisation"),
     "override_denied": ("授权人工号或密码错误，或权限不足", "Authoriser code or PIN is wrong, or not senior enough"),
     "ticket_not_found": ("单据不存在：{ticket}", "No such ticket: {ticket}"),

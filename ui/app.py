@@ -17,9 +17,11 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QPushButton, QS
 
 from hardware.faults import Severity, fault
 from hardware.printer import PrinterEvent, ReceiptPrinter
+from hardware.scale import SerialScale
 from ui.api import ApiError, SessionInfo, Shift, StoreClient, SyncStatus
 from ui.checkout import CheckoutScreen
 from ui.context import PrinterSink, TillContext
+from ui.customer_facing import CustomerFacing
 from ui.dialogs import OverrideDialog
 from ui.screens import LoginScreen, ShiftCloseScreen, ShiftOpenScreen
 from ui.sync import SyncDialog, sync_state, sync_status_text
@@ -103,12 +105,13 @@ class MainWindow(QMainWindow):
 
     def __init__(self, client: StoreClient, till: str, printer_sink: PrinterSink | None = None,
                  worker: Worker | None = None, parent: QWidget | None = None,
-                 printer: ReceiptPrinter | None = None) -> None:
+                 printer: ReceiptPrinter | None = None, scale: SerialScale | None = None,
+                 customer: CustomerFacing | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("OmniStore checkout"))
         self.worker = worker or Worker(self)
         self.ctx = TillContext(client=client, worker=self.worker, till=till, printer_sink=printer_sink,
-                               printer=printer)
+                               printer=printer, scale=scale, customer=customer)
         self.printer_events = PrinterEvents(self)
         self.stack = QStackedWidget()
         self.login = LoginScreen(self.ctx)
@@ -365,6 +368,10 @@ class MainWindow(QMainWindow):
         if self.ctx.printer is not None:
             self.ctx.printer.on_event = None
             self.ctx.printer.close()
+        if self.ctx.scale is not None:
+            self.ctx.scale.close()
+        if self.ctx.customer is not None:
+            self.ctx.customer.close()
         super().closeEvent(event)
 
 
@@ -386,13 +393,39 @@ def till_printer(printer_uri: str | None, home: Path | None = None) -> ReceiptPr
     return ReceiptPrinter(printer_uri, home=home)
 
 
+def till_peripherals(home: Path | None = None) -> tuple[SerialScale | None, CustomerFacing | None]:
+    """The scale and the customer displays ``devices.json`` names for this till (each optional)."""
+    from hardware.config import load_config
+    from hardware.devices import DeviceKind
+    from hardware.display import PoleDisplay
+    from ui.customer_display import CustomerDisplay
+
+    config = load_config(home)
+    scales = config.of_kind(DeviceKind.SCALE)
+    scale = None
+    if scales:
+        scale = SerialScale(scales[0].device_uri(), protocol=scales[0].protocol or "stgs",
+                            baudrate=scales[0].baudrate).start()
+    pole: PoleDisplay | None = None
+    screen: CustomerDisplay | None = None
+    for display in config.of_kind(DeviceKind.CUSTOMER_DISPLAY):
+        if display.uri.startswith("screen:"):  # the second monitor, e.g. "screen:1"
+            screen = screen or CustomerDisplay()
+        elif pole is None:
+            pole = PoleDisplay(display.device_uri(), baudrate=display.baudrate)
+    if screen is not None:
+        screen.show_on_second_screen()
+    return scale, (CustomerFacing(pole, screen) if pole or screen else None)
+
+
 def run_client(server_url: str, till: str, lang: str | None = None, printer_uri: str | None = None,
                argv: Sequence[str] | None = None) -> int:
     """Entry point for ``omnistore client``: show the till and run the event loop; returns the exit code."""
     app = create_app(argv, lang)
     language = str(app.property("omnistore_language") or DEFAULT_LANGUAGE)
     client = StoreClient(server_url, language=language)
-    window = MainWindow(client, till, printer=till_printer(printer_uri))
+    scale, customer = till_peripherals()
+    window = MainWindow(client, till, printer=till_printer(printer_uri), scale=scale, customer=customer)
     screen = QGuiApplication.primaryScreen()
     if screen is not None and screen.availableGeometry().width() <= 1366:
         window.setGeometry(screen.geometry())  # also where no window manager honours full screen

@@ -38,6 +38,7 @@ from ui.dialogs import (
     PriceDialog,
     ProductSearchDialog,
     QuantityDialog,
+    WeightDialog,
 )
 from ui.models import TicketLinesModel
 from ui.widgets import AmountLabel, MessageStrip, ScanEdit
@@ -254,6 +255,8 @@ class CheckoutScreen(QWidget):
         self.ticket = ticket
         self.model.set_ticket(ticket)
         self.totals.show_ticket(ticket)
+        if self.ctx.customer is not None and ticket.status == "open":
+            self.ctx.customer.show_ticket(ticket)
         row = self.model.row_of(select_line) if select_line else -1
         if row < 0 and self.model.rowCount():
             row = self.model.rowCount() - 1
@@ -349,7 +352,48 @@ class CheckoutScreen(QWidget):
             quantity, text = int(match.group(1)), match.group(2).strip()
         client, ref = self.ctx.client, self.ref
         self.message.clear_message()
-        self._command(lambda cid, _override: client.add_line(ref.id, text, quantity, cid), self._line_added)
+        command_id = new_command_id()
+
+        def failed(exc: Exception) -> None:
+            if isinstance(exc, ApiError) and exc.code == "weight_required":
+                self._weigh(text, str(exc))
+            else:
+                self.show_error(exc)
+
+        self._submit(lambda: client.add_line(ref.id, text, quantity, command_id), self._line_added, failed)
+
+    def _weigh(self, code: str, reason: str) -> None:
+        """称重: a stable weight from the till's scale, else the cashier types it in kg."""
+        client, ref, scale = self.ctx.client, self.ref, self.ctx.scale
+        if scale is None:
+            self._ask_weight(code, reason)
+            return
+        self.message.show_info(self.tr("Weighing…"), 0)
+
+        def run() -> Ticket | None:
+            reading = scale.wait_stable(3.0, lambda r: r.weight_g > 0 and not r.overload)
+            if reading is None:
+                return None
+            return client.add_line(ref.id, code, reading.weight_g, new_command_id())
+
+        def done(ticket: Ticket | None) -> None:
+            if ticket is None:
+                self._ask_weight(code, self.tr("No steady weight on the scale: put the goods on it, or enter the weight."))
+            else:
+                self.message.clear_message()
+                self._line_added(ticket)
+
+        self._submit(run, done)
+
+    def _ask_weight(self, code: str, reason: str) -> None:
+        dialog = WeightDialog(reason, self)
+        client, ref = self.ctx.client, self.ref
+
+        def accepted() -> None:
+            grams = dialog.grams
+            self._command(lambda cid, _o: client.add_line(ref.id, code, grams, cid), self._line_added)
+
+        self.open_dialog(dialog, accepted)
 
     def add_product(self, code: str) -> None:
         self.scan(code)
@@ -524,6 +568,9 @@ class CheckoutScreen(QWidget):
         if result.ticket is not None:
             self.show_ticket(result.ticket)
         self.sale_completed.emit(result.sale_id, result.change)
+        if self.ctx.customer is not None:
+            paid = result.ticket.paid if result.ticket is not None else result.total + result.change
+            self.ctx.customer.show_payment(result.total, paid, result.change)
         if self.ctx.drawer_kicked_separately:  # cash only so far: the drawer opens for the change
             self.ctx.open_drawer()
             self._print_receipt(result.sale_id)

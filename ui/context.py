@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from hardware.drawer import kick_bytes
 from hardware.printer import ReceiptPrinter
+from hardware.scale import SerialScale
 from ui.api import Operator, Shift, StoreClient
 from ui.worker import Worker
 
@@ -22,6 +24,10 @@ class TillContext:
     printer_sink: PrinterSink | None = None
     #: the till's receipt printer with its persisted queue; when set it takes the place of ``printer_sink``
     printer: ReceiptPrinter | None = None
+    #: the till's scale: weighed goods (PLU) take their weight from it
+    scale: SerialScale | None = None
+    #: the customer's pole display and/or second screen (ui.customer_facing.CustomerFacing)
+    customer: Any = None
     operator: Operator | None = None
     shift: Shift | None = None
 

@@ -228,6 +228,40 @@ class QuantityDialog(PosDialog):
         self.accept()
 
 
+class WeightDialog(PosDialog):
+    """称重商品 without a scale reading: the cashier types the weight in kg."""
+
+    def __init__(self, reason: str, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Enter the weight"), parent)
+        self.grams: int | None = None
+        note = QLabel(reason)
+        note.setWordWrap(True)
+        self.body.addWidget(note)
+        form = QFormLayout()
+        self.edit = QLineEdit()
+        self.edit.setObjectName("bigEdit")
+        disable_ime(self.edit)
+        form.addRow(self.tr("Weight (kg)"), self.edit)
+        self.body.addLayout(form)
+        keypad = Keypad(self.edit, decimal=True)
+        keypad.submitted.connect(self.submit)
+        self.body.addWidget(keypad, 1)
+        self.size_to_parent(0.45, 0.7)
+        self.edit.setFocus()
+
+    def submit(self) -> None:
+        try:
+            grams = parse_kg(self.edit.text())
+        except ValueError:
+            grams = 0
+        if grams <= 0:
+            self.message.show_error(self.tr("Enter a weight greater than zero, e.g. 0.512"))
+            self.edit.selectAll()
+            return
+        self.grams = grams
+        self.accept()
+
+
 class PriceDialog(PosDialog):
     """F7 改价: a new unit price in yuan for one line."""
 

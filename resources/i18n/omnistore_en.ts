@@ -4,37 +4,37 @@
 <context>
     <name>CashTenderDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="291"/>
+        <location filename="../../ui/dialogs.py" line="325"/>
         <source>Cash payment</source>
         <translation>Cash payment</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="291"/>
+        <location filename="../../ui/dialogs.py" line="325"/>
         <source>Pay (Enter)</source>
         <translation>Pay (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="295"/>
+        <location filename="../../ui/dialogs.py" line="329"/>
         <source>Amount due</source>
         <translation>Amount due</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="303"/>
+        <location filename="../../ui/dialogs.py" line="337"/>
         <source>Already paid: %1</source>
         <translation>Already paid: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="305"/>
+        <location filename="../../ui/dialogs.py" line="339"/>
         <source>Cash received (¥)</source>
         <translation>Cash received (¥)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="317"/>
+        <location filename="../../ui/dialogs.py" line="351"/>
         <source>Exact</source>
         <translation>Exact</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="342"/>
+        <location filename="../../ui/dialogs.py" line="376"/>
         <source>Enter the cash received, such as 100 or 52.50.</source>
         <translation>Enter the cash received, such as 100 or 52.50.</translation>
     </message>
@@ -42,27 +42,27 @@
 <context>
     <name>ChangeDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="356"/>
+        <location filename="../../ui/dialogs.py" line="390"/>
         <source>Sale complete</source>
         <translation>Sale complete</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="356"/>
+        <location filename="../../ui/dialogs.py" line="390"/>
         <source>Next customer (Enter)</source>
         <translation>Next customer (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="358"/>
+        <location filename="../../ui/dialogs.py" line="392"/>
         <source>Change</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="366"/>
+        <location filename="../../ui/dialogs.py" line="400"/>
         <source>Total %1</source>
         <translation>Total %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="368"/>
+        <location filename="../../ui/dialogs.py" line="402"/>
         <source>Rounding %1</source>
         <translation>Rounding %1</translation>
     </message>
@@ -70,148 +70,158 @@
 <context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../ui/checkout.py" line="161"/>
+        <location filename="../../ui/checkout.py" line="162"/>
         <source>Scan / code</source>
         <extracomment>The server says no shift is open on this till. Emitted with the receipt bytes after they went to the printer sink (for tests and logs). A sale was completed: (sale_id, change). F10: the cashier leaves the till. F11: 交班. Ctrl+S: the HQ sync page.</extracomment>
         <translation>Scan / code</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="165"/>
+        <location filename="../../ui/checkout.py" line="166"/>
         <source>Scan a barcode or type a code, then Enter</source>
         <translation>Scan a barcode or type a code, then Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="185"/>
+        <location filename="../../ui/checkout.py" line="186"/>
         <source>Help</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="186"/>
+        <location filename="../../ui/checkout.py" line="187"/>
         <source>Search</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="187"/>
+        <location filename="../../ui/checkout.py" line="188"/>
         <source>Quantity</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="188"/>
+        <location filename="../../ui/checkout.py" line="189"/>
         <source>Void line</source>
         <translation>Void line</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="189"/>
+        <location filename="../../ui/checkout.py" line="190"/>
         <source>Park</source>
         <translation>Park</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="190"/>
+        <location filename="../../ui/checkout.py" line="191"/>
         <source>Resume</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="191"/>
+        <location filename="../../ui/checkout.py" line="192"/>
         <source>Price</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="192"/>
+        <location filename="../../ui/checkout.py" line="193"/>
         <source>No sale</source>
         <translation>No sale</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="193"/>
+        <location filename="../../ui/checkout.py" line="194"/>
         <source>Reprint</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="194"/>
+        <location filename="../../ui/checkout.py" line="195"/>
         <source>Log out</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="195"/>
+        <location filename="../../ui/checkout.py" line="196"/>
         <source>Close shift</source>
         <translation>Close shift</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="196"/>
+        <location filename="../../ui/checkout.py" line="197"/>
         <source>Pay</source>
         <translation>Pay</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="251"/>
+        <location filename="../../ui/checkout.py" line="252"/>
         <source>Resumed the open ticket of this till.</source>
         <translation>Resumed the open ticket of this till.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="292"/>
+        <location filename="../../ui/checkout.py" line="295"/>
         <source>Unexpected error: %1</source>
         <translation>Unexpected error: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="367"/>
+        <location filename="../../ui/checkout.py" line="371"/>
+        <source>Weighing…</source>
+        <translation>Weighing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkout.py" line="381"/>
+        <source>No steady weight on the scale: put the goods on it, or enter the weight.</source>
+        <translation>No steady weight on the scale: put the goods on it, or enter the weight.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkout.py" line="411"/>
         <source>Finish this dialog first, then scan again.</source>
         <translation>Finish this dialog first, then scan again.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="386"/>
+        <location filename="../../ui/checkout.py" line="430"/>
         <source>There is no line to change.</source>
         <translation>There is no line to change.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="388"/>
+        <location filename="../../ui/checkout.py" line="432"/>
         <source>This line is already voided.</source>
         <translation>This line is already voided.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="417"/>
+        <location filename="../../ui/checkout.py" line="461"/>
         <source>Voided: %1</source>
         <translation>Voided: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="444"/>
+        <location filename="../../ui/checkout.py" line="488"/>
         <source>Drawer opened (no sale).</source>
         <translation>Drawer opened (no sale).</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="448"/>
+        <location filename="../../ui/checkout.py" line="492"/>
         <source>There is nothing to park.</source>
         <translation>There is nothing to park.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="461"/>
+        <location filename="../../ui/checkout.py" line="505"/>
         <source>Ticket parked. Press F6 to resume it.</source>
         <translation>Ticket parked. Press F6 to resume it.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="467"/>
+        <location filename="../../ui/checkout.py" line="511"/>
         <source>Park or finish the current ticket first.</source>
         <translation>Park or finish the current ticket first.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="485"/>
+        <location filename="../../ui/checkout.py" line="529"/>
         <source>Ticket resumed.</source>
         <translation>Ticket resumed.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="499"/>
+        <location filename="../../ui/checkout.py" line="543"/>
         <source>The ticket is empty: scan something first.</source>
         <translation>The ticket is empty: scan something first.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="553"/>
+        <location filename="../../ui/checkout.py" line="600"/>
         <source>The receipt was not printed: %1</source>
         <translation>The receipt was not printed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="560"/>
+        <location filename="../../ui/checkout.py" line="607"/>
         <source>No sale to reprint yet.</source>
         <translation>No sale to reprint yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="564"/>
+        <location filename="../../ui/checkout.py" line="611"/>
         <source>Receipt %1 reprinted.</source>
         <translation>Receipt %1 reprinted.</translation>
     </message>
@@ -868,73 +878,73 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/app.py" line="108"/>
+        <location filename="../../ui/app.py" line="111"/>
         <source>OmniStore checkout</source>
         <translation>OmniStore checkout</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="155"/>
+        <location filename="../../ui/app.py" line="158"/>
         <source>Till: %1</source>
         <translation>Till: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="163"/>
-        <location filename="../../ui/app.py" line="286"/>
+        <location filename="../../ui/app.py" line="166"/>
+        <location filename="../../ui/app.py" line="289"/>
         <source>HQ sync (Ctrl+S)</source>
         <translation>HQ sync (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="176"/>
+        <location filename="../../ui/app.py" line="179"/>
         <source>Working…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="184"/>
+        <location filename="../../ui/app.py" line="187"/>
         <source>cashier</source>
         <translation>cashier</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="184"/>
+        <location filename="../../ui/app.py" line="187"/>
         <source>supervisor</source>
         <translation>supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="184"/>
+        <location filename="../../ui/app.py" line="187"/>
         <source>manager</source>
         <translation>manager</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="186"/>
+        <location filename="../../ui/app.py" line="189"/>
         <source>Operator: %1 (%2)</source>
         <translation>Operator: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="229"/>
+        <location filename="../../ui/app.py" line="232"/>
         <source>Checking…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="311"/>
+        <location filename="../../ui/app.py" line="314"/>
         <source>Printer: OK</source>
         <translation>Printer: OK</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="313"/>
+        <location filename="../../ui/app.py" line="316"/>
         <source>Printer: %1</source>
         <translation>Printer: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="315"/>
+        <location filename="../../ui/app.py" line="318"/>
         <source>Printer: status unknown</source>
         <translation>Printer: status unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="337"/>
+        <location filename="../../ui/app.py" line="340"/>
         <source>Server: online</source>
         <translation>Server: online</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="337"/>
+        <location filename="../../ui/app.py" line="340"/>
         <source>Server: OFFLINE</source>
         <translation>Server: OFFLINE</translation>
     </message>
@@ -942,47 +952,47 @@
 <context>
     <name>OverrideDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="379"/>
+        <location filename="../../ui/dialogs.py" line="413"/>
         <source>Manager override</source>
         <translation>Manager override</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="379"/>
+        <location filename="../../ui/dialogs.py" line="413"/>
         <source>Authorize (Enter)</source>
         <translation>Authorize (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="382"/>
+        <location filename="../../ui/dialogs.py" line="416"/>
         <source>This needs a manager: %1</source>
         <translation>This needs a manager: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="393"/>
+        <location filename="../../ui/dialogs.py" line="427"/>
         <source>Manager code</source>
         <translation>Manager code</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="394"/>
+        <location filename="../../ui/dialogs.py" line="428"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="454"/>
+        <location filename="../../ui/dialogs.py" line="488"/>
         <source>void a line</source>
         <translation>void a line</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="455"/>
+        <location filename="../../ui/dialogs.py" line="489"/>
         <source>change a price</source>
         <translation>change a price</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="456"/>
+        <location filename="../../ui/dialogs.py" line="490"/>
         <source>open the drawer without a sale</source>
         <translation>open the drawer without a sale</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="457"/>
+        <location filename="../../ui/dialogs.py" line="491"/>
         <source>open hardware diagnostics</source>
         <translation>open hardware diagnostics</translation>
     </message>
@@ -1006,22 +1016,22 @@
 <context>
     <name>ParkedTicketsDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="426"/>
+        <location filename="../../ui/dialogs.py" line="460"/>
         <source>Parked tickets</source>
         <translation>Parked tickets</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="426"/>
+        <location filename="../../ui/dialogs.py" line="460"/>
         <source>Resume (Enter)</source>
         <translation>Resume (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="439"/>
+        <location filename="../../ui/dialogs.py" line="473"/>
         <source>No parked tickets.</source>
         <translation>No parked tickets.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="446"/>
+        <location filename="../../ui/dialogs.py" line="480"/>
         <source>Choose a ticket first.</source>
         <translation>Choose a ticket first.</translation>
     </message>
@@ -1042,27 +1052,27 @@
 <context>
     <name>PriceDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="235"/>
+        <location filename="../../ui/dialogs.py" line="269"/>
         <source>Override price</source>
         <translation>Override price</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="239"/>
+        <location filename="../../ui/dialogs.py" line="273"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="240"/>
+        <location filename="../../ui/dialogs.py" line="274"/>
         <source>Current price</source>
         <translation>Current price</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="244"/>
+        <location filename="../../ui/dialogs.py" line="278"/>
         <source>New price (¥)</source>
         <translation>New price (¥)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="257"/>
+        <location filename="../../ui/dialogs.py" line="291"/>
         <source>Enter a price such as 12.50.</source>
         <translation>Enter a price such as 12.50.</translation>
     </message>
@@ -1381,25 +1391,43 @@
 <context>
     <name>TotalsPanel</name>
     <message>
-        <location filename="../../ui/checkout.py" line="83"/>
+        <location filename="../../ui/checkout.py" line="84"/>
         <source>Items</source>
         <extracomment>&quot;3*6901234567892&quot; sells three of the item. Codes that mean &quot;the cashier must fix their credentials&quot;, not &quot;the command failed&quot;.</extracomment>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="84"/>
+        <location filename="../../ui/checkout.py" line="85"/>
         <source>Subtotal</source>
         <translation>Subtotal</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="85"/>
+        <location filename="../../ui/checkout.py" line="86"/>
         <source>Paid</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="86"/>
+        <location filename="../../ui/checkout.py" line="87"/>
         <source>Total</source>
         <translation>Total</translation>
+    </message>
+</context>
+<context>
+    <name>WeightDialog</name>
+    <message>
+        <location filename="../../ui/dialogs.py" line="235"/>
+        <source>Enter the weight</source>
+        <translation>Enter the weight</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="244"/>
+        <source>Weight (kg)</source>
+        <translation>Weight (kg)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="258"/>
+        <source>Enter a weight greater than zero, e.g. 0.512</source>
+        <translation>Enter a weight greater than zero, e.g. 0.512</translation>
     </message>
 </context>
 <context>

@@ -4,37 +4,37 @@
 <context>
     <name>CashTenderDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="291"/>
+        <location filename="../../ui/dialogs.py" line="325"/>
         <source>Cash payment</source>
         <translation>现金收款</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="291"/>
+        <location filename="../../ui/dialogs.py" line="325"/>
         <source>Pay (Enter)</source>
         <translation>收款 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="295"/>
+        <location filename="../../ui/dialogs.py" line="329"/>
         <source>Amount due</source>
         <translation>应收</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="303"/>
+        <location filename="../../ui/dialogs.py" line="337"/>
         <source>Already paid: %1</source>
         <translation>已付：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="305"/>
+        <location filename="../../ui/dialogs.py" line="339"/>
         <source>Cash received (¥)</source>
         <translation>实收现金 (¥)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="317"/>
+        <location filename="../../ui/dialogs.py" line="351"/>
         <source>Exact</source>
         <translation>正好</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="342"/>
+        <location filename="../../ui/dialogs.py" line="376"/>
         <source>Enter the cash received, such as 100 or 52.50.</source>
         <translation>请输入实收金额，如 100 或 52.50。</translation>
     </message>
@@ -42,27 +42,27 @@
 <context>
     <name>ChangeDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="356"/>
+        <location filename="../../ui/dialogs.py" line="390"/>
         <source>Sale complete</source>
         <translation>交易完成</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="356"/>
+        <location filename="../../ui/dialogs.py" line="390"/>
         <source>Next customer (Enter)</source>
         <translation>下一位顾客 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="358"/>
+        <location filename="../../ui/dialogs.py" line="392"/>
         <source>Change</source>
         <translation>找零</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="366"/>
+        <location filename="../../ui/dialogs.py" line="400"/>
         <source>Total %1</source>
         <translation>合计 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="368"/>
+        <location filename="../../ui/dialogs.py" line="402"/>
         <source>Rounding %1</source>
         <translation>抹零 %1</translation>
     </message>
@@ -70,148 +70,158 @@
 <context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../ui/checkout.py" line="161"/>
+        <location filename="../../ui/checkout.py" line="162"/>
         <source>Scan / code</source>
         <extracomment>The server says no shift is open on this till. Emitted with the receipt bytes after they went to the printer sink (for tests and logs). A sale was completed: (sale_id, change). F10: the cashier leaves the till. F11: 交班. Ctrl+S: the HQ sync page.</extracomment>
         <translation>扫码/编码</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="165"/>
+        <location filename="../../ui/checkout.py" line="166"/>
         <source>Scan a barcode or type a code, then Enter</source>
         <translation>扫描条码或输入编码后按回车</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="185"/>
+        <location filename="../../ui/checkout.py" line="186"/>
         <source>Help</source>
         <translation>帮助</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="186"/>
+        <location filename="../../ui/checkout.py" line="187"/>
         <source>Search</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="187"/>
+        <location filename="../../ui/checkout.py" line="188"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="188"/>
+        <location filename="../../ui/checkout.py" line="189"/>
         <source>Void line</source>
         <translation>删行</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="189"/>
+        <location filename="../../ui/checkout.py" line="190"/>
         <source>Park</source>
         <translation>挂单</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="190"/>
+        <location filename="../../ui/checkout.py" line="191"/>
         <source>Resume</source>
         <translation>取单</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="191"/>
+        <location filename="../../ui/checkout.py" line="192"/>
         <source>Price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="192"/>
+        <location filename="../../ui/checkout.py" line="193"/>
         <source>No sale</source>
         <translation>开钱箱</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="193"/>
+        <location filename="../../ui/checkout.py" line="194"/>
         <source>Reprint</source>
         <translation>重打小票</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="194"/>
+        <location filename="../../ui/checkout.py" line="195"/>
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="195"/>
+        <location filename="../../ui/checkout.py" line="196"/>
         <source>Close shift</source>
         <translation>交班</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="196"/>
+        <location filename="../../ui/checkout.py" line="197"/>
         <source>Pay</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="251"/>
+        <location filename="../../ui/checkout.py" line="252"/>
         <source>Resumed the open ticket of this till.</source>
         <translation>已恢复本机未完成的小票。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="292"/>
+        <location filename="../../ui/checkout.py" line="295"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="367"/>
+        <location filename="../../ui/checkout.py" line="371"/>
+        <source>Weighing…</source>
+        <translation>正在称重…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkout.py" line="381"/>
+        <source>No steady weight on the scale: put the goods on it, or enter the weight.</source>
+        <translation>秤上没有稳定的重量：请把商品放上秤，或输入重量。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkout.py" line="411"/>
         <source>Finish this dialog first, then scan again.</source>
         <translation>请先完成当前窗口，再重新扫码。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="386"/>
+        <location filename="../../ui/checkout.py" line="430"/>
         <source>There is no line to change.</source>
         <translation>没有可操作的商品行。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="388"/>
+        <location filename="../../ui/checkout.py" line="432"/>
         <source>This line is already voided.</source>
         <translation>该商品行已删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="417"/>
+        <location filename="../../ui/checkout.py" line="461"/>
         <source>Voided: %1</source>
         <translation>已删除：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="444"/>
+        <location filename="../../ui/checkout.py" line="488"/>
         <source>Drawer opened (no sale).</source>
         <translation>钱箱已打开（无交易）。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="448"/>
+        <location filename="../../ui/checkout.py" line="492"/>
         <source>There is nothing to park.</source>
         <translation>没有可挂起的商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="461"/>
+        <location filename="../../ui/checkout.py" line="505"/>
         <source>Ticket parked. Press F6 to resume it.</source>
         <translation>已挂单，按 F6 取单。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="467"/>
+        <location filename="../../ui/checkout.py" line="511"/>
         <source>Park or finish the current ticket first.</source>
         <translation>请先挂起或结算当前小票。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="485"/>
+        <location filename="../../ui/checkout.py" line="529"/>
         <source>Ticket resumed.</source>
         <translation>已取单。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="499"/>
+        <location filename="../../ui/checkout.py" line="543"/>
         <source>The ticket is empty: scan something first.</source>
         <translation>小票为空，请先扫描商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="553"/>
+        <location filename="../../ui/checkout.py" line="600"/>
         <source>The receipt was not printed: %1</source>
         <translation>小票未打印：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="560"/>
+        <location filename="../../ui/checkout.py" line="607"/>
         <source>No sale to reprint yet.</source>
         <translation>还没有可重打的小票</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="564"/>
+        <location filename="../../ui/checkout.py" line="611"/>
         <source>Receipt %1 reprinted.</source>
         <translation>已重打小票 %1</translation>
     </message>
@@ -868,73 +878,73 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/app.py" line="108"/>
+        <location filename="../../ui/app.py" line="111"/>
         <source>OmniStore checkout</source>
         <translation>OmniStore 收银</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="155"/>
+        <location filename="../../ui/app.py" line="158"/>
         <source>Till: %1</source>
         <translation>收银台：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="163"/>
-        <location filename="../../ui/app.py" line="286"/>
+        <location filename="../../ui/app.py" line="166"/>
+        <location filename="../../ui/app.py" line="289"/>
         <source>HQ sync (Ctrl+S)</source>
         <translation>总部同步 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="176"/>
+        <location filename="../../ui/app.py" line="179"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="184"/>
+        <location filename="../../ui/app.py" line="187"/>
         <source>cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="184"/>
+        <location filename="../../ui/app.py" line="187"/>
         <source>supervisor</source>
         <translation>值班主管</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="184"/>
+        <location filename="../../ui/app.py" line="187"/>
         <source>manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="186"/>
+        <location filename="../../ui/app.py" line="189"/>
         <source>Operator: %1 (%2)</source>
         <translation>操作员：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="229"/>
+        <location filename="../../ui/app.py" line="232"/>
         <source>Checking…</source>
         <translation>正在验证…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="311"/>
+        <location filename="../../ui/app.py" line="314"/>
         <source>Printer: OK</source>
         <translation>打印机：正常</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="313"/>
+        <location filename="../../ui/app.py" line="316"/>
         <source>Printer: %1</source>
         <translation>打印机：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="315"/>
+        <location filename="../../ui/app.py" line="318"/>
         <source>Printer: status unknown</source>
         <translation>打印机：状态未知</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="337"/>
+        <location filename="../../ui/app.py" line="340"/>
         <source>Server: online</source>
         <translation>服务器：在线</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="337"/>
+        <location filename="../../ui/app.py" line="340"/>
         <source>Server: OFFLINE</source>
         <translation>服务器：离线</translation>
     </message>
@@ -942,47 +952,47 @@
 <context>
     <name>OverrideDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="379"/>
+        <location filename="../../ui/dialogs.py" line="413"/>
         <source>Manager override</source>
         <translation>主管授权</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="379"/>
+        <location filename="../../ui/dialogs.py" line="413"/>
         <source>Authorize (Enter)</source>
         <translation>授权 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="382"/>
+        <location filename="../../ui/dialogs.py" line="416"/>
         <source>This needs a manager: %1</source>
         <translation>此操作需要主管授权：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="393"/>
+        <location filename="../../ui/dialogs.py" line="427"/>
         <source>Manager code</source>
         <translation>主管工号</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="394"/>
+        <location filename="../../ui/dialogs.py" line="428"/>
         <source>PIN</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="454"/>
+        <location filename="../../ui/dialogs.py" line="488"/>
         <source>void a line</source>
         <translation>删除商品行</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="455"/>
+        <location filename="../../ui/dialogs.py" line="489"/>
         <source>change a price</source>
         <translation>修改单价</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="456"/>
+        <location filename="../../ui/dialogs.py" line="490"/>
         <source>open the drawer without a sale</source>
         <translation>无交易开钱箱</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="457"/>
+        <location filename="../../ui/dialogs.py" line="491"/>
         <source>open hardware diagnostics</source>
         <translation>打开设备诊断</translation>
     </message>
@@ -1005,22 +1015,22 @@
 <context>
     <name>ParkedTicketsDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="426"/>
+        <location filename="../../ui/dialogs.py" line="460"/>
         <source>Parked tickets</source>
         <translation>挂单列表</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="426"/>
+        <location filename="../../ui/dialogs.py" line="460"/>
         <source>Resume (Enter)</source>
         <translation>取单 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="439"/>
+        <location filename="../../ui/dialogs.py" line="473"/>
         <source>No parked tickets.</source>
         <translation>没有挂起的小票。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="446"/>
+        <location filename="../../ui/dialogs.py" line="480"/>
         <source>Choose a ticket first.</source>
         <translation>请先选择一张小票。</translation>
     </message>
@@ -1041,27 +1051,27 @@
 <context>
     <name>PriceDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="235"/>
+        <location filename="../../ui/dialogs.py" line="269"/>
         <source>Override price</source>
         <translation>改价</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="239"/>
+        <location filename="../../ui/dialogs.py" line="273"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="240"/>
+        <location filename="../../ui/dialogs.py" line="274"/>
         <source>Current price</source>
         <translation>原单价</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="244"/>
+        <location filename="../../ui/dialogs.py" line="278"/>
         <source>New price (¥)</source>
         <translation>新单价 (¥)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="257"/>
+        <location filename="../../ui/dialogs.py" line="291"/>
         <source>Enter a price such as 12.50.</source>
         <translation>请输入价格，如 12.50。</translation>
     </message>
@@ -1380,25 +1390,43 @@
 <context>
     <name>TotalsPanel</name>
     <message>
-        <location filename="../../ui/checkout.py" line="83"/>
+        <location filename="../../ui/checkout.py" line="84"/>
         <source>Items</source>
         <extracomment>&quot;3*6901234567892&quot; sells three of the item. Codes that mean &quot;the cashier must fix their credentials&quot;, not &quot;the command failed&quot;.</extracomment>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="84"/>
+        <location filename="../../ui/checkout.py" line="85"/>
         <source>Subtotal</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="85"/>
+        <location filename="../../ui/checkout.py" line="86"/>
         <source>Paid</source>
         <translation>已付</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="86"/>
+        <location filename="../../ui/checkout.py" line="87"/>
         <source>Total</source>
         <translation>合计</translation>
+    </message>
+</context>
+<context>
+    <name>WeightDialog</name>
+    <message>
+        <location filename="../../ui/dialogs.py" line="235"/>
+        <source>Enter the weight</source>
+        <translation>输入重量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="244"/>
+        <source>Weight (kg)</source>
+        <translation>重量 (kg)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="258"/>
+        <source>Enter a weight greater than zero, e.g. 0.512</source>
+        <translation>请输入大于零的重量，例如 0.512</translation>
     </message>
 </context>
 <context>

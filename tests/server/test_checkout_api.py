@@ -123,6 +123,9 @@ def test_a_fractional_or_text_quantity_is_a_malformed_request(till: Till) -> Non
 
 def test_weighed_goods_by_plu_and_by_price_embedded_barcode(till: Till) -> None:
     ticket = till.new_ticket()
+    unweighed = till.scan(ticket, APPLE_PLU)  # a PLU alone says nothing of the weight
+    assert unweighed.status_code == 409 and unweighed.json()["code"] == "weight_required"
+    assert "红富士苹果" in unweighed.json()["message"] and "称重" in unweighed.json()["message"]
     state = till.ok(till.scan(ticket, APPLE_PLU, 512))  # 512 g at ￥12.98/kg
     assert state["lines"][0]["amount"] == 665  # 6.64576 → 6.65
     state = till.ok(till.scan(ticket, make_in_store_code(APPLE_PLU, 1234)))
