@@ -366,15 +366,22 @@ class ReceiptPrinter(PrinterWorker):
     """
 
     def __init__(self, uri: str, *, profile: str | PrinterProfile = "80mm", drawer_pin: int = 0,
-                 drawer_sensor_high: bool = True, **kwargs: object) -> None:
+                 drawer_sensor_high: bool = True, raster: bool = False, **kwargs: object) -> None:
         self.profile = profile if isinstance(profile, PrinterProfile) else get_profile(profile)
+        #: no Chinese font in the printer: receipts are sent as pictures (GS v 0)
+        self.raster = raster
         self.drawer_pin = drawer_pin
         self.drawer_sensor_high = drawer_sensor_high
         super().__init__(uri, **kwargs)  # type: ignore[arg-type]
 
     def print_receipt(self, receipt: Receipt, *, job_id: str | None = None) -> str:
         """Encode and queue ``receipt``. Pass ``job_id`` (e.g. the sale id) so a retry prints once."""
-        data = encode_receipt(receipt, self.profile)
+        if self.raster:
+            from hardware.escpos.raster import encode_receipt_raster
+
+            data = encode_receipt_raster(receipt, self.profile)
+        else:
+            data = encode_receipt(receipt, self.profile)
         return self.submit(data, kind="receipt", label=f"{receipt.sale_id}", job_id=job_id)
 
     def reprint_last(self) -> str | None:
@@ -432,4 +439,5 @@ def receipt_printer_from_config(config: DeviceConfig, *, home: Path | None = Non
     return ReceiptPrinter(
         config.device_uri(), profile=profile, printer_id=config.id, home=home, on_event=on_event,
         status_check=config.status_check, drawer_sensor_high=config.options.get("drawer_sensor", "high") == "high",
+        raster=config.options.get("raster") == "1",
     )

@@ -440,7 +440,8 @@ class StoreClient:
         return bool(data.get("ok", True))
 
     def receipt(
-        self, sale_id: str, fmt: str = "escpos", profile: str = "80mm", kick: bool = False, copy: bool = False
+        self, sale_id: str, fmt: str = "escpos", profile: str = "80mm", kick: bool = False, copy: bool = False,
+        raster: bool = False,
     ) -> bytes:
         """The receipt bytes; ``kick`` asks for the drawer pulse in the same print job (cash sales),
         ``copy`` marks a reprint."""
@@ -449,6 +450,8 @@ class StoreClient:
             params["kick"] = 1
         if copy:
             params["copy"] = 1
+        if raster:
+            params["raster"] = 1
         return self.request("GET", f"{API_PREFIX}/sales/{sale_id}/receipt", params=params, raw=True)
 
     # -- HQ sync --------------------------------------------------------------------

@@ -148,6 +148,8 @@ class MainWindow(QMainWindow):
         self._open_ticket: str | None = None
         self.stack.setCurrentWidget(self.login)
         if printer is not None:
+            self.ctx.printer_raster = printer.raster
+            self.ctx.printer_profile = printer.profile.name
             self.printer_events.event.connect(self.show_printer_event)
             printer.on_event = self.printer_events.event.emit
             printer.request_status()
@@ -418,6 +420,34 @@ def till_peripherals(home: Path | None = None) -> tuple[SerialScale | None, Cust
     return scale, (CustomerFacing(pole, screen) if pole or screen else None)
 
 
+def till_camera(window: MainWindow, home: Path | None = None) -> QObject | None:
+    """A camera in ``devices.json`` scans at the till: member QR, coupons and barcodes held up to it.
+
+    ``uri`` ``camera:N`` picks the Nth video input (``camera:`` the default one); each decoded
+    code arrives as if scanned, once per code held in view.
+    """
+    from hardware.config import load_config
+    from hardware.devices import DeviceKind
+
+    cameras = load_config(home).of_kind(DeviceKind.CAMERA)
+    if not cameras:
+        return None
+    from hardware.camera import CameraScanner
+
+    device = None
+    index = cameras[0].uri.partition(":")[2].strip("/")
+    if index.isdigit():
+        from PySide6.QtMultimedia import QMediaDevices
+
+        inputs = QMediaDevices.videoInputs()
+        device = inputs[int(index)] if int(index) < len(inputs) else None
+    scanner = CameraScanner(device, parent=window)
+    scanner.decoded.connect(lambda text, _format: window._wedge_scan(text))
+    scanner.failed.connect(lambda code: log.warning("camera: %s", code))
+    scanner.start()
+    return scanner
+
+
 def run_client(server_url: str, till: str, lang: str | None = None, printer_uri: str | None = None,
                argv: Sequence[str] | None = None) -> int:
     """Entry point for ``omnistore client``: show the till and run the event loop; returns the exit code."""
@@ -426,6 +456,9 @@ def run_client(server_url: str, till: str, lang: str | None = None, printer_uri:
     client = StoreClient(server_url, language=language)
     scale, customer = till_peripherals()
     window = MainWindow(client, till, printer=till_printer(printer_uri), scale=scale, customer=customer)
+    camera = till_camera(window)
+    if camera is not None:
+        window.destroyed.connect(camera.close)
     screen = QGuiApplication.primaryScreen()
     if screen is not None and screen.availableGeometry().width() <= 1366:
         window.setGeometry(screen.geometry())  # also where no window manager honours full screen

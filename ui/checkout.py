@@ -587,7 +587,7 @@ class CheckoutScreen(QWidget):
         client, ctx = self.ctx.client, self.ctx
 
         def run() -> bytes:
-            data = client.receipt(sale_id, kick=kick, copy=copy)
+            data = client.receipt(sale_id, profile=ctx.printer_profile, kick=kick, copy=copy, raster=ctx.printer_raster)
             ctx.print_receipt(data, label=sale_id)
             return data
 

@@ -24,6 +24,10 @@ class TillContext:
     printer_sink: PrinterSink | None = None
     #: the till's receipt printer with its persisted queue; when set it takes the place of ``printer_sink``
     printer: ReceiptPrinter | None = None
+    #: the printer has no Chinese font: receipts go as pictures (devices.json option raster=1)
+    printer_raster: bool = False
+    #: the printer's paper: 58mm or 80mm (devices.json profile)
+    printer_profile: str = "80mm"
     #: the till's scale: weighed goods (PLU) take their weight from it
     scale: SerialScale | None = None
     #: the customer's pole display and/or second screen (ui.customer_facing.CustomerFacing)

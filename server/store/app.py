@@ -276,6 +276,7 @@ def _api(state: StoreState) -> APIRouter:
         profile: Annotated[str, Query(max_length=32)] = "80mm",
         kick: bool = False,
         copy: bool = False,
+        raster: bool = False,
     ) -> Response:
         """The receipt as text, ESC/POS bytes (``kick`` adds the drawer pulse) or a PNG; ``copy`` marks a reprint."""
         from hardware.escpos.profiles import get_profile
@@ -289,6 +290,11 @@ def _api(state: StoreState) -> APIRouter:
             from app.domain.receipt import plain_text
 
             return Response(plain_text(document, printer.columns), media_type="text/plain; charset=utf-8")
+        if format == "escpos" and raster:  # a printer without a Chinese font: the receipt as a picture (GS v 0)
+            from hardware.escpos.raster import encode_receipt_raster
+
+            return Response(encode_receipt_raster(document, printer, kick_drawer=kick),
+                            media_type="application/octet-stream")
         if format == "escpos":
             from hardware.escpos.encoder import encode_receipt
 

@@ -43,7 +43,7 @@ def test_a_new_store_pages_through_every_change_in_order(admin: Admin, store: St
     assert [c["seq"] for c in changes] == sorted(c["seq"] for c in changes)
     assert products[0]["data"]["price"] == 350 and products[0]["data"]["barcodes"] == []
     assert products[0]["deleted"] is False
-    assert store.feed(cursor).json() == {"changes": [], "next_cursor": cursor, "has_more": False}
+    assert store.feed(cursor).json() == {"changes": [], "next_cursor": cursor, "has_more": False, "head": cursor}
 
 
 def test_prices_reach_only_their_group_and_tills_only_their_store(admin: Admin) -> None:

@@ -18,7 +18,7 @@ def error_of(response: requests.Response) -> tuple[int, str]:
 def test_a_signed_request_is_accepted(store: Store) -> None:
     response = store.feed()
     assert response.status_code == 200, response.text
-    assert set(response.json()) == {"changes", "next_cursor", "has_more"}
+    assert set(response.json()) == {"changes", "next_cursor", "has_more", "head"}
 
 
 def test_the_same_request_sent_twice_is_a_replay(store: Store) -> None:

@@ -335,6 +335,9 @@ def test_escpos_and_png_receipts(till: Till) -> None:
     assert b"\x1bp" not in raw.content
     kicked = till.get(f"/sales/{sale}/receipt", params={"format": "escpos", "kick": "1"})
     assert b"\x1bp\x00\x19\xfa" in kicked.content  # ESC p 0 25 250: the drawer pulse
+    raster = till.get(f"/sales/{sale}/receipt", params={"format": "escpos", "raster": "1", "profile": "58mm"})
+    assert raster.content.startswith(b"\x1b@") and b"\x1dv0" in raster.content  # GS v 0: the receipt as a picture
+    assert "可口可乐".encode("gb18030") not in raster.content
     png = till.get(f"/sales/{sale}/receipt", params={"format": "png"})
     assert png.content.startswith(b"\x89PNG")
     assert till.get(f"/sales/{sale}/receipt", params={"format": "pdf"}).json()["code"] == "unknown_format"

@@ -89,3 +89,23 @@ def test_the_pole_display_shows_the_change_until_the_next_customer(qtbot, till, 
     idle(qtbot, till)
     assert display_sim.state.text == "6.50"  # the next (empty) ticket does not wipe the change
     assert "6.50" in till.ctx.customer.screen.change.text()
+
+
+def test_a_code_held_up_to_the_till_camera_is_sold_once(qtbot, till, tmp_path) -> None:
+    from hardware.config import DeviceConfig, TillDevices, save_config
+    from hardware.devices import DeviceKind
+    from ui.app import till_camera
+
+    save_config(TillDevices(devices=[DeviceConfig("camera", DeviceKind.CAMERA, "camera:")]), tmp_path)
+    camera = till_camera(till, tmp_path)  # no camera on this machine: it says so, and still decodes frames
+    assert camera is not None
+    log_in(qtbot, till)
+    from tests.hardware.test_camera import frame_with, linear
+
+    frame = frame_with(linear("6901234567892", "ean13"))
+    for _ in range(3):  # held in view for three frames: one line
+        camera.feed(frame)
+    qtbot.waitUntil(lambda: len(till.checkout.model.rows) == 1, timeout=WAIT_MS)
+    idle(qtbot, till)
+    assert [(line.name, line.quantity) for line in till.checkout.model.rows] == [("可口可乐 330ml", 1)]
+    camera.close()

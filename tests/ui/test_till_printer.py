@@ -77,3 +77,26 @@ def test_out_of_paper_the_sale_completes_and_the_receipt_prints_after_paper_is_l
     qtbot.waitUntil(lambda: win.printer_label.text() == "打印机：正常", timeout=WAIT_MS)
     qtbot.waitUntil(lambda: "打印机已恢复" in win.checkout.message.text(), timeout=WAIT_MS)
     assert printer.pending() == []
+
+
+def test_a_printer_without_a_chinese_font_gets_the_receipt_as_a_picture(qtbot, store_server, sim, tmp_path) -> None:
+    from hardware.config import DeviceConfig, TillDevices, save_config
+    from hardware.devices import DeviceKind
+    from ui.app import till_printer
+
+    save_config(TillDevices(devices=[DeviceConfig("receipt", DeviceKind.RECEIPT_PRINTER, sim.uri, profile="58mm",
+                                                  options={"raster": "1"})]), tmp_path)
+    printer = till_printer(None, tmp_path)
+    assert printer is not None and printer.raster and printer.profile.name == "58mm"
+    create_app([], "zh_CN")
+    win = MainWindow(StoreClient(store_server.url, language="zh_CN"), store_server.new_till(), printer=printer)
+    qtbot.addWidget(win)
+    win.show()
+    try:
+        log_in(qtbot, win)
+        sell_cola_for_cash(qtbot, win)
+        qtbot.waitUntil(lambda: any(job.named("raster") for job in sim.jobs), timeout=WAIT_MS)
+        picture = next(job for job in sim.jobs if job.named("raster"))
+        assert picture.text == ""  # no text for the printer's (missing) font: all of it is in the picture
+    finally:
+        win.close()
