@@ -214,3 +214,104 @@ class StoreStock(HQBase):
     sku: Mapped[str] = mapped_column(String(32), primary_key=True)
     quantity: Mapped[int] = mapped_column(BigInteger)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+# ---- members, coupons, stored value (会员、券、储值) ----------------------------------------------
+
+
+class Member(HQBase):
+    """会员: found at the till by phone, card number or the dynamic 会员码."""
+
+    __tablename__ = "members"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    member_no: Mapped[str] = mapped_column(String(20), unique=True)
+    phone: Mapped[str] = mapped_column(String(20), unique=True)
+    name: Mapped[str] = mapped_column(String(64), default="")
+    tier: Mapped[str] = mapped_column(String(16), default="normal")  # normal | silver | gold | diamond
+    growth: Mapped[int] = mapped_column(BigInteger, default=0)
+    points: Mapped[int] = mapped_column(BigInteger, default=0)
+    registered_store_id: Mapped[int | None] = mapped_column(ForeignKey("stores.id"), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class MemberCodeUse(HQBase):
+    """A dynamic member code, once used: a second use (a screenshot) is refused."""
+
+    __tablename__ = "member_code_uses"
+    code_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
+    used_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+
+
+class CouponTemplate(HQBase):
+    """券模板: 代金券 cash, 折扣券 percent, 满减券 threshold, 兑换券 free item."""
+
+    __tablename__ = "coupon_templates"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(16))  # cash | percent | threshold | free_item
+    value: Mapped[int] = mapped_column(Integer)  # fen; for percent: what is paid, in basis points (8500 = 85折)
+    threshold: Mapped[int] = mapped_column(Integer, default=0)  # fen the cart must reach
+    sku: Mapped[str | None] = mapped_column(String(32), nullable=True)  # the free item
+
+
+class CouponBatch(HQBase):
+    """券批次: a run of codes of one template, with validity and the stores that take them."""
+
+    __tablename__ = "coupon_batches"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    template_id: Mapped[int] = mapped_column(ForeignKey("coupon_templates.id"))
+    name: Mapped[str] = mapped_column(String(64))
+    valid_from: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    valid_to: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    stores: Mapped[list[str]] = mapped_column(JSONDoc, default=list)  # store codes; empty: every store
+    paper: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class Coupon(HQBase):
+    """券码: one coupon. ``state`` issued → reserved → redeemed (or voided); a reservation lapses."""
+
+    __tablename__ = "coupons"
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("coupon_batches.id"), index=True)
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"), nullable=True, index=True)
+    holder_store_id: Mapped[int | None] = mapped_column(ForeignKey("stores.id"), nullable=True)  # paper stock
+    state: Mapped[str] = mapped_column(String(12), default="issued")
+    reserved_store_id: Mapped[int | None] = mapped_column(ForeignKey("stores.id"), nullable=True)
+    reserved_ref: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    reserved_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    redeemed_store_id: Mapped[int | None] = mapped_column(ForeignKey("stores.id"), nullable=True)
+    redeemed_ref: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    redeemed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class WalletAccount(HQBase):
+    """储值卡 / 电子钱包 / 礼品卡. ``principal`` and ``bonus`` are the ledger's sums, kept with it."""
+
+    __tablename__ = "wallet_accounts"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    card_no: Mapped[str] = mapped_column(String(24), unique=True)
+    kind: Mapped[str] = mapped_column(String(12), default="wallet")  # wallet | gift_card
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"), nullable=True, index=True)
+    principal: Mapped[int] = mapped_column(BigInteger, default=0)
+    bonus: Mapped[int] = mapped_column(BigInteger, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class WalletEntry(HQBase):
+    """One change to an account, append-only. (account, kind, ref) is unique: a retry changes nothing."""
+
+    __tablename__ = "wallet_entries"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("wallet_accounts.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))  # topup | spend | refund | activate
+    principal: Mapped[int] = mapped_column(BigInteger)
+    bonus: Mapped[int] = mapped_column(BigInteger)
+    ref: Mapped[str] = mapped_column(String(64))
+    store_id: Mapped[int | None] = mapped_column(ForeignKey("stores.id"), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+    __table_args__ = (UniqueConstraint("account_id", "kind", "ref", name="uq_wallet_entry_ref"),)

@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.errors import DomainError
-from app.hq import changes, ingest, keys, masterdata, reports, signed, stores
+from app.hq import changes, ingest, keys, loyalty, masterdata, reports, signed, stores
 from app.hq.engine import make_hq_engine, make_hq_sessions
 from app.hq.migrate import upgrade
 from app.hq.models import ApiKey, Store
@@ -169,6 +169,107 @@ def _api(state: HQState) -> APIRouter:
             await asyncio.sleep(min(0.5, max(0.0, deadline - time.monotonic())))
             page = await run_in_threadpool(read)
         return json_response(page.as_dict())
+
+    # ---- members, coupons, stored value (signed store calls) --------------------------------
+    def signed_body(model: type[Any], body: bytes) -> Any:
+        try:
+            return model.model_validate_json(body)
+        except ValidationError as error:
+            raise _invalid(error) from None
+
+    @router.post("/loyalty/members")
+    def register_member(store: SignedStore, body: RawBody, session: DB) -> Response:
+        """注册会员 at the till with a mobile number."""
+        data = signed_body(schemas.MemberIn, body)
+        member = loyalty.register_member(session, data.phone, data.name, store)
+        view = loyalty.member_view(session, member, store)
+        session.commit()
+        return json_response(view)
+
+    @router.get("/loyalty/members")
+    def find_member(store: SignedStore, session: DB, phone: Annotated[str, Query(max_length=20)] = "",
+                    card: Annotated[str, Query(max_length=20)] = "",
+                    code: Annotated[str, Query(max_length=64)] = "") -> Response:
+        """By phone, card number or the dynamic member code (which is then used up)."""
+        member = loyalty.find_member(session, settings.secret_key, phone=phone, card=card, code=code)
+        view = loyalty.member_view(session, member, store)
+        session.commit()
+        return json_response(view)
+
+    @router.post("/loyalty/coupons/reserve")
+    def reserve_coupon(store: SignedStore, body: RawBody, session: DB) -> Response:
+        data = signed_body(schemas.CouponReserveIn, body)
+        reserved = loyalty.reserve_coupon(session, store, data.code, data.ref, data.subtotal, data.member)
+        session.commit()
+        return json_response(reserved.as_dict())
+
+    @router.post("/loyalty/coupons/commit")
+    def commit_coupon(store: SignedStore, body: RawBody, session: DB) -> Response:
+        data = signed_body(schemas.CouponCommitIn, body)
+        loyalty.commit_coupon(session, store, data.code, data.ref, data.sale_id)
+        session.commit()
+        return json_response({"code": data.code, "state": "redeemed"})
+
+    @router.post("/loyalty/coupons/release")
+    def release_coupon(store: SignedStore, body: RawBody, session: DB) -> Response:
+        data = signed_body(schemas.CouponReleaseIn, body)
+        loyalty.release_coupon(session, store, data.code, data.ref)
+        session.commit()
+        return json_response({"code": data.code, "state": "released"})
+
+    @router.post("/loyalty/wallets/topup")
+    def wallet_top_up(store: SignedStore, body: RawBody, session: DB) -> Response:
+        data = signed_body(schemas.WalletMoveIn, body)
+        result = loyalty.top_up(session, store, data.card, data.amount, data.ref)
+        session.commit()
+        return json_response(result)
+
+    @router.post("/loyalty/wallets/spend")
+    def wallet_spend(store: SignedStore, body: RawBody, session: DB) -> Response:
+        data = signed_body(schemas.WalletMoveIn, body)
+        result = loyalty.spend(session, store, data.card, data.amount, data.ref)
+        session.commit()
+        return json_response(result)
+
+    @router.post("/loyalty/wallets/refund")
+    def wallet_refund(store: SignedStore, body: RawBody, session: DB) -> Response:
+        data = signed_body(schemas.WalletRefundIn, body)
+        result = loyalty.refund(session, store, data.card, data.ref)
+        session.commit()
+        return json_response(result)
+
+    # ---- admin: members, coupons, stored value ---------------------------------------------
+    @router.post("/admin/members")
+    def admin_member(body: schemas.MemberIn, admin: Admin, session: DB) -> dict[str, Any]:
+        member = loyalty.register_member(session, body.phone, body.name, None)
+        view = loyalty.member_view(session, member)
+        session.commit()
+        return view
+
+    @router.post("/admin/members/{member_no}/code")
+    def admin_member_code(member_no: str, admin: Admin, session: DB) -> dict[str, str]:
+        """The code the member app would show now (for the app's backend, and for tests)."""
+        member = loyalty.find_member(session, settings.secret_key, card=member_no)
+        return {"code": loyalty.member_code(settings.secret_key, member)}
+
+    @router.post("/admin/coupon-templates")
+    def admin_coupon_template(body: schemas.CouponTemplateIn, admin: Admin, session: DB) -> dict[str, Any]:
+        template = loyalty.create_template(session, body.code, body.name, body.kind, body.value, body.threshold, body.sku)
+        session.commit()
+        return {"id": template.id, "code": template.code}
+
+    @router.post("/admin/coupon-batches")
+    def admin_coupon_batch(body: schemas.CouponBatchIn, admin: Admin, session: DB) -> dict[str, Any]:
+        codes = loyalty.create_batch(session, body.template, body.name, body.count, body.valid_from, body.valid_to,
+                                     body.stores, body.paper, body.member)
+        session.commit()
+        return {"codes": codes}
+
+    @router.post("/admin/wallets")
+    def admin_wallet(body: schemas.WalletIn, admin: Admin, session: DB) -> dict[str, Any]:
+        account = loyalty.open_account(session, body.member, body.kind)
+        session.commit()
+        return {"card_no": account.card_no, "kind": account.kind}
 
     # ---- admin -----------------------------------------------------------------------------
     @router.get("/admin/api-keys")

@@ -3,7 +3,7 @@
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, Field, StrictInt, field_validator
 
 MAX_ITEMS = 1000
 MAX_PRODUCTS = 5000
@@ -110,3 +110,67 @@ class OperatorIn(BaseModel):
 class OperatorsIn(BaseModel):
     items: Annotated[list[OperatorIn], Field(min_length=1, max_length=100)]
 
+
+
+# ---- members, coupons, stored value ------------------------------------------------------------
+
+Ref = Annotated[str, Field(min_length=1, max_length=64)]
+
+
+class MemberIn(BaseModel):
+    phone: Annotated[str, Field(min_length=1, max_length=20)]
+    name: Annotated[str, Field(max_length=64)] = ""
+
+
+class CouponTemplateIn(BaseModel):
+    code: Text32
+    name: Text64
+    kind: Literal["cash", "percent", "threshold", "free_item"]
+    value: Annotated[int, Field(ge=0, le=10**9)]
+    threshold: Annotated[int, Field(ge=0, le=10**9)] = 0
+    sku: Annotated[str | None, Field(max_length=32)] = None
+
+
+class CouponBatchIn(BaseModel):
+    template: Text32
+    name: Text64
+    count: Annotated[int, Field(ge=1, le=100_000)]
+    valid_from: datetime
+    valid_to: datetime
+    stores: Annotated[list[Text16], Field(max_length=10_000)] = []
+    paper: bool = False
+    member: Annotated[str | None, Field(max_length=20)] = None
+
+
+class CouponReserveIn(BaseModel):
+    code: Text32
+    ref: Ref  # the store's ticket
+    subtotal: Annotated[int, Field(ge=0, le=10**10)]
+    member: Annotated[str | None, Field(max_length=20)] = None
+
+
+class CouponCommitIn(BaseModel):
+    code: Text32
+    ref: Ref
+    sale_id: Ref
+
+
+class CouponReleaseIn(BaseModel):
+    code: Text32
+    ref: Ref
+
+
+class WalletIn(BaseModel):
+    member: Annotated[str | None, Field(max_length=20)] = None
+    kind: Literal["wallet", "gift_card"] = "wallet"
+
+
+class WalletMoveIn(BaseModel):
+    card: Annotated[str, Field(min_length=1, max_length=24)]
+    amount: StrictInt
+    ref: Ref
+
+
+class WalletRefundIn(BaseModel):
+    card: Annotated[str, Field(min_length=1, max_length=24)]
+    ref: Ref

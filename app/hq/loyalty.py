@@ -1,0 +1,364 @@
+"""会员、券、储值 at HQ: the one place a coupon is spent and a balance moves.
+
+- Members are found by phone, card number or a dynamic member code (HMAC over the member and
+  the minute it was shown; valid 60 s, and once).
+- A coupon is reserved when the till adds it, committed when the sale completes, released when
+  the ticket is voided — or when the reservation lapses, so a store that crashed in between
+  does not hold it for ever. Every step locks the coupon's row: two tills never both win.
+- A stored-value account's balance is the sum of its ledger; each entry is unique by
+  (account, kind, ref), so a retried top-up or spend changes nothing, and a spend locks the
+  account's row and checks the balance first, so concurrent spends can't overdraw.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from app.domain.errors import DomainError
+from app.domain.money import check_amount
+from app.hq import clock
+from app.hq.models import (
+    Coupon,
+    CouponBatch,
+    CouponTemplate,
+    Member,
+    MemberCodeUse,
+    Store,
+    WalletAccount,
+    WalletEntry,
+)
+
+PHONE = re.compile(r"^1[3-9]\d{9}$")
+MEMBER_CODE_SECONDS = 60
+RESERVATION = timedelta(minutes=15)
+TIERS = ("normal", "silver", "gold", "diamond")
+#: growth value at which each tier starts (成长值)
+TIER_GROWTH = {"normal": 0, "silver": 1_000, "gold": 5_000, "diamond": 20_000}
+#: 充值赠送: (top-up at least, bonus), the best one applies — 充100送20, 充500送120
+TOPUP_BONUS = ((50_000, 12_000), (10_000, 2_000))
+COUPON_KINDS = ("cash", "percent", "threshold", "free_item")
+
+
+def mask_phone(phone: str) -> str:
+    return phone[:3] + "****" + phone[-4:] if len(phone) == 11 else phone
+
+
+def tier_for(growth: int) -> str:
+    return max((t for t in TIERS if growth >= TIER_GROWTH[t]), key=lambda t: TIER_GROWTH[t])
+
+
+# ---- members ---------------------------------------------------------------------------------
+
+
+def register_member(session: Session, phone: str, name: str, store: Store | None) -> Member:
+    if not PHONE.match(phone):
+        raise DomainError("invalid_phone", status=422, phone=phone[:20])
+    if session.scalar(select(Member.id).where(Member.phone == phone)) is not None:
+        raise DomainError("member_exists", status=409, phone=mask_phone(phone))
+    member = Member(member_no="", phone=phone, name=name[:64], tier="normal", growth=0, points=0,
+                    registered_store_id=store.id if store else None, created_at=clock.now())
+    session.add(member)
+    session.flush()
+    member.member_no = f"8{member.id:011d}"  # the card number printed on a physical card
+    return member
+
+
+def member_code(secret: bytes, member: Member, at: datetime | None = None) -> str:
+    """The code the member's phone shows (会员码): member number, time, and a MAC over both."""
+    stamp = int((at or clock.now()).timestamp())
+    mac = hmac.new(secret, f"member:{member.member_no}:{stamp}".encode(), hashlib.sha256).hexdigest()[:16]
+    return f"MC{member.member_no}{stamp:010d}{mac}"
+
+
+def _check_member_code(session: Session, secret: bytes, code: str) -> Member:
+    match = re.fullmatch(r"MC(\d{12})(\d{10})([0-9a-f]{16})", code)
+    if match is None:
+        raise DomainError("member_code_invalid", status=422)
+    number, stamp, mac = match.group(1), int(match.group(2)), match.group(3)
+    expected = hmac.new(secret, f"member:{number}:{stamp}".encode(), hashlib.sha256).hexdigest()[:16]
+    if not hmac.compare_digest(mac, expected):
+        raise DomainError("member_code_invalid", status=422)
+    age = clock.now().timestamp() - stamp
+    if not -5 <= age <= MEMBER_CODE_SECONDS:
+        raise DomainError("member_code_expired", status=422)
+    member = session.scalar(select(Member).where(Member.member_no == number))
+    if member is None:
+        raise DomainError("member_not_found", status=404)
+    try:
+        with session.begin_nested():
+            session.add(MemberCodeUse(code_hash=hashlib.sha256(code.encode()).hexdigest(), member_id=member.id,
+                                      used_at=clock.now()))
+    except IntegrityError:
+        raise DomainError("member_code_used", status=409) from None
+    return member
+
+
+def find_member(session: Session, secret: bytes, *, phone: str = "", card: str = "", code: str = "") -> Member:
+    if code:
+        return _check_member_code(session, secret, code)
+    if phone:
+        found = session.scalar(select(Member).where(Member.phone == phone))
+    elif card:
+        found = session.scalar(select(Member).where(Member.member_no == card))
+    else:
+        raise DomainError("invalid_request", status=422, detail="phone, card or code")
+    if found is None:
+        raise DomainError("member_not_found", status=404)
+    return found
+
+
+def member_view(session: Session, member: Member, store: Store | None = None) -> dict[str, Any]:
+    """What the till's member panel shows: masked phone, tier, points, balance, usable coupons."""
+    wallets = session.scalars(select(WalletAccount).where(WalletAccount.member_id == member.id,
+                                                          WalletAccount.active)).all()
+    now = clock.now()
+    coupons = session.execute(
+        select(Coupon.code, CouponTemplate.name, CouponTemplate.kind, CouponTemplate.value, CouponTemplate.threshold,
+               CouponBatch.valid_to, CouponBatch.stores)
+        .join(CouponBatch, CouponBatch.id == Coupon.batch_id).join(CouponTemplate, CouponTemplate.id == CouponBatch.template_id)
+        .where(Coupon.member_id == member.id, Coupon.state == "issued", CouponBatch.valid_from <= now,
+               CouponBatch.valid_to >= now)
+        .order_by(CouponBatch.valid_to)
+    ).all()
+    return {
+        "member_no": member.member_no, "name": member.name, "phone": mask_phone(member.phone), "tier": member.tier,
+        "growth": member.growth, "points": member.points,
+        "wallet": {"cards": [w.card_no for w in wallets], "balance": sum(w.principal + w.bonus for w in wallets)},
+        "coupons": [{"code": c.code, "name": c.name, "kind": c.kind, "value": c.value, "threshold": c.threshold,
+                     "valid_to": clock.aware(c.valid_to).isoformat()}
+                    for c in coupons if store is None or not c.stores or store.code in c.stores],
+    }
+
+
+# ---- coupons ---------------------------------------------------------------------------------
+
+
+def create_template(session: Session, code: str, name: str, kind: str, value: int, threshold: int = 0,
+                    sku: str | None = None) -> CouponTemplate:
+    if kind not in COUPON_KINDS:
+        raise DomainError("invalid_field", status=422, field="kind", value=kind)
+    if kind == "percent" and not 1 <= value < 10_000:
+        raise DomainError("invalid_field", status=422, field="value", value=str(value))
+    if kind in ("cash", "threshold"):
+        check_amount(value)
+    if kind == "free_item" and not sku:
+        raise DomainError("invalid_field", status=422, field="sku", value="")
+    template = CouponTemplate(code=code, name=name, kind=kind, value=value, threshold=threshold, sku=sku)
+    session.add(template)
+    session.flush()
+    return template
+
+
+def create_batch(session: Session, template_code: str, name: str, count: int, valid_from: datetime,
+                 valid_to: datetime, stores: list[str], paper: bool, member_no: str | None = None) -> list[str]:
+    """A batch of ``count`` codes; e-coupons may go straight to a member. Returns the codes."""
+    template = session.scalar(select(CouponTemplate).where(CouponTemplate.code == template_code))
+    if template is None:
+        raise DomainError("coupon_template_not_found", status=404, template=template_code[:32])
+    if valid_to <= valid_from:
+        raise DomainError("invalid_field", status=422, field="valid_to", value=valid_to.isoformat())
+    member_id = None
+    if member_no:
+        member = session.scalar(select(Member).where(Member.member_no == member_no))
+        if member is None:
+            raise DomainError("member_not_found", status=404)
+        member_id = member.id
+    batch = CouponBatch(template_id=template.id, name=name, valid_from=valid_from, valid_to=valid_to, stores=stores,
+                        paper=paper, created_at=clock.now())
+    session.add(batch)
+    session.flush()
+    codes = [f"{'P' if paper else 'E'}{batch.id:04d}{secrets.randbelow(10**10):010d}" for _ in range(count)]
+    session.add_all(Coupon(code=c, batch_id=batch.id, member_id=member_id, state="issued") for c in codes)
+    session.flush()
+    return codes
+
+
+@dataclass(frozen=True, slots=True)
+class Reserved:
+    code: str
+    kind: str
+    name: str
+    value: int
+    threshold: int
+    sku: str | None
+    discount: int  # what it takes off ``subtotal`` (0 for a free item: the line is priced at 0 instead)
+    until: datetime
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "kind": self.kind, "name": self.name, "value": self.value,
+                "threshold": self.threshold, "sku": self.sku, "discount": self.discount,
+                "reserved_until": self.until.isoformat()}
+
+
+def discount_for(template: CouponTemplate, subtotal: int) -> int:
+    if template.kind == "cash":
+        return min(template.value, subtotal)
+    if template.kind == "threshold":
+        return min(template.value, subtotal) if subtotal >= template.threshold else 0
+    if template.kind == "percent":
+        return subtotal - (subtotal * template.value + 5_000) // 10_000  # pays value‱, to the fen
+    return 0
+
+
+def _locked_coupon(session: Session, code: str) -> tuple[Coupon, CouponBatch, CouponTemplate]:
+    coupon = session.scalar(select(Coupon).where(Coupon.code == code).with_for_update())
+    if coupon is None:
+        raise DomainError("coupon_not_found", status=404, code=code[:32])
+    batch = session.get(CouponBatch, coupon.batch_id)
+    assert batch is not None
+    template = session.get(CouponTemplate, batch.template_id)
+    assert template is not None
+    return coupon, batch, template
+
+
+def reserve_coupon(session: Session, store: Store, code: str, ref: str, subtotal: int,
+                   member_no: str | None = None) -> Reserved:
+    """核销 step 1, when the till adds the coupon: every check, then the row is held for ``ref``."""
+    check_amount(subtotal, allow_zero=True)
+    coupon, batch, template = _locked_coupon(session, code)
+    now = clock.now()
+    if coupon.state == "redeemed":
+        raise DomainError("coupon_used", status=409, code=code)
+    if coupon.state == "voided":
+        raise DomainError("coupon_voided", status=409, code=code)
+    if coupon.state == "reserved" and clock.aware(coupon.reserved_until or now) > now \
+            and not (coupon.reserved_store_id == store.id and coupon.reserved_ref == ref):
+        raise DomainError("coupon_in_use", status=409, code=code)
+    if now < clock.aware(batch.valid_from):
+        raise DomainError("coupon_not_yet_valid", status=409, code=code, start=batch.valid_from.date().isoformat())
+    if now > clock.aware(batch.valid_to):
+        raise DomainError("coupon_expired", status=409, code=code, end=batch.valid_to.date().isoformat())
+    if batch.stores and store.code not in batch.stores:
+        raise DomainError("coupon_wrong_store", status=409, code=code)
+    if batch.paper and coupon.holder_store_id is not None and coupon.holder_store_id != store.id:
+        raise DomainError("coupon_wrong_store", status=409, code=code)
+    if coupon.member_id is not None:
+        owner = session.get(Member, coupon.member_id)
+        if owner is None or owner.member_no != member_no:
+            raise DomainError("coupon_not_members", status=409, code=code)
+    if subtotal < template.threshold:
+        raise DomainError("coupon_below_threshold", status=409, code=code, threshold=f"{template.threshold / 100:.2f}")
+    until = now + RESERVATION
+    coupon.state, coupon.reserved_store_id, coupon.reserved_ref, coupon.reserved_until = "reserved", store.id, ref, until
+    return Reserved(code, template.kind, template.name, template.value, template.threshold, template.sku,
+                    discount_for(template, subtotal), until)
+
+
+def commit_coupon(session: Session, store: Store, code: str, ref: str, sale_id: str) -> None:
+    """核销 step 2, at completion. Committing again for the same sale is a no-op."""
+    coupon, _batch, _template = _locked_coupon(session, code)
+    if coupon.state == "redeemed":
+        if coupon.redeemed_store_id == store.id and coupon.redeemed_ref == sale_id:
+            return
+        raise DomainError("coupon_used", status=409, code=code)
+    if coupon.state != "reserved" or coupon.reserved_store_id != store.id or coupon.reserved_ref != ref:
+        raise DomainError("coupon_not_reserved", status=409, code=code)
+    # A lapsed reservation nobody else took still stands: the sale happened.
+    coupon.state, coupon.redeemed_store_id, coupon.redeemed_ref, coupon.redeemed_at = "redeemed", store.id, sale_id, clock.now()
+    coupon.reserved_until = None
+
+
+def release_coupon(session: Session, store: Store, code: str, ref: str) -> None:
+    """The ticket was voided (or the coupon taken off it): the coupon is free again."""
+    coupon, _batch, _template = _locked_coupon(session, code)
+    if coupon.state == "reserved" and coupon.reserved_store_id == store.id and coupon.reserved_ref == ref:
+        coupon.state, coupon.reserved_store_id, coupon.reserved_ref, coupon.reserved_until = "issued", None, None, None
+
+
+# ---- stored value ----------------------------------------------------------------------------
+
+
+def open_account(session: Session, member_no: str | None, kind: str = "wallet", card_no: str | None = None) -> WalletAccount:
+    member_id = None
+    if member_no:
+        member = session.scalar(select(Member).where(Member.member_no == member_no))
+        if member is None:
+            raise DomainError("member_not_found", status=404)
+        member_id = member.id
+    account = WalletAccount(card_no=card_no or f"9{secrets.randbelow(10**15):015d}", kind=kind, member_id=member_id,
+                            principal=0, bonus=0, active=True, created_at=clock.now())
+    session.add(account)
+    session.flush()
+    return account
+
+
+def _locked_account(session: Session, card_no: str) -> WalletAccount:
+    account = session.scalar(select(WalletAccount).where(WalletAccount.card_no == card_no).with_for_update())
+    if account is None or not account.active:
+        raise DomainError("wallet_not_found", status=404)
+    return account
+
+
+def _entry(session: Session, account: WalletAccount, kind: str, principal: int, bonus: int, ref: str,
+           store: Store | None) -> dict[str, Any]:
+    """Append the entry and move the balance with it; the same (kind, ref) again returns the first answer."""
+    prior = session.scalar(select(WalletEntry).where(WalletEntry.account_id == account.id, WalletEntry.kind == kind,
+                                                     WalletEntry.ref == ref))
+    if prior is not None:
+        return _balance(account, prior)
+    entry = WalletEntry(account_id=account.id, kind=kind, principal=principal, bonus=bonus, ref=ref,
+                        store_id=store.id if store else None, created_at=clock.now())
+    session.add(entry)
+    account.principal += principal
+    account.bonus += bonus
+    session.flush()
+    return _balance(account, entry)
+
+
+def _balance(account: WalletAccount, entry: WalletEntry) -> dict[str, Any]:
+    return {"card_no": account.card_no, "principal": account.principal, "bonus": account.bonus,
+            "balance": account.principal + account.bonus,
+            "entry": {"kind": entry.kind, "principal": entry.principal, "bonus": entry.bonus, "ref": entry.ref}}
+
+
+def bonus_for(amount: int) -> int:
+    return next((bonus for floor, bonus in TOPUP_BONUS if amount >= floor), 0)
+
+
+def top_up(session: Session, store: Store | None, card_no: str, amount: int, ref: str) -> dict[str, Any]:
+    """充值: principal as paid, bonus by the rules (充100送20), kept apart."""
+    check_amount(amount)
+    account = _locked_account(session, card_no)
+    return _entry(session, account, "topup", amount, bonus_for(amount), ref, store)
+
+
+def spend(session: Session, store: Store | None, card_no: str, amount: int, ref: str) -> dict[str, Any]:
+    """Pay with stored value: principal first, then bonus; never below zero (the row is locked)."""
+    check_amount(amount)
+    account = _locked_account(session, card_no)
+    prior = session.scalar(select(WalletEntry).where(WalletEntry.account_id == account.id, WalletEntry.kind == "spend",
+                                                     WalletEntry.ref == ref))
+    if prior is not None:
+        return _balance(account, prior)
+    if account.principal + account.bonus < amount:
+        raise DomainError("insufficient_balance", status=409, balance=f"{(account.principal + account.bonus) / 100:.2f}")
+    from_principal = min(account.principal, amount)
+    return _entry(session, account, "spend", -from_principal, -(amount - from_principal), ref, store)
+
+
+def refund(session: Session, store: Store | None, card_no: str, ref: str) -> dict[str, Any]:
+    """A returned sale paid by stored value: the spend of ``ref`` goes back, principal and bonus as taken."""
+    account = _locked_account(session, card_no)
+    spent = session.scalar(select(WalletEntry).where(WalletEntry.account_id == account.id, WalletEntry.kind == "spend",
+                                                     WalletEntry.ref == ref))
+    if spent is None:
+        raise DomainError("wallet_entry_not_found", status=404, ref=ref[:64])
+    return _entry(session, account, "refund", -spent.principal, -spent.bonus, ref, store)
+
+
+def ledger_sum(session: Session, card_no: str) -> tuple[int, int]:
+    row = session.execute(
+        select(func.coalesce(func.sum(WalletEntry.principal), 0), func.coalesce(func.sum(WalletEntry.bonus), 0))
+        .join(WalletAccount, WalletAccount.id == WalletEntry.account_id).where(WalletAccount.card_no == card_no)
+    ).one()
+    return int(row[0]), int(row[1])

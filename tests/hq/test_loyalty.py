@@ -1,0 +1,163 @@
+"""会员、券、储值 at HQ on PostgreSQL: found by phone, card or a one-time member code; a coupon
+spent once across tills and stores; a balance that is its ledger and never goes below zero."""
+
+from __future__ import annotations
+
+import json
+import time
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from app.hq import loyalty
+from app.hq.models import WalletAccount
+from tests.hq.conftest import Admin, HQServer, Store
+
+
+def post(store: Store, path: str, body: dict[str, Any]):
+    return store.send("POST", path, json.dumps(body).encode())
+
+
+def phone() -> str:
+    return "139" + f"{uuid.uuid4().int % 10**8:08d}"
+
+
+def batch(admin: Admin, kind: str = "cash", value: int = 1000, threshold: int = 0, count: int = 1,
+          start: timedelta = timedelta(days=-1), end: timedelta = timedelta(days=30), **extra: Any) -> list[str]:
+    template = "T" + uuid.uuid4().hex[:10]
+    admin.ok(admin.post("/admin/coupon-templates", {"code": template, "name": f"测试券{value}", "kind": kind,
+                                                     "value": value, "threshold": threshold}))
+    now = datetime.now(UTC)
+    return admin.ok(admin.post("/admin/coupon-batches", {
+        "template": template, "name": "双十一", "count": count, "valid_from": (now + start).isoformat(),
+        "valid_to": (now + end).isoformat(), **extra}))["codes"]
+
+
+def test_register_and_find_a_member_by_phone_card_and_a_one_time_code(admin: Admin, store: Store) -> None:
+    number = phone()
+    made = post(store, "/loyalty/members", {"phone": number, "name": "李娜"})
+    assert made.status_code == 200, made.text
+    member = made.json()
+    assert member["phone"] == number[:3] + "****" + number[-4:] and member["tier"] == "normal"
+    assert post(store, "/loyalty/members", {"phone": number}).json()["code"] == "member_exists"
+    assert post(store, "/loyalty/members", {"phone": "12345"}).json()["code"] == "invalid_phone"
+    assert store.send("GET", f"/loyalty/members?phone={number}").json()["member_no"] == member["member_no"]
+    assert store.send("GET", f"/loyalty/members?card={member['member_no']}").json()["name"] == "李娜"
+    assert store.send("GET", "/loyalty/members?phone=13900000000").json()["code"] == "member_not_found"
+
+    code = admin.ok(admin.post(f"/admin/members/{member['member_no']}/code"))["code"]
+    assert store.send("GET", f"/loyalty/members?code={code}").json()["member_no"] == member["member_no"]
+    assert store.send("GET", f"/loyalty/members?code={code}").json()["code"] == "member_code_used"  # a screenshot
+    tampered = code[:-1] + ("0" if code[-1] != "0" else "1")
+    assert store.send("GET", f"/loyalty/members?code={tampered}").json()["code"] == "member_code_invalid"
+
+
+def test_an_old_member_code_is_refused(admin: Admin, hq: HQServer, store: Store) -> None:
+    member = admin.ok(admin.post("/admin/members", {"phone": phone(), "name": "王伟"}))
+    with hq.db() as session:
+        row = loyalty.find_member(session, hq.env["OMNISTORE_HQ_SECRET_KEY"].encode(), card=member["member_no"])
+        stale = loyalty.member_code(hq.env["OMNISTORE_HQ_SECRET_KEY"].encode(), row,
+                                    datetime.now(UTC) - timedelta(seconds=61))
+    assert store.send("GET", f"/loyalty/members?code={stale}").json()["code"] == "member_code_expired"
+
+
+def test_reserve_commit_release_and_every_refusal(admin: Admin, store: Store) -> None:
+    other = admin.new_store()
+    [code] = batch(admin, "threshold", value=2000, threshold=10000)
+    reserve = {"code": code, "ref": "ticket-1", "subtotal": 9999}
+    assert post(store, "/loyalty/coupons/reserve", reserve).json()["code"] == "coupon_below_threshold"
+    held = post(store, "/loyalty/coupons/reserve", {**reserve, "subtotal": 12000})
+    assert held.status_code == 200 and held.json()["discount"] == 2000
+    assert post(other, "/loyalty/coupons/reserve", {**reserve, "ref": "t-9", "subtotal": 12000}).json()["code"] == "coupon_in_use"
+    assert post(store, "/loyalty/coupons/release", {"code": code, "ref": "ticket-1"}).status_code == 200
+    assert post(other, "/loyalty/coupons/reserve", {**reserve, "ref": "t-9", "subtotal": 12000}).status_code == 200
+    assert post(other, "/loyalty/coupons/commit", {"code": code, "ref": "t-9", "sale_id": "S-1"}).status_code == 200
+    assert post(other, "/loyalty/coupons/commit", {"code": code, "ref": "t-9", "sale_id": "S-1"}).status_code == 200
+    assert post(store, "/loyalty/coupons/reserve", {**reserve, "subtotal": 12000}).json()["code"] == "coupon_used"
+
+    def refused(codes: list[str], want: str, **body: Any) -> None:
+        answer = post(store, "/loyalty/coupons/reserve", {"code": codes[0], "ref": "t", "subtotal": 5000, **body})
+        assert answer.status_code in (404, 409) and answer.json()["code"] == want, answer.text
+
+    refused(batch(admin, start=timedelta(days=1)), "coupon_not_yet_valid")
+    refused(batch(admin, start=timedelta(days=-10), end=timedelta(days=-1)), "coupon_expired")
+    refused(batch(admin, stores=[other.code]), "coupon_wrong_store")
+    refused(["E0000NOPE"], "coupon_not_found")
+    member = admin.ok(admin.post("/admin/members", {"phone": phone()}))
+    mine = batch(admin, member=member["member_no"])
+    refused(mine, "coupon_not_members")
+    assert post(store, "/loyalty/coupons/reserve", {"code": mine[0], "ref": "t", "subtotal": 5000,
+                                                    "member": member["member_no"]}).status_code == 200
+    percent = batch(admin, "percent", value=8500)
+    assert post(store, "/loyalty/coupons/reserve", {"code": percent[0], "ref": "t", "subtotal": 1999}).json()["discount"] == 300
+
+
+def test_fifty_tills_in_two_stores_race_for_one_coupon_and_exactly_one_wins(admin: Admin, store: Store) -> None:
+    other = admin.new_store()
+    [code] = batch(admin)
+
+    def attempt(n: int) -> int:
+        till_store = store if n % 2 else other
+        return post(till_store, "/loyalty/coupons/reserve", {"code": code, "ref": f"ticket-{n}", "subtotal": 5000}).status_code
+
+    with ThreadPoolExecutor(50) as pool:
+        answers = list(pool.map(attempt, range(50)))
+    assert answers.count(200) == 1 and answers.count(409) == 49
+
+
+def test_a_store_that_crashes_between_reserve_and_commit_does_not_hold_the_coupon(
+        admin: Admin, hq: HQServer, store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    other = admin.new_store()
+    [code] = batch(admin)
+    assert post(store, "/loyalty/coupons/reserve", {"code": code, "ref": "lost", "subtotal": 5000}).status_code == 200
+    with hq.db() as session:  # the store died; its reservation lapses (15 minutes in real time)
+        from app.hq.models import Coupon
+
+        coupon = session.get(Coupon, code)
+        coupon.reserved_until = datetime.now(UTC) - timedelta(seconds=1)
+        session.commit()
+    taken = post(other, "/loyalty/coupons/reserve", {"code": code, "ref": "new", "subtotal": 5000})
+    assert taken.status_code == 200
+    late = post(store, "/loyalty/coupons/commit", {"code": code, "ref": "lost", "sale_id": "S-LATE"})
+    assert late.json()["code"] == "coupon_not_reserved"  # the crashed till cannot spend it after all
+
+
+def test_top_up_with_bonus_spend_refund_and_the_ledger(admin: Admin, hq: HQServer, store: Store) -> None:
+    card = admin.ok(admin.post("/admin/wallets", {}))["card_no"]
+    topped = post(store, "/loyalty/wallets/topup", {"card": card, "amount": 10000, "ref": "R1"}).json()
+    assert (topped["principal"], topped["bonus"]) == (10000, 2000)  # 充100送20
+    assert post(store, "/loyalty/wallets/topup", {"card": card, "amount": 10000, "ref": "R1"}).json() == topped
+    for amount in (0, -5, 10**12):
+        answer = post(store, "/loyalty/wallets/topup", {"card": card, "amount": amount, "ref": f"bad{amount}"})
+        assert answer.json()["code"] == "invalid_amount"
+    spent = post(store, "/loyalty/wallets/spend", {"card": card, "amount": 11000, "ref": "S1"}).json()
+    assert (spent["principal"], spent["bonus"]) == (0, 1000)  # principal first
+    assert post(store, "/loyalty/wallets/spend", {"card": card, "amount": 1001, "ref": "S2"}).json()["code"] == \
+        "insufficient_balance"
+    back = post(store, "/loyalty/wallets/refund", {"card": card, "ref": "S1"}).json()
+    assert (back["principal"], back["bonus"]) == (10000, 2000)
+    with hq.db() as session:
+        assert loyalty.ledger_sum(session, card) == (10000, 2000)
+    assert post(store, "/loyalty/wallets/spend", {"card": "9nope", "amount": 1, "ref": "x"}).json()["code"] == \
+        "wallet_not_found"
+
+
+def test_a_hundred_concurrent_spends_never_overdraw(admin: Admin, hq: HQServer, store: Store) -> None:
+    card = admin.ok(admin.post("/admin/wallets", {}))["card_no"]
+    post(store, "/loyalty/wallets/topup", {"card": card, "amount": 5000, "ref": "R"})  # 50.00, no bonus
+
+    def spend(n: int) -> int:
+        return post(store, "/loyalty/wallets/spend", {"card": card, "amount": 300, "ref": f"S{n}"}).status_code
+
+    started = time.monotonic()
+    with ThreadPoolExecutor(100) as pool:
+        answers = list(pool.map(spend, range(100)))
+    assert answers.count(200) == 16 and answers.count(409) == 84, (answers, time.monotonic() - started)  # 16 × 3.00
+    with hq.db() as session:
+        account = session.scalar(select(WalletAccount).where(WalletAccount.card_no == card))
+        assert (account.principal, account.bonus) == (200, 0)
+        assert loyalty.ledger_sum(session, card) == (200, 0)
