@@ -61,6 +61,12 @@ def _sync_catchup(args: argparse.Namespace) -> list[Result]:
     return sync_catchup.run() + sync_catchup.feed_to_new_store()
 
 
+def _loyalty(args: argparse.Namespace) -> list[Result]:
+    from bench import loyalty
+
+    return loyalty.run()
+
+
 SUITES: dict[str, Callable[[argparse.Namespace], list[Result]]] = {
     "store_api": _store_api,
     "client": _client,
@@ -68,6 +74,7 @@ SUITES: dict[str, Callable[[argparse.Namespace], list[Result]]] = {
     "pricing": _pricing,
     "hq_ingest": _hq_ingest,
     "sync_catchup": _sync_catchup,
+    "loyalty": _loyalty,
 }
 
 

@@ -44,7 +44,7 @@ def running_hq() -> Iterator[HQServer]:
         with tempfile.TemporaryDirectory(prefix="omnistore-hq-bench-") as tmp:
             home = Path(tmp)
             url = database_url(name)
-            env = {**os.environ, "OMNISTORE_HOME": str(home), "OMNISTORE_HQ_DATABASE_URL": url,
+            env = {**os.environ, "OMNISTORE_HOME": str(home), "OMNISTORE_HQ_DATABASE_URL": url, "OMNISTORE_HQ_WORKERS": "2",
                    "OMNISTORE_HQ_SECRET_KEY": uuid.uuid4().hex}
             hq = HQServer(home=home, port=free_port(), database_url=url, env=env)
             hq.cli("db", "upgrade")

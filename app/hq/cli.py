@@ -20,6 +20,8 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
     server.add_argument("--port", type=int, default=DEFAULT_HQ_PORT)
     _database_arg(server)
     server.add_argument("--log-level", default="warning")
+    server.add_argument("--workers", type=int, default=int(os.environ.get("OMNISTORE_HQ_WORKERS", "1")),
+                        help="worker processes (default $OMNISTORE_HQ_WORKERS or 1; one per core suits a busy chain)")
     server.add_argument("--ssl-certfile", default=None, help="serve https with this certificate (PEM)")
     server.add_argument("--ssl-keyfile", default=None, help="the certificate's private key (PEM)")
     server.set_defaults(func=cmd_hq_server)
@@ -124,9 +126,16 @@ def cmd_hq_server(args: argparse.Namespace) -> int:
     from server.hq.app import create_hq_app
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    app = create_hq_app(settings=_settings(args))
-    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, access_log=False,
-                ssl_certfile=args.ssl_certfile, ssl_keyfile=args.ssl_keyfile)
+    settings = _settings(args)
+    create_hq_app(settings=settings)  # migrates once, before any worker starts
+    options: dict[str, Any] = {"host": args.host, "port": args.port, "log_level": args.log_level, "access_log": False,
+                               "ssl_certfile": args.ssl_certfile, "ssl_keyfile": args.ssl_keyfile}
+    if args.workers > 1:
+        # Each worker process builds its own app from the environment (settings are env-driven).
+        os.environ["OMNISTORE_HQ_DATABASE_URL"] = settings.database_url
+        uvicorn.run("server.hq.app:app_from_env", factory=True, workers=args.workers, **options)
+    else:
+        uvicorn.run(create_hq_app(settings=settings, migrate=False), **options)
     return 0
 
 

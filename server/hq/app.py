@@ -71,6 +71,11 @@ def create_hq_app(database_url: str | None = None, settings: HQSettings | None =
     return app
 
 
+def app_from_env() -> FastAPI:
+    """For ``uvicorn --factory`` workers: the settings from the environment, already migrated."""
+    return create_hq_app(migrate=False)
+
+
 def json_response(data: Any, status: int = 200) -> Response:
     """Big pages skip FastAPI's jsonable_encoder walk: the data is plain JSON already."""
     return Response(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(), status_code=status,
