@@ -11,6 +11,8 @@ from app import auth, clock, shifts, stock
 from app.catalog import lookup
 from app.context import Actor, OverrideRequest
 from app.db.models import Operator, SaleCounter, Tender, Ticket, TicketLine
+from app.domain.apportion import largest_remainder
+from app.domain.coupons import coupon_discount
 from app.domain.errors import DomainError
 from app.domain.money import check_amount, line_amount, round_cash_due
 from app.domain.quantity import Unit, check_quantity
@@ -42,9 +44,13 @@ def ticket_dict(ticket: Ticket) -> dict[str, Any]:
                 "amount": line.amount,
                 "voided": line.voided,
                 "note": line.note,
+                "discount": line.discount,
             }
             for line in ticket.lines
         ],
+        "discount": ticket.discount,
+        "member_no": ticket.member_no,
+        "coupons": [{"code": c.code, "name": c.name, "kind": c.kind, "discount": c.discount} for c in ticket.coupons],
         "item_count": item_count(ticket),
         "subtotal": ticket.subtotal,
         "rounding": ticket.rounding,
@@ -52,7 +58,8 @@ def ticket_dict(ticket: Ticket) -> dict[str, Any]:
         "paid": ticket.paid,
         "due": max(0, ticket.total - ticket.paid),
         "change": ticket.change,
-        "tenders": [{"id": t.id, "method": t.method, "amount": t.amount} for t in ticket.tenders],
+        "tenders": [{"id": t.id, "method": t.method, "amount": t.amount, "reference": t.reference, "ref": t.ref}
+                    for t in ticket.tenders],
         "sale_id": ticket.sale_id,
         "created_at": ticket.created_at.isoformat(timespec="seconds"),
         "completed_at": ticket.completed_at.isoformat(timespec="seconds") if ticket.completed_at else None,
@@ -104,9 +111,19 @@ def _recalculate(ticket: Ticket, settings: StoreSettings) -> None:
         else:
             line.amount = line_amount(line.unit_price, line.quantity, Unit(line.unit).per)
     ticket.subtotal = sum(line.amount for line in ticket.lines if not line.voided)
-    # 抹零 applies to cash, the only tender so far; applied once, shown as its own line.
-    ticket.total = round_cash_due(ticket.subtotal, settings.rounding)
-    ticket.rounding = ticket.total - ticket.subtotal
+    for coupon in ticket.coupons:  # a coupon's worth follows the cart (a threshold may stop being met)
+        coupon.discount = coupon_discount(coupon.kind, coupon.value, coupon.threshold, ticket.subtotal)
+    ticket.discount = min(ticket.subtotal, sum(c.discount for c in ticket.coupons))
+    active = [line for line in ticket.lines if not line.voided]
+    shares = largest_remainder(ticket.discount, [line.amount for line in active]) if active else []
+    for line in ticket.lines:
+        line.discount = 0
+    for line, share in zip(active, shares, strict=True):
+        line.discount = share  # what each line actually paid is amount - discount (returns refund that)
+    # 抹零 on what is left to pay, applied once, shown as its own line.
+    due = ticket.subtotal - ticket.discount
+    ticket.total = round_cash_due(due, settings.rounding)
+    ticket.rounding = ticket.total - due
     ticket.paid = sum(t.amount for t in ticket.tenders)
     ticket.updated_at = clock.now()
 
@@ -274,7 +291,12 @@ def void_ticket(
     ticket.status = "voided"
     ticket.updated_at = clock.now()
     session.flush()
-    record_event(session, "ticket_voided", {"ticket": ticket.id, "till": ticket.till, "subtotal": ticket.subtotal})
+    # HQ releases the ticket's coupons and refunds its stored-value payments from this event.
+    record_event(session, "ticket_voided", {
+        "ticket": ticket.id, "till": ticket.till, "subtotal": ticket.subtotal,
+        "coupons": [c.code for c in ticket.coupons],
+        "refunds": [{"card": t.reference, "ref": t.ref} for t in ticket.tenders if t.method == "stored_value"],
+    })
     return ticket_dict(ticket)
 
 

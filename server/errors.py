@@ -24,10 +24,19 @@ def error_response(request: Request | None, error_code: str, status: int, params
     params = params or {}
     language = language_of(request.headers.get("accept-language") if request else None)
     body: dict[str, Any] = {"code": error_code, "message": message(error_code, language, params)}
-    for key in ("action", "due_fen", "remaining"):
+    # The message's values, machine-readable and stable too: a till shows its own words with
+    # them, a store server relays HQ's refusal in the till's language, a sync worker realigns.
+    shown = {k: v for k, v in params.items() if isinstance(v, str | int | float | bool) and k != "detail"}
+    if shown:
+        body["params"] = shown
+    for key in PASSED_THROUGH:
         if key in params:
             body[key] = params[key]
     return JSONResponse(body, status_code=status)
+
+
+#: values clients read by name at the top level of an error (kept there for them)
+PASSED_THROUGH = ("action", "due_fen", "remaining", "expected", "event_id", "scope", "store", "max_events", "max_bytes")
 
 
 def install_error_handlers(app: FastAPI) -> None:

@@ -110,6 +110,9 @@ class Ticket(Base):
     completed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     sale_id: Mapped[str | None] = mapped_column(String(32), unique=True, nullable=True)
     subtotal: Mapped[int] = mapped_column(Integer, default=0)
+    #: coupons' discount off the subtotal, apportioned to the lines (TicketLine.discount)
+    discount: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    member_no: Mapped[str | None] = mapped_column(String(20), nullable=True)
     rounding: Mapped[int] = mapped_column(Integer, default=0)
     total: Mapped[int] = mapped_column(Integer, default=0)
     paid: Mapped[int] = mapped_column(Integer, default=0)
@@ -120,6 +123,9 @@ class Ticket(Base):
     )
     tenders: Mapped[list[Tender]] = relationship(
         back_populates="ticket", order_by="Tender.id", cascade="all, delete-orphan", lazy="selectin"
+    )
+    coupons: Mapped[list[TicketCoupon]] = relationship(
+        back_populates="ticket", order_by="TicketCoupon.id", cascade="all, delete-orphan", lazy="selectin"
     )
 
     __table_args__ = (Index("ix_ticket_till_status", "till", "status"),)
@@ -142,6 +148,8 @@ class TicketLine(Base):
     fixed_amount: Mapped[int | None] = mapped_column(Integer, nullable=True)  # price-embedded code
     voided: Mapped[bool] = mapped_column(Boolean, default=False)
     note: Mapped[str] = mapped_column(String(128), default="")
+    #: this line's share of the ticket's coupon discount: it paid amount - discount (returns refund that)
+    discount: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     ticket: Mapped[Ticket] = relationship(back_populates="lines")
 
@@ -153,8 +161,28 @@ class Tender(Base):
     method: Mapped[str] = mapped_column(String(16))
     amount: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    #: stored value: the card; HQ's ledger entry is keyed by ``ref``
+    reference: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    ref: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
     ticket: Mapped[Ticket] = relationship(back_populates="tenders")
+
+
+class TicketCoupon(Base):
+    """A coupon on a ticket, reserved at HQ for it; committed with the sale, released with a void."""
+
+    __tablename__ = "ticket_coupons"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"), index=True)
+    code: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(16))
+    value: Mapped[int] = mapped_column(Integer)
+    threshold: Mapped[int] = mapped_column(Integer, default=0)
+    discount: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+    ticket: Mapped[Ticket] = relationship(back_populates="coupons")
 
 
 class Command(Base):

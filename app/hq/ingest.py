@@ -6,8 +6,10 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 import psycopg
@@ -108,6 +110,7 @@ def ingest(session: Session, store_id: int, events: list[IncomingEvent]) -> Inge
     if fresh:
         _write(session, store, events, payloads, hashes, fresh, sales)
         _move_stock(session, store.id, stock)
+        _loyalty_effects(session, store, [events[i] for i in fresh])
     return Ingested([e.event_id for e in events], last)
 
 
@@ -205,6 +208,39 @@ def parse_stock(events: list[tuple[IncomingEvent, int]]) -> dict[str, int]:
                 raise _invalid(f"{where}.lines.{n}.sku", "a SKU code")
             net[sku] += _int(line, "delta", f"{where}.lines.{n}")
     return {sku: delta for sku, delta in net.items() if delta}
+
+
+def _loyalty_effects(session: Session, store: Store, events: list[IncomingEvent]) -> None:
+    """Commit a sale's coupons, release a voided ticket's, refund its stored value — each once.
+
+    A step HQ cannot take is kept as a conflict for the store manager, never a reason to refuse
+    the batch (the sale happened; the store's outbox must not stall behind it).
+    """
+    from app.hq import loyalty
+    from app.hq.models import LoyaltyConflict
+
+    for event in events:
+        payload = event.payload
+        steps: list[tuple[str, str, Callable[[], object]]] = []
+        if event.kind == SALE_COMPLETED:
+            ref, sale_id = f"{store.code}:{payload.get('id')}", str(payload.get("sale_id"))
+            steps = [("commit", str(c.get("code", "")),
+                      partial(loyalty.commit_coupon, session, store, str(c.get("code", "")), ref, sale_id))
+                     for c in payload.get("coupons") or [] if isinstance(c, dict)]
+        elif event.kind == "ticket_voided":
+            ref = f"{store.code}:{payload.get('ticket')}"
+            steps = [("release", str(code), partial(loyalty.release_coupon, session, store, str(code), ref))
+                     for code in payload.get("coupons") or []]
+            steps += [("refund", str(r.get("card", "")),
+                       partial(loyalty.refund, session, store, str(r.get("card", "")), str(r.get("ref", ""))))
+                      for r in payload.get("refunds") or [] if isinstance(r, dict)]
+        for action, subject, step in steps:
+            try:
+                with session.begin_nested():
+                    step()
+            except DomainError as error:
+                session.add(LoyaltyConflict(store_id=store.id, event_id=event.event_id, subject=subject[:64],
+                                            action=action, reason=error.code, created_at=clock.now()))
 
 
 def _move_stock(session: Session, store_id: int, net: dict[str, int]) -> None:

@@ -24,6 +24,8 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.domain.coupons import KINDS as COUPON_KINDS
+from app.domain.coupons import coupon_discount
 from app.domain.errors import DomainError
 from app.domain.money import check_amount
 from app.hq import clock
@@ -46,7 +48,6 @@ TIERS = ("normal", "silver", "gold", "diamond")
 TIER_GROWTH = {"normal": 0, "silver": 1_000, "gold": 5_000, "diamond": 20_000}
 #: 充值赠送: (top-up at least, bonus), the best one applies — 充100送20, 充500送120
 TOPUP_BONUS = ((50_000, 12_000), (10_000, 2_000))
-COUPON_KINDS = ("cash", "percent", "threshold", "free_item")
 
 
 def mask_phone(phone: str) -> str:
@@ -201,13 +202,7 @@ class Reserved:
 
 
 def discount_for(template: CouponTemplate, subtotal: int) -> int:
-    if template.kind == "cash":
-        return min(template.value, subtotal)
-    if template.kind == "threshold":
-        return min(template.value, subtotal) if subtotal >= template.threshold else 0
-    if template.kind == "percent":
-        return subtotal - (subtotal * template.value + 5_000) // 10_000  # pays value‱, to the fen
-    return 0
+    return coupon_discount(template.kind, template.value, template.threshold, subtotal)
 
 
 def _locked_coupon(session: Session, code: str) -> tuple[Coupon, CouponBatch, CouponTemplate]:

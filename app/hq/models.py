@@ -315,3 +315,17 @@ class WalletEntry(HQBase):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
     __table_args__ = (UniqueConstraint("account_id", "kind", "ref", name="uq_wallet_entry_ref"),)
+
+
+class LoyaltyConflict(HQBase):
+    """A coupon or stored-value step from a store's event that HQ could not carry out (the coupon
+    was taken by another till after the reservation lapsed, say): kept for the store manager."""
+
+    __tablename__ = "loyalty_conflicts"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    store_id: Mapped[int] = mapped_column(ForeignKey("stores.id"), index=True)
+    event_id: Mapped[str] = mapped_column(String(64))
+    subject: Mapped[str] = mapped_column(String(64))  # the coupon code or the card
+    action: Mapped[str] = mapped_column(String(16))  # commit | release | refund
+    reason: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -13,7 +13,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, FastAPI, Query, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 from pydantic import ValidationError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -23,12 +23,10 @@ from app.hq.engine import make_hq_engine, make_hq_sessions
 from app.hq.migrate import upgrade
 from app.hq.models import ApiKey, Store
 from app.hq.settings import HQSettings
-from server.errors import BodyGuard, error_response, install_error_handlers
+from server.errors import BodyGuard, install_error_handlers
 from server.hq import schemas
 
 # error params a client acts on, sent as fields next to code and message
-EXTRA_ERROR_FIELDS = ("event_id", "expected", "scope", "store", "max_events", "max_bytes")
-
 
 class HQState:
     def __init__(self, settings: HQSettings, migrate: bool = True) -> None:
@@ -51,15 +49,6 @@ def create_hq_app(database_url: str | None = None, settings: HQSettings | None =
     app = FastAPI(title="OmniStore HQ server", version="1", docs_url="/docs")
     app.state.hq = state
     install_error_handlers(app)
-
-    @app.exception_handler(DomainError)
-    async def _domain(request: Request, error: DomainError) -> JSONResponse:
-        response = error_response(request, error.code, error.status, error.params)
-        extra = {k: error.params[k] for k in EXTRA_ERROR_FIELDS if k in error.params}
-        if not extra:
-            return response
-        body = json.loads(bytes(response.body))
-        return JSONResponse({**body, **extra}, status_code=error.status)
 
     app.add_middleware(BodyGuard, max_bytes=settings.max_body_bytes)
 
@@ -401,6 +390,12 @@ def _api(state: HQState) -> APIRouter:
         if last < first:
             raise DomainError("invalid_field", status=422, field="to", value=last.isoformat())
         return reports.sales_report(session, first, last, store)
+
+    @router.get("/reports/loyalty-conflicts")
+    def loyalty_conflicts(admin: Admin, session: DB, store: Annotated[str | None, Query(max_length=16)] = None
+                          ) -> dict[str, Any]:
+        """Coupon and stored-value steps from store events HQ could not carry out, newest first."""
+        return reports.loyalty_conflicts(session, store)
 
     @router.get("/reports/sync-health")
     def sync_health(admin: Admin, session: DB) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, FastAPI, Query, Request, Response
 from sqlalchemy.orm import Session, sessionmaker
 
-from app import auth, checkout, commands, shifts, stock
+from app import auth, checkout, commands, loyalty, shifts, stock
 from app.catalog import Catalog, lookup
 from app.context import Actor, OverrideRequest
 from app.db.engine import ensure_parent, make_engine, make_session_factory
@@ -18,6 +18,7 @@ from app.receipts import receipt_for
 from app.settings import StoreSettings
 from app.sync import config as sync_config
 from app.sync import outbox as sync_outbox
+from app.sync.hq_client import HqClient
 from app.sync.worker import SyncWorker
 from app.sync.worker import status as sync_status
 from server.errors import BodyGuard, install_error_handlers
@@ -41,6 +42,11 @@ class StoreState:
         if config is not None and self.sync is None:
             self.sync = SyncWorker(self.sessions, config)
             self.sync.start()
+
+    def hq(self) -> HqClient | None:
+        """A signed client for HQ when the store is enrolled (members, coupons, stored value)."""
+        config = self.sync.config if self.sync is not None else sync_config.load(self.settings.home)
+        return HqClient(config) if config is not None else None
 
     def stop_sync(self) -> None:
         if self.sync is not None:
@@ -240,6 +246,48 @@ def _api(state: StoreState) -> APIRouter:
             return {"ok": True, "authorised_by": record.authorised_by}
 
         return command(session, who, body.command_id, "no_sale", {}, change)
+
+    # ---- members, coupons, stored value (asked of HQ) -----------------------------------
+    @router.get("/members/lookup")
+    def member_lookup(who: Who, phone: Annotated[str, Query(max_length=20)] = "",
+                      card: Annotated[str, Query(max_length=20)] = "",
+                      code: Annotated[str, Query(max_length=64)] = "") -> dict[str, Any]:
+        """By phone, card number or the member's dynamic code (scanned or typed)."""
+        return loyalty.find_member(state.hq(), phone=phone.strip(), card=card.strip(), code=code.strip())
+
+    @router.post("/members")
+    def member_register(body: schemas.MemberIn, who: Who) -> dict[str, Any]:
+        return loyalty.register_member(state.hq(), body.phone.strip(), body.name.strip())
+
+    @router.post("/tickets/{ticket_id}/member")
+    def ticket_member(ticket_id: int, body: schemas.TicketMemberIn, who: Who, session: DB) -> dict[str, Any]:
+        return command(session, who, body.command_id, "member", {"ticket": ticket_id, "member": body.member_no},
+                       lambda: loyalty.attach_member(session, who, ticket_id, body.member_no, settings))
+
+    @router.post("/tickets/{ticket_id}/coupons")
+    def ticket_coupon(ticket_id: int, body: schemas.CouponIn, who: Who, session: DB) -> dict[str, Any]:
+        """Add a coupon: HQ checks and reserves it for this ticket."""
+        return command(session, who, body.command_id, "coupon", {"ticket": ticket_id, "code": body.code},
+                       lambda: loyalty.add_coupon(session, who, ticket_id, body.code, state.hq(), settings))
+
+    @router.post("/tickets/{ticket_id}/coupons/{code}/remove")
+    def ticket_coupon_remove(ticket_id: int, code: str, body: schemas.CommandIn, who: Who, session: DB) -> dict[str, Any]:
+        return command(session, who, body.command_id, "coupon_remove", {"ticket": ticket_id, "code": code},
+                       lambda: loyalty.remove_coupon(session, who, ticket_id, code, state.hq(), settings))
+
+    @router.post("/tickets/{ticket_id}/stored-value")
+    def ticket_stored_value(ticket_id: int, body: schemas.StoredValueIn, who: Who, session: DB) -> dict[str, Any]:
+        """储值支付: HQ takes ``amount`` from the card now."""
+        return command(session, who, body.command_id, "stored_value",
+                       {"ticket": ticket_id, "card": body.card, "amount": body.amount},
+                       lambda: loyalty.pay_stored_value(session, who, ticket_id, body.card, body.amount, state.hq(),
+                                                        settings))
+
+    @router.post("/stored-value/topup")
+    def stored_value_top_up(body: schemas.TopUpIn, who: Who, session: DB) -> dict[str, Any]:
+        """充值: the customer pays cash at the till; HQ credits the card (a retry credits once)."""
+        return command(session, who, body.command_id, "topup", {"card": body.card, "amount": body.amount},
+                       lambda: loyalty.top_up(state.hq(), body.card, body.amount, body.command_id))
 
     # ---- stock -----------------------------------------------------------------------
     @router.post("/stock/movements")

@@ -80,3 +80,30 @@ class StockMoveIn(Body):
     lines: list[StockLineIn] = Field(min_length=1, max_length=500)
     note: StrictStr = Field(default="", max_length=64)
     command_id: StrictStr = CommandId
+
+
+class MemberIn(Body):
+    phone: StrictStr = Field(min_length=1, max_length=20)
+    name: StrictStr = Field(default="", max_length=64)
+
+
+class TicketMemberIn(Body):
+    member_no: StrictStr | None = Field(default=None, max_length=20)
+    command_id: StrictStr = CommandId
+
+
+class CouponIn(Body):
+    code: StrictStr = Field(min_length=1, max_length=32)
+    command_id: StrictStr = CommandId
+
+
+class StoredValueIn(Body):
+    card: StrictStr = Field(min_length=1, max_length=24)
+    amount: StrictInt
+    command_id: StrictStr = CommandId
+
+
+class TopUpIn(Body):
+    card: StrictStr = Field(min_length=1, max_length=24)
+    amount: StrictInt
+    command_id: StrictStr = CommandId

@@ -1,0 +1,140 @@
+"""会员、券、储值 at the till: the store server asks HQ, the one place a coupon or a balance lives.
+
+- A member is looked up (phone, card, dynamic code) or registered at HQ and attached to the ticket.
+- A coupon is reserved at HQ when the cashier adds it (every check happens there); it is
+  committed at HQ when the sale's ``sale_completed`` event arrives and released by the
+  ``ticket_voided`` event — through the outbox, exactly once, even if the link is down then.
+- Stored value is spent at HQ when the tender is added (the balance must be checked online);
+  a voided ticket's spends are refunded by the same ``ticket_voided`` event.
+
+With HQ unreachable these calls fail with ``hq_unreachable`` and a plain message; selling
+cash goods goes on untouched.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import quote
+
+from sqlalchemy.orm import Session
+
+from app import clock
+from app.checkout import _open_for_change, _recalculate, ticket_dict
+from app.context import Actor
+from app.db.models import Tender, Ticket, TicketCoupon
+from app.domain.errors import DomainError
+from app.domain.money import check_amount
+from app.settings import StoreSettings
+from app.sync.hq_client import HqClient, HqError
+
+LOYALTY_READ_TIMEOUT = 5.0
+
+
+def _call(client: HqClient | None, method: str, path: str, body: dict[str, Any] | None = None) -> dict[str, Any]:
+    if client is None:
+        raise DomainError("hq_not_connected", status=409)
+    try:
+        return client.request(method, "/api/v1" + path, body=body, read_timeout=LOYALTY_READ_TIMEOUT)
+    except HqError as error:
+        if error.status and 400 <= error.status < 500 and error.code not in ("unknown_store", "bad_signature",
+                                                                              "stale_request", "replayed_request"):
+            raise DomainError(error.code, status=error.status, **_params(error.body)) from None
+        raise DomainError("hq_unreachable", status=503) from None
+
+
+def _params(body: dict[str, Any]) -> dict[str, Any]:
+    params = body.get("params")
+    return dict(params) if isinstance(params, dict) else {}
+
+
+def ref_of(client: HqClient | None, ticket: Ticket) -> str:
+    """The ticket as HQ knows it: unique across the chain."""
+    store = client.config.store_code if client is not None else "local"
+    return f"{store}:{ticket.id}"
+
+
+# ---- members ---------------------------------------------------------------------------------
+
+
+def find_member(client: HqClient | None, *, phone: str = "", card: str = "", code: str = "") -> dict[str, Any]:
+    key, value = ("code", code) if code else ("card", card) if card else ("phone", phone)
+    if not value:
+        raise DomainError("invalid_request", status=422, detail="phone, card or code")
+    return _call(client, "GET", f"/loyalty/members?{key}={quote(value)}")
+
+
+def register_member(client: HqClient | None, phone: str, name: str) -> dict[str, Any]:
+    return _call(client, "POST", "/loyalty/members", {"phone": phone, "name": name})
+
+
+def attach_member(session: Session, actor: Actor, ticket_id: int, member_no: str | None,
+                  settings: StoreSettings) -> dict[str, Any]:
+    ticket = _open_for_change(session, actor, ticket_id)
+    ticket.member_no = member_no or None
+    _recalculate(ticket, settings)
+    session.flush()
+    return ticket_dict(ticket)
+
+
+# ---- coupons ---------------------------------------------------------------------------------
+
+
+def add_coupon(session: Session, actor: Actor, ticket_id: int, code: str, client: HqClient | None,
+               settings: StoreSettings) -> dict[str, Any]:
+    ticket = _open_for_change(session, actor, ticket_id)
+    code = code.strip().upper()
+    if any(c.code == code for c in ticket.coupons):
+        raise DomainError("coupon_on_ticket", status=409, code=code)
+    if ticket.tenders:
+        raise DomainError("ticket_being_paid", status=409)
+    held = _call(client, "POST", "/loyalty/coupons/reserve",
+                 {"code": code, "ref": ref_of(client, ticket), "subtotal": ticket.subtotal, "member": ticket.member_no})
+    ticket.coupons.append(TicketCoupon(code=code, name=str(held.get("name", ""))[:64], kind=str(held["kind"]),
+                                       value=int(held["value"]), threshold=int(held.get("threshold", 0)),
+                                       discount=0, created_at=clock.now()))
+    _recalculate(ticket, settings)
+    session.flush()
+    return ticket_dict(ticket)
+
+
+def remove_coupon(session: Session, actor: Actor, ticket_id: int, code: str, client: HqClient | None,
+                  settings: StoreSettings) -> dict[str, Any]:
+    ticket = _open_for_change(session, actor, ticket_id)
+    coupon = next((c for c in ticket.coupons if c.code == code.strip().upper()), None)
+    if coupon is None:
+        raise DomainError("coupon_not_on_ticket", status=404, code=code[:32])
+    if ticket.tenders:
+        raise DomainError("ticket_being_paid", status=409)
+    _call(client, "POST", "/loyalty/coupons/release", {"code": coupon.code, "ref": ref_of(client, ticket)})
+    ticket.coupons.remove(coupon)
+    _recalculate(ticket, settings)
+    session.flush()
+    return ticket_dict(ticket)
+
+
+# ---- stored value ----------------------------------------------------------------------------
+
+
+def pay_stored_value(session: Session, actor: Actor, ticket_id: int, card: str, amount: int,
+                     client: HqClient | None, settings: StoreSettings) -> dict[str, Any]:
+    """储值支付: at most what is still due; HQ takes it from the card under its row lock."""
+    ticket = _open_for_change(session, actor, ticket_id)
+    check_amount(amount)
+    if not any(not line.voided for line in ticket.lines):
+        raise DomainError("empty_ticket", status=409)
+    due = ticket.total - ticket.paid
+    if amount > due:
+        raise DomainError("overpaid_stored_value", status=409, due=f"￥{due / 100:.2f}")
+    ref = f"{ref_of(client, ticket)}:{len(ticket.tenders) + 1}"
+    _call(client, "POST", "/loyalty/wallets/spend", {"card": card, "amount": amount, "ref": ref})
+    ticket.tenders.append(Tender(method="stored_value", amount=amount, created_at=clock.now(), reference=card, ref=ref))
+    _recalculate(ticket, settings)
+    session.flush()
+    return ticket_dict(ticket)
+
+
+def top_up(client: HqClient | None, card: str, amount: int, command_id: str) -> dict[str, Any]:
+    """充值 at the till: HQ adds the principal and the bonus its rules give (充100送20)."""
+    check_amount(amount)
+    store = client.config.store_code if client is not None else "local"
+    return _call(client, "POST", "/loyalty/wallets/topup", {"card": card, "amount": amount, "ref": f"{store}:{command_id}"})

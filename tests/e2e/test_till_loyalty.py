@@ -1,0 +1,135 @@
+"""Members, coupons and stored value at the till, through the store server to a real HQ:
+reserved when added, committed with the sale and released with a void through the outbox,
+exactly once; refused in plain words when HQ says no or cannot be reached."""
+
+from __future__ import annotations
+
+import time
+import uuid
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from tests.e2e.conftest import COLA, LinkedStore, open_till
+from tests.hq.conftest import Admin
+
+WATER = "6901234567908"  # 农夫山泉 550ml ￥2.00
+NOODLES = "6901234567915"  # 康师傅 红烧牛肉面 ￥12.90
+
+
+def coupons(admin: Admin, kind: str = "threshold", value: int = 500, threshold: int = 2000, count: int = 1,
+            **extra: Any) -> list[str]:
+    template = "T" + uuid.uuid4().hex[:10]
+    admin.ok(admin.post("/admin/coupon-templates", {"code": template, "name": "满20减5", "kind": kind, "value": value,
+                                                     "threshold": threshold}))
+    now = datetime.now(UTC)
+    return admin.ok(admin.post("/admin/coupon-batches", {
+        "template": template, "name": "周末", "count": count, "valid_from": (now - timedelta(days=1)).isoformat(),
+        "valid_to": (now + timedelta(days=7)).isoformat(), **extra}))["codes"]
+
+
+def coupon_state(store: LinkedStore, code: str) -> tuple[str, str | None]:
+    from app.hq.models import Coupon
+
+    with store.hq.db() as session:
+        coupon = session.get(Coupon, code)
+        return coupon.state, coupon.redeemed_ref
+
+
+def cid() -> dict[str, str]:
+    return {"command_id": uuid.uuid4().hex}
+
+
+def test_a_member_sale_with_a_coupon_and_stored_value(linked_store: LinkedStore, admin: Admin) -> None:
+    store = linked_store
+    till = open_till(store)
+    phone = "137" + f"{uuid.uuid4().int % 10**8:08d}"
+    member = till.ok(till.post("/members", {"phone": phone, "name": "赵敏"}))
+    assert till.ok(till.get("/members/lookup", params={"phone": phone}))["member_no"] == member["member_no"]
+    card = admin.ok(admin.post("/admin/wallets", {"member": member["member_no"]}))["card_no"]
+    topped = till.ok(till.post("/stored-value/topup", {"card": card, "amount": 10_000, **cid()}))
+    assert topped["balance"] == 12_000  # 充100送20
+    [code] = coupons(admin)
+
+    ticket = till.ok(till.post("/tickets", cid()))["id"]
+    till.ok(till.post(f"/tickets/{ticket}/member", {"member_no": member["member_no"], **cid()}))
+    for item in (NOODLES, COLA, WATER, WATER):  # 12.90 + 3.50 + 2.00 + 2.00 = 20.40
+        till.ok(till.scan(ticket, item))
+    state = till.ok(till.post(f"/tickets/{ticket}/coupons", {"code": code, **cid()}))
+    assert (state["subtotal"], state["discount"], state["total"]) == (2040, 500, 1540)
+    lines = [line for line in state["lines"] if not line["voided"]]
+    assert sum(line["discount"] for line in lines) == 500  # apportioned to the lines, to the fen
+    assert [line["discount"] for line in lines] == [316, 86, 49, 49]
+    assert coupon_state(store, code)[0] == "reserved"
+
+    paid = till.ok(till.post(f"/tickets/{ticket}/stored-value", {"card": card, "amount": 1000, **cid()}))
+    assert paid["due"] == 540
+    till.ok(till.pay_cash(ticket, 1000))
+    done = till.ok(till.complete(ticket))
+    assert done["change"] == 460
+    store.wait_drained()
+    deadline = time.monotonic() + 10
+    while coupon_state(store, code)[0] != "redeemed":
+        assert time.monotonic() < deadline
+        time.sleep(0.1)
+    assert coupon_state(store, code) == ("redeemed", done["sale_id"])
+    after = till.ok(till.get("/members/lookup", params={"card": member["member_no"]}))
+    assert after["wallet"]["balance"] == 11_000
+
+    again = till.ok(till.post("/tickets", cid()))["id"]
+    till.ok(till.scan(again, NOODLES))
+    till.ok(till.scan(again, NOODLES))
+    used = till.post(f"/tickets/{again}/coupons", {"code": code, **cid()})
+    assert used.status_code == 409 and used.json()["code"] == "coupon_used"
+    assert "券已核销" in used.json()["message"]
+
+
+def test_a_void_releases_the_coupon_and_refunds_stored_value(linked_store: LinkedStore, admin: Admin) -> None:
+    store = linked_store
+    till = open_till(store)
+    [code] = coupons(admin, kind="cash", value=300, threshold=0)
+    card = admin.ok(admin.post("/admin/wallets", {}))["card_no"]
+    till.ok(till.post("/stored-value/topup", {"card": card, "amount": 5_000, **cid()}))
+    ticket = till.ok(till.post("/tickets", cid()))["id"]
+    till.ok(till.scan(ticket, NOODLES))
+    till.ok(till.post(f"/tickets/{ticket}/coupons", {"code": code, **cid()}))
+    till.ok(till.post(f"/tickets/{ticket}/stored-value", {"card": card, "amount": 990, **cid()}))
+    void = till.post(f"/tickets/{ticket}/void", {"override": {"operator": "5001", "pin": "5555"}, **cid()})
+    assert void.status_code == 200, void.text
+    store.wait_drained()
+    deadline = time.monotonic() + 10
+    while coupon_state(store, code)[0] != "issued":
+        assert time.monotonic() < deadline, coupon_state(store, code)
+        time.sleep(0.1)
+    from app.hq import loyalty
+
+    with store.hq.db() as session:
+        assert loyalty.ledger_sum(session, card) == (5_000, 0)  # the 9.90 came back
+
+
+def test_hq_refusals_and_an_unreachable_hq_in_plain_words(linked_store: LinkedStore, admin: Admin) -> None:
+    store = linked_store
+    till = open_till(store)
+    ticket = till.ok(till.post("/tickets", cid()))["id"]
+    till.ok(till.scan(ticket, COLA))
+    [code] = coupons(admin)  # 满20减5 on a 3.50 ticket
+    below = till.post(f"/tickets/{ticket}/coupons", {"code": code, **cid()})
+    assert below.status_code == 409 and below.json()["code"] == "coupon_below_threshold"
+    assert "满 20.00 可用" in below.json()["message"]
+    unknown = till.post(f"/tickets/{ticket}/coupons", {"code": "E9999NOPE", **cid()})
+    assert unknown.json()["code"] == "coupon_not_found"
+    assert till.get("/members/lookup", params={"phone": "13900000000"}).json()["code"] == "member_not_found"
+    assert till.post("/members", {"phone": "12"}).json()["code"] == "invalid_phone"
+    card = admin.ok(admin.post("/admin/wallets", {}))["card_no"]
+    broke = till.post(f"/tickets/{ticket}/stored-value", {"card": card, "amount": 350, **cid()})
+    assert broke.json()["code"] == "insufficient_balance"
+    assert till.ok(till.get(f"/tickets/{ticket}"))["tenders"] == []  # nothing half-written
+
+    store.proxy.cut()
+    away = till.post(f"/tickets/{ticket}/coupons", {"code": code, **cid()})
+    assert away.status_code == 503 and away.json()["code"] == "hq_unreachable"
+    assert "现金收款不受影响" in away.json()["message"]
+    till.ok(till.pay_cash(ticket, 500))
+    assert till.ok(till.complete(ticket))["change"] == 150  # cash goes on
+    store.proxy.restore()
+    back = till.post(f"/tickets/{till.ok(till.post('/tickets', cid()))['id']}/coupons", {"code": code, **cid()})
+    assert back.json()["code"] == "empty_ticket" or back.json()["code"] == "coupon_below_threshold"
