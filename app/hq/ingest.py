@@ -227,6 +227,12 @@ def _loyalty_effects(session: Session, store: Store, events: list[IncomingEvent]
             steps = [("commit", str(c.get("code", "")),
                       partial(loyalty.commit_coupon, session, store, str(c.get("code", "")), ref, sale_id))
                      for c in payload.get("coupons") or [] if isinstance(c, dict)]
+            if payload.get("member_no"):
+                paid = _int(payload, "total", "payload") - sum(
+                    int(t.get("amount", 0)) for t in payload.get("tenders") or []
+                    if isinstance(t, dict) and t.get("method") == "stored_value")
+                steps.append(("points", str(payload["member_no"]),
+                              partial(loyalty.earn_points, session, str(payload["member_no"]), paid, f"sale:{store.code}:{sale_id}")))
         elif event.kind == "ticket_voided":
             ref = f"{store.code}:{payload.get('ticket')}"
             steps = [("release", str(code), partial(loyalty.release_coupon, session, store, str(code), ref))

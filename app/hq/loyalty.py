@@ -357,3 +357,28 @@ def ledger_sum(session: Session, card_no: str) -> tuple[int, int]:
         .join(WalletAccount, WalletAccount.id == WalletEntry.account_id).where(WalletAccount.card_no == card_no)
     ).one()
     return int(row[0]), int(row[1])
+
+
+# ---- points and tiers ------------------------------------------------------------------------
+
+#: points per yuan paid, by tier (积分倍率)
+POINT_MULTIPLIER = {"normal": 1.0, "silver": 1.2, "gold": 1.5, "diamond": 2.0}
+
+
+def earn_points(session: Session, member_no: str, paid: int, ref: str) -> int:
+    """积分 and 成长值 for ``paid`` fen (what the member actually paid, after coupons); once per ``ref``."""
+    from app.hq.models import PointsEntry
+
+    member = session.scalar(select(Member).where(Member.member_no == member_no).with_for_update())
+    if member is None:
+        raise DomainError("member_not_found", status=404)
+    if session.scalar(select(PointsEntry.id).where(PointsEntry.member_id == member.id, PointsEntry.ref == ref)):
+        return 0
+    points = int(paid // 100 * POINT_MULTIPLIER.get(member.tier, 1.0))
+    growth = paid // 100
+    session.add(PointsEntry(member_id=member.id, delta=points, growth=growth, reason="sale" if paid >= 0 else "return",
+                            ref=ref, created_at=clock.now()))
+    member.points += points
+    member.growth += growth
+    member.tier = tier_for(max(0, member.growth))
+    return points

@@ -329,3 +329,18 @@ class LoyaltyConflict(HQBase):
     action: Mapped[str] = mapped_column(String(16))  # commit | release | refund
     reason: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class PointsEntry(HQBase):
+    """积分 ledger: earned on a sale, taken back by its return. (member, ref) is unique."""
+
+    __tablename__ = "points_entries"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
+    delta: Mapped[int] = mapped_column(BigInteger)
+    growth: Mapped[int] = mapped_column(BigInteger, default=0)
+    reason: Mapped[str] = mapped_column(String(16))  # sale | return
+    ref: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+    __table_args__ = (UniqueConstraint("member_id", "ref", name="uq_points_entry_ref"),)
