@@ -27,6 +27,8 @@ class StoreSettings:
     in_store_layout: InStoreLayout = field(default_factory=InStoreLayout)
     #: voiding a line worth more than this (fen) needs a supervisor or manager
     void_line_limit: int = 5000
+    #: a return refunding more than this (fen) needs a manager
+    return_limit: int = 20000
     max_failed_pins: int = 5
     lockout_seconds: int = 300
     token_ttl_seconds: int = 12 * 3600
@@ -56,6 +58,7 @@ class StoreSettings:
             rounding=RoundingPolicy(env.get("OMNISTORE_ROUNDING", RoundingPolicy.JIAO_DOWN.value)),
             in_store_layout=layout,
             void_line_limit=int(env.get("OMNISTORE_VOID_LINE_LIMIT", "5000")),
+            return_limit=int(env.get("OMNISTORE_RETURN_LIMIT", "20000")),
             token_ttl_seconds=int(env.get("OMNISTORE_TOKEN_TTL", str(12 * 3600))),
             default_language=env.get("OMNISTORE_LANG", "zh_CN"),
         )

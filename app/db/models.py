@@ -264,3 +264,31 @@ class StockMovement(Base):
     ref: Mapped[str] = mapped_column(String(64), default="")
     operator_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"), nullable=True)
     at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Return(Base):
+    """退货: goods of one completed sale brought back, refunded at what each line actually paid."""
+
+    __tablename__ = "returns"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    return_no: Mapped[str] = mapped_column(String(32), unique=True)
+    sale_id: Mapped[str] = mapped_column(String(32), index=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"))
+    till: Mapped[str] = mapped_column(String(16))
+    operator_id: Mapped[int] = mapped_column(ForeignKey("operators.id"))
+    shift_id: Mapped[int] = mapped_column(ForeignKey("shifts.id"))
+    total: Mapped[int] = mapped_column(Integer)  # refunded, positive fen
+    cash: Mapped[int] = mapped_column(Integer, default=0)  # of which from the drawer
+    reason: Mapped[str] = mapped_column(String(64), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+    lines: Mapped[list[ReturnLine]] = relationship(cascade="all, delete-orphan", lazy="selectin")
+
+
+class ReturnLine(Base):
+    __tablename__ = "return_lines"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    return_id: Mapped[int] = mapped_column(ForeignKey("returns.id", ondelete="CASCADE"), index=True)
+    line_id: Mapped[int] = mapped_column(ForeignKey("ticket_lines.id"), index=True)
+    quantity: Mapped[int] = mapped_column(Integer)
+    refund: Mapped[int] = mapped_column(Integer)

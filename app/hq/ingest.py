@@ -23,6 +23,7 @@ from app.hq.engine import is_postgres, upsert_insert
 from app.hq.models import Event, Sale, SaleTender, Store, StoreStock
 
 SALE_COMPLETED = "sale_completed"
+SALE_RETURNED = "sale_returned"  # shaped like a sale, with negative amounts: reports net it out
 STOCK_MOVED = "stock_moved"
 KINDS_STORED_ONLY = ("shift_opened", "shift_closed", "ticket_voided")
 
@@ -105,7 +106,7 @@ def ingest(session: Session, store_id: int, events: list[IncomingEvent]) -> Inge
         in_batch[event.event_id] = digest
         fresh.append(i)
         last = event.seq
-    sales = {i: parse_sale(events[i], i) for i in fresh if events[i].kind == SALE_COMPLETED}
+    sales = {i: parse_sale(events[i], i) for i in fresh if events[i].kind in (SALE_COMPLETED, SALE_RETURNED)}
     stock = parse_stock([(events[i], i) for i in fresh if events[i].kind == STOCK_MOVED])
     if fresh:
         _write(session, store, events, payloads, hashes, fresh, sales)
@@ -233,6 +234,18 @@ def _loyalty_effects(session: Session, store: Store, events: list[IncomingEvent]
                     if isinstance(t, dict) and t.get("method") == "stored_value")
                 steps.append(("points", str(payload["member_no"]),
                               partial(loyalty.earn_points, session, str(payload["member_no"]), paid, f"sale:{store.code}:{sale_id}")))
+        elif event.kind == SALE_RETURNED:
+            return_no = str(payload.get("sale_id"))
+            steps = [("refund", str(r.get("card", "")),
+                      partial(loyalty.refund_part, session, store, str(r.get("card", "")), str(r.get("spend_ref", "")),
+                              int(r.get("amount", 0)), str(r.get("ref", ""))))
+                     for r in payload.get("refunds") or [] if isinstance(r, dict)]
+            if payload.get("member_no"):
+                back = _int(payload, "total", "payload") + sum(
+                    int(r.get("amount", 0)) for r in payload.get("refunds") or [] if isinstance(r, dict))
+                steps.append(("points", str(payload["member_no"]),
+                              partial(loyalty.earn_points, session, str(payload["member_no"]), back,
+                                      f"return:{store.code}:{return_no}")))
         elif event.kind == "ticket_voided":
             ref = f"{store.code}:{payload.get('ticket')}"
             steps = [("release", str(code), partial(loyalty.release_coupon, session, store, str(code), ref))

@@ -374,11 +374,27 @@ def earn_points(session: Session, member_no: str, paid: int, ref: str) -> int:
         raise DomainError("member_not_found", status=404)
     if session.scalar(select(PointsEntry.id).where(PointsEntry.member_id == member.id, PointsEntry.ref == ref)):
         return 0
-    points = int(paid // 100 * POINT_MULTIPLIER.get(member.tier, 1.0))
-    growth = paid // 100
+    sign = -1 if paid < 0 else 1  # a return (negative paid) takes back what the same amount earns
+    points = sign * int(abs(paid) // 100 * POINT_MULTIPLIER.get(member.tier, 1.0))
+    growth = sign * (abs(paid) // 100)
     session.add(PointsEntry(member_id=member.id, delta=points, growth=growth, reason="sale" if paid >= 0 else "return",
                             ref=ref, created_at=clock.now()))
     member.points += points
     member.growth += growth
     member.tier = tier_for(max(0, member.growth))
     return points
+
+
+def refund_part(session: Session, store: Store | None, card_no: str, spend_ref: str, amount: int,
+                ref: str) -> dict[str, Any]:
+    """A return paid partly by stored value: ``amount`` of the spend ``spend_ref`` goes back,
+    principal first (退款退本金), then bonus, never more than the spend took."""
+    check_amount(amount)
+    account = _locked_account(session, card_no)
+    spent = session.scalar(select(WalletEntry).where(WalletEntry.account_id == account.id, WalletEntry.kind == "spend",
+                                                     WalletEntry.ref == spend_ref))
+    if spent is None:
+        raise DomainError("wallet_entry_not_found", status=404, ref=spend_ref[:64])
+    principal = min(amount, -spent.principal)
+    bonus = min(amount - principal, -spent.bonus)
+    return _entry(session, account, "refund", principal, bonus, ref, store)

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, FastAPI, Query, Request, Response
 from sqlalchemy.orm import Session, sessionmaker
 
-from app import auth, checkout, commands, loyalty, shifts, stock
+from app import auth, checkout, commands, loyalty, returns, shifts, stock
 from app.catalog import Catalog, lookup
 from app.context import Actor, OverrideRequest
 from app.db.engine import ensure_parent, make_engine, make_session_factory
@@ -288,6 +288,21 @@ def _api(state: StoreState) -> APIRouter:
         """充值: the customer pays cash at the till; HQ credits the card (a retry credits once)."""
         return command(session, who, body.command_id, "topup", {"card": body.card, "amount": body.amount},
                        lambda: loyalty.top_up(state.hq(), body.card, body.amount, body.command_id))
+
+    # ---- returns (退货) ----------------------------------------------------------------
+    @router.get("/sales/{sale_id}/returnable")
+    def sale_returnable(sale_id: str, who: Who, session: DB) -> dict[str, Any]:
+        """The sale's lines with what each may still bring back (scan the receipt's barcode)."""
+        return returns.returnable(session, sale_id)
+
+    @router.post("/returns")
+    def make_return(body: schemas.ReturnIn, who: Who, session: DB) -> dict[str, Any]:
+        """Return all or some lines; stored value back to the card, the rest in cash."""
+        lines = [(line.line_id, line.quantity) for line in body.lines]
+        return command(session, who, body.command_id, "return",
+                       {"sale": body.sale_id, "lines": [list(x) for x in lines]},
+                       lambda: returns.make_return(session, who, body.sale_id, lines, body.reason, _override(body),
+                                                   settings))
 
     # ---- stock -----------------------------------------------------------------------
     @router.post("/stock/movements")

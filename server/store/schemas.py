@@ -107,3 +107,14 @@ class TopUpIn(Body):
     card: StrictStr = Field(min_length=1, max_length=24)
     amount: StrictInt
     command_id: StrictStr = CommandId
+
+
+class ReturnLineIn(Body):
+    line_id: StrictInt
+    quantity: StrictInt
+
+
+class ReturnIn(OverridableIn):
+    sale_id: StrictStr = Field(min_length=1, max_length=32)
+    lines: list[ReturnLineIn] = Field(min_length=1, max_length=200)
+    reason: StrictStr = Field(default="", max_length=64)

@@ -134,3 +134,51 @@ def test_hq_refusals_and_an_unreachable_hq_in_plain_words(linked_store: LinkedSt
     store.proxy.restore()
     back = till.post(f"/tickets/{till.ok(till.post('/tickets', cid()))['id']}/coupons", {"code": code, **cid()})
     assert back.json()["code"] == "empty_ticket" or back.json()["code"] == "coupon_below_threshold"
+
+
+def test_a_return_refunds_what_each_line_paid_to_the_card_first_and_hq_nets_it_out(
+        linked_store: LinkedStore, admin: Admin) -> None:
+    store = linked_store
+    till = open_till(store)
+    phone = "136" + f"{uuid.uuid4().int % 10**8:08d}"
+    member = till.ok(till.post("/members", {"phone": phone, "name": "周芷若"}))
+    card = admin.ok(admin.post("/admin/wallets", {"member": member["member_no"]}))["card_no"]
+    till.ok(till.post("/stored-value/topup", {"card": card, "amount": 5_000, **cid()}))  # under 100: no bonus
+    [code] = coupons(admin, kind="cash", value=300, threshold=0)
+    ticket = till.ok(till.post("/tickets", cid()))["id"]
+    till.ok(till.post(f"/tickets/{ticket}/member", {"member_no": member["member_no"], **cid()}))
+    till.ok(till.scan(ticket, NOODLES, quantity=2))  # 25.80
+    till.ok(till.scan(ticket, COLA))  # 3.50
+    state = till.ok(till.post(f"/tickets/{ticket}/coupons", {"code": code, **cid()}))  # -3.00 → 26.30
+    noodles, cola = state["lines"]
+    assert (noodles["discount"], cola["discount"]) == (264, 36)
+    till.ok(till.post(f"/tickets/{ticket}/stored-value", {"card": card, "amount": 1_000, **cid()}))
+    till.ok(till.pay_cash(ticket, 2_000))
+    sale = till.ok(till.complete(ticket))["sale_id"]  # 26.30: 10.00 card + 16.30 cash (change 3.70)
+
+    offer = till.ok(till.get(f"/sales/{sale}/returnable"))
+    assert [(line["name"], line["paid"], line["returnable"]) for line in offer["lines"]] == [
+        ("康师傅 红烧牛肉面 5连包", 2316, 2), ("可口可乐 330ml", 314, 1)]
+    too_many = till.post("/returns", {"sale_id": sale, "lines": [{"line_id": cola["id"], "quantity": 2}], **cid()})
+    assert too_many.status_code == 409 and too_many.json()["code"] == "return_exceeds_sale"
+    assert "最多还能退 1" in too_many.json()["message"]
+
+    first = till.ok(till.post("/returns", {"sale_id": sale, "lines": [{"line_id": noodles["id"], "quantity": 1}],
+                                           "reason": "包装破损", **cid()}))
+    assert first["total"] == 1158 and first["stored_value"] == [{"card": card, "amount": 1000}] and first["cash"] == 158
+    second = till.ok(till.post("/returns", {"sale_id": sale, "lines": [{"line_id": noodles["id"], "quantity": 1},
+                                                                      {"line_id": cola["id"], "quantity": 1}], **cid()}))
+    assert second["total"] == 2316 - 1158 + 314 and second["stored_value"] == [] and second["cash"] == second["total"]
+    assert first["total"] + second["total"] == 2630  # all of it back: exactly what was paid
+    assert till.post("/returns", {"sale_id": sale, "lines": [{"line_id": cola["id"], "quantity": 1}],
+                                  **cid()}).json()["code"] == "return_exceeds_sale"
+
+    store.wait_drained()
+    at_hq = dict(store.hq_sales())
+    assert at_hq[sale] == 2630 and at_hq[first["return_no"]] == -1158 and at_hq[second["return_no"]] == -1472
+    from app.hq import loyalty
+
+    with store.hq.db() as session:
+        assert loyalty.ledger_sum(session, card) == (5_000, 0)  # the card has its 10.00 back
+    after = till.ok(till.get("/members/lookup", params={"card": member["member_no"]}))
+    assert after["points"] == 16 - 1 - 14  # earned on 16.30 outside the card; the returns took 1.58 and 14.72 back
