@@ -111,6 +111,9 @@ class Ticket:
     change: int = 0
     tenders: tuple[Tender, ...] = ()
     sale_id: str | None = None
+    discount: int = 0  # coupons, off the subtotal
+    member_no: str | None = None
+    coupons: tuple[dict[str, Any], ...] = ()
     raw: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
@@ -131,6 +134,9 @@ class Ticket:
                 for t in data.get("tenders", [])
             ),
             sale_id=None if data.get("sale_id") is None else str(data["sale_id"]),
+            discount=int(data.get("discount") or 0),
+            member_no=data.get("member_no"),
+            coupons=tuple(data.get("coupons") or ()),
             raw=data,
         )
 
@@ -423,6 +429,34 @@ class StoreClient:
     def void_ticket(self, ticket_id: str, command_id: str | None = None,
                     override: dict[str, str] | None = None) -> Ticket:
         return Ticket.from_json(self._command(f"/tickets/{ticket_id}/void", {}, command_id, override))
+
+    # -- members, coupons, stored value, returns --------------------------------------
+
+    def find_member(self, *, phone: str = "", card: str = "", code: str = "") -> dict[str, Any]:
+        params = {k: v for k, v in (("phone", phone), ("card", card), ("code", code)) if v}
+        return dict(self._api("GET", "/members/lookup", params=params))
+
+    def register_member(self, phone: str, name: str = "") -> dict[str, Any]:
+        return dict(self._api("POST", "/members", json={"phone": phone, "name": name}))
+
+    def attach_member(self, ticket_id: str, member_no: str | None, command_id: str | None = None) -> Ticket:
+        return Ticket.from_json(self._command(f"/tickets/{ticket_id}/member", {"member_no": member_no}, command_id))
+
+    def add_coupon(self, ticket_id: str, code: str, command_id: str | None = None) -> Ticket:
+        return Ticket.from_json(self._command(f"/tickets/{ticket_id}/coupons", {"code": code}, command_id))
+
+    def pay_stored_value(self, ticket_id: str, card: str, amount: int, command_id: str | None = None) -> Ticket:
+        body = {"card": card, "amount": amount}
+        return Ticket.from_json(self._command(f"/tickets/{ticket_id}/stored-value", body, command_id))
+
+    def returnable(self, sale_id: str) -> dict[str, Any]:
+        return dict(self._api("GET", f"/sales/{sale_id}/returnable"))
+
+    def make_return(self, sale_id: str, lines: list[tuple[str, int]], reason: str = "",
+                    command_id: str | None = None, override: dict[str, str] | None = None) -> dict[str, Any]:
+        body = {"sale_id": sale_id, "reason": reason,
+                "lines": [{"line_id": int(line_id), "quantity": quantity} for line_id, quantity in lines]}
+        return dict(self._command("/returns", body, command_id, override))
 
     def add_cash(self, ticket_id: str, amount: int, command_id: str | None = None) -> Ticket:
         body = {"method": "cash", "amount": amount}

@@ -40,6 +40,7 @@ from ui.dialogs import (
     QuantityDialog,
     WeightDialog,
 )
+from ui.loyalty import CouponDialog, MemberDialog, ReturnDialog, StoredValueDialog, member_summary
 from ui.models import TicketLinesModel
 from ui.widgets import AmountLabel, MessageStrip, ScanEdit
 
@@ -83,13 +84,19 @@ class TotalsPanel(QFrame):
         grid = QGridLayout(self)
         self.count = self._row(grid, 0, self.tr("Items"))
         self.subtotal = self._row(grid, 1, self.tr("Subtotal"))
-        self.paid = self._row(grid, 2, self.tr("Paid"))
+        self.discount = self._row(grid, 2, self.tr("Coupons"))
+        self.paid = self._row(grid, 3, self.tr("Paid"))
         caption = QLabel(self.tr("Total"))
         caption.setObjectName("totalsCaption")
-        grid.addWidget(caption, 3, 0, 1, 2)
+        grid.addWidget(caption, 4, 0, 1, 2)
         self.total = AmountLabel("total")
-        grid.addWidget(self.total, 4, 0, 1, 2)
-        grid.setRowStretch(5, 1)
+        grid.addWidget(self.total, 5, 0, 1, 2)
+        #: the member on this ticket (Ctrl+M): name, tier, points, stored value
+        self.member = QLabel()
+        self.member.setObjectName("memberPanel")
+        self.member.setWordWrap(True)
+        grid.addWidget(self.member, 6, 0, 1, 2)
+        grid.setRowStretch(7, 1)
         self.show_ticket(None)
 
     def _row(self, grid: QGridLayout, row: int, caption: str) -> QLabel:
@@ -105,6 +112,7 @@ class TotalsPanel(QFrame):
     def show_ticket(self, ticket: Ticket | None) -> None:
         self.count.setText(str(ticket.item_count if ticket else 0))
         self.subtotal.setText(format_fen(ticket.subtotal if ticket else 0, symbol="¥"))
+        self.discount.setText("-" + format_fen(ticket.discount if ticket else 0, symbol="¥"))
         self.paid.setText(format_fen(ticket.paid if ticket else 0, symbol="¥"))
         self.total.setText(format_fen(ticket.total if ticket else 0, symbol="¥"))
 
@@ -131,6 +139,8 @@ class CheckoutScreen(QWidget):
         self.ctx = ctx
         self.ref = TicketRef()
         self.ticket: Ticket | None = None
+        #: the member on this ticket, as HQ showed them (coupons, cards); None for a walk-in
+        self.member: dict[str, Any] | None = None
         self.active_dialog: PosDialog | None = None
         self.last_completion: Completion | None = None
         self._build()
@@ -221,6 +231,10 @@ class CheckoutScreen(QWidget):
             (Qt.Key.Key_F11, self.close_shift_requested.emit),
             (Qt.Key.Key_F12, self.pay),
             (QKeySequence("Ctrl+S"), self.sync_requested.emit),
+            (QKeySequence("Ctrl+M"), self.member_dialog),
+            (QKeySequence("Ctrl+Q"), self.coupon_dialog),
+            (QKeySequence("Ctrl+P"), self.stored_value_dialog),
+            (QKeySequence("Ctrl+R"), self.return_dialog),
         ]
         for key, slot in bindings:
             shortcut = QShortcut(QKeySequence(key), self)
@@ -610,6 +624,78 @@ class CheckoutScreen(QWidget):
         self._print_receipt(sale_id, copy=True, on_printed=lambda _data: self.message.show_info(
             self.tr("Receipt %1 reprinted.").replace("%1", sale_id)))
 
+    # -- members, coupons, stored value, returns ---------------------------------------
+
+    def member_dialog(self) -> None:
+        """Ctrl+M 会员: find (or register) the member and attach them to the ticket."""
+        dialog = MemberDialog(self.ctx.client, self.ctx.worker, self)
+        client, ref = self.ctx.client, self.ref
+
+        def accepted() -> None:
+            member = dialog.member or {}
+            self.member = member
+            self.totals.member.setText(member_summary(member))
+            self._command(lambda cid, _o: client.attach_member(ref.id, str(member.get("member_no")), cid),
+                          self.show_ticket)
+
+        self.open_dialog(dialog, accepted)
+
+    def coupon_dialog(self) -> None:
+        """Ctrl+Q 用券: HQ checks and holds the coupon for this ticket."""
+        if not self.ticket or not self.ticket.active_lines:
+            self.show_error(self.tr("Scan the goods first, then the coupon."))
+            return
+        dialog = CouponDialog(self.ctx.client, self.ctx.worker, self.ticket.id,
+                              list((self.member or {}).get("coupons") or []), self)
+        self.open_dialog(dialog, lambda: dialog.result_ticket is not None and self.show_ticket(dialog.result_ticket))
+
+    def stored_value_dialog(self) -> None:
+        """Ctrl+P 储值支付: part or all of what is due from the member's card."""
+        if not self.ticket or not self.ticket.active_lines:
+            self.show_error(self.tr("There is nothing to pay yet."))
+            return
+        cards = list(((self.member or {}).get("wallet") or {}).get("cards") or [])
+        dialog = StoredValueDialog(self.ctx.client, self.ctx.worker, self.ticket.id, self.ticket.total - self.ticket.paid,
+                                   cards[0] if cards else "", self)
+
+        def accepted() -> None:
+            ticket = dialog.result_ticket
+            if ticket is None:
+                return
+            self.show_ticket(ticket)
+            if ticket.paid >= ticket.total:  # all paid by card: complete now
+                client, ref, complete_id = self.ctx.client, self.ref, new_command_id()
+                self._submit(lambda: client.complete(ref.id, complete_id), self._tendered)
+            else:
+                self.message.show_info(self.tr("Stored value taken; ￥%1 still due.").replace(
+                    "%1", format_fen(ticket.total - ticket.paid)))
+
+        self.open_dialog(dialog, accepted)
+
+    def return_dialog(self) -> None:
+        """Ctrl+R 退货: the sale by its receipt barcode, the goods coming back, the refund."""
+        dialog = ReturnDialog(self.ctx.client, self.ctx.worker, self)
+        client = self.ctx.client
+
+        def accepted() -> None:
+            sale_id, lines, reason = dialog.sale_id, dialog.chosen, dialog.reason.text().strip()
+            self._last_action = "return"
+            self._command(lambda cid, override: client.make_return(sale_id, lines, reason, cid, override),
+                          self._refunded)
+
+        self.open_dialog(dialog, accepted)
+
+    def _refunded(self, result: dict[str, Any]) -> None:
+        cash = int(result.get("cash", 0))
+        to_cards = sum(int(r["amount"]) for r in result.get("stored_value") or [])
+        text = self.tr("Return %1: refund ￥%2 in cash").replace("%1", str(result.get("return_no", ""))) \
+            .replace("%2", format_fen(cash))
+        if to_cards:
+            text += self.tr(", ￥%1 back to the card").replace("%1", format_fen(to_cards))
+        self.message.show_info(text, 0)
+        if cash:
+            self.ctx.open_drawer()
+
     def discard_empty_ticket(self) -> None:
         """After 交班 the server has voided the till's empty ticket; forget it here too."""
         self.ref.set(None)
@@ -618,6 +704,11 @@ class CheckoutScreen(QWidget):
         self.totals.show_ticket(None)
 
     def _next_ticket(self) -> None:
+        self.member = None
+        self.totals.member.clear()
+        self._open_next_ticket()
+
+    def _open_next_ticket(self) -> None:
         client, ref = self.ctx.client, self.ref
         command_id = new_command_id()
 

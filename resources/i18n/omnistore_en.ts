@@ -70,160 +70,185 @@
 <context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../ui/checkout.py" line="162"/>
+        <location filename="../../ui/checkout.py" line="172"/>
         <source>Scan / code</source>
-        <extracomment>The server says no shift is open on this till. Emitted with the receipt bytes after they went to the printer sink (for tests and logs). A sale was completed: (sale_id, change). F10: the cashier leaves the till. F11: 交班. Ctrl+S: the HQ sync page.</extracomment>
+        <extracomment>the member on this ticket (Ctrl+M): name, tier, points, stored value The server says no shift is open on this till. Emitted with the receipt bytes after they went to the printer sink (for tests and logs). A sale was completed: (sale_id, change). F10: the cashier leaves the till. F11: 交班. Ctrl+S: the HQ sync page. the member on this ticket, as HQ showed them (coupons, cards); None for a walk-in</extracomment>
         <translation>Scan / code</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="166"/>
+        <location filename="../../ui/checkout.py" line="176"/>
         <source>Scan a barcode or type a code, then Enter</source>
         <translation>Scan a barcode or type a code, then Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="186"/>
+        <location filename="../../ui/checkout.py" line="196"/>
         <source>Help</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="187"/>
+        <location filename="../../ui/checkout.py" line="197"/>
         <source>Search</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="188"/>
+        <location filename="../../ui/checkout.py" line="198"/>
         <source>Quantity</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="189"/>
+        <location filename="../../ui/checkout.py" line="199"/>
         <source>Void line</source>
         <translation>Void line</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="190"/>
+        <location filename="../../ui/checkout.py" line="200"/>
         <source>Park</source>
         <translation>Park</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="191"/>
+        <location filename="../../ui/checkout.py" line="201"/>
         <source>Resume</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="192"/>
+        <location filename="../../ui/checkout.py" line="202"/>
         <source>Price</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="193"/>
+        <location filename="../../ui/checkout.py" line="203"/>
         <source>No sale</source>
         <translation>No sale</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="194"/>
+        <location filename="../../ui/checkout.py" line="204"/>
         <source>Reprint</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="195"/>
+        <location filename="../../ui/checkout.py" line="205"/>
         <source>Log out</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="196"/>
+        <location filename="../../ui/checkout.py" line="206"/>
         <source>Close shift</source>
         <translation>Close shift</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="197"/>
+        <location filename="../../ui/checkout.py" line="207"/>
         <source>Pay</source>
         <translation>Pay</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="252"/>
+        <location filename="../../ui/checkout.py" line="266"/>
         <source>Resumed the open ticket of this till.</source>
         <translation>Resumed the open ticket of this till.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="295"/>
+        <location filename="../../ui/checkout.py" line="309"/>
         <source>Unexpected error: %1</source>
         <translation>Unexpected error: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="371"/>
+        <location filename="../../ui/checkout.py" line="385"/>
         <source>Weighing…</source>
         <translation>Weighing…</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="381"/>
+        <location filename="../../ui/checkout.py" line="395"/>
         <source>No steady weight on the scale: put the goods on it, or enter the weight.</source>
         <translation>No steady weight on the scale: put the goods on it, or enter the weight.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="411"/>
+        <location filename="../../ui/checkout.py" line="425"/>
         <source>Finish this dialog first, then scan again.</source>
         <translation>Finish this dialog first, then scan again.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="430"/>
+        <location filename="../../ui/checkout.py" line="444"/>
         <source>There is no line to change.</source>
         <translation>There is no line to change.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="432"/>
+        <location filename="../../ui/checkout.py" line="446"/>
         <source>This line is already voided.</source>
         <translation>This line is already voided.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="461"/>
+        <location filename="../../ui/checkout.py" line="475"/>
         <source>Voided: %1</source>
         <translation>Voided: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="488"/>
+        <location filename="../../ui/checkout.py" line="502"/>
         <source>Drawer opened (no sale).</source>
         <translation>Drawer opened (no sale).</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="492"/>
+        <location filename="../../ui/checkout.py" line="506"/>
         <source>There is nothing to park.</source>
         <translation>There is nothing to park.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="505"/>
+        <location filename="../../ui/checkout.py" line="519"/>
         <source>Ticket parked. Press F6 to resume it.</source>
         <translation>Ticket parked. Press F6 to resume it.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="511"/>
+        <location filename="../../ui/checkout.py" line="525"/>
         <source>Park or finish the current ticket first.</source>
         <translation>Park or finish the current ticket first.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="529"/>
+        <location filename="../../ui/checkout.py" line="543"/>
         <source>Ticket resumed.</source>
         <translation>Ticket resumed.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="543"/>
+        <location filename="../../ui/checkout.py" line="557"/>
         <source>The ticket is empty: scan something first.</source>
         <translation>The ticket is empty: scan something first.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="600"/>
+        <location filename="../../ui/checkout.py" line="614"/>
         <source>The receipt was not printed: %1</source>
         <translation>The receipt was not printed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="607"/>
+        <location filename="../../ui/checkout.py" line="621"/>
         <source>No sale to reprint yet.</source>
         <translation>No sale to reprint yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="611"/>
+        <location filename="../../ui/checkout.py" line="625"/>
         <source>Receipt %1 reprinted.</source>
         <translation>Receipt %1 reprinted.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkout.py" line="646"/>
+        <source>Scan the goods first, then the coupon.</source>
+        <translation>Scan the goods first, then the coupon.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkout.py" line="655"/>
+        <source>There is nothing to pay yet.</source>
+        <translation>There is nothing to pay yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkout.py" line="670"/>
+        <source>Stored value taken; ￥%1 still due.</source>
+        <translation>Stored value taken; ￥%1 still due.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkout.py" line="691"/>
+        <source>Return %1: refund ￥%2 in cash</source>
+        <translation>Return %1: refund ￥%2 in cash</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkout.py" line="694"/>
+        <source>, ￥%1 back to the card</source>
+        <translation>, ￥%1 back to the card</translation>
     </message>
 </context>
 <context>
@@ -297,6 +322,29 @@
         <location filename="../../ui/models.py" line="101"/>
         <source>Created</source>
         <translation>Created</translation>
+    </message>
+</context>
+<context>
+    <name>CouponDialog</name>
+    <message>
+        <location filename="../../ui/loyalty.py" line="156"/>
+        <source>Coupon</source>
+        <translation>Coupon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="156"/>
+        <source>Use coupon (Enter)</source>
+        <translation>Use coupon (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="161"/>
+        <source>Coupon code</source>
+        <translation>Coupon code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="182"/>
+        <source>Scan or type the coupon code.</source>
+        <translation>Scan or type the coupon code.</translation>
     </message>
 </context>
 <context>
@@ -883,70 +931,154 @@
         <translation>OmniStore checkout</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="158"/>
+        <location filename="../../ui/app.py" line="160"/>
         <source>Till: %1</source>
         <translation>Till: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="166"/>
-        <location filename="../../ui/app.py" line="289"/>
+        <location filename="../../ui/app.py" line="168"/>
+        <location filename="../../ui/app.py" line="291"/>
         <source>HQ sync (Ctrl+S)</source>
         <translation>HQ sync (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="179"/>
+        <location filename="../../ui/app.py" line="181"/>
         <source>Working…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="187"/>
+        <location filename="../../ui/app.py" line="189"/>
         <source>cashier</source>
         <translation>cashier</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="187"/>
+        <location filename="../../ui/app.py" line="189"/>
         <source>supervisor</source>
         <translation>supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="187"/>
+        <location filename="../../ui/app.py" line="189"/>
         <source>manager</source>
         <translation>manager</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="189"/>
+        <location filename="../../ui/app.py" line="191"/>
         <source>Operator: %1 (%2)</source>
         <translation>Operator: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="232"/>
+        <location filename="../../ui/app.py" line="234"/>
         <source>Checking…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="314"/>
+        <location filename="../../ui/app.py" line="316"/>
         <source>Printer: OK</source>
         <translation>Printer: OK</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="316"/>
+        <location filename="../../ui/app.py" line="318"/>
         <source>Printer: %1</source>
         <translation>Printer: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="318"/>
+        <location filename="../../ui/app.py" line="320"/>
         <source>Printer: status unknown</source>
         <translation>Printer: status unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="340"/>
+        <location filename="../../ui/app.py" line="342"/>
         <source>Server: online</source>
         <translation>Server: online</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="340"/>
+        <location filename="../../ui/app.py" line="342"/>
         <source>Server: OFFLINE</source>
         <translation>Server: OFFLINE</translation>
+    </message>
+</context>
+<context>
+    <name>MemberDialog</name>
+    <message>
+        <location filename="../../ui/loyalty.py" line="31"/>
+        <source>Regular member</source>
+        <translation>Regular member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="32"/>
+        <source>Silver member</source>
+        <translation>Silver member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="33"/>
+        <source>Gold member</source>
+        <translation>Gold member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="34"/>
+        <source>Diamond member</source>
+        <translation>Diamond member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="42"/>
+        <source>Points %1</source>
+        <translation>Points %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="43"/>
+        <source>Stored value ￥%1</source>
+        <translation>Stored value ￥%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="79"/>
+        <location filename="../../ui/loyalty.py" line="86"/>
+        <source>Member</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="79"/>
+        <source>Find (Enter)</source>
+        <translation>Find (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="84"/>
+        <source>Member code, phone or card number</source>
+        <translation>Member code, phone or card number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="88"/>
+        <source>Name (only to register)</source>
+        <translation>Name (only to register)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="89"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="97"/>
+        <source>Register this phone</source>
+        <translation>Register this phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="129"/>
+        <source>Scan the member code or type a phone or card number.</source>
+        <translation>Scan the member code or type a phone or card number.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="143"/>
+        <source>until %1</source>
+        <translation>until %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="147"/>
+        <source>Attach to ticket (Enter)</source>
+        <translation>Attach to ticket (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="148"/>
+        <source>Member found.</source>
+        <translation>Member found.</translation>
     </message>
 </context>
 <context>
@@ -1139,6 +1271,71 @@
     </message>
 </context>
 <context>
+    <name>ReturnDialog</name>
+    <message>
+        <location filename="../../ui/loyalty.py" line="238"/>
+        <location filename="../../ui/loyalty.py" line="253"/>
+        <source>Return</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="238"/>
+        <source>Find sale (Enter)</source>
+        <translation>Find sale (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="245"/>
+        <source>Scan the receipt barcode</source>
+        <extracomment>(line id, quantity) to bring back, once the cashier confirms; the checkout runs the return</extracomment>
+        <translation>Scan the receipt barcode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="247"/>
+        <source>Sale</source>
+        <translation>Sale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="249"/>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="252"/>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="252"/>
+        <source>Paid</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="252"/>
+        <source>Can return</source>
+        <translation>Can return</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="269"/>
+        <source>Scan the receipt barcode or type the sale number.</source>
+        <translation>Scan the receipt barcode or type the sale number.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="277"/>
+        <source>Choose how many of which item come back.</source>
+        <translation>Choose how many of which item come back.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="295"/>
+        <source>Refund (Enter)</source>
+        <translation>Refund (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="297"/>
+        <source>Everything on this sale has been returned already.</source>
+        <translation>Everything on this sale has been returned already.</translation>
+    </message>
+</context>
+<context>
     <name>ShiftCloseScreen</name>
     <message>
         <location filename="../../ui/screens.py" line="232"/>
@@ -1248,20 +1445,53 @@
 <context>
     <name>StoreClient</name>
     <message>
-        <location filename="../../ui/api.py" line="290"/>
+        <location filename="../../ui/api.py" line="296"/>
         <source>The store server cannot be reached. Check the network.</source>
         <extracomment>(connect, read) seconds. A till must say &quot;offline&quot; quickly rather than hang a scan. A store server without the sync endpoints (or not enrolled with HQ) reports this.</extracomment>
         <translation>The store server cannot be reached. Check the network.</translation>
     </message>
     <message>
-        <location filename="../../ui/api.py" line="307"/>
+        <location filename="../../ui/api.py" line="313"/>
         <source>The server refused the request (%1).</source>
         <translation>The server refused the request (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/api.py" line="314"/>
+        <location filename="../../ui/api.py" line="320"/>
         <source>The server sent an unreadable answer.</source>
         <translation>The server sent an unreadable answer.</translation>
+    </message>
+</context>
+<context>
+    <name>StoredValueDialog</name>
+    <message>
+        <location filename="../../ui/loyalty.py" line="196"/>
+        <source>Pay with stored value</source>
+        <translation>Pay with stored value</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="196"/>
+        <source>Pay (Enter)</source>
+        <translation>Pay (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="205"/>
+        <source>Card</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="206"/>
+        <source>Amount (¥)</source>
+        <translation>Amount (¥)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="222"/>
+        <source>Scan or type the card number.</source>
+        <translation>Scan or type the card number.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="225"/>
+        <source>Enter an amount greater than zero.</source>
+        <translation>Enter an amount greater than zero.</translation>
     </message>
 </context>
 <context>
@@ -1391,23 +1621,28 @@
 <context>
     <name>TotalsPanel</name>
     <message>
-        <location filename="../../ui/checkout.py" line="84"/>
+        <location filename="../../ui/checkout.py" line="85"/>
         <source>Items</source>
         <extracomment>&quot;3*6901234567892&quot; sells three of the item. Codes that mean &quot;the cashier must fix their credentials&quot;, not &quot;the command failed&quot;.</extracomment>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="85"/>
+        <location filename="../../ui/checkout.py" line="86"/>
         <source>Subtotal</source>
         <translation>Subtotal</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="86"/>
+        <location filename="../../ui/checkout.py" line="87"/>
+        <source>Coupons</source>
+        <translation>Coupons</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkout.py" line="88"/>
         <source>Paid</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="87"/>
+        <location filename="../../ui/checkout.py" line="89"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>

@@ -70,160 +70,185 @@
 <context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../ui/checkout.py" line="162"/>
+        <location filename="../../ui/checkout.py" line="172"/>
         <source>Scan / code</source>
-        <extracomment>The server says no shift is open on this till. Emitted with the receipt bytes after they went to the printer sink (for tests and logs). A sale was completed: (sale_id, change). F10: the cashier leaves the till. F11: 交班. Ctrl+S: the HQ sync page.</extracomment>
+        <extracomment>the member on this ticket (Ctrl+M): name, tier, points, stored value The server says no shift is open on this till. Emitted with the receipt bytes after they went to the printer sink (for tests and logs). A sale was completed: (sale_id, change). F10: the cashier leaves the till. F11: 交班. Ctrl+S: the HQ sync page. the member on this ticket, as HQ showed them (coupons, cards); None for a walk-in</extracomment>
         <translation>扫码/编码</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="166"/>
+        <location filename="../../ui/checkout.py" line="176"/>
         <source>Scan a barcode or type a code, then Enter</source>
         <translation>扫描条码或输入编码后按回车</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="186"/>
+        <location filename="../../ui/checkout.py" line="196"/>
         <source>Help</source>
         <translation>帮助</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="187"/>
+        <location filename="../../ui/checkout.py" line="197"/>
         <source>Search</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="188"/>
+        <location filename="../../ui/checkout.py" line="198"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="189"/>
+        <location filename="../../ui/checkout.py" line="199"/>
         <source>Void line</source>
         <translation>删行</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="190"/>
+        <location filename="../../ui/checkout.py" line="200"/>
         <source>Park</source>
         <translation>挂单</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="191"/>
+        <location filename="../../ui/checkout.py" line="201"/>
         <source>Resume</source>
         <translation>取单</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="192"/>
+        <location filename="../../ui/checkout.py" line="202"/>
         <source>Price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="193"/>
+        <location filename="../../ui/checkout.py" line="203"/>
         <source>No sale</source>
         <translation>开钱箱</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="194"/>
+        <location filename="../../ui/checkout.py" line="204"/>
         <source>Reprint</source>
         <translation>重打小票</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="195"/>
+        <location filename="../../ui/checkout.py" line="205"/>
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="196"/>
+        <location filename="../../ui/checkout.py" line="206"/>
         <source>Close shift</source>
         <translation>交班</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="197"/>
+        <location filename="../../ui/checkout.py" line="207"/>
         <source>Pay</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="252"/>
+        <location filename="../../ui/checkout.py" line="266"/>
         <source>Resumed the open ticket of this till.</source>
         <translation>已恢复本机未完成的小票。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="295"/>
+        <location filename="../../ui/checkout.py" line="309"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="371"/>
+        <location filename="../../ui/checkout.py" line="385"/>
         <source>Weighing…</source>
         <translation>正在称重…</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="381"/>
+        <location filename="../../ui/checkout.py" line="395"/>
         <source>No steady weight on the scale: put the goods on it, or enter the weight.</source>
         <translation>秤上没有稳定的重量：请把商品放上秤，或输入重量。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="411"/>
+        <location filename="../../ui/checkout.py" line="425"/>
         <source>Finish this dialog first, then scan again.</source>
         <translation>请先完成当前窗口，再重新扫码。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="430"/>
+        <location filename="../../ui/checkout.py" line="444"/>
         <source>There is no line to change.</source>
         <translation>没有可操作的商品行。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="432"/>
+        <location filename="../../ui/checkout.py" line="446"/>
         <source>This line is already voided.</source>
         <translation>该商品行已删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="461"/>
+        <location filename="../../ui/checkout.py" line="475"/>
         <source>Voided: %1</source>
         <translation>已删除：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="488"/>
+        <location filename="../../ui/checkout.py" line="502"/>
         <source>Drawer opened (no sale).</source>
         <translation>钱箱已打开（无交易）。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="492"/>
+        <location filename="../../ui/checkout.py" line="506"/>
         <source>There is nothing to park.</source>
         <translation>没有可挂起的商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="505"/>
+        <location filename="../../ui/checkout.py" line="519"/>
         <source>Ticket parked. Press F6 to resume it.</source>
         <translation>已挂单，按 F6 取单。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="511"/>
+        <location filename="../../ui/checkout.py" line="525"/>
         <source>Park or finish the current ticket first.</source>
         <translation>请先挂起或结算当前小票。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="529"/>
+        <location filename="../../ui/checkout.py" line="543"/>
         <source>Ticket resumed.</source>
         <translation>已取单。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="543"/>
+        <location filename="../../ui/checkout.py" line="557"/>
         <source>The ticket is empty: scan something first.</source>
         <translation>小票为空，请先扫描商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="600"/>
+        <location filename="../../ui/checkout.py" line="614"/>
         <source>The receipt was not printed: %1</source>
         <translation>小票未打印：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="607"/>
+        <location filename="../../ui/checkout.py" line="621"/>
         <source>No sale to reprint yet.</source>
         <translation>还没有可重打的小票</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="611"/>
+        <location filename="../../ui/checkout.py" line="625"/>
         <source>Receipt %1 reprinted.</source>
         <translation>已重打小票 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkout.py" line="646"/>
+        <source>Scan the goods first, then the coupon.</source>
+        <translation>请先扫商品，再用券。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkout.py" line="655"/>
+        <source>There is nothing to pay yet.</source>
+        <translation>还没有需要支付的金额。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkout.py" line="670"/>
+        <source>Stored value taken; ￥%1 still due.</source>
+        <translation>储值已扣款，还需收 ￥%1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkout.py" line="691"/>
+        <source>Return %1: refund ￥%2 in cash</source>
+        <translation>退货 %1：现金退款 ￥%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkout.py" line="694"/>
+        <source>, ￥%1 back to the card</source>
+        <translation>，￥%1 退回储值卡</translation>
     </message>
 </context>
 <context>
@@ -297,6 +322,29 @@
         <location filename="../../ui/models.py" line="101"/>
         <source>Created</source>
         <translation>产生时间</translation>
+    </message>
+</context>
+<context>
+    <name>CouponDialog</name>
+    <message>
+        <location filename="../../ui/loyalty.py" line="156"/>
+        <source>Coupon</source>
+        <translation>用券</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="156"/>
+        <source>Use coupon (Enter)</source>
+        <translation>使用 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="161"/>
+        <source>Coupon code</source>
+        <translation>券码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="182"/>
+        <source>Scan or type the coupon code.</source>
+        <translation>请扫描或输入券码。</translation>
     </message>
 </context>
 <context>
@@ -883,70 +931,154 @@
         <translation>OmniStore 收银</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="158"/>
+        <location filename="../../ui/app.py" line="160"/>
         <source>Till: %1</source>
         <translation>收银台：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="166"/>
-        <location filename="../../ui/app.py" line="289"/>
+        <location filename="../../ui/app.py" line="168"/>
+        <location filename="../../ui/app.py" line="291"/>
         <source>HQ sync (Ctrl+S)</source>
         <translation>总部同步 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="179"/>
+        <location filename="../../ui/app.py" line="181"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="187"/>
+        <location filename="../../ui/app.py" line="189"/>
         <source>cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="187"/>
+        <location filename="../../ui/app.py" line="189"/>
         <source>supervisor</source>
         <translation>值班主管</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="187"/>
+        <location filename="../../ui/app.py" line="189"/>
         <source>manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="189"/>
+        <location filename="../../ui/app.py" line="191"/>
         <source>Operator: %1 (%2)</source>
         <translation>操作员：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="232"/>
+        <location filename="../../ui/app.py" line="234"/>
         <source>Checking…</source>
         <translation>正在验证…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="314"/>
+        <location filename="../../ui/app.py" line="316"/>
         <source>Printer: OK</source>
         <translation>打印机：正常</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="316"/>
+        <location filename="../../ui/app.py" line="318"/>
         <source>Printer: %1</source>
         <translation>打印机：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="318"/>
+        <location filename="../../ui/app.py" line="320"/>
         <source>Printer: status unknown</source>
         <translation>打印机：状态未知</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="340"/>
+        <location filename="../../ui/app.py" line="342"/>
         <source>Server: online</source>
         <translation>服务器：在线</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="340"/>
+        <location filename="../../ui/app.py" line="342"/>
         <source>Server: OFFLINE</source>
         <translation>服务器：离线</translation>
+    </message>
+</context>
+<context>
+    <name>MemberDialog</name>
+    <message>
+        <location filename="../../ui/loyalty.py" line="31"/>
+        <source>Regular member</source>
+        <translation>普通会员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="32"/>
+        <source>Silver member</source>
+        <translation>银卡会员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="33"/>
+        <source>Gold member</source>
+        <translation>金卡会员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="34"/>
+        <source>Diamond member</source>
+        <translation>钻石会员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="42"/>
+        <source>Points %1</source>
+        <translation>积分 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="43"/>
+        <source>Stored value ￥%1</source>
+        <translation>储值 ￥%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="79"/>
+        <location filename="../../ui/loyalty.py" line="86"/>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="79"/>
+        <source>Find (Enter)</source>
+        <translation>查找 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="84"/>
+        <source>Member code, phone or card number</source>
+        <translation>会员码、手机号或卡号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="88"/>
+        <source>Name (only to register)</source>
+        <translation>姓名（仅注册时填写）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="89"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="97"/>
+        <source>Register this phone</source>
+        <translation>用此手机号注册</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="129"/>
+        <source>Scan the member code or type a phone or card number.</source>
+        <translation>请扫会员码，或输入手机号、卡号。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="143"/>
+        <source>until %1</source>
+        <translation>有效期至 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="147"/>
+        <source>Attach to ticket (Enter)</source>
+        <translation>关联到本单 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="148"/>
+        <source>Member found.</source>
+        <translation>已找到会员。</translation>
     </message>
 </context>
 <context>
@@ -1138,6 +1270,71 @@
     </message>
 </context>
 <context>
+    <name>ReturnDialog</name>
+    <message>
+        <location filename="../../ui/loyalty.py" line="238"/>
+        <location filename="../../ui/loyalty.py" line="253"/>
+        <source>Return</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="238"/>
+        <source>Find sale (Enter)</source>
+        <translation>查找销售单 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="245"/>
+        <source>Scan the receipt barcode</source>
+        <extracomment>(line id, quantity) to bring back, once the cashier confirms; the checkout runs the return</extracomment>
+        <translation>扫描小票条码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="247"/>
+        <source>Sale</source>
+        <translation>销售单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="249"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="252"/>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="252"/>
+        <source>Paid</source>
+        <translation>实付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="252"/>
+        <source>Can return</source>
+        <translation>可退</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="269"/>
+        <source>Scan the receipt barcode or type the sale number.</source>
+        <translation>请扫描小票条码或输入单号。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="277"/>
+        <source>Choose how many of which item come back.</source>
+        <translation>请选择要退的商品和数量。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="295"/>
+        <source>Refund (Enter)</source>
+        <translation>退款 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="297"/>
+        <source>Everything on this sale has been returned already.</source>
+        <translation>此单商品已全部退货。</translation>
+    </message>
+</context>
+<context>
     <name>ShiftCloseScreen</name>
     <message>
         <location filename="../../ui/screens.py" line="232"/>
@@ -1247,20 +1444,53 @@
 <context>
     <name>StoreClient</name>
     <message>
-        <location filename="../../ui/api.py" line="290"/>
+        <location filename="../../ui/api.py" line="296"/>
         <source>The store server cannot be reached. Check the network.</source>
         <extracomment>(connect, read) seconds. A till must say &quot;offline&quot; quickly rather than hang a scan. A store server without the sync endpoints (or not enrolled with HQ) reports this.</extracomment>
         <translation>无法连接门店服务器，请检查网络。</translation>
     </message>
     <message>
-        <location filename="../../ui/api.py" line="307"/>
+        <location filename="../../ui/api.py" line="313"/>
         <source>The server refused the request (%1).</source>
         <translation>服务器拒绝了请求（%1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/api.py" line="314"/>
+        <location filename="../../ui/api.py" line="320"/>
         <source>The server sent an unreadable answer.</source>
         <translation>服务器返回了无法识别的数据。</translation>
+    </message>
+</context>
+<context>
+    <name>StoredValueDialog</name>
+    <message>
+        <location filename="../../ui/loyalty.py" line="196"/>
+        <source>Pay with stored value</source>
+        <translation>储值支付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="196"/>
+        <source>Pay (Enter)</source>
+        <translation>支付 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="205"/>
+        <source>Card</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="206"/>
+        <source>Amount (¥)</source>
+        <translation>金额 (¥)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="222"/>
+        <source>Scan or type the card number.</source>
+        <translation>请扫描或输入卡号。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="225"/>
+        <source>Enter an amount greater than zero.</source>
+        <translation>请输入大于零的金额。</translation>
     </message>
 </context>
 <context>
@@ -1390,23 +1620,28 @@
 <context>
     <name>TotalsPanel</name>
     <message>
-        <location filename="../../ui/checkout.py" line="84"/>
+        <location filename="../../ui/checkout.py" line="85"/>
         <source>Items</source>
         <extracomment>&quot;3*6901234567892&quot; sells three of the item. Codes that mean &quot;the cashier must fix their credentials&quot;, not &quot;the command failed&quot;.</extracomment>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="85"/>
+        <location filename="../../ui/checkout.py" line="86"/>
         <source>Subtotal</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="86"/>
+        <location filename="../../ui/checkout.py" line="87"/>
+        <source>Coupons</source>
+        <translation>券优惠</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkout.py" line="88"/>
         <source>Paid</source>
         <translation>已付</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="87"/>
+        <location filename="../../ui/checkout.py" line="89"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>

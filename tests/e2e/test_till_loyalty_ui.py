@@ -1,0 +1,106 @@
+"""The cashier's side of members, coupons, stored value and returns: the real till window
+(pytest-qt) against a store server enrolled with a real HQ."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import uuid  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
+
+import pytest  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
+
+from tests.e2e.conftest import LinkedStore  # noqa: E402
+from tests.e2e.test_till_loyalty import NOODLES, WATER, coupon_state, coupons  # noqa: E402
+from tests.hq.conftest import Admin  # noqa: E402
+from tests.ui.conftest import WAIT_MS, idle, log_in, scan  # noqa: E402
+from tests.ui.test_till_extras import press  # noqa: E402
+from ui.api import StoreClient  # noqa: E402
+from ui.app import MainWindow, create_app  # noqa: E402
+from ui.dialogs import CashTenderDialog, ChangeDialog  # noqa: E402
+from ui.loyalty import CouponDialog, MemberDialog, ReturnDialog, StoredValueDialog  # noqa: E402
+
+
+@pytest.fixture
+def till(qtbot, linked_store: LinkedStore) -> Iterator[MainWindow]:
+    create_app([], "zh_CN")
+    win = MainWindow(StoreClient(linked_store.server.url, language="zh_CN"), linked_store.server.new_till(),
+                     printer_sink=lambda _data: None)
+    qtbot.addWidget(win)
+    win.resize(1024, 768)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+
+
+def dialog_of(qtbot, win: MainWindow, kind: type):
+    qtbot.waitUntil(lambda: isinstance(win.checkout.active_dialog, kind), timeout=WAIT_MS)
+    return win.checkout.active_dialog
+
+
+def type_into(qtbot, edit, text: str) -> None:
+    qtbot.keyClicks(edit, text, delay=40)  # by hand, not a scanner burst
+
+
+def test_member_coupon_and_stored_value_then_a_return(qtbot, till: MainWindow, linked_store: LinkedStore,
+                                                      admin: Admin) -> None:
+    win = till
+    phone = "135" + f"{uuid.uuid4().int % 10**8:08d}"
+    member = admin.ok(admin.post("/admin/members", {"phone": phone, "name": "张无忌"}))
+    card = admin.ok(admin.post("/admin/wallets", {"member": member["member_no"]}))["card_no"]
+    [code] = coupons(admin, kind="cash", value=500, threshold=0, member=member["member_no"])
+    log_in(qtbot, win)
+    win.ctx.client.request("POST", "/api/v1/stored-value/topup", json={"card": card, "amount": 3_000,
+                                                                      "command_id": uuid.uuid4().hex})
+    for item in (NOODLES, WATER):  # 12.90 + 2.00
+        scan(qtbot, win, item)
+        idle(qtbot, win)
+
+    qtbot.keyClick(win.checkout.scan_edit, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    found = dialog_of(qtbot, win, MemberDialog)
+    type_into(qtbot, found.edit, phone)
+    qtbot.keyClick(found.edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: found.member is not None, timeout=WAIT_MS)
+    assert "张无忌" in found.found.text() and found.coupons.count() == 1
+    qtbot.keyClick(found.edit, Qt.Key.Key_Return)  # attach
+    qtbot.waitUntil(lambda: win.checkout.ticket.member_no == member["member_no"], timeout=WAIT_MS)
+    assert "张无忌" in win.checkout.totals.member.text() and "储值 ￥30.00" in win.checkout.totals.member.text()
+
+    qtbot.keyClick(win.checkout.scan_edit, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    pick = dialog_of(qtbot, win, CouponDialog)
+    pick.choices.setCurrentRow(0)  # the member's own coupon
+    qtbot.keyClick(pick.edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: win.checkout.ticket.discount == 500, timeout=WAIT_MS)
+    assert win.checkout.totals.discount.text() == "-¥5.00" and win.checkout.ticket.total == 990
+
+    qtbot.keyClick(win.checkout.scan_edit, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    pay = dialog_of(qtbot, win, StoredValueDialog)
+    assert pay.card.text() == card and pay.amount.text() == "9.90"
+    pay.amount.setText("5.00")
+    qtbot.keyClick(pay.amount, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: win.checkout.ticket.paid == 500, timeout=WAIT_MS)
+
+    press(qtbot, win, Qt.Key.Key_F12)
+    tender = dialog_of(qtbot, win, CashTenderDialog)
+    type_into(qtbot, tender.edit, "10")
+    qtbot.keyClick(tender.edit, Qt.Key.Key_Return)
+    change = dialog_of(qtbot, win, ChangeDialog)
+    sale_id = win.checkout.last_completion.sale_id
+    qtbot.keyClick(change, Qt.Key.Key_Return)
+    idle(qtbot, win)
+    assert win.checkout.totals.member.text() == ""  # the next customer starts as a walk-in
+    linked_store.wait_drained()
+    qtbot.waitUntil(lambda: coupon_state(linked_store, code)[0] == "redeemed", timeout=WAIT_MS)
+
+    qtbot.keyClick(win.checkout.scan_edit, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    back = dialog_of(qtbot, win, ReturnDialog)
+    back.handle_scan(sale_id)  # the receipt's barcode
+    qtbot.waitUntil(lambda: back.table.rowCount() == 2, timeout=WAIT_MS)
+    back.table.cellWidget(1, 3).setValue(1)  # the water comes back
+    qtbot.keyClick(back.sale_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "退货" in win.checkout.message.text(), timeout=WAIT_MS)
+    assert "现金退款 ￥0.00，￥1.33 退回储值卡" in win.checkout.message.text()  # the card paid first, so it gets it back

@@ -1,0 +1,301 @@
+"""会员、券、储值、退货 at the till: the dialogs behind Ctrl+M, Ctrl+Q, Ctrl+P and Ctrl+R.
+
+Every server call runs on the till's worker; a dialog shows the server's refusal in its own
+message strip and stays open, so the cashier can correct the code and try again.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from app.domain.errors import InvalidAmount
+from app.domain.money import format_fen, parse_yuan
+from ui.api import StoreClient
+from ui.dialogs import PosDialog
+from ui.widgets import disable_ime
+from ui.worker import Worker
+
+TIER_NAMES = {"normal": QT_TRANSLATE_NOOP("MemberDialog", "Regular member"),
+              "silver": QT_TRANSLATE_NOOP("MemberDialog", "Silver member"),
+              "gold": QT_TRANSLATE_NOOP("MemberDialog", "Gold member"),
+              "diamond": QT_TRANSLATE_NOOP("MemberDialog", "Diamond member")}
+
+
+def member_summary(member: dict[str, Any]) -> str:
+    """One line for the checkout: '赵敏 138****5678 · 金卡会员 · 积分 1,200 · 储值 ￥120.00'."""
+    tier_key = str(member.get("tier", ""))
+    tier = QCoreApplication.translate("MemberDialog", TIER_NAMES[tier_key]) if tier_key in TIER_NAMES else tier_key
+    balance = int((member.get("wallet") or {}).get("balance", 0))
+    points = QCoreApplication.translate("MemberDialog", "Points %1").replace("%1", f"{int(member.get('points', 0)):,}")
+    stored = QCoreApplication.translate("MemberDialog", "Stored value ￥%1").replace("%1", format_fen(balance))
+    return f"{member.get('name') or ''} {member.get('phone', '')} · {tier} · {points} · {stored}"
+
+
+class _ServerDialog(PosDialog):
+    """A dialog whose OK asks the store server something on the worker."""
+
+    def __init__(self, title: str, client: StoreClient, worker: Worker, parent: QWidget | None = None, **kwargs: Any) -> None:
+        super().__init__(title, parent, **kwargs)
+        self.client = client
+        self.worker = worker
+        self.busy = False
+
+    def ask(self, call: Any, done: Any) -> None:
+        if self.busy:
+            return
+        self.busy = True
+        self.ok_button.setEnabled(False)
+
+        def finished(result: Any) -> None:
+            self.busy = False
+            self.ok_button.setEnabled(True)
+            done(result)
+
+        def failed(exc: Exception) -> None:
+            self.busy = False
+            self.ok_button.setEnabled(True)
+            self.message.show_error(str(exc))
+
+        self.worker.submit(call, finished, failed)
+
+
+class MemberDialog(_ServerDialog):
+    """Ctrl+M 会员: scan the member code, or type a phone or card number; register a new phone."""
+
+    def __init__(self, client: StoreClient, worker: Worker, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Member"), client, worker, parent, ok_text=self.tr("Find (Enter)"))
+        self.member: dict[str, Any] | None = None
+        form = QFormLayout()
+        self.edit = QLineEdit()
+        self.edit.setObjectName("bigEdit")
+        self.edit.setPlaceholderText(self.tr("Member code, phone or card number"))
+        disable_ime(self.edit)
+        form.addRow(self.tr("Member"), self.edit)
+        self.name_edit = QLineEdit()
+        self.name_edit.setPlaceholderText(self.tr("Name (only to register)"))
+        form.addRow(self.tr("Name"), self.name_edit)
+        self.body.addLayout(form)
+        self.found = QLabel()
+        self.found.setWordWrap(True)
+        self.found.setObjectName("memberFound")
+        self.body.addWidget(self.found)
+        self.coupons = QListWidget()
+        self.body.addWidget(self.coupons, 1)
+        self.register_button = self._button(self.tr("Register this phone"), self.register)
+        self.size_to_parent(0.55, 0.7)
+        self.edit.setFocus()
+
+    def _button(self, text: str, slot: Any) -> Any:
+        from PySide6.QtWidgets import QPushButton
+
+        button = QPushButton(text)
+        button.setObjectName("secondaryButton")
+        button.setAutoDefault(False)
+        button.clicked.connect(slot)
+        self.button_row.insertWidget(0, button)
+        return button
+
+    def handle_scan(self, code: str) -> None:
+        """A scanned member code goes straight to the lookup."""
+        self.edit.setText(code)
+        self.submit()
+
+    def _query(self) -> dict[str, str]:
+        text = self.edit.text().strip()
+        if text.upper().startswith("MC"):
+            return {"code": text}
+        if len(text) == 11 and text.startswith("1"):
+            return {"phone": text}
+        return {"card": text}
+
+    def submit(self) -> None:
+        if self.member is not None and self.member.get("member_no"):
+            self.accept()  # found: Enter again attaches the member to the ticket
+            return
+        if not self.edit.text().strip():
+            self.message.show_error(self.tr("Scan the member code or type a phone or card number."))
+            return
+        query = self._query()
+        self.ask(lambda: self.client.find_member(**query), self.show_member)
+
+    def register(self) -> None:
+        phone = self.edit.text().strip()
+        self.ask(lambda: self.client.register_member(phone, self.name_edit.text().strip()), self.show_member)
+
+    def show_member(self, member: dict[str, Any]) -> None:
+        self.member = member
+        self.found.setText(member_summary(member))
+        self.coupons.clear()
+        for coupon in member.get("coupons") or []:
+            item = QListWidgetItem(f"{coupon['name']}  {coupon['code']}  " + self.tr("until %1").replace(
+                "%1", str(coupon.get("valid_to", ""))[:10]))
+            item.setData(Qt.ItemDataRole.UserRole, coupon["code"])
+            self.coupons.addItem(item)
+        self.ok_button.setText(self.tr("Attach to ticket (Enter)"))
+        self.message.show_info(self.tr("Member found."))
+
+
+class CouponDialog(_ServerDialog):
+    """Ctrl+Q 用券: scan or type the coupon code, or pick one of the member's."""
+
+    def __init__(self, client: StoreClient, worker: Worker, ticket_id: str, member_coupons: list[dict[str, Any]],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Coupon"), client, worker, parent, ok_text=self.tr("Use coupon (Enter)"))
+        self.ticket_id = ticket_id
+        self.result_ticket: Any = None
+        self.edit = QLineEdit()
+        self.edit.setObjectName("bigEdit")
+        self.edit.setPlaceholderText(self.tr("Coupon code"))
+        disable_ime(self.edit)
+        self.body.addWidget(self.edit)
+        self.choices = QListWidget()
+        for coupon in member_coupons:
+            item = QListWidgetItem(f"{coupon['name']}  {coupon['code']}")
+            item.setData(Qt.ItemDataRole.UserRole, coupon["code"])
+            self.choices.addItem(item)
+        self.choices.currentItemChanged.connect(
+            lambda item, _old: item is not None and self.edit.setText(str(item.data(Qt.ItemDataRole.UserRole))))
+        self.body.addWidget(self.choices, 1)
+        self.size_to_parent(0.5, 0.6)
+        self.edit.setFocus()
+
+    def handle_scan(self, code: str) -> None:
+        self.edit.setText(code)
+        self.submit()
+
+    def submit(self) -> None:
+        code = self.edit.text().strip()
+        if not code:
+            self.message.show_error(self.tr("Scan or type the coupon code."))
+            return
+        self.ask(lambda: self.client.add_coupon(self.ticket_id, code), self._added)
+
+    def _added(self, ticket: Any) -> None:
+        self.result_ticket = ticket
+        self.accept()
+
+
+class StoredValueDialog(_ServerDialog):
+    """Ctrl+P 储值支付: the card (the member's, or scanned) and the amount, at most what is due."""
+
+    def __init__(self, client: StoreClient, worker: Worker, ticket_id: str, due: int, card: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Pay with stored value"), client, worker, parent, ok_text=self.tr("Pay (Enter)"))
+        self.ticket_id = ticket_id
+        self.result_ticket: Any = None
+        form = QFormLayout()
+        self.card = QLineEdit(card)
+        disable_ime(self.card)
+        self.amount = QLineEdit(format_fen(due))
+        self.amount.setObjectName("bigEdit")
+        disable_ime(self.amount)
+        form.addRow(self.tr("Card"), self.card)
+        form.addRow(self.tr("Amount (¥)"), self.amount)
+        self.body.addLayout(form)
+        self.size_to_parent(0.45, 0.45)
+        (self.amount if card else self.card).setFocus()
+
+    def handle_scan(self, code: str) -> None:
+        self.card.setText(code)
+        self.amount.setFocus()
+
+    def submit(self) -> None:
+        card = self.card.text().strip()
+        try:
+            amount = parse_yuan(self.amount.text())
+        except InvalidAmount:
+            amount = 0
+        if not card:
+            self.message.show_error(self.tr("Scan or type the card number."))
+            return
+        if amount <= 0:
+            self.message.show_error(self.tr("Enter an amount greater than zero."))
+            return
+        self.ask(lambda: self.client.pay_stored_value(self.ticket_id, card, amount), self._paid)
+
+    def _paid(self, ticket: Any) -> None:
+        self.result_ticket = ticket
+        self.accept()
+
+
+class ReturnDialog(_ServerDialog):
+    """Ctrl+R 退货: scan the receipt's barcode, choose how many of each line come back, refund."""
+
+    def __init__(self, client: StoreClient, worker: Worker, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Return"), client, worker, parent, ok_text=self.tr("Find sale (Enter)"))
+        self.sale: dict[str, Any] | None = None
+        #: (line id, quantity) to bring back, once the cashier confirms; the checkout runs the return
+        self.chosen: list[tuple[str, int]] = []
+        form = QFormLayout()
+        self.sale_edit = QLineEdit()
+        self.sale_edit.setObjectName("bigEdit")
+        self.sale_edit.setPlaceholderText(self.tr("Scan the receipt barcode"))
+        disable_ime(self.sale_edit)
+        form.addRow(self.tr("Sale"), self.sale_edit)
+        self.reason = QLineEdit()
+        form.addRow(self.tr("Reason"), self.reason)
+        self.body.addLayout(form)
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels([self.tr("Item"), self.tr("Paid"), self.tr("Can return"),
+                                              self.tr("Return")])
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        self.body.addWidget(self.table, 1)
+        self.size_to_parent(0.7, 0.75)
+        self.sale_edit.setFocus()
+
+    def handle_scan(self, code: str) -> None:
+        self.sale_edit.setText(code)
+        self.sale = None
+        self.submit()
+
+    def submit(self) -> None:
+        if self.sale is None:
+            sale_id = self.sale_edit.text().strip()
+            if not sale_id:
+                self.message.show_error(self.tr("Scan the receipt barcode or type the sale number."))
+                return
+            self.ask(lambda: self.client.returnable(sale_id), self.show_sale)
+            return
+        lines = [(str(self.table.item(row, 0).data(Qt.ItemDataRole.UserRole)), self.table.cellWidget(row, 3).value())
+                 for row in range(self.table.rowCount())]
+        lines = [(line_id, quantity) for line_id, quantity in lines if quantity > 0]
+        if not lines:
+            self.message.show_error(self.tr("Choose how many of which item come back."))
+            return
+        self.chosen = lines
+        self.accept()
+
+    def show_sale(self, sale: dict[str, Any]) -> None:
+        self.sale = sale
+        lines = [line for line in sale["lines"] if line["returnable"] > 0]
+        self.table.setRowCount(len(lines))
+        for row, line in enumerate(lines):
+            name = QTableWidgetItem(line["name"])
+            name.setData(Qt.ItemDataRole.UserRole, line["id"])
+            self.table.setItem(row, 0, name)
+            self.table.setItem(row, 1, QTableWidgetItem("￥" + format_fen(line["paid"])))
+            self.table.setItem(row, 2, QTableWidgetItem(str(line["returnable"])))
+            spin = QSpinBox()
+            spin.setRange(0, int(line["returnable"]))
+            self.table.setCellWidget(row, 3, spin)
+        self.ok_button.setText(self.tr("Refund (Enter)"))
+        if not lines:
+            self.message.show_error(self.tr("Everything on this sale has been returned already."))
+
+    @property
+    def sale_id(self) -> str:
+        return str(self.sale["sale_id"]) if self.sale else ""
