@@ -12,7 +12,7 @@ from app.domain.receipt import Receipt, ReceiptLine, ReceiptTender
 from app.settings import StoreSettings
 from app.sync.feed import STORE_NAME_KEY
 
-TENDER_LABELS = {"cash": "现金"}
+TENDER_LABELS = {"cash": "现金", "stored_value": "储值卡"}
 
 
 COPY_MARK = "** 重打小票 副本 **"
@@ -48,6 +48,8 @@ def receipt_for(session: Session, sale_id: str, settings: StoreSettings, *, copy
         change=ticket.change,
         item_count=item_count(ticket),
         header_lines=(COPY_MARK,) if copy else (),
+        discounts=tuple(ReceiptTender(f"券 {c.name}", c.discount) for c in ticket.coupons if c.discount),
+        member=f"会员: {ticket.member_no}" if ticket.member_no else "",
     )
 
 

@@ -112,7 +112,8 @@ class TotalsPanel(QFrame):
     def show_ticket(self, ticket: Ticket | None) -> None:
         self.count.setText(str(ticket.item_count if ticket else 0))
         self.subtotal.setText(format_fen(ticket.subtotal if ticket else 0, symbol="¥"))
-        self.discount.setText("-" + format_fen(ticket.discount if ticket else 0, symbol="¥"))
+        discount = ticket.discount if ticket else 0
+        self.discount.setText(("-" if discount else "") + format_fen(discount, symbol="¥"))
         self.paid.setText(format_fen(ticket.paid if ticket else 0, symbol="¥"))
         self.total.setText(format_fen(ticket.total if ticket else 0, symbol="¥"))
 

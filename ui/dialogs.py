@@ -99,6 +99,10 @@ class HelpDialog(PosDialog):
             ("F11", self.tr("Close the shift (blind count of the drawer)")),
             ("F12 / +", self.tr("Pay")),
             ("Ctrl+S", self.tr("HQ sync status and stuck uploads")),
+            ("Ctrl+M", self.tr("Member: scan the member code, or type a phone or card number")),
+            ("Ctrl+Q", self.tr("Use a coupon")),
+            ("Ctrl+P", self.tr("Pay with stored value")),
+            ("Ctrl+R", self.tr("Return goods of an earlier sale")),
             ("↑ ↓", self.tr("Select a line")),
             ("3*", self.tr("Type 3* before a code to sell 3 of it")),
         ]

@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -251,7 +252,10 @@ class ReturnDialog(_ServerDialog):
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels([self.tr("Item"), self.tr("Paid"), self.tr("Can return"),
                                               self.tr("Return")])
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the goods' names are what matters
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()
         self.body.addWidget(self.table, 1)
         self.size_to_parent(0.7, 0.75)

@@ -15,6 +15,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QPoint, QSize
 from PySide6.QtGui import QPainter, QPixmap
@@ -171,6 +172,9 @@ class Shooter:
                 self.dialog_shot(win, make(), f"dialog_{name}_{tag}")
         if self._want(names, "sync"):
             self.dialog_shot(win, sample_sync_page(checkout), f"dialog_sync_{tag}")
+        for name, make in loyalty_samples(win, ticket):
+            if self._want(names, name):
+                self.dialog_shot(win, make(), f"dialog_{name}_{tag}")
         if self._want(names, "shift_close"):
             self._shift_close(win, tag)
         if self._want(names, "search"):
@@ -179,6 +183,45 @@ class Shooter:
             search.show()
             wait(lambda: search.model.rowCount() > 0)
             self.dialog_shot(win, search, f"dialog_search_{tag}")
+
+
+SAMPLE_MEMBER = {
+    "member_no": "800000000042", "name": "赵敏", "phone": "138****5678", "tier": "gold", "growth": 6120,
+    "points": 1280, "wallet": {"cards": ["9123456789012345"], "balance": 12000},
+    "coupons": [{"code": "E0007123456789", "name": "满50减10", "kind": "threshold", "value": 1000, "threshold": 5000,
+                 "valid_to": "2026-12-31T23:59:59+08:00"},
+                {"code": "E0009876543210", "name": "全场9折", "kind": "percent", "value": 9000, "threshold": 0,
+                 "valid_to": "2026-12-15T23:59:59+08:00"}],
+}
+
+
+def loyalty_samples(win: MainWindow, ticket: Any) -> list[tuple[str, Callable[[], QDialog]]]:
+    """The member, coupon, stored-value and return dialogs as a cashier sees them (sample data)."""
+    from ui.loyalty import CouponDialog, MemberDialog, ReturnDialog, StoredValueDialog
+
+    checkout, client, worker = win.checkout, win.ctx.client, win.worker
+
+    def member() -> QDialog:
+        dialog = MemberDialog(client, worker, checkout)
+        dialog.edit.setText("13800005678")
+        dialog.show_member(SAMPLE_MEMBER)
+        return dialog
+
+    def sale() -> QDialog:
+        dialog = ReturnDialog(client, worker, checkout)
+        dialog.sale_edit.setText("T01-20261126-0042")
+        dialog.show_sale({"sale_id": "T01-20261126-0042", "lines": [
+            {"id": 1, "name": "康师傅 红烧牛肉面 5连包", "paid": 1158, "returnable": 2},
+            {"id": 2, "name": "可口可乐 330ml", "paid": 314, "returnable": 1}]})
+        return dialog
+
+    return [
+        ("member", member),
+        ("coupon", lambda: CouponDialog(client, worker, ticket.id, SAMPLE_MEMBER["coupons"], checkout)),
+        ("stored_value", lambda: StoredValueDialog(client, worker, ticket.id, ticket.total, "9123456789012345",
+                                                   checkout)),
+        ("return", sale),
+    ]
 
 
 def sample_sync_page(parent: QWidget) -> SyncDialog:

@@ -44,6 +44,9 @@ class Receipt:
     tenders: tuple[ReceiptTender, ...]
     change: int
     rounding: int = 0  # 抹零 adjustment, ≤ 0 when rounded down
+    #: order-level discounts shown after the subtotal, e.g. ("券 满20减5", 500)
+    discounts: tuple[ReceiptTender, ...] = ()
+    member: str = ""  # '会员 8000000012 赵敏 (积分…)': shown under the header
     item_count: int = 0
     header_lines: tuple[str, ...] = ()
     footer_lines: tuple[str, ...] = ("谢谢惠顾，欢迎再次光临！",)
@@ -99,11 +102,14 @@ def layout(receipt: Receipt, columns: int) -> list[LaidOutLine]:
     out.append(LaidOutLine(f"{label['sale']}: {receipt.sale_id}"))
     out.append(LaidOutLine(two_columns(f"{label['till']}: {receipt.till}", f"{label['operator']}: {receipt.operator}", columns)))
     out.append(LaidOutLine(f"{label['time']}: {receipt.issued_at}"))
+    out += [LaidOutLine(t) for t in wrap(receipt.member, columns)] if receipt.member else []
     out.append(LaidOutLine("-" * columns, Style.RULE))
     out += _item_lines(receipt, columns, label)
     out.append(LaidOutLine("-" * columns, Style.RULE))
     count = receipt.item_count or len(receipt.lines)
     out.append(LaidOutLine(two_columns(f"{label['count']}: {count}", f"{label['subtotal']}: {money(receipt.subtotal)}", columns)))
+    for discount in receipt.discounts:
+        out.append(LaidOutLine(two_columns(discount.label, money(-discount.amount), columns)))
     if receipt.rounding:
         out.append(LaidOutLine(two_columns(label["rounding"], money(receipt.rounding), columns)))
     out.append(LaidOutLine(two_columns(label["total"], money(receipt.total), columns // 2), Style.TOTAL))

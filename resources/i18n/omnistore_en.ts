@@ -4,37 +4,37 @@
 <context>
     <name>CashTenderDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="325"/>
+        <location filename="../../ui/dialogs.py" line="329"/>
         <source>Cash payment</source>
         <translation>Cash payment</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="325"/>
+        <location filename="../../ui/dialogs.py" line="329"/>
         <source>Pay (Enter)</source>
         <translation>Pay (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="329"/>
+        <location filename="../../ui/dialogs.py" line="333"/>
         <source>Amount due</source>
         <translation>Amount due</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="337"/>
+        <location filename="../../ui/dialogs.py" line="341"/>
         <source>Already paid: %1</source>
         <translation>Already paid: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="339"/>
+        <location filename="../../ui/dialogs.py" line="343"/>
         <source>Cash received (¥)</source>
         <translation>Cash received (¥)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="351"/>
+        <location filename="../../ui/dialogs.py" line="355"/>
         <source>Exact</source>
         <translation>Exact</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="376"/>
+        <location filename="../../ui/dialogs.py" line="380"/>
         <source>Enter the cash received, such as 100 or 52.50.</source>
         <translation>Enter the cash received, such as 100 or 52.50.</translation>
     </message>
@@ -42,27 +42,27 @@
 <context>
     <name>ChangeDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="390"/>
+        <location filename="../../ui/dialogs.py" line="394"/>
         <source>Sale complete</source>
         <translation>Sale complete</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="390"/>
+        <location filename="../../ui/dialogs.py" line="394"/>
         <source>Next customer (Enter)</source>
         <translation>Next customer (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="392"/>
+        <location filename="../../ui/dialogs.py" line="396"/>
         <source>Change</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="400"/>
+        <location filename="../../ui/dialogs.py" line="404"/>
         <source>Total %1</source>
         <translation>Total %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="402"/>
+        <location filename="../../ui/dialogs.py" line="406"/>
         <source>Rounding %1</source>
         <translation>Rounding %1</translation>
     </message>
@@ -833,11 +833,31 @@
     </message>
     <message>
         <location filename="../../ui/dialogs.py" line="102"/>
+        <source>Member: scan the member code, or type a phone or card number</source>
+        <translation>Member: scan the member code, or type a phone or card number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="103"/>
+        <source>Use a coupon</source>
+        <translation>Use a coupon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="104"/>
+        <source>Pay with stored value</source>
+        <translation>Pay with stored value</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="105"/>
+        <source>Return goods of an earlier sale</source>
+        <translation>Return goods of an earlier sale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="106"/>
         <source>Select a line</source>
         <translation>Select a line</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="103"/>
+        <location filename="../../ui/dialogs.py" line="107"/>
         <source>Type 3* before a code to sell 3 of it</source>
         <translation>Type 3* before a code to sell 3 of it</translation>
     </message>
@@ -1084,47 +1104,47 @@
 <context>
     <name>OverrideDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="413"/>
+        <location filename="../../ui/dialogs.py" line="417"/>
         <source>Manager override</source>
         <translation>Manager override</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="413"/>
+        <location filename="../../ui/dialogs.py" line="417"/>
         <source>Authorize (Enter)</source>
         <translation>Authorize (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="416"/>
+        <location filename="../../ui/dialogs.py" line="420"/>
         <source>This needs a manager: %1</source>
         <translation>This needs a manager: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="427"/>
+        <location filename="../../ui/dialogs.py" line="431"/>
         <source>Manager code</source>
         <translation>Manager code</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="428"/>
+        <location filename="../../ui/dialogs.py" line="432"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="488"/>
+        <location filename="../../ui/dialogs.py" line="492"/>
         <source>void a line</source>
         <translation>void a line</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="489"/>
+        <location filename="../../ui/dialogs.py" line="493"/>
         <source>change a price</source>
         <translation>change a price</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="490"/>
+        <location filename="../../ui/dialogs.py" line="494"/>
         <source>open the drawer without a sale</source>
         <translation>open the drawer without a sale</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="491"/>
+        <location filename="../../ui/dialogs.py" line="495"/>
         <source>open hardware diagnostics</source>
         <translation>open hardware diagnostics</translation>
     </message>
@@ -1148,22 +1168,22 @@
 <context>
     <name>ParkedTicketsDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="460"/>
+        <location filename="../../ui/dialogs.py" line="464"/>
         <source>Parked tickets</source>
         <translation>Parked tickets</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="460"/>
+        <location filename="../../ui/dialogs.py" line="464"/>
         <source>Resume (Enter)</source>
         <translation>Resume (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="473"/>
+        <location filename="../../ui/dialogs.py" line="477"/>
         <source>No parked tickets.</source>
         <translation>No parked tickets.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="480"/>
+        <location filename="../../ui/dialogs.py" line="484"/>
         <source>Choose a ticket first.</source>
         <translation>Choose a ticket first.</translation>
     </message>
@@ -1184,27 +1204,27 @@
 <context>
     <name>PriceDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="269"/>
+        <location filename="../../ui/dialogs.py" line="273"/>
         <source>Override price</source>
         <translation>Override price</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="273"/>
+        <location filename="../../ui/dialogs.py" line="277"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="274"/>
+        <location filename="../../ui/dialogs.py" line="278"/>
         <source>Current price</source>
         <translation>Current price</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="278"/>
+        <location filename="../../ui/dialogs.py" line="282"/>
         <source>New price (¥)</source>
         <translation>New price (¥)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="291"/>
+        <location filename="../../ui/dialogs.py" line="295"/>
         <source>Enter a price such as 12.50.</source>
         <translation>Enter a price such as 12.50.</translation>
     </message>
@@ -1212,27 +1232,27 @@
 <context>
     <name>ProductSearchDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="121"/>
+        <location filename="../../ui/dialogs.py" line="125"/>
         <source>Search products</source>
         <translation>Search products</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="121"/>
+        <location filename="../../ui/dialogs.py" line="125"/>
         <source>Add (Enter)</source>
         <translation>Add (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="127"/>
+        <location filename="../../ui/dialogs.py" line="131"/>
         <source>Name, pinyin initials (e.g. kkkl) or code</source>
         <translation>Name, pinyin initials (e.g. kkkl) or code</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="168"/>
+        <location filename="../../ui/dialogs.py" line="172"/>
         <source>No product matches.</source>
         <translation>No product matches.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="188"/>
+        <location filename="../../ui/dialogs.py" line="192"/>
         <source>Choose a product first.</source>
         <translation>Choose a product first.</translation>
     </message>
@@ -1240,32 +1260,32 @@
 <context>
     <name>QuantityDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="198"/>
+        <location filename="../../ui/dialogs.py" line="202"/>
         <source>Change quantity</source>
         <translation>Change quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="203"/>
+        <location filename="../../ui/dialogs.py" line="207"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="204"/>
+        <location filename="../../ui/dialogs.py" line="208"/>
         <source>Current</source>
         <translation>Current</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="210"/>
+        <location filename="../../ui/dialogs.py" line="214"/>
         <source>Weight (kg)</source>
         <translation>Weight (kg)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="210"/>
+        <location filename="../../ui/dialogs.py" line="214"/>
         <source>Quantity</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="224"/>
+        <location filename="../../ui/dialogs.py" line="228"/>
         <source>Enter a quantity greater than zero.</source>
         <translation>Enter a quantity greater than zero.</translation>
     </message>
@@ -1650,17 +1670,17 @@
 <context>
     <name>WeightDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="235"/>
+        <location filename="../../ui/dialogs.py" line="239"/>
         <source>Enter the weight</source>
         <translation>Enter the weight</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="244"/>
+        <location filename="../../ui/dialogs.py" line="248"/>
         <source>Weight (kg)</source>
         <translation>Weight (kg)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="258"/>
+        <location filename="../../ui/dialogs.py" line="262"/>
         <source>Enter a weight greater than zero, e.g. 0.512</source>
         <translation>Enter a weight greater than zero, e.g. 0.512</translation>
     </message>

@@ -4,37 +4,37 @@
 <context>
     <name>CashTenderDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="325"/>
+        <location filename="../../ui/dialogs.py" line="329"/>
         <source>Cash payment</source>
         <translation>现金收款</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="325"/>
+        <location filename="../../ui/dialogs.py" line="329"/>
         <source>Pay (Enter)</source>
         <translation>收款 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="329"/>
+        <location filename="../../ui/dialogs.py" line="333"/>
         <source>Amount due</source>
         <translation>应收</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="337"/>
+        <location filename="../../ui/dialogs.py" line="341"/>
         <source>Already paid: %1</source>
         <translation>已付：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="339"/>
+        <location filename="../../ui/dialogs.py" line="343"/>
         <source>Cash received (¥)</source>
         <translation>实收现金 (¥)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="351"/>
+        <location filename="../../ui/dialogs.py" line="355"/>
         <source>Exact</source>
         <translation>正好</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="376"/>
+        <location filename="../../ui/dialogs.py" line="380"/>
         <source>Enter the cash received, such as 100 or 52.50.</source>
         <translation>请输入实收金额，如 100 或 52.50。</translation>
     </message>
@@ -42,27 +42,27 @@
 <context>
     <name>ChangeDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="390"/>
+        <location filename="../../ui/dialogs.py" line="394"/>
         <source>Sale complete</source>
         <translation>交易完成</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="390"/>
+        <location filename="../../ui/dialogs.py" line="394"/>
         <source>Next customer (Enter)</source>
         <translation>下一位顾客 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="392"/>
+        <location filename="../../ui/dialogs.py" line="396"/>
         <source>Change</source>
         <translation>找零</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="400"/>
+        <location filename="../../ui/dialogs.py" line="404"/>
         <source>Total %1</source>
         <translation>合计 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="402"/>
+        <location filename="../../ui/dialogs.py" line="406"/>
         <source>Rounding %1</source>
         <translation>抹零 %1</translation>
     </message>
@@ -833,11 +833,31 @@
     </message>
     <message>
         <location filename="../../ui/dialogs.py" line="102"/>
+        <source>Member: scan the member code, or type a phone or card number</source>
+        <translation>会员：扫会员码，或输入手机号、卡号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="103"/>
+        <source>Use a coupon</source>
+        <translation>用券</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="104"/>
+        <source>Pay with stored value</source>
+        <translation>储值支付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="105"/>
+        <source>Return goods of an earlier sale</source>
+        <translation>退货（之前的销售单）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="106"/>
         <source>Select a line</source>
         <translation>选择商品行</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="103"/>
+        <location filename="../../ui/dialogs.py" line="107"/>
         <source>Type 3* before a code to sell 3 of it</source>
         <translation>在编码前输入 3* 即售出 3 件</translation>
     </message>
@@ -1084,47 +1104,47 @@
 <context>
     <name>OverrideDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="413"/>
+        <location filename="../../ui/dialogs.py" line="417"/>
         <source>Manager override</source>
         <translation>主管授权</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="413"/>
+        <location filename="../../ui/dialogs.py" line="417"/>
         <source>Authorize (Enter)</source>
         <translation>授权 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="416"/>
+        <location filename="../../ui/dialogs.py" line="420"/>
         <source>This needs a manager: %1</source>
         <translation>此操作需要主管授权：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="427"/>
+        <location filename="../../ui/dialogs.py" line="431"/>
         <source>Manager code</source>
         <translation>主管工号</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="428"/>
+        <location filename="../../ui/dialogs.py" line="432"/>
         <source>PIN</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="488"/>
+        <location filename="../../ui/dialogs.py" line="492"/>
         <source>void a line</source>
         <translation>删除商品行</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="489"/>
+        <location filename="../../ui/dialogs.py" line="493"/>
         <source>change a price</source>
         <translation>修改单价</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="490"/>
+        <location filename="../../ui/dialogs.py" line="494"/>
         <source>open the drawer without a sale</source>
         <translation>无交易开钱箱</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="491"/>
+        <location filename="../../ui/dialogs.py" line="495"/>
         <source>open hardware diagnostics</source>
         <translation>打开设备诊断</translation>
     </message>
@@ -1147,22 +1167,22 @@
 <context>
     <name>ParkedTicketsDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="460"/>
+        <location filename="../../ui/dialogs.py" line="464"/>
         <source>Parked tickets</source>
         <translation>挂单列表</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="460"/>
+        <location filename="../../ui/dialogs.py" line="464"/>
         <source>Resume (Enter)</source>
         <translation>取单 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="473"/>
+        <location filename="../../ui/dialogs.py" line="477"/>
         <source>No parked tickets.</source>
         <translation>没有挂起的小票。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="480"/>
+        <location filename="../../ui/dialogs.py" line="484"/>
         <source>Choose a ticket first.</source>
         <translation>请先选择一张小票。</translation>
     </message>
@@ -1183,27 +1203,27 @@
 <context>
     <name>PriceDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="269"/>
+        <location filename="../../ui/dialogs.py" line="273"/>
         <source>Override price</source>
         <translation>改价</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="273"/>
+        <location filename="../../ui/dialogs.py" line="277"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="274"/>
+        <location filename="../../ui/dialogs.py" line="278"/>
         <source>Current price</source>
         <translation>原单价</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="278"/>
+        <location filename="../../ui/dialogs.py" line="282"/>
         <source>New price (¥)</source>
         <translation>新单价 (¥)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="291"/>
+        <location filename="../../ui/dialogs.py" line="295"/>
         <source>Enter a price such as 12.50.</source>
         <translation>请输入价格，如 12.50。</translation>
     </message>
@@ -1211,27 +1231,27 @@
 <context>
     <name>ProductSearchDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="121"/>
+        <location filename="../../ui/dialogs.py" line="125"/>
         <source>Search products</source>
         <translation>商品查询</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="121"/>
+        <location filename="../../ui/dialogs.py" line="125"/>
         <source>Add (Enter)</source>
         <translation>添加 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="127"/>
+        <location filename="../../ui/dialogs.py" line="131"/>
         <source>Name, pinyin initials (e.g. kkkl) or code</source>
         <translation>名称、拼音首字母（如 kkkl）或编码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="168"/>
+        <location filename="../../ui/dialogs.py" line="172"/>
         <source>No product matches.</source>
         <translation>没有匹配的商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="188"/>
+        <location filename="../../ui/dialogs.py" line="192"/>
         <source>Choose a product first.</source>
         <translation>请先选择商品。</translation>
     </message>
@@ -1239,32 +1259,32 @@
 <context>
     <name>QuantityDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="198"/>
+        <location filename="../../ui/dialogs.py" line="202"/>
         <source>Change quantity</source>
         <translation>修改数量</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="203"/>
+        <location filename="../../ui/dialogs.py" line="207"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="204"/>
+        <location filename="../../ui/dialogs.py" line="208"/>
         <source>Current</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="210"/>
+        <location filename="../../ui/dialogs.py" line="214"/>
         <source>Weight (kg)</source>
         <translation>重量 (kg)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="210"/>
+        <location filename="../../ui/dialogs.py" line="214"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="224"/>
+        <location filename="../../ui/dialogs.py" line="228"/>
         <source>Enter a quantity greater than zero.</source>
         <translation>请输入大于零的数量。</translation>
     </message>
@@ -1649,17 +1669,17 @@
 <context>
     <name>WeightDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="235"/>
+        <location filename="../../ui/dialogs.py" line="239"/>
         <source>Enter the weight</source>
         <translation>输入重量</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="244"/>
+        <location filename="../../ui/dialogs.py" line="248"/>
         <source>Weight (kg)</source>
         <translation>重量 (kg)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="258"/>
+        <location filename="../../ui/dialogs.py" line="262"/>
         <source>Enter a weight greater than zero, e.g. 0.512</source>
         <translation>请输入大于零的重量，例如 0.512</translation>
     </message>

@@ -66,6 +66,9 @@ def test_a_member_sale_with_a_coupon_and_stored_value(linked_store: LinkedStore,
     till.ok(till.pay_cash(ticket, 1000))
     done = till.ok(till.complete(ticket))
     assert done["change"] == 460
+    receipt = till.get(f"/sales/{done['sale_id']}/receipt", params={"format": "text"}).text
+    assert f"会员: {member['member_no']}" in receipt and "券 满20减5" in receipt and "-￥5.00" in receipt
+    assert "储值卡" in receipt and "￥10.00" in receipt
     store.wait_drained()
     deadline = time.monotonic() + 10
     while coupon_state(store, code)[0] != "redeemed":
