@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import sys
 import tempfile
 import time
@@ -22,8 +21,7 @@ import requests
 
 from app.sync import signing
 from bench.common import Result, print_table
-from tests.conftest import free_port
-from tests.hq.conftest import Admin, HQServer, Store, create_database, database_url, drop_database
+from tests.hq.conftest import Admin, HQServer, Store, scratch_hq
 
 BATCH = 500
 SALES = 50_000
@@ -37,25 +35,10 @@ STORES_AT_ONCE = 4
 
 @contextlib.contextmanager
 def running_hq() -> Iterator[HQServer]:
-    """A real hq-server on a scratch PostgreSQL database, dropped afterwards."""
-    name = f"omnistore_bench_{uuid.uuid4().hex[:10]}"
-    create_database(name)
-    try:
-        with tempfile.TemporaryDirectory(prefix="omnistore-hq-bench-") as tmp:
-            home = Path(tmp)
-            url = database_url(name)
-            env = {**os.environ, "OMNISTORE_HOME": str(home), "OMNISTORE_HQ_DATABASE_URL": url, "OMNISTORE_HQ_WORKERS": "2",
-                   "OMNISTORE_HQ_SECRET_KEY": uuid.uuid4().hex}
-            hq = HQServer(home=home, port=free_port(), database_url=url, env=env)
-            hq.cli("db", "upgrade")
-            hq.admin_key = hq.cli("create-key", "--name", "bench", "--scopes", "admin").stdout.split()[0]
-            hq.start()
-            try:
-                yield hq
-            finally:
-                hq.stop()
-    finally:
-        drop_database(name)
+    """A real hq-server (two workers, as a busy chain runs it) on a scratch PostgreSQL database."""
+    with tempfile.TemporaryDirectory(prefix="omnistore-hq-bench-") as tmp, \
+            scratch_hq(Path(tmp), "omnistore_bench", OMNISTORE_HQ_WORKERS="2") as hq:
+        yield hq
 
 
 def run(sales: int = SALES, skus: int = FEED_SKUS, feed: bool = True) -> list[Result]:

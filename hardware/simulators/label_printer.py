@@ -7,18 +7,15 @@ answers the real status requests (TSPL ``ESC !?``, ZPL ``~HS``) from settable st
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import socket
-import socketserver
-import threading
 from dataclasses import dataclass
 
 from PIL import Image
 
-from hardware.escpos.status import PrinterState
 from hardware.labels import tspl, zpl
 from hardware.labels.document import LabelDocument
 from hardware.labels.render import render_label
+from hardware.simulators.tcp import TcpSimulator, receive
 
 
 @dataclass(frozen=True)
@@ -29,65 +26,10 @@ class LabelJob:
     raw: bytes
 
 
-class LabelPrinterSimulator:
-    def __init__(self, host: str = "127.0.0.1", port: int = 0) -> None:
-        self.host = host
-        self._requested_port = port
-        self.jobs: list[LabelJob] = []
-        self._state = PrinterState()
-        self._cond = threading.Condition()
-        self._server: socketserver.ThreadingTCPServer | None = None
+class LabelPrinterSimulator(TcpSimulator[LabelJob]):
+    """A threaded TCP label printer speaking TSPL and ZPL. ``port=0`` picks a free port."""
 
-    @property
-    def port(self) -> int:
-        return int(self._server.server_address[1]) if self._server else self._requested_port
-
-    @property
-    def uri(self) -> str:
-        return f"tcp://{self.host}:{self.port}"
-
-    def start(self) -> LabelPrinterSimulator:
-        simulator = self
-
-        class Handler(socketserver.BaseRequestHandler):
-            def handle(self) -> None:
-                simulator._serve(self.request)
-
-        server = socketserver.ThreadingTCPServer((self.host, self._requested_port), Handler, bind_and_activate=False)
-        server.daemon_threads = True
-        server.allow_reuse_address = True
-        server.server_bind()
-        server.server_activate()
-        self._server = server
-        threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True,
-                         name="label-sim").start()
-        return self
-
-    def stop(self) -> None:
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-            self._server = None
-
-    def __enter__(self) -> LabelPrinterSimulator:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
-
-    @property
-    def status(self) -> PrinterState:
-        with self._cond:
-            return self._state
-
-    def set_status(self, **changes: bool) -> None:
-        with self._cond:
-            self._state = dataclasses.replace(self._state, **changes)
-
-    def wait_for_jobs(self, count: int, timeout: float = 5.0) -> list[LabelJob]:
-        with self._cond:
-            self._cond.wait_for(lambda: len(self.jobs) >= count, timeout)
-            return list(self.jobs)
+    thread_name = "label-sim"
 
     def _status_byte(self) -> int:
         s = self.status
@@ -95,13 +37,7 @@ class LabelPrinterSimulator:
 
     def _serve(self, sock: socket.socket) -> None:
         pending = b""
-        while True:
-            try:
-                chunk = sock.recv(65536)
-            except OSError:
-                break
-            if not chunk:
-                break
+        for chunk in receive(sock):
             pending += chunk
             pending = self._answer(sock, pending)
             pending = self._take_jobs(pending)
@@ -137,7 +73,4 @@ class LabelPrinterSimulator:
         if self.status.paper_out or self.status.cover_open:
             return  # a stopped printer prints nothing; the driver sees why in the status
         for doc in documents:
-            job = LabelJob(language, doc, render_label(doc), raw)
-            with self._cond:
-                self.jobs.append(job)
-                self._cond.notify_all()
+            self._add_job(LabelJob(language, doc, render_label(doc), raw))

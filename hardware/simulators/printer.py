@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import dataclasses
 import logging
 import signal
 import socket
-import socketserver
 import sys
 import threading
 import time
@@ -20,15 +18,18 @@ from collections.abc import Callable, Sequence
 
 from hardware.escpos.decoder import DecodedJob, decode, tokenize
 from hardware.escpos.profiles import PROFILES, PrinterProfile, get_profile
-from hardware.escpos.status import PrinterState, status_byte
+from hardware.escpos.status import status_byte
+from hardware.simulators.tcp import TcpSimulator, receive
 
 log = logging.getLogger(__name__)
 
 JobCallback = Callable[[DecodedJob], None]
 
 
-class PrinterSimulator:
+class PrinterSimulator(TcpSimulator[DecodedJob]):
     """A threaded TCP receipt printer. ``port=0`` picks a free port; read it from ``.port``."""
+
+    thread_name = "printer-sim"
 
     def __init__(
         self,
@@ -38,69 +39,15 @@ class PrinterSimulator:
         encoding: str = "gb18030",
         on_job: JobCallback | None = None,
     ) -> None:
-        self.host = host
+        super().__init__(host, port)
         self.encoding = encoding
         self.on_job = on_job
         #: called with each chunk as it arrives, before any decoding (latency measurements)
         self.on_data: Callable[[bytes], None] | None = None
-        self.jobs: list[DecodedJob] = []
         #: False: nothing on the drawer port, so kicks open nothing (for testing that path)
         self.drawer_connected = True
-        self._requested_port = port
-        self._state = PrinterState()
-        self._lock = threading.Condition()
-        self._server: _Server | None = None
-        self._thread: threading.Thread | None = None
-
-    # -- lifecycle -------------------------------------------------------------------------
-
-    @property
-    def port(self) -> int:
-        if self._server is None:
-            return self._requested_port
-        return int(self._server.server_address[1])
-
-    @property
-    def uri(self) -> str:
-        return f"tcp://{self.host}:{self.port}"
-
-    def start(self) -> PrinterSimulator:
-        if self._server is not None:
-            return self
-        self._server = _Server((self.host, self._requested_port), _Connection, self)
-        self._thread = threading.Thread(
-            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, name="printer-sim", daemon=True
-        )
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        server, self._server = self._server, None
-        if server is None:
-            return
-        server.shutdown()
-        server.close_connections()
-        server.server_close()
-        if self._thread is not None:
-            self._thread.join(timeout=2)
-
-    def __enter__(self) -> PrinterSimulator:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
 
     # -- state -----------------------------------------------------------------------------
-
-    @property
-    def status(self) -> PrinterState:
-        with self._lock:
-            return self._state
-
-    def set_status(self, **changes: bool) -> None:
-        """e.g. ``set_status(paper_out=True)``; fields as in ``PrinterState``."""
-        with self._lock:
-            self._state = dataclasses.replace(self._state, **changes)
 
     def kick_drawer(self, *, realtime: bool = False) -> None:
         """ESC p runs in buffer order, so not while the printer is offline; DLE DC4 1 always does."""
@@ -110,12 +57,6 @@ class PrinterSimulator:
     def status_byte(self, n: int) -> int:
         with self._lock:
             return status_byte(self._state, n)
-
-    def wait_for_jobs(self, count: int, timeout: float = 5.0) -> list[DecodedJob]:
-        """Block until at least ``count`` jobs have arrived (or ``timeout``); a copy of the jobs."""
-        with self._lock:
-            self._lock.wait_for(lambda: len(self.jobs) >= count, timeout)
-            return list(self.jobs)
 
     def clear(self) -> None:
         with self._lock:
@@ -127,64 +68,28 @@ class PrinterSimulator:
         job = decode(data, self.encoding)
         if not job.prints_something:
             return
-        with self._lock:
-            self.jobs.append(job)
-            self._lock.notify_all()
+        self._add_job(job)
         if self.on_job is not None:
             try:
                 self.on_job(job)
             except Exception:
                 log.exception("printer simulator: on_job callback failed")
 
-
-class _Server(socketserver.ThreadingTCPServer):
-    daemon_threads = True
-    allow_reuse_address = True
-
-    def __init__(self, address: tuple[str, int], handler: type, simulator: PrinterSimulator) -> None:
-        self.simulator = simulator
-        self.connections: set[socket.socket] = set()
-        self.connections_lock = threading.Lock()
-        super().__init__(address, handler)
-
-    def close_connections(self) -> None:
-        with self.connections_lock:
-            for sock in list(self.connections):
-                with contextlib.suppress(OSError):
-                    sock.shutdown(socket.SHUT_RDWR)
-
-
-class _Connection(socketserver.BaseRequestHandler):
-    server: _Server
-
-    def handle(self) -> None:
-        sock: socket.socket = self.request
-        simulator = self.server.simulator
-        with self.server.connections_lock:
-            self.server.connections.add(sock)
+    def _serve(self, sock: socket.socket) -> None:
         pending = bytearray()
         scanned = 0
         try:
-            while True:
-                try:
-                    chunk = sock.recv(65536)
-                except OSError:
-                    break
-                if not chunk:
-                    break
-                if simulator.on_data is not None:
-                    simulator.on_data(chunk)
+            for chunk in receive(sock):
+                if self.on_data is not None:
+                    self.on_data(chunk)
                 pending += chunk
                 scanned = self._process(pending, scanned, sock)
         finally:
-            with self.server.connections_lock:
-                self.server.connections.discard(sock)
             if pending:
-                simulator._job_done(bytes(pending))
+                self._job_done(bytes(pending))
 
     def _process(self, pending: bytearray, scanned: int, sock: socket.socket) -> int:
         """Answer real-time requests and hand over finished jobs; return how far we have read."""
-        simulator = self.server.simulator
         restart = True
         while restart:
             restart = False
@@ -195,13 +100,13 @@ class _Connection(socketserver.BaseRequestHandler):
                 scanned = token.end
                 if token.name == "status_request" and 1 <= token.args[0] <= 4:
                     with contextlib.suppress(OSError):
-                        sock.sendall(bytes([simulator.status_byte(token.args[0])]))
+                        sock.sendall(bytes([self.status_byte(token.args[0])]))
                 elif token.name == "realtime_command" and token.args[0] == 1:
-                    simulator.kick_drawer(realtime=True)  # DLE DC4 1 m t: real-time drawer pulse
+                    self.kick_drawer(realtime=True)  # DLE DC4 1 m t: real-time drawer pulse
                 elif token.name == "drawer_kick":
-                    simulator.kick_drawer()
+                    self.kick_drawer()
                 elif token.name == "cut":
-                    simulator._job_done(data[: token.end])
+                    self._job_done(data[: token.end])
                     del pending[: token.end]
                     scanned = 0
                     restart = True

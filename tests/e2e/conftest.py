@@ -6,7 +6,6 @@ crosses the link; HQ and the stores are real processes a test may kill -9.
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import time
@@ -20,9 +19,9 @@ import pytest
 import requests
 from sqlalchemy import func, select
 
-from tests.conftest import ROOT, StoreServer, Till, free_port, make_store_server
+from tests.conftest import ROOT, StoreServer, Till, make_store_server
 from tests.e2e.chaos import ChaosProxy
-from tests.hq.conftest import Admin, HQServer, create_database, database_url, drop_database
+from tests.hq.conftest import Admin, HQServer, scratch_hq
 
 COLA = "6901234567892"  # 可口可乐 330ml ￥3.50, in every seeded store catalog
 
@@ -30,21 +29,8 @@ COLA = "6901234567892"  # 可口可乐 330ml ￥3.50, in every seeded store cata
 @pytest.fixture(scope="module")
 def hq(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HQServer]:
     """An HQ of this module's own (the fault tests kill it)."""
-    name = f"omnistore_e2e_{uuid.uuid4().hex[:12]}"
-    create_database(name)
-    home = tmp_path_factory.mktemp("hq")
-    url = database_url(name)
-    env = {**os.environ, "OMNISTORE_HOME": str(home), "OMNISTORE_HQ_DATABASE_URL": url,
-           "OMNISTORE_HQ_SECRET_KEY": uuid.uuid4().hex}
-    server = HQServer(home=home, port=free_port(), database_url=url, env=env)
-    try:
-        server.cli("db", "upgrade")
-        server.admin_key = server.cli("create-key", "--name", "e2e admin", "--scopes", "admin").stdout.split()[0]
-        server.start()
+    with scratch_hq(tmp_path_factory.mktemp("hq"), "omnistore_e2e") as server:
         yield server
-    finally:
-        server.stop()
-        drop_database(name)
 
 
 @pytest.fixture

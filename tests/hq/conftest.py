@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
@@ -178,23 +179,29 @@ class Store:
         return self.event("sale_completed", payload)
 
 
-@pytest.fixture(scope="session")
-def hq(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HQServer]:
-    name = f"omnistore_test_{uuid.uuid4().hex[:12]}"
+@contextlib.contextmanager
+def scratch_hq(home: Path, prefix: str = "omnistore_test", **env: str) -> Iterator[HQServer]:
+    """A real hq-server on a PostgreSQL database of its own (dropped afterwards), with an admin key."""
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
     create_database(name)
-    home = tmp_path_factory.mktemp("hq")
     url = database_url(name)
-    env = {**os.environ, "OMNISTORE_HOME": str(home), "OMNISTORE_HQ_DATABASE_URL": url,
-           "OMNISTORE_HQ_SECRET_KEY": uuid.uuid4().hex}
-    server = HQServer(home=home, port=free_port(), database_url=url, env=env)
+    server = HQServer(home=home, port=free_port(), database_url=url,
+                      env={**os.environ, "OMNISTORE_HOME": str(home), "OMNISTORE_HQ_DATABASE_URL": url,
+                           "OMNISTORE_HQ_SECRET_KEY": uuid.uuid4().hex, **env})
     try:
         server.cli("db", "upgrade")
-        server.admin_key = server.cli("create-key", "--name", "test admin", "--scopes", "admin").stdout.split()[0]
+        server.admin_key = server.cli("create-key", "--name", "admin", "--scopes", "admin").stdout.split()[0]
         server.start()
         yield server
     finally:
         server.stop()
         drop_database(name)
+
+
+@pytest.fixture(scope="session")
+def hq(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HQServer]:
+    with scratch_hq(tmp_path_factory.mktemp("hq")) as server:
+        yield server
 
 
 @pytest.fixture
