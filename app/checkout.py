@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from app import auth, clock, shifts, stock
 from app.catalog import lookup
@@ -104,12 +104,34 @@ def _line(ticket: Ticket, line_id: int) -> TicketLine:
     raise DomainError("line_not_found", status=404)
 
 
+def _apply_promotions(ticket: Ticket, settings: StoreSettings) -> None:
+    """促销 from HQ: each line's amount after the best combination, explained in its note."""
+    from app import promotions
+    from app.sync import config as sync_config
+
+    session = object_session(ticket)
+    if session is None:
+        return
+    identity = sync_config.load(settings.home)
+    priced = promotions.price_lines(session, ticket, identity.store_code if identity else "",
+                                    identity.group if identity else "")
+    explained = promotions.explain(priced)
+    for line in ticket.lines:
+        if line.voided or line.unit_price != line.original_price:
+            continue  # 改价 lines keep the cashier's price and its note
+        found = explained.get(str(line.id))
+        line.note = found.note if found is not None else ""
+        if found is not None:
+            line.amount = found.final
+
+
 def _recalculate(ticket: Ticket, settings: StoreSettings) -> None:
     for line in ticket.lines:
         if line.fixed_amount is not None and line.unit_price == line.original_price:
             line.amount = line.fixed_amount
         else:
             line.amount = line_amount(line.unit_price, line.quantity, Unit(line.unit).per)
+    _apply_promotions(ticket, settings)
     ticket.subtotal = sum(line.amount for line in ticket.lines if not line.voided)
     for coupon in ticket.coupons:  # a coupon's worth follows the cart (a threshold may stop being met)
         coupon.discount = coupon_discount(coupon.kind, coupon.value, coupon.threshold, ticket.subtotal)

@@ -68,9 +68,12 @@ def register_member(client: HqClient | None, phone: str, name: str) -> dict[str,
 
 
 def attach_member(session: Session, actor: Actor, ticket_id: int, member_no: str | None,
-                  settings: StoreSettings) -> dict[str, Any]:
+                  settings: StoreSettings, client: HqClient | None = None) -> dict[str, Any]:
     ticket = _open_for_change(session, actor, ticket_id)
-    ticket.member_no = member_no or None
+    tier = None
+    if member_no:  # the tier decides member prices: HQ says which it is, not the till
+        tier = str(find_member(client, card=member_no).get("tier") or "normal")
+    ticket.member_no, ticket.member_tier = member_no or None, tier
     _recalculate(ticket, settings)
     session.flush()
     return ticket_dict(ticket)

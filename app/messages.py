@@ -29,6 +29,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "overpaid_stored_value": ("储值支付不能超过应收 {due}", "Stored value cannot pay more than the {due} due"),
     "line_not_in_sale": ("第 {line} 行不在销售单 {sale} 中", "Line {line} is not part of sale {sale}"),
     "return_exceeds_sale": ("{name} 最多还能退 {left}", "At most {left} of {name} can still be returned"),
+    "invalid_promotion": ("促销 {promotion} 无效：{reason}", "Promotion {promotion} is invalid: {reason}"),
     "invalid_phone": ("手机号无效：{phone}", "Not a valid mobile number: {phone}"),
     "member_exists": ("该手机号已是会员：{phone}", "{phone} is already a member"),
     "member_not_found": ("未找到会员", "No such member"),

@@ -113,6 +113,7 @@ class Ticket(Base):
     #: coupons' discount off the subtotal, apportioned to the lines (TicketLine.discount)
     discount: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     member_no: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    member_tier: Mapped[str | None] = mapped_column(String(16), nullable=True)  # as HQ said when attached
     rounding: Mapped[int] = mapped_column(Integer, default=0)
     total: Mapped[int] = mapped_column(Integer, default=0)
     paid: Mapped[int] = mapped_column(Integer, default=0)
@@ -292,3 +293,11 @@ class ReturnLine(Base):
     line_id: Mapped[int] = mapped_column(ForeignKey("ticket_lines.id"), index=True)
     quantity: Mapped[int] = mapped_column(Integer)
     refund: Mapped[int] = mapped_column(Integer)
+
+
+class PromotionRecord(Base):
+    """A promotion as HQ sent it down the feed (``app.domain.promotion_json``)."""
+
+    __tablename__ = "promotions"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    data: Mapped[dict] = mapped_column(JSON)

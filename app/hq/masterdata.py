@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.barcode import CodeKind, parse_code
 from app.domain.errors import DomainError
-from app.hq import changes
+from app.hq import changes, clock
 from app.hq.changes import ChangeRow
 from app.hq.engine import upsert_insert
 from app.hq.models import Barcode, Category, GroupPrice, Operator, Product, Store, Till
@@ -341,3 +341,35 @@ def upsert_operators(session: Session, items: Sequence[OperatorData]) -> UpsertR
             rows)
         changes.record(session, [ChangeRow("operator", r["code"], dict(r)) for r in rows])
     return UpsertResult(len(rows), len(items) - len(rows))
+
+
+def upsert_promotions(session: Session, items: Sequence[dict[str, Any]]) -> UpsertResult:
+    """促销: each checked in full (InvalidPromotion names the reason) before any is written."""
+    from app.domain.promotion_json import promotion_from_json, promotion_to_json
+    from app.hq.models import PromotionRow
+
+    checked = [promotion_to_json(promotion_from_json(item)) for item in items]
+    have = {row.id: row for row in session.scalars(select(PromotionRow).where(
+        PromotionRow.id.in_([p["id"] for p in checked])))}
+    changed = [p for p in checked if p["id"] not in have or have[p["id"]].data != p or not have[p["id"]].active]
+    at = clock.now()
+    for data in changed:
+        row = have.get(data["id"])
+        if row is None:
+            session.add(PromotionRow(id=data["id"], data=data, active=True, updated_at=at))
+        else:
+            row.data, row.active, row.updated_at = data, True, at
+    changes.record(session, [ChangeRow("promotion", p["id"], p) for p in changed])
+    return UpsertResult(len(changed), len(items) - len(changed))
+
+
+def end_promotion(session: Session, promotion_id: str) -> bool:
+    """Stop a promotion now; stores drop it from their book."""
+    from app.hq.models import PromotionRow
+
+    row = session.get(PromotionRow, promotion_id)
+    if row is None or not row.active:
+        return False
+    row.active, row.updated_at = False, clock.now()
+    changes.record(session, [ChangeRow("promotion", promotion_id, {"id": promotion_id}, deleted=True)])
+    return True

@@ -344,3 +344,13 @@ class PointsEntry(HQBase):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
     __table_args__ = (UniqueConstraint("member_id", "ref", name="uq_points_entry_ref"),)
+
+
+class PromotionRow(HQBase):
+    """促销 authored at HQ (``app.domain.promotion_json``); stores get each change down the feed."""
+
+    __tablename__ = "promotions"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    data: Mapped[dict[str, Any]] = mapped_column(JSONDoc)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

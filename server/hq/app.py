@@ -343,6 +343,19 @@ def _api(state: HQState) -> APIRouter:
         session.commit()
         return {"deleted": deleted}
 
+    @router.post("/admin/promotions")
+    def upsert_promotions(body: schemas.PromotionsIn, admin: Admin, session: DB) -> dict[str, int]:
+        """促销, in app.domain.promotion_json's shape; all checked before any is kept."""
+        result = masterdata.upsert_promotions(session, body.items)
+        session.commit()
+        return result.as_dict()
+
+    @router.delete("/admin/promotions/{promotion_id}")
+    def end_promotion(promotion_id: str, admin: Admin, session: DB) -> dict[str, bool]:
+        ended = masterdata.end_promotion(session, promotion_id)
+        session.commit()
+        return {"ended": ended}
+
     @router.post("/admin/tills")
     def upsert_tills(body: schemas.TillsIn, admin: Admin, session: DB) -> dict[str, int]:
         result = masterdata.upsert_tills(session, [(t.store, t.code, t.name) for t in body.items])

@@ -174,3 +174,7 @@ class WalletMoveIn(BaseModel):
 class WalletRefundIn(BaseModel):
     card: Annotated[str, Field(min_length=1, max_length=24)]
     ref: Ref
+
+
+class PromotionsIn(BaseModel):
+    items: Annotated[list[dict[str, Any]], Field(min_length=1, max_length=MAX_ITEMS)]

@@ -262,7 +262,7 @@ def _api(state: StoreState) -> APIRouter:
     @router.post("/tickets/{ticket_id}/member")
     def ticket_member(ticket_id: int, body: schemas.TicketMemberIn, who: Who, session: DB) -> dict[str, Any]:
         return command(session, who, body.command_id, "member", {"ticket": ticket_id, "member": body.member_no},
-                       lambda: loyalty.attach_member(session, who, ticket_id, body.member_no, settings))
+                       lambda: loyalty.attach_member(session, who, ticket_id, body.member_no, settings, state.hq()))
 
     @router.post("/tickets/{ticket_id}/coupons")
     def ticket_coupon(ticket_id: int, body: schemas.CouponIn, who: Who, session: DB) -> dict[str, Any]:

@@ -185,3 +185,45 @@ def test_a_return_refunds_what_each_line_paid_to_the_card_first_and_hq_nets_it_o
         assert loyalty.ledger_sum(session, card) == (5_000, 0)  # the card has its 10.00 back
     after = till.ok(till.get("/members/lookup", params={"card": member["member_no"]}))
     assert after["points"] == 16 - 1 - 14  # earned on 16.30 outside the card; the returns took 1.58 and 14.72 back
+
+
+def test_hq_promotions_reach_the_till_and_price_the_ticket(linked_store: LinkedStore, admin: Admin) -> None:
+    store = linked_store
+    till = open_till(store)
+    second_half = {"id": "P-NOODLE-2ND", "name": "方便面第二件半价", "kind": "nth_item", "rule": {"n": 2, "percent": 50},
+                   "scope": {"categories": ["方便食品"]}}
+    drinks_off = {"id": "P-DRINK-88", "name": "饮料88折", "kind": "price_cut", "rule": {"percent": 88},
+                  "scope": {"brands": ["可口可乐"]}, "tiers": [], "stacking": {"with_all": False}}
+    bad = {"id": "P-BAD", "name": "坏的", "kind": "price_cut", "rule": {"price": -1}, "scope": {"skus": ["X"]}}
+    refused = admin.post("/admin/promotions", {"items": [second_half, bad]})
+    assert refused.status_code == 400 and refused.json()["code"] == "invalid_promotion"  # none kept
+    admin.ok(admin.post("/admin/promotions", {"items": [second_half, drinks_off]}))
+
+    deadline = time.monotonic() + 10
+    while True:  # the feed brings them within a pull or two
+        ticket = till.ok(till.post("/tickets", cid()))["id"]
+        state = till.ok(till.scan(ticket, NOODLES, quantity=2))
+        if state["subtotal"] == 1290 + 645:
+            break
+        till.ok(till.post(f"/tickets/{ticket}/void", cid()))
+        assert time.monotonic() < deadline, "HQ's promotions did not reach the till"
+        time.sleep(0.3)
+    assert state["lines"][0]["note"] == "第2件5折"
+    state = till.ok(till.scan(ticket, COLA))
+    cola = state["lines"][-1]
+    assert (cola["amount"], cola["note"]) == (308, "特价8.8折")  # 3.50 × 0.88
+    assert state["subtotal"] == 1935 + 308
+    till.ok(till.pay_cash(ticket, 5000))
+    done = till.ok(till.complete(ticket))
+    receipt = till.get(f"/sales/{done['sale_id']}/receipt", params={"format": "text"}).text
+    assert "第2件5折" in receipt and "特价8.8折" in receipt
+
+    admin.ok(admin.delete("/admin/promotions/P-DRINK-88"))
+    deadline = time.monotonic() + 10
+    while True:
+        ticket = till.ok(till.post("/tickets", cid()))["id"]
+        if till.ok(till.scan(ticket, COLA))["subtotal"] == 350:
+            break
+        till.ok(till.post(f"/tickets/{ticket}/void", cid()))
+        assert time.monotonic() < deadline, "the ended promotion still priced the till"
+        time.sleep(0.3)
