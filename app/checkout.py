@@ -318,6 +318,7 @@ def void_ticket(
         "ticket": ticket.id, "till": ticket.till, "subtotal": ticket.subtotal,
         "coupons": [c.code for c in ticket.coupons],
         "refunds": [{"card": t.reference, "ref": t.ref} for t in ticket.tenders if t.method == "stored_value"],
+        "points_refunds": [{"member": t.reference, "ref": t.ref} for t in ticket.tenders if t.method == "points"],
     })
     return ticket_dict(ticket)
 

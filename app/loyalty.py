@@ -141,3 +141,22 @@ def top_up(client: HqClient | None, card: str, amount: int, command_id: str) -> 
     check_amount(amount)
     store = client.config.store_code if client is not None else "local"
     return _call(client, "POST", "/loyalty/wallets/topup", {"card": card, "amount": amount, "ref": f"{store}:{command_id}"})
+
+
+def pay_points(session: Session, actor: Actor, ticket_id: int, amount: int, client: HqClient | None,
+               settings: StoreSettings) -> dict[str, Any]:
+    """积分抵现: the attached member's points pay ``amount`` fen (100 points = ￥1), at most what is due."""
+    ticket = _open_for_change(session, actor, ticket_id)
+    check_amount(amount)
+    if not ticket.member_no:
+        raise DomainError("member_required", status=409)
+    due = ticket.total - ticket.paid
+    if amount > due:
+        raise DomainError("overpaid_stored_value", status=409, due=f"￥{due / 100:.2f}")
+    ref = f"{ref_of(client, ticket)}:{len(ticket.tenders) + 1}"
+    _call(client, "POST", "/loyalty/points/spend", {"member": ticket.member_no, "amount": amount, "ref": ref})
+    ticket.tenders.append(Tender(method="points", amount=amount, created_at=clock.now(), reference=ticket.member_no,
+                                 ref=ref))
+    _recalculate(ticket, settings)
+    session.flush()
+    return ticket_dict(ticket)

@@ -12,7 +12,7 @@ from app.domain.receipt import Receipt, ReceiptLine, ReceiptTender
 from app.settings import StoreSettings
 from app.sync.feed import STORE_NAME_KEY
 
-TENDER_LABELS = {"cash": "现金", "stored_value": "储值卡"}
+TENDER_LABELS = {"cash": "现金", "stored_value": "储值卡", "points": "积分抵现"}
 
 
 COPY_MARK = "** 重打小票 副本 **"

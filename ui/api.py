@@ -449,6 +449,9 @@ class StoreClient:
         body = {"card": card, "amount": amount}
         return Ticket.from_json(self._command(f"/tickets/{ticket_id}/stored-value", body, command_id))
 
+    def pay_points(self, ticket_id: str, amount: int, command_id: str | None = None) -> Ticket:
+        return Ticket.from_json(self._command(f"/tickets/{ticket_id}/points", {"amount": amount}, command_id))
+
     def returnable(self, sale_id: str) -> dict[str, Any]:
         return dict(self._api("GET", f"/sales/{sale_id}/returnable"))
 

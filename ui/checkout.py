@@ -40,7 +40,7 @@ from ui.dialogs import (
     QuantityDialog,
     WeightDialog,
 )
-from ui.loyalty import CouponDialog, MemberDialog, ReturnDialog, StoredValueDialog, member_summary
+from ui.loyalty import CouponDialog, MemberDialog, PointsDialog, ReturnDialog, StoredValueDialog, member_summary
 from ui.models import TicketLinesModel
 from ui.widgets import AmountLabel, MessageStrip, ScanEdit
 
@@ -235,6 +235,7 @@ class CheckoutScreen(QWidget):
             (QKeySequence("Ctrl+M"), self.member_dialog),
             (QKeySequence("Ctrl+Q"), self.coupon_dialog),
             (QKeySequence("Ctrl+P"), self.stored_value_dialog),
+            (QKeySequence("Ctrl+I"), self.points_dialog),
             (QKeySequence("Ctrl+R"), self.return_dialog),
         ]
         for key, slot in bindings:
@@ -670,6 +671,23 @@ class CheckoutScreen(QWidget):
             else:
                 self.message.show_info(self.tr("Stored value taken; ￥%1 still due.").replace(
                     "%1", format_fen(ticket.total - ticket.paid)))
+
+        self.open_dialog(dialog, accepted)
+
+    def points_dialog(self) -> None:
+        """Ctrl+I 积分抵现: the attached member's points pay part of what is due."""
+        if not self.ticket or not self.ticket.active_lines:
+            self.show_error(self.tr("There is nothing to pay yet."))
+            return
+        if not self.member:
+            self.show_error(self.tr("Attach the member first (Ctrl+M)."))
+            return
+        dialog = PointsDialog(self.ctx.client, self.ctx.worker, self.ticket.id, self.ticket.total - self.ticket.paid,
+                              int(self.member.get("points", 0)), self)
+
+        def accepted() -> None:
+            if dialog.result_ticket is not None:
+                self.show_ticket(dialog.result_ticket)
 
         self.open_dialog(dialog, accepted)
 

@@ -232,6 +232,42 @@ class StoredValueDialog(_ServerDialog):
         self.accept()
 
 
+class PointsDialog(_ServerDialog):
+    """Ctrl+I 积分抵现: the member's points pay part of what is due (100 points = ￥1)."""
+
+    def __init__(self, client: StoreClient, worker: Worker, ticket_id: str, due: int, points: int,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Pay with points"), client, worker, parent, ok_text=self.tr("Pay (Enter)"))
+        self.ticket_id = ticket_id
+        self.result_ticket: Any = None
+        usable = min(due, points)  # 100 points pay 100 fen
+        note = QLabel(self.tr("%1 points: up to ￥%2 (100 points = ￥1)").replace("%1", f"{points:,}")
+                      .replace("%2", format_fen(usable)))
+        self.body.addWidget(note)
+        form = QFormLayout()
+        self.amount = QLineEdit(format_fen(usable))
+        self.amount.setObjectName("bigEdit")
+        disable_ime(self.amount)
+        form.addRow(self.tr("Amount (¥)"), self.amount)
+        self.body.addLayout(form)
+        self.size_to_parent(0.45, 0.4)
+        self.amount.setFocus()
+
+    def submit(self) -> None:
+        try:
+            amount = parse_yuan(self.amount.text())
+        except InvalidAmount:
+            amount = 0
+        if amount <= 0:
+            self.message.show_error(self.tr("Enter an amount greater than zero."))
+            return
+        self.ask(lambda: self.client.pay_points(self.ticket_id, amount), self._paid)
+
+    def _paid(self, ticket: Any) -> None:
+        self.result_ticket = ticket
+        self.accept()
+
+
 class ReturnDialog(_ServerDialog):
     """Ctrl+R 退货: scan the receipt's barcode, choose how many of each line come back, refund."""
 

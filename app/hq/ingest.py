@@ -231,7 +231,7 @@ def _loyalty_effects(session: Session, store: Store, events: list[IncomingEvent]
             if payload.get("member_no"):
                 paid = _int(payload, "total", "payload") - sum(
                     int(t.get("amount", 0)) for t in payload.get("tenders") or []
-                    if isinstance(t, dict) and t.get("method") == "stored_value")
+                    if isinstance(t, dict) and t.get("method") in ("stored_value", "points"))
                 steps.append(("points", str(payload["member_no"]),
                               partial(loyalty.earn_points, session, str(payload["member_no"]), paid, f"sale:{store.code}:{sale_id}")))
         elif event.kind == SALE_RETURNED:
@@ -252,7 +252,10 @@ def _loyalty_effects(session: Session, store: Store, events: list[IncomingEvent]
                      for code in payload.get("coupons") or []]
             steps += [("refund", str(r.get("card", "")),
                        partial(loyalty.refund, session, store, str(r.get("card", "")), str(r.get("ref", ""))))
-                      for r in payload.get("refunds") or [] if isinstance(r, dict)]
+                      for r in payload.get("refunds") or [] if isinstance(r, dict) and r.get("card")]
+            steps += [("points_back", str(r.get("member", "")),
+                       partial(loyalty.refund_points, session, str(r.get("member", "")), str(r.get("ref", ""))))
+                      for r in payload.get("points_refunds") or [] if isinstance(r, dict)]
         for action, subject, step in steps:
             try:
                 with session.begin_nested():

@@ -398,3 +398,46 @@ def refund_part(session: Session, store: Store | None, card_no: str, spend_ref: 
     principal = min(amount, -spent.principal)
     bonus = min(amount - principal, -spent.bonus)
     return _entry(session, account, "refund", principal, bonus, ref, store)
+
+
+#: 积分抵现: this many points pay one yuan
+POINTS_PER_YUAN = 100
+
+
+def spend_points(session: Session, member_no: str, amount: int, ref: str) -> dict[str, Any]:
+    """Pay ``amount`` fen with points (100 points = ￥1) under the member's row lock; once per ``ref``."""
+    from app.hq.models import PointsEntry
+
+    check_amount(amount)
+    member = session.scalar(select(Member).where(Member.member_no == member_no).with_for_update())
+    if member is None:
+        raise DomainError("member_not_found", status=404)
+    prior = session.scalar(select(PointsEntry).where(PointsEntry.member_id == member.id, PointsEntry.ref == ref))
+    if prior is not None:
+        return {"member_no": member_no, "points": member.points, "spent": -prior.delta, "amount": amount}
+    needed = amount * POINTS_PER_YUAN // 100
+    if needed * 100 != amount * POINTS_PER_YUAN:
+        raise DomainError("points_whole_fen", status=422)
+    if member.points < needed:
+        raise DomainError("insufficient_points", status=409, points=member.points, needed=needed)
+    session.add(PointsEntry(member_id=member.id, delta=-needed, growth=0, reason="spend", ref=ref, created_at=clock.now()))
+    member.points -= needed
+    return {"member_no": member_no, "points": member.points, "spent": needed, "amount": amount}
+
+
+def refund_points(session: Session, member_no: str, ref: str) -> None:
+    """A voided ticket's points payment goes back (once)."""
+    from app.hq.models import PointsEntry
+
+    member = session.scalar(select(Member).where(Member.member_no == member_no).with_for_update())
+    if member is None:
+        raise DomainError("member_not_found", status=404)
+    spent = session.scalar(select(PointsEntry).where(PointsEntry.member_id == member.id, PointsEntry.ref == ref))
+    if spent is None or spent.reason != "spend":
+        raise DomainError("points_entry_not_found", status=404, ref=ref[:64])
+    back_ref = f"{ref}:back"
+    if session.scalar(select(PointsEntry.id).where(PointsEntry.member_id == member.id, PointsEntry.ref == back_ref)):
+        return
+    session.add(PointsEntry(member_id=member.id, delta=-spent.delta, growth=0, reason="refund", ref=back_ref,
+                            created_at=clock.now()))
+    member.points -= spent.delta

@@ -4,37 +4,37 @@
 <context>
     <name>CashTenderDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="329"/>
+        <location filename="../../ui/dialogs.py" line="330"/>
         <source>Cash payment</source>
         <translation>Cash payment</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="329"/>
+        <location filename="../../ui/dialogs.py" line="330"/>
         <source>Pay (Enter)</source>
         <translation>Pay (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="333"/>
+        <location filename="../../ui/dialogs.py" line="334"/>
         <source>Amount due</source>
         <translation>Amount due</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="341"/>
+        <location filename="../../ui/dialogs.py" line="342"/>
         <source>Already paid: %1</source>
         <translation>Already paid: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="343"/>
+        <location filename="../../ui/dialogs.py" line="344"/>
         <source>Cash received (¥)</source>
         <translation>Cash received (¥)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="355"/>
+        <location filename="../../ui/dialogs.py" line="356"/>
         <source>Exact</source>
         <translation>Exact</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="380"/>
+        <location filename="../../ui/dialogs.py" line="381"/>
         <source>Enter the cash received, such as 100 or 52.50.</source>
         <translation>Enter the cash received, such as 100 or 52.50.</translation>
     </message>
@@ -42,27 +42,27 @@
 <context>
     <name>ChangeDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="394"/>
+        <location filename="../../ui/dialogs.py" line="395"/>
         <source>Sale complete</source>
         <translation>Sale complete</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="394"/>
+        <location filename="../../ui/dialogs.py" line="395"/>
         <source>Next customer (Enter)</source>
         <translation>Next customer (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="396"/>
+        <location filename="../../ui/dialogs.py" line="397"/>
         <source>Change</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="404"/>
+        <location filename="../../ui/dialogs.py" line="405"/>
         <source>Total %1</source>
         <translation>Total %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="406"/>
+        <location filename="../../ui/dialogs.py" line="407"/>
         <source>Rounding %1</source>
         <translation>Rounding %1</translation>
     </message>
@@ -70,183 +70,189 @@
 <context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../ui/checkout.py" line="172"/>
+        <location filename="../../ui/checkout.py" line="173"/>
         <source>Scan / code</source>
         <extracomment>the member on this ticket (Ctrl+M): name, tier, points, stored value The server says no shift is open on this till. Emitted with the receipt bytes after they went to the printer sink (for tests and logs). A sale was completed: (sale_id, change). F10: the cashier leaves the till. F11: 交班. Ctrl+S: the HQ sync page. the member on this ticket, as HQ showed them (coupons, cards); None for a walk-in</extracomment>
         <translation>Scan / code</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="176"/>
+        <location filename="../../ui/checkout.py" line="177"/>
         <source>Scan a barcode or type a code, then Enter</source>
         <translation>Scan a barcode or type a code, then Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="196"/>
+        <location filename="../../ui/checkout.py" line="197"/>
         <source>Help</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="197"/>
+        <location filename="../../ui/checkout.py" line="198"/>
         <source>Search</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="198"/>
+        <location filename="../../ui/checkout.py" line="199"/>
         <source>Quantity</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="199"/>
+        <location filename="../../ui/checkout.py" line="200"/>
         <source>Void line</source>
         <translation>Void line</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="200"/>
+        <location filename="../../ui/checkout.py" line="201"/>
         <source>Park</source>
         <translation>Park</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="201"/>
+        <location filename="../../ui/checkout.py" line="202"/>
         <source>Resume</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="202"/>
+        <location filename="../../ui/checkout.py" line="203"/>
         <source>Price</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="203"/>
+        <location filename="../../ui/checkout.py" line="204"/>
         <source>No sale</source>
         <translation>No sale</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="204"/>
+        <location filename="../../ui/checkout.py" line="205"/>
         <source>Reprint</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="205"/>
+        <location filename="../../ui/checkout.py" line="206"/>
         <source>Log out</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="206"/>
+        <location filename="../../ui/checkout.py" line="207"/>
         <source>Close shift</source>
         <translation>Close shift</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="207"/>
+        <location filename="../../ui/checkout.py" line="208"/>
         <source>Pay</source>
         <translation>Pay</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="266"/>
+        <location filename="../../ui/checkout.py" line="268"/>
         <source>Resumed the open ticket of this till.</source>
         <translation>Resumed the open ticket of this till.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="309"/>
+        <location filename="../../ui/checkout.py" line="311"/>
         <source>Unexpected error: %1</source>
         <translation>Unexpected error: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="385"/>
+        <location filename="../../ui/checkout.py" line="387"/>
         <source>Weighing…</source>
         <translation>Weighing…</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="395"/>
+        <location filename="../../ui/checkout.py" line="397"/>
         <source>No steady weight on the scale: put the goods on it, or enter the weight.</source>
         <translation>No steady weight on the scale: put the goods on it, or enter the weight.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="425"/>
+        <location filename="../../ui/checkout.py" line="427"/>
         <source>Finish this dialog first, then scan again.</source>
         <translation>Finish this dialog first, then scan again.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="444"/>
+        <location filename="../../ui/checkout.py" line="446"/>
         <source>There is no line to change.</source>
         <translation>There is no line to change.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="446"/>
+        <location filename="../../ui/checkout.py" line="448"/>
         <source>This line is already voided.</source>
         <translation>This line is already voided.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="475"/>
+        <location filename="../../ui/checkout.py" line="477"/>
         <source>Voided: %1</source>
         <translation>Voided: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="502"/>
+        <location filename="../../ui/checkout.py" line="504"/>
         <source>Drawer opened (no sale).</source>
         <translation>Drawer opened (no sale).</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="506"/>
+        <location filename="../../ui/checkout.py" line="508"/>
         <source>There is nothing to park.</source>
         <translation>There is nothing to park.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="519"/>
+        <location filename="../../ui/checkout.py" line="521"/>
         <source>Ticket parked. Press F6 to resume it.</source>
         <translation>Ticket parked. Press F6 to resume it.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="525"/>
+        <location filename="../../ui/checkout.py" line="527"/>
         <source>Park or finish the current ticket first.</source>
         <translation>Park or finish the current ticket first.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="543"/>
+        <location filename="../../ui/checkout.py" line="545"/>
         <source>Ticket resumed.</source>
         <translation>Ticket resumed.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="557"/>
+        <location filename="../../ui/checkout.py" line="559"/>
         <source>The ticket is empty: scan something first.</source>
         <translation>The ticket is empty: scan something first.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="614"/>
+        <location filename="../../ui/checkout.py" line="616"/>
         <source>The receipt was not printed: %1</source>
         <translation>The receipt was not printed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="621"/>
+        <location filename="../../ui/checkout.py" line="623"/>
         <source>No sale to reprint yet.</source>
         <translation>No sale to reprint yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="625"/>
+        <location filename="../../ui/checkout.py" line="627"/>
         <source>Receipt %1 reprinted.</source>
         <translation>Receipt %1 reprinted.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="646"/>
+        <location filename="../../ui/checkout.py" line="648"/>
         <source>Scan the goods first, then the coupon.</source>
         <translation>Scan the goods first, then the coupon.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="655"/>
+        <location filename="../../ui/checkout.py" line="657"/>
+        <location filename="../../ui/checkout.py" line="680"/>
         <source>There is nothing to pay yet.</source>
         <translation>There is nothing to pay yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="670"/>
+        <location filename="../../ui/checkout.py" line="672"/>
         <source>Stored value taken; ￥%1 still due.</source>
         <translation>Stored value taken; ￥%1 still due.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="691"/>
+        <location filename="../../ui/checkout.py" line="683"/>
+        <source>Attach the member first (Ctrl+M).</source>
+        <translation>Attach the member first (Ctrl+M).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkout.py" line="710"/>
         <source>Return %1: refund ￥%2 in cash</source>
         <translation>Return %1: refund ￥%2 in cash</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="694"/>
+        <location filename="../../ui/checkout.py" line="713"/>
         <source>, ￥%1 back to the card</source>
         <translation>, ￥%1 back to the card</translation>
     </message>
@@ -327,22 +333,22 @@
 <context>
     <name>CouponDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="156"/>
+        <location filename="../../ui/loyalty.py" line="157"/>
         <source>Coupon</source>
         <translation>Coupon</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="156"/>
+        <location filename="../../ui/loyalty.py" line="157"/>
         <source>Use coupon (Enter)</source>
         <translation>Use coupon (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="161"/>
+        <location filename="../../ui/loyalty.py" line="162"/>
         <source>Coupon code</source>
         <translation>Coupon code</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="182"/>
+        <location filename="../../ui/loyalty.py" line="183"/>
         <source>Scan or type the coupon code.</source>
         <translation>Scan or type the coupon code.</translation>
     </message>
@@ -848,16 +854,21 @@
     </message>
     <message>
         <location filename="../../ui/dialogs.py" line="105"/>
+        <source>Pay with points (100 points = ￥1)</source>
+        <translation>Pay with points (100 points = ￥1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="106"/>
         <source>Return goods of an earlier sale</source>
         <translation>Return goods of an earlier sale</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="106"/>
+        <location filename="../../ui/dialogs.py" line="107"/>
         <source>Select a line</source>
         <translation>Select a line</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="107"/>
+        <location filename="../../ui/dialogs.py" line="108"/>
         <source>Type 3* before a code to sell 3 of it</source>
         <translation>Type 3* before a code to sell 3 of it</translation>
     </message>
@@ -1020,83 +1031,83 @@
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="31"/>
+        <location filename="../../ui/loyalty.py" line="32"/>
         <source>Regular member</source>
         <translation>Regular member</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="32"/>
+        <location filename="../../ui/loyalty.py" line="33"/>
         <source>Silver member</source>
         <translation>Silver member</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="33"/>
+        <location filename="../../ui/loyalty.py" line="34"/>
         <source>Gold member</source>
         <translation>Gold member</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="34"/>
+        <location filename="../../ui/loyalty.py" line="35"/>
         <source>Diamond member</source>
         <translation>Diamond member</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="42"/>
+        <location filename="../../ui/loyalty.py" line="43"/>
         <source>Points %1</source>
         <translation>Points %1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="43"/>
+        <location filename="../../ui/loyalty.py" line="44"/>
         <source>Stored value ￥%1</source>
         <translation>Stored value ￥%1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="79"/>
-        <location filename="../../ui/loyalty.py" line="86"/>
+        <location filename="../../ui/loyalty.py" line="80"/>
+        <location filename="../../ui/loyalty.py" line="87"/>
         <source>Member</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="79"/>
+        <location filename="../../ui/loyalty.py" line="80"/>
         <source>Find (Enter)</source>
         <translation>Find (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="84"/>
+        <location filename="../../ui/loyalty.py" line="85"/>
         <source>Member code, phone or card number</source>
         <translation>Member code, phone or card number</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="88"/>
+        <location filename="../../ui/loyalty.py" line="89"/>
         <source>Name (only to register)</source>
         <translation>Name (only to register)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="89"/>
+        <location filename="../../ui/loyalty.py" line="90"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="97"/>
+        <location filename="../../ui/loyalty.py" line="98"/>
         <source>Register this phone</source>
         <translation>Register this phone</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="129"/>
+        <location filename="../../ui/loyalty.py" line="130"/>
         <source>Scan the member code or type a phone or card number.</source>
         <translation>Scan the member code or type a phone or card number.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="143"/>
+        <location filename="../../ui/loyalty.py" line="144"/>
         <source>until %1</source>
         <translation>until %1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="147"/>
+        <location filename="../../ui/loyalty.py" line="148"/>
         <source>Attach to ticket (Enter)</source>
         <translation>Attach to ticket (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="148"/>
+        <location filename="../../ui/loyalty.py" line="149"/>
         <source>Member found.</source>
         <translation>Member found.</translation>
     </message>
@@ -1104,47 +1115,47 @@
 <context>
     <name>OverrideDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="417"/>
+        <location filename="../../ui/dialogs.py" line="418"/>
         <source>Manager override</source>
         <translation>Manager override</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="417"/>
+        <location filename="../../ui/dialogs.py" line="418"/>
         <source>Authorize (Enter)</source>
         <translation>Authorize (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="420"/>
+        <location filename="../../ui/dialogs.py" line="421"/>
         <source>This needs a manager: %1</source>
         <translation>This needs a manager: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="431"/>
+        <location filename="../../ui/dialogs.py" line="432"/>
         <source>Manager code</source>
         <translation>Manager code</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="432"/>
+        <location filename="../../ui/dialogs.py" line="433"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="492"/>
+        <location filename="../../ui/dialogs.py" line="493"/>
         <source>void a line</source>
         <translation>void a line</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="493"/>
+        <location filename="../../ui/dialogs.py" line="494"/>
         <source>change a price</source>
         <translation>change a price</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="494"/>
+        <location filename="../../ui/dialogs.py" line="495"/>
         <source>open the drawer without a sale</source>
         <translation>open the drawer without a sale</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="495"/>
+        <location filename="../../ui/dialogs.py" line="496"/>
         <source>open hardware diagnostics</source>
         <translation>open hardware diagnostics</translation>
     </message>
@@ -1168,24 +1179,52 @@
 <context>
     <name>ParkedTicketsDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="464"/>
+        <location filename="../../ui/dialogs.py" line="465"/>
         <source>Parked tickets</source>
         <translation>Parked tickets</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="464"/>
+        <location filename="../../ui/dialogs.py" line="465"/>
         <source>Resume (Enter)</source>
         <translation>Resume (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="477"/>
+        <location filename="../../ui/dialogs.py" line="478"/>
         <source>No parked tickets.</source>
         <translation>No parked tickets.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="484"/>
+        <location filename="../../ui/dialogs.py" line="485"/>
         <source>Choose a ticket first.</source>
         <translation>Choose a ticket first.</translation>
+    </message>
+</context>
+<context>
+    <name>PointsDialog</name>
+    <message>
+        <location filename="../../ui/loyalty.py" line="240"/>
+        <source>Pay with points</source>
+        <translation>Pay with points</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="240"/>
+        <source>Pay (Enter)</source>
+        <translation>Pay (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="244"/>
+        <source>%1 points: up to ￥%2 (100 points = ￥1)</source>
+        <translation>%1 points: up to ￥%2 (100 points = ￥1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="251"/>
+        <source>Amount (¥)</source>
+        <translation>Amount (¥)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="262"/>
+        <source>Enter an amount greater than zero.</source>
+        <translation>Enter an amount greater than zero.</translation>
     </message>
 </context>
 <context>
@@ -1204,27 +1243,27 @@
 <context>
     <name>PriceDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="273"/>
+        <location filename="../../ui/dialogs.py" line="274"/>
         <source>Override price</source>
         <translation>Override price</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="277"/>
+        <location filename="../../ui/dialogs.py" line="278"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="278"/>
+        <location filename="../../ui/dialogs.py" line="279"/>
         <source>Current price</source>
         <translation>Current price</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="282"/>
+        <location filename="../../ui/dialogs.py" line="283"/>
         <source>New price (¥)</source>
         <translation>New price (¥)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="295"/>
+        <location filename="../../ui/dialogs.py" line="296"/>
         <source>Enter a price such as 12.50.</source>
         <translation>Enter a price such as 12.50.</translation>
     </message>
@@ -1232,27 +1271,27 @@
 <context>
     <name>ProductSearchDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="125"/>
+        <location filename="../../ui/dialogs.py" line="126"/>
         <source>Search products</source>
         <translation>Search products</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="125"/>
+        <location filename="../../ui/dialogs.py" line="126"/>
         <source>Add (Enter)</source>
         <translation>Add (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="131"/>
+        <location filename="../../ui/dialogs.py" line="132"/>
         <source>Name, pinyin initials (e.g. kkkl) or code</source>
         <translation>Name, pinyin initials (e.g. kkkl) or code</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="172"/>
+        <location filename="../../ui/dialogs.py" line="173"/>
         <source>No product matches.</source>
         <translation>No product matches.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="192"/>
+        <location filename="../../ui/dialogs.py" line="193"/>
         <source>Choose a product first.</source>
         <translation>Choose a product first.</translation>
     </message>
@@ -1260,32 +1299,32 @@
 <context>
     <name>QuantityDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="202"/>
+        <location filename="../../ui/dialogs.py" line="203"/>
         <source>Change quantity</source>
         <translation>Change quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="207"/>
+        <location filename="../../ui/dialogs.py" line="208"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="208"/>
+        <location filename="../../ui/dialogs.py" line="209"/>
         <source>Current</source>
         <translation>Current</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="214"/>
+        <location filename="../../ui/dialogs.py" line="215"/>
         <source>Weight (kg)</source>
         <translation>Weight (kg)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="214"/>
+        <location filename="../../ui/dialogs.py" line="215"/>
         <source>Quantity</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="228"/>
+        <location filename="../../ui/dialogs.py" line="229"/>
         <source>Enter a quantity greater than zero.</source>
         <translation>Enter a quantity greater than zero.</translation>
     </message>
@@ -1293,64 +1332,64 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="238"/>
-        <location filename="../../ui/loyalty.py" line="253"/>
+        <location filename="../../ui/loyalty.py" line="275"/>
+        <location filename="../../ui/loyalty.py" line="290"/>
         <source>Return</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="238"/>
+        <location filename="../../ui/loyalty.py" line="275"/>
         <source>Find sale (Enter)</source>
         <translation>Find sale (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="245"/>
+        <location filename="../../ui/loyalty.py" line="282"/>
         <source>Scan the receipt barcode</source>
         <extracomment>(line id, quantity) to bring back, once the cashier confirms; the checkout runs the return</extracomment>
         <translation>Scan the receipt barcode</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="247"/>
+        <location filename="../../ui/loyalty.py" line="284"/>
         <source>Sale</source>
         <translation>Sale</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="249"/>
+        <location filename="../../ui/loyalty.py" line="286"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="252"/>
+        <location filename="../../ui/loyalty.py" line="289"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="252"/>
+        <location filename="../../ui/loyalty.py" line="289"/>
         <source>Paid</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="252"/>
+        <location filename="../../ui/loyalty.py" line="289"/>
         <source>Can return</source>
         <translation>Can return</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="269"/>
+        <location filename="../../ui/loyalty.py" line="309"/>
         <source>Scan the receipt barcode or type the sale number.</source>
         <translation>Scan the receipt barcode or type the sale number.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="277"/>
+        <location filename="../../ui/loyalty.py" line="317"/>
         <source>Choose how many of which item come back.</source>
         <translation>Choose how many of which item come back.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="295"/>
+        <location filename="../../ui/loyalty.py" line="335"/>
         <source>Refund (Enter)</source>
         <translation>Refund (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="297"/>
+        <location filename="../../ui/loyalty.py" line="337"/>
         <source>Everything on this sale has been returned already.</source>
         <translation>Everything on this sale has been returned already.</translation>
     </message>
@@ -1484,32 +1523,32 @@
 <context>
     <name>StoredValueDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="196"/>
+        <location filename="../../ui/loyalty.py" line="197"/>
         <source>Pay with stored value</source>
         <translation>Pay with stored value</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="196"/>
+        <location filename="../../ui/loyalty.py" line="197"/>
         <source>Pay (Enter)</source>
         <translation>Pay (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="205"/>
+        <location filename="../../ui/loyalty.py" line="206"/>
         <source>Card</source>
         <translation>Card</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="206"/>
+        <location filename="../../ui/loyalty.py" line="207"/>
         <source>Amount (¥)</source>
         <translation>Amount (¥)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="222"/>
+        <location filename="../../ui/loyalty.py" line="223"/>
         <source>Scan or type the card number.</source>
         <translation>Scan or type the card number.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="225"/>
+        <location filename="../../ui/loyalty.py" line="226"/>
         <source>Enter an amount greater than zero.</source>
         <translation>Enter an amount greater than zero.</translation>
     </message>
@@ -1670,17 +1709,17 @@
 <context>
     <name>WeightDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="239"/>
+        <location filename="../../ui/dialogs.py" line="240"/>
         <source>Enter the weight</source>
         <translation>Enter the weight</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="248"/>
+        <location filename="../../ui/dialogs.py" line="249"/>
         <source>Weight (kg)</source>
         <translation>Weight (kg)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="262"/>
+        <location filename="../../ui/dialogs.py" line="263"/>
         <source>Enter a weight greater than zero, e.g. 0.512</source>
         <translation>Enter a weight greater than zero, e.g. 0.512</translation>
     </message>

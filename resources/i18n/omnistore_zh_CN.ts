@@ -4,37 +4,37 @@
 <context>
     <name>CashTenderDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="329"/>
+        <location filename="../../ui/dialogs.py" line="330"/>
         <source>Cash payment</source>
         <translation>现金收款</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="329"/>
+        <location filename="../../ui/dialogs.py" line="330"/>
         <source>Pay (Enter)</source>
         <translation>收款 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="333"/>
+        <location filename="../../ui/dialogs.py" line="334"/>
         <source>Amount due</source>
         <translation>应收</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="341"/>
+        <location filename="../../ui/dialogs.py" line="342"/>
         <source>Already paid: %1</source>
         <translation>已付：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="343"/>
+        <location filename="../../ui/dialogs.py" line="344"/>
         <source>Cash received (¥)</source>
         <translation>实收现金 (¥)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="355"/>
+        <location filename="../../ui/dialogs.py" line="356"/>
         <source>Exact</source>
         <translation>正好</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="380"/>
+        <location filename="../../ui/dialogs.py" line="381"/>
         <source>Enter the cash received, such as 100 or 52.50.</source>
         <translation>请输入实收金额，如 100 或 52.50。</translation>
     </message>
@@ -42,27 +42,27 @@
 <context>
     <name>ChangeDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="394"/>
+        <location filename="../../ui/dialogs.py" line="395"/>
         <source>Sale complete</source>
         <translation>交易完成</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="394"/>
+        <location filename="../../ui/dialogs.py" line="395"/>
         <source>Next customer (Enter)</source>
         <translation>下一位顾客 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="396"/>
+        <location filename="../../ui/dialogs.py" line="397"/>
         <source>Change</source>
         <translation>找零</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="404"/>
+        <location filename="../../ui/dialogs.py" line="405"/>
         <source>Total %1</source>
         <translation>合计 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="406"/>
+        <location filename="../../ui/dialogs.py" line="407"/>
         <source>Rounding %1</source>
         <translation>抹零 %1</translation>
     </message>
@@ -70,183 +70,189 @@
 <context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../ui/checkout.py" line="172"/>
+        <location filename="../../ui/checkout.py" line="173"/>
         <source>Scan / code</source>
         <extracomment>the member on this ticket (Ctrl+M): name, tier, points, stored value The server says no shift is open on this till. Emitted with the receipt bytes after they went to the printer sink (for tests and logs). A sale was completed: (sale_id, change). F10: the cashier leaves the till. F11: 交班. Ctrl+S: the HQ sync page. the member on this ticket, as HQ showed them (coupons, cards); None for a walk-in</extracomment>
         <translation>扫码/编码</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="176"/>
+        <location filename="../../ui/checkout.py" line="177"/>
         <source>Scan a barcode or type a code, then Enter</source>
         <translation>扫描条码或输入编码后按回车</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="196"/>
+        <location filename="../../ui/checkout.py" line="197"/>
         <source>Help</source>
         <translation>帮助</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="197"/>
+        <location filename="../../ui/checkout.py" line="198"/>
         <source>Search</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="198"/>
+        <location filename="../../ui/checkout.py" line="199"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="199"/>
+        <location filename="../../ui/checkout.py" line="200"/>
         <source>Void line</source>
         <translation>删行</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="200"/>
+        <location filename="../../ui/checkout.py" line="201"/>
         <source>Park</source>
         <translation>挂单</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="201"/>
+        <location filename="../../ui/checkout.py" line="202"/>
         <source>Resume</source>
         <translation>取单</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="202"/>
+        <location filename="../../ui/checkout.py" line="203"/>
         <source>Price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="203"/>
+        <location filename="../../ui/checkout.py" line="204"/>
         <source>No sale</source>
         <translation>开钱箱</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="204"/>
+        <location filename="../../ui/checkout.py" line="205"/>
         <source>Reprint</source>
         <translation>重打小票</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="205"/>
+        <location filename="../../ui/checkout.py" line="206"/>
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="206"/>
+        <location filename="../../ui/checkout.py" line="207"/>
         <source>Close shift</source>
         <translation>交班</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="207"/>
+        <location filename="../../ui/checkout.py" line="208"/>
         <source>Pay</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="266"/>
+        <location filename="../../ui/checkout.py" line="268"/>
         <source>Resumed the open ticket of this till.</source>
         <translation>已恢复本机未完成的小票。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="309"/>
+        <location filename="../../ui/checkout.py" line="311"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="385"/>
+        <location filename="../../ui/checkout.py" line="387"/>
         <source>Weighing…</source>
         <translation>正在称重…</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="395"/>
+        <location filename="../../ui/checkout.py" line="397"/>
         <source>No steady weight on the scale: put the goods on it, or enter the weight.</source>
         <translation>秤上没有稳定的重量：请把商品放上秤，或输入重量。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="425"/>
+        <location filename="../../ui/checkout.py" line="427"/>
         <source>Finish this dialog first, then scan again.</source>
         <translation>请先完成当前窗口，再重新扫码。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="444"/>
+        <location filename="../../ui/checkout.py" line="446"/>
         <source>There is no line to change.</source>
         <translation>没有可操作的商品行。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="446"/>
+        <location filename="../../ui/checkout.py" line="448"/>
         <source>This line is already voided.</source>
         <translation>该商品行已删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="475"/>
+        <location filename="../../ui/checkout.py" line="477"/>
         <source>Voided: %1</source>
         <translation>已删除：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="502"/>
+        <location filename="../../ui/checkout.py" line="504"/>
         <source>Drawer opened (no sale).</source>
         <translation>钱箱已打开（无交易）。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="506"/>
+        <location filename="../../ui/checkout.py" line="508"/>
         <source>There is nothing to park.</source>
         <translation>没有可挂起的商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="519"/>
+        <location filename="../../ui/checkout.py" line="521"/>
         <source>Ticket parked. Press F6 to resume it.</source>
         <translation>已挂单，按 F6 取单。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="525"/>
+        <location filename="../../ui/checkout.py" line="527"/>
         <source>Park or finish the current ticket first.</source>
         <translation>请先挂起或结算当前小票。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="543"/>
+        <location filename="../../ui/checkout.py" line="545"/>
         <source>Ticket resumed.</source>
         <translation>已取单。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="557"/>
+        <location filename="../../ui/checkout.py" line="559"/>
         <source>The ticket is empty: scan something first.</source>
         <translation>小票为空，请先扫描商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="614"/>
+        <location filename="../../ui/checkout.py" line="616"/>
         <source>The receipt was not printed: %1</source>
         <translation>小票未打印：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="621"/>
+        <location filename="../../ui/checkout.py" line="623"/>
         <source>No sale to reprint yet.</source>
         <translation>还没有可重打的小票</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="625"/>
+        <location filename="../../ui/checkout.py" line="627"/>
         <source>Receipt %1 reprinted.</source>
         <translation>已重打小票 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="646"/>
+        <location filename="../../ui/checkout.py" line="648"/>
         <source>Scan the goods first, then the coupon.</source>
         <translation>请先扫商品，再用券。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="655"/>
+        <location filename="../../ui/checkout.py" line="657"/>
+        <location filename="../../ui/checkout.py" line="680"/>
         <source>There is nothing to pay yet.</source>
         <translation>还没有需要支付的金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="670"/>
+        <location filename="../../ui/checkout.py" line="672"/>
         <source>Stored value taken; ￥%1 still due.</source>
         <translation>储值已扣款，还需收 ￥%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="691"/>
+        <location filename="../../ui/checkout.py" line="683"/>
+        <source>Attach the member first (Ctrl+M).</source>
+        <translation>请先关联会员（Ctrl+M）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkout.py" line="710"/>
         <source>Return %1: refund ￥%2 in cash</source>
         <translation>退货 %1：现金退款 ￥%2</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="694"/>
+        <location filename="../../ui/checkout.py" line="713"/>
         <source>, ￥%1 back to the card</source>
         <translation>，￥%1 退回储值卡</translation>
     </message>
@@ -327,22 +333,22 @@
 <context>
     <name>CouponDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="156"/>
+        <location filename="../../ui/loyalty.py" line="157"/>
         <source>Coupon</source>
         <translation>用券</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="156"/>
+        <location filename="../../ui/loyalty.py" line="157"/>
         <source>Use coupon (Enter)</source>
         <translation>使用 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="161"/>
+        <location filename="../../ui/loyalty.py" line="162"/>
         <source>Coupon code</source>
         <translation>券码</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="182"/>
+        <location filename="../../ui/loyalty.py" line="183"/>
         <source>Scan or type the coupon code.</source>
         <translation>请扫描或输入券码。</translation>
     </message>
@@ -848,16 +854,21 @@
     </message>
     <message>
         <location filename="../../ui/dialogs.py" line="105"/>
+        <source>Pay with points (100 points = ￥1)</source>
+        <translation>积分抵现（100 积分 = ￥1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="106"/>
         <source>Return goods of an earlier sale</source>
         <translation>退货（之前的销售单）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="106"/>
+        <location filename="../../ui/dialogs.py" line="107"/>
         <source>Select a line</source>
         <translation>选择商品行</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="107"/>
+        <location filename="../../ui/dialogs.py" line="108"/>
         <source>Type 3* before a code to sell 3 of it</source>
         <translation>在编码前输入 3* 即售出 3 件</translation>
     </message>
@@ -1020,83 +1031,83 @@
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="31"/>
+        <location filename="../../ui/loyalty.py" line="32"/>
         <source>Regular member</source>
         <translation>普通会员</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="32"/>
+        <location filename="../../ui/loyalty.py" line="33"/>
         <source>Silver member</source>
         <translation>银卡会员</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="33"/>
+        <location filename="../../ui/loyalty.py" line="34"/>
         <source>Gold member</source>
         <translation>金卡会员</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="34"/>
+        <location filename="../../ui/loyalty.py" line="35"/>
         <source>Diamond member</source>
         <translation>钻石会员</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="42"/>
+        <location filename="../../ui/loyalty.py" line="43"/>
         <source>Points %1</source>
         <translation>积分 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="43"/>
+        <location filename="../../ui/loyalty.py" line="44"/>
         <source>Stored value ￥%1</source>
         <translation>储值 ￥%1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="79"/>
-        <location filename="../../ui/loyalty.py" line="86"/>
+        <location filename="../../ui/loyalty.py" line="80"/>
+        <location filename="../../ui/loyalty.py" line="87"/>
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="79"/>
+        <location filename="../../ui/loyalty.py" line="80"/>
         <source>Find (Enter)</source>
         <translation>查找 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="84"/>
+        <location filename="../../ui/loyalty.py" line="85"/>
         <source>Member code, phone or card number</source>
         <translation>会员码、手机号或卡号</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="88"/>
+        <location filename="../../ui/loyalty.py" line="89"/>
         <source>Name (only to register)</source>
         <translation>姓名（仅注册时填写）</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="89"/>
+        <location filename="../../ui/loyalty.py" line="90"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="97"/>
+        <location filename="../../ui/loyalty.py" line="98"/>
         <source>Register this phone</source>
         <translation>用此手机号注册</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="129"/>
+        <location filename="../../ui/loyalty.py" line="130"/>
         <source>Scan the member code or type a phone or card number.</source>
         <translation>请扫会员码，或输入手机号、卡号。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="143"/>
+        <location filename="../../ui/loyalty.py" line="144"/>
         <source>until %1</source>
         <translation>有效期至 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="147"/>
+        <location filename="../../ui/loyalty.py" line="148"/>
         <source>Attach to ticket (Enter)</source>
         <translation>关联到本单 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="148"/>
+        <location filename="../../ui/loyalty.py" line="149"/>
         <source>Member found.</source>
         <translation>已找到会员。</translation>
     </message>
@@ -1104,47 +1115,47 @@
 <context>
     <name>OverrideDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="417"/>
+        <location filename="../../ui/dialogs.py" line="418"/>
         <source>Manager override</source>
         <translation>主管授权</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="417"/>
+        <location filename="../../ui/dialogs.py" line="418"/>
         <source>Authorize (Enter)</source>
         <translation>授权 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="420"/>
+        <location filename="../../ui/dialogs.py" line="421"/>
         <source>This needs a manager: %1</source>
         <translation>此操作需要主管授权：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="431"/>
+        <location filename="../../ui/dialogs.py" line="432"/>
         <source>Manager code</source>
         <translation>主管工号</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="432"/>
+        <location filename="../../ui/dialogs.py" line="433"/>
         <source>PIN</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="492"/>
+        <location filename="../../ui/dialogs.py" line="493"/>
         <source>void a line</source>
         <translation>删除商品行</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="493"/>
+        <location filename="../../ui/dialogs.py" line="494"/>
         <source>change a price</source>
         <translation>修改单价</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="494"/>
+        <location filename="../../ui/dialogs.py" line="495"/>
         <source>open the drawer without a sale</source>
         <translation>无交易开钱箱</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="495"/>
+        <location filename="../../ui/dialogs.py" line="496"/>
         <source>open hardware diagnostics</source>
         <translation>打开设备诊断</translation>
     </message>
@@ -1167,24 +1178,52 @@
 <context>
     <name>ParkedTicketsDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="464"/>
+        <location filename="../../ui/dialogs.py" line="465"/>
         <source>Parked tickets</source>
         <translation>挂单列表</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="464"/>
+        <location filename="../../ui/dialogs.py" line="465"/>
         <source>Resume (Enter)</source>
         <translation>取单 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="477"/>
+        <location filename="../../ui/dialogs.py" line="478"/>
         <source>No parked tickets.</source>
         <translation>没有挂起的小票。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="484"/>
+        <location filename="../../ui/dialogs.py" line="485"/>
         <source>Choose a ticket first.</source>
         <translation>请先选择一张小票。</translation>
+    </message>
+</context>
+<context>
+    <name>PointsDialog</name>
+    <message>
+        <location filename="../../ui/loyalty.py" line="240"/>
+        <source>Pay with points</source>
+        <translation>积分抵现</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="240"/>
+        <source>Pay (Enter)</source>
+        <translation>支付 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="244"/>
+        <source>%1 points: up to ￥%2 (100 points = ￥1)</source>
+        <translation>积分 %1：最多抵 ￥%2（100 积分 = ￥1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="251"/>
+        <source>Amount (¥)</source>
+        <translation>金额 (¥)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="262"/>
+        <source>Enter an amount greater than zero.</source>
+        <translation>请输入大于零的金额。</translation>
     </message>
 </context>
 <context>
@@ -1203,27 +1242,27 @@
 <context>
     <name>PriceDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="273"/>
+        <location filename="../../ui/dialogs.py" line="274"/>
         <source>Override price</source>
         <translation>改价</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="277"/>
+        <location filename="../../ui/dialogs.py" line="278"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="278"/>
+        <location filename="../../ui/dialogs.py" line="279"/>
         <source>Current price</source>
         <translation>原单价</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="282"/>
+        <location filename="../../ui/dialogs.py" line="283"/>
         <source>New price (¥)</source>
         <translation>新单价 (¥)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="295"/>
+        <location filename="../../ui/dialogs.py" line="296"/>
         <source>Enter a price such as 12.50.</source>
         <translation>请输入价格，如 12.50。</translation>
     </message>
@@ -1231,27 +1270,27 @@
 <context>
     <name>ProductSearchDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="125"/>
+        <location filename="../../ui/dialogs.py" line="126"/>
         <source>Search products</source>
         <translation>商品查询</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="125"/>
+        <location filename="../../ui/dialogs.py" line="126"/>
         <source>Add (Enter)</source>
         <translation>添加 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="131"/>
+        <location filename="../../ui/dialogs.py" line="132"/>
         <source>Name, pinyin initials (e.g. kkkl) or code</source>
         <translation>名称、拼音首字母（如 kkkl）或编码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="172"/>
+        <location filename="../../ui/dialogs.py" line="173"/>
         <source>No product matches.</source>
         <translation>没有匹配的商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="192"/>
+        <location filename="../../ui/dialogs.py" line="193"/>
         <source>Choose a product first.</source>
         <translation>请先选择商品。</translation>
     </message>
@@ -1259,32 +1298,32 @@
 <context>
     <name>QuantityDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="202"/>
+        <location filename="../../ui/dialogs.py" line="203"/>
         <source>Change quantity</source>
         <translation>修改数量</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="207"/>
+        <location filename="../../ui/dialogs.py" line="208"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="208"/>
+        <location filename="../../ui/dialogs.py" line="209"/>
         <source>Current</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="214"/>
+        <location filename="../../ui/dialogs.py" line="215"/>
         <source>Weight (kg)</source>
         <translation>重量 (kg)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="214"/>
+        <location filename="../../ui/dialogs.py" line="215"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="228"/>
+        <location filename="../../ui/dialogs.py" line="229"/>
         <source>Enter a quantity greater than zero.</source>
         <translation>请输入大于零的数量。</translation>
     </message>
@@ -1292,64 +1331,64 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="238"/>
-        <location filename="../../ui/loyalty.py" line="253"/>
+        <location filename="../../ui/loyalty.py" line="275"/>
+        <location filename="../../ui/loyalty.py" line="290"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="238"/>
+        <location filename="../../ui/loyalty.py" line="275"/>
         <source>Find sale (Enter)</source>
         <translation>查找销售单 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="245"/>
+        <location filename="../../ui/loyalty.py" line="282"/>
         <source>Scan the receipt barcode</source>
         <extracomment>(line id, quantity) to bring back, once the cashier confirms; the checkout runs the return</extracomment>
         <translation>扫描小票条码</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="247"/>
+        <location filename="../../ui/loyalty.py" line="284"/>
         <source>Sale</source>
         <translation>销售单</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="249"/>
+        <location filename="../../ui/loyalty.py" line="286"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="252"/>
+        <location filename="../../ui/loyalty.py" line="289"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="252"/>
+        <location filename="../../ui/loyalty.py" line="289"/>
         <source>Paid</source>
         <translation>实付</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="252"/>
+        <location filename="../../ui/loyalty.py" line="289"/>
         <source>Can return</source>
         <translation>可退</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="269"/>
+        <location filename="../../ui/loyalty.py" line="309"/>
         <source>Scan the receipt barcode or type the sale number.</source>
         <translation>请扫描小票条码或输入单号。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="277"/>
+        <location filename="../../ui/loyalty.py" line="317"/>
         <source>Choose how many of which item come back.</source>
         <translation>请选择要退的商品和数量。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="295"/>
+        <location filename="../../ui/loyalty.py" line="335"/>
         <source>Refund (Enter)</source>
         <translation>退款 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="297"/>
+        <location filename="../../ui/loyalty.py" line="337"/>
         <source>Everything on this sale has been returned already.</source>
         <translation>此单商品已全部退货。</translation>
     </message>
@@ -1483,32 +1522,32 @@
 <context>
     <name>StoredValueDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="196"/>
+        <location filename="../../ui/loyalty.py" line="197"/>
         <source>Pay with stored value</source>
         <translation>储值支付</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="196"/>
+        <location filename="../../ui/loyalty.py" line="197"/>
         <source>Pay (Enter)</source>
         <translation>支付 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="205"/>
+        <location filename="../../ui/loyalty.py" line="206"/>
         <source>Card</source>
         <translation>卡号</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="206"/>
+        <location filename="../../ui/loyalty.py" line="207"/>
         <source>Amount (¥)</source>
         <translation>金额 (¥)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="222"/>
+        <location filename="../../ui/loyalty.py" line="223"/>
         <source>Scan or type the card number.</source>
         <translation>请扫描或输入卡号。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="225"/>
+        <location filename="../../ui/loyalty.py" line="226"/>
         <source>Enter an amount greater than zero.</source>
         <translation>请输入大于零的金额。</translation>
     </message>
@@ -1669,17 +1708,17 @@
 <context>
     <name>WeightDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="239"/>
+        <location filename="../../ui/dialogs.py" line="240"/>
         <source>Enter the weight</source>
         <translation>输入重量</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="248"/>
+        <location filename="../../ui/dialogs.py" line="249"/>
         <source>Weight (kg)</source>
         <translation>重量 (kg)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="262"/>
+        <location filename="../../ui/dialogs.py" line="263"/>
         <source>Enter a weight greater than zero, e.g. 0.512</source>
         <translation>请输入大于零的重量，例如 0.512</translation>
     </message>

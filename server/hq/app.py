@@ -225,6 +225,13 @@ def _api(state: HQState) -> APIRouter:
         session.commit()
         return json_response(result)
 
+    @router.post("/loyalty/points/spend")
+    def points_spend(store: SignedStore, body: RawBody, session: DB) -> Response:
+        data = signed_body(schemas.PointsSpendIn, body)
+        result = loyalty.spend_points(session, data.member, data.amount, data.ref)
+        session.commit()
+        return json_response(result)
+
     @router.post("/loyalty/wallets/refund")
     def wallet_refund(store: SignedStore, body: RawBody, session: DB) -> Response:
         data = signed_body(schemas.WalletRefundIn, body)

@@ -178,3 +178,9 @@ class WalletRefundIn(BaseModel):
 
 class PromotionsIn(BaseModel):
     items: Annotated[list[dict[str, Any]], Field(min_length=1, max_length=MAX_ITEMS)]
+
+
+class PointsSpendIn(BaseModel):
+    member: Annotated[str, Field(min_length=1, max_length=20)]
+    amount: StrictInt
+    ref: Ref

@@ -283,6 +283,12 @@ def _api(state: StoreState) -> APIRouter:
                        lambda: loyalty.pay_stored_value(session, who, ticket_id, body.card, body.amount, state.hq(),
                                                         settings))
 
+    @router.post("/tickets/{ticket_id}/points")
+    def ticket_points(ticket_id: int, body: schemas.PointsIn, who: Who, session: DB) -> dict[str, Any]:
+        """积分抵现 with the attached member's points."""
+        return command(session, who, body.command_id, "points", {"ticket": ticket_id, "amount": body.amount},
+                       lambda: loyalty.pay_points(session, who, ticket_id, body.amount, state.hq(), settings))
+
     @router.post("/stored-value/topup")
     def stored_value_top_up(body: schemas.TopUpIn, who: Who, session: DB) -> dict[str, Any]:
         """充值: the customer pays cash at the till; HQ credits the card (a retry credits once)."""

@@ -118,3 +118,8 @@ class ReturnIn(OverridableIn):
     sale_id: StrictStr = Field(min_length=1, max_length=32)
     lines: list[ReturnLineIn] = Field(min_length=1, max_length=200)
     reason: StrictStr = Field(default="", max_length=64)
+
+
+class PointsIn(Body):
+    amount: StrictInt
+    command_id: StrictStr = CommandId

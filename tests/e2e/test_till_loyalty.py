@@ -227,3 +227,44 @@ def test_hq_promotions_reach_the_till_and_price_the_ticket(linked_store: LinkedS
         till.ok(till.post(f"/tickets/{ticket}/void", cid()))
         assert time.monotonic() < deadline, "the ended promotion still priced the till"
         time.sleep(0.3)
+
+
+def test_points_pay_part_of_a_sale_and_come_back_with_a_void(linked_store: LinkedStore, admin: Admin) -> None:
+    store = linked_store
+    till = open_till(store)
+    phone = "134" + f"{uuid.uuid4().int % 10**8:08d}"
+    member = till.ok(till.post("/members", {"phone": phone}))
+
+    def attached(*codes: str) -> int:
+        ticket = till.ok(till.post("/tickets", cid()))["id"]
+        till.ok(till.post(f"/tickets/{ticket}/member", {"member_no": member["member_no"], **cid()}))
+        for code in codes:
+            till.ok(till.scan(ticket, code))
+        return ticket
+
+    def points() -> int:
+        return till.ok(till.get("/members/lookup", params={"card": member["member_no"]}))["points"]
+
+    first = attached("6901234567953")  # 茅台 ￥2999.00: 2,999 points
+    assert till.post(f"/tickets/{first}/points", {"amount": 100, **cid()}).json()["code"] == "insufficient_points"
+    till.ok(till.pay_cash(first, 299_900))
+    till.ok(till.complete(first))
+    store.wait_drained()
+    deadline = time.monotonic() + 10
+    while points() != 2999:
+        assert time.monotonic() < deadline
+        time.sleep(0.1)
+
+    second = attached(NOODLES)
+    paid = till.ok(till.post(f"/tickets/{second}/points", {"amount": 1000, **cid()}))  # ￥10.00 = 1,000 points
+    assert paid["due"] == 290 and points() == 1999
+    other = open_till(store)  # a walk-in at the next till: no member, no points
+    walk_in = other.ok(other.post("/tickets", cid()))["id"]
+    other.ok(other.scan(walk_in, COLA))
+    assert other.post(f"/tickets/{walk_in}/points", {"amount": 100, **cid()}).json()["code"] == "member_required"
+    till.ok(till.post(f"/tickets/{second}/void", {"override": {"operator": "5001", "pin": "5555"}, **cid()}))
+    store.wait_drained()
+    deadline = time.monotonic() + 10
+    while points() != 2999:  # the void's event gave them back
+        assert time.monotonic() < deadline
+        time.sleep(0.1)

@@ -104,3 +104,13 @@ def test_member_coupon_and_stored_value_then_a_return(qtbot, till: MainWindow, l
     qtbot.keyClick(back.sale_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "退货" in win.checkout.message.text(), timeout=WAIT_MS)
     assert "现金退款 ￥0.00，￥1.33 退回储值卡" in win.checkout.message.text()  # the card paid first, so it gets it back
+
+
+def test_points_need_an_attached_member(qtbot, till: MainWindow) -> None:
+    win = till
+    log_in(qtbot, win)
+    scan(qtbot, win, NOODLES)
+    idle(qtbot, win)
+    qtbot.keyClick(win.checkout.scan_edit, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    assert win.checkout.message.kind == "error" and "请先关联会员" in win.checkout.message.text()
+    assert win.checkout.active_dialog is None
