@@ -34,6 +34,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "insufficient_points": ("积分不足：现有 {points}，需要 {needed}", "Not enough points: {points}, {needed} needed"),
     "points_whole_fen": ("积分抵现金额须为整分", "Points pay whole fen only"),
     "points_entry_not_found": ("找不到这笔积分抵现：{ref}", "No points payment {ref}"),
+    "coupon_batch_not_found": ("纸券批次不存在：{batch}", "No paper coupon batch {batch}"),
+    "coupon_stock_short": ("此批次未发出的纸券只剩 {left} 张", "Only {left} unsent paper coupons are left in this batch"),
     "invalid_phone": ("手机号无效：{phone}", "Not a valid mobile number: {phone}"),
     "member_exists": ("该手机号已是会员：{phone}", "{phone} is already a member"),
     "member_not_found": ("未找到会员", "No such member"),

@@ -161,8 +161,8 @@ def create_template(session: Session, code: str, name: str, kind: str, value: in
 
 
 def create_batch(session: Session, template_code: str, name: str, count: int, valid_from: datetime,
-                 valid_to: datetime, stores: list[str], paper: bool, member_no: str | None = None) -> list[str]:
-    """A batch of ``count`` codes; e-coupons may go straight to a member. Returns the codes."""
+                 valid_to: datetime, stores: list[str], paper: bool, member_no: str | None = None) -> tuple[int, list[str]]:
+    """A batch of ``count`` codes; e-coupons may go straight to a member. Returns the batch id and the codes."""
     template = session.scalar(select(CouponTemplate).where(CouponTemplate.code == template_code))
     if template is None:
         raise DomainError("coupon_template_not_found", status=404, template=template_code[:32])
@@ -181,7 +181,24 @@ def create_batch(session: Session, template_code: str, name: str, count: int, va
     codes = [f"{'P' if paper else 'E'}{batch.id:04d}{secrets.randbelow(10**10):010d}" for _ in range(count)]
     session.add_all(Coupon(code=c, batch_id=batch.id, member_id=member_id, state="issued") for c in codes)
     session.flush()
-    return codes
+    return batch.id, codes
+
+
+def stock_paper_coupons(session: Session, batch_id: int, store_code: str, count: int) -> list[str]:
+    """纸券库存: send ``count`` not-yet-sent codes of a paper batch to a store; only that store takes them."""
+    batch = session.get(CouponBatch, batch_id)
+    if batch is None or not batch.paper:
+        raise DomainError("coupon_batch_not_found", status=404, batch=batch_id)
+    store = session.scalar(select(Store).where(Store.code == store_code))
+    if store is None:
+        raise DomainError("store_not_found", status=404, store=store_code[:32])
+    free = session.scalars(select(Coupon).where(Coupon.batch_id == batch_id, Coupon.holder_store_id.is_(None))
+                           .order_by(Coupon.code).limit(count).with_for_update(skip_locked=True)).all()
+    if len(free) < count:
+        raise DomainError("coupon_stock_short", status=409, left=len(free))
+    for coupon in free:
+        coupon.holder_store_id = store.id
+    return [c.code for c in free]
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,7 +252,7 @@ def reserve_coupon(session: Session, store: Store, code: str, ref: str, subtotal
         raise DomainError("coupon_expired", status=409, code=code, end=batch.valid_to.date().isoformat())
     if batch.stores and store.code not in batch.stores:
         raise DomainError("coupon_wrong_store", status=409, code=code)
-    if batch.paper and coupon.holder_store_id is not None and coupon.holder_store_id != store.id:
+    if batch.paper and coupon.holder_store_id != store.id:  # a paper coupon only where its stock was sent
         raise DomainError("coupon_wrong_store", status=409, code=code)
     if coupon.member_id is not None:
         owner = session.get(Member, coupon.member_id)

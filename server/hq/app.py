@@ -261,10 +261,17 @@ def _api(state: HQState) -> APIRouter:
 
     @router.post("/admin/coupon-batches")
     def admin_coupon_batch(body: schemas.CouponBatchIn, admin: Admin, session: DB) -> dict[str, Any]:
-        codes = loyalty.create_batch(session, body.template, body.name, body.count, body.valid_from, body.valid_to,
-                                     body.stores, body.paper, body.member)
+        batch_id, codes = loyalty.create_batch(session, body.template, body.name, body.count, body.valid_from,
+                                               body.valid_to, body.stores, body.paper, body.member)
         session.commit()
-        return {"codes": codes}
+        return {"batch": batch_id, "codes": codes}
+
+    @router.post("/admin/coupon-batches/{batch_id}/stock")
+    def admin_coupon_stock(batch_id: int, body: schemas.CouponStockIn, admin: Admin, session: DB) -> dict[str, Any]:
+        """纸券: send paper coupons of the batch to a store (its physical stock)."""
+        codes = loyalty.stock_paper_coupons(session, batch_id, body.store, body.count)
+        session.commit()
+        return {"store": body.store, "codes": codes}
 
     @router.post("/admin/wallets")
     def admin_wallet(body: schemas.WalletIn, admin: Admin, session: DB) -> dict[str, Any]:

@@ -184,3 +184,8 @@ class PointsSpendIn(BaseModel):
     member: Annotated[str, Field(min_length=1, max_length=20)]
     amount: StrictInt
     ref: Ref
+
+
+class CouponStockIn(BaseModel):
+    store: Text16
+    count: Annotated[int, Field(ge=1, le=100_000)]

@@ -161,3 +161,22 @@ def test_a_hundred_concurrent_spends_never_overdraw(admin: Admin, hq: HQServer, 
         account = session.scalar(select(WalletAccount).where(WalletAccount.card_no == card))
         assert (account.principal, account.bonus) == (200, 0)
         assert loyalty.ledger_sum(session, card) == (200, 0)
+
+
+def test_paper_coupons_are_taken_only_where_their_stock_was_sent(admin: Admin, store: Store) -> None:
+    other = admin.new_store()
+    template = "T" + uuid.uuid4().hex[:10]
+    admin.ok(admin.post("/admin/coupon-templates", {"code": template, "name": "纸券5元", "kind": "cash", "value": 500}))
+    now = datetime.now(UTC)
+    made = admin.ok(admin.post("/admin/coupon-batches", {
+        "template": template, "name": "门店派发", "count": 3, "paper": True,
+        "valid_from": (now - timedelta(days=1)).isoformat(), "valid_to": (now + timedelta(days=9)).isoformat()}))
+    unsent = post(store, "/loyalty/coupons/reserve", {"code": made["codes"][0], "ref": "t1", "subtotal": 1000})
+    assert unsent.json()["code"] == "coupon_wrong_store"  # printed, but no store holds it yet
+    sent = admin.ok(admin.post(f"/admin/coupon-batches/{made['batch']}/stock", {"store": store.code, "count": 2}))
+    assert len(sent["codes"]) == 2
+    assert post(store, "/loyalty/coupons/reserve", {"code": sent["codes"][0], "ref": "t1", "subtotal": 1000}).status_code == 200
+    assert post(other, "/loyalty/coupons/reserve", {"code": sent["codes"][1], "ref": "t2",
+                                                    "subtotal": 1000}).json()["code"] == "coupon_wrong_store"
+    short = admin.post(f"/admin/coupon-batches/{made['batch']}/stock", {"store": other.code, "count": 5})
+    assert short.status_code == 409 and short.json()["code"] == "coupon_stock_short"
