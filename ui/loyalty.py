@@ -95,6 +95,9 @@ class MemberDialog(_ServerDialog):
         self.body.addWidget(self.found)
         self.coupons = QListWidget()
         self.body.addWidget(self.coupons, 1)
+        self.recent = QLabel()
+        self.recent.setWordWrap(True)
+        self.body.addWidget(self.recent)
         self.register_button = self._button(self.tr("Register this phone"), self.register)
         self.size_to_parent(0.55, 0.7)
         self.edit.setFocus()
@@ -145,6 +148,10 @@ class MemberDialog(_ServerDialog):
                 "%1", str(coupon.get("valid_to", ""))[:10]))
             item.setData(Qt.ItemDataRole.UserRole, coupon["code"])
             self.coupons.addItem(item)
+        recent = member.get("recent") or []
+        self.recent.setText(self.tr("Recent: %1").replace("%1", "；".join(
+            f"{r['at'][5:16].replace('T', ' ')} {r['store']} ￥{format_fen(int(r['total']))}" for r in recent))
+            if recent else self.tr("No purchases yet."))
         self.ok_button.setText(self.tr("Attach to ticket (Enter)"))
         self.message.show_info(self.tr("Member found."))
 

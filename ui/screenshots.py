@@ -188,6 +188,8 @@ class Shooter:
 SAMPLE_MEMBER = {
     "member_no": "800000000042", "name": "赵敏", "phone": "138****5678", "tier": "gold", "growth": 6120,
     "points": 1280, "wallet": {"cards": ["9123456789012345"], "balance": 12000},
+    "recent": [{"sale_id": "T01-20261120-0031", "store": "徐汇店", "at": "2026-11-20T18:42", "total": 8650, "items": 7},
+               {"sale_id": "T02-20261112-0107", "store": "静安店", "at": "2026-11-12T12:05", "total": 2390, "items": 2}],
     "coupons": [{"code": "E0007123456789", "name": "满50减10", "kind": "threshold", "value": 1000, "threshold": 5000,
                  "valid_to": "2026-12-31T23:59:59+08:00"},
                 {"code": "E0009876543210", "name": "全场9折", "kind": "percent", "value": 9000, "threshold": 0,

@@ -65,6 +65,7 @@ class SaleRow:
     change: int
     item_count: int
     tenders: dict[str, int]
+    member_no: str | None = None
 
 
 def _conflict(event_id: str) -> DomainError:
@@ -160,10 +161,10 @@ def _write_postgres(session: Session, store_id: int, rows: list[tuple[IncomingEv
         if not unique:
             return
         with cursor.copy("COPY sales (store_id, sale_id, till, business_day, completed_at, total, rounding, change,"
-                         " item_count, event_id) FROM STDIN") as copy:
+                         " item_count, event_id, member_no) FROM STDIN") as copy:
             for event_id, s in unique.values():
                 copy.write_row((store_id, s.sale_id, s.till, s.completed_at.date(), s.completed_at, s.total,
-                                s.rounding, s.change, s.item_count, event_id))
+                                s.rounding, s.change, s.item_count, event_id, s.member_no))
         with cursor.copy("COPY sale_tenders (store_id, sale_id, method, amount, business_day) FROM STDIN") as copy:
             for _, s in unique.values():
                 for method, amount in s.tenders.items():
@@ -183,7 +184,7 @@ def _write_portable(session: Session, store_id: int, rows: list[tuple[IncomingEv
     session.execute(upsert_insert(session, Sale).on_conflict_do_nothing(index_elements=["store_id", "sale_id"]), [
         {"store_id": store_id, "sale_id": s.sale_id, "till": s.till, "business_day": s.completed_at.date(),
          "completed_at": s.completed_at, "total": s.total, "rounding": s.rounding, "change": s.change,
-         "item_count": s.item_count, "event_id": event_id}
+         "item_count": s.item_count, "event_id": event_id, "member_no": s.member_no}
         for event_id, s in new_sales
     ])
     tenders = [
@@ -325,5 +326,6 @@ def parse_sale(event: IncomingEvent, index: int) -> SaleRow:
             for line in lines if isinstance(line, dict) and not line.get("voided")
             and isinstance(line.get("quantity", 0), int)
         )
+    member = p.get("member_no")
     return SaleRow(sale_id, till, completed_at, _int(p, "total", where), _int(p, "rounding", where),
-                   change, item_count, dict(tenders))
+                   change, item_count, dict(tenders), member[:20] if isinstance(member, str) and member else None)

@@ -131,7 +131,15 @@ def member_view(session: Session, member: Member, store: Store | None = None) ->
                CouponBatch.valid_to >= now)
         .order_by(CouponBatch.valid_to)
     ).all()
+    from app.hq.models import Sale
+
+    recent = session.execute(
+        select(Sale.sale_id, Store.name, Sale.completed_at, Sale.total, Sale.item_count)
+        .join(Store, Store.id == Sale.store_id).where(Sale.member_no == member.member_no)
+        .order_by(Sale.completed_at.desc()).limit(5)).all()
     return {
+        "recent": [{"sale_id": r.sale_id, "store": r.name, "at": r.completed_at.isoformat(timespec="minutes"),
+                    "total": r.total, "items": r.item_count} for r in recent],
         "member_no": member.member_no, "name": member.name, "phone": mask_phone(member.phone), "tier": member.tier,
         "growth": member.growth, "points": member.points,
         "wallet": {"cards": [w.card_no for w in wallets], "balance": sum(w.principal + w.bonus for w in wallets)},

@@ -186,6 +186,7 @@ class Sale(HQBase):
     change: Mapped[int] = mapped_column(Integer)
     item_count: Mapped[int] = mapped_column(Integer)
     event_id: Mapped[str] = mapped_column(String(64))
+    member_no: Mapped[str | None] = mapped_column(String(20), nullable=True, index=True)
 
     __table_args__ = (
         UniqueConstraint("store_id", "sale_id", name="uq_sales_store_sale"),

@@ -333,22 +333,22 @@
 <context>
     <name>CouponDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="157"/>
+        <location filename="../../ui/loyalty.py" line="164"/>
         <source>Coupon</source>
         <translation>Coupon</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="157"/>
+        <location filename="../../ui/loyalty.py" line="164"/>
         <source>Use coupon (Enter)</source>
         <translation>Use coupon (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="162"/>
+        <location filename="../../ui/loyalty.py" line="169"/>
         <source>Coupon code</source>
         <translation>Coupon code</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="183"/>
+        <location filename="../../ui/loyalty.py" line="190"/>
         <source>Scan or type the coupon code.</source>
         <translation>Scan or type the coupon code.</translation>
     </message>
@@ -1087,27 +1087,37 @@
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="98"/>
+        <location filename="../../ui/loyalty.py" line="101"/>
         <source>Register this phone</source>
         <translation>Register this phone</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="130"/>
+        <location filename="../../ui/loyalty.py" line="133"/>
         <source>Scan the member code or type a phone or card number.</source>
         <translation>Scan the member code or type a phone or card number.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="144"/>
+        <location filename="../../ui/loyalty.py" line="147"/>
         <source>until %1</source>
         <translation>until %1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="148"/>
+        <location filename="../../ui/loyalty.py" line="152"/>
+        <source>Recent: %1</source>
+        <translation>Recent: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="154"/>
+        <source>No purchases yet.</source>
+        <translation>No purchases yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="155"/>
         <source>Attach to ticket (Enter)</source>
         <translation>Attach to ticket (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="149"/>
+        <location filename="../../ui/loyalty.py" line="156"/>
         <source>Member found.</source>
         <translation>Member found.</translation>
     </message>
@@ -1202,27 +1212,27 @@
 <context>
     <name>PointsDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="240"/>
+        <location filename="../../ui/loyalty.py" line="247"/>
         <source>Pay with points</source>
         <translation>Pay with points</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="240"/>
+        <location filename="../../ui/loyalty.py" line="247"/>
         <source>Pay (Enter)</source>
         <translation>Pay (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="244"/>
+        <location filename="../../ui/loyalty.py" line="251"/>
         <source>%1 points: up to ￥%2 (100 points = ￥1)</source>
         <translation>%1 points: up to ￥%2 (100 points = ￥1)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="251"/>
+        <location filename="../../ui/loyalty.py" line="258"/>
         <source>Amount (¥)</source>
         <translation>Amount (¥)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="262"/>
+        <location filename="../../ui/loyalty.py" line="269"/>
         <source>Enter an amount greater than zero.</source>
         <translation>Enter an amount greater than zero.</translation>
     </message>
@@ -1332,64 +1342,64 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="275"/>
-        <location filename="../../ui/loyalty.py" line="290"/>
+        <location filename="../../ui/loyalty.py" line="282"/>
+        <location filename="../../ui/loyalty.py" line="297"/>
         <source>Return</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="275"/>
+        <location filename="../../ui/loyalty.py" line="282"/>
         <source>Find sale (Enter)</source>
         <translation>Find sale (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="282"/>
+        <location filename="../../ui/loyalty.py" line="289"/>
         <source>Scan the receipt barcode</source>
         <extracomment>(line id, quantity) to bring back, once the cashier confirms; the checkout runs the return</extracomment>
         <translation>Scan the receipt barcode</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="284"/>
+        <location filename="../../ui/loyalty.py" line="291"/>
         <source>Sale</source>
         <translation>Sale</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="286"/>
+        <location filename="../../ui/loyalty.py" line="293"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="289"/>
+        <location filename="../../ui/loyalty.py" line="296"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="289"/>
+        <location filename="../../ui/loyalty.py" line="296"/>
         <source>Paid</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="289"/>
+        <location filename="../../ui/loyalty.py" line="296"/>
         <source>Can return</source>
         <translation>Can return</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="309"/>
+        <location filename="../../ui/loyalty.py" line="316"/>
         <source>Scan the receipt barcode or type the sale number.</source>
         <translation>Scan the receipt barcode or type the sale number.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="317"/>
+        <location filename="../../ui/loyalty.py" line="324"/>
         <source>Choose how many of which item come back.</source>
         <translation>Choose how many of which item come back.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="335"/>
+        <location filename="../../ui/loyalty.py" line="342"/>
         <source>Refund (Enter)</source>
         <translation>Refund (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="337"/>
+        <location filename="../../ui/loyalty.py" line="344"/>
         <source>Everything on this sale has been returned already.</source>
         <translation>Everything on this sale has been returned already.</translation>
     </message>
@@ -1523,32 +1533,32 @@
 <context>
     <name>StoredValueDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="197"/>
+        <location filename="../../ui/loyalty.py" line="204"/>
         <source>Pay with stored value</source>
         <translation>Pay with stored value</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="197"/>
+        <location filename="../../ui/loyalty.py" line="204"/>
         <source>Pay (Enter)</source>
         <translation>Pay (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="206"/>
+        <location filename="../../ui/loyalty.py" line="213"/>
         <source>Card</source>
         <translation>Card</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="207"/>
+        <location filename="../../ui/loyalty.py" line="214"/>
         <source>Amount (¥)</source>
         <translation>Amount (¥)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="223"/>
+        <location filename="../../ui/loyalty.py" line="230"/>
         <source>Scan or type the card number.</source>
         <translation>Scan or type the card number.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="226"/>
+        <location filename="../../ui/loyalty.py" line="233"/>
         <source>Enter an amount greater than zero.</source>
         <translation>Enter an amount greater than zero.</translation>
     </message>

@@ -333,22 +333,22 @@
 <context>
     <name>CouponDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="157"/>
+        <location filename="../../ui/loyalty.py" line="164"/>
         <source>Coupon</source>
         <translation>用券</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="157"/>
+        <location filename="../../ui/loyalty.py" line="164"/>
         <source>Use coupon (Enter)</source>
         <translation>使用 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="162"/>
+        <location filename="../../ui/loyalty.py" line="169"/>
         <source>Coupon code</source>
         <translation>券码</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="183"/>
+        <location filename="../../ui/loyalty.py" line="190"/>
         <source>Scan or type the coupon code.</source>
         <translation>请扫描或输入券码。</translation>
     </message>
@@ -1087,27 +1087,37 @@
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="98"/>
+        <location filename="../../ui/loyalty.py" line="101"/>
         <source>Register this phone</source>
         <translation>用此手机号注册</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="130"/>
+        <location filename="../../ui/loyalty.py" line="133"/>
         <source>Scan the member code or type a phone or card number.</source>
         <translation>请扫会员码，或输入手机号、卡号。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="144"/>
+        <location filename="../../ui/loyalty.py" line="147"/>
         <source>until %1</source>
         <translation>有效期至 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="148"/>
+        <location filename="../../ui/loyalty.py" line="152"/>
+        <source>Recent: %1</source>
+        <translation>最近消费：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="154"/>
+        <source>No purchases yet.</source>
+        <translation>暂无消费记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="155"/>
         <source>Attach to ticket (Enter)</source>
         <translation>关联到本单 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="149"/>
+        <location filename="../../ui/loyalty.py" line="156"/>
         <source>Member found.</source>
         <translation>已找到会员。</translation>
     </message>
@@ -1201,27 +1211,27 @@
 <context>
     <name>PointsDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="240"/>
+        <location filename="../../ui/loyalty.py" line="247"/>
         <source>Pay with points</source>
         <translation>积分抵现</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="240"/>
+        <location filename="../../ui/loyalty.py" line="247"/>
         <source>Pay (Enter)</source>
         <translation>支付 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="244"/>
+        <location filename="../../ui/loyalty.py" line="251"/>
         <source>%1 points: up to ￥%2 (100 points = ￥1)</source>
         <translation>积分 %1：最多抵 ￥%2（100 积分 = ￥1）</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="251"/>
+        <location filename="../../ui/loyalty.py" line="258"/>
         <source>Amount (¥)</source>
         <translation>金额 (¥)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="262"/>
+        <location filename="../../ui/loyalty.py" line="269"/>
         <source>Enter an amount greater than zero.</source>
         <translation>请输入大于零的金额。</translation>
     </message>
@@ -1331,64 +1341,64 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="275"/>
-        <location filename="../../ui/loyalty.py" line="290"/>
+        <location filename="../../ui/loyalty.py" line="282"/>
+        <location filename="../../ui/loyalty.py" line="297"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="275"/>
+        <location filename="../../ui/loyalty.py" line="282"/>
         <source>Find sale (Enter)</source>
         <translation>查找销售单 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="282"/>
+        <location filename="../../ui/loyalty.py" line="289"/>
         <source>Scan the receipt barcode</source>
         <extracomment>(line id, quantity) to bring back, once the cashier confirms; the checkout runs the return</extracomment>
         <translation>扫描小票条码</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="284"/>
+        <location filename="../../ui/loyalty.py" line="291"/>
         <source>Sale</source>
         <translation>销售单</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="286"/>
+        <location filename="../../ui/loyalty.py" line="293"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="289"/>
+        <location filename="../../ui/loyalty.py" line="296"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="289"/>
+        <location filename="../../ui/loyalty.py" line="296"/>
         <source>Paid</source>
         <translation>实付</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="289"/>
+        <location filename="../../ui/loyalty.py" line="296"/>
         <source>Can return</source>
         <translation>可退</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="309"/>
+        <location filename="../../ui/loyalty.py" line="316"/>
         <source>Scan the receipt barcode or type the sale number.</source>
         <translation>请扫描小票条码或输入单号。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="317"/>
+        <location filename="../../ui/loyalty.py" line="324"/>
         <source>Choose how many of which item come back.</source>
         <translation>请选择要退的商品和数量。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="335"/>
+        <location filename="../../ui/loyalty.py" line="342"/>
         <source>Refund (Enter)</source>
         <translation>退款 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="337"/>
+        <location filename="../../ui/loyalty.py" line="344"/>
         <source>Everything on this sale has been returned already.</source>
         <translation>此单商品已全部退货。</translation>
     </message>
@@ -1522,32 +1532,32 @@
 <context>
     <name>StoredValueDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="197"/>
+        <location filename="../../ui/loyalty.py" line="204"/>
         <source>Pay with stored value</source>
         <translation>储值支付</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="197"/>
+        <location filename="../../ui/loyalty.py" line="204"/>
         <source>Pay (Enter)</source>
         <translation>支付 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="206"/>
+        <location filename="../../ui/loyalty.py" line="213"/>
         <source>Card</source>
         <translation>卡号</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="207"/>
+        <location filename="../../ui/loyalty.py" line="214"/>
         <source>Amount (¥)</source>
         <translation>金额 (¥)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="223"/>
+        <location filename="../../ui/loyalty.py" line="230"/>
         <source>Scan or type the card number.</source>
         <translation>请扫描或输入卡号。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="226"/>
+        <location filename="../../ui/loyalty.py" line="233"/>
         <source>Enter an amount greater than zero.</source>
         <translation>请输入大于零的金额。</translation>
     </message>

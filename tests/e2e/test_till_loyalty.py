@@ -78,6 +78,7 @@ def test_a_member_sale_with_a_coupon_and_stored_value(linked_store: LinkedStore,
     after = till.ok(till.get("/members/lookup", params={"card": member["member_no"]}))
     assert after["wallet"]["balance"] == 11_000
     assert (after["points"], after["growth"]) == (5, 5)  # ￥5.40 paid outside stored value: 5 points
+    assert [(r["sale_id"], r["total"]) for r in after["recent"]] == [(done["sale_id"], 1540)]  # 最近消费
 
     again = till.ok(till.post("/tickets", cid()))["id"]
     till.ok(till.scan(again, NOODLES))
