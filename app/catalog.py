@@ -189,10 +189,11 @@ def current_version(session: Session) -> str:
     return session.scalar(select(Meta.value).where(Meta.key == CATALOG_VERSION_KEY)) or "0"
 
 
-def bump_version(session: Session) -> None:
-    meta = session.get(Meta, CATALOG_VERSION_KEY)
+def bump_version(session: Session, key: str = CATALOG_VERSION_KEY) -> None:
+    """Count one more change under ``key`` in Meta (the catalog's, by default), so caches rebuild."""
+    meta = session.get(Meta, key)
     if meta is None:
-        session.add(Meta(key=CATALOG_VERSION_KEY, value="1"))
+        session.add(Meta(key=key, value="1"))
     else:
         meta.value = str(int(meta.value) + 1)
 

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import clock
+from app.catalog import bump_version
 from app.db.models import Category, Meta, Product, PromotionRecord, Ticket
 from app.domain.pricing import CartLine, PricedCart, PricingContext, price_cart
 from app.domain.promotion_json import promotion_from_json
@@ -25,11 +26,7 @@ _cache: dict[str, tuple[str, PromotionBook]] = {}
 
 
 def bump_promotions(session: Session) -> None:
-    meta = session.get(Meta, VERSION_KEY)
-    if meta is None:
-        session.add(Meta(key=VERSION_KEY, value="1"))
-    else:
-        meta.value = str(int(meta.value) + 1)
+    bump_version(session, VERSION_KEY)
 
 
 def book(session: Session) -> PromotionBook:

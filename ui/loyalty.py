@@ -53,6 +53,22 @@ class _ServerDialog(PosDialog):
         self.client = client
         self.worker = worker
         self.busy = False
+        #: the ticket as the server returned it, once the dialog's call succeeded
+        self.result_ticket: Any = None
+
+    def finish_with(self, ticket: Any) -> None:
+        self.result_ticket = ticket
+        self.accept()
+
+    def entered_amount(self, edit: QLineEdit) -> int:
+        """The yuan typed in ``edit`` in fen; 0 (with the reason shown) when it is not an amount above zero."""
+        try:
+            amount = parse_yuan(edit.text())
+        except InvalidAmount:
+            amount = 0
+        if amount <= 0:
+            self.message.show_error(self.tr("Enter an amount greater than zero."))
+        return amount
 
     def ask(self, call: Any, done: Any) -> None:
         if self.busy:
@@ -163,7 +179,6 @@ class CouponDialog(_ServerDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Coupon"), client, worker, parent, ok_text=self.tr("Use coupon (Enter)"))
         self.ticket_id = ticket_id
-        self.result_ticket: Any = None
         self.edit = QLineEdit()
         self.edit.setObjectName("bigEdit")
         self.edit.setPlaceholderText(self.tr("Coupon code"))
@@ -189,11 +204,7 @@ class CouponDialog(_ServerDialog):
         if not code:
             self.message.show_error(self.tr("Scan or type the coupon code."))
             return
-        self.ask(lambda: self.client.add_coupon(self.ticket_id, code), self._added)
-
-    def _added(self, ticket: Any) -> None:
-        self.result_ticket = ticket
-        self.accept()
+        self.ask(lambda: self.client.add_coupon(self.ticket_id, code), self.finish_with)
 
 
 class StoredValueDialog(_ServerDialog):
@@ -203,7 +214,6 @@ class StoredValueDialog(_ServerDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Pay with stored value"), client, worker, parent, ok_text=self.tr("Pay (Enter)"))
         self.ticket_id = ticket_id
-        self.result_ticket: Any = None
         form = QFormLayout()
         self.card = QLineEdit(card)
         disable_ime(self.card)
@@ -222,21 +232,12 @@ class StoredValueDialog(_ServerDialog):
 
     def submit(self) -> None:
         card = self.card.text().strip()
-        try:
-            amount = parse_yuan(self.amount.text())
-        except InvalidAmount:
-            amount = 0
         if not card:
             self.message.show_error(self.tr("Scan or type the card number."))
             return
-        if amount <= 0:
-            self.message.show_error(self.tr("Enter an amount greater than zero."))
-            return
-        self.ask(lambda: self.client.pay_stored_value(self.ticket_id, card, amount), self._paid)
-
-    def _paid(self, ticket: Any) -> None:
-        self.result_ticket = ticket
-        self.accept()
+        amount = self.entered_amount(self.amount)
+        if amount:
+            self.ask(lambda: self.client.pay_stored_value(self.ticket_id, card, amount), self.finish_with)
 
 
 class PointsDialog(_ServerDialog):
@@ -246,7 +247,6 @@ class PointsDialog(_ServerDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Pay with points"), client, worker, parent, ok_text=self.tr("Pay (Enter)"))
         self.ticket_id = ticket_id
-        self.result_ticket: Any = None
         usable = min(due, points)  # 100 points pay 100 fen
         note = QLabel(self.tr("%1 points: up to ￥%2 (100 points = ￥1)").replace("%1", f"{points:,}")
                       .replace("%2", format_fen(usable)))
@@ -261,18 +261,9 @@ class PointsDialog(_ServerDialog):
         self.amount.setFocus()
 
     def submit(self) -> None:
-        try:
-            amount = parse_yuan(self.amount.text())
-        except InvalidAmount:
-            amount = 0
-        if amount <= 0:
-            self.message.show_error(self.tr("Enter an amount greater than zero."))
-            return
-        self.ask(lambda: self.client.pay_points(self.ticket_id, amount), self._paid)
-
-    def _paid(self, ticket: Any) -> None:
-        self.result_ticket = ticket
-        self.accept()
+        amount = self.entered_amount(self.amount)
+        if amount:
+            self.ask(lambda: self.client.pay_points(self.ticket_id, amount), self.finish_with)
 
 
 class ReturnDialog(_ServerDialog):

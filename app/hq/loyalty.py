@@ -50,6 +50,14 @@ TIER_GROWTH = {"normal": 0, "silver": 1_000, "gold": 5_000, "diamond": 20_000}
 TOPUP_BONUS = ((50_000, 12_000), (10_000, 2_000))
 
 
+def _member(session: Session, member_no: str, *, lock: bool = False) -> Member:
+    query = select(Member).where(Member.member_no == member_no)
+    member = session.scalar(query.with_for_update() if lock else query)
+    if member is None:
+        raise DomainError("member_not_found", status=404)
+    return member
+
+
 def mask_phone(phone: str) -> str:
     return phone[:3] + "****" + phone[-4:] if len(phone) == 11 else phone
 
@@ -176,12 +184,7 @@ def create_batch(session: Session, template_code: str, name: str, count: int, va
         raise DomainError("coupon_template_not_found", status=404, template=template_code[:32])
     if valid_to <= valid_from:
         raise DomainError("invalid_field", status=422, field="valid_to", value=valid_to.isoformat())
-    member_id = None
-    if member_no:
-        member = session.scalar(select(Member).where(Member.member_no == member_no))
-        if member is None:
-            raise DomainError("member_not_found", status=404)
-        member_id = member.id
+    member_id = _member(session, member_no).id if member_no else None
     batch = CouponBatch(template_id=template.id, name=name, valid_from=valid_from, valid_to=valid_to, stores=stores,
                         paper=paper, created_at=clock.now())
     session.add(batch)
@@ -299,12 +302,7 @@ def release_coupon(session: Session, store: Store, code: str, ref: str) -> None:
 
 
 def open_account(session: Session, member_no: str | None, kind: str = "wallet", card_no: str | None = None) -> WalletAccount:
-    member_id = None
-    if member_no:
-        member = session.scalar(select(Member).where(Member.member_no == member_no))
-        if member is None:
-            raise DomainError("member_not_found", status=404)
-        member_id = member.id
+    member_id = _member(session, member_no).id if member_no else None
     account = WalletAccount(card_no=card_no or f"9{secrets.randbelow(10**15):015d}", kind=kind, member_id=member_id,
                             principal=0, bonus=0, active=True, created_at=clock.now())
     session.add(account)
@@ -394,9 +392,7 @@ def earn_points(session: Session, member_no: str, paid: int, ref: str) -> int:
     """积分 and 成长值 for ``paid`` fen (what the member actually paid, after coupons); once per ``ref``."""
     from app.hq.models import PointsEntry
 
-    member = session.scalar(select(Member).where(Member.member_no == member_no).with_for_update())
-    if member is None:
-        raise DomainError("member_not_found", status=404)
+    member = _member(session, member_no, lock=True)
     if session.scalar(select(PointsEntry.id).where(PointsEntry.member_id == member.id, PointsEntry.ref == ref)):
         return 0
     sign = -1 if paid < 0 else 1  # a return (negative paid) takes back what the same amount earns
@@ -434,9 +430,7 @@ def spend_points(session: Session, member_no: str, amount: int, ref: str) -> dic
     from app.hq.models import PointsEntry
 
     check_amount(amount)
-    member = session.scalar(select(Member).where(Member.member_no == member_no).with_for_update())
-    if member is None:
-        raise DomainError("member_not_found", status=404)
+    member = _member(session, member_no, lock=True)
     prior = session.scalar(select(PointsEntry).where(PointsEntry.member_id == member.id, PointsEntry.ref == ref))
     if prior is not None:
         return {"member_no": member_no, "points": member.points, "spent": -prior.delta, "amount": amount}
@@ -454,9 +448,7 @@ def refund_points(session: Session, member_no: str, ref: str) -> None:
     """A voided ticket's points payment goes back (once)."""
     from app.hq.models import PointsEntry
 
-    member = session.scalar(select(Member).where(Member.member_no == member_no).with_for_update())
-    if member is None:
-        raise DomainError("member_not_found", status=404)
+    member = _member(session, member_no, lock=True)
     spent = session.scalar(select(PointsEntry).where(PointsEntry.member_id == member.id, PointsEntry.ref == ref))
     if spent is None or spent.reason != "spend":
         raise DomainError("points_entry_not_found", status=404, ref=ref[:64])

@@ -333,22 +333,22 @@
 <context>
     <name>CouponDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="164"/>
+        <location filename="../../ui/loyalty.py" line="180"/>
         <source>Coupon</source>
         <translation>Coupon</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="164"/>
+        <location filename="../../ui/loyalty.py" line="180"/>
         <source>Use coupon (Enter)</source>
         <translation>Use coupon (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="169"/>
+        <location filename="../../ui/loyalty.py" line="184"/>
         <source>Coupon code</source>
         <translation>Coupon code</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="190"/>
+        <location filename="../../ui/loyalty.py" line="205"/>
         <source>Scan or type the coupon code.</source>
         <translation>Scan or type the coupon code.</translation>
     </message>
@@ -1061,63 +1061,63 @@
         <translation>Stored value ￥%1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="80"/>
-        <location filename="../../ui/loyalty.py" line="87"/>
+        <location filename="../../ui/loyalty.py" line="96"/>
+        <location filename="../../ui/loyalty.py" line="103"/>
         <source>Member</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="80"/>
+        <location filename="../../ui/loyalty.py" line="96"/>
         <source>Find (Enter)</source>
         <translation>Find (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="85"/>
+        <location filename="../../ui/loyalty.py" line="101"/>
         <source>Member code, phone or card number</source>
         <translation>Member code, phone or card number</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="89"/>
+        <location filename="../../ui/loyalty.py" line="105"/>
         <source>Name (only to register)</source>
         <translation>Name (only to register)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="90"/>
+        <location filename="../../ui/loyalty.py" line="106"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="101"/>
+        <location filename="../../ui/loyalty.py" line="117"/>
         <source>Register this phone</source>
         <translation>Register this phone</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="133"/>
+        <location filename="../../ui/loyalty.py" line="149"/>
         <source>Scan the member code or type a phone or card number.</source>
         <translation>Scan the member code or type a phone or card number.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="147"/>
+        <location filename="../../ui/loyalty.py" line="163"/>
         <source>until %1</source>
         <translation>until %1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="152"/>
+        <location filename="../../ui/loyalty.py" line="168"/>
         <source>Recent: %1</source>
         <translation>Recent: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="154"/>
+        <location filename="../../ui/loyalty.py" line="170"/>
         <source>No purchases yet.</source>
         <translation>No purchases yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="155"/>
+        <location filename="../../ui/loyalty.py" line="171"/>
         <source>Attach to ticket (Enter)</source>
         <translation>Attach to ticket (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="156"/>
+        <location filename="../../ui/loyalty.py" line="172"/>
         <source>Member found.</source>
         <translation>Member found.</translation>
     </message>
@@ -1212,12 +1212,12 @@
 <context>
     <name>PointsDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="247"/>
+        <location filename="../../ui/loyalty.py" line="248"/>
         <source>Pay with points</source>
         <translation>Pay with points</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="247"/>
+        <location filename="../../ui/loyalty.py" line="248"/>
         <source>Pay (Enter)</source>
         <translation>Pay (Enter)</translation>
     </message>
@@ -1230,11 +1230,6 @@
         <location filename="../../ui/loyalty.py" line="258"/>
         <source>Amount (¥)</source>
         <translation>Amount (¥)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/loyalty.py" line="269"/>
-        <source>Enter an amount greater than zero.</source>
-        <translation>Enter an amount greater than zero.</translation>
     </message>
 </context>
 <context>
@@ -1342,64 +1337,64 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="282"/>
-        <location filename="../../ui/loyalty.py" line="297"/>
+        <location filename="../../ui/loyalty.py" line="273"/>
+        <location filename="../../ui/loyalty.py" line="288"/>
         <source>Return</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="282"/>
+        <location filename="../../ui/loyalty.py" line="273"/>
         <source>Find sale (Enter)</source>
         <translation>Find sale (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="289"/>
+        <location filename="../../ui/loyalty.py" line="280"/>
         <source>Scan the receipt barcode</source>
         <extracomment>(line id, quantity) to bring back, once the cashier confirms; the checkout runs the return</extracomment>
         <translation>Scan the receipt barcode</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="291"/>
+        <location filename="../../ui/loyalty.py" line="282"/>
         <source>Sale</source>
         <translation>Sale</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="293"/>
+        <location filename="../../ui/loyalty.py" line="284"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="296"/>
+        <location filename="../../ui/loyalty.py" line="287"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="296"/>
+        <location filename="../../ui/loyalty.py" line="287"/>
         <source>Paid</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="296"/>
+        <location filename="../../ui/loyalty.py" line="287"/>
         <source>Can return</source>
         <translation>Can return</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="316"/>
+        <location filename="../../ui/loyalty.py" line="307"/>
         <source>Scan the receipt barcode or type the sale number.</source>
         <translation>Scan the receipt barcode or type the sale number.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="324"/>
+        <location filename="../../ui/loyalty.py" line="315"/>
         <source>Choose how many of which item come back.</source>
         <translation>Choose how many of which item come back.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="342"/>
+        <location filename="../../ui/loyalty.py" line="333"/>
         <source>Refund (Enter)</source>
         <translation>Refund (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="344"/>
+        <location filename="../../ui/loyalty.py" line="335"/>
         <source>Everything on this sale has been returned already.</source>
         <translation>Everything on this sale has been returned already.</translation>
     </message>
@@ -1533,34 +1528,29 @@
 <context>
     <name>StoredValueDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="204"/>
+        <location filename="../../ui/loyalty.py" line="215"/>
         <source>Pay with stored value</source>
         <translation>Pay with stored value</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="204"/>
+        <location filename="../../ui/loyalty.py" line="215"/>
         <source>Pay (Enter)</source>
         <translation>Pay (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="213"/>
+        <location filename="../../ui/loyalty.py" line="223"/>
         <source>Card</source>
         <translation>Card</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="214"/>
+        <location filename="../../ui/loyalty.py" line="224"/>
         <source>Amount (¥)</source>
         <translation>Amount (¥)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="230"/>
+        <location filename="../../ui/loyalty.py" line="236"/>
         <source>Scan or type the card number.</source>
         <translation>Scan or type the card number.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/loyalty.py" line="233"/>
-        <source>Enter an amount greater than zero.</source>
-        <translation>Enter an amount greater than zero.</translation>
     </message>
 </context>
 <context>
@@ -1745,6 +1735,15 @@
         <location filename="../../ui/printer_preview.py" line="154"/>
         <source>[image %1]</source>
         <translation>[image %1]</translation>
+    </message>
+</context>
+<context>
+    <name>_ServerDialog</name>
+    <message>
+        <location filename="../../ui/loyalty.py" line="70"/>
+        <source>Enter an amount greater than zero.</source>
+        <extracomment>the ticket as the server returned it, once the dialog&apos;s call succeeded</extracomment>
+        <translation>Enter an amount greater than zero.</translation>
     </message>
 </context>
 </TS>

@@ -333,22 +333,22 @@
 <context>
     <name>CouponDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="164"/>
+        <location filename="../../ui/loyalty.py" line="180"/>
         <source>Coupon</source>
         <translation>用券</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="164"/>
+        <location filename="../../ui/loyalty.py" line="180"/>
         <source>Use coupon (Enter)</source>
         <translation>使用 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="169"/>
+        <location filename="../../ui/loyalty.py" line="184"/>
         <source>Coupon code</source>
         <translation>券码</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="190"/>
+        <location filename="../../ui/loyalty.py" line="205"/>
         <source>Scan or type the coupon code.</source>
         <translation>请扫描或输入券码。</translation>
     </message>
@@ -1061,63 +1061,63 @@
         <translation>储值 ￥%1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="80"/>
-        <location filename="../../ui/loyalty.py" line="87"/>
+        <location filename="../../ui/loyalty.py" line="96"/>
+        <location filename="../../ui/loyalty.py" line="103"/>
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="80"/>
+        <location filename="../../ui/loyalty.py" line="96"/>
         <source>Find (Enter)</source>
         <translation>查找 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="85"/>
+        <location filename="../../ui/loyalty.py" line="101"/>
         <source>Member code, phone or card number</source>
         <translation>会员码、手机号或卡号</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="89"/>
+        <location filename="../../ui/loyalty.py" line="105"/>
         <source>Name (only to register)</source>
         <translation>姓名（仅注册时填写）</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="90"/>
+        <location filename="../../ui/loyalty.py" line="106"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="101"/>
+        <location filename="../../ui/loyalty.py" line="117"/>
         <source>Register this phone</source>
         <translation>用此手机号注册</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="133"/>
+        <location filename="../../ui/loyalty.py" line="149"/>
         <source>Scan the member code or type a phone or card number.</source>
         <translation>请扫会员码，或输入手机号、卡号。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="147"/>
+        <location filename="../../ui/loyalty.py" line="163"/>
         <source>until %1</source>
         <translation>有效期至 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="152"/>
+        <location filename="../../ui/loyalty.py" line="168"/>
         <source>Recent: %1</source>
         <translation>最近消费：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="154"/>
+        <location filename="../../ui/loyalty.py" line="170"/>
         <source>No purchases yet.</source>
         <translation>暂无消费记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="155"/>
+        <location filename="../../ui/loyalty.py" line="171"/>
         <source>Attach to ticket (Enter)</source>
         <translation>关联到本单 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="156"/>
+        <location filename="../../ui/loyalty.py" line="172"/>
         <source>Member found.</source>
         <translation>已找到会员。</translation>
     </message>
@@ -1211,12 +1211,12 @@
 <context>
     <name>PointsDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="247"/>
+        <location filename="../../ui/loyalty.py" line="248"/>
         <source>Pay with points</source>
         <translation>积分抵现</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="247"/>
+        <location filename="../../ui/loyalty.py" line="248"/>
         <source>Pay (Enter)</source>
         <translation>支付 (Enter)</translation>
     </message>
@@ -1229,11 +1229,6 @@
         <location filename="../../ui/loyalty.py" line="258"/>
         <source>Amount (¥)</source>
         <translation>金额 (¥)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/loyalty.py" line="269"/>
-        <source>Enter an amount greater than zero.</source>
-        <translation>请输入大于零的金额。</translation>
     </message>
 </context>
 <context>
@@ -1341,64 +1336,64 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="282"/>
-        <location filename="../../ui/loyalty.py" line="297"/>
+        <location filename="../../ui/loyalty.py" line="273"/>
+        <location filename="../../ui/loyalty.py" line="288"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="282"/>
+        <location filename="../../ui/loyalty.py" line="273"/>
         <source>Find sale (Enter)</source>
         <translation>查找销售单 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="289"/>
+        <location filename="../../ui/loyalty.py" line="280"/>
         <source>Scan the receipt barcode</source>
         <extracomment>(line id, quantity) to bring back, once the cashier confirms; the checkout runs the return</extracomment>
         <translation>扫描小票条码</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="291"/>
+        <location filename="../../ui/loyalty.py" line="282"/>
         <source>Sale</source>
         <translation>销售单</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="293"/>
+        <location filename="../../ui/loyalty.py" line="284"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="296"/>
+        <location filename="../../ui/loyalty.py" line="287"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="296"/>
+        <location filename="../../ui/loyalty.py" line="287"/>
         <source>Paid</source>
         <translation>实付</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="296"/>
+        <location filename="../../ui/loyalty.py" line="287"/>
         <source>Can return</source>
         <translation>可退</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="316"/>
+        <location filename="../../ui/loyalty.py" line="307"/>
         <source>Scan the receipt barcode or type the sale number.</source>
         <translation>请扫描小票条码或输入单号。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="324"/>
+        <location filename="../../ui/loyalty.py" line="315"/>
         <source>Choose how many of which item come back.</source>
         <translation>请选择要退的商品和数量。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="342"/>
+        <location filename="../../ui/loyalty.py" line="333"/>
         <source>Refund (Enter)</source>
         <translation>退款 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="344"/>
+        <location filename="../../ui/loyalty.py" line="335"/>
         <source>Everything on this sale has been returned already.</source>
         <translation>此单商品已全部退货。</translation>
     </message>
@@ -1532,34 +1527,29 @@
 <context>
     <name>StoredValueDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="204"/>
+        <location filename="../../ui/loyalty.py" line="215"/>
         <source>Pay with stored value</source>
         <translation>储值支付</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="204"/>
+        <location filename="../../ui/loyalty.py" line="215"/>
         <source>Pay (Enter)</source>
         <translation>支付 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="213"/>
+        <location filename="../../ui/loyalty.py" line="223"/>
         <source>Card</source>
         <translation>卡号</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="214"/>
+        <location filename="../../ui/loyalty.py" line="224"/>
         <source>Amount (¥)</source>
         <translation>金额 (¥)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="230"/>
+        <location filename="../../ui/loyalty.py" line="236"/>
         <source>Scan or type the card number.</source>
         <translation>请扫描或输入卡号。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/loyalty.py" line="233"/>
-        <source>Enter an amount greater than zero.</source>
-        <translation>请输入大于零的金额。</translation>
     </message>
 </context>
 <context>
@@ -1744,6 +1734,15 @@
         <location filename="../../ui/printer_preview.py" line="154"/>
         <source>[image %1]</source>
         <translation>[图片 %1]</translation>
+    </message>
+</context>
+<context>
+    <name>_ServerDialog</name>
+    <message>
+        <location filename="../../ui/loyalty.py" line="70"/>
+        <source>Enter an amount greater than zero.</source>
+        <extracomment>the ticket as the server returned it, once the dialog&apos;s call succeeded</extracomment>
+        <translation>请输入大于零的金额。</translation>
     </message>
 </context>
 </TS>

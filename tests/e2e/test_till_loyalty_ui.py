@@ -16,25 +16,18 @@ from PySide6.QtCore import Qt  # noqa: E402
 from tests.e2e.conftest import LinkedStore  # noqa: E402
 from tests.e2e.test_till_loyalty import NOODLES, WATER, coupon_state, coupons  # noqa: E402
 from tests.hq.conftest import Admin  # noqa: E402
-from tests.ui.conftest import WAIT_MS, idle, log_in, scan  # noqa: E402
+from tests.ui.conftest import WAIT_MS, idle, log_in, scan, till_window  # noqa: E402
 from tests.ui.test_till_extras import press  # noqa: E402
-from ui.api import StoreClient  # noqa: E402
-from ui.app import MainWindow, create_app  # noqa: E402
+from ui.app import MainWindow  # noqa: E402
 from ui.dialogs import CashTenderDialog, ChangeDialog  # noqa: E402
 from ui.loyalty import CouponDialog, MemberDialog, ReturnDialog, StoredValueDialog  # noqa: E402
 
 
 @pytest.fixture
 def till(qtbot, linked_store: LinkedStore) -> Iterator[MainWindow]:
-    create_app([], "zh_CN")
-    win = MainWindow(StoreClient(linked_store.server.url, language="zh_CN"), linked_store.server.new_till(),
-                     printer_sink=lambda _data: None)
-    qtbot.addWidget(win)
-    win.resize(1024, 768)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
+    with till_window(qtbot, linked_store.server.url, linked_store.server.new_till(),
+                     printer_sink=lambda _data: None) as win:
+        yield win
 
 
 def dialog_of(qtbot, win: MainWindow, kind: type):

@@ -6,7 +6,9 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import contextlib  # noqa: E402
 from collections.abc import Iterator  # noqa: E402
+from typing import Any  # noqa: E402
 
 import pytest  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
@@ -32,19 +34,27 @@ def printer() -> PrinterSpy:
     return PrinterSpy()
 
 
-@pytest.fixture
-def window(qtbot, store_server, printer) -> Iterator[MainWindow]:
-    """The till window, Chinese UI, on a till no other test uses."""
+@contextlib.contextmanager
+def till_window(qtbot, server_url: str, till: str, **devices: Any) -> Iterator[MainWindow]:
+    """The till window (Chinese UI, 1024×768) on ``till``, shown; ``devices`` go to MainWindow."""
     create_app([], "zh_CN")
-    client = StoreClient(store_server.url, language="zh_CN")
-    win = MainWindow(client, store_server.new_till(), printer_sink=printer)
+    win = MainWindow(StoreClient(server_url, language="zh_CN"), till, **devices)
     qtbot.addWidget(win)
     win.resize(1024, 768)
     win.show()
     qtbot.waitExposed(win)
     win.activateWindow()
-    yield win
-    win.close()
+    try:
+        yield win
+    finally:
+        win.close()
+
+
+@pytest.fixture
+def window(qtbot, store_server, printer) -> Iterator[MainWindow]:
+    """The till window, Chinese UI, on a till no other test uses."""
+    with till_window(qtbot, store_server.url, store_server.new_till(), printer_sink=printer) as win:
+        yield win
 
 
 def log_in(qtbot, win: MainWindow, operator: str = "1001", pin: str = "1234", float_yuan: str = "500") -> None:

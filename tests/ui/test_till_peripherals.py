@@ -16,9 +16,8 @@ from PySide6.QtWidgets import QLabel  # noqa: E402
 from hardware.display import Lamp, PoleDisplay  # noqa: E402
 from hardware.scale import SerialScale  # noqa: E402
 from hardware.simulators.serial_devices import DisplaySimulator, ScaleSimulator  # noqa: E402
-from tests.ui.conftest import WAIT_MS, idle, log_in, scan  # noqa: E402
+from tests.ui.conftest import WAIT_MS, idle, log_in, scan, till_window  # noqa: E402
 from tests.ui.test_till_extras import sell_cola_for_cash  # noqa: E402
-from ui.api import StoreClient  # noqa: E402
 from ui.app import MainWindow, create_app  # noqa: E402
 from ui.customer_display import CustomerDisplay  # noqa: E402
 from ui.customer_facing import CustomerFacing  # noqa: E402
@@ -38,16 +37,10 @@ def till(qtbot, store_server, devices) -> Iterator[MainWindow]:
     scale_sim, display_sim = devices
     create_app([], "zh_CN")
     scale = SerialScale(f"serial://{scale_sim.path}").start()
-    screen = CustomerDisplay()
-    customer = CustomerFacing(PoleDisplay(f"serial://{display_sim.path}"), screen)
-    win = MainWindow(StoreClient(store_server.url, language="zh_CN"), store_server.new_till(),
-                     printer_sink=lambda _data: None, scale=scale, customer=customer)
-    qtbot.addWidget(win)
-    win.resize(1024, 768)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
+    customer = CustomerFacing(PoleDisplay(f"serial://{display_sim.path}"), CustomerDisplay())
+    with till_window(qtbot, store_server.url, store_server.new_till(), printer_sink=lambda _data: None,
+                     scale=scale, customer=customer) as win:
+        yield win
 
 
 def test_a_plu_takes_its_weight_from_the_scale(qtbot, till, devices) -> None:

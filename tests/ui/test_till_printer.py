@@ -16,7 +16,7 @@ import pytest  # noqa: E402
 
 from hardware.printer import ReceiptPrinter  # noqa: E402
 from hardware.simulators.printer import PrinterSimulator  # noqa: E402
-from tests.ui.conftest import WAIT_MS, log_in  # noqa: E402
+from tests.ui.conftest import WAIT_MS, log_in, till_window  # noqa: E402
 from tests.ui.test_till_extras import sell_cola_for_cash  # noqa: E402
 from ui.api import StoreClient  # noqa: E402
 from ui.app import MainWindow, create_app  # noqa: E402
@@ -29,20 +29,14 @@ def sim() -> Iterator[PrinterSimulator]:
 
 
 @pytest.fixture
-def till_window(qtbot, store_server, sim, tmp_path) -> Iterator[MainWindow]:
-    create_app([], "zh_CN")
+def printing_till(qtbot, store_server, sim, tmp_path) -> Iterator[MainWindow]:
     printer = ReceiptPrinter(sim.uri, home=tmp_path, backoff=(0.1, 0.3), status_timeout=0.3)
-    win = MainWindow(StoreClient(store_server.url, language="zh_CN"), store_server.new_till(), printer=printer)
-    qtbot.addWidget(win)
-    win.resize(1024, 768)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
+    with till_window(qtbot, store_server.url, store_server.new_till(), printer=printer) as win:
+        yield win
 
 
-def test_a_cash_sale_opens_the_drawer_and_prints_through_the_queue(qtbot, till_window, sim) -> None:
-    win = till_window
+def test_a_cash_sale_opens_the_drawer_and_prints_through_the_queue(qtbot, printing_till, sim) -> None:
+    win = printing_till
     qtbot.waitUntil(lambda: win.printer_label.text() == "打印机：正常", timeout=WAIT_MS)
     log_in(qtbot, win)
     sell_cola_for_cash(qtbot, win)
@@ -56,8 +50,8 @@ def test_a_cash_sale_opens_the_drawer_and_prints_through_the_queue(qtbot, till_w
     assert win.ctx.printer.pending() == []
 
 
-def test_out_of_paper_the_sale_completes_and_the_receipt_prints_after_paper_is_loaded(qtbot, till_window, sim) -> None:
-    win = till_window
+def test_out_of_paper_the_sale_completes_and_the_receipt_prints_after_paper_is_loaded(qtbot, printing_till, sim) -> None:
+    win = printing_till
     sim.set_status(paper_out=True)
     log_in(qtbot, win)
     sell_cola_for_cash(qtbot, win)  # completes: the change dialog came and went
