@@ -112,9 +112,11 @@ def _apply_promotions(ticket: Ticket, settings: StoreSettings) -> None:
     session = object_session(ticket)
     if session is None:
         return
-    identity = sync_config.load(settings.home)
-    priced = promotions.price_lines(session, ticket, identity.store_code if identity else "",
-                                    identity.group if identity else "")
+    priced = None
+    if len(promotions.book(session)):  # most scans of a store without promotions stop here, query-free
+        identity = sync_config.load(settings.home)
+        priced = promotions.price_lines(session, ticket, identity.store_code if identity else "",
+                                        identity.group if identity else "")
     explained = promotions.explain(priced)
     for line in ticket.lines:
         if line.voided or line.unit_price != line.original_price:

@@ -7,6 +7,7 @@ pricing a scan costs the engine's run alone.
 from __future__ import annotations
 
 import threading
+import time
 from typing import Any
 
 from sqlalchemy import select
@@ -29,10 +30,22 @@ def bump_promotions(session: Session) -> None:
     bump_version(session, VERSION_KEY)
 
 
+#: how long a book is used before the version is read again: a scan costs no query for it, and a
+#: promotion from HQ still reaches the till within the feed's few seconds
+RECHECK_SECONDS = 1.0
+_checked: dict[str, float] = {}
+
+
 def book(session: Session) -> PromotionBook:
-    version = session.scalar(select(Meta.value).where(Meta.key == VERSION_KEY)) or "0"
     key = str(session.get_bind().url)
+    now = time.monotonic()
     with _lock:
+        cached = _cache.get(key)
+        if cached is not None and now - _checked.get(key, 0.0) < RECHECK_SECONDS:
+            return cached[1]
+    version = session.scalar(select(Meta.value).where(Meta.key == VERSION_KEY)) or "0"
+    with _lock:
+        _checked[key] = now
         cached = _cache.get(key)
         if cached is not None and cached[0] == version:
             return cached[1]

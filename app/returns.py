@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from app import auth, clock, shifts, stock
 from app.checkout import _next_sale_id, get_sale
 from app.context import Actor, OverrideRequest
-from app.db.models import Product, Return, ReturnLine, TicketLine
+from app.db.models import Return, ReturnLine, TicketLine
 from app.domain.errors import DomainError
 from app.outbox import record_event
 from app.settings import StoreSettings
@@ -112,9 +112,7 @@ def make_return(session: Session, actor: Actor, sale_id: str, wanted: list[tuple
                     for line_id in quantities]
     session.add(record)
     session.flush()
-    products = {p.id: p for p in session.scalars(select(Product).where(
-        Product.id.in_({by_id[i].product_id for i in quantities})))}
-    stock.apply(session, [stock.Move(products[by_id[i].product_id], quantities[i]) for i in quantities],
+    stock.apply(session, [stock.Move(by_id[i].product_id, by_id[i].sku, by_id[i].unit, quantities[i]) for i in quantities],
                 "return", record.return_no, actor, actor.till)
     for refund in card_refunds:
         refund["ref"] = f"{refund['spend_ref']}:{record.return_no}"

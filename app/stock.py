@@ -29,8 +29,14 @@ MANUAL_REASONS = {"receive": 1, "damage": -1, "count": 0}  # sign of the quantit
 
 @dataclass(frozen=True, slots=True)
 class Move:
-    product: Product
+    product_id: int
+    sku: str
+    unit: str
     delta: int
+
+    @classmethod
+    def of(cls, product: Product, delta: int) -> Move:
+        return cls(product.id, product.sku, product.unit, delta)
 
 
 def level(session: Session, product_id: int) -> int:
@@ -41,17 +47,20 @@ def level(session: Session, product_id: int) -> int:
 def apply(session: Session, moves: Iterable[Move], reason: str, ref: str, actor: Actor | None, till: str) -> dict[str, Any]:
     """Move stock and record one ``stock_moved`` event for the lot; returns the event payload."""
     by_product: dict[int, int] = defaultdict(int)
-    products: dict[int, Product] = {}
+    products: dict[int, Move] = {}
     for move in moves:
-        by_product[move.product.id] += move.delta
-        products[move.product.id] = move.product
+        by_product[move.product_id] += move.delta
+        products[move.product_id] = move
     at = clock.now()
     lines = []
+    moving = [pid for pid, delta in by_product.items() if delta]
+    levels = {row.product_id: row for row in session.scalars(
+        select(StockLevel).where(StockLevel.product_id.in_(moving)))} if moving else {}
     for product_id, delta in by_product.items():
         if delta == 0:
             continue
         product = products[product_id]
-        row = session.get(StockLevel, product_id)
+        row = levels.get(product_id)
         if row is None:
             row = StockLevel(product_id=product_id, quantity=0, updated_at=at)
             session.add(row)
@@ -66,15 +75,10 @@ def apply(session: Session, moves: Iterable[Move], reason: str, ref: str, actor:
     return payload
 
 
-def sale_moves(ticket: Ticket, products: dict[int, Product]) -> list[Move]:
-    return [Move(products[line.product_id], -line.quantity) for line in ticket.lines if not line.voided]
-
-
 def record_sale(session: Session, ticket: Ticket) -> None:
     """The goods of a completed sale leave the shelf, in the sale's own transaction."""
-    ids = {line.product_id for line in ticket.lines if not line.voided}
-    products = {p.id: p for p in session.scalars(select(Product).where(Product.id.in_(ids)))}
-    apply(session, sale_moves(ticket, products), "sale", ticket.sale_id or "", None, ticket.till)
+    moves = [Move(line.product_id, line.sku, line.unit, -line.quantity) for line in ticket.lines if not line.voided]
+    apply(session, moves, "sale", ticket.sale_id or "", None, ticket.till)
 
 
 def manual_move(session: Session, actor: Actor, reason: str, lines: list[tuple[str, int]], note: str,
@@ -96,5 +100,5 @@ def manual_move(session: Session, actor: Actor, reason: str, lines: list[tuple[s
             check_quantity(quantity, Unit(product.unit))
         quantity *= found.pack_quantity  # a case barcode receives the case's pieces
         delta = quantity - level(session, product.id) if reason == "count" else sign * quantity
-        moves.append(Move(product, delta))
+        moves.append(Move.of(product, delta))
     return apply(session, moves, reason, note[:64], actor, actor.till)
