@@ -199,7 +199,7 @@ SAMPLE_MEMBER = {
 
 def loyalty_samples(win: MainWindow, ticket: Any) -> list[tuple[str, Callable[[], QDialog]]]:
     """The member, coupon, stored-value and return dialogs as a cashier sees them (sample data)."""
-    from ui.loyalty import CouponDialog, MemberDialog, ReturnDialog, StoredValueDialog
+    from ui.loyalty import CouponDialog, MemberDialog, PointsDialog, ReturnDialog, StoredValueDialog
 
     checkout, client, worker = win.checkout, win.ctx.client, win.worker
 
@@ -222,6 +222,7 @@ def loyalty_samples(win: MainWindow, ticket: Any) -> list[tuple[str, Callable[[]
         ("coupon", lambda: CouponDialog(client, worker, ticket.id, SAMPLE_MEMBER["coupons"], checkout)),
         ("stored_value", lambda: StoredValueDialog(client, worker, ticket.id, ticket.total, "9123456789012345",
                                                    checkout)),
+        ("points", lambda: PointsDialog(client, worker, ticket.id, ticket.total, 1280, checkout)),
         ("return", sale),
     ]
 
