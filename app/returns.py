@@ -86,21 +86,26 @@ def make_return(session: Session, actor: Actor, sale_id: str, wanted: list[tuple
         auth.authorise(session, actor, "return", "manager", override, settings, ticket_id=ticket.id,
                        detail=f"{sale_id} ￥{total / 100:.2f}")
 
-    # Stored value back first (up to what the cards paid, less earlier returns), the rest in cash.
+    # Stored value and points go back in kind first (in tender order, up to what each paid less
+    # earlier returns), the rest in cash: a return never turns a card's or points' value into cash.
     refunded_before = int(session.scalar(select(func.coalesce(func.sum(Return.total - Return.cash), 0))
                                          .where(Return.sale_id == sale_id)) or 0)
-    left_to_card = total
-    card_refunds = []
+    left = total
+    card_refunds, points_refunds = [], []
     for tender in ticket.tenders:
-        if tender.method != "stored_value" or left_to_card == 0:
+        if tender.method not in ("stored_value", "points") or left == 0:
             continue
         room = max(0, tender.amount - refunded_before)
         refunded_before = max(0, refunded_before - tender.amount)
-        amount = min(room, left_to_card)
-        if amount:
+        amount = min(room, left)
+        if not amount:
+            continue
+        if tender.method == "stored_value":
             card_refunds.append({"card": tender.reference, "spend_ref": tender.ref, "amount": amount})
-            left_to_card -= amount
-    cash = left_to_card
+        else:
+            points_refunds.append({"member": tender.reference, "spend_ref": tender.ref, "amount": amount})
+        left -= amount
+    cash = left
 
     moment = clock.now()
     day = moment.strftime("%Y%m%d")
@@ -114,10 +119,11 @@ def make_return(session: Session, actor: Actor, sale_id: str, wanted: list[tuple
     session.flush()
     stock.apply(session, [stock.Move(by_id[i].product_id, by_id[i].sku, by_id[i].unit, quantities[i]) for i in quantities],
                 "return", record.return_no, actor, actor.till)
-    for refund in card_refunds:
+    for refund in card_refunds + points_refunds:
         refund["ref"] = f"{refund['spend_ref']}:{record.return_no}"
-    tenders = ([{"method": "stored_value", "amount": -sum(r["amount"] for r in card_refunds)}] if card_refunds else []) \
-        + ([{"method": "cash", "amount": -cash}] if cash else [])
+    tenders = [{"method": method, "amount": -sum(r["amount"] for r in refunds)}
+               for method, refunds in (("stored_value", card_refunds), ("points", points_refunds)) if refunds]
+    tenders += [{"method": "cash", "amount": -cash}] if cash else []
     payload = {
         "id": ticket.id, "sale_id": record.return_no, "original_sale": sale_id, "till": actor.till,
         "status": "returned", "member_no": ticket.member_no, "reason": record.reason,
@@ -125,9 +131,11 @@ def make_return(session: Session, actor: Actor, sale_id: str, wanted: list[tuple
                    "amount": -refunds[i], "voided": False} for i in quantities],
         "item_count": -sum(quantities[i] if by_id[i].unit == "piece" else 1 for i in quantities),
         "subtotal": -total, "rounding": 0, "total": -total, "paid": -total, "change": 0,
-        "tenders": tenders, "refunds": card_refunds, "completed_at": moment.isoformat(timespec="seconds"),
+        "tenders": tenders, "refunds": card_refunds, "points_refunds": points_refunds,
+        "completed_at": moment.isoformat(timespec="seconds"),
     }
     record_event(session, "sale_returned", payload)
     return {"return_no": record.return_no, "sale_id": sale_id, "total": total, "cash": cash,
             "stored_value": [{"card": r["card"], "amount": r["amount"]} for r in card_refunds],
+            "points": sum(r["amount"] for r in points_refunds),
             "lines": [{"line_id": i, "quantity": quantities[i], "refund": refunds[i]} for i in quantities]}

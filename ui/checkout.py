@@ -711,6 +711,8 @@ class CheckoutScreen(QWidget):
             .replace("%2", format_fen(cash))
         if to_cards:
             text += self.tr(", ￥%1 back to the card").replace("%1", format_fen(to_cards))
+        if int(result.get("points", 0)):
+            text += self.tr(", ￥%1 back as points").replace("%1", format_fen(int(result["points"])))
         self.message.show_info(text, 0)
         if cash:
             self.ctx.open_drawer()

@@ -241,9 +241,14 @@ def _loyalty_effects(session: Session, store: Store, events: list[IncomingEvent]
                       partial(loyalty.refund_part, session, store, str(r.get("card", "")), str(r.get("spend_ref", "")),
                               int(r.get("amount", 0)), str(r.get("ref", ""))))
                      for r in payload.get("refunds") or [] if isinstance(r, dict)]
+            steps += [("points_back", str(r.get("member", "")),
+                       partial(loyalty.refund_points_part, session, str(r.get("member", "")),
+                               str(r.get("spend_ref", "")), int(r.get("amount", 0)), str(r.get("ref", ""))))
+                      for r in payload.get("points_refunds") or [] if isinstance(r, dict)]
             if payload.get("member_no"):
                 back = _int(payload, "total", "payload") + sum(
-                    int(r.get("amount", 0)) for r in payload.get("refunds") or [] if isinstance(r, dict))
+                    int(r.get("amount", 0)) for key in ("refunds", "points_refunds")
+                    for r in payload.get(key) or [] if isinstance(r, dict))
                 steps.append(("points", str(payload["member_no"]),
                               partial(loyalty.earn_points, session, str(payload["member_no"]), back,
                                       f"return:{store.code}:{return_no}")))

@@ -458,3 +458,19 @@ def refund_points(session: Session, member_no: str, ref: str) -> None:
     session.add(PointsEntry(member_id=member.id, delta=-spent.delta, growth=0, reason="refund", ref=back_ref,
                             created_at=clock.now()))
     member.points -= spent.delta
+
+
+def refund_points_part(session: Session, member_no: str, spend_ref: str, amount: int, ref: str) -> None:
+    """A return of goods paid with points: ``amount`` fen of that payment come back as points, once."""
+    from app.hq.models import PointsEntry
+
+    check_amount(amount)
+    member = _member(session, member_no, lock=True)
+    spent = session.scalar(select(PointsEntry).where(PointsEntry.member_id == member.id, PointsEntry.ref == spend_ref))
+    if spent is None or spent.reason != "spend":
+        raise DomainError("points_entry_not_found", status=404, ref=spend_ref[:64])
+    if session.scalar(select(PointsEntry.id).where(PointsEntry.member_id == member.id, PointsEntry.ref == ref)):
+        return
+    back = min(amount * POINTS_PER_YUAN // 100, -spent.delta)
+    session.add(PointsEntry(member_id=member.id, delta=back, growth=0, reason="refund", ref=ref, created_at=clock.now()))
+    member.points += back

@@ -256,6 +256,11 @@
         <source>, ￥%1 back to the card</source>
         <translation>, ￥%1 back to the card</translation>
     </message>
+    <message>
+        <location filename="../../ui/checkout.py" line="715"/>
+        <source>, ￥%1 back as points</source>
+        <translation>, ￥%1 back as points</translation>
+    </message>
 </context>
 <context>
     <name>Columns</name>

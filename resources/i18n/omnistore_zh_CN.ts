@@ -256,6 +256,11 @@
         <source>, ￥%1 back to the card</source>
         <translation>，￥%1 退回储值卡</translation>
     </message>
+    <message>
+        <location filename="../../ui/checkout.py" line="715"/>
+        <source>, ￥%1 back as points</source>
+        <translation>，￥%1 退回积分</translation>
+    </message>
 </context>
 <context>
     <name>Columns</name>

@@ -269,3 +269,17 @@ def test_points_pay_part_of_a_sale_and_come_back_with_a_void(linked_store: Linke
     while points() != 2999:  # the void's event gave them back
         assert time.monotonic() < deadline
         time.sleep(0.1)
+
+    third = attached(NOODLES)  # 12.90: 10.00 in points, 2.90 in cash
+    till.ok(till.post(f"/tickets/{third}/points", {"amount": 1000, **cid()}))
+    till.ok(till.pay_cash(third, 290))
+    sale = till.ok(till.complete(third))
+    line = sale["ticket"]["lines"][0]["id"]
+    back = till.ok(till.post("/returns", {"sale_id": sale["sale_id"], "lines": [{"line_id": line, "quantity": 1}],
+                                          **cid()}))
+    assert (back["points"], back["cash"]) == (1000, 290)  # points back as points, never as cash
+    store.wait_drained()
+    deadline = time.monotonic() + 10
+    while points() != 2999:  # 1,999 after paying, +1,000 back; the 2.90 in cash earned and lost 2
+        assert time.monotonic() < deadline, points()
+        time.sleep(0.1)
