@@ -50,7 +50,8 @@ def ticket_dict(ticket: Ticket) -> dict[str, Any]:
         ],
         "discount": ticket.discount,
         "member_no": ticket.member_no,
-        "coupons": [{"code": c.code, "name": c.name, "kind": c.kind, "discount": c.discount} for c in ticket.coupons],
+        "coupons": [{"code": c.code, "name": c.name, "kind": c.kind, "discount": c.discount, "offline": c.offline}
+                    for c in ticket.coupons],
         "item_count": item_count(ticket),
         "subtotal": ticket.subtotal,
         "rounding": ticket.rounding,

@@ -13,6 +13,7 @@ cash goods goes on untouched.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 from urllib.parse import quote
 
@@ -90,11 +91,17 @@ def add_coupon(session: Session, actor: Actor, ticket_id: int, code: str, client
         raise DomainError("coupon_on_ticket", status=409, code=code)
     if ticket.tenders:
         raise DomainError("ticket_being_paid", status=409)
-    held = _call(client, "POST", "/loyalty/coupons/reserve",
-                 {"code": code, "ref": ref_of(client, ticket), "subtotal": ticket.subtotal, "member": ticket.member_no})
+    offline = False
+    try:
+        held = _call(client, "POST", "/loyalty/coupons/reserve",
+                     {"code": code, "ref": ref_of(client, ticket), "subtotal": ticket.subtotal, "member": ticket.member_no})
+    except DomainError as error:
+        if error.code != "hq_unreachable":
+            raise
+        held, offline = _offline_paper_coupon(session, client, code, ticket, settings), True
     ticket.coupons.append(TicketCoupon(code=code, name=str(held.get("name", ""))[:64], kind=str(held["kind"]),
                                        value=int(held["value"]), threshold=int(held.get("threshold", 0)),
-                                       discount=0, created_at=clock.now()))
+                                       discount=0, created_at=clock.now(), offline=offline))
     _recalculate(ticket, settings)
     session.flush()
     return ticket_dict(ticket)
@@ -113,6 +120,45 @@ def remove_coupon(session: Session, actor: Actor, ticket_id: int, code: str, cli
     _recalculate(ticket, settings)
     session.flush()
     return ticket_dict(ticket)
+
+
+def _offline_paper_coupon(session: Session, client: HqClient | None, code: str, ticket: Ticket,
+                          settings: StoreSettings) -> dict[str, Any]:
+    """离线用券 (the store's offline policy): with HQ out of reach, a paper coupon of a batch this store
+    knows may still be taken — within its dates and stores, above its threshold, and no more than
+    the day's allowance. HQ redeems it when the sale arrives, or reports a conflict to the manager."""
+    from sqlalchemy import func, select
+
+    from app.db.models import CouponBatchRecord, TicketCoupon
+
+    refused = DomainError("hq_unreachable", status=503)
+    if not code.startswith("P") or len(code) < 12 or not code[1:-10].isdigit() or settings.offline_paper_coupons <= 0:
+        raise refused
+    batch = session.get(CouponBatchRecord, int(code[1:-10]))
+    if batch is None:
+        raise refused
+    data = batch.data
+    store = client.config.store_code if client is not None else ""
+    now = clock.now()
+    if data.get("stores") and store not in data["stores"]:
+        raise DomainError("coupon_wrong_store", status=409, code=code)
+    def local(text: str) -> datetime:  # HQ's UTC moment on this store's wall clock
+        moment = datetime.fromisoformat(text)
+        return moment.astimezone().replace(tzinfo=None) if moment.tzinfo else moment
+
+    if now < local(data["valid_from"]):
+        raise DomainError("coupon_not_yet_valid", status=409, code=code, start=str(data["valid_from"])[:10])
+    if now > local(data["valid_to"]):
+        raise DomainError("coupon_expired", status=409, code=code, end=str(data["valid_to"])[:10])
+    if ticket.subtotal < int(data.get("threshold", 0)):
+        raise DomainError("coupon_below_threshold", status=409, code=code, threshold=f"{int(data['threshold']) / 100:.2f}")
+    today = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    taken = session.scalar(select(func.count(TicketCoupon.id)).where(TicketCoupon.offline,
+                                                                   TicketCoupon.created_at >= today)) or 0
+    if taken >= settings.offline_paper_coupons:
+        raise DomainError("offline_coupon_limit", status=409, limit=settings.offline_paper_coupons)
+    return {"name": data.get("name", ""), "kind": data["kind"], "value": data["value"],
+            "threshold": data.get("threshold", 0)}
 
 
 # ---- stored value ----------------------------------------------------------------------------

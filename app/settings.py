@@ -29,6 +29,8 @@ class StoreSettings:
     void_line_limit: int = 5000
     #: a return refunding more than this (fen) needs a manager
     return_limit: int = 20000
+    #: offline policy: paper coupons a store may take per day while HQ is out of reach (0: none)
+    offline_paper_coupons: int = 20
     max_failed_pins: int = 5
     lockout_seconds: int = 300
     token_ttl_seconds: int = 12 * 3600
@@ -59,6 +61,7 @@ class StoreSettings:
             in_store_layout=layout,
             void_line_limit=int(env.get("OMNISTORE_VOID_LINE_LIMIT", "5000")),
             return_limit=int(env.get("OMNISTORE_RETURN_LIMIT", "20000")),
+            offline_paper_coupons=int(env.get("OMNISTORE_OFFLINE_PAPER_COUPONS", "20")),
             token_ttl_seconds=int(env.get("OMNISTORE_TOKEN_TTL", str(12 * 3600))),
             default_language=env.get("OMNISTORE_LANG", "zh_CN"),
         )

@@ -182,6 +182,8 @@ class TicketCoupon(Base):
     threshold: Mapped[int] = mapped_column(Integer, default=0)
     discount: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    #: taken while HQ was out of reach (offline policy): HQ redeems it, or reports a conflict, on sync
+    offline: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
     ticket: Mapped[Ticket] = relationship(back_populates="coupons")
 
@@ -300,4 +302,12 @@ class PromotionRecord(Base):
 
     __tablename__ = "promotions"
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    data: Mapped[dict] = mapped_column(JSON)
+
+
+class CouponBatchRecord(Base):
+    """A paper coupon batch as HQ sent it down the feed: what the store needs to take one offline."""
+
+    __tablename__ = "coupon_batches"
+    id: Mapped[int] = mapped_column(primary_key=True)
     data: Mapped[dict] = mapped_column(JSON)

@@ -227,7 +227,8 @@ def _loyalty_effects(session: Session, store: Store, events: list[IncomingEvent]
         if event.kind == SALE_COMPLETED:
             ref, sale_id = f"{store.code}:{payload.get('id')}", str(payload.get("sale_id"))
             steps = [("commit", str(c.get("code", "")),
-                      partial(loyalty.commit_coupon, session, store, str(c.get("code", "")), ref, sale_id))
+                      partial(loyalty.redeem_offline, session, store, str(c.get("code", "")), sale_id) if c.get("offline")
+                      else partial(loyalty.commit_coupon, session, store, str(c.get("code", "")), ref, sale_id))
                      for c in payload.get("coupons") or [] if isinstance(c, dict)]
             if payload.get("member_no"):
                 paid = _int(payload, "total", "payload") - sum(

@@ -192,6 +192,14 @@ def create_batch(session: Session, template_code: str, name: str, count: int, va
     codes = [f"{'P' if paper else 'E'}{batch.id:04d}{secrets.randbelow(10**10):010d}" for _ in range(count)]
     session.add_all(Coupon(code=c, batch_id=batch.id, member_id=member_id, state="issued") for c in codes)
     session.flush()
+    if paper:  # stores keep paper batches, so a paper coupon can be taken while HQ is out of reach
+        from app.hq import changes
+        from app.hq.changes import ChangeRow
+
+        changes.record(session, [ChangeRow("coupon_batch", str(batch.id), {
+            "id": batch.id, "name": template.name, "kind": template.kind, "value": template.value,
+            "threshold": template.threshold, "valid_from": batch.valid_from.isoformat(),
+            "valid_to": batch.valid_to.isoformat(), "stores": list(stores)})])
     return batch.id, codes
 
 
@@ -474,3 +482,19 @@ def refund_points_part(session: Session, member_no: str, spend_ref: str, amount:
     back = min(amount * POINTS_PER_YUAN // 100, -spent.delta)
     session.add(PointsEntry(member_id=member.id, delta=back, growth=0, reason="refund", ref=ref, created_at=clock.now()))
     member.points += back
+
+
+def redeem_offline(session: Session, store: Store, code: str, sale_id: str) -> None:
+    """A paper coupon a store took while HQ was out of reach: redeemed now if it still could be;
+    otherwise the caller records the conflict for the store manager."""
+    coupon, batch, _template = _locked_coupon(session, code)
+    if coupon.state == "redeemed" and coupon.redeemed_store_id == store.id and coupon.redeemed_ref == sale_id:
+        return
+    if coupon.state == "redeemed":
+        raise DomainError("coupon_used", status=409, code=code)
+    if coupon.state == "voided":
+        raise DomainError("coupon_voided", status=409, code=code)
+    if not batch.paper or coupon.holder_store_id != store.id:
+        raise DomainError("coupon_wrong_store", status=409, code=code)
+    coupon.state, coupon.redeemed_store_id, coupon.redeemed_ref, coupon.redeemed_at = "redeemed", store.id, sale_id, clock.now()
+    coupon.reserved_store_id, coupon.reserved_ref, coupon.reserved_until = None, None, None

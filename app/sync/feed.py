@@ -42,6 +42,8 @@ def apply_page(session: Session, changes: list[dict[str, Any]], next_cursor: int
             _category_id(session, data.get("name") or change["key"])
         elif entity == "price":
             touched_products |= _apply_price(session, data, deleted, group)
+        elif entity == "coupon_batch":
+            _apply_coupon_batch(session, int(change["key"]), data, deleted)
         elif entity == "promotion":
             _apply_promotion(session, change["key"], data, deleted)
         elif entity == "till":
@@ -140,6 +142,19 @@ def _apply_price(session: Session, data: dict[str, Any], deleted: bool, group: s
         product.group_price = int(data["price"])
         product.price = product.group_price
     return True
+
+
+def _apply_coupon_batch(session: Session, batch_id: int, data: dict[str, Any], deleted: bool) -> None:
+    from app.db.models import CouponBatchRecord
+
+    row = session.get(CouponBatchRecord, batch_id)
+    if deleted:
+        if row is not None:
+            session.delete(row)
+    elif row is None:
+        session.add(CouponBatchRecord(id=batch_id, data=data))
+    else:
+        row.data = data
 
 
 def _apply_promotion(session: Session, promotion_id: str, data: dict[str, Any], deleted: bool) -> None:

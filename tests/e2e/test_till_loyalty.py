@@ -283,3 +283,69 @@ def test_points_pay_part_of_a_sale_and_come_back_with_a_void(linked_store: Linke
     while points() != 2999:  # 1,999 after paying, +1,000 back; the 2.90 in cash earned and lost 2
         assert time.monotonic() < deadline, points()
         time.sleep(0.1)
+
+
+def test_offline_a_paper_coupon_is_taken_by_policy_and_hq_settles_it_on_reconnect(
+        linked_store: LinkedStore, admin: Admin, tmp_path) -> None:
+    from tests.e2e.conftest import enrol_store
+
+    store = linked_store
+    other = enrol_store(admin, store.hq, tmp_path / "other", env={"OMNISTORE_OFFLINE_PAPER_COUPONS": "1"})
+    try:
+        template = "T" + uuid.uuid4().hex[:10]
+        admin.ok(admin.post("/admin/coupon-templates", {"code": template, "name": "纸券满10减2", "kind": "threshold",
+                                                         "value": 200, "threshold": 1000}))
+        now = datetime.now(UTC)
+        made = admin.ok(admin.post("/admin/coupon-batches", {
+            "template": template, "name": "门店派发", "count": 4, "paper": True,
+            "valid_from": (now - timedelta(days=1)).isoformat(), "valid_to": (now + timedelta(days=9)).isoformat()}))
+        mine = admin.ok(admin.post(f"/admin/coupon-batches/{made['batch']}/stock", {"store": store.code, "count": 2}))["codes"]
+        theirs = admin.ok(admin.post(f"/admin/coupon-batches/{made['batch']}/stock",
+                                     {"store": other.code, "count": 2}))["codes"]
+        till, there = open_till(store), open_till(other)
+
+        def batch_known(server) -> bool:
+            from sqlalchemy import select
+
+            from app.db.models import CouponBatchRecord
+            with server.db() as session:
+                return session.scalar(select(CouponBatchRecord.id).where(CouponBatchRecord.id == made["batch"])) is not None
+
+        deadline = time.monotonic() + 10
+        while not (batch_known(store.server) and batch_known(other.server)):  # the batch came down the feed
+            assert time.monotonic() < deadline
+            time.sleep(0.1)
+
+        store.proxy.cut()
+        other.proxy.cut()
+        ticket = till.ok(till.post("/tickets", cid()))["id"]
+        till.ok(till.scan(ticket, NOODLES))
+        offline = till.ok(till.post(f"/tickets/{ticket}/coupons", {"code": mine[0], **cid()}))
+        assert offline["discount"] == 200 and offline["coupons"][0]["offline"] is True
+        till.ok(till.pay_cash(ticket, 1100))
+        sale = till.ok(till.complete(ticket))["sale_id"]
+        e_coupon = coupons(admin, kind="cash", value=100, threshold=0)[0]  # e-coupons need HQ: refused offline
+        refused = till.post(f"/tickets/{till.ok(till.post('/tickets', cid()))['id']}/coupons", {"code": e_coupon, **cid()})
+        assert refused.json()["code"] == "hq_unreachable"
+
+        # The other store takes the same code twice on paper (one a photocopy of ours): policy allows one a day.
+        bad = there.ok(there.post("/tickets", cid()))["id"]
+        there.ok(there.scan(bad, NOODLES))
+        there.ok(there.post(f"/tickets/{bad}/coupons", {"code": mine[1], **cid()}))  # not its stock: HQ will say so
+        there.ok(there.pay_cash(bad, 1100))
+        there.ok(there.complete(bad))
+        over = there.ok(there.post("/tickets", cid()))["id"]
+        there.ok(there.scan(over, NOODLES))
+        limit = there.post(f"/tickets/{over}/coupons", {"code": theirs[0], **cid()})
+        assert limit.status_code == 409 and limit.json()["code"] == "offline_coupon_limit"
+
+        store.proxy.restore()
+        other.proxy.restore()
+        store.wait_drained()
+        other.wait_drained()
+        assert coupon_state(store, mine[0]) == ("redeemed", sale)  # HQ settled it on reconnect
+        conflicts = admin.ok(admin.get("/reports/loyalty-conflicts", store=other.code))["items"]
+        assert [(c["subject"], c["reason"]) for c in conflicts] == [(mine[1], "coupon_wrong_store")]
+    finally:
+        other.server.stop()
+        other.proxy.close()
