@@ -25,6 +25,7 @@ from app.context import Actor
 from app.db.models import Tender, Ticket, TicketCoupon
 from app.domain.errors import DomainError
 from app.domain.money import check_amount
+from app.outbox import record_event
 from app.settings import StoreSettings
 from app.sync.hq_client import HqClient, HqError
 
@@ -182,11 +183,23 @@ def pay_stored_value(session: Session, actor: Actor, ticket_id: int, card: str, 
     return ticket_dict(ticket)
 
 
-def top_up(client: HqClient | None, card: str, amount: int, command_id: str) -> dict[str, Any]:
-    """充值 at the till: HQ adds the principal and the bonus its rules give (充100送20)."""
+def top_up(session: Session, actor: Actor, client: HqClient | None, card: str, amount: int,
+           command_id: str) -> dict[str, Any]:
+    """充值 at the till: HQ adds the principal and the bonus its rules give (充100送20); the cash
+    goes into this till's drawer, so the shift's expected cash counts it."""
+    from app import shifts
+    from app.db.models import TopUp
+
     check_amount(amount)
+    shift = shifts.require_open(session, actor.till)
     store = client.config.store_code if client is not None else "local"
-    return _call(client, "POST", "/loyalty/wallets/topup", {"card": card, "amount": amount, "ref": f"{store}:{command_id}"})
+    ref = f"{store}:{command_id}"
+    result = _call(client, "POST", "/loyalty/wallets/topup", {"card": card, "amount": amount, "ref": ref})
+    entry = result.get("entry") or {}
+    session.add(TopUp(shift_id=shift.id, till=actor.till, card=card, amount=amount, bonus=int(entry.get("bonus", 0)),
+                      ref=ref, created_at=clock.now()))
+    record_event(session, "stored_value_topup", {"till": actor.till, "card": card, "amount": amount, "ref": ref})
+    return result
 
 
 def pay_points(session: Session, actor: Actor, ticket_id: int, amount: int, client: HqClient | None,

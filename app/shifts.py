@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from app import clock
 from app.context import Actor
-from app.db.models import Return, Shift, Tender, Ticket
+from app.db.models import Return, Shift, Tender, Ticket, TopUp
 from app.domain.errors import DomainError
 from app.domain.money import check_amount
 from app.outbox import record_event
@@ -55,7 +55,7 @@ def open_shift(session: Session, actor: Actor, float_amount: int) -> dict[str, A
 
 
 def expected_cash(session: Session, shift: Shift) -> int:
-    """Float plus cash taken, less change given and cash refunded (退货), over the shift."""
+    """Float plus cash taken and top-ups (充值), less change given and cash refunded (退货), over the shift."""
     cash_in = session.scalar(
         select(func.coalesce(func.sum(Tender.amount), 0))
         .join(Ticket, Ticket.id == Tender.ticket_id)
@@ -65,7 +65,8 @@ def expected_cash(session: Session, shift: Shift) -> int:
         select(func.coalesce(func.sum(Ticket.change), 0)).where(Ticket.shift_id == shift.id, Ticket.status == "completed")
     )
     refunded = session.scalar(select(func.coalesce(func.sum(Return.cash), 0)).where(Return.shift_id == shift.id))
-    return shift.float_amount + int(cash_in or 0) - int(change or 0) - int(refunded or 0)
+    topped_up = session.scalar(select(func.coalesce(func.sum(TopUp.amount), 0)).where(TopUp.shift_id == shift.id))
+    return shift.float_amount + int(cash_in or 0) - int(change or 0) - int(refunded or 0) + int(topped_up or 0)
 
 
 def _void_empty_tickets(session: Session, till: str) -> None:

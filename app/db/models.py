@@ -311,3 +311,17 @@ class CouponBatchRecord(Base):
     __tablename__ = "coupon_batches"
     id: Mapped[int] = mapped_column(primary_key=True)
     data: Mapped[dict] = mapped_column(JSON)
+
+
+class TopUp(Base):
+    """充值 taken at this till: the cash went into the drawer, the value onto a card at HQ."""
+
+    __tablename__ = "top_ups"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    shift_id: Mapped[int] = mapped_column(ForeignKey("shifts.id"), index=True)
+    till: Mapped[str] = mapped_column(String(16))
+    card: Mapped[str] = mapped_column(String(24))
+    amount: Mapped[int] = mapped_column(Integer)
+    bonus: Mapped[int] = mapped_column(Integer, default=0)
+    ref: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)

@@ -293,7 +293,7 @@ def _api(state: StoreState) -> APIRouter:
     def stored_value_top_up(body: schemas.TopUpIn, who: Who, session: DB) -> dict[str, Any]:
         """充值: the customer pays cash at the till; HQ credits the card (a retry credits once)."""
         return command(session, who, body.command_id, "topup", {"card": body.card, "amount": body.amount},
-                       lambda: loyalty.top_up(state.hq(), body.card, body.amount, body.command_id))
+                       lambda: loyalty.top_up(session, who, state.hq(), body.card, body.amount, body.command_id))
 
     # ---- returns (退货) ----------------------------------------------------------------
     @router.get("/sales/{sale_id}/returnable")

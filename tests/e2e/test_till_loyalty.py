@@ -109,6 +109,8 @@ def test_a_void_releases_the_coupon_and_refunds_stored_value(linked_store: Linke
 
     with store.hq.db() as session:
         assert loyalty.ledger_sum(session, card) == (5_000, 0)  # the 9.90 came back
+    closed = till.ok(till.post("/shifts/close", {"counted": 55_000, **cid()}))
+    assert (closed["expected"], closed["over_short"]) == (50_000 + 5_000, 0)  # the top-up's cash is in the drawer
 
 
 def test_hq_refusals_and_an_unreachable_hq_in_plain_words(linked_store: LinkedStore, admin: Admin) -> None:
