@@ -93,7 +93,10 @@ class ChaosProxy:
         pair = {client: upstream, upstream: client}
         requests = _RequestSplitter()
         while not self._stop.is_set():
-            readable, _, _ = select.select(list(pair), [], [], 0.5)
+            try:
+                readable, _, _ = select.select(list(pair), [], [], 0.5)
+            except (OSError, ValueError):  # cut() closed a socket under us: this connection is over
+                return
             for sock in readable:
                 try:
                     data = sock.recv(65536)
