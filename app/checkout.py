@@ -137,7 +137,12 @@ def _recalculate(ticket: Ticket, settings: StoreSettings) -> None:
     _apply_promotions(ticket, settings)
     ticket.subtotal = sum(line.amount for line in ticket.lines if not line.voided)
     for coupon in ticket.coupons:  # a coupon's worth follows the cart (a threshold may stop being met)
-        coupon.discount = coupon_discount(coupon.kind, coupon.value, coupon.threshold, ticket.subtotal)
+        if coupon.kind == "free_item":  # 兑换券: one of its goods on the ticket costs nothing
+            line = next((x for x in ticket.lines if not x.voided and x.sku == coupon.sku), None)
+            one = 0 if line is None else min(line.amount, line.unit_price if line.unit == "piece" else line.amount)
+            coupon.discount = one if ticket.subtotal >= coupon.threshold else 0
+        else:
+            coupon.discount = coupon_discount(coupon.kind, coupon.value, coupon.threshold, ticket.subtotal)
     ticket.discount = min(ticket.subtotal, sum(c.discount for c in ticket.coupons))
     active = [line for line in ticket.lines if not line.voided]
     shares = largest_remainder(ticket.discount, [line.amount for line in active]) if active else []

@@ -100,9 +100,13 @@ def add_coupon(session: Session, actor: Actor, ticket_id: int, code: str, client
         if error.code != "hq_unreachable":
             raise
         held, offline = _offline_paper_coupon(session, client, code, ticket, settings), True
+    if held.get("kind") == "free_item" and not any(not x.voided and x.sku == held.get("sku") for x in ticket.lines):
+        if not offline:
+            _call(client, "POST", "/loyalty/coupons/release", {"code": code, "ref": ref_of(client, ticket)})
+        raise DomainError("coupon_item_missing", status=409, code=code)
     ticket.coupons.append(TicketCoupon(code=code, name=str(held.get("name", ""))[:64], kind=str(held["kind"]),
                                        value=int(held["value"]), threshold=int(held.get("threshold", 0)),
-                                       discount=0, created_at=clock.now(), offline=offline))
+                                       sku=held.get("sku"), discount=0, created_at=clock.now(), offline=offline))
     _recalculate(ticket, settings)
     session.flush()
     return ticket_dict(ticket)

@@ -37,6 +37,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "coupon_batch_not_found": ("纸券批次不存在：{batch}", "No paper coupon batch {batch}"),
     "coupon_stock_short": ("此批次未发出的纸券只剩 {left} 张", "Only {left} unsent paper coupons are left in this batch"),
     "offline_coupon_limit": ("总部离线：今日离线用券已达上限 {limit} 张", "HQ is out of reach: today's {limit} offline coupons are used up"),
+    "coupon_item_missing": ("请先扫描兑换券上的商品，再用券：{code}", "Scan the goods this coupon is for first, then the coupon {code}"),
     "invalid_phone": ("手机号无效：{phone}", "Not a valid mobile number: {phone}"),
     "member_exists": ("该手机号已是会员：{phone}", "{phone} is already a member"),
     "member_not_found": ("未找到会员", "No such member"),

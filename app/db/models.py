@@ -182,6 +182,8 @@ class TicketCoupon(Base):
     threshold: Mapped[int] = mapped_column(Integer, default=0)
     discount: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    #: 兑换券: the goods it makes free (one piece, or one line's weight)
+    sku: Mapped[str | None] = mapped_column(String(32), nullable=True)
     #: taken while HQ was out of reach (offline policy): HQ redeems it, or reports a conflict, on sync
     offline: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 

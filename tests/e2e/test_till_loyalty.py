@@ -351,3 +351,30 @@ def test_offline_a_paper_coupon_is_taken_by_policy_and_hq_settles_it_on_reconnec
     finally:
         other.server.stop()
         other.proxy.close()
+
+
+def test_a_free_item_coupon_makes_one_of_its_goods_free(linked_store: LinkedStore, admin: Admin) -> None:
+    store = linked_store
+    till = open_till(store)
+    with store.server.db() as session:
+        from sqlalchemy import select
+
+        from app.db.models import Product
+        cola_sku = session.scalar(select(Product.sku).where(Product.primary_barcode == COLA))
+    template = "T" + uuid.uuid4().hex[:10]
+    admin.ok(admin.post("/admin/products", {"items": [{"sku": cola_sku, "name": "可口可乐 330ml", "price": 350,
+                                                       "barcodes": [{"code": COLA}]}]}))
+    admin.ok(admin.post("/admin/coupon-templates", {"code": template, "name": "可乐兑换券", "kind": "free_item",
+                                                     "value": 0, "sku": cola_sku}))
+    now = datetime.now(UTC)
+    [code] = admin.ok(admin.post("/admin/coupon-batches", {
+        "template": template, "name": "兑换", "count": 1, "valid_from": (now - timedelta(days=1)).isoformat(),
+        "valid_to": (now + timedelta(days=9)).isoformat()}))["codes"]
+    ticket = till.ok(till.post("/tickets", cid()))["id"]
+    till.ok(till.scan(ticket, NOODLES))
+    missing = till.post(f"/tickets/{ticket}/coupons", {"code": code, **cid()})
+    assert missing.status_code == 409 and missing.json()["code"] == "coupon_item_missing"
+    assert coupon_state(store, code)[0] == "issued"  # the reservation was given back at once
+    till.ok(till.scan(ticket, COLA, quantity=2))
+    state = till.ok(till.post(f"/tickets/{ticket}/coupons", {"code": code, **cid()}))
+    assert (state["subtotal"], state["discount"], state["total"]) == (1290 + 700, 350, 1290 + 350)
