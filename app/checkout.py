@@ -108,17 +108,11 @@ def _line(ticket: Ticket, line_id: int) -> TicketLine:
 def _apply_promotions(ticket: Ticket, settings: StoreSettings) -> None:
     """促销 from HQ: each line's amount after the best combination, explained in its note."""
     from app import promotions
-    from app.sync import config as sync_config
 
     session = object_session(ticket)
     if session is None:
         return
-    priced = None
-    if len(promotions.book(session)):  # most scans of a store without promotions stop here, query-free
-        identity = sync_config.load(settings.home)
-        priced = promotions.price_lines(session, ticket, identity.store_code if identity else "",
-                                        identity.group if identity else "")
-    explained = promotions.explain(priced)
+    explained = promotions.explain(promotions.price_lines(session, ticket, settings.home))
     for line in ticket.lines:
         if line.voided or line.unit_price != line.original_price:
             continue  # 改价 lines keep the cashier's price and its note

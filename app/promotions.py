@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 import time
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -20,10 +21,12 @@ from app.domain.pricing import CartLine, PricedCart, PricingContext, price_cart
 from app.domain.promotion_json import promotion_from_json
 from app.domain.promotions import PromotionBook
 from app.domain.quantity import Unit
+from app.sync import config as sync_config
 
 VERSION_KEY = "promotions_version"
 _lock = threading.Lock()
-_cache: dict[str, tuple[str, PromotionBook]] = {}
+#: per database: (promotions version, book, this store's code and group at HQ)
+_cache: dict[str, tuple[str, PromotionBook, str, str]] = {}
 
 
 def bump_promotions(session: Session) -> None:
@@ -36,32 +39,37 @@ RECHECK_SECONDS = 1.0
 _checked: dict[str, float] = {}
 
 
-def book(session: Session) -> PromotionBook:
+def book(session: Session, home: Path | None = None) -> tuple[PromotionBook, str, str]:
+    """The store's promotions, and the store's code and group for their ``runs_for`` (from the
+    enrolment in ``home``). Both are re-read at most once a ``RECHECK_SECONDS``."""
     key = str(session.get_bind().url)
     now = time.monotonic()
     with _lock:
         cached = _cache.get(key)
         if cached is not None and now - _checked.get(key, 0.0) < RECHECK_SECONDS:
-            return cached[1]
+            return cached[1:]
     version = session.scalar(select(Meta.value).where(Meta.key == VERSION_KEY)) or "0"
+    identity = sync_config.load(home) if home is not None else None
+    store, group = (identity.store_code, identity.group) if identity else ("", "")
     with _lock:
         _checked[key] = now
         cached = _cache.get(key)
         if cached is not None and cached[0] == version:
-            return cached[1]
-    promotions = [promotion_from_json(row.data) for row in session.scalars(select(PromotionRecord))]
-    built = PromotionBook(promotions)
+            _cache[key] = (version, cached[1], store, group)
+            return cached[1], store, group
+    built = PromotionBook([promotion_from_json(row.data) for row in session.scalars(select(PromotionRecord))])
     with _lock:
-        _cache[key] = (version, built)
-    return built
+        _cache[key] = (version, built, store, group)
+    return built, store, group
 
 
-def price_lines(session: Session, ticket: Ticket, store: str = "", store_group: str = "") -> PricedCart | None:
-    """The ticket's active lines priced by the store's promotions; None when there are none to apply.
+def price_lines(session: Session, ticket: Ticket, home: Path | None = None) -> PricedCart | None:
+    """The ticket's active lines priced by the store's promotions; None when there are none to apply
+    (most scans of a store without promotions stop here without a query or a file read).
 
     A line whose price the cashier overrode (改价) is priced as overridden, without promotions.
     """
-    current = book(session)
+    current, store, store_group = book(session, home)
     lines = [line for line in ticket.lines if not line.voided and line.fixed_amount is None]
     if not len(current) or not lines:
         return None

@@ -121,3 +121,16 @@ class BodyGuard:
 
 async def _no_receive() -> Message:
     return {"type": "http.disconnect"}
+
+
+def finish_app(app: FastAPI, router: Any, max_body_bytes: int) -> FastAPI:
+    """What the store and HQ apps share: error handlers, the body guard, /healthz, the API."""
+    install_error_handlers(app)
+    app.add_middleware(BodyGuard, max_bytes=max_body_bytes)
+
+    @app.get("/healthz")
+    def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    app.include_router(router, prefix="/api/v1")
+    return app

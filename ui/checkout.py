@@ -42,7 +42,7 @@ from ui.dialogs import (
 )
 from ui.loyalty import CouponDialog, MemberDialog, PointsDialog, ReturnDialog, StoredValueDialog, member_summary
 from ui.models import TicketLinesModel
-from ui.widgets import AmountLabel, MessageStrip, ScanEdit
+from ui.widgets import AmountLabel, MessageStrip, ScanEdit, caption_value_row
 
 log = logging.getLogger(__name__)
 
@@ -82,10 +82,10 @@ class TotalsPanel(QFrame):
         super().__init__(parent)
         self.setObjectName("totalsPanel")
         grid = QGridLayout(self)
-        self.count = self._row(grid, 0, self.tr("Items"))
-        self.subtotal = self._row(grid, 1, self.tr("Subtotal"))
-        self.discount = self._row(grid, 2, self.tr("Coupons"))
-        self.paid = self._row(grid, 3, self.tr("Paid"))
+        self.count = caption_value_row(grid, 0, self.tr("Items"))
+        self.subtotal = caption_value_row(grid, 1, self.tr("Subtotal"))
+        self.discount = caption_value_row(grid, 2, self.tr("Coupons"))
+        self.paid = caption_value_row(grid, 3, self.tr("Paid"))
         caption = QLabel(self.tr("Total"))
         caption.setObjectName("totalsCaption")
         grid.addWidget(caption, 4, 0, 1, 2)
@@ -98,16 +98,6 @@ class TotalsPanel(QFrame):
         grid.addWidget(self.member, 6, 0, 1, 2)
         grid.setRowStretch(7, 1)
         self.show_ticket(None)
-
-    def _row(self, grid: QGridLayout, row: int, caption: str) -> QLabel:
-        label = QLabel(caption)
-        label.setObjectName("totalsCaption")
-        value = QLabel()
-        value.setObjectName("totalsValue")
-        value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        grid.addWidget(label, row, 0)
-        grid.addWidget(value, row, 1)
-        return value
 
     def show_ticket(self, ticket: Ticket | None) -> None:
         self.count.setText(str(ticket.item_count if ticket else 0))

@@ -21,7 +21,7 @@ from app.domain.errors import InvalidAmount
 from app.domain.money import MAX_AMOUNT, format_fen, parse_yuan
 from ui.api import SessionInfo, Shift, ShiftClose, new_command_id
 from ui.context import TillContext
-from ui.widgets import AmountLabel, Keypad, MessageStrip, disable_ime, repolish
+from ui.widgets import AmountLabel, Keypad, MessageStrip, caption_value_row, disable_ime, repolish
 
 
 class _CentredScreen(QWidget):
@@ -271,8 +271,8 @@ class ShiftCloseScreen(_CentredScreen):
         self.summary = QFrame()
         self.summary.setObjectName("totalsPanel")
         grid = QGridLayout(self.summary)
-        self.expected_value = self._summary_row(grid, 0, self.tr("Expected in drawer"))
-        self.counted_value = self._summary_row(grid, 1, self.tr("Counted"))
+        self.expected_value = caption_value_row(grid, 0, self.tr("Expected in drawer"))
+        self.counted_value = caption_value_row(grid, 1, self.tr("Counted"))
         self.over_short_caption = QLabel()
         self.over_short_caption.setObjectName("totalsCaption")
         grid.addWidget(self.over_short_caption, 2, 0)
@@ -304,16 +304,6 @@ class ShiftCloseScreen(_CentredScreen):
         self.counted_edit.returnPressed.connect(self.submit)
         self._command_id = new_command_id()
         self.prepare()
-
-    def _summary_row(self, grid: QGridLayout, row: int, caption: str) -> QLabel:
-        label = QLabel(caption)
-        label.setObjectName("totalsCaption")
-        value = QLabel()
-        value.setObjectName("totalsValue")
-        value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        grid.addWidget(label, row, 0)
-        grid.addWidget(value, row, 1)
-        return value
 
     def prepare(self) -> None:
         """Ready for a fresh count (a new command id: this is a new close attempt)."""

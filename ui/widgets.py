@@ -149,3 +149,15 @@ class ScanEdit(QLineEdit):
             self.move_selection.emit(-1 if event.key() == Qt.Key.Key_Up else 1)
             return
         super().keyPressEvent(event)
+
+
+def caption_value_row(grid: QGridLayout, row: int, caption: str) -> QLabel:
+    """A caption on the left and a right-aligned value on the right (totals, shift summary)."""
+    label = QLabel(caption)
+    label.setObjectName("totalsCaption")
+    value = QLabel()
+    value.setObjectName("totalsValue")
+    value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    grid.addWidget(label, row, 0)
+    grid.addWidget(value, row, 1)
+    return value

@@ -144,31 +144,29 @@ def _apply_price(session: Session, data: dict[str, Any], deleted: bool, group: s
     return True
 
 
-def _apply_coupon_batch(session: Session, batch_id: int, data: dict[str, Any], deleted: bool) -> None:
-    from app.db.models import CouponBatchRecord
-
-    row = session.get(CouponBatchRecord, batch_id)
+def _keep_document(session: Session, model: Any, key: int | str, data: dict[str, Any], deleted: bool) -> None:
+    """HQ's JSON document under ``key`` (a promotion, a paper coupon batch): kept, replaced or dropped."""
+    row = session.get(model, key)
     if deleted:
         if row is not None:
             session.delete(row)
     elif row is None:
-        session.add(CouponBatchRecord(id=batch_id, data=data))
+        session.add(model(id=key, data=data))
     else:
         row.data = data
+
+
+def _apply_coupon_batch(session: Session, batch_id: int, data: dict[str, Any], deleted: bool) -> None:
+    from app.db.models import CouponBatchRecord
+
+    _keep_document(session, CouponBatchRecord, batch_id, data, deleted)
 
 
 def _apply_promotion(session: Session, promotion_id: str, data: dict[str, Any], deleted: bool) -> None:
     from app.db.models import PromotionRecord
     from app.promotions import bump_promotions
 
-    row = session.get(PromotionRecord, promotion_id)
-    if deleted:
-        if row is not None:
-            session.delete(row)
-    elif row is None:
-        session.add(PromotionRecord(id=promotion_id, data=data))
-    else:
-        row.data = data
+    _keep_document(session, PromotionRecord, promotion_id, data, deleted)
     bump_promotions(session)
 
 

@@ -23,7 +23,7 @@ from app.hq.engine import make_hq_engine, make_hq_sessions
 from app.hq.migrate import upgrade
 from app.hq.models import ApiKey, Store
 from app.hq.settings import HQSettings
-from server.errors import BodyGuard, install_error_handlers
+from server.errors import finish_app
 from server.hq import schemas
 
 # error params a client acts on, sent as fields next to code and message
@@ -48,16 +48,7 @@ def create_hq_app(database_url: str | None = None, settings: HQSettings | None =
     state = HQState(settings, migrate)
     app = FastAPI(title="OmniStore HQ server", version="1", docs_url="/docs")
     app.state.hq = state
-    install_error_handlers(app)
-
-    app.add_middleware(BodyGuard, max_bytes=settings.max_body_bytes)
-
-    @app.get("/healthz")
-    def healthz() -> dict[str, str]:
-        return {"status": "ok"}
-
-    app.include_router(_api(state), prefix="/api/v1")
-    return app
+    return finish_app(app, _api(state), settings.max_body_bytes)
 
 
 def app_from_env() -> FastAPI:

@@ -21,7 +21,7 @@ from app.sync import outbox as sync_outbox
 from app.sync.hq_client import HqClient
 from app.sync.worker import SyncWorker
 from app.sync.worker import status as sync_status
-from server.errors import BodyGuard, install_error_handlers
+from server.errors import finish_app
 from server.store import schemas
 
 SEARCH_LIMIT_MAX = 100
@@ -65,15 +65,7 @@ def create_store_app(settings: StoreSettings | None = None) -> FastAPI:
 
     app = FastAPI(title="OmniStore store server", version="1", docs_url="/docs", lifespan=lifespan)
     app.state.store = state
-    install_error_handlers(app)
-    app.add_middleware(BodyGuard, max_bytes=settings.max_body_bytes)
-
-    @app.get("/healthz")
-    def healthz() -> dict[str, str]:
-        return {"status": "ok"}
-
-    app.include_router(_api(state), prefix="/api/v1")
-    return app
+    return finish_app(app, _api(state), settings.max_body_bytes)
 
 
 def _override(body: schemas.OverridableIn) -> OverrideRequest | None:

@@ -20,7 +20,7 @@ import requests
 from sqlalchemy.orm import Session
 
 from app.sync import signing
-from tests.conftest import ROOT, free_port, wait_healthy
+from tests.conftest import ROOT, free_port, stop_process, wait_healthy
 
 PG_ADMIN = os.environ.get("OMNISTORE_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
 
@@ -72,13 +72,8 @@ class HQServer:
         wait_healthy(self.url, self.process)
 
     def stop(self) -> None:
-        if self.process is not None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-            self.process = None
+        stop_process(self.process)
+        self.process = None
         if self._engine is not None:
             self._engine.dispose()
 
