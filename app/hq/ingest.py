@@ -218,7 +218,7 @@ def _loyalty_effects(session: Session, store: Store, events: list[IncomingEvent]
     A step HQ cannot take is kept as a conflict for the store manager, never a reason to refuse
     the batch (the sale happened; the store's outbox must not stall behind it).
     """
-    from app.hq import loyalty
+    from app.hq import campaigns, gift_cards, loyalty
     from app.hq.models import LoyaltyConflict
 
     for event in events:
@@ -230,12 +230,24 @@ def _loyalty_effects(session: Session, store: Store, events: list[IncomingEvent]
                       partial(loyalty.redeem_offline, session, store, str(c.get("code", "")), sale_id) if c.get("offline")
                       else partial(loyalty.commit_coupon, session, store, str(c.get("code", "")), ref, sale_id))
                      for c in payload.get("coupons") or [] if isinstance(c, dict)]
+            cards = [line for line in payload.get("lines") or []
+                     if isinstance(line, dict) and line.get("card_no") and not line.get("voided")]
+            steps += [("activate", str(line["card_no"]),
+                       partial(gift_cards.activate, session, store, str(line["card_no"]),
+                               _int(line, "amount", "line") - int(line.get("discount") or 0), f"{store.code}:{sale_id}"))
+                      for line in cards]
             if payload.get("member_no"):
-                paid = _int(payload, "total", "payload") - sum(
+                # Points and 消费返券 are earned on what was paid in money, and not on gift cards
+                # bought (the card earns when it is spent).
+                paid = max(0, _int(payload, "total", "payload") - sum(
                     int(t.get("amount", 0)) for t in payload.get("tenders") or []
                     if isinstance(t, dict) and t.get("method") in ("stored_value", "points"))
-                steps.append(("points", str(payload["member_no"]),
-                              partial(loyalty.earn_points, session, str(payload["member_no"]), paid, f"sale:{store.code}:{sale_id}")))
+                    - sum(int(line.get("amount", 0)) - int(line.get("discount", 0)) for line in cards))
+                member_no = str(payload["member_no"])
+                steps.append(("points", member_no,
+                              partial(loyalty.earn_points, session, member_no, paid, f"sale:{store.code}:{sale_id}")))
+                steps.append(("campaign", member_no, partial(campaigns.issue_on_sale, session, store, member_no, paid,
+                                                             f"sale:{store.code}:{sale_id}")))
         elif event.kind == SALE_RETURNED:
             return_no = str(payload.get("sale_id"))
             steps = [("refund", str(r.get("card", "")),
@@ -246,6 +258,9 @@ def _loyalty_effects(session: Session, store: Store, events: list[IncomingEvent]
                        partial(loyalty.refund_points_part, session, str(r.get("member", "")),
                                str(r.get("spend_ref", "")), int(r.get("amount", 0)), str(r.get("ref", ""))))
                       for r in payload.get("points_refunds") or [] if isinstance(r, dict)]
+            steps += [("restore", str(code), partial(loyalty.restore_coupon, session, store, str(code),
+                                                     str(payload.get("original_sale"))))
+                      for code in payload.get("restore_coupons") or []]
             if payload.get("member_no"):
                 back = _int(payload, "total", "payload") + sum(
                     int(r.get("amount", 0)) for key in ("refunds", "points_refunds")

@@ -17,7 +17,7 @@ import hmac
 import re
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from sqlalchemy import func, select
@@ -126,7 +126,8 @@ def find_member(session: Session, secret: bytes, *, phone: str = "", card: str =
     return found
 
 
-def member_view(session: Session, member: Member, store: Store | None = None) -> dict[str, Any]:
+def member_view(session: Session, member: Member, store: Store | None = None, *,
+                points_valid_years: int = 1) -> dict[str, Any]:
     """What the till's member panel shows: masked phone, tier, points, balance, usable coupons."""
     wallets = session.scalars(select(WalletAccount).where(WalletAccount.member_id == member.id,
                                                           WalletAccount.active)).all()
@@ -149,7 +150,7 @@ def member_view(session: Session, member: Member, store: Store | None = None) ->
         "recent": [{"sale_id": r.sale_id, "store": r.name, "at": r.completed_at.isoformat(timespec="minutes"),
                     "total": r.total, "items": r.item_count} for r in recent],
         "member_no": member.member_no, "name": member.name, "phone": mask_phone(member.phone), "tier": member.tier,
-        "growth": member.growth, "points": member.points,
+        "growth": member.growth, "points": member.points, "points_expiring": points_expiring(session, member, valid_years=points_valid_years),
         "wallet": {"cards": [w.card_no for w in wallets], "balance": sum(w.principal + w.bonus for w in wallets)},
         "coupons": [{"code": c.code, "name": c.name, "kind": c.kind, "value": c.value, "threshold": c.threshold,
                      "valid_to": clock.aware(c.valid_to).isoformat()}
@@ -161,7 +162,7 @@ def member_view(session: Session, member: Member, store: Store | None = None) ->
 
 
 def create_template(session: Session, code: str, name: str, kind: str, value: int, threshold: int = 0,
-                    sku: str | None = None) -> CouponTemplate:
+                    sku: str | None = None, restore_on_return: bool = False) -> CouponTemplate:
     if kind not in COUPON_KINDS:
         raise DomainError("invalid_field", status=422, field="kind", value=kind)
     if kind == "percent" and not 1 <= value < 10_000:
@@ -170,7 +171,8 @@ def create_template(session: Session, code: str, name: str, kind: str, value: in
         check_amount(value)
     if kind == "free_item" and not sku:
         raise DomainError("invalid_field", status=422, field="sku", value="")
-    template = CouponTemplate(code=code, name=name, kind=kind, value=value, threshold=threshold, sku=sku)
+    template = CouponTemplate(code=code, name=name, kind=kind, value=value, threshold=threshold, sku=sku,
+                              restore_on_return=restore_on_return)
     session.add(template)
     session.flush()
     return template
@@ -498,3 +500,90 @@ def redeem_offline(session: Session, store: Store, code: str, sale_id: str) -> N
         raise DomainError("coupon_wrong_store", status=409, code=code)
     coupon.state, coupon.redeemed_store_id, coupon.redeemed_ref, coupon.redeemed_at = "redeemed", store.id, sale_id, clock.now()
     coupon.reserved_store_id, coupon.reserved_ref, coupon.reserved_until = None, None, None
+
+
+# ---- points expiry ---------------------------------------------------------------------------
+
+#: 积分有效期 (HQSettings.points_valid_years): points earned in a year stay valid to the end of the
+#: year this many years later (1: 次年年底清零), in China time; 0 keeps points for ever.
+POINTS_VALID_YEARS = 1
+BUSINESS_TZ = timezone(timedelta(hours=8))
+
+
+def points_cutoff(now: datetime, valid_years: int = POINTS_VALID_YEARS) -> datetime:
+    """Points earned before this moment have expired by ``now``."""
+    local = clock.aware(now).astimezone(BUSINESS_TZ)
+    return datetime(local.year - valid_years, 1, 1, tzinfo=BUSINESS_TZ)
+
+
+def _expirable(session: Session, member_id: int, cutoff: datetime) -> int:
+    """Points earned before ``cutoff`` not yet used: what is used goes oldest first (先进先出),
+    so every debit (spent, taken back by a return, expired) counts against the oldest earnings;
+    a refunded spend gives its points back to that pool."""
+    from app.hq.models import PointsEntry
+
+    earned, used = session.execute(
+        select(func.coalesce(func.sum(PointsEntry.delta).filter(PointsEntry.reason == "sale",
+                                                                  PointsEntry.created_at < cutoff), 0),
+               func.coalesce(-func.sum(PointsEntry.delta).filter(PointsEntry.reason != "sale"), 0))
+        .where(PointsEntry.member_id == member_id)).one()
+    return max(0, int(earned) - int(used))
+
+
+def expire_points(session: Session, now: datetime | None = None, valid_years: int = POINTS_VALID_YEARS,
+                  member_no: str | None = None) -> dict[str, int]:
+    """积分清零: write off every member's points earned before the cutoff and still unused.
+
+    One ``expire`` entry per member and cutoff, so running it twice (or from two HQ nodes) changes
+    nothing; each member is locked while their entry is written.
+    """
+    from app.hq.models import PointsEntry
+
+    if valid_years <= 0:
+        return {"members": 0, "points": 0}
+    cutoff = points_cutoff(now or clock.now(), valid_years)
+    ref = f"expire:{cutoff.date().isoformat()}"
+    candidates = select(PointsEntry.member_id).where(PointsEntry.reason == "sale", PointsEntry.created_at < cutoff)
+    if member_no is not None:
+        candidates = candidates.where(PointsEntry.member_id == _member(session, member_no).id)
+    members = points = 0
+    for member_id in session.scalars(candidates.distinct().order_by(PointsEntry.member_id)).all():
+        member = session.scalar(select(Member).where(Member.id == member_id).with_for_update())
+        assert member is not None
+        if session.scalar(select(PointsEntry.id).where(PointsEntry.member_id == member_id, PointsEntry.ref == ref)):
+            continue
+        lapsed = min(_expirable(session, member_id, cutoff), max(0, member.points))
+        if lapsed:
+            session.add(PointsEntry(member_id=member_id, delta=-lapsed, growth=0, reason="expire", ref=ref,
+                                    created_at=clock.now()))
+            member.points -= lapsed
+            members, points = members + 1, points + lapsed
+        session.flush()
+    return {"members": members, "points": points}
+
+
+def points_expiring(session: Session, member: Member, now: datetime | None = None,
+                    valid_years: int = POINTS_VALID_YEARS) -> dict[str, Any] | None:
+    """What the member panel warns about: the points that lapse at the end of this year."""
+    if valid_years <= 0:
+        return None
+    moment = clock.aware(now or clock.now())
+    year_end = datetime(moment.astimezone(BUSINESS_TZ).year + 1, 1, 1, tzinfo=BUSINESS_TZ)
+    due = min(_expirable(session, member.id, points_cutoff(year_end, valid_years)), max(0, member.points))
+    return {"points": due, "on": (year_end - timedelta(days=1)).date().isoformat()} if due else None
+
+
+def restore_coupon(session: Session, store: Store, code: str, sale_id: str) -> bool:
+    """退货退券: the whole sale that spent the coupon came back. Where its template says so and it
+    is still valid, the coupon is the member's to use again; otherwise it stays spent (the rule)."""
+    coupon = session.scalar(select(Coupon).where(Coupon.code == code).with_for_update())
+    if coupon is None:
+        raise DomainError("coupon_not_found", status=404, code=code[:32])
+    if coupon.state != "redeemed" or coupon.redeemed_store_id != store.id or coupon.redeemed_ref != sale_id:
+        return False
+    batch = session.get(CouponBatch, coupon.batch_id)
+    template = session.get(CouponTemplate, batch.template_id) if batch is not None else None
+    if batch is None or template is None or not template.restore_on_return or clock.aware(batch.valid_to) <= clock.now():
+        return False
+    coupon.state, coupon.redeemed_store_id, coupon.redeemed_ref, coupon.redeemed_at = "issued", None, None, None
+    return True

@@ -21,6 +21,8 @@ from app.security import hash_pin
 
 SKU = re.compile(r"^[A-Za-z0-9_.-]{1,32}$")
 UNITS = ("piece", "gram")
+#: goods, or a gift card sold as goods: the till asks for the card and HQ activates it with the sale
+PRODUCT_KINDS = ("goods", "gift_card")
 ROLES = ("cashier", "supervisor", "manager")
 MAX_PRICE = 100_000_000  # ¥1,000,000.00
 GS1 = (CodeKind.EAN13, CodeKind.EAN8, CodeKind.UPCA, CodeKind.ITF14, CodeKind.IN_STORE)
@@ -79,11 +81,12 @@ class ProductData:
     tax_rate: int = 1300
     active: bool = True
     barcodes: tuple[tuple[str, int], ...] | None = None
+    kind: str = "goods"
 
     def feed_data(self, barcodes: Sequence[tuple[str, int]]) -> dict[str, Any]:
         return {"sku": self.sku, "name": self.name, "spec": self.spec, "brand": self.brand,
                 "category": self.category, "unit": self.unit, "price": self.price, "plu": self.plu,
-                "tax_rate": self.tax_rate, "active": self.active,
+                "tax_rate": self.tax_rate, "active": self.active, "kind": self.kind,
                 "barcodes": [{"code": c, "pack_quantity": q} for c, q in barcodes]}
 
 
@@ -102,7 +105,7 @@ def check_barcode(code: str, pack_quantity: int = 1) -> tuple[str, int]:
 def product_data(
     sku: str, name: str, price: int, *, spec: str | None = "", brand: str | None = "", category: str | None = None,
     unit: str = "piece", plu: str | None = None, tax_rate: int = 1300, active: bool = True,
-    barcodes: Iterable[tuple[str, int]] | None = None,
+    barcodes: Iterable[tuple[str, int]] | None = None, kind: str = "goods",
 ) -> ProductData:
     """Validated product data: every rule about a single SKU lives here."""
     sku = (sku or "").strip()
@@ -112,6 +115,10 @@ def product_data(
         raise DomainError("invalid_sku", status=422, sku=sku[:40])
     if unit not in UNITS:
         raise DomainError("invalid_unit", status=422, unit=str(unit)[:16])
+    if kind not in PRODUCT_KINDS:
+        raise DomainError("invalid_field", status=422, field="kind", value=str(kind)[:16])
+    if kind == "gift_card" and unit != "piece":
+        raise DomainError("invalid_unit", status=422, unit=unit)
     plu = (plu or "").strip() or None
     if plu is not None and not (plu.isascii() and plu.isdigit() and len(plu) <= 6):
         raise DomainError("invalid_plu", status=422, plu=plu[:16])
@@ -127,7 +134,7 @@ def product_data(
         sku=sku, name=_text("name", name, 128), price=check_price(price), spec=_text("spec", spec, 64, required=False),
         brand=_text("brand", brand, 64, required=False),
         category=_text("category", category, 64, required=False) or None, unit=unit, plu=plu, tax_rate=tax_rate,
-        active=bool(active), barcodes=checked,
+        active=bool(active), barcodes=checked, kind=kind,
     )
 
 
@@ -205,7 +212,8 @@ def apply_products(session: Session, items: Sequence[ProductData]) -> UpsertResu
     skus = [p.sku for p in items]
     current = {row.sku: row for row in session.execute(
         select(Product.id, Product.sku, Product.name, Product.spec, Product.brand, Product.category, Product.unit,
-               Product.price, Product.plu, Product.tax_rate, Product.active).where(Product.sku.in_(skus)))}
+               Product.price, Product.plu, Product.tax_rate, Product.active, Product.kind)
+        .where(Product.sku.in_(skus)))}
     current_codes: dict[int, list[tuple[str, int]]] = {}
     if current:
         for code, product_id, quantity in session.execute(
@@ -226,11 +234,12 @@ def apply_products(session: Session, items: Sequence[ProductData]) -> UpsertResu
     statement = statement.on_conflict_do_update(
         index_elements=["sku"],
         set_={c: statement.excluded[c] for c in ("name", "spec", "brand", "category", "unit", "price", "plu",
-                                                  "tax_rate", "active")},
+                                                  "tax_rate", "active", "kind")},
     ).returning(Product.id, Product.sku)
     ids = dict((sku, pid) for pid, sku in session.execute(statement.values([
         {"sku": p.sku, "name": p.name, "spec": p.spec, "brand": p.brand, "category": p.category, "unit": p.unit,
-         "price": p.price, "plu": p.plu, "tax_rate": p.tax_rate, "active": p.active} for p, _ in changed
+         "price": p.price, "plu": p.plu, "tax_rate": p.tax_rate, "active": p.active, "kind": p.kind}
+        for p, _ in changed
     ])))
     replaced = [ids[p.sku] for p, _ in changed if p.barcodes is not None]
     if replaced:
@@ -244,8 +253,8 @@ def apply_products(session: Session, items: Sequence[ProductData]) -> UpsertResu
 
 
 def _same(row: Any, p: ProductData) -> bool:
-    return (row.name, row.spec, row.brand, row.category, row.unit, row.price, row.plu, row.tax_rate, row.active) == (
-        p.name, p.spec, p.brand, p.category, p.unit, p.price, p.plu, p.tax_rate, p.active)
+    return (row.name, row.spec, row.brand, row.category, row.unit, row.price, row.plu, row.tax_rate, row.active,
+            row.kind) == (p.name, p.spec, p.brand, p.category, p.unit, p.price, p.plu, p.tax_rate, p.active, p.kind)
 
 
 # ---- group prices, tills, operators --------------------------------------------------------

@@ -102,6 +102,7 @@ class Product(HQBase):
     plu: Mapped[str | None] = mapped_column(String(8), unique=True, nullable=True)
     tax_rate: Mapped[int] = mapped_column(Integer, default=1300)  # basis points
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    kind: Mapped[str] = mapped_column(String(12), default="goods")  # goods | gift_card (储值卡, activated when sold)
 
 
 class Barcode(HQBase):
@@ -255,6 +256,7 @@ class CouponTemplate(HQBase):
     value: Mapped[int] = mapped_column(Integer)  # fen; for percent: what is paid, in basis points (8500 = 85折)
     threshold: Mapped[int] = mapped_column(Integer, default=0)  # fen the cart must reach
     sku: Mapped[str | None] = mapped_column(String(32), nullable=True)  # the free item
+    restore_on_return: Mapped[bool] = mapped_column(Boolean, default=False)  # 退货退券: a whole return gives it back
 
 
 class CouponBatch(HQBase):
@@ -300,6 +302,9 @@ class WalletAccount(HQBase):
     bonus: Mapped[int] = mapped_column(BigInteger, default=0)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # A gift card is made inactive (card stock) and activated by the sale that sold it.
+    activated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    activated_ref: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
 
 class WalletEntry(HQBase):
@@ -340,11 +345,47 @@ class PointsEntry(HQBase):
     member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
     delta: Mapped[int] = mapped_column(BigInteger)
     growth: Mapped[int] = mapped_column(BigInteger, default=0)
-    reason: Mapped[str] = mapped_column(String(16))  # sale | return
+    reason: Mapped[str] = mapped_column(String(16))  # sale | return | spend | refund | expire
     ref: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
-    __table_args__ = (UniqueConstraint("member_id", "ref", name="uq_points_entry_ref"),)
+    __table_args__ = (UniqueConstraint("member_id", "ref", name="uq_points_entry_ref"),
+                      Index("ix_points_entries_member_created", "member_id", "created_at"))
+
+
+class CouponCampaign(HQBase):
+    """发券活动: a rule that hands coupons from a batch (the pool) to members — on registration
+    (新人礼) or on a sale paid at least ``min_paid`` (消费返券) — at most ``per_member`` each."""
+
+    __tablename__ = "coupon_campaigns"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(64))
+    trigger: Mapped[str] = mapped_column(String(16))  # register | spend
+    min_paid: Mapped[int] = mapped_column(Integer, default=0)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("coupon_batches.id"))
+    per_member: Mapped[int] = mapped_column(Integer, default=1)
+    stores: Mapped[list[str]] = mapped_column(JSONDoc, default=list)  # empty: every store
+    starts: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    ends: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class CampaignGrant(HQBase):
+    """One decision of a campaign for one trigger (``ref``): the coupon given, or why none was."""
+
+    __tablename__ = "campaign_grants"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("coupon_campaigns.id"))
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
+    coupon_code: Mapped[str | None] = mapped_column(ForeignKey("coupons.code"), nullable=True)
+    ref: Mapped[str] = mapped_column(String(96))
+    outcome: Mapped[str] = mapped_column(String(16))  # granted | pool_empty
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+    __table_args__ = (UniqueConstraint("campaign_id", "ref", name="uq_campaign_grants_ref"),
+                      Index("ix_campaign_grants_member", "campaign_id", "member_id"))
 
 
 class PromotionRow(HQBase):

@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.errors import DomainError
-from app.hq import changes, ingest, keys, loyalty, masterdata, reports, signed, stores
+from app.hq import campaigns, changes, gift_cards, ingest, keys, loyalty, masterdata, reports, signed, stores
 from app.hq.engine import make_hq_engine, make_hq_sessions
 from app.hq.migrate import upgrade
 from app.hq.models import ApiKey, Store
@@ -167,7 +167,8 @@ def _api(state: HQState) -> APIRouter:
         """注册会员 at the till with a mobile number."""
         data = signed_body(schemas.MemberIn, body)
         member = loyalty.register_member(session, data.phone, data.name, store)
-        view = loyalty.member_view(session, member, store)
+        campaigns.issue(session, "register", member, store, 0, f"register:{member.member_no}")
+        view = loyalty.member_view(session, member, store, points_valid_years=settings.points_valid_years)
         session.commit()
         return json_response(view)
 
@@ -177,7 +178,7 @@ def _api(state: HQState) -> APIRouter:
                     code: Annotated[str, Query(max_length=64)] = "") -> Response:
         """By phone, card number or the dynamic member code (which is then used up)."""
         member = loyalty.find_member(session, settings.secret_key, phone=phone, card=card, code=code)
-        view = loyalty.member_view(session, member, store)
+        view = loyalty.member_view(session, member, store, points_valid_years=settings.points_valid_years)
         session.commit()
         return json_response(view)
 
@@ -223,6 +224,18 @@ def _api(state: HQState) -> APIRouter:
         session.commit()
         return json_response(result)
 
+    @router.get("/loyalty/gift-cards/{card_no}")
+    def gift_card(card_no: str, store: SignedStore, session: DB) -> Response:
+        """Is this card stock, not yet sold? (asked when the cashier scans it onto a gift-card line)"""
+        return json_response(gift_cards.check_unsold(session, card_no))
+
+    @router.post("/loyalty/gift-cards/activate")
+    def gift_card_activate(store: SignedStore, body: RawBody, session: DB) -> Response:
+        data = signed_body(schemas.GiftCardActivateIn, body)
+        result = gift_cards.activate(session, store, data.card, data.amount, data.ref)
+        session.commit()
+        return json_response(result)
+
     @router.post("/loyalty/wallets/refund")
     def wallet_refund(store: SignedStore, body: RawBody, session: DB) -> Response:
         data = signed_body(schemas.WalletRefundIn, body)
@@ -234,7 +247,8 @@ def _api(state: HQState) -> APIRouter:
     @router.post("/admin/members")
     def admin_member(body: schemas.MemberIn, admin: Admin, session: DB) -> dict[str, Any]:
         member = loyalty.register_member(session, body.phone, body.name, None)
-        view = loyalty.member_view(session, member)
+        campaigns.issue(session, "register", member, None, 0, f"register:{member.member_no}")
+        view = loyalty.member_view(session, member, points_valid_years=settings.points_valid_years)
         session.commit()
         return view
 
@@ -246,7 +260,8 @@ def _api(state: HQState) -> APIRouter:
 
     @router.post("/admin/coupon-templates")
     def admin_coupon_template(body: schemas.CouponTemplateIn, admin: Admin, session: DB) -> dict[str, Any]:
-        template = loyalty.create_template(session, body.code, body.name, body.kind, body.value, body.threshold, body.sku)
+        template = loyalty.create_template(session, body.code, body.name, body.kind, body.value, body.threshold, body.sku,
+                                           body.restore_on_return)
         session.commit()
         return {"id": template.id, "code": template.code}
 
@@ -263,6 +278,44 @@ def _api(state: HQState) -> APIRouter:
         codes = loyalty.stock_paper_coupons(session, batch_id, body.store, body.count)
         session.commit()
         return {"store": body.store, "codes": codes}
+
+    @router.post("/admin/gift-cards")
+    def admin_gift_cards(body: schemas.GiftCardsIn, admin: Admin, session: DB) -> dict[str, Any]:
+        """制卡: card numbers for the card printer; each is activated by the sale that sells it."""
+        numbers = gift_cards.make_cards(session, body.count)
+        session.commit()
+        return {"cards": numbers}
+
+    @router.get("/admin/campaigns")
+    def admin_campaigns(admin: Admin, session: DB) -> dict[str, Any]:
+        from sqlalchemy import select
+
+        from app.hq.models import CouponCampaign
+
+        rows = session.scalars(select(CouponCampaign).order_by(CouponCampaign.id)).all()
+        return {"items": [campaigns.campaign_dict(session, c) for c in rows]}
+
+    @router.post("/admin/campaigns")
+    def admin_campaign(body: schemas.CampaignIn, admin: Admin, session: DB) -> dict[str, Any]:
+        """发券活动: a rule handing coupons of a batch to members on registration or on a sale."""
+        campaign = campaigns.create_campaign(session, body.code, body.name, body.trigger, body.batch,
+                                             min_paid=body.min_paid, per_member=body.per_member, stores=body.stores,
+                                             starts=body.starts, ends=body.ends)
+        session.commit()
+        return campaigns.campaign_dict(session, campaign)
+
+    @router.delete("/admin/campaigns/{code}")
+    def admin_end_campaign(code: str, admin: Admin, session: DB) -> dict[str, Any]:
+        campaign = campaigns.end_campaign(session, code)
+        session.commit()
+        return campaigns.campaign_dict(session, campaign)
+
+    @router.post("/admin/points/expire")
+    def admin_expire_points(body: schemas.PointsExpireIn, admin: Admin, session: DB) -> dict[str, Any]:
+        """积分清零 by the chain's rule (run by a yearly job; running it again changes nothing)."""
+        result = loyalty.expire_points(session, valid_years=settings.points_valid_years, member_no=body.member)
+        session.commit()
+        return result
 
     @router.post("/admin/wallets")
     def admin_wallet(body: schemas.WalletIn, admin: Admin, session: DB) -> dict[str, Any]:
@@ -329,7 +382,7 @@ def _api(state: HQState) -> APIRouter:
     def upsert_products(body: schemas.ProductsIn, admin: Admin, session: DB) -> dict[str, int]:
         items = [masterdata.product_data(
             p.sku, p.name, p.price, spec=p.spec, brand=p.brand, category=p.category, unit=p.unit, plu=p.plu,
-            tax_rate=p.tax_rate, active=p.active,
+            tax_rate=p.tax_rate, active=p.active, kind=p.kind,
             barcodes=None if p.barcodes is None else [(b.code, b.pack_quantity) for b in p.barcodes],
         ) for p in body.items]
         result = masterdata.upsert_products(session, items)

@@ -70,6 +70,7 @@ class ProductIn(BaseModel):
     plu: Annotated[str | None, Field(max_length=8)] = None
     tax_rate: Annotated[int, Field(ge=0, le=10_000)] = 1300
     active: bool = True
+    kind: Literal["goods", "gift_card"] = "goods"
     #: None keeps the SKU's current barcodes; a list replaces them
     barcodes: Annotated[list[BarcodeIn] | None, Field(max_length=64)] = None
 
@@ -129,6 +130,34 @@ class CouponTemplateIn(BaseModel):
     value: Annotated[int, Field(ge=0, le=10**9)]
     threshold: Annotated[int, Field(ge=0, le=10**9)] = 0
     sku: Annotated[str | None, Field(max_length=32)] = None
+    #: 退货退券: the coupon comes back when its whole sale is returned (while it is still valid)
+    restore_on_return: bool = False
+
+
+class CampaignIn(BaseModel):
+    code: Text32
+    name: Text64
+    trigger: Literal["register", "spend"]
+    batch: Annotated[int, Field(ge=1)]
+    min_paid: Annotated[int, Field(ge=0, le=10**10)] = 0
+    per_member: Annotated[int, Field(ge=1, le=1000)] = 1
+    stores: Annotated[list[Text16], Field(max_length=10_000)] = []
+    starts: datetime
+    ends: datetime
+
+
+class GiftCardsIn(BaseModel):
+    count: Annotated[int, Field(ge=1, le=10_000)]
+
+
+class GiftCardActivateIn(BaseModel):
+    card: Annotated[str, Field(min_length=1, max_length=24)]
+    amount: StrictInt
+    ref: Ref
+
+
+class PointsExpireIn(BaseModel):
+    member: Annotated[str | None, Field(max_length=20)] = None
 
 
 class CouponBatchIn(BaseModel):

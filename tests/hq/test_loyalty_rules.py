@@ -1,0 +1,262 @@
+"""The rules around the pool: campaigns that issue coupons, coupons restored by a whole return,
+points that expire first-in first-out, and gift cards sold as goods and activated by the sale."""
+
+from __future__ import annotations
+
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+
+from app.hq import loyalty
+from app.hq.models import CampaignGrant, Member, PointsEntry, WalletAccount, WalletEntry
+from tests.hq.conftest import Admin, HQServer, Store
+from tests.hq.test_loyalty import batch, phone, post
+
+
+def template_and_batch(admin: Admin, count: int, *, restore: bool = False, end: timedelta = timedelta(days=30),
+                       threshold: int = 0) -> tuple[int, list[str]]:
+    template = "T" + uuid.uuid4().hex[:10]
+    admin.ok(admin.post("/admin/coupon-templates", {"code": template, "name": "返券10元", "kind": "cash", "value": 1000,
+                                                     "threshold": threshold, "restore_on_return": restore}))
+    now = datetime.now(UTC)
+    made = admin.ok(admin.post("/admin/coupon-batches", {
+        "template": template, "name": "活动券池", "count": count, "valid_from": (now - timedelta(days=1)).isoformat(),
+        "valid_to": (now + end).isoformat()}))
+    return made["batch"], made["codes"]
+
+
+def campaign(admin: Admin, trigger: str, pool: int, **extra: Any) -> dict[str, Any]:
+    now = datetime.now(UTC)
+    return admin.ok(admin.post("/admin/campaigns", {
+        "code": "C" + uuid.uuid4().hex[:10], "name": "新人礼" if trigger == "register" else "满100返10",
+        "trigger": trigger, "batch": pool, "starts": (now - timedelta(hours=1)).isoformat(),
+        "ends": (now + timedelta(days=7)).isoformat(), **extra}))
+
+
+def member_sale(store: Store, member_no: str, total: int, lines: list[dict[str, Any]] | None = None,
+                coupons: list[str] | None = None) -> dict[str, Any]:
+    event = store.sale(total=total)
+    event["payload"]["member_no"] = member_no
+    if lines is not None:
+        event["payload"]["lines"] = lines
+    if coupons:
+        event["payload"]["coupons"] = [{"code": c} for c in coupons]
+    return event
+
+
+def pushed(store: Store, *events: dict[str, Any]) -> None:
+    answer = store.push(list(events))
+    assert answer.status_code == 200, answer.text
+
+
+def conflicts(admin: Admin, store: Store) -> list[dict[str, Any]]:
+    return admin.ok(admin.get("/reports/loyalty-conflicts", store=store.code))["items"]
+
+
+# ---- campaigns -------------------------------------------------------------------------------
+
+
+def test_a_new_member_gets_the_welcome_coupon_once_and_the_pool_runs_dry_honestly(admin: Admin, store: Store) -> None:
+    pool, codes = template_and_batch(admin, 2)
+    rule = campaign(admin, "register", pool)
+    welcomed = [post(store, "/loyalty/members", {"phone": phone(), "name": f"新会员{n}"}).json() for n in range(3)]
+    got = [[c["code"] for c in m["coupons"]] for m in welcomed]
+    assert got[0] and got[1] and not got[2], got  # the third registration found the pool empty
+    assert sorted(got[0] + got[1]) == sorted(codes)
+    listed = next(c for c in admin.ok(admin.get("/admin/campaigns"))["items"] if c["code"] == rule["code"])
+    assert (listed["granted"], listed["missed"], listed["pool_left"]) == (2, 1, 0)
+
+
+def test_spend_campaign_gives_a_coupon_per_qualifying_sale_up_to_the_limit_and_never_twice_for_a_replay(
+        admin: Admin, hq: HQServer, store: Store) -> None:
+    pool, _ = template_and_batch(admin, 10)
+    campaign(admin, "spend", pool, min_paid=10000, per_member=2)
+    member = admin.ok(admin.post("/admin/members", {"phone": phone(), "name": "张强"}))
+    small = member_sale(store, member["member_no"], 9999)
+    big = member_sale(store, member["member_no"], 12000)
+    pushed(store, small, big)
+    pushed(store, big)  # the outbox sends it again: no second coupon
+    again = store.event("sale_completed", big["payload"])  # the same sale under a new event id
+    pushed(store, again)
+    view = store.send("GET", f"/loyalty/members?card={member['member_no']}").json()
+    assert len(view["coupons"]) == 1
+    pushed(store, member_sale(store, member["member_no"], 20000), member_sale(store, member["member_no"], 30000))
+    view = store.send("GET", f"/loyalty/members?card={member['member_no']}").json()
+    assert len(view["coupons"]) == 2  # per_member caps it
+    with hq.db() as session:
+        who = session.scalar(select(Member.id).where(Member.member_no == member["member_no"]))
+        assert session.scalar(select(CampaignGrant.id).where(CampaignGrant.member_id == who).limit(1)) is not None
+
+
+def test_concurrent_sales_of_one_member_cannot_beat_the_per_member_limit(admin: Admin, store: Store) -> None:
+    pool, _ = template_and_batch(admin, 20)
+    campaign(admin, "spend", pool, per_member=1)
+    member = admin.ok(admin.post("/admin/members", {"phone": phone(), "name": "并发"}))
+    others = [admin.new_store() for _ in range(5)]
+    with ThreadPoolExecutor(5) as workers:
+        list(workers.map(lambda s: pushed(s, member_sale(s, member["member_no"], 5000)), others))
+    view = others[0].send("GET", f"/loyalty/members?card={member['member_no']}").json()
+    assert len(view["coupons"]) == 1
+
+
+def test_campaign_refusals(admin: Admin) -> None:
+    pool, _ = template_and_batch(admin, 1)
+    [paper_code] = batch(admin, paper=True)
+    paper_batch = int(paper_code[1:-10])  # P<batch><serial>
+    now = datetime.now(UTC)
+    base = {"code": "C" + uuid.uuid4().hex[:8], "name": "x", "trigger": "spend", "batch": pool,
+            "starts": now.isoformat(), "ends": (now + timedelta(days=1)).isoformat()}
+    assert admin.post("/admin/campaigns", {**base, "ends": now.isoformat()}).json()["code"] == "invalid_field"
+    assert admin.post("/admin/campaigns", {**base, "trigger": "birthday"}).status_code == 422
+    assert admin.post("/admin/campaigns", {**base, "batch": 999_999}).json()["code"] == "coupon_batch_not_found"
+    # paper coupons are handed out in the shop, not by a rule
+    assert admin.post("/admin/campaigns", {**base, "batch": paper_batch}).json()["code"] == "coupon_batch_not_found"
+    admin.ok(admin.post("/admin/campaigns", base))
+    assert admin.post("/admin/campaigns", base).json()["code"] == "campaign_exists"
+    ended = admin.ok(admin.delete(f"/admin/campaigns/{base['code']}"))
+    assert ended["active"] is False
+    assert admin.delete("/admin/campaigns/NOPE").json()["code"] == "campaign_not_found"
+
+
+# ---- coupons restored on return --------------------------------------------------------------
+
+
+def _return_event(store: Store, sale: dict[str, Any], codes: list[str]) -> dict[str, Any]:
+    payload = {"id": 1, "sale_id": f"T01-R{uuid.uuid4().hex[:8]}", "original_sale": sale["payload"]["sale_id"],
+               "till": "T01", "status": "returned", "lines": [], "subtotal": -1000, "rounding": 0, "total": -1000,
+               "paid": -1000, "change": 0, "tenders": [{"method": "cash", "amount": -1000}],
+               "completed_at": "2031-03-15T11:00:00", "restore_coupons": codes}
+    return store.event("sale_returned", payload)
+
+
+def test_a_whole_return_restores_a_coupon_whose_template_says_so_and_only_that_one(admin: Admin, store: Store) -> None:
+    _, [restorable] = template_and_batch(admin, 1, restore=True)
+    _, [kept] = template_and_batch(admin, 1, restore=False)
+    for code in (restorable, kept):
+        assert post(store, "/loyalty/coupons/reserve", {"code": code, "ref": f"{store.code}:1", "subtotal": 5000}).status_code == 200
+    sale = store.sale(total=3000)
+    sale["payload"]["coupons"] = [{"code": restorable}, {"code": kept}]
+    pushed(store, sale)
+    assert post(store, "/loyalty/coupons/reserve", {"code": restorable, "ref": "x", "subtotal": 5000}).json()["code"] == "coupon_used"
+    pushed(store, _return_event(store, sale, [restorable, kept]))
+    assert post(store, "/loyalty/coupons/reserve", {"code": restorable, "ref": "y", "subtotal": 5000}).status_code == 200
+    assert post(store, "/loyalty/coupons/reserve", {"code": kept, "ref": "y", "subtotal": 5000}).json()["code"] == "coupon_used"
+    assert not [c for c in conflicts(admin, store) if c["action"] == "restore"]
+
+
+def test_a_return_naming_another_sale_restores_nothing(admin: Admin, store: Store) -> None:
+    _, [code] = template_and_batch(admin, 1, restore=True)
+    assert post(store, "/loyalty/coupons/reserve", {"code": code, "ref": f"{store.code}:1", "subtotal": 5000}).status_code == 200
+    sale = store.sale(total=3000)
+    sale["payload"]["coupons"] = [{"code": code}]
+    pushed(store, sale)
+    pushed(store, _return_event(store, {"payload": {"sale_id": "T01-some-other-sale"}}, [code]))
+    assert post(store, "/loyalty/coupons/reserve", {"code": code, "ref": "z", "subtotal": 5000}).json()["code"] == "coupon_used"
+
+
+# ---- points expiry ---------------------------------------------------------------------------
+
+
+def _earned(hq: HQServer, member_no: str, entries: list[tuple[str, int, datetime]]) -> None:
+    """Back-date a member's ledger (what years of shopping would have left)."""
+    with hq.db() as session:
+        member = session.scalar(select(Member).where(Member.member_no == member_no))
+        assert member is not None
+        for n, (reason, delta, at) in enumerate(entries):
+            session.add(PointsEntry(member_id=member.id, delta=delta, growth=0, reason=reason, ref=f"old-{n}",
+                                    created_at=at))
+            member.points += delta
+        session.commit()
+
+
+def test_points_expire_oldest_first_once_and_the_panel_warns_before(admin: Admin, hq: HQServer, store: Store) -> None:
+    member = admin.ok(admin.post("/admin/members", {"phone": phone(), "name": "老会员"}))
+    now = datetime.now(UTC)
+    long_ago, last_year, this_year = (datetime(now.year - 2, 6, 1, tzinfo=UTC), datetime(now.year - 1, 3, 1, tzinfo=UTC),
+                                      now - timedelta(minutes=1))
+    # 500 earned two years ago, 300 of them spent since; 400 earned last year; 100 this year
+    _earned(hq, member["member_no"], [("sale", 500, long_ago), ("spend", -300, last_year),
+                                      ("sale", 400, last_year), ("sale", 100, this_year)])
+    view = store.send("GET", f"/loyalty/members?card={member['member_no']}").json()
+    assert view["points"] == 700
+    assert view["points_expiring"] == {"points": 200 + 400, "on": f"{now.astimezone(loyalty.BUSINESS_TZ).year}-12-31"}
+
+    first = admin.ok(admin.post("/admin/points/expire", {"member": member["member_no"]}))
+    assert first == {"members": 1, "points": 200}  # what is left of the old 500 after the 300 spent
+    assert admin.ok(admin.post("/admin/points/expire", {"member": member["member_no"]})) == {"members": 0, "points": 0}
+    view = store.send("GET", f"/loyalty/members?card={member['member_no']}").json()
+    assert view["points"] == 500
+    with hq.db() as session:
+        who = session.scalar(select(Member).where(Member.member_no == member["member_no"]))
+        assert who is not None
+        total = sum(session.scalars(select(PointsEntry.delta).where(PointsEntry.member_id == who.id)))
+        assert total == who.points == 500
+
+
+def test_points_expiry_over_the_whole_chain(admin: Admin, hq: HQServer) -> None:
+    now = datetime.now(UTC)
+    old = datetime(now.year - 3, 1, 5, tzinfo=UTC)
+    members = [admin.ok(admin.post("/admin/members", {"phone": phone(), "name": f"M{n}"})) for n in range(3)]
+    for n, m in enumerate(members):
+        _earned(hq, m["member_no"], [("sale", 100 * (n + 1), old)] + ([("spend", -100, old)] if n == 0 else []))
+    result = admin.ok(admin.post("/admin/points/expire", {}))
+    assert result["members"] >= 2 and result["points"] >= 200 + 300
+    assert admin.ok(admin.post("/admin/points/expire", {}))["points"] == 0
+
+
+# ---- gift cards --------------------------------------------------------------------------------
+
+
+def _card_line(card: str, amount: int) -> dict[str, Any]:
+    return {"sku": "GC100", "unit": "piece", "quantity": 1, "amount": amount, "discount": 0, "voided": False,
+            "card_no": card}
+
+
+def test_a_gift_card_is_stock_until_a_sale_activates_it_once(admin: Admin, hq: HQServer, store: Store) -> None:
+    [card, spare] = admin.ok(admin.post("/admin/gift-cards", {"count": 2}))["cards"]
+    assert store.send("GET", f"/loyalty/gift-cards/{card}").json() == {"card_no": card, "state": "unsold"}
+    assert store.send("GET", "/loyalty/gift-cards/7000").json()["code"] == "gift_card_not_found"
+    assert post(store, "/loyalty/wallets/spend", {"card": card, "amount": 1, "ref": "early"}).json()["code"] == "wallet_not_found"
+
+    ref = f"{store.code}:T01-20311115-0001"
+    live = post(store, "/loyalty/gift-cards/activate", {"card": card, "amount": 10000, "ref": ref})
+    assert live.status_code == 200 and live.json()["balance"] == 10000
+    assert post(store, "/loyalty/gift-cards/activate", {"card": card, "amount": 10000, "ref": ref}).json()["balance"] == 10000
+    assert post(store, "/loyalty/gift-cards/activate", {"card": card, "amount": 10000, "ref": "other"}).json()["code"] == "gift_card_sold"
+    assert store.send("GET", f"/loyalty/gift-cards/{card}").json()["code"] == "gift_card_sold"
+    assert post(store, "/loyalty/wallets/spend", {"card": card, "amount": 2500, "ref": "buy-1"}).json()["balance"] == 7500
+
+    # The same card sold again (its number typed on another sale) is refused and shown to the manager.
+    sale = store.sale(total=5000)
+    sale["payload"]["lines"] = [_card_line(card, 5000)]
+    pushed(store, sale)
+    assert any(c["action"] == "activate" and c["subject"] == card for c in conflicts(admin, store))
+    with hq.db() as session:
+        account = session.scalar(select(WalletAccount).where(WalletAccount.card_no == card))
+        assert account is not None and account.principal == 7500
+        assert sum(session.scalars(select(WalletEntry.principal).where(WalletEntry.account_id == account.id))) == 7500
+
+
+def test_a_gift_card_sold_offline_is_activated_by_the_sale_event_and_earns_no_points(admin: Admin, store: Store) -> None:
+    [card] = admin.ok(admin.post("/admin/gift-cards", {"count": 1}))["cards"]
+    member = admin.ok(admin.post("/admin/members", {"phone": phone(), "name": "买卡"}))
+    sale = member_sale(store, member["member_no"], 20000 + 3000,
+                       lines=[_card_line(card, 20000), {"sku": "A1", "unit": "piece", "quantity": 1, "amount": 3000,
+                                                        "voided": False}])
+    pushed(store, sale)
+    assert post(store, "/loyalty/wallets/spend", {"card": card, "amount": 20000, "ref": "all"}).json()["balance"] == 0
+    view = store.send("GET", f"/loyalty/members?card={member['member_no']}").json()
+    assert view["points"] == 30  # the ￥30 of goods earn; the ￥200 card does not
+
+
+def test_gift_card_bad_input(admin: Admin, store: Store) -> None:
+    assert admin.post("/admin/gift-cards", {"count": 0}).status_code == 422
+    [card] = admin.ok(admin.post("/admin/gift-cards", {"count": 1}))["cards"]
+    refused = post(store, "/loyalty/gift-cards/activate", {"card": card, "amount": -5, "ref": "r"})
+    assert refused.status_code == 400 and refused.json()["code"] == "invalid_amount"
+    assert store.send("GET", f"/loyalty/gift-cards/{card}").json()["state"] == "unsold"
+    wallet = admin.ok(admin.post("/admin/wallets", {}))["card_no"]
+    assert store.send("GET", f"/loyalty/gift-cards/{wallet}").json()["code"] == "gift_card_not_found"
