@@ -65,11 +65,16 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
     enable.add_argument("code")
     enable.set_defaults(func=cmd_enable_store)
 
+    expire = hq_sub.add_parser("expire-points", help="积分清零: write off points past their validity (run yearly; "
+                                                     "running it again changes nothing)")
+    expire.add_argument("--member", default=None, help="only this member (card number)")
+    expire.set_defaults(func=cmd_expire_points)
+
     imp = hq_sub.add_parser("import", help="import a catalog from .csv or .xlsx")
     imp.add_argument("file", type=Path)
     imp.add_argument("--lang", default=None, help="language of the report: zh_CN or en")
     imp.set_defaults(func=cmd_import)
-    for parser in (db, key, revoke, store, code, disable, enable, imp):
+    for parser in (db, key, revoke, store, code, disable, enable, expire, imp):
         _database_arg(parser)
     for parser in db_sub.choices.values():
         _database_arg(parser)
@@ -215,6 +220,18 @@ def cmd_enable_store(args: argparse.Namespace) -> int:
     from app.hq import stores
 
     return _run(args, lambda session: f"store {stores.set_disabled(session, args.code, False).code} enabled")
+
+
+def cmd_expire_points(args: argparse.Namespace) -> int:
+    from app.hq import loyalty
+
+    years = _settings(args).points_valid_years
+
+    def action(session: Any) -> str:
+        result = loyalty.expire_points(session, valid_years=years, member_no=args.member)
+        return f"expired {result['points']} points of {result['members']} members"
+
+    return _run(args, action)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
