@@ -28,6 +28,7 @@ class ProductView:
     spec: str
     brand: str
     category: str
+    kind: str = "goods"
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -40,6 +41,7 @@ class ProductView:
             "spec": self.spec,
             "brand": self.brand,
             "category": self.category,
+            "kind": self.kind,
         }
 
 
@@ -66,6 +68,7 @@ def view_of(product: Product) -> ProductView:
         spec=product.spec,
         brand=product.brand,
         category=product.category.name if product.category else "",
+        kind=product.kind,
     )
 
 
@@ -203,16 +206,16 @@ def build_index(session: Session) -> SearchIndex:
     rows = session.execute(
         select(
             Product.id, Product.sku, Product.primary_barcode, Product.name, Product.price, Product.unit,
-            Product.plu, Product.spec, Product.brand, Product.category_id, Product.initials,
+            Product.plu, Product.spec, Product.brand, Product.category_id, Product.initials, Product.kind,
         ).where(Product.active).order_by(Product.id)
     ).all()
     position = {row[0]: index for index, row in enumerate(rows)}
     products: list[ProductView] = []
     initials: list[str] = []
     codes: list[list[str]] = []
-    for pid, sku, barcode, name, price, unit, plu, spec, brand, category_id, initial in rows:
+    for pid, sku, barcode, name, price, unit, plu, spec, brand, category_id, initial, kind in rows:
         products.append(
-            ProductView(pid, sku, barcode, name, price, unit, plu, spec, brand, categories.get(category_id, ""))
+            ProductView(pid, sku, barcode, name, price, unit, plu, spec, brand, categories.get(category_id, ""), kind)
         )
         initials.append(initial)
         codes.append([sku] + ([plu] if plu else []))

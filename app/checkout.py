@@ -45,6 +45,7 @@ def ticket_dict(ticket: Ticket) -> dict[str, Any]:
                 "voided": line.voided,
                 "note": line.note,
                 "discount": line.discount,
+                "card_no": line.card_no,
             }
             for line in ticket.lines
         ],
@@ -130,19 +131,21 @@ def _recalculate(ticket: Ticket, settings: StoreSettings) -> None:
             line.amount = line_amount(line.unit_price, line.quantity, Unit(line.unit).per)
     _apply_promotions(ticket, settings)
     ticket.subtotal = sum(line.amount for line in ticket.lines if not line.voided)
+    # Coupons are for goods: a gift card sold on the ticket neither reaches a threshold nor takes a share.
+    goods = [line for line in ticket.lines if not line.voided and line.card_no is None]
+    goods_total = sum(line.amount for line in goods)
     for coupon in ticket.coupons:  # a coupon's worth follows the cart (a threshold may stop being met)
         if coupon.kind == "free_item":  # 兑换券: one of its goods on the ticket costs nothing
             line = next((x for x in ticket.lines if not x.voided and x.sku == coupon.sku), None)
             one = 0 if line is None else min(line.amount, line.unit_price if line.unit == "piece" else line.amount)
-            coupon.discount = one if ticket.subtotal >= coupon.threshold else 0
+            coupon.discount = one if goods_total >= coupon.threshold else 0
         else:
-            coupon.discount = coupon_discount(coupon.kind, coupon.value, coupon.threshold, ticket.subtotal)
-    ticket.discount = min(ticket.subtotal, sum(c.discount for c in ticket.coupons))
-    active = [line for line in ticket.lines if not line.voided]
-    shares = largest_remainder(ticket.discount, [line.amount for line in active]) if active else []
+            coupon.discount = coupon_discount(coupon.kind, coupon.value, coupon.threshold, goods_total)
+    ticket.discount = min(goods_total, sum(c.discount for c in ticket.coupons))
+    shares = largest_remainder(ticket.discount, [line.amount for line in goods]) if goods else []
     for line in ticket.lines:
         line.discount = 0
-    for line, share in zip(active, shares, strict=True):
+    for line, share in zip(goods, shares, strict=True):
         line.discount = share  # what each line actually paid is amount - discount (returns refund that)
     # 抹零 on what is left to pay, applied once, shown as its own line.
     due = ticket.subtotal - ticket.discount
@@ -171,14 +174,23 @@ def open_ticket(session: Session, actor: Actor) -> dict[str, Any]:
 
 
 def add_line(
-    session: Session, actor: Actor, ticket_id: int, code: str, quantity: int | None, settings: StoreSettings
+    session: Session, actor: Actor, ticket_id: int, code: str, quantity: int | None, settings: StoreSettings,
+    card_no: str | None = None,
 ) -> dict[str, Any]:
+    """Scan goods onto the ticket. A gift card (``kind`` gift_card) needs its ``card_no``, checked
+    at HQ by the caller (``app.loyalty.add_gift_card``); one card per line."""
     ticket = _open_for_change(session, actor, ticket_id)
     shifts.require_open(session, actor.till)
     found = lookup(session, code, settings.in_store_layout)
     product = found.product
     unit = Unit(product.unit)
     fixed_amount: int | None = None
+    if product.kind == "gift_card" and not card_no:
+        raise DomainError("gift_card_required", status=409, name=product.name, sku=product.sku)
+    if card_no and product.kind != "gift_card":
+        raise DomainError("not_a_gift_card", status=409, name=product.name)
+    if card_no and quantity not in (None, 1):
+        raise DomainError("invalid_quantity", quantity=quantity)
     if found.embedded_weight is not None:
         quantity = check_quantity(found.embedded_weight, Unit.GRAM)
     elif found.embedded_price is not None:
@@ -204,6 +216,7 @@ def add_line(
         fixed_amount=fixed_amount,
         voided=False,
         note="",
+        card_no=card_no,
     )
     ticket.lines.append(line)
     _recalculate(ticket, settings)
@@ -221,7 +234,7 @@ def change_quantity(
 ) -> dict[str, Any]:
     ticket = _open_for_change(session, actor, ticket_id)
     line = _line(ticket, line_id)
-    if line.fixed_amount is not None:
+    if line.fixed_amount is not None or line.card_no is not None:
         raise DomainError("quantity_fixed", status=409)
     line.quantity = check_quantity(quantity, Unit(line.unit))
     _recalculate(ticket, settings)

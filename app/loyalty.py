@@ -20,7 +20,7 @@ from urllib.parse import quote
 from sqlalchemy.orm import Session
 
 from app import clock
-from app.checkout import _open_for_change, _recalculate, ticket_dict
+from app.checkout import _open_for_change, _recalculate, add_line, ticket_dict
 from app.context import Actor
 from app.db.models import Tender, Ticket, TicketCoupon
 from app.domain.errors import DomainError
@@ -166,6 +166,48 @@ def _offline_paper_coupon(session: Session, client: HqClient | None, code: str, 
             "threshold": data.get("threshold", 0)}
 
 
+# ---- gift cards ------------------------------------------------------------------------------
+
+
+def add_gift_card(session: Session, actor: Actor, ticket_id: int, code: str, card_no: str,
+                  client: HqClient | None, settings: StoreSettings) -> dict[str, Any]:
+    """售卡: a gift-card product with the card scanned from its back; HQ says whether it is unsold
+    card stock. The sale activates it (``activate_gift_cards``, and HQ again from the sale's event)."""
+    card_no = card_no.strip()
+    ticket = _open_for_change(session, actor, ticket_id)
+    if any(line.card_no == card_no and not line.voided for line in ticket.lines):
+        raise DomainError("gift_card_on_ticket", status=409, card=card_no)
+    _call(client, "GET", f"/loyalty/gift-cards/{quote(card_no, safe='')}")
+    return add_line(session, actor, ticket_id, code, 1, settings, card_no=card_no)
+
+
+def activate_gift_cards(client: HqClient | None, sale: dict[str, Any]) -> list[str]:
+    """Right after the sale is stored: activate its cards at HQ so they can be spent at once. If
+    HQ is out of reach the sale's event activates them when it arrives; returns those activated now."""
+    done = []
+    for line in sale.get("lines") or []:
+        if not line.get("card_no") or line.get("voided") or client is None:
+            continue
+        try:
+            _call(client, "POST", "/loyalty/gift-cards/activate", {
+                "card": line["card_no"], "amount": line["amount"] - line["discount"],
+                "ref": f"{client.config.store_code}:{sale['sale_id']}"})
+        except DomainError:
+            continue  # the event carries it; a refusal lands in HQ's conflicts for the manager
+        done.append(str(line["card_no"]))
+    return done
+
+
+def _check_not_for_gift_cards(ticket: Ticket, amount: int) -> None:
+    """Stored value and points don't buy gift cards (that would turn them into a new card's cash)."""
+    cards = sum(line.amount for line in ticket.lines if line.card_no is not None and not line.voided)
+    if not cards:
+        return
+    in_kind = sum(t.amount for t in ticket.tenders if t.method in ("stored_value", "points"))
+    if in_kind + amount > ticket.total - cards:
+        raise DomainError("gift_card_tender", status=409)
+
+
 # ---- stored value ----------------------------------------------------------------------------
 
 
@@ -179,6 +221,7 @@ def pay_stored_value(session: Session, actor: Actor, ticket_id: int, card: str, 
     due = ticket.total - ticket.paid
     if amount > due:
         raise DomainError("overpaid_stored_value", status=409, due=f"￥{due / 100:.2f}")
+    _check_not_for_gift_cards(ticket, amount)
     ref = f"{ref_of(client, ticket)}:{len(ticket.tenders) + 1}"
     _call(client, "POST", "/loyalty/wallets/spend", {"card": card, "amount": amount, "ref": ref})
     ticket.tenders.append(Tender(method="stored_value", amount=amount, created_at=clock.now(), reference=card, ref=ref))
@@ -216,6 +259,7 @@ def pay_points(session: Session, actor: Actor, ticket_id: int, amount: int, clie
     due = ticket.total - ticket.paid
     if amount > due:
         raise DomainError("overpaid_stored_value", status=409, due=f"￥{due / 100:.2f}")
+    _check_not_for_gift_cards(ticket, amount)
     ref = f"{ref_of(client, ticket)}:{len(ticket.tenders) + 1}"
     _call(client, "POST", "/loyalty/points/spend", {"member": ticket.member_no, "amount": amount, "ref": ref})
     ticket.tenders.append(Tender(method="points", amount=amount, created_at=clock.now(), reference=ticket.member_no,

@@ -70,7 +70,8 @@ def price_lines(session: Session, ticket: Ticket, home: Path | None = None) -> P
     A line whose price the cashier overrode (改价) is priced as overridden, without promotions.
     """
     current, store, store_group = book(session, home)
-    lines = [line for line in ticket.lines if not line.voided and line.fixed_amount is None]
+    # Price-embedded goods carry their price; a gift card is sold at its face value.
+    lines = [line for line in ticket.lines if not line.voided and line.fixed_amount is None and line.card_no is None]
     if not len(current) or not lines:
         return None
     facts: dict[int, tuple[str, str]] = {

@@ -4,7 +4,14 @@ paid (its amount less its share of the coupons), to the tenders the sale was pai
 Stored value goes back to the card first (up to what the card paid), the rest in cash from the
 drawer. The goods go back on the shelf, points earned are taken back at HQ, and HQ gets the
 return as a ``sale_returned`` event in the same transaction. A refund above the store's limit
-needs a manager.
+needs a manager. When the last goods of a sale come back, its coupons go to HQ to be restored
+where their template says so (退货退券). Gift cards sold are not taken back.
+
+无小票退货 — goods brought back without the receipt — is its own permission
+(``no_receipt_return_role``, asked every time): refunded in cash at today's shelf price, without
+promotions, since nothing says what was paid.
+
+The return slip (退货单) is printed from ``slip_for``.
 """
 
 from __future__ import annotations
@@ -16,12 +23,17 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app import auth, clock, shifts, stock
-from app.checkout import _next_sale_id, get_sale
+from app.catalog import lookup
+from app.checkout import _next_sale_id, get_sale, operator_name
 from app.context import Actor, OverrideRequest
-from app.db.models import Return, ReturnLine, TicketLine
+from app.db.models import Meta, Product, Return, ReturnLine, TicketLine
 from app.domain.errors import DomainError
+from app.domain.money import line_amount
+from app.domain.quantity import Unit, check_quantity, format_quantity
+from app.domain.receipt import Receipt, ReceiptLine, ReceiptTender
 from app.outbox import record_event
 from app.settings import StoreSettings
+from app.sync.feed import STORE_NAME_KEY
 
 
 def returned_so_far(session: Session, line_ids: list[int]) -> dict[int, tuple[int, int]]:
@@ -53,7 +65,8 @@ def returnable(session: Session, sale_id: str) -> dict[str, Any]:
         "tenders": [{"method": t.method, "amount": t.amount} for t in ticket.tenders],
         "lines": [{"id": line.id, "sku": line.sku, "name": line.name, "unit": line.unit, "quantity": line.quantity,
                    "paid": line.amount - line.discount, "returned": done.get(line.id, (0, 0))[0],
-                   "returnable": line.quantity - done.get(line.id, (0, 0))[0]} for line in lines],
+                   "returnable": 0 if line.card_no else line.quantity - done.get(line.id, (0, 0))[0],
+                   "gift_card": line.card_no is not None} for line in lines],
     }
 
 
@@ -70,6 +83,8 @@ def make_return(session: Session, actor: Actor, sale_id: str, wanted: list[tuple
     for line_id, quantity in wanted:
         if line_id not in by_id:
             raise DomainError("line_not_in_sale", status=422, line=line_id, sale=sale_id)
+        if by_id[line_id].card_no is not None:
+            raise DomainError("gift_card_not_returnable", status=409, name=by_id[line_id].name)
         if isinstance(quantity, bool) or not isinstance(quantity, int) or quantity <= 0:
             raise DomainError("invalid_quantity", quantity=quantity)
         quantities[line_id] += quantity
@@ -107,16 +122,10 @@ def make_return(session: Session, actor: Actor, sale_id: str, wanted: list[tuple
         left -= amount
     cash = left
 
-    moment = clock.now()
-    day = moment.strftime("%Y%m%d")
-    number = _next_sale_id(session, f"R{actor.till}", day).split("-")[-1]  # returns count apart from sales
-    record = Return(return_no=f"{actor.till}-R{day}-{number}",
-                    sale_id=sale_id, ticket_id=ticket.id, till=actor.till, operator_id=actor.operator_id,
-                    shift_id=shift.id, total=total, cash=cash, reason=reason[:64], created_at=moment)
-    record.lines = [ReturnLine(line_id=line_id, quantity=quantities[line_id], refund=refunds[line_id])
-                    for line_id in quantities]
-    session.add(record)
-    session.flush()
+    record = _new_return(session, actor, shift.id, sale_id, ticket.id, total, cash, reason,
+                         [ReturnLine(line_id=line_id, quantity=quantities[line_id], refund=refunds[line_id])
+                          for line_id in quantities])
+    moment = record.created_at
     stock.apply(session, [stock.Move(by_id[i].product_id, by_id[i].sku, by_id[i].unit, quantities[i]) for i in quantities],
                 "return", record.return_no, actor, actor.till)
     for refund in card_refunds + points_refunds:
@@ -134,8 +143,100 @@ def make_return(session: Session, actor: Actor, sale_id: str, wanted: list[tuple
         "tenders": tenders, "refunds": card_refunds, "points_refunds": points_refunds,
         "completed_at": moment.isoformat(timespec="seconds"),
     }
+    returned = returned_so_far(session, list(by_id))
+    if ticket.coupons and all(returned.get(i, (0, 0))[0] >= by_id[i].quantity for i in by_id if by_id[i].card_no is None):
+        payload["restore_coupons"] = [c.code for c in ticket.coupons]
     record_event(session, "sale_returned", payload)
     return {"return_no": record.return_no, "sale_id": sale_id, "total": total, "cash": cash,
             "stored_value": [{"card": r["card"], "amount": r["amount"]} for r in card_refunds],
             "points": sum(r["amount"] for r in points_refunds),
             "lines": [{"line_id": i, "quantity": quantities[i], "refund": refunds[i]} for i in quantities]}
+
+
+def _new_return(session: Session, actor: Actor, shift_id: int, sale_id: str | None, ticket_id: int | None, total: int,
+                cash: int, reason: str, lines: list[ReturnLine]) -> Return:
+    moment = clock.now()
+    day = moment.strftime("%Y%m%d")
+    number = _next_sale_id(session, f"R{actor.till}", day).split("-")[-1]  # returns count apart from sales
+    record = Return(return_no=f"{actor.till}-R{day}-{number}", sale_id=sale_id, ticket_id=ticket_id, till=actor.till,
+                    operator_id=actor.operator_id, shift_id=shift_id, total=total, cash=cash, reason=reason[:64],
+                    created_at=moment)
+    record.lines = lines
+    session.add(record)
+    session.flush()
+    return record
+
+
+def make_return_without_receipt(session: Session, actor: Actor, wanted: list[tuple[str, int]], reason: str,
+                                override: OverrideRequest | None, settings: StoreSettings) -> dict[str, Any]:
+    """无小票退货: goods by their code and quantity, refunded in cash at today's shelf price."""
+    shift = shifts.require_open(session, actor.till)
+    if not wanted:
+        raise DomainError("return_nothing", status=422)
+    picked: list[tuple[Product, int, int]] = []
+    for code, quantity in wanted:
+        product = session.get(Product, lookup(session, code, settings.in_store_layout).product.id)
+        assert product is not None
+        if product.kind == "gift_card":
+            raise DomainError("gift_card_not_returnable", status=409, name=product.name)
+        unit = Unit(product.unit)
+        if isinstance(quantity, bool) or not isinstance(quantity, int) or quantity <= 0:
+            raise DomainError("invalid_quantity", quantity=quantity)
+        check_quantity(quantity, unit)
+        picked.append((product, quantity, line_amount(product.price, quantity, unit.per)))
+    total = sum(refund for _, _, refund in picked)
+    auth.authorise(session, actor, "return_no_receipt", settings.no_receipt_return_role, override, settings,
+                   detail=f"￥{total / 100:.2f}")
+    record = _new_return(session, actor, shift.id, None, None, total, total, reason,
+                         [ReturnLine(product_id=p.id, unit_price=p.price, quantity=q, refund=r) for p, q, r in picked])
+    stock.apply(session, [stock.Move(p.id, p.sku, p.unit, q) for p, q, _ in picked], "return", record.return_no,
+                actor, actor.till)
+    record_event(session, "sale_returned", {
+        "id": None, "sale_id": record.return_no, "original_sale": None, "no_receipt": True, "till": actor.till,
+        "status": "returned", "member_no": None, "reason": record.reason,
+        "lines": [{"sku": p.sku, "name": p.name, "unit": p.unit, "quantity": -q, "amount": -r, "voided": False}
+                  for p, q, r in picked],
+        "item_count": -sum(q if p.unit == "piece" else 1 for p, q, _ in picked),
+        "subtotal": -total, "rounding": 0, "total": -total, "paid": -total, "change": 0,
+        "tenders": [{"method": "cash", "amount": -total}], "refunds": [], "points_refunds": [],
+        "completed_at": record.created_at.isoformat(timespec="seconds"),
+    })
+    return {"return_no": record.return_no, "sale_id": None, "total": total, "cash": total, "stored_value": [],
+            "points": 0, "lines": [{"sku": p.sku, "quantity": q, "refund": r} for p, q, r in picked]}
+
+
+SLIP_LABELS = {"title": "退货单", "sale": "退货单号", "total": "退款合计", "subtotal": "退货金额", "amount": "退款",
+               "change": ""}
+
+
+def slip_for(session: Session, return_no: str, settings: StoreSettings) -> Receipt:
+    """退货单: what came back, what each refunded and where the money went; signed by the customer."""
+    record = session.scalar(select(Return).where(Return.return_no == return_no))
+    if record is None:
+        raise DomainError("return_not_found", status=404, return_no=return_no[:32])
+    sold = {line.id: line for line in session.scalars(select(TicketLine).where(
+        TicketLine.id.in_([x.line_id for x in record.lines if x.line_id is not None])))}
+    products = {p.id: p for p in session.scalars(select(Product).where(
+        Product.id.in_([x.product_id for x in record.lines if x.product_id is not None])))}
+    lines, count = [], 0
+    for x in record.lines:
+        name, unit, price = ((sold[x.line_id].name, sold[x.line_id].unit, sold[x.line_id].unit_price)
+                             if x.line_id is not None else
+                             (products[x.product_id].name, products[x.product_id].unit, x.unit_price or 0))
+        lines.append(ReceiptLine(name=name, quantity_text=format_quantity(x.quantity, Unit(unit)), unit_price=price,
+                                 amount=x.refund))
+        count += x.quantity if unit == Unit.PIECE else 1
+    tenders = [ReceiptTender("现金退款", record.cash)] if record.cash else []
+    if record.total > record.cash:
+        tenders.append(ReceiptTender("退回储值卡/积分", record.total - record.cash))
+    store_name = session.get(Meta, STORE_NAME_KEY)
+    header = (f"原销售单 {record.sale_id}",) if record.sale_id else ("无小票退货",)
+    return Receipt(
+        store_name=store_name.value if store_name else settings.store_name, sale_id=record.return_no,
+        till=record.till, operator=operator_name(session, record.operator_id),
+        issued_at=record.created_at.strftime("%Y-%m-%d %H:%M:%S"), lines=tuple(lines), subtotal=record.total,
+        total=record.total, tenders=tuple(tenders), change=0,
+        item_count=count,
+        header_lines=header + ((f"原因: {record.reason}",) if record.reason else ()),
+        footer_lines=("顾客签名: ____________________",), labels=SLIP_LABELS,
+    )

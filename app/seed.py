@@ -54,6 +54,9 @@ FIXED: tuple[tuple[str, str, str, str, str, int, str | None, str | None], ...] =
     ("茅台 飞天 53度 500ml", "500ml", "茅台", "酒类", "piece", 299900, None, "690123456795"),
 )
 
+#: 礼品卡 sold at the till as goods: the cashier scans the card's back, HQ activates it with the sale.
+GIFT_CARD = ("GC0100", "礼品卡 100元", "礼品卡", 10000, "690123456796")
+
 CATEGORIES: dict[str, tuple[list[str], list[str], list[str], list[str], tuple[int, int]]] = {
     # category: (brands, bases, variants, specs, price range in fen)
     "饮料": (["可口可乐", "百事", "农夫山泉", "康师傅", "统一", "娃哈哈", "怡宝", "元气森林", "王老吉", "加多宝", "雀巢", "维他"],
@@ -166,7 +169,7 @@ def _plausible_price(rng: random.Random, low: int, high: int) -> int:
 def seed(session: Session, products: int, progress: Callable[[int, int], None] | None = None) -> int:
     """Operators, tills and up to ``products`` products; returns how many products were added."""
     _seed_people(session)
-    existing = session.scalar(select(func.count(Product.id))) or 0
+    existing = session.scalar(select(func.count(Product.id)).where(Product.kind == "goods")) or 0
     if existing >= products:
         session.commit()
         return 0
@@ -198,6 +201,7 @@ def seed(session: Session, products: int, progress: Callable[[int, int], None] |
             if progress:
                 progress(existing + added, products)
     _flush(session, batch, codes)
+    _seed_gift_card(session, categories)
     bump_version(session)
     session.commit()
     if progress:
@@ -212,6 +216,24 @@ def _flush(session: Session, batch: list[dict[str, object]], codes: list[dict[st
         session.execute(insert(Barcode), codes)
     batch.clear()
     codes.clear()
+
+
+def _seed_gift_card(session: Session, categories: dict[str, int]) -> None:
+    sku, name, category, price, body = GIFT_CARD
+    if session.scalar(select(Product.id).where(Product.sku == sku)) is not None:
+        return
+    if category not in categories:
+        row = Category(name=category)
+        session.add(row)
+        session.flush()
+        categories[category] = row.id
+    barcode = with_check_digit(body)
+    product = Product(sku=sku, name=name, initials=initials(name), spec="", brand="", category_id=categories[category],
+                      unit="piece", price=price, plu=None, tax_rate=0, active=True, primary_barcode=barcode,
+                      kind="gift_card")
+    session.add(product)
+    session.flush()
+    session.add(Barcode(code=barcode, product_id=product.id, pack_quantity=1))
 
 
 def _seed_people(session: Session) -> None:

@@ -29,6 +29,8 @@ class StoreSettings:
     void_line_limit: int = 5000
     #: a return refunding more than this (fen) needs a manager
     return_limit: int = 20000
+    #: 无小票退货: who may allow a return without the receipt (always asked, whatever the amount)
+    no_receipt_return_role: str = "manager"
     #: offline policy: paper coupons a store may take per day while HQ is out of reach (0: none)
     offline_paper_coupons: int = 20
     max_failed_pins: int = 5
@@ -61,6 +63,7 @@ class StoreSettings:
             in_store_layout=layout,
             void_line_limit=int(env.get("OMNISTORE_VOID_LINE_LIMIT", "5000")),
             return_limit=int(env.get("OMNISTORE_RETURN_LIMIT", "20000")),
+            no_receipt_return_role=env.get("OMNISTORE_NO_RECEIPT_RETURN_ROLE", "manager"),
             offline_paper_coupons=int(env.get("OMNISTORE_OFFLINE_PAPER_COUPONS", "20")),
             token_ttl_seconds=int(env.get("OMNISTORE_TOKEN_TTL", str(12 * 3600))),
             default_language=env.get("OMNISTORE_LANG", "zh_CN"),

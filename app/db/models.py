@@ -68,6 +68,7 @@ class Product(Base):
     #: HQ's list price; ``price`` is what the store sells at (its group's price when HQ sets one)
     list_price: Mapped[int | None] = mapped_column(Integer, nullable=True)
     group_price: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    kind: Mapped[str] = mapped_column(String(12), default="goods", server_default="goods")  # goods | gift_card
 
     category: Mapped[Category | None] = relationship(lazy="joined")
 
@@ -151,6 +152,8 @@ class TicketLine(Base):
     note: Mapped[str] = mapped_column(String(128), default="")
     #: this line's share of the ticket's coupon discount: it paid amount - discount (returns refund that)
     discount: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    #: a gift card sold on this line: its number; HQ activates it with the sale
+    card_no: Mapped[str | None] = mapped_column(String(24), nullable=True)
 
     ticket: Mapped[Ticket] = relationship(back_populates="lines")
 
@@ -277,8 +280,9 @@ class Return(Base):
     __tablename__ = "returns"
     id: Mapped[int] = mapped_column(primary_key=True)
     return_no: Mapped[str] = mapped_column(String(32), unique=True)
-    sale_id: Mapped[str] = mapped_column(String(32), index=True)
-    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"))
+    #: the original sale; None for a return without a receipt (无小票退货)
+    sale_id: Mapped[str | None] = mapped_column(String(32), index=True, nullable=True)
+    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"), nullable=True)
     till: Mapped[str] = mapped_column(String(16))
     operator_id: Mapped[int] = mapped_column(ForeignKey("operators.id"))
     shift_id: Mapped[int] = mapped_column(ForeignKey("shifts.id"))
@@ -294,7 +298,10 @@ class ReturnLine(Base):
     __tablename__ = "return_lines"
     id: Mapped[int] = mapped_column(primary_key=True)
     return_id: Mapped[int] = mapped_column(ForeignKey("returns.id", ondelete="CASCADE"), index=True)
-    line_id: Mapped[int] = mapped_column(ForeignKey("ticket_lines.id"), index=True)
+    #: the sale's line; without a receipt, the product and the price it was taken back at instead
+    line_id: Mapped[int | None] = mapped_column(ForeignKey("ticket_lines.id"), index=True, nullable=True)
+    product_id: Mapped[int | None] = mapped_column(ForeignKey("products.id"), nullable=True)
+    unit_price: Mapped[int | None] = mapped_column(Integer, nullable=True)
     quantity: Mapped[int] = mapped_column(Integer)
     refund: Mapped[int] = mapped_column(Integer)
 

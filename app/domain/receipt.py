@@ -115,7 +115,8 @@ def layout(receipt: Receipt, columns: int) -> list[LaidOutLine]:
     out.append(LaidOutLine(two_columns(label["total"], money(receipt.total), columns // 2), Style.TOTAL))
     for tender in receipt.tenders:
         out.append(LaidOutLine(two_columns(tender.label, money(tender.amount), columns)))
-    out.append(LaidOutLine(two_columns(label["change"], money(receipt.change), columns)))
+    if label["change"]:  # a return slip has no change line
+        out.append(LaidOutLine(two_columns(label["change"], money(receipt.change), columns)))
     out.append(LaidOutLine("-" * columns, Style.RULE))
     out += [LaidOutLine(t, Style.CENTER) for f in receipt.footer_lines for t in wrap(f, columns)]
     return out

@@ -90,6 +90,7 @@ def _apply_products(session: Session, items: Iterable[dict[str, Any]]) -> None:
             "plu": item.get("plu") or None,
             "tax_rate": item.get("tax_rate", 1300),
             "active": bool(item.get("active", True)) and not item["_deleted"],
+            "kind": item.get("kind") or "goods",
             "primary_barcode": barcodes[0]["code"] if barcodes else None,
         })
     # executemany with one cached statement: a VALUES list of 1,000 rows costs more to compile than to run
@@ -103,7 +104,7 @@ def _apply_products(session: Session, items: Iterable[dict[str, Any]]) -> None:
                 "category_id": excluded.category_id, "unit": excluded.unit, "list_price": excluded.list_price,
                 # a store-group price set at HQ outlives changes to the list price
                 "price": _coalesce_group_price(excluded.price),
-                "plu": excluded.plu, "tax_rate": excluded.tax_rate, "active": excluded.active,
+                "plu": excluded.plu, "tax_rate": excluded.tax_rate, "active": excluded.active, "kind": excluded.kind,
                 "primary_barcode": excluded.primary_barcode,
             },
         ),

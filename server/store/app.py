@@ -182,6 +182,10 @@ def _api(state: StoreState) -> APIRouter:
     @router.post("/tickets/{ticket_id}/lines")
     def add_line(ticket_id: int, body: schemas.LineIn, who: Who, session: DB) -> dict[str, Any]:
         payload = {"ticket": ticket_id, "code": body.code, "quantity": body.quantity}
+        if body.card_no:  # 售卡: a gift-card product and the card scanned from its back
+            return command(session, who, body.command_id, "add_line", {**payload, "card": body.card_no},
+                           lambda: loyalty.add_gift_card(session, who, ticket_id, body.code, body.card_no or "",
+                                                         state.hq(), settings))
         return command(session, who, body.command_id, "add_line", payload,
                        lambda: checkout.add_line(session, who, ticket_id, body.code, body.quantity, settings))
 
@@ -225,8 +229,11 @@ def _api(state: StoreState) -> APIRouter:
 
     @router.post("/tickets/{ticket_id}/complete")
     def complete(ticket_id: int, body: schemas.CommandIn, who: Who, session: DB) -> dict[str, Any]:
-        return command(session, who, body.command_id, "complete", {"ticket": ticket_id},
-                       lambda: checkout.complete(session, who, ticket_id, settings))
+        result = command(session, who, body.command_id, "complete", {"ticket": ticket_id},
+                         lambda: checkout.complete(session, who, ticket_id, settings))
+        if any(line.get("card_no") for line in result["ticket"]["lines"]):  # stored: now the cards go live
+            loyalty.activate_gift_cards(state.hq(), result["ticket"])
+        return result
 
     # ---- drawer ----------------------------------------------------------------------
     @router.post("/drawer/open")
@@ -302,6 +309,22 @@ def _api(state: StoreState) -> APIRouter:
                        lambda: returns.make_return(session, who, body.sale_id, lines, body.reason, _override(body),
                                                    settings))
 
+    @router.post("/returns/no-receipt")
+    def make_return_without_receipt(body: schemas.NoReceiptReturnIn, who: Who, session: DB) -> dict[str, Any]:
+        """无小票退货: its own permission, asked every time; cash at today's shelf price."""
+        lines = [(line.code, line.quantity) for line in body.lines]
+        return command(session, who, body.command_id, "return_no_receipt",
+                       {"lines": [list(x) for x in lines]},
+                       lambda: returns.make_return_without_receipt(session, who, lines, body.reason, _override(body),
+                                                                   settings))
+
+    @router.get("/returns/{return_no}/slip")
+    def return_slip(return_no: str, who: Who, session: DB, format: Annotated[str, Query(max_length=16)] = "text",
+                    profile: Annotated[str, Query(max_length=32)] = "80mm", kick: bool = False,
+                    raster: bool = False) -> Response:
+        """退货单 for the customer to sign, in the receipt's formats; ``kick`` opens the drawer for a cash refund."""
+        return _printed(returns.slip_for(session, return_no, settings), format, profile, kick, raster)
+
     # ---- stock -----------------------------------------------------------------------
     @router.post("/stock/movements")
     def move_stock(body: schemas.StockMoveIn, who: Who, session: DB) -> dict[str, Any]:
@@ -340,9 +363,11 @@ def _api(state: StoreState) -> APIRouter:
         raster: bool = False,
     ) -> Response:
         """The receipt as text, ESC/POS bytes (``kick`` adds the drawer pulse) or a PNG; ``copy`` marks a reprint."""
+        return _printed(receipt_for(session, sale_id, settings, copy=copy), format, profile, kick, raster)
+
+    def _printed(document: Any, format: str, profile: str, kick: bool, raster: bool) -> Response:
         from hardware.escpos.profiles import get_profile
 
-        document = receipt_for(session, sale_id, settings, copy=copy)
         try:
             printer = get_profile(profile)
         except KeyError:

@@ -47,6 +47,8 @@ class TicketOpenIn(Body):
 class LineIn(Body):
     code: StrictStr = Field(min_length=1, max_length=64)
     quantity: StrictInt | None = None
+    #: a gift-card product: the card's number (scanned from its back)
+    card_no: StrictStr | None = Field(default=None, min_length=1, max_length=24)
     command_id: StrictStr = CommandId
 
 
@@ -117,6 +119,16 @@ class ReturnLineIn(Body):
 class ReturnIn(OverridableIn):
     sale_id: StrictStr = Field(min_length=1, max_length=32)
     lines: list[ReturnLineIn] = Field(min_length=1, max_length=200)
+    reason: StrictStr = Field(default="", max_length=64)
+
+
+class NoReceiptLineIn(Body):
+    code: StrictStr = Field(min_length=1, max_length=64)
+    quantity: StrictInt
+
+
+class NoReceiptReturnIn(OverridableIn):
+    lines: list[NoReceiptLineIn] = Field(min_length=1, max_length=200)
     reason: StrictStr = Field(default="", max_length=64)
 
 
