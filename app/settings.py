@@ -63,8 +63,16 @@ class StoreSettings:
             in_store_layout=layout,
             void_line_limit=int(env.get("OMNISTORE_VOID_LINE_LIMIT", "5000")),
             return_limit=int(env.get("OMNISTORE_RETURN_LIMIT", "20000")),
-            no_receipt_return_role=env.get("OMNISTORE_NO_RECEIPT_RETURN_ROLE", "manager"),
+            no_receipt_return_role=_role(env.get("OMNISTORE_NO_RECEIPT_RETURN_ROLE", "manager")),
             offline_paper_coupons=int(env.get("OMNISTORE_OFFLINE_PAPER_COUPONS", "20")),
             token_ttl_seconds=int(env.get("OMNISTORE_TOKEN_TTL", str(12 * 3600))),
             default_language=env.get("OMNISTORE_LANG", "zh_CN"),
         )
+
+
+def _role(name: str) -> str:
+    from app.context import ROLE_RANK
+
+    if name not in ROLE_RANK:
+        raise ValueError(f"OMNISTORE_NO_RECEIPT_RETURN_ROLE must be one of {', '.join(ROLE_RANK)}, not {name!r}")
+    return name
