@@ -400,10 +400,13 @@ class StoreClient:
         return [Ticket.from_json(item) for item in data.get("items", [])]
 
     def add_line(self, ticket_id: str, code: str, quantity: int | None = None,
-                 command_id: str | None = None) -> Ticket:
+                 command_id: str | None = None, card_no: str | None = None) -> Ticket:
+        """Scan goods on; a gift card goes with the number of the card (``card_no``)."""
         body: dict[str, Any] = {"code": code}
         if quantity is not None:
             body["quantity"] = quantity
+        if card_no is not None:
+            body["card_no"] = card_no
         return Ticket.from_json(self._command(f"/tickets/{ticket_id}/lines", body, command_id))
 
     def set_quantity(self, ticket_id: str, line_id: str, quantity: int, command_id: str | None = None) -> Ticket:
@@ -461,6 +464,12 @@ class StoreClient:
                 "lines": [{"line_id": int(line_id), "quantity": quantity} for line_id, quantity in lines]}
         return dict(self._command("/returns", body, command_id, override))
 
+    def return_without_receipt(self, lines: list[tuple[str, int]], reason: str = "", command_id: str | None = None,
+                               override: dict[str, str] | None = None) -> dict[str, Any]:
+        """无小票退货: goods by code and quantity; always needs the store's authorisation."""
+        body = {"reason": reason, "lines": [{"code": code, "quantity": quantity} for code, quantity in lines]}
+        return dict(self._command("/returns/no-receipt", body, command_id, override))
+
     def add_cash(self, ticket_id: str, amount: int, command_id: str | None = None) -> Ticket:
         body = {"method": "cash", "amount": amount}
         return Ticket.from_json(self._command(f"/tickets/{ticket_id}/tenders", body, command_id))
@@ -490,6 +499,15 @@ class StoreClient:
         if raster:
             params["raster"] = 1
         return self.request("GET", f"{API_PREFIX}/sales/{sale_id}/receipt", params=params, raw=True)
+
+    def return_slip(self, return_no: str, profile: str = "80mm", kick: bool = False, raster: bool = False) -> bytes:
+        """退货单 as ESC/POS bytes; ``kick`` opens the drawer for a cash refund in the same job."""
+        params: dict[str, Any] = {"format": "escpos", "profile": profile}
+        if kick:
+            params["kick"] = 1
+        if raster:
+            params["raster"] = 1
+        return self.request("GET", f"{API_PREFIX}/returns/{return_no}/slip", params=params, raw=True)
 
     # -- HQ sync --------------------------------------------------------------------
 

@@ -40,7 +40,16 @@ from ui.dialogs import (
     QuantityDialog,
     WeightDialog,
 )
-from ui.loyalty import CouponDialog, MemberDialog, PointsDialog, ReturnDialog, StoredValueDialog, member_summary
+from ui.loyalty import (
+    CouponDialog,
+    GiftCardDialog,
+    MemberDialog,
+    NoReceiptReturnDialog,
+    PointsDialog,
+    ReturnDialog,
+    StoredValueDialog,
+    member_summary,
+)
 from ui.models import TicketLinesModel
 from ui.widgets import AmountLabel, MessageStrip, ScanEdit, caption_value_row
 
@@ -363,10 +372,24 @@ class CheckoutScreen(QWidget):
         def failed(exc: Exception) -> None:
             if isinstance(exc, ApiError) and exc.code == "weight_required":
                 self._weigh(text, str(exc))
+            elif isinstance(exc, ApiError) and exc.code == "gift_card_required":
+                self._sell_gift_card(text, str(exc))
             else:
                 self.show_error(exc)
 
         self._submit(lambda: client.add_line(ref.id, text, quantity, command_id), self._line_added, failed)
+
+    def _sell_gift_card(self, code: str, reason: str) -> None:
+        """售卡: the card's own number goes with the gift-card line; HQ checks it is unsold stock."""
+        if self.ticket is None:
+            return
+        dialog = GiftCardDialog(self.ctx.client, self.ctx.worker, self.ticket.id, code, reason, self)
+
+        def accepted() -> None:
+            if dialog.result_ticket is not None:
+                self._line_added(dialog.result_ticket)
+
+        self.open_dialog(dialog, accepted)
 
     def _weigh(self, code: str, reason: str) -> None:
         """称重: a stable weight from the till's scale, else the cashier types it in kg."""
@@ -591,10 +614,18 @@ class CheckoutScreen(QWidget):
     ) -> None:
         """Fetch the receipt from the server and send it to the printer; ``kick`` opens the drawer too."""
         client, ctx = self.ctx.client, self.ctx
+        self._print(lambda: client.receipt(sale_id, profile=ctx.printer_profile, kick=kick, copy=copy,
+                                           raster=ctx.printer_raster),
+                    sale_id, self.tr("The receipt was not printed: %1"), on_printed)
+
+    def _print(self, fetch: Callable[[], bytes], label: str, failure: str,
+               on_printed: Callable[[bytes], None] | None = None) -> None:
+        """On the worker: the document's bytes from the server, then to the till's printer (or its queue)."""
+        ctx = self.ctx
 
         def run() -> bytes:
-            data = client.receipt(sale_id, profile=ctx.printer_profile, kick=kick, copy=copy, raster=ctx.printer_raster)
-            ctx.print_receipt(data, label=sale_id)
+            data = fetch()
+            ctx.print_receipt(data, label=label)
             return data
 
         def printed(data: bytes) -> None:
@@ -602,10 +633,7 @@ class CheckoutScreen(QWidget):
             if on_printed is not None:
                 on_printed(data)
 
-        def failed(exc: Exception) -> None:
-            self.message.show_error(self.tr("The receipt was not printed: %1").replace("%1", str(exc)))
-
-        self._submit(run, printed, failed)
+        self._submit(run, printed, lambda exc: self.message.show_error(failure.replace("%1", str(exc))))
 
     def reprint(self) -> None:
         """F9 重打小票: the last sale's receipt again (no drawer pulse)."""
@@ -687,9 +715,25 @@ class CheckoutScreen(QWidget):
         client = self.ctx.client
 
         def accepted() -> None:
+            if dialog.without_receipt:
+                self.return_without_receipt_dialog()
+                return
             sale_id, lines, reason = dialog.sale_id, dialog.chosen, dialog.reason.text().strip()
             self._last_action = "return"
             self._command(lambda cid, override: client.make_return(sale_id, lines, reason, cid, override),
+                          self._refunded)
+
+        self.open_dialog(dialog, accepted)
+
+    def return_without_receipt_dialog(self) -> None:
+        """无小票退货: the goods scanned one by one; the server asks for the manager every time."""
+        dialog = NoReceiptReturnDialog(self.ctx.client, self.ctx.worker, self)
+        client = self.ctx.client
+
+        def accepted() -> None:
+            lines, reason = dialog.chosen, dialog.reason.text().strip()
+            self._last_action = "return_no_receipt"
+            self._command(lambda cid, override: client.return_without_receipt(lines, reason, cid, override),
                           self._refunded)
 
         self.open_dialog(dialog, accepted)
@@ -704,8 +748,18 @@ class CheckoutScreen(QWidget):
         if int(result.get("points", 0)):
             text += self.tr(", ￥%1 back as points").replace("%1", format_fen(int(result["points"])))
         self.message.show_info(text, 0)
-        if cash:
-            self.ctx.open_drawer()
+        self._print_return_slip(str(result.get("return_no", "")), kick=cash > 0)
+
+    def _print_return_slip(self, return_no: str, kick: bool) -> None:
+        """退货单 for the customer to sign; a cash refund opens the drawer with it."""
+        client, ctx = self.ctx.client, self.ctx
+        if kick and ctx.drawer_kicked_separately:
+            ctx.open_drawer()
+            kick = False
+
+        self._print(lambda: client.return_slip(return_no, profile=ctx.printer_profile, kick=kick,
+                                               raster=ctx.printer_raster),
+                    return_no, self.tr("The return slip was not printed: %1"))
 
     def discard_empty_ticket(self) -> None:
         """After 交班 the server has voided the till's empty ticket; forget it here too."""

@@ -494,6 +494,9 @@ def action_label(action: str) -> str:
         "price_override": QCoreApplication.translate("OverrideDialog", "change a price"),
         "no_sale": QCoreApplication.translate("OverrideDialog", "open the drawer without a sale"),
         "diagnostics": QCoreApplication.translate("OverrideDialog", "open hardware diagnostics"),
+        "void_ticket": QCoreApplication.translate("OverrideDialog", "cancel the whole ticket"),
+        "return": QCoreApplication.translate("OverrideDialog", "refund above the store's limit"),
+        "return_no_receipt": QCoreApplication.translate("OverrideDialog", "take goods back without a receipt"),
     }
     return labels.get(action, action)
 

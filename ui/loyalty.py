@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -42,6 +43,10 @@ def member_summary(member: dict[str, Any]) -> str:
     balance = int((member.get("wallet") or {}).get("balance", 0))
     points = QCoreApplication.translate("MemberDialog", "Points %1").replace("%1", f"{int(member.get('points', 0)):,}")
     stored = QCoreApplication.translate("MemberDialog", "Stored value ￥%1").replace("%1", format_fen(balance))
+    expiring = member.get("points_expiring") or {}
+    if expiring.get("points"):  # 积分到期提醒: worth telling the customer at the till
+        points += QCoreApplication.translate("MemberDialog", " (%1 expire on %2)").replace(
+            "%1", f"{int(expiring['points']):,}").replace("%2", str(expiring.get("on", "")))
     return f"{member.get('name') or ''} {member.get('phone', '')} · {tier} · {points} · {stored}"
 
 
@@ -69,6 +74,14 @@ class _ServerDialog(PosDialog):
         if amount <= 0:
             self.message.show_error(self.tr("Enter an amount greater than zero."))
         return amount
+
+    def _button(self, text: str, slot: Any) -> Any:
+        button = QPushButton(text)
+        button.setObjectName("secondaryButton")
+        button.setAutoDefault(False)
+        button.clicked.connect(slot)
+        self.button_row.insertWidget(0, button)
+        return button
 
     def ask(self, call: Any, done: Any) -> None:
         if self.busy:
@@ -117,16 +130,6 @@ class MemberDialog(_ServerDialog):
         self.register_button = self._button(self.tr("Register this phone"), self.register)
         self.size_to_parent(0.55, 0.7)
         self.edit.setFocus()
-
-    def _button(self, text: str, slot: Any) -> Any:
-        from PySide6.QtWidgets import QPushButton
-
-        button = QPushButton(text)
-        button.setObjectName("secondaryButton")
-        button.setAutoDefault(False)
-        button.clicked.connect(slot)
-        self.button_row.insertWidget(0, button)
-        return button
 
     def handle_scan(self, code: str) -> None:
         """A scanned member code goes straight to the lookup."""
@@ -292,8 +295,15 @@ class ReturnDialog(_ServerDialog):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()
         self.body.addWidget(self.table, 1)
+        #: the cashier chose 无小票退货 instead: the checkout opens that dialog
+        self.without_receipt = False
+        self._button(self.tr("No receipt…"), self._no_receipt)
         self.size_to_parent(0.7, 0.75)
         self.sale_edit.setFocus()
+
+    def _no_receipt(self) -> None:
+        self.without_receipt = True
+        self.accept()
 
     def handle_scan(self, code: str) -> None:
         self.sale_edit.setText(code)
@@ -320,6 +330,8 @@ class ReturnDialog(_ServerDialog):
     def show_sale(self, sale: dict[str, Any]) -> None:
         self.sale = sale
         lines = [line for line in sale["lines"] if line["returnable"] > 0]
+        if any(line.get("gift_card") for line in sale["lines"]):
+            self.message.show_info(self.tr("Gift cards sold are not taken back."), 0)
         self.table.setRowCount(len(lines))
         for row, line in enumerate(lines):
             name = QTableWidgetItem(line["name"])
@@ -337,3 +349,124 @@ class ReturnDialog(_ServerDialog):
     @property
     def sale_id(self) -> str:
         return str(self.sale["sale_id"]) if self.sale else ""
+
+
+class NoReceiptReturnDialog(_ServerDialog):
+    """无小票退货: scan each item coming back; refunded in cash at today's price once a manager allows it."""
+
+    def __init__(self, client: StoreClient, worker: Worker, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Return without receipt"), client, worker, parent, ok_text=self.tr("Refund (Enter)"))
+        #: (code, quantity) coming back, once the cashier confirms; the checkout runs the return
+        self.chosen: list[tuple[str, int]] = []
+        note = QLabel(self.tr("Refunded in cash at today's shelf price, without promotions. A manager must allow it."))
+        note.setWordWrap(True)
+        self.body.addWidget(note)
+        form = QFormLayout()
+        self.code_edit = QLineEdit()
+        self.code_edit.setObjectName("bigEdit")
+        self.code_edit.setPlaceholderText(self.tr("Scan each item coming back"))
+        disable_ime(self.code_edit)
+        self.code_edit.returnPressed.connect(self._add_typed)
+        form.addRow(self.tr("Item"), self.code_edit)
+        self.reason = QLineEdit()
+        form.addRow(self.tr("Reason"), self.reason)
+        self.body.addLayout(form)
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels([self.tr("Item"), self.tr("Price"), self.tr("Return")])
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().hide()
+        self.body.addWidget(self.table, 1)
+        self.total_label = QLabel()
+        self.total_label.setObjectName("memberFound")
+        self.body.addWidget(self.total_label)
+        self.size_to_parent(0.6, 0.7)
+        self.code_edit.setFocus()
+
+    def handle_scan(self, code: str) -> None:
+        self.add_item(code)
+
+    def _add_typed(self) -> None:
+        code = self.code_edit.text().strip()
+        self.code_edit.clear()
+        if code:
+            self.add_item(code)
+
+    def add_item(self, code: str) -> None:
+        """One more of an item already listed, else a new row once the server knows the code."""
+        for row in range(self.table.rowCount()):
+            if self.table.item(row, 0).data(Qt.ItemDataRole.UserRole) == code:
+                spin = self.table.cellWidget(row, 2)
+                spin.setValue(spin.value() + 1)
+                return
+        self.ask(lambda: self.client.lookup(code), lambda product: self._add_row(code, product))
+
+    def _add_row(self, code: str, product: Any) -> None:
+        if product.unit != "piece":
+            self.message.show_error(self.tr("%1 is sold by weight: it can only come back with its receipt.")
+                                    .replace("%1", product.name))
+            return
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        name = QTableWidgetItem(product.name)
+        name.setData(Qt.ItemDataRole.UserRole, code)
+        name.setData(Qt.ItemDataRole.UserRole + 1, product.price)
+        self.table.setItem(row, 0, name)
+        self.table.setItem(row, 1, QTableWidgetItem("￥" + format_fen(product.price)))
+        spin = QSpinBox()
+        spin.setRange(0, 999)
+        spin.setValue(1)
+        spin.valueChanged.connect(self._show_total)
+        self.table.setCellWidget(row, 2, spin)
+        self.message.clear_message()
+        self._show_total()
+
+    def _show_total(self) -> None:
+        total = sum(int(self.table.item(row, 0).data(Qt.ItemDataRole.UserRole + 1)) * self.table.cellWidget(row, 2).value()
+                    for row in range(self.table.rowCount()))
+        self.total_label.setText(self.tr("Refund ￥%1 in cash").replace("%1", format_fen(total)))
+
+    def submit(self) -> None:
+        lines = [(str(self.table.item(row, 0).data(Qt.ItemDataRole.UserRole)), self.table.cellWidget(row, 2).value())
+                 for row in range(self.table.rowCount())]
+        lines = [(code, quantity) for code, quantity in lines if quantity > 0]
+        if not lines:
+            self.message.show_error(self.tr("Scan what comes back first."))
+            return
+        self.chosen = lines
+        self.accept()
+
+
+class GiftCardDialog(_ServerDialog):
+    """售卡: the gift card's own number, scanned from its back, for the gift-card line."""
+
+    def __init__(self, client: StoreClient, worker: Worker, ticket_id: str, code: str, reason: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Sell a gift card"), client, worker, parent, ok_text=self.tr("Add (Enter)"))
+        self.ticket_id, self.code = ticket_id, code
+        note = QLabel(reason)
+        note.setWordWrap(True)
+        self.body.addWidget(note)
+        form = QFormLayout()
+        self.card_edit = QLineEdit()
+        self.card_edit.setObjectName("bigEdit")
+        self.card_edit.setPlaceholderText(self.tr("Scan the barcode on the back of the card"))
+        self.card_edit.setMaxLength(24)
+        disable_ime(self.card_edit)
+        form.addRow(self.tr("Card number"), self.card_edit)
+        self.body.addLayout(form)
+        self.size_to_parent(0.45, 0.35)
+        self.card_edit.setFocus()
+
+    def handle_scan(self, code: str) -> None:
+        self.card_edit.setText(code)
+        self.submit()
+
+    def submit(self) -> None:
+        card = self.card_edit.text().strip()
+        if not card:
+            self.message.show_error(self.tr("Scan or type the card number."))
+            return
+        self.ask(lambda: self.client.add_line(self.ticket_id, self.code, None, None, card), self.finish_with)

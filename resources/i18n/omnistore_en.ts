@@ -70,196 +70,201 @@
 <context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../ui/checkout.py" line="173"/>
+        <location filename="../../ui/checkout.py" line="172"/>
         <source>Scan / code</source>
         <extracomment>the member on this ticket (Ctrl+M): name, tier, points, stored value The server says no shift is open on this till. Emitted with the receipt bytes after they went to the printer sink (for tests and logs). A sale was completed: (sale_id, change). F10: the cashier leaves the till. F11: 交班. Ctrl+S: the HQ sync page. the member on this ticket, as HQ showed them (coupons, cards); None for a walk-in</extracomment>
         <translation>Scan / code</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="177"/>
+        <location filename="../../ui/checkout.py" line="176"/>
         <source>Scan a barcode or type a code, then Enter</source>
         <translation>Scan a barcode or type a code, then Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="197"/>
+        <location filename="../../ui/checkout.py" line="196"/>
         <source>Help</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="198"/>
+        <location filename="../../ui/checkout.py" line="197"/>
         <source>Search</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="199"/>
+        <location filename="../../ui/checkout.py" line="198"/>
         <source>Quantity</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="200"/>
+        <location filename="../../ui/checkout.py" line="199"/>
         <source>Void line</source>
         <translation>Void line</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="201"/>
+        <location filename="../../ui/checkout.py" line="200"/>
         <source>Park</source>
         <translation>Park</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="202"/>
+        <location filename="../../ui/checkout.py" line="201"/>
         <source>Resume</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="203"/>
+        <location filename="../../ui/checkout.py" line="202"/>
         <source>Price</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="204"/>
+        <location filename="../../ui/checkout.py" line="203"/>
         <source>No sale</source>
         <translation>No sale</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="205"/>
+        <location filename="../../ui/checkout.py" line="204"/>
         <source>Reprint</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="206"/>
+        <location filename="../../ui/checkout.py" line="205"/>
         <source>Log out</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="207"/>
+        <location filename="../../ui/checkout.py" line="206"/>
         <source>Close shift</source>
         <translation>Close shift</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="208"/>
+        <location filename="../../ui/checkout.py" line="207"/>
         <source>Pay</source>
         <translation>Pay</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="268"/>
+        <location filename="../../ui/checkout.py" line="267"/>
         <source>Resumed the open ticket of this till.</source>
         <translation>Resumed the open ticket of this till.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="311"/>
+        <location filename="../../ui/checkout.py" line="310"/>
         <source>Unexpected error: %1</source>
         <translation>Unexpected error: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="387"/>
+        <location filename="../../ui/checkout.py" line="400"/>
         <source>Weighing…</source>
         <translation>Weighing…</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="397"/>
+        <location filename="../../ui/checkout.py" line="410"/>
         <source>No steady weight on the scale: put the goods on it, or enter the weight.</source>
         <translation>No steady weight on the scale: put the goods on it, or enter the weight.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="427"/>
+        <location filename="../../ui/checkout.py" line="440"/>
         <source>Finish this dialog first, then scan again.</source>
         <translation>Finish this dialog first, then scan again.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="446"/>
+        <location filename="../../ui/checkout.py" line="459"/>
         <source>There is no line to change.</source>
         <translation>There is no line to change.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="448"/>
+        <location filename="../../ui/checkout.py" line="461"/>
         <source>This line is already voided.</source>
         <translation>This line is already voided.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="477"/>
+        <location filename="../../ui/checkout.py" line="490"/>
         <source>Voided: %1</source>
         <translation>Voided: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="504"/>
+        <location filename="../../ui/checkout.py" line="517"/>
         <source>Drawer opened (no sale).</source>
         <translation>Drawer opened (no sale).</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="508"/>
+        <location filename="../../ui/checkout.py" line="521"/>
         <source>There is nothing to park.</source>
         <translation>There is nothing to park.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="521"/>
+        <location filename="../../ui/checkout.py" line="534"/>
         <source>Ticket parked. Press F6 to resume it.</source>
         <translation>Ticket parked. Press F6 to resume it.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="527"/>
+        <location filename="../../ui/checkout.py" line="540"/>
         <source>Park or finish the current ticket first.</source>
         <translation>Park or finish the current ticket first.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="545"/>
+        <location filename="../../ui/checkout.py" line="558"/>
         <source>Ticket resumed.</source>
         <translation>Ticket resumed.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="559"/>
+        <location filename="../../ui/checkout.py" line="572"/>
         <source>The ticket is empty: scan something first.</source>
         <translation>The ticket is empty: scan something first.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="616"/>
+        <location filename="../../ui/checkout.py" line="619"/>
         <source>The receipt was not printed: %1</source>
         <translation>The receipt was not printed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="623"/>
+        <location filename="../../ui/checkout.py" line="641"/>
         <source>No sale to reprint yet.</source>
         <translation>No sale to reprint yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="627"/>
+        <location filename="../../ui/checkout.py" line="645"/>
         <source>Receipt %1 reprinted.</source>
         <translation>Receipt %1 reprinted.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="648"/>
+        <location filename="../../ui/checkout.py" line="666"/>
         <source>Scan the goods first, then the coupon.</source>
         <translation>Scan the goods first, then the coupon.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="657"/>
-        <location filename="../../ui/checkout.py" line="680"/>
+        <location filename="../../ui/checkout.py" line="675"/>
+        <location filename="../../ui/checkout.py" line="698"/>
         <source>There is nothing to pay yet.</source>
         <translation>There is nothing to pay yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="672"/>
+        <location filename="../../ui/checkout.py" line="690"/>
         <source>Stored value taken; ￥%1 still due.</source>
         <translation>Stored value taken; ￥%1 still due.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="683"/>
+        <location filename="../../ui/checkout.py" line="701"/>
         <source>Attach the member first (Ctrl+M).</source>
         <translation>Attach the member first (Ctrl+M).</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="710"/>
+        <location filename="../../ui/checkout.py" line="744"/>
         <source>Return %1: refund ￥%2 in cash</source>
         <translation>Return %1: refund ￥%2 in cash</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="713"/>
+        <location filename="../../ui/checkout.py" line="747"/>
         <source>, ￥%1 back to the card</source>
         <translation>, ￥%1 back to the card</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="715"/>
+        <location filename="../../ui/checkout.py" line="749"/>
         <source>, ￥%1 back as points</source>
         <translation>, ￥%1 back as points</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkout.py" line="762"/>
+        <source>The return slip was not printed: %1</source>
+        <translation>The return slip was not printed: %1</translation>
     </message>
 </context>
 <context>
@@ -338,22 +343,22 @@
 <context>
     <name>CouponDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="180"/>
+        <location filename="../../ui/loyalty.py" line="183"/>
         <source>Coupon</source>
         <translation>Coupon</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="180"/>
+        <location filename="../../ui/loyalty.py" line="183"/>
         <source>Use coupon (Enter)</source>
         <translation>Use coupon (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="184"/>
+        <location filename="../../ui/loyalty.py" line="187"/>
         <source>Coupon code</source>
         <translation>Coupon code</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="205"/>
+        <location filename="../../ui/loyalty.py" line="208"/>
         <source>Scan or type the coupon code.</source>
         <translation>Scan or type the coupon code.</translation>
     </message>
@@ -769,6 +774,34 @@
     </message>
 </context>
 <context>
+    <name>GiftCardDialog</name>
+    <message>
+        <location filename="../../ui/loyalty.py" line="447"/>
+        <source>Sell a gift card</source>
+        <translation>Sell a gift card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="447"/>
+        <source>Add (Enter)</source>
+        <translation>Add (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="455"/>
+        <source>Scan the barcode on the back of the card</source>
+        <translation>Scan the barcode on the back of the card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="458"/>
+        <source>Card number</source>
+        <translation>Card number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="470"/>
+        <source>Scan or type the card number.</source>
+        <translation>Scan or type the card number.</translation>
+    </message>
+</context>
+<context>
     <name>HelpDialog</name>
     <message>
         <location filename="../../ui/dialogs.py" line="85"/>
@@ -1036,95 +1069,160 @@
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="32"/>
+        <location filename="../../ui/loyalty.py" line="33"/>
         <source>Regular member</source>
         <translation>Regular member</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="33"/>
+        <location filename="../../ui/loyalty.py" line="34"/>
         <source>Silver member</source>
         <translation>Silver member</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="34"/>
+        <location filename="../../ui/loyalty.py" line="35"/>
         <source>Gold member</source>
         <translation>Gold member</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="35"/>
+        <location filename="../../ui/loyalty.py" line="36"/>
         <source>Diamond member</source>
         <translation>Diamond member</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="43"/>
+        <location filename="../../ui/loyalty.py" line="44"/>
         <source>Points %1</source>
         <translation>Points %1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="44"/>
+        <location filename="../../ui/loyalty.py" line="45"/>
         <source>Stored value ￥%1</source>
         <translation>Stored value ￥%1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="96"/>
-        <location filename="../../ui/loyalty.py" line="103"/>
+        <location filename="../../ui/loyalty.py" line="48"/>
+        <source> (%1 expire on %2)</source>
+        <translation> (%1 expire on %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="109"/>
+        <location filename="../../ui/loyalty.py" line="116"/>
         <source>Member</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="96"/>
+        <location filename="../../ui/loyalty.py" line="109"/>
         <source>Find (Enter)</source>
         <translation>Find (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="101"/>
+        <location filename="../../ui/loyalty.py" line="114"/>
         <source>Member code, phone or card number</source>
         <translation>Member code, phone or card number</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="105"/>
+        <location filename="../../ui/loyalty.py" line="118"/>
         <source>Name (only to register)</source>
         <translation>Name (only to register)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="106"/>
+        <location filename="../../ui/loyalty.py" line="119"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="117"/>
+        <location filename="../../ui/loyalty.py" line="130"/>
         <source>Register this phone</source>
         <translation>Register this phone</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="149"/>
+        <location filename="../../ui/loyalty.py" line="152"/>
         <source>Scan the member code or type a phone or card number.</source>
         <translation>Scan the member code or type a phone or card number.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="163"/>
+        <location filename="../../ui/loyalty.py" line="166"/>
         <source>until %1</source>
         <translation>until %1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="168"/>
+        <location filename="../../ui/loyalty.py" line="171"/>
         <source>Recent: %1</source>
         <translation>Recent: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="170"/>
+        <location filename="../../ui/loyalty.py" line="173"/>
         <source>No purchases yet.</source>
         <translation>No purchases yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="171"/>
+        <location filename="../../ui/loyalty.py" line="174"/>
         <source>Attach to ticket (Enter)</source>
         <translation>Attach to ticket (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="172"/>
+        <location filename="../../ui/loyalty.py" line="175"/>
         <source>Member found.</source>
         <translation>Member found.</translation>
+    </message>
+</context>
+<context>
+    <name>NoReceiptReturnDialog</name>
+    <message>
+        <location filename="../../ui/loyalty.py" line="358"/>
+        <source>Return without receipt</source>
+        <translation>Return without receipt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="358"/>
+        <source>Refund (Enter)</source>
+        <translation>Refund (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="361"/>
+        <source>Refunded in cash at today&apos;s shelf price, without promotions. A manager must allow it.</source>
+        <extracomment>(code, quantity) coming back, once the cashier confirms; the checkout runs the return</extracomment>
+        <translation>Refunded in cash at today&apos;s shelf price, without promotions. A manager must allow it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="367"/>
+        <source>Scan each item coming back</source>
+        <translation>Scan each item coming back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="370"/>
+        <location filename="../../ui/loyalty.py" line="375"/>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="372"/>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="375"/>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="375"/>
+        <source>Return</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="408"/>
+        <source>%1 is sold by weight: it can only come back with its receipt.</source>
+        <translation>%1 is sold by weight: it can only come back with its receipt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="429"/>
+        <source>Refund ￥%1 in cash</source>
+        <translation>Refund ￥%1 in cash</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="436"/>
+        <source>Scan what comes back first.</source>
+        <translation>Scan what comes back first.</translation>
     </message>
 </context>
 <context>
@@ -1174,6 +1272,21 @@
         <source>open hardware diagnostics</source>
         <translation>open hardware diagnostics</translation>
     </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="497"/>
+        <source>cancel the whole ticket</source>
+        <translation>cancel the whole ticket</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="498"/>
+        <source>refund above the store&apos;s limit</source>
+        <translation>refund above the store&apos;s limit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="499"/>
+        <source>take goods back without a receipt</source>
+        <translation>take goods back without a receipt</translation>
+    </message>
 </context>
 <context>
     <name>PaperRollWindow</name>
@@ -1217,22 +1330,22 @@
 <context>
     <name>PointsDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="248"/>
+        <location filename="../../ui/loyalty.py" line="251"/>
         <source>Pay with points</source>
         <translation>Pay with points</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="248"/>
+        <location filename="../../ui/loyalty.py" line="251"/>
         <source>Pay (Enter)</source>
         <translation>Pay (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="251"/>
+        <location filename="../../ui/loyalty.py" line="254"/>
         <source>%1 points: up to ￥%2 (100 points = ￥1)</source>
         <translation>%1 points: up to ￥%2 (100 points = ￥1)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="258"/>
+        <location filename="../../ui/loyalty.py" line="261"/>
         <source>Amount (¥)</source>
         <translation>Amount (¥)</translation>
     </message>
@@ -1342,64 +1455,75 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="273"/>
-        <location filename="../../ui/loyalty.py" line="288"/>
+        <location filename="../../ui/loyalty.py" line="276"/>
+        <location filename="../../ui/loyalty.py" line="291"/>
         <source>Return</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="273"/>
+        <location filename="../../ui/loyalty.py" line="276"/>
         <source>Find sale (Enter)</source>
         <translation>Find sale (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="280"/>
+        <location filename="../../ui/loyalty.py" line="283"/>
         <source>Scan the receipt barcode</source>
         <extracomment>(line id, quantity) to bring back, once the cashier confirms; the checkout runs the return</extracomment>
         <translation>Scan the receipt barcode</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="282"/>
+        <location filename="../../ui/loyalty.py" line="285"/>
         <source>Sale</source>
         <translation>Sale</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="284"/>
+        <location filename="../../ui/loyalty.py" line="287"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="287"/>
+        <location filename="../../ui/loyalty.py" line="290"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="287"/>
+        <location filename="../../ui/loyalty.py" line="290"/>
         <source>Paid</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="287"/>
+        <location filename="../../ui/loyalty.py" line="290"/>
         <source>Can return</source>
         <translation>Can return</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="307"/>
+        <location filename="../../ui/loyalty.py" line="300"/>
+        <source>No receipt…</source>
+        <extracomment>the cashier chose 无小票退货 instead: the checkout opens that dialog</extracomment>
+        <translation>No receipt…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="317"/>
         <source>Scan the receipt barcode or type the sale number.</source>
         <translation>Scan the receipt barcode or type the sale number.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="315"/>
+        <location filename="../../ui/loyalty.py" line="325"/>
         <source>Choose how many of which item come back.</source>
         <translation>Choose how many of which item come back.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="333"/>
+        <location filename="../../ui/loyalty.py" line="334"/>
+        <source>Gift cards sold are not taken back.</source>
+        <translation>Gift cards sold are not taken back.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="345"/>
         <source>Refund (Enter)</source>
         <translation>Refund (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="335"/>
+        <location filename="../../ui/loyalty.py" line="347"/>
         <source>Everything on this sale has been returned already.</source>
         <translation>Everything on this sale has been returned already.</translation>
     </message>
@@ -1458,22 +1582,22 @@
         <translation>Done, log out (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="322"/>
+        <location filename="../../ui/screens.py" line="312"/>
         <source>%1, count the cash in the drawer and enter the total. The expected amount is shown after you close.</source>
         <translation>%1, count the cash in the drawer and enter the total. The expected amount is shown after you close.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="365"/>
+        <location filename="../../ui/screens.py" line="355"/>
         <source>Enter the cash counted, such as 1268.50 (0 for an empty drawer).</source>
         <translation>Enter the cash counted, such as 1268.50 (0 for an empty drawer).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="370"/>
+        <location filename="../../ui/screens.py" line="360"/>
         <source>Closing the shift…</source>
         <translation>Closing the shift…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="390"/>
+        <location filename="../../ui/screens.py" line="380"/>
         <source>The shift is closed.</source>
         <translation>The shift is closed.</translation>
     </message>
@@ -1533,27 +1657,27 @@
 <context>
     <name>StoredValueDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="215"/>
+        <location filename="../../ui/loyalty.py" line="218"/>
         <source>Pay with stored value</source>
         <translation>Pay with stored value</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="215"/>
+        <location filename="../../ui/loyalty.py" line="218"/>
         <source>Pay (Enter)</source>
         <translation>Pay (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="223"/>
+        <location filename="../../ui/loyalty.py" line="226"/>
         <source>Card</source>
         <translation>Card</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="224"/>
+        <location filename="../../ui/loyalty.py" line="227"/>
         <source>Amount (¥)</source>
         <translation>Amount (¥)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="236"/>
+        <location filename="../../ui/loyalty.py" line="239"/>
         <source>Scan or type the card number.</source>
         <translation>Scan or type the card number.</translation>
     </message>
@@ -1685,28 +1809,28 @@
 <context>
     <name>TotalsPanel</name>
     <message>
-        <location filename="../../ui/checkout.py" line="85"/>
+        <location filename="../../ui/checkout.py" line="94"/>
         <source>Items</source>
         <extracomment>&quot;3*6901234567892&quot; sells three of the item. Codes that mean &quot;the cashier must fix their credentials&quot;, not &quot;the command failed&quot;.</extracomment>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="86"/>
+        <location filename="../../ui/checkout.py" line="95"/>
         <source>Subtotal</source>
         <translation>Subtotal</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="87"/>
+        <location filename="../../ui/checkout.py" line="96"/>
         <source>Coupons</source>
         <translation>Coupons</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="88"/>
+        <location filename="../../ui/checkout.py" line="97"/>
         <source>Paid</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="89"/>
+        <location filename="../../ui/checkout.py" line="98"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
@@ -1745,7 +1869,7 @@
 <context>
     <name>_ServerDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="70"/>
+        <location filename="../../ui/loyalty.py" line="75"/>
         <source>Enter an amount greater than zero.</source>
         <extracomment>the ticket as the server returned it, once the dialog&apos;s call succeeded</extracomment>
         <translation>Enter an amount greater than zero.</translation>

@@ -70,196 +70,201 @@
 <context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../ui/checkout.py" line="173"/>
+        <location filename="../../ui/checkout.py" line="172"/>
         <source>Scan / code</source>
         <extracomment>the member on this ticket (Ctrl+M): name, tier, points, stored value The server says no shift is open on this till. Emitted with the receipt bytes after they went to the printer sink (for tests and logs). A sale was completed: (sale_id, change). F10: the cashier leaves the till. F11: 交班. Ctrl+S: the HQ sync page. the member on this ticket, as HQ showed them (coupons, cards); None for a walk-in</extracomment>
         <translation>扫码/编码</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="177"/>
+        <location filename="../../ui/checkout.py" line="176"/>
         <source>Scan a barcode or type a code, then Enter</source>
         <translation>扫描条码或输入编码后按回车</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="197"/>
+        <location filename="../../ui/checkout.py" line="196"/>
         <source>Help</source>
         <translation>帮助</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="198"/>
+        <location filename="../../ui/checkout.py" line="197"/>
         <source>Search</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="199"/>
+        <location filename="../../ui/checkout.py" line="198"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="200"/>
+        <location filename="../../ui/checkout.py" line="199"/>
         <source>Void line</source>
         <translation>删行</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="201"/>
+        <location filename="../../ui/checkout.py" line="200"/>
         <source>Park</source>
         <translation>挂单</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="202"/>
+        <location filename="../../ui/checkout.py" line="201"/>
         <source>Resume</source>
         <translation>取单</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="203"/>
+        <location filename="../../ui/checkout.py" line="202"/>
         <source>Price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="204"/>
+        <location filename="../../ui/checkout.py" line="203"/>
         <source>No sale</source>
         <translation>开钱箱</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="205"/>
+        <location filename="../../ui/checkout.py" line="204"/>
         <source>Reprint</source>
         <translation>重打小票</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="206"/>
+        <location filename="../../ui/checkout.py" line="205"/>
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="207"/>
+        <location filename="../../ui/checkout.py" line="206"/>
         <source>Close shift</source>
         <translation>交班</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="208"/>
+        <location filename="../../ui/checkout.py" line="207"/>
         <source>Pay</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="268"/>
+        <location filename="../../ui/checkout.py" line="267"/>
         <source>Resumed the open ticket of this till.</source>
         <translation>已恢复本机未完成的小票。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="311"/>
+        <location filename="../../ui/checkout.py" line="310"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="387"/>
+        <location filename="../../ui/checkout.py" line="400"/>
         <source>Weighing…</source>
         <translation>正在称重…</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="397"/>
+        <location filename="../../ui/checkout.py" line="410"/>
         <source>No steady weight on the scale: put the goods on it, or enter the weight.</source>
         <translation>秤上没有稳定的重量：请把商品放上秤，或输入重量。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="427"/>
+        <location filename="../../ui/checkout.py" line="440"/>
         <source>Finish this dialog first, then scan again.</source>
         <translation>请先完成当前窗口，再重新扫码。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="446"/>
+        <location filename="../../ui/checkout.py" line="459"/>
         <source>There is no line to change.</source>
         <translation>没有可操作的商品行。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="448"/>
+        <location filename="../../ui/checkout.py" line="461"/>
         <source>This line is already voided.</source>
         <translation>该商品行已删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="477"/>
+        <location filename="../../ui/checkout.py" line="490"/>
         <source>Voided: %1</source>
         <translation>已删除：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="504"/>
+        <location filename="../../ui/checkout.py" line="517"/>
         <source>Drawer opened (no sale).</source>
         <translation>钱箱已打开（无交易）。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="508"/>
+        <location filename="../../ui/checkout.py" line="521"/>
         <source>There is nothing to park.</source>
         <translation>没有可挂起的商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="521"/>
+        <location filename="../../ui/checkout.py" line="534"/>
         <source>Ticket parked. Press F6 to resume it.</source>
         <translation>已挂单，按 F6 取单。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="527"/>
+        <location filename="../../ui/checkout.py" line="540"/>
         <source>Park or finish the current ticket first.</source>
         <translation>请先挂起或结算当前小票。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="545"/>
+        <location filename="../../ui/checkout.py" line="558"/>
         <source>Ticket resumed.</source>
         <translation>已取单。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="559"/>
+        <location filename="../../ui/checkout.py" line="572"/>
         <source>The ticket is empty: scan something first.</source>
         <translation>小票为空，请先扫描商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="616"/>
+        <location filename="../../ui/checkout.py" line="619"/>
         <source>The receipt was not printed: %1</source>
         <translation>小票未打印：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="623"/>
+        <location filename="../../ui/checkout.py" line="641"/>
         <source>No sale to reprint yet.</source>
         <translation>还没有可重打的小票</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="627"/>
+        <location filename="../../ui/checkout.py" line="645"/>
         <source>Receipt %1 reprinted.</source>
         <translation>已重打小票 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="648"/>
+        <location filename="../../ui/checkout.py" line="666"/>
         <source>Scan the goods first, then the coupon.</source>
         <translation>请先扫商品，再用券。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="657"/>
-        <location filename="../../ui/checkout.py" line="680"/>
+        <location filename="../../ui/checkout.py" line="675"/>
+        <location filename="../../ui/checkout.py" line="698"/>
         <source>There is nothing to pay yet.</source>
         <translation>还没有需要支付的金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="672"/>
+        <location filename="../../ui/checkout.py" line="690"/>
         <source>Stored value taken; ￥%1 still due.</source>
         <translation>储值已扣款，还需收 ￥%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="683"/>
+        <location filename="../../ui/checkout.py" line="701"/>
         <source>Attach the member first (Ctrl+M).</source>
         <translation>请先关联会员（Ctrl+M）。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="710"/>
+        <location filename="../../ui/checkout.py" line="744"/>
         <source>Return %1: refund ￥%2 in cash</source>
         <translation>退货 %1：现金退款 ￥%2</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="713"/>
+        <location filename="../../ui/checkout.py" line="747"/>
         <source>, ￥%1 back to the card</source>
         <translation>，￥%1 退回储值卡</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="715"/>
+        <location filename="../../ui/checkout.py" line="749"/>
         <source>, ￥%1 back as points</source>
         <translation>，￥%1 退回积分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkout.py" line="762"/>
+        <source>The return slip was not printed: %1</source>
+        <translation>退货单未打印：%1</translation>
     </message>
 </context>
 <context>
@@ -338,22 +343,22 @@
 <context>
     <name>CouponDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="180"/>
+        <location filename="../../ui/loyalty.py" line="183"/>
         <source>Coupon</source>
         <translation>用券</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="180"/>
+        <location filename="../../ui/loyalty.py" line="183"/>
         <source>Use coupon (Enter)</source>
         <translation>使用 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="184"/>
+        <location filename="../../ui/loyalty.py" line="187"/>
         <source>Coupon code</source>
         <translation>券码</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="205"/>
+        <location filename="../../ui/loyalty.py" line="208"/>
         <source>Scan or type the coupon code.</source>
         <translation>请扫描或输入券码。</translation>
     </message>
@@ -769,6 +774,34 @@
     </message>
 </context>
 <context>
+    <name>GiftCardDialog</name>
+    <message>
+        <location filename="../../ui/loyalty.py" line="447"/>
+        <source>Sell a gift card</source>
+        <translation>售卖礼品卡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="447"/>
+        <source>Add (Enter)</source>
+        <translation>添加（回车）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="455"/>
+        <source>Scan the barcode on the back of the card</source>
+        <translation>扫描卡背面的条码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="458"/>
+        <source>Card number</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="470"/>
+        <source>Scan or type the card number.</source>
+        <translation>请扫描或输入卡号。</translation>
+    </message>
+</context>
+<context>
     <name>HelpDialog</name>
     <message>
         <location filename="../../ui/dialogs.py" line="85"/>
@@ -1036,95 +1069,160 @@
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="32"/>
+        <location filename="../../ui/loyalty.py" line="33"/>
         <source>Regular member</source>
         <translation>普通会员</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="33"/>
+        <location filename="../../ui/loyalty.py" line="34"/>
         <source>Silver member</source>
         <translation>银卡会员</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="34"/>
+        <location filename="../../ui/loyalty.py" line="35"/>
         <source>Gold member</source>
         <translation>金卡会员</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="35"/>
+        <location filename="../../ui/loyalty.py" line="36"/>
         <source>Diamond member</source>
         <translation>钻石会员</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="43"/>
+        <location filename="../../ui/loyalty.py" line="44"/>
         <source>Points %1</source>
         <translation>积分 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="44"/>
+        <location filename="../../ui/loyalty.py" line="45"/>
         <source>Stored value ￥%1</source>
         <translation>储值 ￥%1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="96"/>
-        <location filename="../../ui/loyalty.py" line="103"/>
+        <location filename="../../ui/loyalty.py" line="48"/>
+        <source> (%1 expire on %2)</source>
+        <translation>（%1 分将于 %2 到期）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="109"/>
+        <location filename="../../ui/loyalty.py" line="116"/>
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="96"/>
+        <location filename="../../ui/loyalty.py" line="109"/>
         <source>Find (Enter)</source>
         <translation>查找 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="101"/>
+        <location filename="../../ui/loyalty.py" line="114"/>
         <source>Member code, phone or card number</source>
         <translation>会员码、手机号或卡号</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="105"/>
+        <location filename="../../ui/loyalty.py" line="118"/>
         <source>Name (only to register)</source>
         <translation>姓名（仅注册时填写）</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="106"/>
+        <location filename="../../ui/loyalty.py" line="119"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="117"/>
+        <location filename="../../ui/loyalty.py" line="130"/>
         <source>Register this phone</source>
         <translation>用此手机号注册</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="149"/>
+        <location filename="../../ui/loyalty.py" line="152"/>
         <source>Scan the member code or type a phone or card number.</source>
         <translation>请扫会员码，或输入手机号、卡号。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="163"/>
+        <location filename="../../ui/loyalty.py" line="166"/>
         <source>until %1</source>
         <translation>有效期至 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="168"/>
+        <location filename="../../ui/loyalty.py" line="171"/>
         <source>Recent: %1</source>
         <translation>最近消费：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="170"/>
+        <location filename="../../ui/loyalty.py" line="173"/>
         <source>No purchases yet.</source>
         <translation>暂无消费记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="171"/>
+        <location filename="../../ui/loyalty.py" line="174"/>
         <source>Attach to ticket (Enter)</source>
         <translation>关联到本单 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="172"/>
+        <location filename="../../ui/loyalty.py" line="175"/>
         <source>Member found.</source>
         <translation>已找到会员。</translation>
+    </message>
+</context>
+<context>
+    <name>NoReceiptReturnDialog</name>
+    <message>
+        <location filename="../../ui/loyalty.py" line="358"/>
+        <source>Return without receipt</source>
+        <translation>无小票退货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="358"/>
+        <source>Refund (Enter)</source>
+        <translation>退款（回车）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="361"/>
+        <source>Refunded in cash at today&apos;s shelf price, without promotions. A manager must allow it.</source>
+        <extracomment>(code, quantity) coming back, once the cashier confirms; the checkout runs the return</extracomment>
+        <translation>按今日货架价（不含促销）退现金，须店长授权。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="367"/>
+        <source>Scan each item coming back</source>
+        <translation>逐件扫描退回的商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="370"/>
+        <location filename="../../ui/loyalty.py" line="375"/>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="372"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="375"/>
+        <source>Price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="375"/>
+        <source>Return</source>
+        <translation>退货数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="408"/>
+        <source>%1 is sold by weight: it can only come back with its receipt.</source>
+        <translation>%1 是称重商品：只能凭小票退货。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="429"/>
+        <source>Refund ￥%1 in cash</source>
+        <translation>退现金 ￥%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="436"/>
+        <source>Scan what comes back first.</source>
+        <translation>请先扫描要退的商品。</translation>
     </message>
 </context>
 <context>
@@ -1174,6 +1272,21 @@
         <source>open hardware diagnostics</source>
         <translation>打开设备诊断</translation>
     </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="497"/>
+        <source>cancel the whole ticket</source>
+        <translation>整单取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="498"/>
+        <source>refund above the store&apos;s limit</source>
+        <translation>超过门店限额的退款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="499"/>
+        <source>take goods back without a receipt</source>
+        <translation>无小票退货</translation>
+    </message>
 </context>
 <context>
     <name>PaperRollWindow</name>
@@ -1216,22 +1329,22 @@
 <context>
     <name>PointsDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="248"/>
+        <location filename="../../ui/loyalty.py" line="251"/>
         <source>Pay with points</source>
         <translation>积分抵现</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="248"/>
+        <location filename="../../ui/loyalty.py" line="251"/>
         <source>Pay (Enter)</source>
         <translation>支付 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="251"/>
+        <location filename="../../ui/loyalty.py" line="254"/>
         <source>%1 points: up to ￥%2 (100 points = ￥1)</source>
         <translation>积分 %1：最多抵 ￥%2（100 积分 = ￥1）</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="258"/>
+        <location filename="../../ui/loyalty.py" line="261"/>
         <source>Amount (¥)</source>
         <translation>金额 (¥)</translation>
     </message>
@@ -1341,64 +1454,75 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="273"/>
-        <location filename="../../ui/loyalty.py" line="288"/>
+        <location filename="../../ui/loyalty.py" line="276"/>
+        <location filename="../../ui/loyalty.py" line="291"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="273"/>
+        <location filename="../../ui/loyalty.py" line="276"/>
         <source>Find sale (Enter)</source>
         <translation>查找销售单 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="280"/>
+        <location filename="../../ui/loyalty.py" line="283"/>
         <source>Scan the receipt barcode</source>
         <extracomment>(line id, quantity) to bring back, once the cashier confirms; the checkout runs the return</extracomment>
         <translation>扫描小票条码</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="282"/>
+        <location filename="../../ui/loyalty.py" line="285"/>
         <source>Sale</source>
         <translation>销售单</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="284"/>
+        <location filename="../../ui/loyalty.py" line="287"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="287"/>
+        <location filename="../../ui/loyalty.py" line="290"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="287"/>
+        <location filename="../../ui/loyalty.py" line="290"/>
         <source>Paid</source>
         <translation>实付</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="287"/>
+        <location filename="../../ui/loyalty.py" line="290"/>
         <source>Can return</source>
         <translation>可退</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="307"/>
+        <location filename="../../ui/loyalty.py" line="300"/>
+        <source>No receipt…</source>
+        <extracomment>the cashier chose 无小票退货 instead: the checkout opens that dialog</extracomment>
+        <translation>无小票退货…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="317"/>
         <source>Scan the receipt barcode or type the sale number.</source>
         <translation>请扫描小票条码或输入单号。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="315"/>
+        <location filename="../../ui/loyalty.py" line="325"/>
         <source>Choose how many of which item come back.</source>
         <translation>请选择要退的商品和数量。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="333"/>
+        <location filename="../../ui/loyalty.py" line="334"/>
+        <source>Gift cards sold are not taken back.</source>
+        <translation>已售礼品卡不予退货。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="345"/>
         <source>Refund (Enter)</source>
         <translation>退款 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="335"/>
+        <location filename="../../ui/loyalty.py" line="347"/>
         <source>Everything on this sale has been returned already.</source>
         <translation>此单商品已全部退货。</translation>
     </message>
@@ -1457,22 +1581,22 @@
         <translation>完成并退出 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="322"/>
+        <location filename="../../ui/screens.py" line="312"/>
         <source>%1, count the cash in the drawer and enter the total. The expected amount is shown after you close.</source>
         <translation>%1，请清点钱箱内的全部现金并输入合计。交班后才显示应有金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="365"/>
+        <location filename="../../ui/screens.py" line="355"/>
         <source>Enter the cash counted, such as 1268.50 (0 for an empty drawer).</source>
         <translation>请输入实点现金，例如 1268.50（钱箱为空输入 0）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="370"/>
+        <location filename="../../ui/screens.py" line="360"/>
         <source>Closing the shift…</source>
         <translation>正在交班…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="390"/>
+        <location filename="../../ui/screens.py" line="380"/>
         <source>The shift is closed.</source>
         <translation>交班完成。</translation>
     </message>
@@ -1532,27 +1656,27 @@
 <context>
     <name>StoredValueDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="215"/>
+        <location filename="../../ui/loyalty.py" line="218"/>
         <source>Pay with stored value</source>
         <translation>储值支付</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="215"/>
+        <location filename="../../ui/loyalty.py" line="218"/>
         <source>Pay (Enter)</source>
         <translation>支付 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="223"/>
+        <location filename="../../ui/loyalty.py" line="226"/>
         <source>Card</source>
         <translation>卡号</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="224"/>
+        <location filename="../../ui/loyalty.py" line="227"/>
         <source>Amount (¥)</source>
         <translation>金额 (¥)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="236"/>
+        <location filename="../../ui/loyalty.py" line="239"/>
         <source>Scan or type the card number.</source>
         <translation>请扫描或输入卡号。</translation>
     </message>
@@ -1684,28 +1808,28 @@
 <context>
     <name>TotalsPanel</name>
     <message>
-        <location filename="../../ui/checkout.py" line="85"/>
+        <location filename="../../ui/checkout.py" line="94"/>
         <source>Items</source>
         <extracomment>&quot;3*6901234567892&quot; sells three of the item. Codes that mean &quot;the cashier must fix their credentials&quot;, not &quot;the command failed&quot;.</extracomment>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="86"/>
+        <location filename="../../ui/checkout.py" line="95"/>
         <source>Subtotal</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="87"/>
+        <location filename="../../ui/checkout.py" line="96"/>
         <source>Coupons</source>
         <translation>券优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="88"/>
+        <location filename="../../ui/checkout.py" line="97"/>
         <source>Paid</source>
         <translation>已付</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="89"/>
+        <location filename="../../ui/checkout.py" line="98"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
@@ -1744,7 +1868,7 @@
 <context>
     <name>_ServerDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="70"/>
+        <location filename="../../ui/loyalty.py" line="75"/>
         <source>Enter an amount greater than zero.</source>
         <extracomment>the ticket as the server returned it, once the dialog&apos;s call succeeded</extracomment>
         <translation>请输入大于零的金额。</translation>

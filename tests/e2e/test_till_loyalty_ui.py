@@ -13,14 +13,23 @@ from collections.abc import Iterator  # noqa: E402
 import pytest  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 
+from hardware.escpos.decoder import decode  # noqa: E402
 from tests.e2e.conftest import LinkedStore  # noqa: E402
+from tests.e2e.test_till_gift_cards_returns import GIFT  # noqa: E402
 from tests.e2e.test_till_loyalty import NOODLES, WATER, coupon_state, coupons  # noqa: E402
 from tests.hq.conftest import Admin  # noqa: E402
 from tests.ui.conftest import WAIT_MS, idle, log_in, scan, till_window  # noqa: E402
 from tests.ui.test_till_extras import press  # noqa: E402
 from ui.app import MainWindow  # noqa: E402
-from ui.dialogs import CashTenderDialog, ChangeDialog  # noqa: E402
-from ui.loyalty import CouponDialog, MemberDialog, ReturnDialog, StoredValueDialog  # noqa: E402
+from ui.dialogs import CashTenderDialog, ChangeDialog, OverrideDialog  # noqa: E402
+from ui.loyalty import (  # noqa: E402
+    CouponDialog,
+    GiftCardDialog,
+    MemberDialog,
+    NoReceiptReturnDialog,
+    ReturnDialog,
+    StoredValueDialog,
+)
 
 
 @pytest.fixture
@@ -94,9 +103,12 @@ def test_member_coupon_and_stored_value_then_a_return(qtbot, till: MainWindow, l
     back.handle_scan(sale_id)  # the receipt's barcode
     qtbot.waitUntil(lambda: back.table.rowCount() == 2, timeout=WAIT_MS)
     back.table.cellWidget(1, 3).setValue(1)  # the water comes back
-    qtbot.keyClick(back.sale_edit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: "退货" in win.checkout.message.text(), timeout=WAIT_MS)
+    with qtbot.waitSignal(win.checkout.receipt_printed, timeout=WAIT_MS) as printed:
+        qtbot.keyClick(back.sale_edit, Qt.Key.Key_Return)
     assert "现金退款 ￥0.00，￥1.33 退回储值卡" in win.checkout.message.text()  # the card paid first, so it gets it back
+    slip = decode(printed.args[0])
+    assert "退货单" in slip.text and f"原销售单 {sale_id}" in slip.text and "退回储值卡/积分" in slip.text
+    assert not slip.named("drawer_kick")  # nothing came out of the drawer
 
 
 def test_points_need_an_attached_member(qtbot, till: MainWindow) -> None:
@@ -107,3 +119,44 @@ def test_points_need_an_attached_member(qtbot, till: MainWindow) -> None:
     qtbot.keyClick(win.checkout.scan_edit, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
     assert win.checkout.message.kind == "error" and "请先关联会员" in win.checkout.message.text()
     assert win.checkout.active_dialog is None
+
+
+def test_a_gift_card_asks_for_its_card_number(qtbot, till: MainWindow, admin: Admin) -> None:
+    win = till
+    [card] = admin.ok(admin.post("/admin/gift-cards", {"count": 1}))["cards"]
+    log_in(qtbot, win)
+    scan(qtbot, win, GIFT)
+    ask = dialog_of(qtbot, win, GiftCardDialog)
+    ask.handle_scan("7000000000000000")  # a number that is no card of ours
+    qtbot.waitUntil(lambda: "礼品卡不存在" in ask.message.text(), timeout=WAIT_MS)
+    assert win.checkout.active_dialog is ask
+    ask.handle_scan(card)  # the barcode on the card's back
+    qtbot.waitUntil(lambda: win.checkout.active_dialog is None, timeout=WAIT_MS)
+    line = win.checkout.ticket.lines[0]
+    assert (line.name, line.amount) == ("礼品卡 100元", 10_000)
+
+
+def test_a_return_without_receipt_needs_a_manager_and_prints_the_slip(qtbot, till: MainWindow) -> None:
+    win = till
+    log_in(qtbot, win)
+    qtbot.keyClick(win.checkout.scan_edit, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    back = dialog_of(qtbot, win, ReturnDialog)
+    qtbot.mouseClick(next(b for b in back.findChildren(type(back.ok_button)) if b.text() == "无小票退货…"),
+                     Qt.MouseButton.LeftButton)
+    items = dialog_of(qtbot, win, NoReceiptReturnDialog)
+    items.handle_scan(NOODLES)
+    qtbot.waitUntil(lambda: items.table.rowCount() == 1, timeout=WAIT_MS)
+    items.handle_scan(NOODLES)
+    assert items.table.cellWidget(0, 2).value() == 2 and "￥25.80" in items.total_label.text()
+    items.reason.setText("顾客无小票")
+    qtbot.keyClick(items.code_edit, Qt.Key.Key_Return)  # an empty scan field: nothing added
+    qtbot.mouseClick(items.ok_button, Qt.MouseButton.LeftButton)
+    manager = dialog_of(qtbot, win, OverrideDialog)
+    assert any("无小票" in label.text() for label in manager.findChildren(type(items.total_label)))
+    manager.operator.setText("9001")
+    manager.pin.setText("9999")
+    with qtbot.waitSignal(win.checkout.receipt_printed, timeout=WAIT_MS) as printed:
+        qtbot.mouseClick(manager.ok_button, Qt.MouseButton.LeftButton)
+    assert "现金退款 ￥25.80" in win.checkout.message.text()
+    slip = decode(printed.args[0])
+    assert "无小票退货" in slip.text and "原因: 顾客无小票" in slip.text and slip.named("drawer_kick")
