@@ -172,7 +172,7 @@ class Shooter:
                 self.dialog_shot(win, make(), f"dialog_{name}_{tag}")
         if self._want(names, "sync"):
             self.dialog_shot(win, sample_sync_page(checkout), f"dialog_sync_{tag}")
-        for name, make in loyalty_samples(win, ticket):
+        for name, make in loyalty_samples(win, ticket, lang):
             if self._want(names, name):
                 self.dialog_shot(win, make(), f"dialog_{name}_{tag}")
         if self._want(names, "shift_close"):
@@ -187,7 +187,7 @@ class Shooter:
 
 SAMPLE_MEMBER = {
     "member_no": "800000000042", "name": "赵敏", "phone": "138****5678", "tier": "gold", "growth": 6120,
-    "points": 1280, "wallet": {"cards": ["9123456789012345"], "balance": 12000},
+    "points": 1280, "points_expiring": {"points": 600, "on": "2026-12-31"}, "wallet": {"cards": ["9123456789012345"], "balance": 12000},
     "recent": [{"sale_id": "T01-20261120-0031", "store": "徐汇店", "at": "2026-11-20T18:42", "total": 8650, "items": 7},
                {"sale_id": "T02-20261112-0107", "store": "静安店", "at": "2026-11-12T12:05", "total": 2390, "items": 2}],
     "coupons": [{"code": "E0007123456789", "name": "满50减10", "kind": "threshold", "value": 1000, "threshold": 5000,
@@ -197,9 +197,18 @@ SAMPLE_MEMBER = {
 }
 
 
-def loyalty_samples(win: MainWindow, ticket: Any) -> list[tuple[str, Callable[[], QDialog]]]:
+def loyalty_samples(win: MainWindow, ticket: Any, lang: str) -> list[tuple[str, Callable[[], QDialog]]]:
     """The member, coupon, stored-value and return dialogs as a cashier sees them (sample data)."""
-    from ui.loyalty import CouponDialog, MemberDialog, PointsDialog, ReturnDialog, StoredValueDialog
+    from ui.api import Product
+    from ui.loyalty import (
+        CouponDialog,
+        GiftCardDialog,
+        MemberDialog,
+        NoReceiptReturnDialog,
+        PointsDialog,
+        ReturnDialog,
+        StoredValueDialog,
+    )
 
     checkout, client, worker = win.checkout, win.ctx.client, win.worker
 
@@ -214,8 +223,23 @@ def loyalty_samples(win: MainWindow, ticket: Any) -> list[tuple[str, Callable[[]
         dialog.sale_edit.setText("T01-20261126-0042")
         dialog.show_sale({"sale_id": "T01-20261126-0042", "lines": [
             {"id": 1, "name": "康师傅 红烧牛肉面 5连包", "paid": 1158, "returnable": 2},
-            {"id": 2, "name": "可口可乐 330ml", "paid": 314, "returnable": 1}]})
+            {"id": 2, "name": "可口可乐 330ml", "paid": 314, "returnable": 1},
+            {"id": 3, "name": "礼品卡 100元", "paid": 10000, "returnable": 0, "gift_card": True}]})
         return dialog
+
+    def without_receipt() -> QDialog:
+        dialog = NoReceiptReturnDialog(client, worker, checkout)
+        dialog.reason.setText("顾客无小票")
+        dialog._add_row("6901234567915", Product("A0000003", "6901234567915", "康师傅 红烧牛肉面 5连包", 1290))
+        dialog._add_row("6901234567892", Product("A0000001", "6901234567892", "可口可乐 330ml", 350))
+        dialog.table.cellWidget(0, 2).setValue(2)
+        return dialog
+
+    def gift_card() -> QDialog:
+        from app.messages import message
+
+        reason = message("gift_card_required", lang, {"name": "礼品卡 100元"})
+        return GiftCardDialog(client, worker, ticket.id, "6901234567960", reason, checkout)
 
     return [
         ("member", member),
@@ -224,6 +248,8 @@ def loyalty_samples(win: MainWindow, ticket: Any) -> list[tuple[str, Callable[[]
                                                    checkout)),
         ("points", lambda: PointsDialog(client, worker, ticket.id, ticket.total, 1280, checkout)),
         ("return", sale),
+        ("return_no_receipt", without_receipt),
+        ("gift_card", gift_card),
     ]
 
 

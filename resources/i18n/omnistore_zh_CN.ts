@@ -783,7 +783,7 @@
     <message>
         <location filename="../../ui/loyalty.py" line="447"/>
         <source>Add (Enter)</source>
-        <translation>添加（回车）</translation>
+        <translation>添加 (Enter)</translation>
     </message>
     <message>
         <location filename="../../ui/loyalty.py" line="455"/>
@@ -1175,7 +1175,7 @@
     <message>
         <location filename="../../ui/loyalty.py" line="358"/>
         <source>Refund (Enter)</source>
-        <translation>退款（回车）</translation>
+        <translation>退款 (Enter)</translation>
     </message>
     <message>
         <location filename="../../ui/loyalty.py" line="361"/>
