@@ -225,10 +225,8 @@ def cmd_enable_store(args: argparse.Namespace) -> int:
 def cmd_expire_points(args: argparse.Namespace) -> int:
     from app.hq import loyalty
 
-    years = _settings(args).points_valid_years
-
     def action(session: Any) -> str:
-        result = loyalty.expire_points(session, valid_years=years, member_no=args.member)
+        result = loyalty.expire_points(session, member_no=args.member)
         return f"expired {result['points']} points of {result['members']} members"
 
     return _run(args, action)

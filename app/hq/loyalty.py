@@ -28,7 +28,7 @@ from app.domain.coupons import KINDS as COUPON_KINDS
 from app.domain.coupons import coupon_discount
 from app.domain.errors import DomainError
 from app.domain.money import check_amount
-from app.hq import clock
+from app.hq import clock, rules
 from app.hq.models import (
     Coupon,
     CouponBatch,
@@ -43,11 +43,6 @@ from app.hq.models import (
 PHONE = re.compile(r"^1[3-9]\d{9}$")
 MEMBER_CODE_SECONDS = 60
 RESERVATION = timedelta(minutes=15)
-TIERS = ("normal", "silver", "gold", "diamond")
-#: growth value at which each tier starts (成长值)
-TIER_GROWTH = {"normal": 0, "silver": 1_000, "gold": 5_000, "diamond": 20_000}
-#: 充值赠送: (top-up at least, bonus), the best one applies — 充100送20, 充500送120
-TOPUP_BONUS = ((50_000, 12_000), (10_000, 2_000))
 
 
 def _member(session: Session, member_no: str, *, lock: bool = False) -> Member:
@@ -60,10 +55,6 @@ def _member(session: Session, member_no: str, *, lock: bool = False) -> Member:
 
 def mask_phone(phone: str) -> str:
     return phone[:3] + "****" + phone[-4:] if len(phone) == 11 else phone
-
-
-def tier_for(growth: int) -> str:
-    return max((t for t in TIERS if growth >= TIER_GROWTH[t]), key=lambda t: TIER_GROWTH[t])
 
 
 # ---- members ---------------------------------------------------------------------------------
@@ -126,8 +117,7 @@ def find_member(session: Session, secret: bytes, *, phone: str = "", card: str =
     return found
 
 
-def member_view(session: Session, member: Member, store: Store | None = None, *,
-                points_valid_years: int = 1) -> dict[str, Any]:
+def member_view(session: Session, member: Member, store: Store | None = None) -> dict[str, Any]:
     """What the till's member panel shows: masked phone, tier, points, balance, usable coupons."""
     wallets = session.scalars(select(WalletAccount).where(WalletAccount.member_id == member.id,
                                                           WalletAccount.active)).all()
@@ -150,7 +140,7 @@ def member_view(session: Session, member: Member, store: Store | None = None, *,
         "recent": [{"sale_id": r.sale_id, "store": r.name, "at": r.completed_at.isoformat(timespec="minutes"),
                     "total": r.total, "items": r.item_count} for r in recent],
         "member_no": member.member_no, "name": member.name, "phone": mask_phone(member.phone), "tier": member.tier,
-        "growth": member.growth, "points": member.points, "points_expiring": points_expiring(session, member, valid_years=points_valid_years),
+        "growth": member.growth, "points": member.points, "points_expiring": points_expiring(session, member),
         "wallet": {"cards": [w.card_no for w in wallets], "balance": sum(w.principal + w.bonus for w in wallets)},
         "coupons": [{"code": c.code, "name": c.name, "kind": c.kind, "value": c.value, "threshold": c.threshold,
                      "valid_to": clock.aware(c.valid_to).isoformat()}
@@ -349,15 +339,11 @@ def _balance(account: WalletAccount, entry: WalletEntry) -> dict[str, Any]:
             "entry": {"kind": entry.kind, "principal": entry.principal, "bonus": entry.bonus, "ref": entry.ref}}
 
 
-def bonus_for(amount: int) -> int:
-    return next((bonus for floor, bonus in TOPUP_BONUS if amount >= floor), 0)
-
-
 def top_up(session: Session, store: Store | None, card_no: str, amount: int, ref: str) -> dict[str, Any]:
     """充值: principal as paid, bonus by the rules (充100送20), kept apart."""
     check_amount(amount)
     account = _locked_account(session, card_no)
-    return _entry(session, account, "topup", amount, bonus_for(amount), ref, store)
+    return _entry(session, account, "topup", amount, rules.load(session).bonus_for(amount), ref, store)
 
 
 def spend(session: Session, store: Store | None, card_no: str, amount: int, ref: str) -> dict[str, Any]:
@@ -394,10 +380,6 @@ def ledger_sum(session: Session, card_no: str) -> tuple[int, int]:
 
 # ---- points and tiers ------------------------------------------------------------------------
 
-#: points per yuan paid, by tier (积分倍率)
-POINT_MULTIPLIER = {"normal": 1.0, "silver": 1.2, "gold": 1.5, "diamond": 2.0}
-
-
 def earn_points(session: Session, member_no: str, paid: int, ref: str) -> int:
     """积分 and 成长值 for ``paid`` fen (what the member actually paid, after coupons); once per ``ref``."""
     from app.hq.models import PointsEntry
@@ -405,14 +387,15 @@ def earn_points(session: Session, member_no: str, paid: int, ref: str) -> int:
     member = _member(session, member_no, lock=True)
     if session.scalar(select(PointsEntry.id).where(PointsEntry.member_id == member.id, PointsEntry.ref == ref)):
         return 0
+    rule = rules.load(session)
     sign = -1 if paid < 0 else 1  # a return (negative paid) takes back what the same amount earns
-    points = sign * int(abs(paid) // 100 * POINT_MULTIPLIER.get(member.tier, 1.0))
+    points = sign * rule.points_for(abs(paid), member.tier)
     growth = sign * (abs(paid) // 100)
     session.add(PointsEntry(member_id=member.id, delta=points, growth=growth, reason="sale" if paid >= 0 else "return",
                             ref=ref, created_at=clock.now()))
     member.points += points
     member.growth += growth
-    member.tier = tier_for(max(0, member.growth))
+    member.tier = rule.tier_for(max(0, member.growth))
     return points
 
 
@@ -431,12 +414,8 @@ def refund_part(session: Session, store: Store | None, card_no: str, spend_ref: 
     return _entry(session, account, "refund", principal, bonus, ref, store)
 
 
-#: 积分抵现: this many points pay one yuan
-POINTS_PER_YUAN = 100
-
-
 def spend_points(session: Session, member_no: str, amount: int, ref: str) -> dict[str, Any]:
-    """Pay ``amount`` fen with points (100 points = ￥1) under the member's row lock; once per ``ref``."""
+    """Pay ``amount`` fen with points (``points_per_yuan`` of the rules) under the member's row lock; once per ``ref``."""
     from app.hq.models import PointsEntry
 
     check_amount(amount)
@@ -444,8 +423,9 @@ def spend_points(session: Session, member_no: str, amount: int, ref: str) -> dic
     prior = session.scalar(select(PointsEntry).where(PointsEntry.member_id == member.id, PointsEntry.ref == ref))
     if prior is not None:
         return {"member_no": member_no, "points": member.points, "spent": -prior.delta, "amount": amount}
-    needed = amount * POINTS_PER_YUAN // 100
-    if needed * 100 != amount * POINTS_PER_YUAN:
+    per_yuan = rules.load(session).points_per_yuan
+    needed = amount * per_yuan // 100
+    if needed * 100 != amount * per_yuan:
         raise DomainError("points_whole_fen", status=422)
     if member.points < needed:
         raise DomainError("insufficient_points", status=409, points=member.points, needed=needed)
@@ -481,7 +461,7 @@ def refund_points_part(session: Session, member_no: str, spend_ref: str, amount:
         raise DomainError("points_entry_not_found", status=404, ref=spend_ref[:64])
     if session.scalar(select(PointsEntry.id).where(PointsEntry.member_id == member.id, PointsEntry.ref == ref)):
         return
-    back = min(amount * POINTS_PER_YUAN // 100, -spent.delta)
+    back = min(amount * rules.load(session).points_per_yuan // 100, -spent.delta)
     session.add(PointsEntry(member_id=member.id, delta=back, growth=0, reason="refund", ref=ref, created_at=clock.now()))
     member.points += back
 
@@ -504,13 +484,12 @@ def redeem_offline(session: Session, store: Store, code: str, sale_id: str) -> N
 
 # ---- points expiry ---------------------------------------------------------------------------
 
-#: 积分有效期 (HQSettings.points_valid_years): points earned in a year stay valid to the end of the
-#: year this many years later (1: 次年年底清零), in China time; 0 keeps points for ever.
-POINTS_VALID_YEARS = 1
+#: 积分有效期 is a rule (``LoyaltyRules.points_valid_years``): points earned in a year stay valid to
+#: the end of the year that many years later (1: 次年年底清零), in China time; 0 keeps them for ever.
 BUSINESS_TZ = timezone(timedelta(hours=8))
 
 
-def points_cutoff(now: datetime, valid_years: int = POINTS_VALID_YEARS) -> datetime:
+def points_cutoff(now: datetime, valid_years: int) -> datetime:
     """Points earned before this moment have expired by ``now``."""
     local = clock.aware(now).astimezone(BUSINESS_TZ)
     return datetime(local.year - valid_years, 1, 1, tzinfo=BUSINESS_TZ)
@@ -530,8 +509,7 @@ def _expirable(session: Session, member_id: int, cutoff: datetime) -> int:
     return max(0, int(earned) - int(used))
 
 
-def expire_points(session: Session, now: datetime | None = None, valid_years: int = POINTS_VALID_YEARS,
-                  member_no: str | None = None) -> dict[str, int]:
+def expire_points(session: Session, now: datetime | None = None, member_no: str | None = None) -> dict[str, int]:
     """积分清零: write off every member's points earned before the cutoff and still unused.
 
     One ``expire`` entry per member and cutoff, so running it twice (or from two HQ nodes) changes
@@ -539,6 +517,7 @@ def expire_points(session: Session, now: datetime | None = None, valid_years: in
     """
     from app.hq.models import PointsEntry
 
+    valid_years = rules.load(session).points_valid_years
     if valid_years <= 0:
         return {"members": 0, "points": 0}
     cutoff = points_cutoff(now or clock.now(), valid_years)
@@ -562,9 +541,9 @@ def expire_points(session: Session, now: datetime | None = None, valid_years: in
     return {"members": members, "points": points}
 
 
-def points_expiring(session: Session, member: Member, now: datetime | None = None,
-                    valid_years: int = POINTS_VALID_YEARS) -> dict[str, Any] | None:
+def points_expiring(session: Session, member: Member, now: datetime | None = None) -> dict[str, Any] | None:
     """What the member panel warns about: the points that lapse at the end of this year."""
+    valid_years = rules.load(session).points_valid_years
     if valid_years <= 0:
         return None
     moment = clock.aware(now or clock.now())

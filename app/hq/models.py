@@ -396,3 +396,12 @@ class PromotionRow(HQBase):
     data: Mapped[dict[str, Any]] = mapped_column(JSONDoc)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class Setting(HQBase):
+    """A chain-wide document HQ's people edit (the loyalty rules): one row per key."""
+
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(32), primary_key=True)
+    data: Mapped[dict[str, Any]] = mapped_column(JSONDoc)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

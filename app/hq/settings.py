@@ -35,8 +35,6 @@ class HQSettings:
     feed_max_limit: int = 5000
     feed_max_wait_seconds: int = 25
     default_language: str = "zh_CN"
-    #: 积分有效期 in years after the year they were earned (0: never expire)
-    points_valid_years: int = 1
 
     @classmethod
     def from_env(cls, database_url: str | None = None) -> HQSettings:
@@ -48,7 +46,6 @@ class HQSettings:
             secret_key=master_key(home),
             enrolment_ttl_seconds=int(env.get("OMNISTORE_HQ_ENROLMENT_TTL", str(DEFAULT_ENROLMENT_TTL))),
             default_language=env.get("OMNISTORE_LANG", "zh_CN"),
-            points_valid_years=int(env.get("OMNISTORE_HQ_POINTS_VALID_YEARS", "1")),
         )
 
 

@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.errors import DomainError
-from app.hq import campaigns, changes, gift_cards, ingest, keys, loyalty, masterdata, reports, signed, stores
+from app.hq import campaigns, changes, gift_cards, ingest, keys, loyalty, masterdata, reports, rules, signed, stores
 from app.hq.engine import make_hq_engine, make_hq_sessions
 from app.hq.migrate import upgrade
 from app.hq.models import ApiKey, Store
@@ -168,7 +168,7 @@ def _api(state: HQState) -> APIRouter:
         data = signed_body(schemas.MemberIn, body)
         member = loyalty.register_member(session, data.phone, data.name, store)
         campaigns.issue(session, "register", member, store, 0, f"register:{member.member_no}")
-        view = loyalty.member_view(session, member, store, points_valid_years=settings.points_valid_years)
+        view = loyalty.member_view(session, member, store)
         session.commit()
         return json_response(view)
 
@@ -178,7 +178,7 @@ def _api(state: HQState) -> APIRouter:
                     code: Annotated[str, Query(max_length=64)] = "") -> Response:
         """By phone, card number or the dynamic member code (which is then used up)."""
         member = loyalty.find_member(session, settings.secret_key, phone=phone, card=card, code=code)
-        view = loyalty.member_view(session, member, store, points_valid_years=settings.points_valid_years)
+        view = loyalty.member_view(session, member, store)
         session.commit()
         return json_response(view)
 
@@ -248,7 +248,7 @@ def _api(state: HQState) -> APIRouter:
     def admin_member(body: schemas.MemberIn, admin: Admin, session: DB) -> dict[str, Any]:
         member = loyalty.register_member(session, body.phone, body.name, None)
         campaigns.issue(session, "register", member, None, 0, f"register:{member.member_no}")
-        view = loyalty.member_view(session, member, points_valid_years=settings.points_valid_years)
+        view = loyalty.member_view(session, member)
         session.commit()
         return view
 
@@ -310,10 +310,22 @@ def _api(state: HQState) -> APIRouter:
         session.commit()
         return campaigns.campaign_dict(session, campaign)
 
+    @router.get("/admin/loyalty-rules")
+    def admin_loyalty_rules(admin: Admin, session: DB) -> dict[str, Any]:
+        return rules.load(session).as_dict()
+
+    @router.put("/admin/loyalty-rules")
+    def admin_save_loyalty_rules(body: dict[str, Any], admin: Admin, session: DB) -> dict[str, Any]:
+        """会员规则: tiers, points per yuan by tier, points' worth and life, the top-up bonus ladder.
+        Send any of them; the document is checked whole, and in force for the next request."""
+        saved = rules.save(session, body)
+        session.commit()
+        return saved.as_dict()
+
     @router.post("/admin/points/expire")
     def admin_expire_points(body: schemas.PointsExpireIn, admin: Admin, session: DB) -> dict[str, Any]:
         """积分清零 by the chain's rule (run by a yearly job; running it again changes nothing)."""
-        result = loyalty.expire_points(session, valid_years=settings.points_valid_years, member_no=body.member)
+        result = loyalty.expire_points(session, member_no=body.member)
         session.commit()
         return result
 

@@ -264,3 +264,33 @@ def test_gift_card_bad_input(admin: Admin, store: Store) -> None:
     assert store.send("GET", f"/loyalty/gift-cards/{card}").json()["state"] == "unsold"
     wallet = admin.ok(admin.post("/admin/wallets", {}))["card_no"]
     assert store.send("GET", f"/loyalty/gift-cards/{wallet}").json()["code"] == "gift_card_not_found"
+
+
+# ---- the rules themselves ----------------------------------------------------------------------
+
+
+def test_hq_changes_the_loyalty_rules_and_a_bad_rule_changes_nothing(admin: Admin, store: Store) -> None:
+    defaults = admin.ok(admin.get("/admin/loyalty-rules"))
+    assert defaults["points_per_yuan"] == 100 and defaults["topup_bonus"] == [[50_000, 12_000], [10_000, 2_000]]
+    try:
+        for bad in ({"points_per_yuan": 0}, {"earn_percent": {"normal": 100}},
+                    {"tier_growth": {"normal": 0, "silver": 5_000, "gold": 1_000, "diamond": 20_000}},
+                    {"topup_bonus": [[10_000, 20_000]]}, {"points_valid_years": -1}, {"happy_hour": True}):
+            refused = admin.http.put(admin.hq.api + "/admin/loyalty-rules", json=bad, timeout=10)
+            assert refused.status_code == 422 and refused.json()["code"] == "invalid_field", (bad, refused.text)
+        assert admin.ok(admin.get("/admin/loyalty-rules")) == defaults
+
+        changed = admin.ok(admin.http.put(admin.hq.api + "/admin/loyalty-rules", timeout=10, json={
+            "points_per_yuan": 50, "topup_bonus": [[20_000, 5_000]],
+            "earn_percent": {"normal": 300, "silver": 300, "gold": 300, "diamond": 300}}))
+        assert changed["points_per_yuan"] == 50 and changed["tier_growth"] == defaults["tier_growth"]
+        card = admin.ok(admin.post("/admin/wallets", {}))["card_no"]
+        assert post(store, "/loyalty/wallets/topup", {"card": card, "amount": 20_000, "ref": "r1"}).json()["balance"] == 25_000
+        member = admin.ok(admin.post("/admin/members", {"phone": phone(), "name": "规则"}))
+        pushed(store, member_sale(store, member["member_no"], 1_000))
+        view = store.send("GET", f"/loyalty/members?card={member['member_no']}").json()
+        assert view["points"] == 30  # ￥10 at 3 points a yuan
+        paid = post(store, "/loyalty/points/spend", {"member": member["member_no"], "amount": 60, "ref": "p1"}).json()
+        assert (paid["spent"], paid["points"]) == (30, 0)  # 50 points a yuan: ￥0.60 is 30 points
+    finally:
+        admin.ok(admin.http.put(admin.hq.api + "/admin/loyalty-rules", json=defaults, timeout=10))
