@@ -701,7 +701,7 @@ class CheckoutScreen(QWidget):
             self.show_error(self.tr("Attach the member first (Ctrl+M)."))
             return
         dialog = PointsDialog(self.ctx.client, self.ctx.worker, self.ticket.id, self.ticket.total - self.ticket.paid,
-                              int(self.member.get("points", 0)), self)
+                              int(self.member.get("points", 0)), self, int(self.member.get("points_per_yuan", 100)))
 
         def accepted() -> None:
             if dialog.result_ticket is not None:

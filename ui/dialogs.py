@@ -102,7 +102,7 @@ class HelpDialog(PosDialog):
             ("Ctrl+M", self.tr("Member: scan the member code, or type a phone or card number")),
             ("Ctrl+Q", self.tr("Use a coupon")),
             ("Ctrl+P", self.tr("Pay with stored value")),
-            ("Ctrl+I", self.tr("Pay with points (100 points = ￥1)")),
+            ("Ctrl+I", self.tr("Pay with the member's points")),
             ("Ctrl+R", self.tr("Return goods of an earlier sale")),
             ("↑ ↓", self.tr("Select a line")),
             ("3*", self.tr("Type 3* before a code to sell 3 of it")),

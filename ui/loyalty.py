@@ -6,6 +6,7 @@ message strip and stays open, so the cashier can correct the code and try again.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
@@ -244,15 +245,16 @@ class StoredValueDialog(_ServerDialog):
 
 
 class PointsDialog(_ServerDialog):
-    """Ctrl+I 积分抵现: the member's points pay part of what is due (100 points = ￥1)."""
+    """Ctrl+I 积分抵现: the member's points pay part of what is due, at HQ's rate (points per yuan)."""
 
     def __init__(self, client: StoreClient, worker: Worker, ticket_id: str, due: int, points: int,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, per_yuan: int = 100) -> None:
         super().__init__(self.tr("Pay with points"), client, worker, parent, ok_text=self.tr("Pay (Enter)"))
         self.ticket_id = ticket_id
-        usable = min(due, points)  # 100 points pay 100 fen
-        note = QLabel(self.tr("%1 points: up to ￥%2 (100 points = ￥1)").replace("%1", f"{points:,}")
-                      .replace("%2", format_fen(usable)))
+        step = 100 // math.gcd(100, per_yuan)  # fen that a whole number of points pays
+        usable = min(due, points * 100 // per_yuan) // step * step
+        note = QLabel(self.tr("%1 points: up to ￥%2 (%3 points = ￥1)").replace("%1", f"{points:,}")
+                      .replace("%2", format_fen(usable)).replace("%3", str(per_yuan)))
         self.body.addWidget(note)
         form = QFormLayout()
         self.amount = QLineEdit(format_fen(usable))

@@ -343,22 +343,22 @@
 <context>
     <name>CouponDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="183"/>
+        <location filename="../../ui/loyalty.py" line="184"/>
         <source>Coupon</source>
         <translation>Coupon</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="183"/>
+        <location filename="../../ui/loyalty.py" line="184"/>
         <source>Use coupon (Enter)</source>
         <translation>Use coupon (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="187"/>
+        <location filename="../../ui/loyalty.py" line="188"/>
         <source>Coupon code</source>
         <translation>Coupon code</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="208"/>
+        <location filename="../../ui/loyalty.py" line="209"/>
         <source>Scan or type the coupon code.</source>
         <translation>Scan or type the coupon code.</translation>
     </message>
@@ -776,27 +776,27 @@
 <context>
     <name>GiftCardDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="447"/>
+        <location filename="../../ui/loyalty.py" line="449"/>
         <source>Sell a gift card</source>
         <translation>Sell a gift card</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="447"/>
+        <location filename="../../ui/loyalty.py" line="449"/>
         <source>Add (Enter)</source>
         <translation>Add (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="455"/>
+        <location filename="../../ui/loyalty.py" line="457"/>
         <source>Scan the barcode on the back of the card</source>
         <translation>Scan the barcode on the back of the card</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="458"/>
+        <location filename="../../ui/loyalty.py" line="460"/>
         <source>Card number</source>
         <translation>Card number</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="470"/>
+        <location filename="../../ui/loyalty.py" line="472"/>
         <source>Scan or type the card number.</source>
         <translation>Scan or type the card number.</translation>
     </message>
@@ -892,8 +892,8 @@
     </message>
     <message>
         <location filename="../../ui/dialogs.py" line="105"/>
-        <source>Pay with points (100 points = ￥1)</source>
-        <translation>Pay with points (100 points = ￥1)</translation>
+        <source>Pay with the member&apos;s points</source>
+        <translation>Pay with the member&apos;s points</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs.py" line="106"/>
@@ -1069,98 +1069,98 @@
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="33"/>
+        <location filename="../../ui/loyalty.py" line="34"/>
         <source>Regular member</source>
         <translation>Regular member</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="34"/>
+        <location filename="../../ui/loyalty.py" line="35"/>
         <source>Silver member</source>
         <translation>Silver member</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="35"/>
+        <location filename="../../ui/loyalty.py" line="36"/>
         <source>Gold member</source>
         <translation>Gold member</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="36"/>
+        <location filename="../../ui/loyalty.py" line="37"/>
         <source>Diamond member</source>
         <translation>Diamond member</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="44"/>
+        <location filename="../../ui/loyalty.py" line="45"/>
         <source>Points %1</source>
         <translation>Points %1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="45"/>
+        <location filename="../../ui/loyalty.py" line="46"/>
         <source>Stored value ￥%1</source>
         <translation>Stored value ￥%1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="48"/>
+        <location filename="../../ui/loyalty.py" line="49"/>
         <source> (%1 expire on %2)</source>
         <translation> (%1 expire on %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="109"/>
-        <location filename="../../ui/loyalty.py" line="116"/>
+        <location filename="../../ui/loyalty.py" line="110"/>
+        <location filename="../../ui/loyalty.py" line="117"/>
         <source>Member</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="109"/>
+        <location filename="../../ui/loyalty.py" line="110"/>
         <source>Find (Enter)</source>
         <translation>Find (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="114"/>
+        <location filename="../../ui/loyalty.py" line="115"/>
         <source>Member code, phone or card number</source>
         <translation>Member code, phone or card number</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="118"/>
+        <location filename="../../ui/loyalty.py" line="119"/>
         <source>Name (only to register)</source>
         <translation>Name (only to register)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="119"/>
+        <location filename="../../ui/loyalty.py" line="120"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="130"/>
+        <location filename="../../ui/loyalty.py" line="131"/>
         <source>Register this phone</source>
         <translation>Register this phone</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="152"/>
+        <location filename="../../ui/loyalty.py" line="153"/>
         <source>Scan the member code or type a phone or card number.</source>
         <translation>Scan the member code or type a phone or card number.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="166"/>
+        <location filename="../../ui/loyalty.py" line="167"/>
         <source>until %1</source>
         <translation>until %1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="171"/>
+        <location filename="../../ui/loyalty.py" line="172"/>
         <source>Recent: %1</source>
         <translation>Recent: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="173"/>
+        <location filename="../../ui/loyalty.py" line="174"/>
         <source>No purchases yet.</source>
         <translation>No purchases yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="174"/>
+        <location filename="../../ui/loyalty.py" line="175"/>
         <source>Attach to ticket (Enter)</source>
         <translation>Attach to ticket (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="175"/>
+        <location filename="../../ui/loyalty.py" line="176"/>
         <source>Member found.</source>
         <translation>Member found.</translation>
     </message>
@@ -1168,59 +1168,59 @@
 <context>
     <name>NoReceiptReturnDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="358"/>
+        <location filename="../../ui/loyalty.py" line="360"/>
         <source>Return without receipt</source>
         <translation>Return without receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="358"/>
+        <location filename="../../ui/loyalty.py" line="360"/>
         <source>Refund (Enter)</source>
         <translation>Refund (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="361"/>
+        <location filename="../../ui/loyalty.py" line="363"/>
         <source>Refunded in cash at today&apos;s shelf price, without promotions. A manager must allow it.</source>
         <extracomment>(code, quantity) coming back, once the cashier confirms; the checkout runs the return</extracomment>
         <translation>Refunded in cash at today&apos;s shelf price, without promotions. A manager must allow it.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="367"/>
+        <location filename="../../ui/loyalty.py" line="369"/>
         <source>Scan each item coming back</source>
         <translation>Scan each item coming back</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="370"/>
-        <location filename="../../ui/loyalty.py" line="375"/>
+        <location filename="../../ui/loyalty.py" line="372"/>
+        <location filename="../../ui/loyalty.py" line="377"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="372"/>
+        <location filename="../../ui/loyalty.py" line="374"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="375"/>
+        <location filename="../../ui/loyalty.py" line="377"/>
         <source>Price</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="375"/>
+        <location filename="../../ui/loyalty.py" line="377"/>
         <source>Return</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="408"/>
+        <location filename="../../ui/loyalty.py" line="410"/>
         <source>%1 is sold by weight: it can only come back with its receipt.</source>
         <translation>%1 is sold by weight: it can only come back with its receipt.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="429"/>
+        <location filename="../../ui/loyalty.py" line="431"/>
         <source>Refund ￥%1 in cash</source>
         <translation>Refund ￥%1 in cash</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="436"/>
+        <location filename="../../ui/loyalty.py" line="438"/>
         <source>Scan what comes back first.</source>
         <translation>Scan what comes back first.</translation>
     </message>
@@ -1330,22 +1330,22 @@
 <context>
     <name>PointsDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="251"/>
+        <location filename="../../ui/loyalty.py" line="252"/>
         <source>Pay with points</source>
         <translation>Pay with points</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="251"/>
+        <location filename="../../ui/loyalty.py" line="252"/>
         <source>Pay (Enter)</source>
         <translation>Pay (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="254"/>
-        <source>%1 points: up to ￥%2 (100 points = ￥1)</source>
-        <translation>%1 points: up to ￥%2 (100 points = ￥1)</translation>
+        <location filename="../../ui/loyalty.py" line="256"/>
+        <source>%1 points: up to ￥%2 (%3 points = ￥1)</source>
+        <translation>%1 points: up to ￥%2 (%3 points = ￥1)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="261"/>
+        <location filename="../../ui/loyalty.py" line="263"/>
         <source>Amount (¥)</source>
         <translation>Amount (¥)</translation>
     </message>
@@ -1455,75 +1455,75 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="276"/>
-        <location filename="../../ui/loyalty.py" line="291"/>
+        <location filename="../../ui/loyalty.py" line="278"/>
+        <location filename="../../ui/loyalty.py" line="293"/>
         <source>Return</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="276"/>
+        <location filename="../../ui/loyalty.py" line="278"/>
         <source>Find sale (Enter)</source>
         <translation>Find sale (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="283"/>
+        <location filename="../../ui/loyalty.py" line="285"/>
         <source>Scan the receipt barcode</source>
         <extracomment>(line id, quantity) to bring back, once the cashier confirms; the checkout runs the return</extracomment>
         <translation>Scan the receipt barcode</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="285"/>
+        <location filename="../../ui/loyalty.py" line="287"/>
         <source>Sale</source>
         <translation>Sale</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="287"/>
+        <location filename="../../ui/loyalty.py" line="289"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="290"/>
+        <location filename="../../ui/loyalty.py" line="292"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="290"/>
+        <location filename="../../ui/loyalty.py" line="292"/>
         <source>Paid</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="290"/>
+        <location filename="../../ui/loyalty.py" line="292"/>
         <source>Can return</source>
         <translation>Can return</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="300"/>
+        <location filename="../../ui/loyalty.py" line="302"/>
         <source>No receipt…</source>
         <extracomment>the cashier chose 无小票退货 instead: the checkout opens that dialog</extracomment>
         <translation>No receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="317"/>
+        <location filename="../../ui/loyalty.py" line="319"/>
         <source>Scan the receipt barcode or type the sale number.</source>
         <translation>Scan the receipt barcode or type the sale number.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="325"/>
+        <location filename="../../ui/loyalty.py" line="327"/>
         <source>Choose how many of which item come back.</source>
         <translation>Choose how many of which item come back.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="334"/>
+        <location filename="../../ui/loyalty.py" line="336"/>
         <source>Gift cards sold are not taken back.</source>
         <translation>Gift cards sold are not taken back.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="345"/>
+        <location filename="../../ui/loyalty.py" line="347"/>
         <source>Refund (Enter)</source>
         <translation>Refund (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="347"/>
+        <location filename="../../ui/loyalty.py" line="349"/>
         <source>Everything on this sale has been returned already.</source>
         <translation>Everything on this sale has been returned already.</translation>
     </message>
@@ -1657,27 +1657,27 @@
 <context>
     <name>StoredValueDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="218"/>
+        <location filename="../../ui/loyalty.py" line="219"/>
         <source>Pay with stored value</source>
         <translation>Pay with stored value</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="218"/>
+        <location filename="../../ui/loyalty.py" line="219"/>
         <source>Pay (Enter)</source>
         <translation>Pay (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="226"/>
+        <location filename="../../ui/loyalty.py" line="227"/>
         <source>Card</source>
         <translation>Card</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="227"/>
+        <location filename="../../ui/loyalty.py" line="228"/>
         <source>Amount (¥)</source>
         <translation>Amount (¥)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="239"/>
+        <location filename="../../ui/loyalty.py" line="240"/>
         <source>Scan or type the card number.</source>
         <translation>Scan or type the card number.</translation>
     </message>
@@ -1869,7 +1869,7 @@
 <context>
     <name>_ServerDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="75"/>
+        <location filename="../../ui/loyalty.py" line="76"/>
         <source>Enter an amount greater than zero.</source>
         <extracomment>the ticket as the server returned it, once the dialog&apos;s call succeeded</extracomment>
         <translation>Enter an amount greater than zero.</translation>

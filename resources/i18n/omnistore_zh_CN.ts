@@ -343,22 +343,22 @@
 <context>
     <name>CouponDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="183"/>
+        <location filename="../../ui/loyalty.py" line="184"/>
         <source>Coupon</source>
         <translation>用券</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="183"/>
+        <location filename="../../ui/loyalty.py" line="184"/>
         <source>Use coupon (Enter)</source>
         <translation>使用 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="187"/>
+        <location filename="../../ui/loyalty.py" line="188"/>
         <source>Coupon code</source>
         <translation>券码</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="208"/>
+        <location filename="../../ui/loyalty.py" line="209"/>
         <source>Scan or type the coupon code.</source>
         <translation>请扫描或输入券码。</translation>
     </message>
@@ -776,27 +776,27 @@
 <context>
     <name>GiftCardDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="447"/>
+        <location filename="../../ui/loyalty.py" line="449"/>
         <source>Sell a gift card</source>
         <translation>售卖礼品卡</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="447"/>
+        <location filename="../../ui/loyalty.py" line="449"/>
         <source>Add (Enter)</source>
         <translation>添加 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="455"/>
+        <location filename="../../ui/loyalty.py" line="457"/>
         <source>Scan the barcode on the back of the card</source>
         <translation>扫描卡背面的条码</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="458"/>
+        <location filename="../../ui/loyalty.py" line="460"/>
         <source>Card number</source>
         <translation>卡号</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="470"/>
+        <location filename="../../ui/loyalty.py" line="472"/>
         <source>Scan or type the card number.</source>
         <translation>请扫描或输入卡号。</translation>
     </message>
@@ -892,8 +892,8 @@
     </message>
     <message>
         <location filename="../../ui/dialogs.py" line="105"/>
-        <source>Pay with points (100 points = ￥1)</source>
-        <translation>积分抵现（100 积分 = ￥1）</translation>
+        <source>Pay with the member&apos;s points</source>
+        <translation>用会员积分抵现</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs.py" line="106"/>
@@ -1069,98 +1069,98 @@
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="33"/>
+        <location filename="../../ui/loyalty.py" line="34"/>
         <source>Regular member</source>
         <translation>普通会员</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="34"/>
+        <location filename="../../ui/loyalty.py" line="35"/>
         <source>Silver member</source>
         <translation>银卡会员</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="35"/>
+        <location filename="../../ui/loyalty.py" line="36"/>
         <source>Gold member</source>
         <translation>金卡会员</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="36"/>
+        <location filename="../../ui/loyalty.py" line="37"/>
         <source>Diamond member</source>
         <translation>钻石会员</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="44"/>
+        <location filename="../../ui/loyalty.py" line="45"/>
         <source>Points %1</source>
         <translation>积分 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="45"/>
+        <location filename="../../ui/loyalty.py" line="46"/>
         <source>Stored value ￥%1</source>
         <translation>储值 ￥%1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="48"/>
+        <location filename="../../ui/loyalty.py" line="49"/>
         <source> (%1 expire on %2)</source>
         <translation>（%1 分将于 %2 到期）</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="109"/>
-        <location filename="../../ui/loyalty.py" line="116"/>
+        <location filename="../../ui/loyalty.py" line="110"/>
+        <location filename="../../ui/loyalty.py" line="117"/>
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="109"/>
+        <location filename="../../ui/loyalty.py" line="110"/>
         <source>Find (Enter)</source>
         <translation>查找 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="114"/>
+        <location filename="../../ui/loyalty.py" line="115"/>
         <source>Member code, phone or card number</source>
         <translation>会员码、手机号或卡号</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="118"/>
+        <location filename="../../ui/loyalty.py" line="119"/>
         <source>Name (only to register)</source>
         <translation>姓名（仅注册时填写）</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="119"/>
+        <location filename="../../ui/loyalty.py" line="120"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="130"/>
+        <location filename="../../ui/loyalty.py" line="131"/>
         <source>Register this phone</source>
         <translation>用此手机号注册</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="152"/>
+        <location filename="../../ui/loyalty.py" line="153"/>
         <source>Scan the member code or type a phone or card number.</source>
         <translation>请扫会员码，或输入手机号、卡号。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="166"/>
+        <location filename="../../ui/loyalty.py" line="167"/>
         <source>until %1</source>
         <translation>有效期至 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="171"/>
+        <location filename="../../ui/loyalty.py" line="172"/>
         <source>Recent: %1</source>
         <translation>最近消费：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="173"/>
+        <location filename="../../ui/loyalty.py" line="174"/>
         <source>No purchases yet.</source>
         <translation>暂无消费记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="174"/>
+        <location filename="../../ui/loyalty.py" line="175"/>
         <source>Attach to ticket (Enter)</source>
         <translation>关联到本单 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="175"/>
+        <location filename="../../ui/loyalty.py" line="176"/>
         <source>Member found.</source>
         <translation>已找到会员。</translation>
     </message>
@@ -1168,59 +1168,59 @@
 <context>
     <name>NoReceiptReturnDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="358"/>
+        <location filename="../../ui/loyalty.py" line="360"/>
         <source>Return without receipt</source>
         <translation>无小票退货</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="358"/>
+        <location filename="../../ui/loyalty.py" line="360"/>
         <source>Refund (Enter)</source>
         <translation>退款 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="361"/>
+        <location filename="../../ui/loyalty.py" line="363"/>
         <source>Refunded in cash at today&apos;s shelf price, without promotions. A manager must allow it.</source>
         <extracomment>(code, quantity) coming back, once the cashier confirms; the checkout runs the return</extracomment>
         <translation>按今日货架价（不含促销）退现金，须店长授权。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="367"/>
+        <location filename="../../ui/loyalty.py" line="369"/>
         <source>Scan each item coming back</source>
         <translation>逐件扫描退回的商品</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="370"/>
-        <location filename="../../ui/loyalty.py" line="375"/>
+        <location filename="../../ui/loyalty.py" line="372"/>
+        <location filename="../../ui/loyalty.py" line="377"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="372"/>
+        <location filename="../../ui/loyalty.py" line="374"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="375"/>
+        <location filename="../../ui/loyalty.py" line="377"/>
         <source>Price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="375"/>
+        <location filename="../../ui/loyalty.py" line="377"/>
         <source>Return</source>
         <translation>退货数量</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="408"/>
+        <location filename="../../ui/loyalty.py" line="410"/>
         <source>%1 is sold by weight: it can only come back with its receipt.</source>
         <translation>%1 是称重商品：只能凭小票退货。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="429"/>
+        <location filename="../../ui/loyalty.py" line="431"/>
         <source>Refund ￥%1 in cash</source>
         <translation>退现金 ￥%1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="436"/>
+        <location filename="../../ui/loyalty.py" line="438"/>
         <source>Scan what comes back first.</source>
         <translation>请先扫描要退的商品。</translation>
     </message>
@@ -1329,22 +1329,22 @@
 <context>
     <name>PointsDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="251"/>
+        <location filename="../../ui/loyalty.py" line="252"/>
         <source>Pay with points</source>
         <translation>积分抵现</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="251"/>
+        <location filename="../../ui/loyalty.py" line="252"/>
         <source>Pay (Enter)</source>
         <translation>支付 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="254"/>
-        <source>%1 points: up to ￥%2 (100 points = ￥1)</source>
-        <translation>积分 %1：最多抵 ￥%2（100 积分 = ￥1）</translation>
+        <location filename="../../ui/loyalty.py" line="256"/>
+        <source>%1 points: up to ￥%2 (%3 points = ￥1)</source>
+        <translation>积分 %1：最多抵 ￥%2（%3 积分 = ￥1）</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="261"/>
+        <location filename="../../ui/loyalty.py" line="263"/>
         <source>Amount (¥)</source>
         <translation>金额 (¥)</translation>
     </message>
@@ -1454,75 +1454,75 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="276"/>
-        <location filename="../../ui/loyalty.py" line="291"/>
+        <location filename="../../ui/loyalty.py" line="278"/>
+        <location filename="../../ui/loyalty.py" line="293"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="276"/>
+        <location filename="../../ui/loyalty.py" line="278"/>
         <source>Find sale (Enter)</source>
         <translation>查找销售单 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="283"/>
+        <location filename="../../ui/loyalty.py" line="285"/>
         <source>Scan the receipt barcode</source>
         <extracomment>(line id, quantity) to bring back, once the cashier confirms; the checkout runs the return</extracomment>
         <translation>扫描小票条码</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="285"/>
+        <location filename="../../ui/loyalty.py" line="287"/>
         <source>Sale</source>
         <translation>销售单</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="287"/>
+        <location filename="../../ui/loyalty.py" line="289"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="290"/>
+        <location filename="../../ui/loyalty.py" line="292"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="290"/>
+        <location filename="../../ui/loyalty.py" line="292"/>
         <source>Paid</source>
         <translation>实付</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="290"/>
+        <location filename="../../ui/loyalty.py" line="292"/>
         <source>Can return</source>
         <translation>可退</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="300"/>
+        <location filename="../../ui/loyalty.py" line="302"/>
         <source>No receipt…</source>
         <extracomment>the cashier chose 无小票退货 instead: the checkout opens that dialog</extracomment>
         <translation>无小票退货…</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="317"/>
+        <location filename="../../ui/loyalty.py" line="319"/>
         <source>Scan the receipt barcode or type the sale number.</source>
         <translation>请扫描小票条码或输入单号。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="325"/>
+        <location filename="../../ui/loyalty.py" line="327"/>
         <source>Choose how many of which item come back.</source>
         <translation>请选择要退的商品和数量。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="334"/>
+        <location filename="../../ui/loyalty.py" line="336"/>
         <source>Gift cards sold are not taken back.</source>
         <translation>已售礼品卡不予退货。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="345"/>
+        <location filename="../../ui/loyalty.py" line="347"/>
         <source>Refund (Enter)</source>
         <translation>退款 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="347"/>
+        <location filename="../../ui/loyalty.py" line="349"/>
         <source>Everything on this sale has been returned already.</source>
         <translation>此单商品已全部退货。</translation>
     </message>
@@ -1656,27 +1656,27 @@
 <context>
     <name>StoredValueDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="218"/>
+        <location filename="../../ui/loyalty.py" line="219"/>
         <source>Pay with stored value</source>
         <translation>储值支付</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="218"/>
+        <location filename="../../ui/loyalty.py" line="219"/>
         <source>Pay (Enter)</source>
         <translation>支付 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="226"/>
+        <location filename="../../ui/loyalty.py" line="227"/>
         <source>Card</source>
         <translation>卡号</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="227"/>
+        <location filename="../../ui/loyalty.py" line="228"/>
         <source>Amount (¥)</source>
         <translation>金额 (¥)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="239"/>
+        <location filename="../../ui/loyalty.py" line="240"/>
         <source>Scan or type the card number.</source>
         <translation>请扫描或输入卡号。</translation>
     </message>
@@ -1868,7 +1868,7 @@
 <context>
     <name>_ServerDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="75"/>
+        <location filename="../../ui/loyalty.py" line="76"/>
         <source>Enter an amount greater than zero.</source>
         <extracomment>the ticket as the server returned it, once the dialog&apos;s call succeeded</extracomment>
         <translation>请输入大于零的金额。</translation>
