@@ -4,13 +4,11 @@ as their own permission; the printed return slip; a coupon restored when its who
 from __future__ import annotations
 
 import time
-import uuid
-from datetime import UTC, datetime, timedelta
 
 from app.domain.barcode import with_check_digit
 from app.seed import GIFT_CARD
 from tests.e2e.conftest import COLA, LinkedStore, open_till
-from tests.e2e.test_till_loyalty import NOODLES, cid, coupon_state
+from tests.e2e.test_till_loyalty import NOODLES, cid, coupon_state, coupons
 from tests.hq.conftest import Admin
 
 GIFT = with_check_digit(GIFT_CARD[4])  # 礼品卡 100元
@@ -148,13 +146,7 @@ def test_the_return_slip_prints_what_came_back_and_where_the_money_went(linked_s
 def test_a_coupon_comes_back_when_its_whole_sale_is_returned(linked_store: LinkedStore, admin: Admin) -> None:
     store = linked_store
     till = open_till(store)
-    template = "T" + uuid.uuid4().hex[:10]
-    admin.ok(admin.post("/admin/coupon-templates", {"code": template, "name": "退货可退券", "kind": "cash", "value": 300,
-                                                     "restore_on_return": True}))
-    now = datetime.now(UTC)
-    [code] = admin.ok(admin.post("/admin/coupon-batches", {
-        "template": template, "name": "周末", "count": 1, "valid_from": (now - timedelta(days=1)).isoformat(),
-        "valid_to": (now + timedelta(days=7)).isoformat()}))["codes"]
+    [code] = coupons(admin, kind="cash", value=300, threshold=0, restore_on_return=True)
     ticket = till.ok(till.post("/tickets", cid()))["id"]
     till.ok(till.scan(ticket, NOODLES))
     state = till.ok(till.scan(ticket, COLA))

@@ -17,10 +17,10 @@ NOODLES = "6901234567915"  # 康师傅 红烧牛肉面 ￥12.90
 
 
 def coupons(admin: Admin, kind: str = "threshold", value: int = 500, threshold: int = 2000, count: int = 1,
-            **extra: Any) -> list[str]:
+            restore_on_return: bool = False, **extra: Any) -> list[str]:
     template = "T" + uuid.uuid4().hex[:10]
     admin.ok(admin.post("/admin/coupon-templates", {"code": template, "name": "满20减5", "kind": kind, "value": value,
-                                                     "threshold": threshold}))
+                                                     "threshold": threshold, "restore_on_return": restore_on_return}))
     now = datetime.now(UTC)
     return admin.ok(admin.post("/admin/coupon-batches", {
         "template": template, "name": "周末", "count": count, "valid_from": (now - timedelta(days=1)).isoformat(),
