@@ -166,6 +166,16 @@ def _offline_paper_coupon(session: Session, client: HqClient | None, code: str, 
             "threshold": data.get("threshold", 0)}
 
 
+def conflicts(client: HqClient | None, language: str) -> list[dict[str, Any]]:
+    """What HQ could not carry out from this store's sales (a coupon another store took while this
+    one was offline, say), newest first, each with the reason in the manager's language."""
+    from app.messages import message
+
+    items = _call(client, "GET", "/loyalty/conflicts").get("items") or []
+    return [{**item, "message": message(str(item.get("reason", "")), language, {"code": item.get("subject", "")})}
+            for item in items if isinstance(item, dict)]
+
+
 # ---- gift cards ------------------------------------------------------------------------------
 
 

@@ -520,6 +520,16 @@ class StoreClient:
                 return NOT_ENROLLED
             raise
 
+    def loyalty_conflicts(self) -> list[dict[str, Any]] | None:
+        """What HQ could not carry out of this store's coupons, stored value and points; None when
+        HQ can't be asked now (not enrolled, or out of reach)."""
+        try:
+            return list(self._api("GET", "/loyalty/conflicts").get("items", []))
+        except ApiError as exc:
+            if exc.status == 404 or exc.code in ("hq_not_connected", "hq_unreachable"):
+                return None
+            raise
+
     def sync_stuck(self) -> list[StuckEvent]:
         """Outbox events HQ keeps refusing; empty when the server has no sync endpoint."""
         try:

@@ -263,6 +263,12 @@ def sample_sync_page(parent: QWidget) -> SyncDialog:
         StuckEvent(41, "5f0c…e2", "sale_completed", 7, "HQ answered 422: unknown store S001", "2024-05-01T13:58:10"),
         StuckEvent(42, "9a31…07", "shift_closed", 7, "HQ answered 422: unknown store S001", "2024-05-01T14:01:44"),
     ])
+    page.show_conflicts([
+        {"at": "2024-05-01T13:40:00", "action": "commit", "subject": "P0012004417731",
+         "message": "券已核销：P0012004417731"},
+        {"at": "2024-05-01T11:02:00", "action": "activate", "subject": "7012345678901234",
+         "message": "此礼品卡已售出，不能再卖：7012345678901234"},
+    ])
     return page
 
 

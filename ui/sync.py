@@ -3,9 +3,19 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QTableView, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 
 from ui.api import NOT_ENROLLED, StoreClient, StuckEvent, SyncStatus
 from ui.dialogs import PosDialog, style_table
@@ -59,6 +69,22 @@ def sync_status_text(status: SyncStatus) -> str:
     return " · ".join(parts)
 
 
+CONFLICT_STEPS = {
+    "commit": QT_TRANSLATE_NOOP("SyncDialog", "redeem coupon"),
+    "release": QT_TRANSLATE_NOOP("SyncDialog", "release coupon"),
+    "refund": QT_TRANSLATE_NOOP("SyncDialog", "refund to card"),
+    "points": QT_TRANSLATE_NOOP("SyncDialog", "points"),
+    "points_back": QT_TRANSLATE_NOOP("SyncDialog", "points back"),
+    "activate": QT_TRANSLATE_NOOP("SyncDialog", "activate gift card"),
+    "campaign": QT_TRANSLATE_NOOP("SyncDialog", "campaign coupon"),
+    "restore": QT_TRANSLATE_NOOP("SyncDialog", "restore coupon"),
+}
+
+
+def conflict_step_label(step: str) -> str:
+    return QCoreApplication.translate("SyncDialog", CONFLICT_STEPS[step]) if step in CONFLICT_STEPS else step
+
+
 class SyncDialog(PosDialog):
     """The sync page: the link to HQ in detail, and the uploads HQ keeps refusing."""
 
@@ -89,6 +115,16 @@ class SyncDialog(PosDialog):
         self.table.setModel(self.model)
         style_table(self.table)
         self.body.addWidget(self.table, 1)
+        caption = QLabel(self.tr("Coupons, stored value and points HQ could not settle (for the manager)"))
+        caption.setObjectName("caption")
+        self.body.addWidget(caption)
+        self.conflicts = QTableWidget(0, 4)
+        self.conflicts.setHorizontalHeaderLabels([self.tr("Time"), self.tr("Step"), self.tr("Coupon / card / member"),
+                                                  self.tr("Reason")])
+        self.conflicts.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.conflicts.verticalHeader().hide()
+        self.conflicts.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.body.addWidget(self.conflicts, 1)
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.setObjectName("secondaryButton")
         self.refresh_button.setAutoDefault(False)
@@ -104,12 +140,14 @@ class SyncDialog(PosDialog):
             return
         client = self._client
         self.message.show_info(self.tr("Loading…"), 0)
-        self._worker.submit(lambda: (client.sync_status(), client.sync_stuck()), self._loaded, self._failed)
+        self._worker.submit(lambda: (client.sync_status(), client.sync_stuck(), client.loyalty_conflicts()),
+                            self._loaded, self._failed)
 
-    def _loaded(self, result: tuple[SyncStatus, list[StuckEvent]]) -> None:
-        status, stuck = result
+    def _loaded(self, result: tuple[SyncStatus, list[StuckEvent], list[dict[str, Any]] | None]) -> None:
+        status, stuck, conflicts = result
         self.show_status(status)
         self.show_stuck(stuck)
+        self.show_conflicts(conflicts)
 
     def _failed(self, exc: Exception) -> None:
         self.message.show_error(str(exc))
@@ -135,6 +173,23 @@ class SyncDialog(PosDialog):
         self.message.clear_message()
         if not status.enrolled:
             self.message.show_info(self.tr("This store is not connected to HQ: sales stay in the store."), 0)
+
+    def show_conflicts(self, items: list[dict[str, Any]] | None) -> None:
+        """HQ's list for this store; None (HQ out of reach) keeps what was shown and says so."""
+        if items is None:
+            self.conflicts.setRowCount(0)
+            self.conflicts.setDisabled(True)
+            return
+        self.conflicts.setDisabled(False)
+        self.conflicts.setRowCount(len(items))
+        for row, item in enumerate(items):
+            step = str(item.get("action", ""))
+            cells = (short_time(str(item.get("at", ""))), conflict_step_label(step), str(item.get("subject", "")),
+                     str(item.get("message") or item.get("reason", "")))
+            for column, text in enumerate(cells):
+                self.conflicts.setItem(row, column, QTableWidgetItem(text))
+        self.conflicts.resizeColumnsToContents()
+        self.conflicts.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
 
     def show_stuck(self, events: list[StuckEvent]) -> None:
         self.model.set_rows(events)

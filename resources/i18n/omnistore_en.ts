@@ -1685,72 +1685,137 @@
 <context>
     <name>SyncDialog</name>
     <message>
-        <location filename="../../ui/sync.py" line="66"/>
+        <location filename="../../ui/sync.py" line="73"/>
+        <source>redeem coupon</source>
+        <translation>redeem coupon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="74"/>
+        <source>release coupon</source>
+        <translation>release coupon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="75"/>
+        <source>refund to card</source>
+        <translation>refund to card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="76"/>
+        <source>points</source>
+        <translation>points</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="77"/>
+        <source>points back</source>
+        <translation>points back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="78"/>
+        <source>activate gift card</source>
+        <translation>activate gift card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="79"/>
+        <source>campaign coupon</source>
+        <translation>campaign coupon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="80"/>
+        <source>restore coupon</source>
+        <translation>restore coupon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="92"/>
         <source>HQ sync</source>
         <translation>HQ sync</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="66"/>
+        <location filename="../../ui/sync.py" line="92"/>
         <source>Close (Enter)</source>
         <translation>Close (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="78"/>
+        <location filename="../../ui/sync.py" line="104"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="79"/>
+        <location filename="../../ui/sync.py" line="105"/>
         <source>Waiting to upload</source>
         <translation>Waiting to upload</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="80"/>
+        <location filename="../../ui/sync.py" line="106"/>
         <source>Last sync</source>
         <translation>Last sync</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="81"/>
+        <location filename="../../ui/sync.py" line="107"/>
         <source>Master data from HQ</source>
         <translation>Master data from HQ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="82"/>
+        <location filename="../../ui/sync.py" line="108"/>
         <source>Last error</source>
         <translation>Last error</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="84"/>
+        <location filename="../../ui/sync.py" line="110"/>
         <source>Stuck uploads (HQ keeps refusing them)</source>
         <translation>Stuck uploads (HQ keeps refusing them)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="92"/>
+        <location filename="../../ui/sync.py" line="118"/>
+        <source>Coupons, stored value and points HQ could not settle (for the manager)</source>
+        <translation>Coupons, stored value and points HQ could not settle (for the manager)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="122"/>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="122"/>
+        <source>Step</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="122"/>
+        <source>Coupon / card / member</source>
+        <translation>Coupon / card / member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="123"/>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="128"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="106"/>
+        <location filename="../../ui/sync.py" line="142"/>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="127"/>
+        <location filename="../../ui/sync.py" line="165"/>
         <source>%1 changes applied (cursor %2)</source>
         <translation>%1 changes applied (cursor %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="130"/>
+        <location filename="../../ui/sync.py" line="168"/>
         <source>catching up</source>
         <translation>catching up</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="137"/>
+        <location filename="../../ui/sync.py" line="175"/>
         <source>This store is not connected to HQ: sales stay in the store.</source>
         <translation>This store is not connected to HQ: sales stay in the store.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="142"/>
+        <location filename="../../ui/sync.py" line="197"/>
         <source>%1 uploads are stuck: call support.</source>
         <translation>%1 uploads are stuck: call support.</translation>
     </message>
@@ -1758,42 +1823,42 @@
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../ui/sync.py" line="42"/>
+        <location filename="../../ui/sync.py" line="52"/>
         <source>HQ: not connected</source>
         <translation>HQ: not connected</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="45"/>
+        <location filename="../../ui/sync.py" line="55"/>
         <source>HQ data syncing: %1 received (%2%)</source>
         <translation>HQ data syncing: %1 received (%2%)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="47"/>
+        <location filename="../../ui/sync.py" line="57"/>
         <source>HQ data syncing (%1 received)</source>
         <translation>HQ data syncing (%1 received)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="50"/>
+        <location filename="../../ui/sync.py" line="60"/>
         <source>HQ: connecting</source>
         <translation>HQ: connecting</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="52"/>
+        <location filename="../../ui/sync.py" line="62"/>
         <source>HQ: online</source>
         <translation>HQ: online</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="54"/>
+        <location filename="../../ui/sync.py" line="64"/>
         <source>HQ: OFFLINE</source>
         <translation>HQ: OFFLINE</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="55"/>
+        <location filename="../../ui/sync.py" line="65"/>
         <source>to upload %1</source>
         <translation>to upload %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="57"/>
+        <location filename="../../ui/sync.py" line="67"/>
         <source>last sync %1</source>
         <translation>last sync %1</translation>
     </message>

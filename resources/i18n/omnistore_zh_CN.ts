@@ -1684,72 +1684,137 @@
 <context>
     <name>SyncDialog</name>
     <message>
-        <location filename="../../ui/sync.py" line="66"/>
+        <location filename="../../ui/sync.py" line="73"/>
+        <source>redeem coupon</source>
+        <translation>核销券</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="74"/>
+        <source>release coupon</source>
+        <translation>释放券</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="75"/>
+        <source>refund to card</source>
+        <translation>退回储值卡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="76"/>
+        <source>points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="77"/>
+        <source>points back</source>
+        <translation>退回积分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="78"/>
+        <source>activate gift card</source>
+        <translation>激活礼品卡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="79"/>
+        <source>campaign coupon</source>
+        <translation>活动发券</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="80"/>
+        <source>restore coupon</source>
+        <translation>退券</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="92"/>
         <source>HQ sync</source>
         <translation>总部同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="66"/>
+        <location filename="../../ui/sync.py" line="92"/>
         <source>Close (Enter)</source>
         <translation>关闭 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="78"/>
+        <location filename="../../ui/sync.py" line="104"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="79"/>
+        <location filename="../../ui/sync.py" line="105"/>
         <source>Waiting to upload</source>
         <translation>待上传</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="80"/>
+        <location filename="../../ui/sync.py" line="106"/>
         <source>Last sync</source>
         <translation>最近同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="81"/>
+        <location filename="../../ui/sync.py" line="107"/>
         <source>Master data from HQ</source>
         <translation>总部下发数据</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="82"/>
+        <location filename="../../ui/sync.py" line="108"/>
         <source>Last error</source>
         <translation>最近错误</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="84"/>
+        <location filename="../../ui/sync.py" line="110"/>
         <source>Stuck uploads (HQ keeps refusing them)</source>
         <translation>上传失败的数据（总部一直拒收）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="92"/>
+        <location filename="../../ui/sync.py" line="118"/>
+        <source>Coupons, stored value and points HQ could not settle (for the manager)</source>
+        <translation>总部未能处理的券、储值和积分事项（请店长处理）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="122"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="122"/>
+        <source>Step</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="122"/>
+        <source>Coupon / card / member</source>
+        <translation>券 / 卡 / 会员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="123"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="128"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="106"/>
+        <location filename="../../ui/sync.py" line="142"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="127"/>
+        <location filename="../../ui/sync.py" line="165"/>
         <source>%1 changes applied (cursor %2)</source>
         <translation>已接收 %1 条（游标 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="130"/>
+        <location filename="../../ui/sync.py" line="168"/>
         <source>catching up</source>
         <translation>同步中</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="137"/>
+        <location filename="../../ui/sync.py" line="175"/>
         <source>This store is not connected to HQ: sales stay in the store.</source>
         <translation>本门店未连接总部：销售数据保存在门店服务器。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="142"/>
+        <location filename="../../ui/sync.py" line="197"/>
         <source>%1 uploads are stuck: call support.</source>
         <translation>有 %1 条数据上传失败，请联系技术支持</translation>
     </message>
@@ -1757,42 +1822,42 @@
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../ui/sync.py" line="42"/>
+        <location filename="../../ui/sync.py" line="52"/>
         <source>HQ: not connected</source>
         <translation>未连接总部</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="45"/>
+        <location filename="../../ui/sync.py" line="55"/>
         <source>HQ data syncing: %1 received (%2%)</source>
         <translation>总部数据同步中：已接收 %1 条 (%2%)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="47"/>
+        <location filename="../../ui/sync.py" line="57"/>
         <source>HQ data syncing (%1 received)</source>
         <translation>总部数据同步中 (已接收 %1 条)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="50"/>
+        <location filename="../../ui/sync.py" line="60"/>
         <source>HQ: connecting</source>
         <translation>总部：连接中</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="52"/>
+        <location filename="../../ui/sync.py" line="62"/>
         <source>HQ: online</source>
         <translation>总部：在线</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="54"/>
+        <location filename="../../ui/sync.py" line="64"/>
         <source>HQ: OFFLINE</source>
         <translation>总部：离线</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="55"/>
+        <location filename="../../ui/sync.py" line="65"/>
         <source>to upload %1</source>
         <translation>待上传 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="57"/>
+        <location filename="../../ui/sync.py" line="67"/>
         <source>last sync %1</source>
         <translation>最近同步 %1</translation>
     </message>

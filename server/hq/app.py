@@ -224,6 +224,11 @@ def _api(state: HQState) -> APIRouter:
         session.commit()
         return json_response(result)
 
+    @router.get("/loyalty/conflicts")
+    def store_loyalty_conflicts(store: SignedStore, session: DB) -> Response:
+        """This store's coupon, stored-value and points steps HQ could not carry out, for its manager."""
+        return json_response(reports.loyalty_conflicts(session, store.code, limit=100))
+
     @router.get("/loyalty/gift-cards/{card_no}")
     def gift_card(card_no: str, store: SignedStore, session: DB) -> Response:
         """Is this card stock, not yet sold? (asked when the cashier scans it onto a gift-card line)"""

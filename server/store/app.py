@@ -344,6 +344,13 @@ def _api(state: StoreState) -> APIRouter:
     def get_sync_status(who: Who, session: DB) -> dict[str, Any]:
         return sync_status(state.sync.state if state.sync else None, session)
 
+    @router.get("/loyalty/conflicts")
+    def loyalty_conflicts(who: Who, request: Request) -> dict[str, Any]:
+        """未能处理: what HQ could not carry out of this store's coupons, stored value and points."""
+        from app.messages import language_of
+
+        return {"items": loyalty.conflicts(state.hq(), language_of(request.headers.get("accept-language")))}
+
     @router.get("/sync/stuck")
     def get_stuck_events(who: Who, session: DB) -> dict[str, Any]:
         return {"items": sync_outbox.stuck(session)}

@@ -348,6 +348,14 @@ def test_offline_a_paper_coupon_is_taken_by_policy_and_hq_settles_it_on_reconnec
         assert coupon_state(store, mine[0]) == ("redeemed", sale)  # HQ settled it on reconnect
         conflicts = admin.ok(admin.get("/reports/loyalty-conflicts", store=other.code))["items"]
         assert [(c["subject"], c["reason"]) for c in conflicts] == [(mine[1], "coupon_wrong_store")]
+        # ... and the other store's manager sees it on the till's sync page, in plain words
+        seen = there.ok(there.get("/loyalty/conflicts"))["items"]
+        assert [(c["action"], c["subject"], c["message"]) for c in seen] == [
+            ("commit", mine[1], f"本店不可使用此券：{mine[1]}")]
+        assert till.ok(till.get("/loyalty/conflicts"))["items"] == []  # each store sees its own
+        other.proxy.cut()
+        away = there.get("/loyalty/conflicts")
+        assert away.status_code == 503 and away.json()["code"] == "hq_unreachable"
     finally:
         other.server.stop()
         other.proxy.close()
