@@ -28,11 +28,14 @@ from app.domain.money import parse_yuan
 from app.hq.masterdata import ProductData, apply_products, plan_products, product_data
 from app.messages import message
 
-COLUMNS = ("sku", "name", "spec", "brand", "category", "unit", "price_yuan", "plu", "barcode", "tax_rate")
+COLUMNS = ("sku", "name", "spec", "brand", "category", "unit", "price_yuan", "plu", "barcode", "tax_rate", "kind")
 REQUIRED = ("sku", "name", "price_yuan")
 BATCH_ROWS = 2000
 UNIT_ALIASES = {"piece": "piece", "件": "piece", "个": "piece", "只": "piece", "瓶": "piece", "包": "piece",
                 "gram": "gram", "g": "gram", "克": "gram", "千克": "gram", "kg": "gram", "公斤": "gram", "称重": "gram"}
+#: the optional ``kind`` column: empty is goods
+KIND_ALIASES = {"": "goods", "goods": "goods", "商品": "goods", "gift_card": "gift_card", "礼品卡": "gift_card",
+                "储值卡": "gift_card"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +145,9 @@ def row_to_product(raw: dict[str, Any]) -> ProductData:
     unit = UNIT_ALIASES.get(cells["unit"].lower() or "piece")
     if unit is None:
         raise DomainError("invalid_unit", unit=cells["unit"][:16])
+    kind = KIND_ALIASES.get(cells["kind"].lower())
+    if kind is None:
+        raise DomainError("invalid_field", field="kind", value=cells["kind"][:16])
     price = parse_yuan(cells["price_yuan"])
     barcodes = None
     if cells["barcode"]:
@@ -154,7 +160,7 @@ def row_to_product(raw: dict[str, Any]) -> ProductData:
     return product_data(
         cells["sku"], cells["name"], price, spec=cells["spec"], brand=cells["brand"],
         category=cells["category"] or None, unit=unit, plu=cells["plu"] or None,
-        tax_rate=_tax_rate(cells["tax_rate"]), barcodes=barcodes,
+        tax_rate=_tax_rate(cells["tax_rate"]), barcodes=barcodes, kind=kind,
     )
 
 

@@ -96,3 +96,18 @@ def test_a_gbk_csv_from_excel_is_read(hq: HQServer, tmp_path: Path) -> None:
     assert hq.cli("import", str(path), "--lang", "en").returncode == 0
     with hq.db() as session:
         assert session.scalar(select(Product.name).where(Product.sku == sku)) == "旺仔牛奶"
+
+
+def test_gift_cards_come_in_by_the_kind_column(hq: HQServer, tmp_path: Path) -> None:
+    p = uuid.uuid4().hex[:6].upper()
+    path = tmp_path / "cards.csv"
+    path.write_text("sku,name,price_yuan,kind\n"
+                    f"{p}01,礼品卡 200元,200,礼品卡\n"
+                    f"{p}02,可口可乐,3.5,\n"
+                    f"{p}03,会员卡,10,membership\n", encoding="utf-8")
+    result = hq.cli("import", str(path), "--lang", "en", check=False)
+    assert result.stdout.splitlines()[-1].startswith("3 rows: 2 imported or changed, 0 unchanged, 1 rejected")
+    assert "line 4" in result.stdout and "kind" in result.stdout
+    with hq.db() as session:
+        kinds = dict(session.execute(select(Product.sku, Product.kind).where(Product.sku.like(f"{p}%"))).all())
+    assert kinds == {f"{p}01": "gift_card", f"{p}02": "goods"}
