@@ -17,6 +17,7 @@ The return slip (退货单) is printed from ``slip_for``.
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
@@ -26,7 +27,7 @@ from app import auth, clock, shifts, stock
 from app.catalog import lookup
 from app.checkout import _next_sale_id, get_sale, operator_name
 from app.context import Actor, OverrideRequest
-from app.db.models import Meta, Product, Return, ReturnLine, TicketLine
+from app.db.models import Meta, Product, Return, ReturnLine, Ticket, TicketLine
 from app.domain.errors import DomainError
 from app.domain.money import line_amount
 from app.domain.quantity import Unit, check_quantity, format_quantity
@@ -68,6 +69,26 @@ def returnable(session: Session, sale_id: str) -> dict[str, Any]:
                    "returnable": 0 if line.card_no else line.quantity - done.get(line.id, (0, 0))[0],
                    "gift_card": line.card_no is not None} for line in lines],
     }
+
+
+def find_sales(session: Session, day: date, *, total: int | None = None, member_no: str | None = None,
+               code: str | None = None, settings: StoreSettings, limit: int = 50) -> list[dict[str, Any]]:
+    """退货查单 when the customer has no receipt barcode: the day's sales by amount, member or goods."""
+    start = datetime.combine(day, datetime.min.time())
+    query = (select(Ticket).where(Ticket.status == "completed", Ticket.completed_at >= start,
+                                  Ticket.completed_at < start + timedelta(days=1))
+             .order_by(Ticket.completed_at.desc()).limit(limit))
+    if total is not None:
+        query = query.where(Ticket.total == total)
+    if member_no:
+        query = query.where(Ticket.member_no == member_no)
+    if code:
+        sku = lookup(session, code, settings.in_store_layout).product.sku
+        query = query.where(Ticket.id.in_(select(TicketLine.ticket_id).where(TicketLine.sku == sku,
+                                                                             TicketLine.voided.is_(False))))
+    return [{"sale_id": t.sale_id, "till": t.till, "completed_at": t.completed_at.isoformat(timespec="seconds"),
+             "total": t.total, "items": sum(x.quantity if x.unit == Unit.PIECE else 1 for x in t.lines if not x.voided),
+             "member_no": t.member_no} for t in session.scalars(query)]
 
 
 def make_return(session: Session, actor: Actor, sale_id: str, wanted: list[tuple[int, int]], reason: str,

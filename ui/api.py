@@ -455,6 +455,12 @@ class StoreClient:
     def pay_points(self, ticket_id: str, amount: int, command_id: str | None = None) -> Ticket:
         return Ticket.from_json(self._command(f"/tickets/{ticket_id}/points", {"amount": amount}, command_id))
 
+    def find_sales(self, day: str, total: int | None = None, member: str | None = None,
+                   code: str | None = None) -> list[dict[str, Any]]:
+        """退货查单: the day's sales by amount, member card number or goods code."""
+        params = {k: v for k, v in {"day": day, "total": total, "member": member, "code": code}.items() if v is not None}
+        return list(self._api("GET", "/sales", params=params).get("items", []))
+
     def returnable(self, sale_id: str) -> dict[str, Any]:
         return dict(self._api("GET", f"/sales/{sale_id}/returnable"))
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
+    QDateEdit,
     QFormLayout,
     QHeaderView,
     QLabel,
@@ -271,6 +272,20 @@ class PointsDialog(_ServerDialog):
             self.ask(lambda: self.client.pay_points(self.ticket_id, amount), self.finish_with)
 
 
+def sale_query(text: str) -> dict[str, Any]:
+    """What a cashier types to find a sale: an amount ('25.80', '￥25.80'), a member's card
+    number (12 digits from 8), else a goods code (barcode, PLU or SKU)."""
+    amount = text.lstrip("￥¥").strip()
+    if "." in amount:
+        try:
+            return {"total": parse_yuan(amount)}
+        except InvalidAmount:
+            pass
+    if len(text) == 12 and text.startswith("8") and text.isdigit():
+        return {"member": text}
+    return {"code": text}
+
+
 class ReturnDialog(_ServerDialog):
     """Ctrl+R 退货: scan the receipt's barcode, choose how many of each line come back, refund."""
 
@@ -282,12 +297,31 @@ class ReturnDialog(_ServerDialog):
         form = QFormLayout()
         self.sale_edit = QLineEdit()
         self.sale_edit.setObjectName("bigEdit")
-        self.sale_edit.setPlaceholderText(self.tr("Scan the receipt barcode"))
+        self.sale_edit.setPlaceholderText(self.tr("Scan the receipt barcode, or type the amount, member or goods code"))
         disable_ime(self.sale_edit)
+        self.sale_edit.textEdited.connect(self._forget_sale)
         form.addRow(self.tr("Sale"), self.sale_edit)
+        self.day = QDateEdit(QDate.currentDate())
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.day.setMaximumDate(QDate.currentDate())
+        form.addRow(self.tr("Sold on"), self.day)
         self.reason = QLineEdit()
         form.addRow(self.tr("Reason"), self.reason)
         self.body.addLayout(form)
+        #: 查单: the day's sales that match what was typed, when there is no receipt barcode to scan
+        self.matches = QTableWidget(0, 4)
+        self.matches.setHorizontalHeaderLabels([self.tr("Sale"), self.tr("Time"), self.tr("Total"), self.tr("Member")])
+        self.matches.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            self.matches.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.matches.verticalHeader().hide()
+        self.matches.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.matches.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.matches.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.matches.cellDoubleClicked.connect(lambda row, _column: self._open_match(row))
+        self.matches.hide()
+        self.body.addWidget(self.matches, 1)
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels([self.tr("Item"), self.tr("Paid"), self.tr("Can return"),
                                               self.tr("Return")])
@@ -310,15 +344,30 @@ class ReturnDialog(_ServerDialog):
     def handle_scan(self, code: str) -> None:
         self.sale_edit.setText(code)
         self.sale = None
+        self.matches.hide()
         self.submit()
+
+    def _forget_sale(self) -> None:
+        self.sale = None
+        self.ok_button.setText(self.tr("Find sale (Enter)"))
 
     def submit(self) -> None:
         if self.sale is None:
-            sale_id = self.sale_edit.text().strip()
-            if not sale_id:
+            text = self.sale_edit.text().strip()
+            picked = self.matches.currentRow() if self.matches.isVisible() else -1
+            if picked >= 0 and not self.sale_edit.isModified():
+                self._open_match(picked)
+                return
+            self.sale_edit.setModified(False)
+            if not text:
                 self.message.show_error(self.tr("Scan the receipt barcode or type the sale number."))
                 return
-            self.ask(lambda: self.client.returnable(sale_id), self.show_sale)
+            if "-" in text:  # a sale number: T01-20261201-0042
+                self.ask(lambda: self.client.returnable(text), self.show_sale)
+                return
+            day = self.day.date().toString("yyyy-MM-dd")
+            query = sale_query(text)
+            self.ask(lambda: self.client.find_sales(day, **query), self.show_matches)
             return
         lines = [(str(self.table.item(row, 0).data(Qt.ItemDataRole.UserRole)), self.table.cellWidget(row, 3).value())
                  for row in range(self.table.rowCount())]
@@ -329,8 +378,33 @@ class ReturnDialog(_ServerDialog):
         self.chosen = lines
         self.accept()
 
+    def show_matches(self, sales: list[dict[str, Any]]) -> None:
+        self.matches.setRowCount(len(sales))
+        for row, sale in enumerate(sales):
+            cells = (sale["sale_id"], str(sale["completed_at"])[11:16], "￥" + format_fen(int(sale["total"])),
+                     str(sale.get("member_no") or ""))
+            for column, text in enumerate(cells):
+                self.matches.setItem(row, column, QTableWidgetItem(text))
+        self.matches.setVisible(bool(sales))
+        if len(sales) == 1:
+            self._open_match(0)
+        elif sales:
+            self.matches.selectRow(0)
+            self.message.show_info(self.tr("%1 sales match: pick one (Enter).").replace("%1", str(len(sales))), 0)
+        else:
+            self.message.show_error(self.tr("No sale of that day matches."))
+
+    def _open_match(self, row: int) -> None:
+        item = self.matches.item(row, 0)
+        if item is not None:
+            sale_id = item.text()
+            self.sale_edit.setText(sale_id)
+            self.ask(lambda: self.client.returnable(sale_id), self.show_sale)
+
     def show_sale(self, sale: dict[str, Any]) -> None:
         self.sale = sale
+        self.matches.hide()
+        self.message.clear_message()
         lines = [line for line in sale["lines"] if line["returnable"] > 0]
         if any(line.get("gift_card") for line in sale["lines"]):
             self.message.show_info(self.tr("Gift cards sold are not taken back."), 0)

@@ -227,6 +227,14 @@ def loyalty_samples(win: MainWindow, ticket: Any, lang: str) -> list[tuple[str, 
             {"id": 3, "name": "礼品卡 100元", "paid": 10000, "returnable": 0, "gift_card": True}]})
         return dialog
 
+    def search() -> QDialog:
+        dialog = ReturnDialog(client, worker, checkout)
+        dialog.sale_edit.setText("25.80")
+        dialog.show_matches([
+            {"sale_id": f"T0{n % 2 + 1}-20261201-00{42 - n}", "completed_at": f"2026-12-01T1{6 - n}:2{n}:05",
+             "total": 2580, "member_no": "800000000042" if n == 1 else None} for n in range(3)])
+        return dialog
+
     def without_receipt() -> QDialog:
         dialog = NoReceiptReturnDialog(client, worker, checkout)
         dialog.reason.setText("顾客无小票")
@@ -248,6 +256,7 @@ def loyalty_samples(win: MainWindow, ticket: Any, lang: str) -> list[tuple[str, 
                                                    checkout)),
         ("points", lambda: PointsDialog(client, worker, ticket.id, ticket.total, 1280, checkout)),
         ("return", sale),
+        ("return_search", search),
         ("return_no_receipt", without_receipt),
         ("gift_card", gift_card),
     ]

@@ -130,7 +130,7 @@ class Ticket(Base):
         back_populates="ticket", order_by="TicketCoupon.id", cascade="all, delete-orphan", lazy="selectin"
     )
 
-    __table_args__ = (Index("ix_ticket_till_status", "till", "status"),)
+    __table_args__ = (Index("ix_ticket_till_status", "till", "status"), Index("ix_ticket_completed_at", "completed_at"))
 
 
 class TicketLine(Base):

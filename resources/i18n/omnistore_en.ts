@@ -343,22 +343,22 @@
 <context>
     <name>CouponDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="184"/>
+        <location filename="../../ui/loyalty.py" line="185"/>
         <source>Coupon</source>
         <translation>Coupon</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="184"/>
+        <location filename="../../ui/loyalty.py" line="185"/>
         <source>Use coupon (Enter)</source>
         <translation>Use coupon (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="188"/>
+        <location filename="../../ui/loyalty.py" line="189"/>
         <source>Coupon code</source>
         <translation>Coupon code</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="209"/>
+        <location filename="../../ui/loyalty.py" line="210"/>
         <source>Scan or type the coupon code.</source>
         <translation>Scan or type the coupon code.</translation>
     </message>
@@ -776,27 +776,27 @@
 <context>
     <name>GiftCardDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="449"/>
+        <location filename="../../ui/loyalty.py" line="521"/>
         <source>Sell a gift card</source>
         <translation>Sell a gift card</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="449"/>
+        <location filename="../../ui/loyalty.py" line="521"/>
         <source>Add (Enter)</source>
         <translation>Add (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="457"/>
+        <location filename="../../ui/loyalty.py" line="529"/>
         <source>Scan the barcode on the back of the card</source>
         <translation>Scan the barcode on the back of the card</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="460"/>
+        <location filename="../../ui/loyalty.py" line="532"/>
         <source>Card number</source>
         <translation>Card number</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="472"/>
+        <location filename="../../ui/loyalty.py" line="544"/>
         <source>Scan or type the card number.</source>
         <translation>Scan or type the card number.</translation>
     </message>
@@ -1069,98 +1069,98 @@
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="34"/>
+        <location filename="../../ui/loyalty.py" line="35"/>
         <source>Regular member</source>
         <translation>Regular member</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="35"/>
+        <location filename="../../ui/loyalty.py" line="36"/>
         <source>Silver member</source>
         <translation>Silver member</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="36"/>
+        <location filename="../../ui/loyalty.py" line="37"/>
         <source>Gold member</source>
         <translation>Gold member</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="37"/>
+        <location filename="../../ui/loyalty.py" line="38"/>
         <source>Diamond member</source>
         <translation>Diamond member</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="45"/>
+        <location filename="../../ui/loyalty.py" line="46"/>
         <source>Points %1</source>
         <translation>Points %1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="46"/>
+        <location filename="../../ui/loyalty.py" line="47"/>
         <source>Stored value ￥%1</source>
         <translation>Stored value ￥%1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="49"/>
+        <location filename="../../ui/loyalty.py" line="50"/>
         <source> (%1 expire on %2)</source>
         <translation> (%1 expire on %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="110"/>
-        <location filename="../../ui/loyalty.py" line="117"/>
+        <location filename="../../ui/loyalty.py" line="111"/>
+        <location filename="../../ui/loyalty.py" line="118"/>
         <source>Member</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="110"/>
+        <location filename="../../ui/loyalty.py" line="111"/>
         <source>Find (Enter)</source>
         <translation>Find (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="115"/>
+        <location filename="../../ui/loyalty.py" line="116"/>
         <source>Member code, phone or card number</source>
         <translation>Member code, phone or card number</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="119"/>
+        <location filename="../../ui/loyalty.py" line="120"/>
         <source>Name (only to register)</source>
         <translation>Name (only to register)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="120"/>
+        <location filename="../../ui/loyalty.py" line="121"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="131"/>
+        <location filename="../../ui/loyalty.py" line="132"/>
         <source>Register this phone</source>
         <translation>Register this phone</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="153"/>
+        <location filename="../../ui/loyalty.py" line="154"/>
         <source>Scan the member code or type a phone or card number.</source>
         <translation>Scan the member code or type a phone or card number.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="167"/>
+        <location filename="../../ui/loyalty.py" line="168"/>
         <source>until %1</source>
         <translation>until %1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="172"/>
+        <location filename="../../ui/loyalty.py" line="173"/>
         <source>Recent: %1</source>
         <translation>Recent: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="174"/>
+        <location filename="../../ui/loyalty.py" line="175"/>
         <source>No purchases yet.</source>
         <translation>No purchases yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="175"/>
+        <location filename="../../ui/loyalty.py" line="176"/>
         <source>Attach to ticket (Enter)</source>
         <translation>Attach to ticket (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="176"/>
+        <location filename="../../ui/loyalty.py" line="177"/>
         <source>Member found.</source>
         <translation>Member found.</translation>
     </message>
@@ -1168,59 +1168,59 @@
 <context>
     <name>NoReceiptReturnDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="360"/>
+        <location filename="../../ui/loyalty.py" line="432"/>
         <source>Return without receipt</source>
         <translation>Return without receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="360"/>
+        <location filename="../../ui/loyalty.py" line="432"/>
         <source>Refund (Enter)</source>
         <translation>Refund (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="363"/>
+        <location filename="../../ui/loyalty.py" line="435"/>
         <source>Refunded in cash at today&apos;s shelf price, without promotions. A manager must allow it.</source>
         <extracomment>(code, quantity) coming back, once the cashier confirms; the checkout runs the return</extracomment>
         <translation>Refunded in cash at today&apos;s shelf price, without promotions. A manager must allow it.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="369"/>
+        <location filename="../../ui/loyalty.py" line="441"/>
         <source>Scan each item coming back</source>
         <translation>Scan each item coming back</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="372"/>
-        <location filename="../../ui/loyalty.py" line="377"/>
+        <location filename="../../ui/loyalty.py" line="444"/>
+        <location filename="../../ui/loyalty.py" line="449"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="374"/>
+        <location filename="../../ui/loyalty.py" line="446"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="377"/>
+        <location filename="../../ui/loyalty.py" line="449"/>
         <source>Price</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="377"/>
+        <location filename="../../ui/loyalty.py" line="449"/>
         <source>Return</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="410"/>
+        <location filename="../../ui/loyalty.py" line="482"/>
         <source>%1 is sold by weight: it can only come back with its receipt.</source>
         <translation>%1 is sold by weight: it can only come back with its receipt.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="431"/>
+        <location filename="../../ui/loyalty.py" line="503"/>
         <source>Refund ￥%1 in cash</source>
         <translation>Refund ￥%1 in cash</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="438"/>
+        <location filename="../../ui/loyalty.py" line="510"/>
         <source>Scan what comes back first.</source>
         <translation>Scan what comes back first.</translation>
     </message>
@@ -1330,22 +1330,22 @@
 <context>
     <name>PointsDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="252"/>
+        <location filename="../../ui/loyalty.py" line="253"/>
         <source>Pay with points</source>
         <translation>Pay with points</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="252"/>
+        <location filename="../../ui/loyalty.py" line="253"/>
         <source>Pay (Enter)</source>
         <translation>Pay (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="256"/>
+        <location filename="../../ui/loyalty.py" line="257"/>
         <source>%1 points: up to ￥%2 (%3 points = ￥1)</source>
         <translation>%1 points: up to ￥%2 (%3 points = ￥1)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="263"/>
+        <location filename="../../ui/loyalty.py" line="264"/>
         <source>Amount (¥)</source>
         <translation>Amount (¥)</translation>
     </message>
@@ -1455,75 +1455,108 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="278"/>
         <location filename="../../ui/loyalty.py" line="293"/>
+        <location filename="../../ui/loyalty.py" line="325"/>
         <source>Return</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="278"/>
+        <location filename="../../ui/loyalty.py" line="293"/>
+        <location filename="../../ui/loyalty.py" line="350"/>
         <source>Find sale (Enter)</source>
         <translation>Find sale (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="285"/>
-        <source>Scan the receipt barcode</source>
+        <location filename="../../ui/loyalty.py" line="300"/>
+        <source>Scan the receipt barcode, or type the amount, member or goods code</source>
         <extracomment>(line id, quantity) to bring back, once the cashier confirms; the checkout runs the return</extracomment>
-        <translation>Scan the receipt barcode</translation>
+        <translation>Scan the receipt barcode, or type the amount, member or goods code</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="287"/>
+        <location filename="../../ui/loyalty.py" line="303"/>
+        <location filename="../../ui/loyalty.py" line="314"/>
         <source>Sale</source>
+        <extracomment>查单: the day&apos;s sales that match what was typed, when there is no receipt barcode to scan</extracomment>
         <translation>Sale</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="289"/>
+        <location filename="../../ui/loyalty.py" line="308"/>
+        <source>Sold on</source>
+        <translation>Sold on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="310"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="292"/>
+        <location filename="../../ui/loyalty.py" line="314"/>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="314"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="314"/>
+        <source>Member</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="324"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="292"/>
+        <location filename="../../ui/loyalty.py" line="324"/>
         <source>Paid</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="292"/>
+        <location filename="../../ui/loyalty.py" line="324"/>
         <source>Can return</source>
         <translation>Can return</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="302"/>
+        <location filename="../../ui/loyalty.py" line="334"/>
         <source>No receipt…</source>
         <extracomment>the cashier chose 无小票退货 instead: the checkout opens that dialog</extracomment>
         <translation>No receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="319"/>
+        <location filename="../../ui/loyalty.py" line="361"/>
         <source>Scan the receipt barcode or type the sale number.</source>
         <translation>Scan the receipt barcode or type the sale number.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="327"/>
+        <location filename="../../ui/loyalty.py" line="374"/>
         <source>Choose how many of which item come back.</source>
         <translation>Choose how many of which item come back.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="336"/>
+        <location filename="../../ui/loyalty.py" line="391"/>
+        <source>%1 sales match: pick one (Enter).</source>
+        <translation>%1 sales match: pick one (Enter).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="393"/>
+        <source>No sale of that day matches.</source>
+        <translation>No sale of that day matches.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="408"/>
         <source>Gift cards sold are not taken back.</source>
         <translation>Gift cards sold are not taken back.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="347"/>
+        <location filename="../../ui/loyalty.py" line="419"/>
         <source>Refund (Enter)</source>
         <translation>Refund (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="349"/>
+        <location filename="../../ui/loyalty.py" line="421"/>
         <source>Everything on this sale has been returned already.</source>
         <translation>Everything on this sale has been returned already.</translation>
     </message>
@@ -1657,27 +1690,27 @@
 <context>
     <name>StoredValueDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="219"/>
+        <location filename="../../ui/loyalty.py" line="220"/>
         <source>Pay with stored value</source>
         <translation>Pay with stored value</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="219"/>
+        <location filename="../../ui/loyalty.py" line="220"/>
         <source>Pay (Enter)</source>
         <translation>Pay (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="227"/>
+        <location filename="../../ui/loyalty.py" line="228"/>
         <source>Card</source>
         <translation>Card</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="228"/>
+        <location filename="../../ui/loyalty.py" line="229"/>
         <source>Amount (¥)</source>
         <translation>Amount (¥)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="240"/>
+        <location filename="../../ui/loyalty.py" line="241"/>
         <source>Scan or type the card number.</source>
         <translation>Scan or type the card number.</translation>
     </message>
@@ -1934,7 +1967,7 @@
 <context>
     <name>_ServerDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="76"/>
+        <location filename="../../ui/loyalty.py" line="77"/>
         <source>Enter an amount greater than zero.</source>
         <extracomment>the ticket as the server returned it, once the dialog&apos;s call succeeded</extracomment>
         <translation>Enter an amount greater than zero.</translation>

@@ -343,22 +343,22 @@
 <context>
     <name>CouponDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="184"/>
+        <location filename="../../ui/loyalty.py" line="185"/>
         <source>Coupon</source>
         <translation>用券</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="184"/>
+        <location filename="../../ui/loyalty.py" line="185"/>
         <source>Use coupon (Enter)</source>
         <translation>使用 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="188"/>
+        <location filename="../../ui/loyalty.py" line="189"/>
         <source>Coupon code</source>
         <translation>券码</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="209"/>
+        <location filename="../../ui/loyalty.py" line="210"/>
         <source>Scan or type the coupon code.</source>
         <translation>请扫描或输入券码。</translation>
     </message>
@@ -776,27 +776,27 @@
 <context>
     <name>GiftCardDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="449"/>
+        <location filename="../../ui/loyalty.py" line="521"/>
         <source>Sell a gift card</source>
         <translation>售卖礼品卡</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="449"/>
+        <location filename="../../ui/loyalty.py" line="521"/>
         <source>Add (Enter)</source>
         <translation>添加 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="457"/>
+        <location filename="../../ui/loyalty.py" line="529"/>
         <source>Scan the barcode on the back of the card</source>
         <translation>扫描卡背面的条码</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="460"/>
+        <location filename="../../ui/loyalty.py" line="532"/>
         <source>Card number</source>
         <translation>卡号</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="472"/>
+        <location filename="../../ui/loyalty.py" line="544"/>
         <source>Scan or type the card number.</source>
         <translation>请扫描或输入卡号。</translation>
     </message>
@@ -1069,98 +1069,98 @@
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="34"/>
+        <location filename="../../ui/loyalty.py" line="35"/>
         <source>Regular member</source>
         <translation>普通会员</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="35"/>
+        <location filename="../../ui/loyalty.py" line="36"/>
         <source>Silver member</source>
         <translation>银卡会员</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="36"/>
+        <location filename="../../ui/loyalty.py" line="37"/>
         <source>Gold member</source>
         <translation>金卡会员</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="37"/>
+        <location filename="../../ui/loyalty.py" line="38"/>
         <source>Diamond member</source>
         <translation>钻石会员</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="45"/>
+        <location filename="../../ui/loyalty.py" line="46"/>
         <source>Points %1</source>
         <translation>积分 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="46"/>
+        <location filename="../../ui/loyalty.py" line="47"/>
         <source>Stored value ￥%1</source>
         <translation>储值 ￥%1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="49"/>
+        <location filename="../../ui/loyalty.py" line="50"/>
         <source> (%1 expire on %2)</source>
         <translation>（%1 分将于 %2 到期）</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="110"/>
-        <location filename="../../ui/loyalty.py" line="117"/>
+        <location filename="../../ui/loyalty.py" line="111"/>
+        <location filename="../../ui/loyalty.py" line="118"/>
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="110"/>
+        <location filename="../../ui/loyalty.py" line="111"/>
         <source>Find (Enter)</source>
         <translation>查找 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="115"/>
+        <location filename="../../ui/loyalty.py" line="116"/>
         <source>Member code, phone or card number</source>
         <translation>会员码、手机号或卡号</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="119"/>
+        <location filename="../../ui/loyalty.py" line="120"/>
         <source>Name (only to register)</source>
         <translation>姓名（仅注册时填写）</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="120"/>
+        <location filename="../../ui/loyalty.py" line="121"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="131"/>
+        <location filename="../../ui/loyalty.py" line="132"/>
         <source>Register this phone</source>
         <translation>用此手机号注册</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="153"/>
+        <location filename="../../ui/loyalty.py" line="154"/>
         <source>Scan the member code or type a phone or card number.</source>
         <translation>请扫会员码，或输入手机号、卡号。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="167"/>
+        <location filename="../../ui/loyalty.py" line="168"/>
         <source>until %1</source>
         <translation>有效期至 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="172"/>
+        <location filename="../../ui/loyalty.py" line="173"/>
         <source>Recent: %1</source>
         <translation>最近消费：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="174"/>
+        <location filename="../../ui/loyalty.py" line="175"/>
         <source>No purchases yet.</source>
         <translation>暂无消费记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="175"/>
+        <location filename="../../ui/loyalty.py" line="176"/>
         <source>Attach to ticket (Enter)</source>
         <translation>关联到本单 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="176"/>
+        <location filename="../../ui/loyalty.py" line="177"/>
         <source>Member found.</source>
         <translation>已找到会员。</translation>
     </message>
@@ -1168,59 +1168,59 @@
 <context>
     <name>NoReceiptReturnDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="360"/>
+        <location filename="../../ui/loyalty.py" line="432"/>
         <source>Return without receipt</source>
         <translation>无小票退货</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="360"/>
+        <location filename="../../ui/loyalty.py" line="432"/>
         <source>Refund (Enter)</source>
         <translation>退款 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="363"/>
+        <location filename="../../ui/loyalty.py" line="435"/>
         <source>Refunded in cash at today&apos;s shelf price, without promotions. A manager must allow it.</source>
         <extracomment>(code, quantity) coming back, once the cashier confirms; the checkout runs the return</extracomment>
         <translation>按今日货架价（不含促销）退现金，须店长授权。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="369"/>
+        <location filename="../../ui/loyalty.py" line="441"/>
         <source>Scan each item coming back</source>
         <translation>逐件扫描退回的商品</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="372"/>
-        <location filename="../../ui/loyalty.py" line="377"/>
+        <location filename="../../ui/loyalty.py" line="444"/>
+        <location filename="../../ui/loyalty.py" line="449"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="374"/>
+        <location filename="../../ui/loyalty.py" line="446"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="377"/>
+        <location filename="../../ui/loyalty.py" line="449"/>
         <source>Price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="377"/>
+        <location filename="../../ui/loyalty.py" line="449"/>
         <source>Return</source>
         <translation>退货数量</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="410"/>
+        <location filename="../../ui/loyalty.py" line="482"/>
         <source>%1 is sold by weight: it can only come back with its receipt.</source>
         <translation>%1 是称重商品：只能凭小票退货。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="431"/>
+        <location filename="../../ui/loyalty.py" line="503"/>
         <source>Refund ￥%1 in cash</source>
         <translation>退现金 ￥%1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="438"/>
+        <location filename="../../ui/loyalty.py" line="510"/>
         <source>Scan what comes back first.</source>
         <translation>请先扫描要退的商品。</translation>
     </message>
@@ -1329,22 +1329,22 @@
 <context>
     <name>PointsDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="252"/>
+        <location filename="../../ui/loyalty.py" line="253"/>
         <source>Pay with points</source>
         <translation>积分抵现</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="252"/>
+        <location filename="../../ui/loyalty.py" line="253"/>
         <source>Pay (Enter)</source>
         <translation>支付 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="256"/>
+        <location filename="../../ui/loyalty.py" line="257"/>
         <source>%1 points: up to ￥%2 (%3 points = ￥1)</source>
         <translation>积分 %1：最多抵 ￥%2（%3 积分 = ￥1）</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="263"/>
+        <location filename="../../ui/loyalty.py" line="264"/>
         <source>Amount (¥)</source>
         <translation>金额 (¥)</translation>
     </message>
@@ -1454,75 +1454,108 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="278"/>
         <location filename="../../ui/loyalty.py" line="293"/>
+        <location filename="../../ui/loyalty.py" line="325"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="278"/>
+        <location filename="../../ui/loyalty.py" line="293"/>
+        <location filename="../../ui/loyalty.py" line="350"/>
         <source>Find sale (Enter)</source>
         <translation>查找销售单 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="285"/>
-        <source>Scan the receipt barcode</source>
+        <location filename="../../ui/loyalty.py" line="300"/>
+        <source>Scan the receipt barcode, or type the amount, member or goods code</source>
         <extracomment>(line id, quantity) to bring back, once the cashier confirms; the checkout runs the return</extracomment>
-        <translation>扫描小票条码</translation>
+        <translation>扫描小票条码，或输入金额、会员卡号、商品条码查单</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="287"/>
+        <location filename="../../ui/loyalty.py" line="303"/>
+        <location filename="../../ui/loyalty.py" line="314"/>
         <source>Sale</source>
+        <extracomment>查单: the day&apos;s sales that match what was typed, when there is no receipt barcode to scan</extracomment>
         <translation>销售单</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="289"/>
+        <location filename="../../ui/loyalty.py" line="308"/>
+        <source>Sold on</source>
+        <translation>销售日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="310"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="292"/>
+        <location filename="../../ui/loyalty.py" line="314"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="314"/>
+        <source>Total</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="314"/>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="324"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="292"/>
+        <location filename="../../ui/loyalty.py" line="324"/>
         <source>Paid</source>
         <translation>实付</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="292"/>
+        <location filename="../../ui/loyalty.py" line="324"/>
         <source>Can return</source>
         <translation>可退</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="302"/>
+        <location filename="../../ui/loyalty.py" line="334"/>
         <source>No receipt…</source>
         <extracomment>the cashier chose 无小票退货 instead: the checkout opens that dialog</extracomment>
         <translation>无小票退货…</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="319"/>
+        <location filename="../../ui/loyalty.py" line="361"/>
         <source>Scan the receipt barcode or type the sale number.</source>
         <translation>请扫描小票条码或输入单号。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="327"/>
+        <location filename="../../ui/loyalty.py" line="374"/>
         <source>Choose how many of which item come back.</source>
         <translation>请选择要退的商品和数量。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="336"/>
+        <location filename="../../ui/loyalty.py" line="391"/>
+        <source>%1 sales match: pick one (Enter).</source>
+        <translation>找到 %1 笔销售：请选择一笔（回车）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="393"/>
+        <source>No sale of that day matches.</source>
+        <translation>当天没有符合的销售单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="408"/>
         <source>Gift cards sold are not taken back.</source>
         <translation>已售礼品卡不予退货。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="347"/>
+        <location filename="../../ui/loyalty.py" line="419"/>
         <source>Refund (Enter)</source>
         <translation>退款 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="349"/>
+        <location filename="../../ui/loyalty.py" line="421"/>
         <source>Everything on this sale has been returned already.</source>
         <translation>此单商品已全部退货。</translation>
     </message>
@@ -1656,27 +1689,27 @@
 <context>
     <name>StoredValueDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="219"/>
+        <location filename="../../ui/loyalty.py" line="220"/>
         <source>Pay with stored value</source>
         <translation>储值支付</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="219"/>
+        <location filename="../../ui/loyalty.py" line="220"/>
         <source>Pay (Enter)</source>
         <translation>支付 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="227"/>
+        <location filename="../../ui/loyalty.py" line="228"/>
         <source>Card</source>
         <translation>卡号</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="228"/>
+        <location filename="../../ui/loyalty.py" line="229"/>
         <source>Amount (¥)</source>
         <translation>金额 (¥)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="240"/>
+        <location filename="../../ui/loyalty.py" line="241"/>
         <source>Scan or type the card number.</source>
         <translation>请扫描或输入卡号。</translation>
     </message>
@@ -1933,7 +1966,7 @@
 <context>
     <name>_ServerDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="76"/>
+        <location filename="../../ui/loyalty.py" line="77"/>
         <source>Enter an amount greater than zero.</source>
         <extracomment>the ticket as the server returned it, once the dialog&apos;s call succeeded</extracomment>
         <translation>请输入大于零的金额。</translation>

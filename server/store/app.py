@@ -3,6 +3,7 @@
 
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager
+from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, FastAPI, Query, Request, Response
@@ -295,6 +296,13 @@ def _api(state: StoreState) -> APIRouter:
                        lambda: loyalty.top_up(session, who, state.hq(), body.card, body.amount, body.command_id))
 
     # ---- returns (退货) ----------------------------------------------------------------
+    @router.get("/sales")
+    def find_sales(who: Who, session: DB, day: date, total: Annotated[int | None, Query(ge=0)] = None,
+                   member: Annotated[str | None, Query(max_length=20)] = None,
+                   code: Annotated[str | None, Query(max_length=64)] = None) -> dict[str, Any]:
+        """退货查单: the day's completed sales, newest first, by amount, member or goods."""
+        return {"items": returns.find_sales(session, day, total=total, member_no=member, code=code, settings=settings)}
+
     @router.get("/sales/{sale_id}/returnable")
     def sale_returnable(sale_id: str, who: Who, session: DB) -> dict[str, Any]:
         """The sale's lines with what each may still bring back (scan the receipt's barcode)."""

@@ -67,3 +67,25 @@ def test_bad_returns_write_nothing(till: Till) -> None:
     with till.server.db() as session:
         assert session.scalar(select(func.count()).select_from(Return)) == returns_before
         assert session.scalar(select(func.count()).select_from(OutboxEvent)) == events_before
+
+
+def test_a_sale_is_found_by_amount_or_goods_when_the_receipt_is_lost(till: Till) -> None:
+    from datetime import date, timedelta
+
+    colas, _ = cash_sale(till, (COLA, 3))  # ￥10.50
+    maotai, _ = cash_sale(till, (MOUTAI, 1))
+    today = date.today().isoformat()
+
+    def found(**query) -> list[str]:
+        return [s["sale_id"] for s in till.ok(till.get("/sales", params={"day": today, **query}))["items"]]
+
+    assert found(total=1050)[0] == colas and maotai not in found(total=1050)
+    assert colas in found(code=COLA) and maotai not in found(code=COLA)
+    assert found(code=MOUTAI)[0] == maotai
+    assert found(total=1050, member="800000000042") == []
+    sale = till.ok(till.get("/sales", params={"day": today, "total": 1050}))["items"][0]
+    assert (sale["till"], sale["total"], sale["items"]) == (till.till, 1050, 3)
+    assert found(total=1050, day=(date.today() - timedelta(days=1)).isoformat()) == []
+    assert till.get("/sales", params={"day": "yesterday"}).status_code == 422
+    assert till.get("/sales", params={"day": today, "code": "6900000000000"}).json()["code"] in (
+        "unknown_product", "bad_check_digit")

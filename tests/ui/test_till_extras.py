@@ -196,3 +196,31 @@ def test_f2_on_the_login_screen_opens_diagnostics_only_for_a_supervisor(qtbot, w
                     timeout=WAIT_MS)
     assert win.stack.currentWidget() is win.login  # nobody was logged in by it
     assert win.ctx.client.token is None
+
+
+def test_a_lost_receipt_sale_is_found_by_its_amount_and_returned_with_a_slip(qtbot, window, printer) -> None:
+    from ui.loyalty import ReturnDialog, sale_query
+
+    assert sale_query("￥3.50") == {"total": 350} and sale_query("800000000042") == {"member": "800000000042"}
+    assert sale_query(COLA) == {"code": COLA}
+    win = window
+    log_in(qtbot, win)
+    sell_cola_for_cash(qtbot, win)
+    sell_cola_for_cash(qtbot, win)  # two sales of ￥3.50 today
+    qtbot.waitUntil(lambda: len(printer.jobs) == 2, timeout=WAIT_MS)
+    qtbot.keyClick(win.checkout.scan_edit, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: isinstance(win.checkout.active_dialog, ReturnDialog), timeout=WAIT_MS)
+    back = win.checkout.active_dialog
+    qtbot.keyClicks(back.sale_edit, "3.50", delay=30)
+    qtbot.keyClick(back.sale_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: back.matches.rowCount() == 2, timeout=WAIT_MS)
+    assert back.matches.isVisible() and "2" in back.message.text()
+    newest = back.matches.item(0, 0).text()
+    qtbot.keyClick(back.sale_edit, Qt.Key.Key_Return)  # Enter takes the highlighted one
+    qtbot.waitUntil(lambda: back.sale is not None, timeout=WAIT_MS)
+    assert back.sale_id == newest and not back.matches.isVisible() and back.table.rowCount() == 1
+    back.table.cellWidget(0, 3).setValue(1)
+    qtbot.keyClick(back.sale_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(printer.jobs) == 3, timeout=WAIT_MS)
+    slip = decode(printer.jobs[2])
+    assert "退货单" in slip.text and f"原销售单 {newest}" in slip.text and slip.named("drawer_kick")
