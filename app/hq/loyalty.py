@@ -141,6 +141,7 @@ def member_view(session: Session, member: Member, store: Store | None = None) ->
                     "total": r.total, "items": r.item_count} for r in recent],
         "member_no": member.member_no, "name": member.name, "phone": mask_phone(member.phone), "tier": member.tier,
         "growth": member.growth, "points": member.points, "points_expiring": points_expiring(session, member),
+        "points_per_yuan": rules.load(session).points_per_yuan,
         "wallet": {"cards": [w.card_no for w in wallets], "balance": sum(w.principal + w.bonus for w in wallets)},
         "coupons": [{"code": c.code, "name": c.name, "kind": c.kind, "value": c.value, "threshold": c.threshold,
                      "valid_to": clock.aware(c.valid_to).isoformat()}
@@ -234,13 +235,20 @@ def discount_for(template: CouponTemplate, subtotal: int) -> int:
 
 
 def _locked_coupon(session: Session, code: str) -> tuple[Coupon, CouponBatch, CouponTemplate]:
-    coupon = session.scalar(select(Coupon).where(Coupon.code == code).with_for_update())
-    if coupon is None:
+    # One round trip brings the batch, the template and a member coupon's owner (left in the
+    # session, where reserve_coupon's session.get finds it). Only the coupon's row is locked: a
+    # lock on the batch's would queue every till redeeming from it behind one another.
+    row = session.execute(
+        select(Coupon, CouponBatch, CouponTemplate, Member)
+        .join(CouponBatch, CouponBatch.id == Coupon.batch_id)
+        .join(CouponTemplate, CouponTemplate.id == CouponBatch.template_id)
+        .outerjoin(Member, Member.id == Coupon.member_id)
+        .where(Coupon.code == code)
+        .with_for_update(of=Coupon)
+    ).one_or_none()
+    if row is None:
         raise DomainError("coupon_not_found", status=404, code=code[:32])
-    batch = session.get(CouponBatch, coupon.batch_id)
-    assert batch is not None
-    template = session.get(CouponTemplate, batch.template_id)
-    assert template is not None
+    coupon, batch, template, _owner = row
     return coupon, batch, template
 
 

@@ -101,15 +101,30 @@ def _api(state: HQState) -> APIRouter:
 
     RawBody = Annotated[bytes, Depends(raw_body)]
 
-    def signed_store(request: Request, body: RawBody) -> Store:
+    def signed_request(request: Request, body: bytes) -> signed.SignedRequest:
         path = request.scope.get("raw_path", request.url.path.encode()).decode("latin-1")
         query = request.scope.get("query_string", b"").decode("latin-1")
-        incoming = signed.SignedRequest(request.method, f"{path}?{query}" if query else path,
-                                        {k.lower(): v for k, v in request.headers.items()}, body)
+        return signed.SignedRequest(request.method, f"{path}?{query}" if query else path,
+                                    {k.lower(): v for k, v in request.headers.items()}, body)
+
+    def signed_store(request: Request, body: RawBody) -> Store:
         with state.sessions() as session:
-            return signed.verify(session, incoming, settings.secret_key, state.pruner)
+            return signed.verify(session, signed_request(request, body), settings.secret_key, state.pruner)
 
     SignedStore = Annotated[Store, Depends(signed_store)]
+
+    async def for_signed_store(request: Request, body: bytes, work: Callable[[Store, Session], Response]) -> Response:
+        """``work`` for the store that signed the request, checked as ``SignedStore`` does, for the
+        calls a till waits on at checkout: the check and the work share one trip to the threadpool
+        and one pooled connection (two transactions: the nonce is kept even if the work fails)."""
+        incoming = signed_request(request, body)
+
+        def run() -> Response:
+            with state.engine.connect() as connection, state.sessions(bind=connection) as session:
+                store = signed.verify(session, incoming, settings.secret_key, state.pruner)
+                return work(store, session)
+
+        return await run_in_threadpool(run)
 
     # ---- enrolment and sync ----------------------------------------------------------------
     @router.post("/enroll")
@@ -183,25 +198,34 @@ def _api(state: HQState) -> APIRouter:
         return json_response(view)
 
     @router.post("/loyalty/coupons/reserve")
-    def reserve_coupon(store: SignedStore, body: RawBody, session: DB) -> Response:
-        data = signed_body(schemas.CouponReserveIn, body)
-        reserved = loyalty.reserve_coupon(session, store, data.code, data.ref, data.subtotal, data.member)
-        session.commit()
-        return json_response(reserved.as_dict())
+    async def reserve_coupon(request: Request, body: RawBody) -> Response:
+        def reserve(store: Store, session: Session) -> Response:
+            data = signed_body(schemas.CouponReserveIn, body)
+            reserved = loyalty.reserve_coupon(session, store, data.code, data.ref, data.subtotal, data.member)
+            session.commit()
+            return json_response(reserved.as_dict())
+
+        return await for_signed_store(request, body, reserve)
 
     @router.post("/loyalty/coupons/commit")
-    def commit_coupon(store: SignedStore, body: RawBody, session: DB) -> Response:
-        data = signed_body(schemas.CouponCommitIn, body)
-        loyalty.commit_coupon(session, store, data.code, data.ref, data.sale_id)
-        session.commit()
-        return json_response({"code": data.code, "state": "redeemed"})
+    async def commit_coupon(request: Request, body: RawBody) -> Response:
+        def commit(store: Store, session: Session) -> Response:
+            data = signed_body(schemas.CouponCommitIn, body)
+            loyalty.commit_coupon(session, store, data.code, data.ref, data.sale_id)
+            session.commit()
+            return json_response({"code": data.code, "state": "redeemed"})
+
+        return await for_signed_store(request, body, commit)
 
     @router.post("/loyalty/coupons/release")
-    def release_coupon(store: SignedStore, body: RawBody, session: DB) -> Response:
-        data = signed_body(schemas.CouponReleaseIn, body)
-        loyalty.release_coupon(session, store, data.code, data.ref)
-        session.commit()
-        return json_response({"code": data.code, "state": "released"})
+    async def release_coupon(request: Request, body: RawBody) -> Response:
+        def release(store: Store, session: Session) -> Response:
+            data = signed_body(schemas.CouponReleaseIn, body)
+            loyalty.release_coupon(session, store, data.code, data.ref)
+            session.commit()
+            return json_response({"code": data.code, "state": "released"})
+
+        return await for_signed_store(request, body, release)
 
     @router.post("/loyalty/wallets/topup")
     def wallet_top_up(store: SignedStore, body: RawBody, session: DB) -> Response:
