@@ -8,7 +8,7 @@ the definitions, their validation (``InvalidPromotion``, code ``invalid_promotio
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, time
 from typing import Any
@@ -478,15 +478,17 @@ class Promotion:
 
     def runs_for(self, channel: str, store: str, store_group: str, moment: datetime, tier: str | None) -> bool:
         """Whether this promotion is on for that channel, store, moment and member tier."""
+        return self.serves(channel, store, store_group, tier) and self.window.contains(moment)
+
+    def serves(self, channel: str, store: str, store_group: str, tier: str | None) -> bool:
+        """Whether this promotion is for that channel, store and member tier (at some moment)."""
         if self.channels and channel not in self.channels:
             return False
         if (self.stores or self.store_groups) and store not in self.stores and store_group not in self.store_groups:
             return False
         if self.tiers and tier not in self.tiers:
             return False
-        if self.kind is Kind.MEMBER_PRICE and tier is None:
-            return False
-        return self.window.contains(moment)
+        return self.kind is not Kind.MEMBER_PRICE or tier is not None
 
     def reaches(self, sku: str, category: str, brand: str) -> bool:
         """Whether a line of these goods takes part at all (scope, gift group or add-on targets)."""
@@ -509,13 +511,18 @@ CATALOG_MEMBER_PRICE = Promotion(
 )
 
 
+#: Audiences (channel, store, store group, tier) whose narrowed book a ``PromotionBook`` keeps.
+SERVING_CACHE = 16
+
+
 class PromotionBook:
     """The active promotions, indexed once by SKU, category and brand; reuse it for every cart."""
 
-    __slots__ = ("promotions", "_by_sku", "_by_category", "_by_brand", "_everywhere")
+    __slots__ = ("promotions", "_by_sku", "_by_category", "_by_brand", "_everywhere", "_serving")
 
     def __init__(self, promotions: Iterable[Promotion]) -> None:
         self.promotions: tuple[Promotion, ...] = tuple(sorted(promotions, key=lambda p: p.sort_key))
+        self._serving: dict[tuple[str, str, str, str | None], PromotionBook] = {}
         self._by_sku: dict[str, list[Promotion]] = {}
         self._by_category: dict[str, list[Promotion]] = {}
         self._by_brand: dict[str, list[Promotion]] = {}
@@ -545,20 +552,50 @@ class PromotionBook:
     def __len__(self) -> int:
         return len(self.promotions)
 
+    def serving(self, channel: str, store: str, store_group: str, tier: str | None) -> PromotionBook:
+        """The book narrowed to the promotions that ``serve`` this audience (windows still unchecked).
+
+        A till prices every cart for the same channel and store and a handful of tiers, so the
+        narrowed books are kept: a cart then looks at the few promotions that can run for it.
+        """
+        key = (channel, store, store_group, tier)
+        narrowed = self._serving.get(key)
+        if narrowed is None:
+            narrowed = PromotionBook(p for p in self.promotions if p.serves(channel, store, store_group, tier))
+            if len(self._serving) >= SERVING_CACHE:
+                self._serving.clear()
+            self._serving[key] = narrowed
+        return narrowed
+
     def candidates(self, sku: str, category: str, brand: str) -> Iterator[Promotion]:
         """Index hits for these goods, unchecked and possibly repeated: filter cheaply, then ``reaches``."""
-        for bucket in (self._by_sku.get(sku), self._by_category.get(category), self._by_brand.get(brand),
-                       self._everywhere):
-            if bucket:
-                yield from bucket
+        yield from self._listed(sku, category, brand)
+        yield from self._everywhere
 
     def reaching(self, sku: str, category: str, brand: str) -> list[Promotion]:
         """Promotions whose scope, gift group or add-on targets take in these goods (any context)."""
-        found: dict[str, Promotion] = {}
-        for bucket in (self._by_sku.get(sku), self._by_category.get(category), self._by_brand.get(brand),
-                       self._everywhere):
+        return _reaching(self.candidates(sku, category, brand), sku, category, brand)
+
+    @property
+    def everywhere(self) -> Sequence[Promotion]:
+        """The promotions whose scope or gift group is all goods (bar exclusions): hits for any goods."""
+        return self._everywhere
+
+    def listed_reaching(self, sku: str, category: str, brand: str) -> list[Promotion]:
+        """``reaching`` among the hits under these goods' SKU, category and brand, in the same order:
+        all of it but what only ``everywhere`` brings."""
+        return _reaching(self._listed(sku, category, brand), sku, category, brand)
+
+    def _listed(self, sku: str, category: str, brand: str) -> Iterator[Promotion]:
+        for bucket in (self._by_sku.get(sku), self._by_category.get(category), self._by_brand.get(brand)):
             if bucket:
-                for p in bucket:
-                    if p.id not in found and p.reaches(sku, category, brand):
-                        found[p.id] = p
-        return list(found.values())
+                yield from bucket
+
+
+def _reaching(candidates: Iterable[Promotion], sku: str, category: str, brand: str) -> list[Promotion]:
+    """The ``candidates`` that reach these goods, each once, in order."""
+    found: dict[str, Promotion] = {}
+    for p in candidates:
+        if p.id not in found and p.reaches(sku, category, brand):
+            found[p.id] = p
+    return list(found.values())
