@@ -18,8 +18,22 @@ def alembic_config(url: str) -> Config:
     return config
 
 
-def upgrade(engine: Engine) -> None:
+def upgrade(engine: Engine, revision: str = "head") -> None:
     config = alembic_config(str(engine.url))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    with engine.connect() as connection:
+        # Batch migrations rebuild a table (copy, drop, rename). With foreign keys on, dropping the
+        # old table would cascade-delete its children's rows (a return's lines, say), so they are
+        # off while migrating — set on the raw connection, as SQLite ignores it inside a transaction —
+        # and the result is checked before it commits.
+        raw = connection.connection.dbapi_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, revision)
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+                if broken:
+                    raise RuntimeError(f"the migration left rows pointing nowhere: {broken[:5]}")
+        finally:
+            raw.execute("PRAGMA foreign_keys=ON")

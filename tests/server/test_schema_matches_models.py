@@ -20,3 +20,41 @@ def test_store_migrations_match_the_models(tmp_path: Path) -> None:
         drift = compare_metadata(MigrationContext.configure(connection, opts={"compare_type": True}), Base.metadata)
     engine.dispose()
     assert drift == []
+
+
+def _insert(raw, table: str, **given: object) -> None:  # type: ignore[no-untyped-def]
+    """A row with the given values, every other required column filled with something plausible."""
+    row = dict(given)
+    for _, name, kind, notnull, default, _pk in raw.execute(f"PRAGMA table_info({table})"):
+        if name not in row and notnull and default is None:
+            row[name] = 1 if "INT" in kind.upper() or "BOOL" in kind.upper() else (
+                "2026-11-30 10:00:00" if "DATE" in kind.upper() else f"{name}-1")
+    raw.execute(f"INSERT INTO {table} ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})", list(row.values()))
+
+
+def test_upgrading_a_store_keeps_every_row_of_rebuilt_tables(tmp_path: Path) -> None:
+    """0010 rebuilds ``returns`` (SQLite batch mode): its lines, which cascade on delete, must stay."""
+    import sqlite3
+
+    from sqlalchemy import text
+
+    from app.db.engine import make_engine
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'store.sqlite3'}")
+    upgrade(engine, "0009")
+    with sqlite3.connect(tmp_path / "store.sqlite3") as raw:  # a store's history, as 0009 kept it
+        _insert(raw, "tills", code="T01")
+        _insert(raw, "operators", id=1)
+        _insert(raw, "shifts", id=1, till="T01", operator_id=1)
+        _insert(raw, "categories", id=1)
+        _insert(raw, "products", id=1, category_id=1, plu=None)
+        _insert(raw, "tickets", id=7, till="T01", operator_id=1, shift_id=1, sale_id="T01-20261130-0007")
+        _insert(raw, "ticket_lines", id=70, ticket_id=7, product_id=1)
+        _insert(raw, "returns", id=1, sale_id="T01-20261130-0007", ticket_id=7, till="T01", operator_id=1, shift_id=1)
+        _insert(raw, "return_lines", id=1, return_id=1, line_id=70, quantity=1, refund=350)
+        assert raw.execute("PRAGMA foreign_key_check").fetchall() == []
+    upgrade(engine)
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM return_lines")).scalar() == 1
+        assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1  # on again for the store's work
+    engine.dispose()
