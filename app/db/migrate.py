@@ -19,21 +19,30 @@ def alembic_config(url: str) -> Config:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    config = alembic_config(str(engine.url))
+    run_migrations(engine, alembic_config(str(engine.url)), revision)
+
+
+def run_migrations(engine: Engine, config: Config, revision: str = "head") -> None:
+    """Alembic's upgrade on one connection, in one transaction.
+
+    On SQLite, batch migrations rebuild a table (copy, drop, rename). With foreign keys on, dropping
+    the old table would cascade-delete its children's rows (a return's lines, say), so they are off
+    while migrating — set on the raw connection, as SQLite ignores it inside a transaction — and
+    the result is checked before it commits.
+    """
+    sqlite = engine.dialect.name == "sqlite"
     with engine.connect() as connection:
-        # Batch migrations rebuild a table (copy, drop, rename). With foreign keys on, dropping the
-        # old table would cascade-delete its children's rows (a return's lines, say), so they are
-        # off while migrating — set on the raw connection, as SQLite ignores it inside a transaction —
-        # and the result is checked before it commits.
         raw = connection.connection.dbapi_connection
         assert raw is not None
-        raw.execute("PRAGMA foreign_keys=OFF")
+        if sqlite:
+            raw.execute("PRAGMA foreign_keys=OFF")
         try:
             with connection.begin():
                 config.attributes["connection"] = connection
                 command.upgrade(config, revision)
-                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all() if sqlite else []
                 if broken:
                     raise RuntimeError(f"the migration left rows pointing nowhere: {broken[:5]}")
         finally:
-            raw.execute("PRAGMA foreign_keys=ON")
+            if sqlite:
+                raw.execute("PRAGMA foreign_keys=ON")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine
 
@@ -20,7 +19,6 @@ def alembic_config(url: str) -> Config:
 
 
 def upgrade(engine: Engine) -> None:
-    config = alembic_config(engine.url.render_as_string(hide_password=False))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    from app.db.migrate import run_migrations  # SQLite (the demo's HQ) rebuilds tables the same way
+
+    run_migrations(engine, alembic_config(engine.url.render_as_string(hide_password=False)))

@@ -58,3 +58,26 @@ def test_upgrading_a_store_keeps_every_row_of_rebuilt_tables(tmp_path: Path) -> 
         assert connection.execute(text("SELECT count(*) FROM return_lines")).scalar() == 1
         assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1  # on again for the store's work
     engine.dispose()
+
+
+def test_upgrading_the_demo_hq_on_sqlite_keeps_barcodes(tmp_path: Path) -> None:
+    """The demo's HQ runs on SQLite too: upgrading it through the products' new ``kind`` keeps the
+    barcodes, which cascade from products, as any later table rebuild must."""
+    from sqlalchemy import text
+
+    from app.db.migrate import run_migrations
+    from app.hq.engine import make_hq_engine
+    from app.hq.migrate import alembic_config
+    from app.hq.migrate import upgrade as hq_upgrade
+
+    engine = make_hq_engine(f"sqlite:///{tmp_path / 'hq.sqlite3'}")
+    run_migrations(engine, alembic_config(str(engine.url)), "0007")
+    with engine.begin() as connection:
+        connection.execute(text("INSERT INTO products (id, sku, name, spec, brand, unit, price, tax_rate, active)"
+                                " VALUES (1, 'A1', '可口可乐', '', '', 'piece', 350, 1300, 1)"))
+        connection.execute(text("INSERT INTO barcodes (code, product_id, pack_quantity) VALUES ('6901234567892', 1, 1)"))
+    hq_upgrade(engine)
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM barcodes")).scalar() == 1
+        assert connection.execute(text("SELECT kind FROM products")).scalar() == "goods"
+    engine.dispose()
