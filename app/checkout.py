@@ -224,6 +224,17 @@ def add_line(
     return ticket_dict(ticket)
 
 
+def check_cards_bought_with_money(ticket: Ticket, adding: int = 0) -> None:
+    """Stored value and points (``adding`` more of them now) pay for goods, not for gift cards sold
+    on the ticket: that would turn them — bonus included — into a new card's cash."""
+    cards = sum(line.amount for line in ticket.lines if line.card_no is not None and not line.voided)
+    if not cards:
+        return
+    in_kind = sum(t.amount for t in ticket.tenders if t.method in ("stored_value", "points"))
+    if in_kind + adding > ticket.total - cards:
+        raise DomainError("gift_card_tender", status=409)
+
+
 def _grams_for(amount: int, price_per_kg: int) -> int:
     """The weight a price-embedded code stands for, for the receipt (price is what counts)."""
     return max(1, round(amount * 1000 / price_per_kg)) if price_per_kg else 1
@@ -362,6 +373,7 @@ def complete(session: Session, actor: Actor, ticket_id: int, settings: StoreSett
         raise DomainError("empty_ticket", status=409)
     if ticket.paid < ticket.total:
         raise DomainError("insufficient_tender", status=409, due=_yuan(ticket.total - ticket.paid), due_fen=ticket.total - ticket.paid)
+    check_cards_bought_with_money(ticket)  # lines may have changed since the card or points paid
     moment = clock.now()
     ticket.change = ticket.paid - ticket.total
     ticket.status = "completed"

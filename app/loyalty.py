@@ -17,12 +17,13 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import quote
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import clock
-from app.checkout import _open_for_change, _recalculate, add_line, ticket_dict
+from app.checkout import _open_for_change, _recalculate, add_line, check_cards_bought_with_money, ticket_dict
 from app.context import Actor
-from app.db.models import Tender, Ticket, TicketCoupon
+from app.db.models import Tender, Ticket, TicketCoupon, TicketLine
 from app.domain.errors import DomainError
 from app.domain.money import check_amount
 from app.outbox import record_event
@@ -132,7 +133,7 @@ def _offline_paper_coupon(session: Session, client: HqClient | None, code: str, 
     """离线用券 (the store's offline policy): with HQ out of reach, a paper coupon of a batch this store
     knows may still be taken — within its dates and stores, above its threshold, and no more than
     the day's allowance. HQ redeems it when the sale arrives, or reports a conflict to the manager."""
-    from sqlalchemy import func, select
+    from sqlalchemy import func
 
     from app.db.models import CouponBatchRecord, TicketCoupon
 
@@ -184,8 +185,10 @@ def add_gift_card(session: Session, actor: Actor, ticket_id: int, code: str, car
     """售卡: a gift-card product with the card scanned from its back; HQ says whether it is unsold
     card stock. The sale activates it (``activate_gift_cards``, and HQ again from the sale's event)."""
     card_no = card_no.strip()
-    ticket = _open_for_change(session, actor, ticket_id)
-    if any(line.card_no == card_no and not line.voided for line in ticket.lines):
+    _open_for_change(session, actor, ticket_id)
+    held = select(TicketLine.id).join(Ticket, Ticket.id == TicketLine.ticket_id).where(
+        TicketLine.card_no == card_no, TicketLine.voided.is_(False), Ticket.status.in_(("open", "parked")))
+    if session.scalar(held.limit(1)) is not None:  # on this ticket, or on another till's
         raise DomainError("gift_card_on_ticket", status=409, card=card_no)
     _call(client, "GET", f"/loyalty/gift-cards/{quote(card_no, safe='')}")
     return add_line(session, actor, ticket_id, code, 1, settings, card_no=card_no)
@@ -208,16 +211,6 @@ def activate_gift_cards(client: HqClient | None, sale: dict[str, Any]) -> list[s
     return done
 
 
-def _check_not_for_gift_cards(ticket: Ticket, amount: int) -> None:
-    """Stored value and points don't buy gift cards (that would turn them into a new card's cash)."""
-    cards = sum(line.amount for line in ticket.lines if line.card_no is not None and not line.voided)
-    if not cards:
-        return
-    in_kind = sum(t.amount for t in ticket.tenders if t.method in ("stored_value", "points"))
-    if in_kind + amount > ticket.total - cards:
-        raise DomainError("gift_card_tender", status=409)
-
-
 # ---- stored value ----------------------------------------------------------------------------
 
 
@@ -231,7 +224,7 @@ def pay_stored_value(session: Session, actor: Actor, ticket_id: int, card: str, 
     due = ticket.total - ticket.paid
     if amount > due:
         raise DomainError("overpaid_stored_value", status=409, due=f"￥{due / 100:.2f}")
-    _check_not_for_gift_cards(ticket, amount)
+    check_cards_bought_with_money(ticket, amount)
     ref = f"{ref_of(client, ticket)}:{len(ticket.tenders) + 1}"
     _call(client, "POST", "/loyalty/wallets/spend", {"card": card, "amount": amount, "ref": ref})
     ticket.tenders.append(Tender(method="stored_value", amount=amount, created_at=clock.now(), reference=card, ref=ref))
@@ -269,7 +262,7 @@ def pay_points(session: Session, actor: Actor, ticket_id: int, amount: int, clie
     due = ticket.total - ticket.paid
     if amount > due:
         raise DomainError("overpaid_stored_value", status=409, due=f"￥{due / 100:.2f}")
-    _check_not_for_gift_cards(ticket, amount)
+    check_cards_bought_with_money(ticket, amount)
     ref = f"{ref_of(client, ticket)}:{len(ticket.tenders) + 1}"
     _call(client, "POST", "/loyalty/points/spend", {"member": ticket.member_no, "amount": amount, "ref": ref})
     ticket.tenders.append(Tender(method="points", amount=amount, created_at=clock.now(), reference=ticket.member_no,

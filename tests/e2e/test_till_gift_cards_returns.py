@@ -163,3 +163,23 @@ def test_a_coupon_comes_back_when_its_whole_sale_is_returned(linked_store: Linke
     till.ok(till.post("/returns", {"sale_id": sale, "lines": [{"line_id": noodles, "quantity": 1}], **cid()}))
     store.wait_drained()
     wait_for(lambda: coupon_state(store, code)[0] == "issued", "the coupon did not come back")
+
+
+def test_stored_value_cannot_end_up_paying_for_a_gift_card(linked_store: LinkedStore, admin: Admin) -> None:
+    store = linked_store
+    till, other_till = open_till(store), open_till(store)
+    [card] = admin.ok(admin.post("/admin/gift-cards", {"count": 1}))["cards"]
+    wallet = admin.ok(admin.post("/admin/wallets", {}))["card_no"]
+    till.ok(till.post("/stored-value/topup", {"card": wallet, "amount": 5_000, **cid()}))
+    ticket = till.ok(till.post("/tickets", cid()))["id"]
+    noodles = till.ok(till.scan(ticket, NOODLES))["lines"][0]
+    till.ok(till.post(f"/tickets/{ticket}/stored-value", {"card": wallet, "amount": 1290, **cid()}))  # pays the goods
+    till.ok(till.post(f"/tickets/{ticket}/lines", {"code": GIFT, "card_no": card, **cid()}))
+    elsewhere = other_till.ok(other_till.post("/tickets", cid()))["id"]
+    taken = other_till.post(f"/tickets/{elsewhere}/lines", {"code": GIFT, "card_no": card, **cid()})
+    assert taken.json()["code"] == "gift_card_on_ticket"  # the card is on a ticket at the next till
+    till.ok(till.post(f"/tickets/{ticket}/lines/{noodles['id']}/void", cid()))  # the goods go: the ￥12.90 would buy the card
+    till.ok(till.pay_cash(ticket, 10_000))
+    refused = till.complete(ticket)
+    assert refused.status_code == 409 and refused.json()["code"] == "gift_card_tender"
+    assert till.ok(till.get(f"/tickets/{ticket}"))["status"] == "open"  # nothing completed, the card not live
