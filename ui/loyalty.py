@@ -7,6 +7,7 @@ message strip and stays open, so the cashier can correct the code and try again.
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
@@ -272,6 +273,9 @@ class PointsDialog(_ServerDialog):
             self.ask(lambda: self.client.pay_points(self.ticket_id, amount), self.finish_with)
 
 
+SALE_ID = re.compile(r"^[A-Za-z0-9]+-\d{8}-\d{4,}$")
+
+
 def sale_query(text: str) -> dict[str, Any]:
     """What a cashier types to find a sale: an amount ('25.80', '￥25.80'), a member's card
     number (12 digits from 8), else a goods code (barcode, PLU or SKU)."""
@@ -362,7 +366,7 @@ class ReturnDialog(_ServerDialog):
             if not text:
                 self.message.show_error(self.tr("Scan the receipt barcode or type the sale number."))
                 return
-            if "-" in text:  # a sale number: T01-20261201-0042
+            if SALE_ID.match(text):  # T01-20261201-0042
                 self.ask(lambda: self.client.returnable(text), self.show_sale)
                 return
             day = self.day.date().toString("yyyy-MM-dd")
@@ -442,7 +446,6 @@ class NoReceiptReturnDialog(_ServerDialog):
         self.code_edit.setObjectName("bigEdit")
         self.code_edit.setPlaceholderText(self.tr("Scan each item coming back"))
         disable_ime(self.code_edit)
-        self.code_edit.returnPressed.connect(self._add_typed)
         form.addRow(self.tr("Item"), self.code_edit)
         self.reason = QLineEdit()
         form.addRow(self.tr("Reason"), self.reason)
@@ -463,12 +466,6 @@ class NoReceiptReturnDialog(_ServerDialog):
 
     def handle_scan(self, code: str) -> None:
         self.add_item(code)
-
-    def _add_typed(self) -> None:
-        code = self.code_edit.text().strip()
-        self.code_edit.clear()
-        if code:
-            self.add_item(code)
 
     def add_item(self, code: str) -> None:
         """One more of an item already listed, else a new row once the server knows the code."""
@@ -505,6 +502,14 @@ class NoReceiptReturnDialog(_ServerDialog):
         self.total_label.setText(self.tr("Refund ￥%1 in cash").replace("%1", format_fen(total)))
 
     def submit(self) -> None:
+        """Enter with a code typed adds that item; with the field empty it refunds what is listed."""
+        code = self.code_edit.text().strip()
+        if code:
+            self.code_edit.clear()
+            self.add_item(code)
+            return
+        if self.busy:  # an item is still being looked up
+            return
         lines = [(str(self.table.item(row, 0).data(Qt.ItemDataRole.UserRole)), self.table.cellWidget(row, 2).value())
                  for row in range(self.table.rowCount())]
         lines = [(code, quantity) for code, quantity in lines if quantity > 0]

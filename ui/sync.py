@@ -175,7 +175,7 @@ class SyncDialog(PosDialog):
             self.message.show_info(self.tr("This store is not connected to HQ: sales stay in the store."), 0)
 
     def show_conflicts(self, items: list[dict[str, Any]] | None) -> None:
-        """HQ's list for this store; None (HQ out of reach) keeps what was shown and says so."""
+        """HQ's list for this store; None (HQ out of reach, or the store not enrolled) greys the list out."""
         if items is None:
             self.conflicts.setRowCount(0)
             self.conflicts.setDisabled(True)

@@ -148,15 +148,18 @@ def test_a_return_without_receipt_needs_a_manager_and_prints_the_slip(qtbot, til
     qtbot.waitUntil(lambda: items.table.rowCount() == 1, timeout=WAIT_MS)
     items.handle_scan(NOODLES)
     assert items.table.cellWidget(0, 2).value() == 2 and "￥25.80" in items.total_label.text()
+    type_into(qtbot, items.code_edit, WATER)  # typed by hand: Enter adds it, the dialog stays
+    qtbot.keyClick(items.code_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: items.table.rowCount() == 2, timeout=WAIT_MS)
+    assert win.checkout.active_dialog is items and "￥27.80" in items.total_label.text()
     items.reason.setText("顾客无小票")
-    qtbot.keyClick(items.code_edit, Qt.Key.Key_Return)  # an empty scan field: nothing added
-    qtbot.mouseClick(items.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(items.code_edit, Qt.Key.Key_Return)  # nothing typed: refund what is listed
     manager = dialog_of(qtbot, win, OverrideDialog)
     assert any("无小票" in label.text() for label in manager.findChildren(type(items.total_label)))
     manager.operator.setText("9001")
     manager.pin.setText("9999")
     with qtbot.waitSignal(win.checkout.receipt_printed, timeout=WAIT_MS) as printed:
         qtbot.mouseClick(manager.ok_button, Qt.MouseButton.LeftButton)
-    assert "现金退款 ￥25.80" in win.checkout.message.text()
+    assert "现金退款 ￥27.80" in win.checkout.message.text()
     slip = decode(printed.args[0])
     assert "无小票退货" in slip.text and "原因: 顾客无小票" in slip.text and slip.named("drawer_kick")
