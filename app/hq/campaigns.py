@@ -29,7 +29,7 @@ def create_campaign(session: Session, code: str, name: str, trigger: str, batch_
                     per_member: int = 1, stores: list[str] | None = None, starts: datetime, ends: datetime) -> CouponCampaign:
     if trigger not in TRIGGERS:
         raise DomainError("invalid_field", status=422, field="trigger", value=trigger[:16])
-    if min_paid < 0:
+    if min_paid < 0 or (trigger == "register" and min_paid):  # a registration pays nothing
         raise DomainError("invalid_field", status=422, field="min_paid", value=str(min_paid))
     if per_member < 1:
         raise DomainError("invalid_field", status=422, field="per_member", value=str(per_member))

@@ -218,7 +218,7 @@ def _loyalty_effects(session: Session, store: Store, events: list[IncomingEvent]
     A step HQ cannot take is kept as a conflict for the store manager, never a reason to refuse
     the batch (the sale happened; the store's outbox must not stall behind it).
     """
-    from app.hq import campaigns, gift_cards, loyalty
+    from app.hq import campaigns, loyalty
     from app.hq.models import LoyaltyConflict
 
     for event in events:
@@ -232,13 +232,11 @@ def _loyalty_effects(session: Session, store: Store, events: list[IncomingEvent]
                      for c in payload.get("coupons") or [] if isinstance(c, dict)]
             cards = [line for line in payload.get("lines") or []
                      if isinstance(line, dict) and line.get("card_no") and not line.get("voided")]
-            steps += [("activate", str(line["card_no"]),
-                       partial(gift_cards.activate, session, store, str(line["card_no"]),
-                               _int(line, "amount", "line") - int(line.get("discount") or 0), f"{store.code}:{sale_id}"))
-                      for line in cards]
+            steps += [("activate", str(line["card_no"]), partial(_activate_card, session, store, line,
+                                                                  f"{store.code}:{sale_id}")) for line in cards]
             if payload.get("member_no"):
-                # Points and 消费返券 are earned on what was paid in money, and not on gift cards
-                # bought (the card earns when it is spent).
+                # Points and 消费返券 follow the money paid at the till for goods: not stored value or
+                # points (their money came in at the top-up or was earned already), not gift cards bought.
                 paid = max(0, _int(payload, "total", "payload") - sum(
                     int(t.get("amount", 0)) for t in payload.get("tenders") or []
                     if isinstance(t, dict) and t.get("method") in ("stored_value", "points"))
@@ -285,6 +283,14 @@ def _loyalty_effects(session: Session, store: Store, events: list[IncomingEvent]
             except DomainError as error:
                 session.add(LoyaltyConflict(store_id=store.id, event_id=event.event_id, subject=subject[:64],
                                             action=action, reason=error.code, created_at=clock.now()))
+
+
+def _activate_card(session: Session, store: Store, line: dict[str, Any], ref: str) -> None:
+    """A gift card sold on ``line``: live with what the line paid (a malformed line is a conflict)."""
+    from app.hq import gift_cards
+
+    paid = _int(line, "amount", "line") - (_int(line, "discount", "line") if "discount" in line else 0)
+    gift_cards.activate(session, store, str(line["card_no"]), paid, ref)
 
 
 def _move_stock(session: Session, store_id: int, net: dict[str, int]) -> None:

@@ -521,7 +521,8 @@ def expire_points(session: Session, now: datetime | None = None, member_no: str 
     """积分清零: write off every member's points earned before the cutoff and still unused.
 
     One ``expire`` entry per member and cutoff, so running it twice (or from two HQ nodes) changes
-    nothing; each member is locked while their entry is written.
+    nothing. Each member is locked while their entry is written and committed at once: the job
+    never holds the chain's members while tills earn and spend points.
     """
     from app.hq.models import PointsEntry
 
@@ -545,7 +546,7 @@ def expire_points(session: Session, now: datetime | None = None, member_no: str 
                                     created_at=clock.now()))
             member.points -= lapsed
             members, points = members + 1, points + lapsed
-        session.flush()
+        session.commit()
     return {"members": members, "points": points}
 
 

@@ -111,6 +111,7 @@ def test_campaign_refusals(admin: Admin) -> None:
             "starts": now.isoformat(), "ends": (now + timedelta(days=1)).isoformat()}
     assert admin.post("/admin/campaigns", {**base, "ends": now.isoformat()}).json()["code"] == "invalid_field"
     assert admin.post("/admin/campaigns", {**base, "trigger": "birthday"}).status_code == 422
+    assert admin.post("/admin/campaigns", {**base, "trigger": "register", "min_paid": 100}).json()["code"] == "invalid_field"
     assert admin.post("/admin/campaigns", {**base, "batch": 999_999}).json()["code"] == "coupon_batch_not_found"
     # paper coupons are handed out in the shop, not by a rule
     assert admin.post("/admin/campaigns", {**base, "batch": paper_batch}).json()["code"] == "coupon_batch_not_found"
@@ -264,6 +265,12 @@ def test_gift_card_bad_input(admin: Admin, store: Store) -> None:
     assert store.send("GET", f"/loyalty/gift-cards/{card}").json()["state"] == "unsold"
     wallet = admin.ok(admin.post("/admin/wallets", {}))["card_no"]
     assert store.send("GET", f"/loyalty/gift-cards/{wallet}").json()["code"] == "gift_card_not_found"
+    # a malformed card line is the manager's conflict, never a reason to stall the store's uploads
+    sale = store.sale(total=100)
+    sale["payload"]["lines"] = [{**_card_line(card, 100), "amount": "100"}]
+    pushed(store, sale)
+    assert [(c["action"], c["reason"]) for c in conflicts(admin, store)] == [("activate", "invalid_request")]
+    assert store.send("GET", f"/loyalty/gift-cards/{card}").json()["state"] == "unsold"
 
 
 # ---- the rules themselves ----------------------------------------------------------------------
