@@ -265,7 +265,9 @@ def _loyalty_effects(session: Session, store: Store, events: list[IncomingEvent]
                     for r in payload.get(key) or [] if isinstance(r, dict))
                 steps.append(("points", str(payload["member_no"]),
                               partial(loyalty.earn_points, session, str(payload["member_no"]), back,
-                                      f"return:{store.code}:{return_no}")))
+                                      f"return:{store.code}:{return_no}",
+                                      f"sale:{store.code}:{payload['original_sale']}" if payload.get("original_sale")
+                                      else None)))
         elif event.kind == "ticket_voided":
             ref = f"{store.code}:{payload.get('ticket')}"
             steps = [("release", str(code), partial(loyalty.release_coupon, session, store, str(code), ref))

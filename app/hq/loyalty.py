@@ -388,23 +388,55 @@ def ledger_sum(session: Session, card_no: str) -> tuple[int, int]:
 
 # ---- points and tiers ------------------------------------------------------------------------
 
-def earn_points(session: Session, member_no: str, paid: int, ref: str) -> int:
-    """积分 and 成长值 for ``paid`` fen (what the member actually paid, after coupons); once per ``ref``."""
+def earn_points(session: Session, member_no: str, paid: int, ref: str, of_ref: str | None = None) -> int:
+    """积分 and 成长值 for ``paid`` fen (what the member actually paid, after coupons); once per ``ref``.
+
+    A return (``paid`` < 0) of the sale ``of_ref`` takes back its share of what that sale earned, at
+    the sale's rate and never more than it earned — whatever the tier or the rules are now.
+    """
     from app.hq.models import PointsEntry
 
     member = _member(session, member_no, lock=True)
     if session.scalar(select(PointsEntry.id).where(PointsEntry.member_id == member.id, PointsEntry.ref == ref)):
         return 0
     rule = rules.load(session)
-    sign = -1 if paid < 0 else 1  # a return (negative paid) takes back what the same amount earns
-    points = sign * rule.points_for(abs(paid), member.tier)
-    growth = sign * (abs(paid) // 100)
+    sale = session.scalar(select(PointsEntry).where(PointsEntry.member_id == member.id, PointsEntry.ref == of_ref,
+                                                    PointsEntry.reason == "sale")) if of_ref and paid < 0 else None
+    if sale is not None and sale.amount:
+        points_back, growth_back, paid_back = _reversed_so_far(session, member.id, sale.ref)
+        points = -_share(sale.delta, points_back, -paid, sale.amount, paid_back)
+        growth = -_share(sale.growth, growth_back, -paid, sale.amount, paid_back)
+    else:  # a sale from before entries kept their amount: what the same amount earns today
+        sign = -1 if paid < 0 else 1
+        points = sign * rule.points_for(abs(paid), member.tier)
+        growth = sign * (abs(paid) // 100)
     session.add(PointsEntry(member_id=member.id, delta=points, growth=growth, reason="sale" if paid >= 0 else "return",
-                            ref=ref, created_at=clock.now()))
+                            ref=ref, created_at=clock.now(), amount=abs(paid),
+                            of_ref=sale.ref if sale is not None else None))
     member.points += points
     member.growth += growth
     member.tier = rule.tier_for(max(0, member.growth))
     return points
+
+
+def _reversed_so_far(session: Session, member_id: int, of_ref: str) -> tuple[int, int, int]:
+    """(points, growth, fen) the entries reversing ``of_ref`` have moved so far, as positive numbers
+    for a sale's take-backs (negative entries) and a spend's refunds alike."""
+    from app.hq.models import PointsEntry
+
+    points, growth, amount = session.execute(
+        select(func.coalesce(func.sum(PointsEntry.delta), 0), func.coalesce(func.sum(PointsEntry.growth), 0),
+               func.coalesce(func.sum(PointsEntry.amount), 0))
+        .where(PointsEntry.member_id == member_id, PointsEntry.of_ref == of_ref)).one()
+    return abs(int(points)), abs(int(growth)), int(amount)
+
+
+def _share(whole: int, done: int, part: int, of: int, done_of: int) -> int:
+    """``part`` fen of an entry worth ``whole`` for ``of`` fen, ``done`` of it already moved for
+    ``done_of`` fen: in proportion, and the last part takes what is left (so the parts add up)."""
+    if done_of + part >= of:
+        return whole - done
+    return min(whole - done, whole * part // of)
 
 
 def refund_part(session: Session, store: Store | None, card_no: str, spend_ref: str, amount: int,
@@ -437,7 +469,8 @@ def spend_points(session: Session, member_no: str, amount: int, ref: str) -> dic
         raise DomainError("points_whole_fen", status=422)
     if member.points < needed:
         raise DomainError("insufficient_points", status=409, points=member.points, needed=needed)
-    session.add(PointsEntry(member_id=member.id, delta=-needed, growth=0, reason="spend", ref=ref, created_at=clock.now()))
+    session.add(PointsEntry(member_id=member.id, delta=-needed, growth=0, reason="spend", ref=ref, created_at=clock.now(),
+                            amount=amount))
     member.points -= needed
     return {"member_no": member_no, "points": member.points, "spent": needed, "amount": amount}
 
@@ -454,7 +487,7 @@ def refund_points(session: Session, member_no: str, ref: str) -> None:
     if session.scalar(select(PointsEntry.id).where(PointsEntry.member_id == member.id, PointsEntry.ref == back_ref)):
         return
     session.add(PointsEntry(member_id=member.id, delta=-spent.delta, growth=0, reason="refund", ref=back_ref,
-                            created_at=clock.now()))
+                            created_at=clock.now(), amount=spent.amount, of_ref=spent.ref))
     member.points -= spent.delta
 
 
@@ -469,8 +502,13 @@ def refund_points_part(session: Session, member_no: str, spend_ref: str, amount:
         raise DomainError("points_entry_not_found", status=404, ref=spend_ref[:64])
     if session.scalar(select(PointsEntry.id).where(PointsEntry.member_id == member.id, PointsEntry.ref == ref)):
         return
-    back = min(amount * rules.load(session).points_per_yuan // 100, -spent.delta)
-    session.add(PointsEntry(member_id=member.id, delta=back, growth=0, reason="refund", ref=ref, created_at=clock.now()))
+    if spent.amount:  # at the rate the points were spent at, never past what was spent
+        points_back, _growth, paid_back = _reversed_so_far(session, member.id, spent.ref)
+        back = _share(-spent.delta, points_back, amount, spent.amount, paid_back)
+    else:  # a spend from before entries kept their amount
+        back = min(amount * rules.load(session).points_per_yuan // 100, -spent.delta)
+    session.add(PointsEntry(member_id=member.id, delta=back, growth=0, reason="refund", ref=ref, created_at=clock.now(),
+                            amount=amount, of_ref=spent.ref))
     member.points += back
 
 
@@ -504,16 +542,21 @@ def points_cutoff(now: datetime, valid_years: int) -> datetime:
 
 
 def _expirable(session: Session, member_id: int, cutoff: datetime) -> int:
-    """Points earned before ``cutoff`` not yet used: what is used goes oldest first (先进先出),
-    so every debit (spent, taken back by a return, expired) counts against the oldest earnings;
-    a refunded spend gives its points back to that pool."""
+    """Points earned before ``cutoff`` not yet used. Use goes oldest first (先进先出): points spent
+    or expired count against the oldest earnings, a refunded spend gives them back. A return takes
+    back points of its own sale, so it counts against that sale's year (one from before returns
+    named their sale counts as use)."""
     from app.hq.models import PointsEntry
 
+    entry = PointsEntry
+    old_sales = select(entry.ref).where(entry.member_id == member_id, entry.reason == "sale", entry.created_at < cutoff)
     earned, used = session.execute(
-        select(func.coalesce(func.sum(PointsEntry.delta).filter(PointsEntry.reason == "sale",
-                                                                  PointsEntry.created_at < cutoff), 0),
-               func.coalesce(-func.sum(PointsEntry.delta).filter(PointsEntry.reason != "sale"), 0))
-        .where(PointsEntry.member_id == member_id)).one()
+        select(func.coalesce(func.sum(entry.delta).filter(
+                   (entry.reason == "sale") & (entry.created_at < cutoff)
+                   | (entry.reason == "return") & entry.of_ref.in_(old_sales)), 0),
+               func.coalesce(-func.sum(entry.delta).filter(
+                   entry.reason.in_(("spend", "refund", "expire")) | (entry.reason == "return") & entry.of_ref.is_(None)), 0))
+        .where(entry.member_id == member_id)).one()
     return max(0, int(earned) - int(used))
 
 

@@ -347,6 +347,11 @@ class PointsEntry(HQBase):
     growth: Mapped[int] = mapped_column(BigInteger, default=0)
     reason: Mapped[str] = mapped_column(String(16))  # sale | return | spend | refund | expire
     ref: Mapped[str] = mapped_column(String(64))
+    #: fen the entry is about: paid (sale), taken back (return), paid with points (spend), refunded
+    amount: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    #: the entry this one reverses: a return's sale, a refund's spend — taken back at that entry's
+    #: rate, never past it, and counted against that entry's year when points expire
+    of_ref: Mapped[str | None] = mapped_column(String(64), nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
     __table_args__ = (UniqueConstraint("member_id", "ref", name="uq_points_entry_ref"),

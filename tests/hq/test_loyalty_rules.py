@@ -161,14 +161,17 @@ def test_a_return_naming_another_sale_restores_nothing(admin: Admin, store: Stor
 # ---- points expiry ---------------------------------------------------------------------------
 
 
-def _earned(hq: HQServer, member_no: str, entries: list[tuple[str, int, datetime]]) -> None:
-    """Back-date a member's ledger (what years of shopping would have left)."""
+def _earned(hq: HQServer, member_no: str, entries: list[tuple[str, int, datetime]],
+            reverses: dict[int, int] | None = None) -> None:
+    """Back-date a member's ledger (what years of shopping would have left); ``reverses`` maps an
+    entry to the earlier one it takes back (a return of that sale)."""
     with hq.db() as session:
         member = session.scalar(select(Member).where(Member.member_no == member_no))
         assert member is not None
         for n, (reason, delta, at) in enumerate(entries):
+            of = (reverses or {}).get(n)
             session.add(PointsEntry(member_id=member.id, delta=delta, growth=0, reason=reason, ref=f"old-{n}",
-                                    created_at=at))
+                                    created_at=at, of_ref=f"old-{of}" if of is not None else None))
             member.points += delta
         session.commit()
 
@@ -299,5 +302,48 @@ def test_hq_changes_the_loyalty_rules_and_a_bad_rule_changes_nothing(admin: Admi
         assert view["points"] == 30  # ￥10 at 3 points a yuan
         paid = post(store, "/loyalty/points/spend", {"member": member["member_no"], "amount": 60, "ref": "p1"}).json()
         assert (paid["spent"], paid["points"]) == (30, 0)  # 50 points a yuan: ￥0.60 is 30 points
+    finally:
+        admin.ok(admin.http.put(admin.hq.api + "/admin/loyalty-rules", json=defaults, timeout=10))
+
+
+def test_a_return_of_this_years_sale_does_not_save_last_years_points(admin: Admin, hq: HQServer) -> None:
+    member = admin.ok(admin.post("/admin/members", {"phone": phone(), "name": "退货"}))
+    now = datetime.now(UTC)
+    long_ago = datetime(now.year - 2, 6, 1, tzinfo=UTC)
+    _earned(hq, member["member_no"], [("sale", 1000, long_ago), ("sale", 500, now), ("return", -500, now),
+                                      ("sale", 300, long_ago), ("return", -100, now)], reverses={2: 1})
+    # the -500 takes back this year's sale; the -100 (no sale named, kept from before) counts as use
+    assert admin.ok(admin.post("/admin/points/expire", {"member": member["member_no"]})) == {
+        "members": 1, "points": 1000 + 300 - 100}
+
+
+def _points_return(store: Store, member_no: str, sale_id: str, back: int, refunds: list[dict[str, Any]]) -> dict[str, Any]:
+    payload = {"id": 1, "sale_id": f"T01-R{uuid.uuid4().hex[:8]}", "original_sale": sale_id, "till": "T01",
+               "status": "returned", "member_no": member_no, "lines": [], "subtotal": -back, "rounding": 0,
+               "total": -back, "paid": -back, "change": 0, "completed_at": "2031-03-15T11:00:00",
+               "tenders": [{"method": "points", "amount": -sum(r["amount"] for r in refunds)}] if refunds else [],
+               "points_refunds": refunds}
+    return store.event("sale_returned", payload)
+
+
+def test_points_come_back_at_the_rate_they_went_at_whatever_the_rules_say_now(admin: Admin, store: Store) -> None:
+    defaults = admin.ok(admin.get("/admin/loyalty-rules"))
+    member = admin.ok(admin.post("/admin/members", {"phone": phone(), "name": "规则变了"}))
+    sale = member_sale(store, member["member_no"], 20_000)  # ￥200 paid: 200 points at 1 a yuan
+    pushed(store, sale)
+    paid = post(store, "/loyalty/points/spend", {"member": member["member_no"], "amount": 100, "ref": "pay-1"}).json()
+    assert (paid["spent"], paid["points"]) == (100, 100)  # ￥1.00 with 100 points
+    try:
+        admin.ok(admin.http.put(admin.hq.api + "/admin/loyalty-rules", timeout=10, json={
+            "points_per_yuan": 200, "earn_percent": {"normal": 300, "silver": 300, "gold": 300, "diamond": 300}}))
+        half = [{"member": member["member_no"], "spend_ref": "pay-1", "amount": 50}]
+        pushed(store, _points_return(store, member["member_no"], "T01-elsewhere", 0, [{**half[0], "ref": "pay-1:r1"}]),
+               _points_return(store, member["member_no"], "T01-elsewhere", 0, [{**half[0], "ref": "pay-1:r2"}]))
+        view = store.send("GET", f"/loyalty/members?card={member['member_no']}").json()
+        assert view["points"] == 200  # 50 + 50 back, not 100 + 100 at today's rate
+        # the whole ￥200 sale comes back: its 200 points go, not 600 at today's 3 a yuan
+        pushed(store, _points_return(store, member["member_no"], sale["payload"]["sale_id"], 20_000, []))
+        view = store.send("GET", f"/loyalty/members?card={member['member_no']}").json()
+        assert (view["points"], view["growth"]) == (0, 0)
     finally:
         admin.ok(admin.http.put(admin.hq.api + "/admin/loyalty-rules", json=defaults, timeout=10))
