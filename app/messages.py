@@ -58,6 +58,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "campaign_exists": ("活动编号已存在：{code}", "Campaign code already exists: {code}"),
     "campaign_not_found": ("活动不存在：{code}", "No such campaign: {code}"),
     "gift_card_not_found": ("礼品卡不存在：{card}", "No gift card {card}"),
+    "gift_card_mistyped": ("卡号有误，请重新扫描或核对：{card}", "That card number is mistyped: scan it again or check it ({card})"),
     "gift_card_sold": ("此礼品卡已售出，不能再卖：{card}", "Gift card {card} has been sold already"),
     "gift_card_required": ("{name} 是礼品卡：请刷卡或输入卡号", "{name} is a gift card: swipe it or type its number"),
     "gift_card_on_ticket": ("此礼品卡已在本单：{card}", "Gift card {card} is already on this ticket"),

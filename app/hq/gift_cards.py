@@ -24,11 +24,26 @@ GIFT_CARD = "gift_card"
 MAX_BATCH = 10_000
 
 
+def luhn_digit(body: str) -> str:
+    """The Luhn check digit (as on bank cards): one mistyped digit or two swapped ones never make
+    another card's number."""
+    total = 0
+    for n, digit in enumerate(reversed(body)):
+        value = int(digit) * (2 if n % 2 == 0 else 1)
+        total += value - 9 if value > 9 else value
+    return str(-total % 10)
+
+
+def well_formed(card_no: str) -> bool:
+    return len(card_no) == 16 and card_no.isdigit() and luhn_digit(card_no[:-1]) == card_no[-1]
+
+
 def make_cards(session: Session, count: int) -> list[str]:
     """A batch of card numbers for the card printer, inactive until sold."""
     if not 1 <= count <= MAX_BATCH:
         raise DomainError("invalid_field", status=422, field="count", value=str(count))
-    numbers = [f"7{secrets.randbelow(10**15):015d}" for _ in range(count)]
+    bodies = [f"7{secrets.randbelow(10**14):014d}" for _ in range(count)]
+    numbers = [body + luhn_digit(body) for body in bodies]
     session.add_all(WalletAccount(card_no=n, kind=GIFT_CARD, member_id=None, principal=0, bonus=0, active=False,
                                   created_at=clock.now()) for n in numbers)
     session.flush()
@@ -36,6 +51,8 @@ def make_cards(session: Session, count: int) -> list[str]:
 
 
 def _card(session: Session, card_no: str, *, lock: bool = False) -> WalletAccount:
+    if not well_formed(card_no):
+        raise DomainError("gift_card_mistyped", status=422, card=card_no[:24])
     query = select(WalletAccount).where(WalletAccount.card_no == card_no, WalletAccount.kind == GIFT_CARD)
     card = session.scalar(query.with_for_update() if lock else query)
     if card is None:

@@ -31,8 +31,11 @@ def test_a_gift_card_is_sold_as_goods_and_can_be_spent_right_after(linked_store:
     asked = till.scan(ticket, GIFT)
     assert asked.status_code == 409 and asked.json()["code"] == "gift_card_required"
     assert "请刷卡或输入卡号" in asked.json()["message"]
-    unknown = till.post(f"/tickets/{ticket}/lines", {"code": GIFT, "card_no": "7000000000000000", **cid()})
+    unknown = till.post(f"/tickets/{ticket}/lines", {"code": GIFT, "card_no": "7000000000000005", **cid()})
     assert unknown.json()["code"] == "gift_card_not_found"
+    slip = card[:-1] + str((int(card[-1]) + 1) % 10)  # one digit mistyped: never another card
+    assert till.post(f"/tickets/{ticket}/lines", {"code": GIFT, "card_no": slip, **cid()}).json()["code"] == \
+        "gift_card_mistyped"
     not_gift = till.post(f"/tickets/{ticket}/lines", {"code": COLA, "card_no": other, **cid()})
     assert not_gift.json()["code"] == "not_a_gift_card"
     assert till.ok(till.get(f"/tickets/{ticket}"))["lines"] == []  # nothing half-written

@@ -226,7 +226,9 @@ def _card_line(card: str, amount: int) -> dict[str, Any]:
 def test_a_gift_card_is_stock_until_a_sale_activates_it_once(admin: Admin, hq: HQServer, store: Store) -> None:
     [card, spare] = admin.ok(admin.post("/admin/gift-cards", {"count": 2}))["cards"]
     assert store.send("GET", f"/loyalty/gift-cards/{card}").json() == {"card_no": card, "state": "unsold"}
-    assert store.send("GET", "/loyalty/gift-cards/7000").json()["code"] == "gift_card_not_found"
+    assert store.send("GET", "/loyalty/gift-cards/7000000000000005").json()["code"] == "gift_card_not_found"
+    mistyped = card[:-1] + str((int(card[-1]) + 1) % 10)  # one digit wrong: the check digit says so
+    assert store.send("GET", f"/loyalty/gift-cards/{mistyped}").json()["code"] == "gift_card_mistyped"
     assert post(store, "/loyalty/wallets/spend", {"card": card, "amount": 1, "ref": "early"}).json()["code"] == "wallet_not_found"
 
     ref = f"{store.code}:T01-20311115-0001"
@@ -267,7 +269,8 @@ def test_gift_card_bad_input(admin: Admin, store: Store) -> None:
     assert refused.status_code == 400 and refused.json()["code"] == "invalid_amount"
     assert store.send("GET", f"/loyalty/gift-cards/{card}").json()["state"] == "unsold"
     wallet = admin.ok(admin.post("/admin/wallets", {}))["card_no"]
-    assert store.send("GET", f"/loyalty/gift-cards/{wallet}").json()["code"] == "gift_card_not_found"
+    assert store.send("GET", f"/loyalty/gift-cards/{wallet}").json()["code"] in ("gift_card_not_found",
+                                                                                 "gift_card_mistyped")
     # a malformed card line is the manager's conflict, never a reason to stall the store's uploads
     sale = store.sale(total=100)
     sale["payload"]["lines"] = [{**_card_line(card, 100), "amount": "100"}]
