@@ -165,7 +165,8 @@ def make_return(session: Session, actor: Actor, sale_id: str, wanted: list[tuple
         "completed_at": moment.isoformat(timespec="seconds"),
     }
     returned = returned_so_far(session, list(by_id))
-    if ticket.coupons and all(returned.get(i, (0, 0))[0] >= by_id[i].quantity for i in by_id if by_id[i].card_no is None):
+    if all(returned.get(i, (0, 0))[0] >= by_id[i].quantity for i in by_id if by_id[i].card_no is None):
+        payload["whole"] = True  # the last goods of the sale: HQ restores its coupons, takes back campaign ones
         payload["restore_coupons"] = [c.code for c in ticket.coupons]
     record_event(session, "sale_returned", payload)
     return {"return_no": record.return_no, "sale_id": sale_id, "total": total, "cash": cash,

@@ -78,6 +78,7 @@ CONFLICT_STEPS = {
     "activate": QT_TRANSLATE_NOOP("SyncDialog", "activate gift card"),
     "campaign": QT_TRANSLATE_NOOP("SyncDialog", "campaign coupon"),
     "restore": QT_TRANSLATE_NOOP("SyncDialog", "restore coupon"),
+    "campaign_back": QT_TRANSLATE_NOOP("SyncDialog", "take back campaign coupon"),
 }
 
 

@@ -111,3 +111,18 @@ def issue_on_sale(session: Session, store: Store, member_no: str, paid: int, ref
     if member is None:
         raise DomainError("member_not_found", status=404)
     return issue(session, "spend", member, store, paid, ref)
+
+
+def revoke_for_sale(session: Session, ref: str) -> list[str]:
+    """The sale that earned a 消费返券 came back whole: its coupons, where still unused, are voided
+    (one already spent stays spent — that sale is over too). Returns the codes voided."""
+    voided = []
+    for grant in session.scalars(select(CampaignGrant).where(CampaignGrant.ref == ref[:96],
+                                                             CampaignGrant.outcome == "granted")).all():
+        coupon = session.scalar(select(Coupon).where(Coupon.code == grant.coupon_code).with_for_update())
+        if coupon is not None and coupon.state == "issued":
+            coupon.state = "voided"
+            voided.append(coupon.code)
+        grant.outcome = "revoked"
+    session.flush()
+    return voided

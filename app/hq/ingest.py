@@ -259,6 +259,9 @@ def _loyalty_effects(session: Session, store: Store, events: list[IncomingEvent]
             steps += [("restore", str(code), partial(loyalty.restore_coupon, session, store, str(code),
                                                      str(payload.get("original_sale"))))
                       for code in payload.get("restore_coupons") or []]
+            if payload.get("whole") and payload.get("original_sale"):
+                steps.append(("campaign_back", str(payload.get("member_no") or ""),
+                              partial(campaigns.revoke_for_sale, session, f"sale:{store.code}:{payload['original_sale']}")))
             if payload.get("member_no"):
                 back = _int(payload, "total", "payload") + sum(
                     int(r.get("amount", 0)) for key in ("refunds", "points_refunds")

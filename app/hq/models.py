@@ -386,7 +386,7 @@ class CampaignGrant(HQBase):
     member_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
     coupon_code: Mapped[str | None] = mapped_column(ForeignKey("coupons.code"), nullable=True)
     ref: Mapped[str] = mapped_column(String(96))
-    outcome: Mapped[str] = mapped_column(String(16))  # granted | pool_empty
+    outcome: Mapped[str] = mapped_column(String(16))  # granted | pool_empty | revoked (its sale came back)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
     __table_args__ = (UniqueConstraint("campaign_id", "ref", name="uq_campaign_grants_ref"),

@@ -343,22 +343,22 @@
 <context>
     <name>CouponDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="185"/>
+        <location filename="../../ui/loyalty.py" line="186"/>
         <source>Coupon</source>
         <translation>用券</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="185"/>
+        <location filename="../../ui/loyalty.py" line="186"/>
         <source>Use coupon (Enter)</source>
         <translation>使用 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="189"/>
+        <location filename="../../ui/loyalty.py" line="190"/>
         <source>Coupon code</source>
         <translation>券码</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="210"/>
+        <location filename="../../ui/loyalty.py" line="211"/>
         <source>Scan or type the coupon code.</source>
         <translation>请扫描或输入券码。</translation>
     </message>
@@ -776,27 +776,27 @@
 <context>
     <name>GiftCardDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="521"/>
+        <location filename="../../ui/loyalty.py" line="528"/>
         <source>Sell a gift card</source>
         <translation>售卖礼品卡</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="521"/>
+        <location filename="../../ui/loyalty.py" line="528"/>
         <source>Add (Enter)</source>
         <translation>添加 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="529"/>
+        <location filename="../../ui/loyalty.py" line="536"/>
         <source>Scan the barcode on the back of the card</source>
         <translation>扫描卡背面的条码</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="532"/>
+        <location filename="../../ui/loyalty.py" line="539"/>
         <source>Card number</source>
         <translation>卡号</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="544"/>
+        <location filename="../../ui/loyalty.py" line="551"/>
         <source>Scan or type the card number.</source>
         <translation>请扫描或输入卡号。</translation>
     </message>
@@ -1069,98 +1069,98 @@
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="35"/>
+        <location filename="../../ui/loyalty.py" line="36"/>
         <source>Regular member</source>
         <translation>普通会员</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="36"/>
+        <location filename="../../ui/loyalty.py" line="37"/>
         <source>Silver member</source>
         <translation>银卡会员</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="37"/>
+        <location filename="../../ui/loyalty.py" line="38"/>
         <source>Gold member</source>
         <translation>金卡会员</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="38"/>
+        <location filename="../../ui/loyalty.py" line="39"/>
         <source>Diamond member</source>
         <translation>钻石会员</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="46"/>
+        <location filename="../../ui/loyalty.py" line="47"/>
         <source>Points %1</source>
         <translation>积分 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="47"/>
+        <location filename="../../ui/loyalty.py" line="48"/>
         <source>Stored value ￥%1</source>
         <translation>储值 ￥%1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="50"/>
+        <location filename="../../ui/loyalty.py" line="51"/>
         <source> (%1 expire on %2)</source>
         <translation>（%1 分将于 %2 到期）</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="111"/>
-        <location filename="../../ui/loyalty.py" line="118"/>
+        <location filename="../../ui/loyalty.py" line="112"/>
+        <location filename="../../ui/loyalty.py" line="119"/>
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="111"/>
+        <location filename="../../ui/loyalty.py" line="112"/>
         <source>Find (Enter)</source>
         <translation>查找 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="116"/>
+        <location filename="../../ui/loyalty.py" line="117"/>
         <source>Member code, phone or card number</source>
         <translation>会员码、手机号或卡号</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="120"/>
+        <location filename="../../ui/loyalty.py" line="121"/>
         <source>Name (only to register)</source>
         <translation>姓名（仅注册时填写）</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="121"/>
+        <location filename="../../ui/loyalty.py" line="122"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="132"/>
+        <location filename="../../ui/loyalty.py" line="133"/>
         <source>Register this phone</source>
         <translation>用此手机号注册</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="154"/>
+        <location filename="../../ui/loyalty.py" line="155"/>
         <source>Scan the member code or type a phone or card number.</source>
         <translation>请扫会员码，或输入手机号、卡号。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="168"/>
+        <location filename="../../ui/loyalty.py" line="169"/>
         <source>until %1</source>
         <translation>有效期至 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="173"/>
+        <location filename="../../ui/loyalty.py" line="174"/>
         <source>Recent: %1</source>
         <translation>最近消费：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="175"/>
+        <location filename="../../ui/loyalty.py" line="176"/>
         <source>No purchases yet.</source>
         <translation>暂无消费记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="176"/>
+        <location filename="../../ui/loyalty.py" line="177"/>
         <source>Attach to ticket (Enter)</source>
         <translation>关联到本单 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="177"/>
+        <location filename="../../ui/loyalty.py" line="178"/>
         <source>Member found.</source>
         <translation>已找到会员。</translation>
     </message>
@@ -1168,59 +1168,59 @@
 <context>
     <name>NoReceiptReturnDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="432"/>
+        <location filename="../../ui/loyalty.py" line="438"/>
         <source>Return without receipt</source>
         <translation>无小票退货</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="432"/>
+        <location filename="../../ui/loyalty.py" line="438"/>
         <source>Refund (Enter)</source>
         <translation>退款 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="435"/>
+        <location filename="../../ui/loyalty.py" line="441"/>
         <source>Refunded in cash at today&apos;s shelf price, without promotions. A manager must allow it.</source>
         <extracomment>(code, quantity) coming back, once the cashier confirms; the checkout runs the return</extracomment>
         <translation>按今日货架价（不含促销）退现金，须店长授权。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="441"/>
+        <location filename="../../ui/loyalty.py" line="447"/>
         <source>Scan each item coming back</source>
         <translation>逐件扫描退回的商品</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="444"/>
         <location filename="../../ui/loyalty.py" line="449"/>
+        <location filename="../../ui/loyalty.py" line="454"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="446"/>
+        <location filename="../../ui/loyalty.py" line="451"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="449"/>
+        <location filename="../../ui/loyalty.py" line="454"/>
         <source>Price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="449"/>
+        <location filename="../../ui/loyalty.py" line="454"/>
         <source>Return</source>
         <translation>退货数量</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="482"/>
+        <location filename="../../ui/loyalty.py" line="481"/>
         <source>%1 is sold by weight: it can only come back with its receipt.</source>
         <translation>%1 是称重商品：只能凭小票退货。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="503"/>
+        <location filename="../../ui/loyalty.py" line="502"/>
         <source>Refund ￥%1 in cash</source>
         <translation>退现金 ￥%1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="510"/>
+        <location filename="../../ui/loyalty.py" line="517"/>
         <source>Scan what comes back first.</source>
         <translation>请先扫描要退的商品。</translation>
     </message>
@@ -1329,22 +1329,22 @@
 <context>
     <name>PointsDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="253"/>
+        <location filename="../../ui/loyalty.py" line="254"/>
         <source>Pay with points</source>
         <translation>积分抵现</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="253"/>
+        <location filename="../../ui/loyalty.py" line="254"/>
         <source>Pay (Enter)</source>
         <translation>支付 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="257"/>
+        <location filename="../../ui/loyalty.py" line="258"/>
         <source>%1 points: up to ￥%2 (%3 points = ￥1)</source>
         <translation>积分 %1：最多抵 ￥%2（%3 积分 = ￥1）</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="264"/>
+        <location filename="../../ui/loyalty.py" line="265"/>
         <source>Amount (¥)</source>
         <translation>金额 (¥)</translation>
     </message>
@@ -1454,108 +1454,108 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="293"/>
-        <location filename="../../ui/loyalty.py" line="325"/>
+        <location filename="../../ui/loyalty.py" line="297"/>
+        <location filename="../../ui/loyalty.py" line="331"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="293"/>
-        <location filename="../../ui/loyalty.py" line="350"/>
+        <location filename="../../ui/loyalty.py" line="297"/>
+        <location filename="../../ui/loyalty.py" line="356"/>
         <source>Find sale (Enter)</source>
         <translation>查找销售单 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="300"/>
+        <location filename="../../ui/loyalty.py" line="304"/>
         <source>Scan the receipt barcode, or type the amount, member or goods code</source>
         <extracomment>(line id, quantity) to bring back, once the cashier confirms; the checkout runs the return</extracomment>
         <translation>扫描小票条码，或输入金额、会员卡号、商品条码查单</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="303"/>
-        <location filename="../../ui/loyalty.py" line="314"/>
+        <location filename="../../ui/loyalty.py" line="307"/>
+        <location filename="../../ui/loyalty.py" line="318"/>
         <source>Sale</source>
         <extracomment>查单: the day&apos;s sales that match what was typed, when there is no receipt barcode to scan</extracomment>
         <translation>销售单</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="308"/>
+        <location filename="../../ui/loyalty.py" line="312"/>
         <source>Sold on</source>
         <translation>销售日期</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="310"/>
+        <location filename="../../ui/loyalty.py" line="314"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="314"/>
+        <location filename="../../ui/loyalty.py" line="318"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="314"/>
+        <location filename="../../ui/loyalty.py" line="318"/>
         <source>Total</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="314"/>
+        <location filename="../../ui/loyalty.py" line="318"/>
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="324"/>
+        <location filename="../../ui/loyalty.py" line="330"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="324"/>
+        <location filename="../../ui/loyalty.py" line="330"/>
         <source>Paid</source>
         <translation>实付</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="324"/>
+        <location filename="../../ui/loyalty.py" line="330"/>
         <source>Can return</source>
         <translation>可退</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="334"/>
+        <location filename="../../ui/loyalty.py" line="340"/>
         <source>No receipt…</source>
         <extracomment>the cashier chose 无小票退货 instead: the checkout opens that dialog</extracomment>
         <translation>无小票退货…</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="361"/>
+        <location filename="../../ui/loyalty.py" line="367"/>
         <source>Scan the receipt barcode or type the sale number.</source>
         <translation>请扫描小票条码或输入单号。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="374"/>
+        <location filename="../../ui/loyalty.py" line="380"/>
         <source>Choose how many of which item come back.</source>
         <translation>请选择要退的商品和数量。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="391"/>
+        <location filename="../../ui/loyalty.py" line="397"/>
         <source>%1 sales match: pick one (Enter).</source>
         <translation>找到 %1 笔销售：请选择一笔（回车）。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="393"/>
+        <location filename="../../ui/loyalty.py" line="399"/>
         <source>No sale of that day matches.</source>
         <translation>当天没有符合的销售单。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="408"/>
+        <location filename="../../ui/loyalty.py" line="414"/>
         <source>Gift cards sold are not taken back.</source>
         <translation>已售礼品卡不予退货。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="419"/>
+        <location filename="../../ui/loyalty.py" line="425"/>
         <source>Refund (Enter)</source>
         <translation>退款 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="421"/>
+        <location filename="../../ui/loyalty.py" line="427"/>
         <source>Everything on this sale has been returned already.</source>
         <translation>此单商品已全部退货。</translation>
     </message>
@@ -1689,27 +1689,27 @@
 <context>
     <name>StoredValueDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="220"/>
+        <location filename="../../ui/loyalty.py" line="221"/>
         <source>Pay with stored value</source>
         <translation>储值支付</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="220"/>
+        <location filename="../../ui/loyalty.py" line="221"/>
         <source>Pay (Enter)</source>
         <translation>支付 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="228"/>
+        <location filename="../../ui/loyalty.py" line="229"/>
         <source>Card</source>
         <translation>卡号</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="229"/>
+        <location filename="../../ui/loyalty.py" line="230"/>
         <source>Amount (¥)</source>
         <translation>金额 (¥)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="241"/>
+        <location filename="../../ui/loyalty.py" line="242"/>
         <source>Scan or type the card number.</source>
         <translation>请扫描或输入卡号。</translation>
     </message>
@@ -1757,97 +1757,102 @@
         <translation>退券</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="92"/>
+        <location filename="../../ui/sync.py" line="81"/>
+        <source>take back campaign coupon</source>
+        <translation>收回活动券</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="93"/>
         <source>HQ sync</source>
         <translation>总部同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="92"/>
+        <location filename="../../ui/sync.py" line="93"/>
         <source>Close (Enter)</source>
         <translation>关闭 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="104"/>
+        <location filename="../../ui/sync.py" line="105"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="105"/>
+        <location filename="../../ui/sync.py" line="106"/>
         <source>Waiting to upload</source>
         <translation>待上传</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="106"/>
+        <location filename="../../ui/sync.py" line="107"/>
         <source>Last sync</source>
         <translation>最近同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="107"/>
+        <location filename="../../ui/sync.py" line="108"/>
         <source>Master data from HQ</source>
         <translation>总部下发数据</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="108"/>
+        <location filename="../../ui/sync.py" line="109"/>
         <source>Last error</source>
         <translation>最近错误</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="110"/>
+        <location filename="../../ui/sync.py" line="111"/>
         <source>Stuck uploads (HQ keeps refusing them)</source>
         <translation>上传失败的数据（总部一直拒收）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="118"/>
+        <location filename="../../ui/sync.py" line="119"/>
         <source>Coupons, stored value and points HQ could not settle (for the manager)</source>
         <translation>总部未能处理的券、储值和积分事项（请店长处理）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="122"/>
+        <location filename="../../ui/sync.py" line="123"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="122"/>
+        <location filename="../../ui/sync.py" line="123"/>
         <source>Step</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="122"/>
+        <location filename="../../ui/sync.py" line="123"/>
         <source>Coupon / card / member</source>
         <translation>券 / 卡 / 会员</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="123"/>
+        <location filename="../../ui/sync.py" line="124"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="128"/>
+        <location filename="../../ui/sync.py" line="129"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="142"/>
+        <location filename="../../ui/sync.py" line="143"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="165"/>
+        <location filename="../../ui/sync.py" line="166"/>
         <source>%1 changes applied (cursor %2)</source>
         <translation>已接收 %1 条（游标 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="168"/>
+        <location filename="../../ui/sync.py" line="169"/>
         <source>catching up</source>
         <translation>同步中</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="175"/>
+        <location filename="../../ui/sync.py" line="176"/>
         <source>This store is not connected to HQ: sales stay in the store.</source>
         <translation>本门店未连接总部：销售数据保存在门店服务器。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="197"/>
+        <location filename="../../ui/sync.py" line="198"/>
         <source>%1 uploads are stuck: call support.</source>
         <translation>有 %1 条数据上传失败，请联系技术支持</translation>
     </message>
@@ -1966,7 +1971,7 @@
 <context>
     <name>_ServerDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="77"/>
+        <location filename="../../ui/loyalty.py" line="78"/>
         <source>Enter an amount greater than zero.</source>
         <extracomment>the ticket as the server returned it, once the dialog&apos;s call succeeded</extracomment>
         <translation>请输入大于零的金额。</translation>

@@ -350,3 +350,24 @@ def test_points_come_back_at_the_rate_they_went_at_whatever_the_rules_say_now(ad
         assert (view["points"], view["growth"]) == (0, 0)
     finally:
         admin.ok(admin.http.put(admin.hq.api + "/admin/loyalty-rules", json=defaults, timeout=10))
+
+
+def test_a_campaign_coupon_goes_when_the_sale_that_earned_it_comes_back_whole(admin: Admin, store: Store) -> None:
+    pool, _ = template_and_batch(admin, 5)
+    campaign(admin, "spend", pool, min_paid=5000, per_member=5)
+    member = admin.ok(admin.post("/admin/members", {"phone": phone(), "name": "返券"}))
+    kept, returned = member_sale(store, member["member_no"], 6000), member_sale(store, member["member_no"], 7000)
+    pushed(store, kept, returned)
+    codes = [c["code"] for c in store.send("GET", f"/loyalty/members?card={member['member_no']}").json()["coupons"]]
+    assert len(codes) == 2
+    partly = _return_event(store, returned, [])
+    partly["payload"]["member_no"] = member["member_no"]
+    pushed(store, partly)  # part of it: the coupon stays
+    whole = _return_event(store, returned, [])
+    whole["payload"].update(member_no=member["member_no"], whole=True)
+    pushed(store, whole)
+    left = [c["code"] for c in store.send("GET", f"/loyalty/members?card={member['member_no']}").json()["coupons"]]
+    assert len(left) == 1
+    [gone] = set(codes) - set(left)
+    answer = post(store, "/loyalty/coupons/reserve", {"code": gone, "ref": "z", "subtotal": 9000, "member": member["member_no"]})
+    assert answer.json()["code"] == "coupon_voided"
