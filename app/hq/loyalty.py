@@ -402,10 +402,10 @@ def earn_points(session: Session, member_no: str, paid: int, ref: str, of_ref: s
     rule = rules.load(session)
     sale = session.scalar(select(PointsEntry).where(PointsEntry.member_id == member.id, PointsEntry.ref == of_ref,
                                                     PointsEntry.reason == "sale")) if of_ref and paid < 0 else None
-    if sale is not None and sale.amount:
+    if sale is not None and sale.amount is not None:
         points_back, growth_back, paid_back = _reversed_so_far(session, member.id, sale.ref)
-        points = -_share(sale.delta, points_back, -paid, sale.amount, paid_back)
-        growth = -_share(sale.growth, growth_back, -paid, sale.amount, paid_back)
+        points = -_share(sale.delta, points_back, -paid, sale.amount, paid_back) if sale.amount else 0
+        growth = -_share(sale.growth, growth_back, -paid, sale.amount, paid_back) if sale.amount else 0
     else:  # a sale from before entries kept their amount: what the same amount earns today
         sign = -1 if paid < 0 else 1
         points = sign * rule.points_for(abs(paid), member.tier)
