@@ -33,9 +33,8 @@ def receipt_for(session: Session, sale_id: str, settings: StoreSettings, *, copy
         if not line.voided
     )
     assert ticket.completed_at is not None
-    store_name = session.get(Meta, STORE_NAME_KEY)  # HQ's name for the store, once enrolled
     return Receipt(
-        store_name=store_name.value if store_name else settings.store_name,
+        store_name=shop_name(session, settings),
         sale_id=sale_id,
         till=ticket.till,
         operator=operator_name(session, ticket.operator_id),
@@ -53,4 +52,10 @@ def receipt_for(session: Session, sale_id: str, settings: StoreSettings, *, copy
     )
 
 
-__all__ = ["receipt_for", "format_fen"]
+def shop_name(session: Session, settings: StoreSettings) -> str:
+    """The name printed at the top: HQ's name for the store once enrolled, else the local setting."""
+    named = session.get(Meta, STORE_NAME_KEY)
+    return named.value if named else settings.store_name
+
+
+__all__ = ["receipt_for", "shop_name", "format_fen"]

@@ -25,16 +25,16 @@ from sqlalchemy.orm import Session
 
 from app import auth, clock, shifts, stock
 from app.catalog import lookup
-from app.checkout import _next_sale_id, get_sale, operator_name
+from app.checkout import _next_sale_id, get_sale, item_count, operator_name
 from app.context import Actor, OverrideRequest
-from app.db.models import Meta, Product, Return, ReturnLine, Ticket, TicketLine
+from app.db.models import Product, Return, ReturnLine, Ticket, TicketLine
 from app.domain.errors import DomainError
 from app.domain.money import line_amount
 from app.domain.quantity import Unit, check_quantity, format_quantity
 from app.domain.receipt import Receipt, ReceiptLine, ReceiptTender
 from app.outbox import record_event
+from app.receipts import shop_name
 from app.settings import StoreSettings
-from app.sync.feed import STORE_NAME_KEY
 
 
 def returned_so_far(session: Session, line_ids: list[int]) -> dict[int, tuple[int, int]]:
@@ -87,7 +87,7 @@ def find_sales(session: Session, day: date, *, total: int | None = None, member_
         query = query.where(Ticket.id.in_(select(TicketLine.ticket_id).where(TicketLine.sku == sku,
                                                                              TicketLine.voided.is_(False))))
     return [{"sale_id": t.sale_id, "till": t.till, "completed_at": t.completed_at.isoformat(timespec="seconds"),
-             "total": t.total, "items": sum(x.quantity if x.unit == Unit.PIECE else 1 for x in t.lines if not x.voided),
+             "total": t.total, "items": item_count(t),
              "member_no": t.member_no} for t in session.scalars(query)]
 
 
@@ -251,10 +251,9 @@ def slip_for(session: Session, return_no: str, settings: StoreSettings) -> Recei
     tenders = [ReceiptTender("现金退款", record.cash)] if record.cash else []
     if record.total > record.cash:
         tenders.append(ReceiptTender("退回储值卡/积分", record.total - record.cash))
-    store_name = session.get(Meta, STORE_NAME_KEY)
     header = (f"原销售单 {record.sale_id}",) if record.sale_id else ("无小票退货",)
     return Receipt(
-        store_name=store_name.value if store_name else settings.store_name, sale_id=record.return_no,
+        store_name=shop_name(session, settings), sale_id=record.return_no,
         till=record.till, operator=operator_name(session, record.operator_id),
         issued_at=record.created_at.strftime("%Y-%m-%d %H:%M:%S"), lines=tuple(lines), subtotal=record.total,
         total=record.total, tenders=tuple(tenders), change=0,

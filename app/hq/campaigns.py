@@ -66,6 +66,10 @@ def campaign_dict(session: Session, campaign: CouponCampaign) -> dict[str, Any]:
             "missed": int(outcomes.get("pool_empty", 0)), "pool_left": pool_left(session, campaign.batch_id)}
 
 
+def list_campaigns(session: Session) -> list[dict[str, Any]]:
+    return [campaign_dict(session, c) for c in session.scalars(select(CouponCampaign).order_by(CouponCampaign.id))]
+
+
 def pool_left(session: Session, batch_id: int) -> int:
     return int(session.scalar(select(func.count()).select_from(Coupon).where(
         Coupon.batch_id == batch_id, Coupon.member_id.is_(None), Coupon.state == "issued")) or 0)
@@ -107,10 +111,9 @@ def issue(session: Session, trigger: str, member: Member, store: Store | None, p
 
 def issue_on_sale(session: Session, store: Store, member_no: str, paid: int, ref: str) -> list[str]:
     """消费返券: a member's sale arrived from a store; ``paid`` is what earns (as for points)."""
-    member = session.scalar(select(Member).where(Member.member_no == member_no))
-    if member is None:
-        raise DomainError("member_not_found", status=404)
-    return issue(session, "spend", member, store, paid, ref)
+    from app.hq.loyalty import member_by_no
+
+    return issue(session, "spend", member_by_no(session, member_no), store, paid, ref)
 
 
 def revoke_for_sale(session: Session, ref: str) -> list[str]:

@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session
 from app.domain.errors import DomainError
 from app.domain.money import check_amount
 from app.hq import clock
-from app.hq.models import Store, WalletAccount, WalletEntry
+from app.hq.loyalty import ledger_entry
+from app.hq.models import Store, WalletAccount
 
 GIFT_CARD = "gift_card"
 MAX_BATCH = 10_000
@@ -72,13 +73,8 @@ def activate(session: Session, store: Store, card_no: str, amount: int, ref: str
     """The sale ``ref`` sold the card for ``amount`` fen: it becomes a live stored-value card."""
     check_amount(amount)
     card = _card(session, card_no, lock=True)
-    if card.activated_at is not None:
-        if card.activated_ref != ref:
-            raise DomainError("gift_card_sold", status=409, card=card_no)
-    else:
+    if card.activated_at is not None and card.activated_ref != ref[:64]:
+        raise DomainError("gift_card_sold", status=409, card=card_no)
+    if card.activated_at is None:
         card.active, card.activated_at, card.activated_ref = True, clock.now(), ref[:64]
-        session.add(WalletEntry(account_id=card.id, kind="activate", principal=amount, bonus=0, ref=ref[:64],
-                                store_id=store.id, created_at=clock.now()))
-        card.principal += amount
-        session.flush()
-    return {"card_no": card.card_no, "balance": card.principal + card.bonus, "activated_ref": card.activated_ref}
+    return ledger_entry(session, card, "activate", amount, 0, ref[:64], store)  # the same sale again: its first answer

@@ -45,7 +45,7 @@ MEMBER_CODE_SECONDS = 60
 RESERVATION = timedelta(minutes=15)
 
 
-def _member(session: Session, member_no: str, *, lock: bool = False) -> Member:
+def member_by_no(session: Session, member_no: str, *, lock: bool = False) -> Member:
     query = select(Member).where(Member.member_no == member_no)
     member = session.scalar(query.with_for_update() if lock else query)
     if member is None:
@@ -177,7 +177,7 @@ def create_batch(session: Session, template_code: str, name: str, count: int, va
         raise DomainError("coupon_template_not_found", status=404, template=template_code[:32])
     if valid_to <= valid_from:
         raise DomainError("invalid_field", status=422, field="valid_to", value=valid_to.isoformat())
-    member_id = _member(session, member_no).id if member_no else None
+    member_id = member_by_no(session, member_no).id if member_no else None
     batch = CouponBatch(template_id=template.id, name=name, valid_from=valid_from, valid_to=valid_to, stores=stores,
                         paper=paper, created_at=clock.now())
     session.add(batch)
@@ -310,7 +310,7 @@ def release_coupon(session: Session, store: Store, code: str, ref: str) -> None:
 
 
 def open_account(session: Session, member_no: str | None, kind: str = "wallet", card_no: str | None = None) -> WalletAccount:
-    member_id = _member(session, member_no).id if member_no else None
+    member_id = member_by_no(session, member_no).id if member_no else None
     account = WalletAccount(card_no=card_no or f"9{secrets.randbelow(10**15):015d}", kind=kind, member_id=member_id,
                             principal=0, bonus=0, active=True, created_at=clock.now())
     session.add(account)
@@ -325,7 +325,7 @@ def _locked_account(session: Session, card_no: str) -> WalletAccount:
     return account
 
 
-def _entry(session: Session, account: WalletAccount, kind: str, principal: int, bonus: int, ref: str,
+def ledger_entry(session: Session, account: WalletAccount, kind: str, principal: int, bonus: int, ref: str,
            store: Store | None) -> dict[str, Any]:
     """Append the entry and move the balance with it; the same (kind, ref) again returns the first answer."""
     prior = session.scalar(select(WalletEntry).where(WalletEntry.account_id == account.id, WalletEntry.kind == kind,
@@ -351,7 +351,7 @@ def top_up(session: Session, store: Store | None, card_no: str, amount: int, ref
     """充值: principal as paid, bonus by the rules (充100送20), kept apart."""
     check_amount(amount)
     account = _locked_account(session, card_no)
-    return _entry(session, account, "topup", amount, rules.load(session).bonus_for(amount), ref, store)
+    return ledger_entry(session, account, "topup", amount, rules.load(session).bonus_for(amount), ref, store)
 
 
 def spend(session: Session, store: Store | None, card_no: str, amount: int, ref: str) -> dict[str, Any]:
@@ -365,7 +365,7 @@ def spend(session: Session, store: Store | None, card_no: str, amount: int, ref:
     if account.principal + account.bonus < amount:
         raise DomainError("insufficient_balance", status=409, balance=f"{(account.principal + account.bonus) / 100:.2f}")
     from_principal = min(account.principal, amount)
-    return _entry(session, account, "spend", -from_principal, -(amount - from_principal), ref, store)
+    return ledger_entry(session, account, "spend", -from_principal, -(amount - from_principal), ref, store)
 
 
 def refund(session: Session, store: Store | None, card_no: str, ref: str) -> dict[str, Any]:
@@ -375,7 +375,7 @@ def refund(session: Session, store: Store | None, card_no: str, ref: str) -> dic
                                                      WalletEntry.ref == ref))
     if spent is None:
         raise DomainError("wallet_entry_not_found", status=404, ref=ref[:64])
-    return _entry(session, account, "refund", -spent.principal, -spent.bonus, ref, store)
+    return ledger_entry(session, account, "refund", -spent.principal, -spent.bonus, ref, store)
 
 
 def ledger_sum(session: Session, card_no: str) -> tuple[int, int]:
@@ -396,7 +396,7 @@ def earn_points(session: Session, member_no: str, paid: int, ref: str, of_ref: s
     """
     from app.hq.models import PointsEntry
 
-    member = _member(session, member_no, lock=True)
+    member = member_by_no(session, member_no, lock=True)
     if session.scalar(select(PointsEntry.id).where(PointsEntry.member_id == member.id, PointsEntry.ref == ref)):
         return 0
     rule = rules.load(session)
@@ -451,7 +451,7 @@ def refund_part(session: Session, store: Store | None, card_no: str, spend_ref: 
         raise DomainError("wallet_entry_not_found", status=404, ref=spend_ref[:64])
     principal = min(amount, -spent.principal)
     bonus = min(amount - principal, -spent.bonus)
-    return _entry(session, account, "refund", principal, bonus, ref, store)
+    return ledger_entry(session, account, "refund", principal, bonus, ref, store)
 
 
 def spend_points(session: Session, member_no: str, amount: int, ref: str) -> dict[str, Any]:
@@ -459,7 +459,7 @@ def spend_points(session: Session, member_no: str, amount: int, ref: str) -> dic
     from app.hq.models import PointsEntry
 
     check_amount(amount)
-    member = _member(session, member_no, lock=True)
+    member = member_by_no(session, member_no, lock=True)
     prior = session.scalar(select(PointsEntry).where(PointsEntry.member_id == member.id, PointsEntry.ref == ref))
     if prior is not None:
         return {"member_no": member_no, "points": member.points, "spent": -prior.delta, "amount": amount}
@@ -479,7 +479,7 @@ def refund_points(session: Session, member_no: str, ref: str) -> None:
     """A voided ticket's points payment goes back (once)."""
     from app.hq.models import PointsEntry
 
-    member = _member(session, member_no, lock=True)
+    member = member_by_no(session, member_no, lock=True)
     spent = session.scalar(select(PointsEntry).where(PointsEntry.member_id == member.id, PointsEntry.ref == ref))
     if spent is None or spent.reason != "spend":
         raise DomainError("points_entry_not_found", status=404, ref=ref[:64])
@@ -496,7 +496,7 @@ def refund_points_part(session: Session, member_no: str, spend_ref: str, amount:
     from app.hq.models import PointsEntry
 
     check_amount(amount)
-    member = _member(session, member_no, lock=True)
+    member = member_by_no(session, member_no, lock=True)
     spent = session.scalar(select(PointsEntry).where(PointsEntry.member_id == member.id, PointsEntry.ref == spend_ref))
     if spent is None or spent.reason != "spend":
         raise DomainError("points_entry_not_found", status=404, ref=spend_ref[:64])
@@ -576,7 +576,7 @@ def expire_points(session: Session, now: datetime | None = None, member_no: str 
     ref = f"expire:{cutoff.date().isoformat()}"
     candidates = select(PointsEntry.member_id).where(PointsEntry.reason == "sale", PointsEntry.created_at < cutoff)
     if member_no is not None:
-        candidates = candidates.where(PointsEntry.member_id == _member(session, member_no).id)
+        candidates = candidates.where(PointsEntry.member_id == member_by_no(session, member_no).id)
     members = points = 0
     for member_id in session.scalars(candidates.distinct().order_by(PointsEntry.member_id)).all():
         member = session.scalar(select(Member).where(Member.id == member_id).with_for_update())

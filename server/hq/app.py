@@ -317,12 +317,7 @@ def _api(state: HQState) -> APIRouter:
 
     @router.get("/admin/campaigns")
     def admin_campaigns(admin: Admin, session: DB) -> dict[str, Any]:
-        from sqlalchemy import select
-
-        from app.hq.models import CouponCampaign
-
-        rows = session.scalars(select(CouponCampaign).order_by(CouponCampaign.id)).all()
-        return {"items": [campaigns.campaign_dict(session, c) for c in rows]}
+        return {"items": campaigns.list_campaigns(session)}
 
     @router.post("/admin/campaigns")
     def admin_campaign(body: schemas.CampaignIn, admin: Admin, session: DB) -> dict[str, Any]:
