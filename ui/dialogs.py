@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QTableView,
+    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -513,6 +514,19 @@ def style_table(table: QTableView) -> None:
     header.setStretchLastSection(False)
     if table.model() is not None and table.model().columnCount() > 1:
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+
+
+def item_table(headers: list[str], stretch: int = 0) -> QTableWidget:
+    """A table of rows the dialog fills itself: column ``stretch`` takes the room left (the goods'
+    names, say), the others fit their contents; no row numbers."""
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    header = table.horizontalHeader()
+    for column in range(len(headers)):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if column == stretch
+                                    else QHeaderView.ResizeMode.ResizeToContents)
+    table.verticalHeader().hide()
+    return table
 
 
 def _move_selection(table: QTableView, step: int) -> None:

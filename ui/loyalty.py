@@ -14,7 +14,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -29,7 +28,7 @@ from PySide6.QtWidgets import (
 from app.domain.errors import InvalidAmount
 from app.domain.money import format_fen, parse_yuan
 from ui.api import StoreClient
-from ui.dialogs import PosDialog
+from ui.dialogs import PosDialog, item_table
 from ui.widgets import disable_ime
 from ui.worker import Worker
 
@@ -314,26 +313,14 @@ class ReturnDialog(_ServerDialog):
         form.addRow(self.tr("Reason"), self.reason)
         self.body.addLayout(form)
         #: 查单: the day's sales that match what was typed, when there is no receipt barcode to scan
-        self.matches = QTableWidget(0, 4)
-        self.matches.setHorizontalHeaderLabels([self.tr("Sale"), self.tr("Time"), self.tr("Total"), self.tr("Member")])
-        self.matches.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
-            self.matches.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.matches.verticalHeader().hide()
+        self.matches = item_table([self.tr("Sale"), self.tr("Time"), self.tr("Total"), self.tr("Member")])
         self.matches.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.matches.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.matches.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.matches.cellDoubleClicked.connect(lambda row, _column: self._open_match(row))
         self.matches.hide()
         self.body.addWidget(self.matches, 1)
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels([self.tr("Item"), self.tr("Paid"), self.tr("Can return"),
-                                              self.tr("Return")])
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the goods' names are what matters
-        for column in (1, 2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.verticalHeader().hide()
+        self.table = item_table([self.tr("Item"), self.tr("Paid"), self.tr("Can return"), self.tr("Return")])
         self.body.addWidget(self.table, 1)
         #: the cashier chose 无小票退货 instead: the checkout opens that dialog
         self.without_receipt = False
@@ -450,13 +437,7 @@ class NoReceiptReturnDialog(_ServerDialog):
         self.reason = QLineEdit()
         form.addRow(self.tr("Reason"), self.reason)
         self.body.addLayout(form)
-        self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels([self.tr("Item"), self.tr("Price"), self.tr("Return")])
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.verticalHeader().hide()
+        self.table = item_table([self.tr("Item"), self.tr("Price"), self.tr("Return")])
         self.body.addWidget(self.table, 1)
         self.total_label = QLabel()
         self.total_label.setObjectName("memberFound")

@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.api import NOT_ENROLLED, StoreClient, StuckEvent, SyncStatus
-from ui.dialogs import PosDialog, style_table
+from ui.dialogs import PosDialog, item_table, style_table
 from ui.models import StuckEventsModel
 from ui.worker import Worker
 
@@ -119,11 +118,8 @@ class SyncDialog(PosDialog):
         caption = QLabel(self.tr("Coupons, stored value and points HQ could not settle (for the manager)"))
         caption.setObjectName("caption")
         self.body.addWidget(caption)
-        self.conflicts = QTableWidget(0, 4)
-        self.conflicts.setHorizontalHeaderLabels([self.tr("Time"), self.tr("Step"), self.tr("Coupon / card / member"),
-                                                  self.tr("Reason")])
-        self.conflicts.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.conflicts.verticalHeader().hide()
+        self.conflicts = item_table([self.tr("Time"), self.tr("Step"), self.tr("Coupon / card / member"),
+                                     self.tr("Reason")], stretch=3)
         self.conflicts.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.body.addWidget(self.conflicts, 1)
         self.refresh_button = QPushButton(self.tr("Refresh"))
@@ -189,8 +185,6 @@ class SyncDialog(PosDialog):
                      str(item.get("message") or item.get("reason", "")))
             for column, text in enumerate(cells):
                 self.conflicts.setItem(row, column, QTableWidgetItem(text))
-        self.conflicts.resizeColumnsToContents()
-        self.conflicts.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
 
     def show_stuck(self, events: list[StuckEvent]) -> None:
         self.model.set_rows(events)

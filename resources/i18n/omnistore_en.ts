@@ -4,37 +4,37 @@
 <context>
     <name>CashTenderDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="330"/>
+        <location filename="../../ui/dialogs.py" line="331"/>
         <source>Cash payment</source>
         <translation>Cash payment</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="330"/>
+        <location filename="../../ui/dialogs.py" line="331"/>
         <source>Pay (Enter)</source>
         <translation>Pay (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="334"/>
+        <location filename="../../ui/dialogs.py" line="335"/>
         <source>Amount due</source>
         <translation>Amount due</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="342"/>
+        <location filename="../../ui/dialogs.py" line="343"/>
         <source>Already paid: %1</source>
         <translation>Already paid: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="344"/>
+        <location filename="../../ui/dialogs.py" line="345"/>
         <source>Cash received (¥)</source>
         <translation>Cash received (¥)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="356"/>
+        <location filename="../../ui/dialogs.py" line="357"/>
         <source>Exact</source>
         <translation>Exact</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="381"/>
+        <location filename="../../ui/dialogs.py" line="382"/>
         <source>Enter the cash received, such as 100 or 52.50.</source>
         <translation>Enter the cash received, such as 100 or 52.50.</translation>
     </message>
@@ -42,27 +42,27 @@
 <context>
     <name>ChangeDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="395"/>
+        <location filename="../../ui/dialogs.py" line="396"/>
         <source>Sale complete</source>
         <translation>Sale complete</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="395"/>
+        <location filename="../../ui/dialogs.py" line="396"/>
         <source>Next customer (Enter)</source>
         <translation>Next customer (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="397"/>
+        <location filename="../../ui/dialogs.py" line="398"/>
         <source>Change</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="405"/>
+        <location filename="../../ui/dialogs.py" line="406"/>
         <source>Total %1</source>
         <translation>Total %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="407"/>
+        <location filename="../../ui/dialogs.py" line="408"/>
         <source>Rounding %1</source>
         <translation>Rounding %1</translation>
     </message>
@@ -343,22 +343,22 @@
 <context>
     <name>CouponDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="186"/>
+        <location filename="../../ui/loyalty.py" line="185"/>
         <source>Coupon</source>
         <translation>Coupon</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="186"/>
+        <location filename="../../ui/loyalty.py" line="185"/>
         <source>Use coupon (Enter)</source>
         <translation>Use coupon (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="190"/>
+        <location filename="../../ui/loyalty.py" line="189"/>
         <source>Coupon code</source>
         <translation>Coupon code</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="211"/>
+        <location filename="../../ui/loyalty.py" line="210"/>
         <source>Scan or type the coupon code.</source>
         <translation>Scan or type the coupon code.</translation>
     </message>
@@ -776,27 +776,27 @@
 <context>
     <name>GiftCardDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="528"/>
+        <location filename="../../ui/loyalty.py" line="509"/>
         <source>Sell a gift card</source>
         <translation>Sell a gift card</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="528"/>
+        <location filename="../../ui/loyalty.py" line="509"/>
         <source>Add (Enter)</source>
         <translation>Add (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="536"/>
+        <location filename="../../ui/loyalty.py" line="517"/>
         <source>Scan the barcode on the back of the card</source>
         <translation>Scan the barcode on the back of the card</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="539"/>
+        <location filename="../../ui/loyalty.py" line="520"/>
         <source>Card number</source>
         <translation>Card number</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="551"/>
+        <location filename="../../ui/loyalty.py" line="532"/>
         <source>Scan or type the card number.</source>
         <translation>Scan or type the card number.</translation>
     </message>
@@ -804,109 +804,109 @@
 <context>
     <name>HelpDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="85"/>
-        <location filename="../../ui/dialogs.py" line="89"/>
+        <location filename="../../ui/dialogs.py" line="86"/>
+        <location filename="../../ui/dialogs.py" line="90"/>
         <source>Help</source>
         <extracomment>The row of buttons at the bottom (Cancel, OK); subclasses may add their own.</extracomment>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="85"/>
+        <location filename="../../ui/dialogs.py" line="86"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="90"/>
+        <location filename="../../ui/dialogs.py" line="91"/>
         <source>Search products by name, pinyin initials or code</source>
         <translation>Search products by name, pinyin initials or code</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="91"/>
+        <location filename="../../ui/dialogs.py" line="92"/>
         <source>Change the quantity of the selected line</source>
         <translation>Change the quantity of the selected line</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="92"/>
+        <location filename="../../ui/dialogs.py" line="93"/>
         <source>Void the selected line</source>
         <translation>Void the selected line</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="93"/>
+        <location filename="../../ui/dialogs.py" line="94"/>
         <source>Park the ticket (hold it for later)</source>
         <translation>Park the ticket (hold it for later)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="94"/>
+        <location filename="../../ui/dialogs.py" line="95"/>
         <source>Resume a parked ticket</source>
         <translation>Resume a parked ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="95"/>
+        <location filename="../../ui/dialogs.py" line="96"/>
         <source>Override the price of the selected line</source>
         <translation>Override the price of the selected line</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="96"/>
+        <location filename="../../ui/dialogs.py" line="97"/>
         <source>Open the cash drawer (no sale)</source>
         <translation>Open the cash drawer (no sale)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="97"/>
+        <location filename="../../ui/dialogs.py" line="98"/>
         <source>Reprint the last receipt</source>
         <translation>Reprint the last receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="98"/>
+        <location filename="../../ui/dialogs.py" line="99"/>
         <source>Log out</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="99"/>
+        <location filename="../../ui/dialogs.py" line="100"/>
         <source>Close the shift (blind count of the drawer)</source>
         <translation>Close the shift (blind count of the drawer)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="100"/>
+        <location filename="../../ui/dialogs.py" line="101"/>
         <source>Pay</source>
         <translation>Pay</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="101"/>
+        <location filename="../../ui/dialogs.py" line="102"/>
         <source>HQ sync status and stuck uploads</source>
         <translation>HQ sync status and stuck uploads</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="102"/>
+        <location filename="../../ui/dialogs.py" line="103"/>
         <source>Member: scan the member code, or type a phone or card number</source>
         <translation>Member: scan the member code, or type a phone or card number</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="103"/>
+        <location filename="../../ui/dialogs.py" line="104"/>
         <source>Use a coupon</source>
         <translation>Use a coupon</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="104"/>
+        <location filename="../../ui/dialogs.py" line="105"/>
         <source>Pay with stored value</source>
         <translation>Pay with stored value</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="105"/>
+        <location filename="../../ui/dialogs.py" line="106"/>
         <source>Pay with the member&apos;s points</source>
         <translation>Pay with the member&apos;s points</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="106"/>
+        <location filename="../../ui/dialogs.py" line="107"/>
         <source>Return goods of an earlier sale</source>
         <translation>Return goods of an earlier sale</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="107"/>
+        <location filename="../../ui/dialogs.py" line="108"/>
         <source>Select a line</source>
         <translation>Select a line</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="108"/>
+        <location filename="../../ui/dialogs.py" line="109"/>
         <source>Type 3* before a code to sell 3 of it</source>
         <translation>Type 3* before a code to sell 3 of it</translation>
     </message>
@@ -1069,98 +1069,98 @@
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="36"/>
+        <location filename="../../ui/loyalty.py" line="35"/>
         <source>Regular member</source>
         <translation>Regular member</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="37"/>
+        <location filename="../../ui/loyalty.py" line="36"/>
         <source>Silver member</source>
         <translation>Silver member</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="38"/>
+        <location filename="../../ui/loyalty.py" line="37"/>
         <source>Gold member</source>
         <translation>Gold member</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="39"/>
+        <location filename="../../ui/loyalty.py" line="38"/>
         <source>Diamond member</source>
         <translation>Diamond member</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="47"/>
+        <location filename="../../ui/loyalty.py" line="46"/>
         <source>Points %1</source>
         <translation>Points %1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="48"/>
+        <location filename="../../ui/loyalty.py" line="47"/>
         <source>Stored value ￥%1</source>
         <translation>Stored value ￥%1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="51"/>
+        <location filename="../../ui/loyalty.py" line="50"/>
         <source> (%1 expire on %2)</source>
         <translation> (%1 expire on %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="112"/>
-        <location filename="../../ui/loyalty.py" line="119"/>
+        <location filename="../../ui/loyalty.py" line="111"/>
+        <location filename="../../ui/loyalty.py" line="118"/>
         <source>Member</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="112"/>
+        <location filename="../../ui/loyalty.py" line="111"/>
         <source>Find (Enter)</source>
         <translation>Find (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="117"/>
+        <location filename="../../ui/loyalty.py" line="116"/>
         <source>Member code, phone or card number</source>
         <translation>Member code, phone or card number</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="121"/>
+        <location filename="../../ui/loyalty.py" line="120"/>
         <source>Name (only to register)</source>
         <translation>Name (only to register)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="122"/>
+        <location filename="../../ui/loyalty.py" line="121"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="133"/>
+        <location filename="../../ui/loyalty.py" line="132"/>
         <source>Register this phone</source>
         <translation>Register this phone</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="155"/>
+        <location filename="../../ui/loyalty.py" line="154"/>
         <source>Scan the member code or type a phone or card number.</source>
         <translation>Scan the member code or type a phone or card number.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="169"/>
+        <location filename="../../ui/loyalty.py" line="168"/>
         <source>until %1</source>
         <translation>until %1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="174"/>
+        <location filename="../../ui/loyalty.py" line="173"/>
         <source>Recent: %1</source>
         <translation>Recent: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="176"/>
+        <location filename="../../ui/loyalty.py" line="175"/>
         <source>No purchases yet.</source>
         <translation>No purchases yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="177"/>
+        <location filename="../../ui/loyalty.py" line="176"/>
         <source>Attach to ticket (Enter)</source>
         <translation>Attach to ticket (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="178"/>
+        <location filename="../../ui/loyalty.py" line="177"/>
         <source>Member found.</source>
         <translation>Member found.</translation>
     </message>
@@ -1168,59 +1168,59 @@
 <context>
     <name>NoReceiptReturnDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="438"/>
+        <location filename="../../ui/loyalty.py" line="425"/>
         <source>Return without receipt</source>
         <translation>Return without receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="438"/>
+        <location filename="../../ui/loyalty.py" line="425"/>
         <source>Refund (Enter)</source>
         <translation>Refund (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="441"/>
+        <location filename="../../ui/loyalty.py" line="428"/>
         <source>Refunded in cash at today&apos;s shelf price, without promotions. A manager must allow it.</source>
         <extracomment>(code, quantity) coming back, once the cashier confirms; the checkout runs the return</extracomment>
         <translation>Refunded in cash at today&apos;s shelf price, without promotions. A manager must allow it.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="447"/>
+        <location filename="../../ui/loyalty.py" line="434"/>
         <source>Scan each item coming back</source>
         <translation>Scan each item coming back</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="449"/>
-        <location filename="../../ui/loyalty.py" line="454"/>
+        <location filename="../../ui/loyalty.py" line="436"/>
+        <location filename="../../ui/loyalty.py" line="440"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="451"/>
+        <location filename="../../ui/loyalty.py" line="438"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="454"/>
+        <location filename="../../ui/loyalty.py" line="440"/>
         <source>Price</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="454"/>
+        <location filename="../../ui/loyalty.py" line="440"/>
         <source>Return</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="481"/>
+        <location filename="../../ui/loyalty.py" line="462"/>
         <source>%1 is sold by weight: it can only come back with its receipt.</source>
         <translation>%1 is sold by weight: it can only come back with its receipt.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="502"/>
+        <location filename="../../ui/loyalty.py" line="483"/>
         <source>Refund ￥%1 in cash</source>
         <translation>Refund ￥%1 in cash</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="517"/>
+        <location filename="../../ui/loyalty.py" line="498"/>
         <source>Scan what comes back first.</source>
         <translation>Scan what comes back first.</translation>
     </message>
@@ -1228,62 +1228,62 @@
 <context>
     <name>OverrideDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="418"/>
+        <location filename="../../ui/dialogs.py" line="419"/>
         <source>Manager override</source>
         <translation>Manager override</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="418"/>
+        <location filename="../../ui/dialogs.py" line="419"/>
         <source>Authorize (Enter)</source>
         <translation>Authorize (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="421"/>
+        <location filename="../../ui/dialogs.py" line="422"/>
         <source>This needs a manager: %1</source>
         <translation>This needs a manager: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="432"/>
+        <location filename="../../ui/dialogs.py" line="433"/>
         <source>Manager code</source>
         <translation>Manager code</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="433"/>
+        <location filename="../../ui/dialogs.py" line="434"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="493"/>
+        <location filename="../../ui/dialogs.py" line="494"/>
         <source>void a line</source>
         <translation>void a line</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="494"/>
+        <location filename="../../ui/dialogs.py" line="495"/>
         <source>change a price</source>
         <translation>change a price</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="495"/>
+        <location filename="../../ui/dialogs.py" line="496"/>
         <source>open the drawer without a sale</source>
         <translation>open the drawer without a sale</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="496"/>
+        <location filename="../../ui/dialogs.py" line="497"/>
         <source>open hardware diagnostics</source>
         <translation>open hardware diagnostics</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="497"/>
+        <location filename="../../ui/dialogs.py" line="498"/>
         <source>cancel the whole ticket</source>
         <translation>cancel the whole ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="498"/>
+        <location filename="../../ui/dialogs.py" line="499"/>
         <source>refund above the store&apos;s limit</source>
         <translation>refund above the store&apos;s limit</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="499"/>
+        <location filename="../../ui/dialogs.py" line="500"/>
         <source>take goods back without a receipt</source>
         <translation>take goods back without a receipt</translation>
     </message>
@@ -1307,22 +1307,22 @@
 <context>
     <name>ParkedTicketsDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="465"/>
+        <location filename="../../ui/dialogs.py" line="466"/>
         <source>Parked tickets</source>
         <translation>Parked tickets</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="465"/>
+        <location filename="../../ui/dialogs.py" line="466"/>
         <source>Resume (Enter)</source>
         <translation>Resume (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="478"/>
+        <location filename="../../ui/dialogs.py" line="479"/>
         <source>No parked tickets.</source>
         <translation>No parked tickets.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="485"/>
+        <location filename="../../ui/dialogs.py" line="486"/>
         <source>Choose a ticket first.</source>
         <translation>Choose a ticket first.</translation>
     </message>
@@ -1330,22 +1330,22 @@
 <context>
     <name>PointsDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="254"/>
+        <location filename="../../ui/loyalty.py" line="253"/>
         <source>Pay with points</source>
         <translation>Pay with points</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="254"/>
+        <location filename="../../ui/loyalty.py" line="253"/>
         <source>Pay (Enter)</source>
         <translation>Pay (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="258"/>
+        <location filename="../../ui/loyalty.py" line="257"/>
         <source>%1 points: up to ￥%2 (%3 points = ￥1)</source>
         <translation>%1 points: up to ￥%2 (%3 points = ￥1)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="265"/>
+        <location filename="../../ui/loyalty.py" line="264"/>
         <source>Amount (¥)</source>
         <translation>Amount (¥)</translation>
     </message>
@@ -1353,12 +1353,12 @@
 <context>
     <name>PosDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="50"/>
+        <location filename="../../ui/dialogs.py" line="51"/>
         <source>Cancel (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="54"/>
+        <location filename="../../ui/dialogs.py" line="55"/>
         <source>OK (Enter)</source>
         <translation>OK (Enter)</translation>
     </message>
@@ -1366,27 +1366,27 @@
 <context>
     <name>PriceDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="274"/>
+        <location filename="../../ui/dialogs.py" line="275"/>
         <source>Override price</source>
         <translation>Override price</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="278"/>
+        <location filename="../../ui/dialogs.py" line="279"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="279"/>
+        <location filename="../../ui/dialogs.py" line="280"/>
         <source>Current price</source>
         <translation>Current price</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="283"/>
+        <location filename="../../ui/dialogs.py" line="284"/>
         <source>New price (¥)</source>
         <translation>New price (¥)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="296"/>
+        <location filename="../../ui/dialogs.py" line="297"/>
         <source>Enter a price such as 12.50.</source>
         <translation>Enter a price such as 12.50.</translation>
     </message>
@@ -1394,27 +1394,27 @@
 <context>
     <name>ProductSearchDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="126"/>
+        <location filename="../../ui/dialogs.py" line="127"/>
         <source>Search products</source>
         <translation>Search products</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="126"/>
+        <location filename="../../ui/dialogs.py" line="127"/>
         <source>Add (Enter)</source>
         <translation>Add (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="132"/>
+        <location filename="../../ui/dialogs.py" line="133"/>
         <source>Name, pinyin initials (e.g. kkkl) or code</source>
         <translation>Name, pinyin initials (e.g. kkkl) or code</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="173"/>
+        <location filename="../../ui/dialogs.py" line="174"/>
         <source>No product matches.</source>
         <translation>No product matches.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="193"/>
+        <location filename="../../ui/dialogs.py" line="194"/>
         <source>Choose a product first.</source>
         <translation>Choose a product first.</translation>
     </message>
@@ -1422,32 +1422,32 @@
 <context>
     <name>QuantityDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="203"/>
+        <location filename="../../ui/dialogs.py" line="204"/>
         <source>Change quantity</source>
         <translation>Change quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="208"/>
+        <location filename="../../ui/dialogs.py" line="209"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="209"/>
+        <location filename="../../ui/dialogs.py" line="210"/>
         <source>Current</source>
         <translation>Current</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="215"/>
+        <location filename="../../ui/dialogs.py" line="216"/>
         <source>Weight (kg)</source>
         <translation>Weight (kg)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="215"/>
+        <location filename="../../ui/dialogs.py" line="216"/>
         <source>Quantity</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="229"/>
+        <location filename="../../ui/dialogs.py" line="230"/>
         <source>Enter a quantity greater than zero.</source>
         <translation>Enter a quantity greater than zero.</translation>
     </message>
@@ -1455,108 +1455,108 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="297"/>
-        <location filename="../../ui/loyalty.py" line="331"/>
+        <location filename="../../ui/loyalty.py" line="296"/>
+        <location filename="../../ui/loyalty.py" line="323"/>
         <source>Return</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="297"/>
-        <location filename="../../ui/loyalty.py" line="356"/>
+        <location filename="../../ui/loyalty.py" line="296"/>
+        <location filename="../../ui/loyalty.py" line="343"/>
         <source>Find sale (Enter)</source>
         <translation>Find sale (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="304"/>
+        <location filename="../../ui/loyalty.py" line="303"/>
         <source>Scan the receipt barcode, or type the amount, member or goods code</source>
         <extracomment>(line id, quantity) to bring back, once the cashier confirms; the checkout runs the return</extracomment>
         <translation>Scan the receipt barcode, or type the amount, member or goods code</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="307"/>
-        <location filename="../../ui/loyalty.py" line="318"/>
+        <location filename="../../ui/loyalty.py" line="306"/>
+        <location filename="../../ui/loyalty.py" line="316"/>
         <source>Sale</source>
         <extracomment>查单: the day&apos;s sales that match what was typed, when there is no receipt barcode to scan</extracomment>
         <translation>Sale</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="312"/>
+        <location filename="../../ui/loyalty.py" line="311"/>
         <source>Sold on</source>
         <translation>Sold on</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="314"/>
+        <location filename="../../ui/loyalty.py" line="313"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="318"/>
+        <location filename="../../ui/loyalty.py" line="316"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="318"/>
+        <location filename="../../ui/loyalty.py" line="316"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="318"/>
+        <location filename="../../ui/loyalty.py" line="316"/>
         <source>Member</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="330"/>
+        <location filename="../../ui/loyalty.py" line="323"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="330"/>
+        <location filename="../../ui/loyalty.py" line="323"/>
         <source>Paid</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="330"/>
+        <location filename="../../ui/loyalty.py" line="323"/>
         <source>Can return</source>
         <translation>Can return</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="340"/>
+        <location filename="../../ui/loyalty.py" line="327"/>
         <source>No receipt…</source>
         <extracomment>the cashier chose 无小票退货 instead: the checkout opens that dialog</extracomment>
         <translation>No receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="367"/>
+        <location filename="../../ui/loyalty.py" line="354"/>
         <source>Scan the receipt barcode or type the sale number.</source>
         <translation>Scan the receipt barcode or type the sale number.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="380"/>
+        <location filename="../../ui/loyalty.py" line="367"/>
         <source>Choose how many of which item come back.</source>
         <translation>Choose how many of which item come back.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="397"/>
+        <location filename="../../ui/loyalty.py" line="384"/>
         <source>%1 sales match: pick one (Enter).</source>
         <translation>%1 sales match: pick one (Enter).</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="399"/>
+        <location filename="../../ui/loyalty.py" line="386"/>
         <source>No sale of that day matches.</source>
         <translation>No sale of that day matches.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="414"/>
+        <location filename="../../ui/loyalty.py" line="401"/>
         <source>Gift cards sold are not taken back.</source>
         <translation>Gift cards sold are not taken back.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="425"/>
+        <location filename="../../ui/loyalty.py" line="412"/>
         <source>Refund (Enter)</source>
         <translation>Refund (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="427"/>
+        <location filename="../../ui/loyalty.py" line="414"/>
         <source>Everything on this sale has been returned already.</source>
         <translation>Everything on this sale has been returned already.</translation>
     </message>
@@ -1690,27 +1690,27 @@
 <context>
     <name>StoredValueDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="221"/>
+        <location filename="../../ui/loyalty.py" line="220"/>
         <source>Pay with stored value</source>
         <translation>Pay with stored value</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="221"/>
+        <location filename="../../ui/loyalty.py" line="220"/>
         <source>Pay (Enter)</source>
         <translation>Pay (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="229"/>
+        <location filename="../../ui/loyalty.py" line="228"/>
         <source>Card</source>
         <translation>Card</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="230"/>
+        <location filename="../../ui/loyalty.py" line="229"/>
         <source>Amount (¥)</source>
         <translation>Amount (¥)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="242"/>
+        <location filename="../../ui/loyalty.py" line="241"/>
         <source>Scan or type the card number.</source>
         <translation>Scan or type the card number.</translation>
     </message>
@@ -1718,142 +1718,142 @@
 <context>
     <name>SyncDialog</name>
     <message>
-        <location filename="../../ui/sync.py" line="73"/>
+        <location filename="../../ui/sync.py" line="72"/>
         <source>redeem coupon</source>
         <translation>redeem coupon</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="74"/>
+        <location filename="../../ui/sync.py" line="73"/>
         <source>release coupon</source>
         <translation>release coupon</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="75"/>
+        <location filename="../../ui/sync.py" line="74"/>
         <source>refund to card</source>
         <translation>refund to card</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="76"/>
+        <location filename="../../ui/sync.py" line="75"/>
         <source>points</source>
         <translation>points</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="77"/>
+        <location filename="../../ui/sync.py" line="76"/>
         <source>points back</source>
         <translation>points back</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="78"/>
+        <location filename="../../ui/sync.py" line="77"/>
         <source>activate gift card</source>
         <translation>activate gift card</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="79"/>
+        <location filename="../../ui/sync.py" line="78"/>
         <source>campaign coupon</source>
         <translation>campaign coupon</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="80"/>
+        <location filename="../../ui/sync.py" line="79"/>
         <source>restore coupon</source>
         <translation>restore coupon</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="81"/>
+        <location filename="../../ui/sync.py" line="80"/>
         <source>take back campaign coupon</source>
         <translation>take back campaign coupon</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="93"/>
+        <location filename="../../ui/sync.py" line="92"/>
         <source>HQ sync</source>
         <translation>HQ sync</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="93"/>
+        <location filename="../../ui/sync.py" line="92"/>
         <source>Close (Enter)</source>
         <translation>Close (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="105"/>
+        <location filename="../../ui/sync.py" line="104"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="106"/>
+        <location filename="../../ui/sync.py" line="105"/>
         <source>Waiting to upload</source>
         <translation>Waiting to upload</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="107"/>
+        <location filename="../../ui/sync.py" line="106"/>
         <source>Last sync</source>
         <translation>Last sync</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="108"/>
+        <location filename="../../ui/sync.py" line="107"/>
         <source>Master data from HQ</source>
         <translation>Master data from HQ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="109"/>
+        <location filename="../../ui/sync.py" line="108"/>
         <source>Last error</source>
         <translation>Last error</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="111"/>
+        <location filename="../../ui/sync.py" line="110"/>
         <source>Stuck uploads (HQ keeps refusing them)</source>
         <translation>Stuck uploads (HQ keeps refusing them)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="119"/>
+        <location filename="../../ui/sync.py" line="118"/>
         <source>Coupons, stored value and points HQ could not settle (for the manager)</source>
         <translation>Coupons, stored value and points HQ could not settle (for the manager)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="123"/>
+        <location filename="../../ui/sync.py" line="121"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="123"/>
+        <location filename="../../ui/sync.py" line="121"/>
         <source>Step</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="123"/>
+        <location filename="../../ui/sync.py" line="121"/>
         <source>Coupon / card / member</source>
         <translation>Coupon / card / member</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="124"/>
+        <location filename="../../ui/sync.py" line="122"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="129"/>
+        <location filename="../../ui/sync.py" line="125"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="143"/>
+        <location filename="../../ui/sync.py" line="139"/>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="166"/>
+        <location filename="../../ui/sync.py" line="162"/>
         <source>%1 changes applied (cursor %2)</source>
         <translation>%1 changes applied (cursor %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="169"/>
+        <location filename="../../ui/sync.py" line="165"/>
         <source>catching up</source>
         <translation>catching up</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="176"/>
+        <location filename="../../ui/sync.py" line="172"/>
         <source>This store is not connected to HQ: sales stay in the store.</source>
         <translation>This store is not connected to HQ: sales stay in the store.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="198"/>
+        <location filename="../../ui/sync.py" line="192"/>
         <source>%1 uploads are stuck: call support.</source>
         <translation>%1 uploads are stuck: call support.</translation>
     </message>
@@ -1861,42 +1861,42 @@
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../ui/sync.py" line="52"/>
+        <location filename="../../ui/sync.py" line="51"/>
         <source>HQ: not connected</source>
         <translation>HQ: not connected</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="55"/>
+        <location filename="../../ui/sync.py" line="54"/>
         <source>HQ data syncing: %1 received (%2%)</source>
         <translation>HQ data syncing: %1 received (%2%)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="57"/>
+        <location filename="../../ui/sync.py" line="56"/>
         <source>HQ data syncing (%1 received)</source>
         <translation>HQ data syncing (%1 received)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="60"/>
+        <location filename="../../ui/sync.py" line="59"/>
         <source>HQ: connecting</source>
         <translation>HQ: connecting</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="62"/>
+        <location filename="../../ui/sync.py" line="61"/>
         <source>HQ: online</source>
         <translation>HQ: online</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="64"/>
+        <location filename="../../ui/sync.py" line="63"/>
         <source>HQ: OFFLINE</source>
         <translation>HQ: OFFLINE</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="65"/>
+        <location filename="../../ui/sync.py" line="64"/>
         <source>to upload %1</source>
         <translation>to upload %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="67"/>
+        <location filename="../../ui/sync.py" line="66"/>
         <source>last sync %1</source>
         <translation>last sync %1</translation>
     </message>
@@ -1941,17 +1941,17 @@
 <context>
     <name>WeightDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="240"/>
+        <location filename="../../ui/dialogs.py" line="241"/>
         <source>Enter the weight</source>
         <translation>Enter the weight</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="249"/>
+        <location filename="../../ui/dialogs.py" line="250"/>
         <source>Weight (kg)</source>
         <translation>Weight (kg)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="263"/>
+        <location filename="../../ui/dialogs.py" line="264"/>
         <source>Enter a weight greater than zero, e.g. 0.512</source>
         <translation>Enter a weight greater than zero, e.g. 0.512</translation>
     </message>
@@ -1972,7 +1972,7 @@
 <context>
     <name>_ServerDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="78"/>
+        <location filename="../../ui/loyalty.py" line="77"/>
         <source>Enter an amount greater than zero.</source>
         <extracomment>the ticket as the server returned it, once the dialog&apos;s call succeeded</extracomment>
         <translation>Enter an amount greater than zero.</translation>

@@ -4,37 +4,37 @@
 <context>
     <name>CashTenderDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="330"/>
+        <location filename="../../ui/dialogs.py" line="331"/>
         <source>Cash payment</source>
         <translation>现金收款</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="330"/>
+        <location filename="../../ui/dialogs.py" line="331"/>
         <source>Pay (Enter)</source>
         <translation>收款 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="334"/>
+        <location filename="../../ui/dialogs.py" line="335"/>
         <source>Amount due</source>
         <translation>应收</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="342"/>
+        <location filename="../../ui/dialogs.py" line="343"/>
         <source>Already paid: %1</source>
         <translation>已付：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="344"/>
+        <location filename="../../ui/dialogs.py" line="345"/>
         <source>Cash received (¥)</source>
         <translation>实收现金 (¥)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="356"/>
+        <location filename="../../ui/dialogs.py" line="357"/>
         <source>Exact</source>
         <translation>正好</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="381"/>
+        <location filename="../../ui/dialogs.py" line="382"/>
         <source>Enter the cash received, such as 100 or 52.50.</source>
         <translation>请输入实收金额，如 100 或 52.50。</translation>
     </message>
@@ -42,27 +42,27 @@
 <context>
     <name>ChangeDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="395"/>
+        <location filename="../../ui/dialogs.py" line="396"/>
         <source>Sale complete</source>
         <translation>交易完成</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="395"/>
+        <location filename="../../ui/dialogs.py" line="396"/>
         <source>Next customer (Enter)</source>
         <translation>下一位顾客 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="397"/>
+        <location filename="../../ui/dialogs.py" line="398"/>
         <source>Change</source>
         <translation>找零</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="405"/>
+        <location filename="../../ui/dialogs.py" line="406"/>
         <source>Total %1</source>
         <translation>合计 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="407"/>
+        <location filename="../../ui/dialogs.py" line="408"/>
         <source>Rounding %1</source>
         <translation>抹零 %1</translation>
     </message>
@@ -343,22 +343,22 @@
 <context>
     <name>CouponDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="186"/>
+        <location filename="../../ui/loyalty.py" line="185"/>
         <source>Coupon</source>
         <translation>用券</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="186"/>
+        <location filename="../../ui/loyalty.py" line="185"/>
         <source>Use coupon (Enter)</source>
         <translation>使用 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="190"/>
+        <location filename="../../ui/loyalty.py" line="189"/>
         <source>Coupon code</source>
         <translation>券码</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="211"/>
+        <location filename="../../ui/loyalty.py" line="210"/>
         <source>Scan or type the coupon code.</source>
         <translation>请扫描或输入券码。</translation>
     </message>
@@ -776,27 +776,27 @@
 <context>
     <name>GiftCardDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="528"/>
+        <location filename="../../ui/loyalty.py" line="509"/>
         <source>Sell a gift card</source>
         <translation>售卖礼品卡</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="528"/>
+        <location filename="../../ui/loyalty.py" line="509"/>
         <source>Add (Enter)</source>
         <translation>添加 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="536"/>
+        <location filename="../../ui/loyalty.py" line="517"/>
         <source>Scan the barcode on the back of the card</source>
         <translation>扫描卡背面的条码</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="539"/>
+        <location filename="../../ui/loyalty.py" line="520"/>
         <source>Card number</source>
         <translation>卡号</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="551"/>
+        <location filename="../../ui/loyalty.py" line="532"/>
         <source>Scan or type the card number.</source>
         <translation>请扫描或输入卡号。</translation>
     </message>
@@ -804,109 +804,109 @@
 <context>
     <name>HelpDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="85"/>
-        <location filename="../../ui/dialogs.py" line="89"/>
+        <location filename="../../ui/dialogs.py" line="86"/>
+        <location filename="../../ui/dialogs.py" line="90"/>
         <source>Help</source>
         <extracomment>The row of buttons at the bottom (Cancel, OK); subclasses may add their own.</extracomment>
         <translation>帮助</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="85"/>
+        <location filename="../../ui/dialogs.py" line="86"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="90"/>
+        <location filename="../../ui/dialogs.py" line="91"/>
         <source>Search products by name, pinyin initials or code</source>
         <translation>按名称、拼音首字母或编码查询商品</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="91"/>
+        <location filename="../../ui/dialogs.py" line="92"/>
         <source>Change the quantity of the selected line</source>
         <translation>修改所选商品的数量</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="92"/>
+        <location filename="../../ui/dialogs.py" line="93"/>
         <source>Void the selected line</source>
         <translation>删除所选商品行</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="93"/>
+        <location filename="../../ui/dialogs.py" line="94"/>
         <source>Park the ticket (hold it for later)</source>
         <translation>挂单（暂存小票，稍后结算）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="94"/>
+        <location filename="../../ui/dialogs.py" line="95"/>
         <source>Resume a parked ticket</source>
         <translation>取回挂起的小票</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="95"/>
+        <location filename="../../ui/dialogs.py" line="96"/>
         <source>Override the price of the selected line</source>
         <translation>修改所选商品的单价</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="96"/>
+        <location filename="../../ui/dialogs.py" line="97"/>
         <source>Open the cash drawer (no sale)</source>
         <translation>打开钱箱（无交易）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="97"/>
+        <location filename="../../ui/dialogs.py" line="98"/>
         <source>Reprint the last receipt</source>
         <translation>重打上一张小票</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="98"/>
+        <location filename="../../ui/dialogs.py" line="99"/>
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="99"/>
+        <location filename="../../ui/dialogs.py" line="100"/>
         <source>Close the shift (blind count of the drawer)</source>
         <translation>交班（盲点钱箱现金）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="100"/>
+        <location filename="../../ui/dialogs.py" line="101"/>
         <source>Pay</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="101"/>
+        <location filename="../../ui/dialogs.py" line="102"/>
         <source>HQ sync status and stuck uploads</source>
         <translation>总部同步状态和上传失败的数据</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="102"/>
+        <location filename="../../ui/dialogs.py" line="103"/>
         <source>Member: scan the member code, or type a phone or card number</source>
         <translation>会员：扫会员码，或输入手机号、卡号</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="103"/>
+        <location filename="../../ui/dialogs.py" line="104"/>
         <source>Use a coupon</source>
         <translation>用券</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="104"/>
+        <location filename="../../ui/dialogs.py" line="105"/>
         <source>Pay with stored value</source>
         <translation>储值支付</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="105"/>
+        <location filename="../../ui/dialogs.py" line="106"/>
         <source>Pay with the member&apos;s points</source>
         <translation>用会员积分抵现</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="106"/>
+        <location filename="../../ui/dialogs.py" line="107"/>
         <source>Return goods of an earlier sale</source>
         <translation>退货（之前的销售单）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="107"/>
+        <location filename="../../ui/dialogs.py" line="108"/>
         <source>Select a line</source>
         <translation>选择商品行</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="108"/>
+        <location filename="../../ui/dialogs.py" line="109"/>
         <source>Type 3* before a code to sell 3 of it</source>
         <translation>在编码前输入 3* 即售出 3 件</translation>
     </message>
@@ -1069,98 +1069,98 @@
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="36"/>
+        <location filename="../../ui/loyalty.py" line="35"/>
         <source>Regular member</source>
         <translation>普通会员</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="37"/>
+        <location filename="../../ui/loyalty.py" line="36"/>
         <source>Silver member</source>
         <translation>银卡会员</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="38"/>
+        <location filename="../../ui/loyalty.py" line="37"/>
         <source>Gold member</source>
         <translation>金卡会员</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="39"/>
+        <location filename="../../ui/loyalty.py" line="38"/>
         <source>Diamond member</source>
         <translation>钻石会员</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="47"/>
+        <location filename="../../ui/loyalty.py" line="46"/>
         <source>Points %1</source>
         <translation>积分 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="48"/>
+        <location filename="../../ui/loyalty.py" line="47"/>
         <source>Stored value ￥%1</source>
         <translation>储值 ￥%1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="51"/>
+        <location filename="../../ui/loyalty.py" line="50"/>
         <source> (%1 expire on %2)</source>
         <translation>（%1 分将于 %2 到期）</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="112"/>
-        <location filename="../../ui/loyalty.py" line="119"/>
+        <location filename="../../ui/loyalty.py" line="111"/>
+        <location filename="../../ui/loyalty.py" line="118"/>
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="112"/>
+        <location filename="../../ui/loyalty.py" line="111"/>
         <source>Find (Enter)</source>
         <translation>查找 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="117"/>
+        <location filename="../../ui/loyalty.py" line="116"/>
         <source>Member code, phone or card number</source>
         <translation>会员码、手机号或卡号</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="121"/>
+        <location filename="../../ui/loyalty.py" line="120"/>
         <source>Name (only to register)</source>
         <translation>姓名（仅注册时填写）</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="122"/>
+        <location filename="../../ui/loyalty.py" line="121"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="133"/>
+        <location filename="../../ui/loyalty.py" line="132"/>
         <source>Register this phone</source>
         <translation>用此手机号注册</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="155"/>
+        <location filename="../../ui/loyalty.py" line="154"/>
         <source>Scan the member code or type a phone or card number.</source>
         <translation>请扫会员码，或输入手机号、卡号。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="169"/>
+        <location filename="../../ui/loyalty.py" line="168"/>
         <source>until %1</source>
         <translation>有效期至 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="174"/>
+        <location filename="../../ui/loyalty.py" line="173"/>
         <source>Recent: %1</source>
         <translation>最近消费：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="176"/>
+        <location filename="../../ui/loyalty.py" line="175"/>
         <source>No purchases yet.</source>
         <translation>暂无消费记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="177"/>
+        <location filename="../../ui/loyalty.py" line="176"/>
         <source>Attach to ticket (Enter)</source>
         <translation>关联到本单 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="178"/>
+        <location filename="../../ui/loyalty.py" line="177"/>
         <source>Member found.</source>
         <translation>已找到会员。</translation>
     </message>
@@ -1168,59 +1168,59 @@
 <context>
     <name>NoReceiptReturnDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="438"/>
+        <location filename="../../ui/loyalty.py" line="425"/>
         <source>Return without receipt</source>
         <translation>无小票退货</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="438"/>
+        <location filename="../../ui/loyalty.py" line="425"/>
         <source>Refund (Enter)</source>
         <translation>退款 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="441"/>
+        <location filename="../../ui/loyalty.py" line="428"/>
         <source>Refunded in cash at today&apos;s shelf price, without promotions. A manager must allow it.</source>
         <extracomment>(code, quantity) coming back, once the cashier confirms; the checkout runs the return</extracomment>
         <translation>按今日货架价（不含促销）退现金，须店长授权。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="447"/>
+        <location filename="../../ui/loyalty.py" line="434"/>
         <source>Scan each item coming back</source>
         <translation>逐件扫描退回的商品</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="449"/>
-        <location filename="../../ui/loyalty.py" line="454"/>
+        <location filename="../../ui/loyalty.py" line="436"/>
+        <location filename="../../ui/loyalty.py" line="440"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="451"/>
+        <location filename="../../ui/loyalty.py" line="438"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="454"/>
+        <location filename="../../ui/loyalty.py" line="440"/>
         <source>Price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="454"/>
+        <location filename="../../ui/loyalty.py" line="440"/>
         <source>Return</source>
         <translation>退货数量</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="481"/>
+        <location filename="../../ui/loyalty.py" line="462"/>
         <source>%1 is sold by weight: it can only come back with its receipt.</source>
         <translation>%1 是称重商品：只能凭小票退货。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="502"/>
+        <location filename="../../ui/loyalty.py" line="483"/>
         <source>Refund ￥%1 in cash</source>
         <translation>退现金 ￥%1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="517"/>
+        <location filename="../../ui/loyalty.py" line="498"/>
         <source>Scan what comes back first.</source>
         <translation>请先扫描要退的商品。</translation>
     </message>
@@ -1228,62 +1228,62 @@
 <context>
     <name>OverrideDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="418"/>
+        <location filename="../../ui/dialogs.py" line="419"/>
         <source>Manager override</source>
         <translation>主管授权</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="418"/>
+        <location filename="../../ui/dialogs.py" line="419"/>
         <source>Authorize (Enter)</source>
         <translation>授权 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="421"/>
+        <location filename="../../ui/dialogs.py" line="422"/>
         <source>This needs a manager: %1</source>
         <translation>此操作需要主管授权：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="432"/>
+        <location filename="../../ui/dialogs.py" line="433"/>
         <source>Manager code</source>
         <translation>主管工号</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="433"/>
+        <location filename="../../ui/dialogs.py" line="434"/>
         <source>PIN</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="493"/>
+        <location filename="../../ui/dialogs.py" line="494"/>
         <source>void a line</source>
         <translation>删除商品行</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="494"/>
+        <location filename="../../ui/dialogs.py" line="495"/>
         <source>change a price</source>
         <translation>修改单价</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="495"/>
+        <location filename="../../ui/dialogs.py" line="496"/>
         <source>open the drawer without a sale</source>
         <translation>无交易开钱箱</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="496"/>
+        <location filename="../../ui/dialogs.py" line="497"/>
         <source>open hardware diagnostics</source>
         <translation>打开设备诊断</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="497"/>
+        <location filename="../../ui/dialogs.py" line="498"/>
         <source>cancel the whole ticket</source>
         <translation>整单取消</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="498"/>
+        <location filename="../../ui/dialogs.py" line="499"/>
         <source>refund above the store&apos;s limit</source>
         <translation>超过门店限额的退款</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="499"/>
+        <location filename="../../ui/dialogs.py" line="500"/>
         <source>take goods back without a receipt</source>
         <translation>无小票退货</translation>
     </message>
@@ -1306,22 +1306,22 @@
 <context>
     <name>ParkedTicketsDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="465"/>
+        <location filename="../../ui/dialogs.py" line="466"/>
         <source>Parked tickets</source>
         <translation>挂单列表</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="465"/>
+        <location filename="../../ui/dialogs.py" line="466"/>
         <source>Resume (Enter)</source>
         <translation>取单 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="478"/>
+        <location filename="../../ui/dialogs.py" line="479"/>
         <source>No parked tickets.</source>
         <translation>没有挂起的小票。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="485"/>
+        <location filename="../../ui/dialogs.py" line="486"/>
         <source>Choose a ticket first.</source>
         <translation>请先选择一张小票。</translation>
     </message>
@@ -1329,22 +1329,22 @@
 <context>
     <name>PointsDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="254"/>
+        <location filename="../../ui/loyalty.py" line="253"/>
         <source>Pay with points</source>
         <translation>积分抵现</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="254"/>
+        <location filename="../../ui/loyalty.py" line="253"/>
         <source>Pay (Enter)</source>
         <translation>支付 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="258"/>
+        <location filename="../../ui/loyalty.py" line="257"/>
         <source>%1 points: up to ￥%2 (%3 points = ￥1)</source>
         <translation>积分 %1：最多抵 ￥%2（%3 积分 = ￥1）</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="265"/>
+        <location filename="../../ui/loyalty.py" line="264"/>
         <source>Amount (¥)</source>
         <translation>金额 (¥)</translation>
     </message>
@@ -1352,12 +1352,12 @@
 <context>
     <name>PosDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="50"/>
+        <location filename="../../ui/dialogs.py" line="51"/>
         <source>Cancel (Esc)</source>
         <translation>取消 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="54"/>
+        <location filename="../../ui/dialogs.py" line="55"/>
         <source>OK (Enter)</source>
         <translation>确定 (Enter)</translation>
     </message>
@@ -1365,27 +1365,27 @@
 <context>
     <name>PriceDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="274"/>
+        <location filename="../../ui/dialogs.py" line="275"/>
         <source>Override price</source>
         <translation>改价</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="278"/>
+        <location filename="../../ui/dialogs.py" line="279"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="279"/>
+        <location filename="../../ui/dialogs.py" line="280"/>
         <source>Current price</source>
         <translation>原单价</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="283"/>
+        <location filename="../../ui/dialogs.py" line="284"/>
         <source>New price (¥)</source>
         <translation>新单价 (¥)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="296"/>
+        <location filename="../../ui/dialogs.py" line="297"/>
         <source>Enter a price such as 12.50.</source>
         <translation>请输入价格，如 12.50。</translation>
     </message>
@@ -1393,27 +1393,27 @@
 <context>
     <name>ProductSearchDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="126"/>
+        <location filename="../../ui/dialogs.py" line="127"/>
         <source>Search products</source>
         <translation>商品查询</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="126"/>
+        <location filename="../../ui/dialogs.py" line="127"/>
         <source>Add (Enter)</source>
         <translation>添加 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="132"/>
+        <location filename="../../ui/dialogs.py" line="133"/>
         <source>Name, pinyin initials (e.g. kkkl) or code</source>
         <translation>名称、拼音首字母（如 kkkl）或编码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="173"/>
+        <location filename="../../ui/dialogs.py" line="174"/>
         <source>No product matches.</source>
         <translation>没有匹配的商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="193"/>
+        <location filename="../../ui/dialogs.py" line="194"/>
         <source>Choose a product first.</source>
         <translation>请先选择商品。</translation>
     </message>
@@ -1421,32 +1421,32 @@
 <context>
     <name>QuantityDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="203"/>
+        <location filename="../../ui/dialogs.py" line="204"/>
         <source>Change quantity</source>
         <translation>修改数量</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="208"/>
+        <location filename="../../ui/dialogs.py" line="209"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="209"/>
+        <location filename="../../ui/dialogs.py" line="210"/>
         <source>Current</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="215"/>
+        <location filename="../../ui/dialogs.py" line="216"/>
         <source>Weight (kg)</source>
         <translation>重量 (kg)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="215"/>
+        <location filename="../../ui/dialogs.py" line="216"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="229"/>
+        <location filename="../../ui/dialogs.py" line="230"/>
         <source>Enter a quantity greater than zero.</source>
         <translation>请输入大于零的数量。</translation>
     </message>
@@ -1454,108 +1454,108 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="297"/>
-        <location filename="../../ui/loyalty.py" line="331"/>
+        <location filename="../../ui/loyalty.py" line="296"/>
+        <location filename="../../ui/loyalty.py" line="323"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="297"/>
-        <location filename="../../ui/loyalty.py" line="356"/>
+        <location filename="../../ui/loyalty.py" line="296"/>
+        <location filename="../../ui/loyalty.py" line="343"/>
         <source>Find sale (Enter)</source>
         <translation>查找销售单 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="304"/>
+        <location filename="../../ui/loyalty.py" line="303"/>
         <source>Scan the receipt barcode, or type the amount, member or goods code</source>
         <extracomment>(line id, quantity) to bring back, once the cashier confirms; the checkout runs the return</extracomment>
         <translation>扫描小票条码，或输入金额、会员卡号、商品条码查单</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="307"/>
-        <location filename="../../ui/loyalty.py" line="318"/>
+        <location filename="../../ui/loyalty.py" line="306"/>
+        <location filename="../../ui/loyalty.py" line="316"/>
         <source>Sale</source>
         <extracomment>查单: the day&apos;s sales that match what was typed, when there is no receipt barcode to scan</extracomment>
         <translation>销售单</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="312"/>
+        <location filename="../../ui/loyalty.py" line="311"/>
         <source>Sold on</source>
         <translation>销售日期</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="314"/>
+        <location filename="../../ui/loyalty.py" line="313"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="318"/>
+        <location filename="../../ui/loyalty.py" line="316"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="318"/>
+        <location filename="../../ui/loyalty.py" line="316"/>
         <source>Total</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="318"/>
+        <location filename="../../ui/loyalty.py" line="316"/>
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="330"/>
+        <location filename="../../ui/loyalty.py" line="323"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="330"/>
+        <location filename="../../ui/loyalty.py" line="323"/>
         <source>Paid</source>
         <translation>实付</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="330"/>
+        <location filename="../../ui/loyalty.py" line="323"/>
         <source>Can return</source>
         <translation>可退</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="340"/>
+        <location filename="../../ui/loyalty.py" line="327"/>
         <source>No receipt…</source>
         <extracomment>the cashier chose 无小票退货 instead: the checkout opens that dialog</extracomment>
         <translation>无小票退货…</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="367"/>
+        <location filename="../../ui/loyalty.py" line="354"/>
         <source>Scan the receipt barcode or type the sale number.</source>
         <translation>请扫描小票条码或输入单号。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="380"/>
+        <location filename="../../ui/loyalty.py" line="367"/>
         <source>Choose how many of which item come back.</source>
         <translation>请选择要退的商品和数量。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="397"/>
+        <location filename="../../ui/loyalty.py" line="384"/>
         <source>%1 sales match: pick one (Enter).</source>
         <translation>找到 %1 笔销售：请选择一笔（回车）。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="399"/>
+        <location filename="../../ui/loyalty.py" line="386"/>
         <source>No sale of that day matches.</source>
         <translation>当天没有符合的销售单。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="414"/>
+        <location filename="../../ui/loyalty.py" line="401"/>
         <source>Gift cards sold are not taken back.</source>
         <translation>已售礼品卡不予退货。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="425"/>
+        <location filename="../../ui/loyalty.py" line="412"/>
         <source>Refund (Enter)</source>
         <translation>退款 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="427"/>
+        <location filename="../../ui/loyalty.py" line="414"/>
         <source>Everything on this sale has been returned already.</source>
         <translation>此单商品已全部退货。</translation>
     </message>
@@ -1689,27 +1689,27 @@
 <context>
     <name>StoredValueDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="221"/>
+        <location filename="../../ui/loyalty.py" line="220"/>
         <source>Pay with stored value</source>
         <translation>储值支付</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="221"/>
+        <location filename="../../ui/loyalty.py" line="220"/>
         <source>Pay (Enter)</source>
         <translation>支付 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="229"/>
+        <location filename="../../ui/loyalty.py" line="228"/>
         <source>Card</source>
         <translation>卡号</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="230"/>
+        <location filename="../../ui/loyalty.py" line="229"/>
         <source>Amount (¥)</source>
         <translation>金额 (¥)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="242"/>
+        <location filename="../../ui/loyalty.py" line="241"/>
         <source>Scan or type the card number.</source>
         <translation>请扫描或输入卡号。</translation>
     </message>
@@ -1717,142 +1717,142 @@
 <context>
     <name>SyncDialog</name>
     <message>
-        <location filename="../../ui/sync.py" line="73"/>
+        <location filename="../../ui/sync.py" line="72"/>
         <source>redeem coupon</source>
         <translation>核销券</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="74"/>
+        <location filename="../../ui/sync.py" line="73"/>
         <source>release coupon</source>
         <translation>释放券</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="75"/>
+        <location filename="../../ui/sync.py" line="74"/>
         <source>refund to card</source>
         <translation>退回储值卡</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="76"/>
+        <location filename="../../ui/sync.py" line="75"/>
         <source>points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="77"/>
+        <location filename="../../ui/sync.py" line="76"/>
         <source>points back</source>
         <translation>退回积分</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="78"/>
+        <location filename="../../ui/sync.py" line="77"/>
         <source>activate gift card</source>
         <translation>激活礼品卡</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="79"/>
+        <location filename="../../ui/sync.py" line="78"/>
         <source>campaign coupon</source>
         <translation>活动发券</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="80"/>
+        <location filename="../../ui/sync.py" line="79"/>
         <source>restore coupon</source>
         <translation>退券</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="81"/>
+        <location filename="../../ui/sync.py" line="80"/>
         <source>take back campaign coupon</source>
         <translation>收回活动券</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="93"/>
+        <location filename="../../ui/sync.py" line="92"/>
         <source>HQ sync</source>
         <translation>总部同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="93"/>
+        <location filename="../../ui/sync.py" line="92"/>
         <source>Close (Enter)</source>
         <translation>关闭 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="105"/>
+        <location filename="../../ui/sync.py" line="104"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="106"/>
+        <location filename="../../ui/sync.py" line="105"/>
         <source>Waiting to upload</source>
         <translation>待上传</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="107"/>
+        <location filename="../../ui/sync.py" line="106"/>
         <source>Last sync</source>
         <translation>最近同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="108"/>
+        <location filename="../../ui/sync.py" line="107"/>
         <source>Master data from HQ</source>
         <translation>总部下发数据</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="109"/>
+        <location filename="../../ui/sync.py" line="108"/>
         <source>Last error</source>
         <translation>最近错误</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="111"/>
+        <location filename="../../ui/sync.py" line="110"/>
         <source>Stuck uploads (HQ keeps refusing them)</source>
         <translation>上传失败的数据（总部一直拒收）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="119"/>
+        <location filename="../../ui/sync.py" line="118"/>
         <source>Coupons, stored value and points HQ could not settle (for the manager)</source>
         <translation>总部未能处理的券、储值和积分事项（请店长处理）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="123"/>
+        <location filename="../../ui/sync.py" line="121"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="123"/>
+        <location filename="../../ui/sync.py" line="121"/>
         <source>Step</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="123"/>
+        <location filename="../../ui/sync.py" line="121"/>
         <source>Coupon / card / member</source>
         <translation>券 / 卡 / 会员</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="124"/>
+        <location filename="../../ui/sync.py" line="122"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="129"/>
+        <location filename="../../ui/sync.py" line="125"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="143"/>
+        <location filename="../../ui/sync.py" line="139"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="166"/>
+        <location filename="../../ui/sync.py" line="162"/>
         <source>%1 changes applied (cursor %2)</source>
         <translation>已接收 %1 条（游标 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="169"/>
+        <location filename="../../ui/sync.py" line="165"/>
         <source>catching up</source>
         <translation>同步中</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="176"/>
+        <location filename="../../ui/sync.py" line="172"/>
         <source>This store is not connected to HQ: sales stay in the store.</source>
         <translation>本门店未连接总部：销售数据保存在门店服务器。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="198"/>
+        <location filename="../../ui/sync.py" line="192"/>
         <source>%1 uploads are stuck: call support.</source>
         <translation>有 %1 条数据上传失败，请联系技术支持</translation>
     </message>
@@ -1860,42 +1860,42 @@
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../ui/sync.py" line="52"/>
+        <location filename="../../ui/sync.py" line="51"/>
         <source>HQ: not connected</source>
         <translation>未连接总部</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="55"/>
+        <location filename="../../ui/sync.py" line="54"/>
         <source>HQ data syncing: %1 received (%2%)</source>
         <translation>总部数据同步中：已接收 %1 条 (%2%)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="57"/>
+        <location filename="../../ui/sync.py" line="56"/>
         <source>HQ data syncing (%1 received)</source>
         <translation>总部数据同步中 (已接收 %1 条)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="60"/>
+        <location filename="../../ui/sync.py" line="59"/>
         <source>HQ: connecting</source>
         <translation>总部：连接中</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="62"/>
+        <location filename="../../ui/sync.py" line="61"/>
         <source>HQ: online</source>
         <translation>总部：在线</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="64"/>
+        <location filename="../../ui/sync.py" line="63"/>
         <source>HQ: OFFLINE</source>
         <translation>总部：离线</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="65"/>
+        <location filename="../../ui/sync.py" line="64"/>
         <source>to upload %1</source>
         <translation>待上传 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="67"/>
+        <location filename="../../ui/sync.py" line="66"/>
         <source>last sync %1</source>
         <translation>最近同步 %1</translation>
     </message>
@@ -1940,17 +1940,17 @@
 <context>
     <name>WeightDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="240"/>
+        <location filename="../../ui/dialogs.py" line="241"/>
         <source>Enter the weight</source>
         <translation>输入重量</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="249"/>
+        <location filename="../../ui/dialogs.py" line="250"/>
         <source>Weight (kg)</source>
         <translation>重量 (kg)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="263"/>
+        <location filename="../../ui/dialogs.py" line="264"/>
         <source>Enter a weight greater than zero, e.g. 0.512</source>
         <translation>请输入大于零的重量，例如 0.512</translation>
     </message>
@@ -1971,7 +1971,7 @@
 <context>
     <name>_ServerDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="78"/>
+        <location filename="../../ui/loyalty.py" line="77"/>
         <source>Enter an amount greater than zero.</source>
         <extracomment>the ticket as the server returned it, once the dialog&apos;s call succeeded</extracomment>
         <translation>请输入大于零的金额。</translation>
