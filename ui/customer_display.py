@@ -38,6 +38,9 @@ class CustomerDisplay(QWidget):
     def __init__(self, parent: QWidget | None = None, *, store_name: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Customer display"))
+        # the customer's screen never takes the keyboard from the cashier: the till keeps its F-keys
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        self.setWindowFlag(Qt.WindowType.WindowDoesNotAcceptFocus)
         self.setStyleSheet(
             f"CustomerDisplay {{ background:#0f2537; }} QLabel {{ color:#f4f6f8; font-family:'{FONT}'; }}"
             "QTableWidget { background:#16324a; color:#f4f6f8; border:none; font-size:22px; gridline-color:#16324a; }"

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt  # noqa: E402
 from hardware.escpos.decoder import decode  # noqa: E402
 from tests.conftest import COLA, NOODLES, WATER, Till  # noqa: E402
 from tests.e2e.client_process import ClientProcess  # noqa: E402
-from tests.ui.conftest import WAIT_MS, PrinterSpy, idle, log_in  # noqa: E402
+from tests.ui.conftest import WAIT_MS, PrinterSpy, idle, log_in, press  # noqa: E402
 from ui.api import StoreClient  # noqa: E402
 from ui.app import MainWindow, create_app  # noqa: E402
 from ui.dialogs import CashTenderDialog, ChangeDialog  # noqa: E402
@@ -69,7 +69,7 @@ def test_a_till_killed_mid_ticket_resumes_the_ticket_at_the_next_login(qtbot, st
     assert "恢复" in checkout.message.text()
 
     # and the sale can be finished
-    qtbot.keyClick(checkout.scan_edit, Qt.Key.Key_F12)
+    press(qtbot, win, Qt.Key.Key_F12)
     qtbot.waitUntil(lambda: isinstance(checkout.active_dialog, CashTenderDialog), timeout=WAIT_MS)
     qtbot.keyClick(checkout.active_dialog.edit, Qt.Key.Key_Return)  # exact cash
     qtbot.waitUntil(lambda: isinstance(checkout.active_dialog, ChangeDialog), timeout=WAIT_MS)

@@ -18,8 +18,7 @@ from tests.e2e.conftest import LinkedStore  # noqa: E402
 from tests.e2e.test_till_gift_cards_returns import GIFT  # noqa: E402
 from tests.e2e.test_till_loyalty import NOODLES, WATER, coupon_state, coupons  # noqa: E402
 from tests.hq.conftest import Admin  # noqa: E402
-from tests.ui.conftest import WAIT_MS, idle, log_in, scan, till_window  # noqa: E402
-from tests.ui.test_till_extras import press  # noqa: E402
+from tests.ui.conftest import WAIT_MS, idle, log_in, press, scan, till_window  # noqa: E402
 from ui.app import MainWindow  # noqa: E402
 from ui.dialogs import CashTenderDialog, ChangeDialog, OverrideDialog  # noqa: E402
 from ui.loyalty import (  # noqa: E402
@@ -62,7 +61,7 @@ def test_member_coupon_and_stored_value_then_a_return(qtbot, till: MainWindow, l
         scan(qtbot, win, item)
         idle(qtbot, win)
 
-    qtbot.keyClick(win.checkout.scan_edit, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, win, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
     found = dialog_of(qtbot, win, MemberDialog)
     type_into(qtbot, found.edit, phone)
     qtbot.keyClick(found.edit, Qt.Key.Key_Return)
@@ -72,14 +71,14 @@ def test_member_coupon_and_stored_value_then_a_return(qtbot, till: MainWindow, l
     qtbot.waitUntil(lambda: win.checkout.ticket.member_no == member["member_no"], timeout=WAIT_MS)
     assert "张无忌" in win.checkout.totals.member.text() and "储值 ￥30.00" in win.checkout.totals.member.text()
 
-    qtbot.keyClick(win.checkout.scan_edit, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, win, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
     pick = dialog_of(qtbot, win, CouponDialog)
     pick.choices.setCurrentRow(0)  # the member's own coupon
     qtbot.keyClick(pick.edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: win.checkout.ticket.discount == 500, timeout=WAIT_MS)
     assert win.checkout.totals.discount.text() == "-¥5.00" and win.checkout.ticket.total == 990
 
-    qtbot.keyClick(win.checkout.scan_edit, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, win, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     pay = dialog_of(qtbot, win, StoredValueDialog)
     assert pay.card.text() == card and pay.amount.text() == "9.90"
     pay.amount.setText("5.00")
@@ -98,7 +97,7 @@ def test_member_coupon_and_stored_value_then_a_return(qtbot, till: MainWindow, l
     linked_store.wait_drained()
     qtbot.waitUntil(lambda: coupon_state(linked_store, code)[0] == "redeemed", timeout=WAIT_MS)
 
-    qtbot.keyClick(win.checkout.scan_edit, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, win, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     back = dialog_of(qtbot, win, ReturnDialog)
     back.handle_scan(sale_id)  # the receipt's barcode
     qtbot.waitUntil(lambda: back.table.rowCount() == 2, timeout=WAIT_MS)
@@ -116,7 +115,7 @@ def test_points_need_an_attached_member(qtbot, till: MainWindow) -> None:
     log_in(qtbot, win)
     scan(qtbot, win, NOODLES)
     idle(qtbot, win)
-    qtbot.keyClick(win.checkout.scan_edit, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, win, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
     assert win.checkout.message.kind == "error" and "请先关联会员" in win.checkout.message.text()
     assert win.checkout.active_dialog is None
 
@@ -139,7 +138,7 @@ def test_a_gift_card_asks_for_its_card_number(qtbot, till: MainWindow, admin: Ad
 def test_a_return_without_receipt_needs_a_manager_and_prints_the_slip(qtbot, till: MainWindow) -> None:
     win = till
     log_in(qtbot, win)
-    qtbot.keyClick(win.checkout.scan_edit, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, win, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     back = dialog_of(qtbot, win, ReturnDialog)
     qtbot.mouseClick(next(b for b in back.findChildren(type(back.ok_button)) if b.text() == "无小票退货…"),
                      Qt.MouseButton.LeftButton)

@@ -12,6 +12,7 @@ from typing import Any  # noqa: E402
 
 import pytest  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from ui.api import StoreClient  # noqa: E402
 from ui.app import MainWindow, create_app  # noqa: E402
@@ -75,6 +76,17 @@ def scan(qtbot, win: MainWindow, code: str) -> None:
     """Type like a keyboard-wedge scanner: the digits in a burst, then Enter."""
     qtbot.keyClicks(win.checkout.scan_edit, code)
     qtbot.keyClick(win.checkout.scan_edit, Qt.Key.Key_Return)
+
+
+def press(qtbot, win: MainWindow, key: Any, modifier: Any = Qt.KeyboardModifier.NoModifier,
+          widget: Any = None) -> None:
+    """A key at the till (into the scan field unless ``widget``), as the cashier presses it: the F-keys
+    and Ctrl shortcuts fire only in the active window, and a closing dialog hands activation back to
+    the till asynchronously."""
+    if QApplication.activeWindow() is not win:
+        win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=WAIT_MS)
+    qtbot.keyClick(widget if widget is not None else win.checkout.scan_edit, key, modifier)
 
 
 def idle(qtbot, win: MainWindow) -> None:

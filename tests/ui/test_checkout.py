@@ -9,7 +9,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import Qt  # noqa: E402
 
 from hardware.escpos.decoder import decode  # noqa: E402
-from tests.ui.conftest import WAIT_MS, idle, log_in, scan  # noqa: E402
+from tests.ui.conftest import WAIT_MS, idle, log_in, press, scan  # noqa: E402
 from ui.dialogs import (  # noqa: E402
     CashTenderDialog,
     ChangeDialog,
@@ -35,10 +35,6 @@ def active_lines(win):
 def select_line(win, barcode: str) -> None:
     row = next(i for i, line in enumerate(lines(win)) if line.barcode == barcode)
     win.checkout.table.selectRow(row)
-
-
-def press(qtbot, win, key) -> None:
-    qtbot.keyClick(win.checkout.scan_edit, key)
 
 
 def wait_dialog(qtbot, win, kind):

@@ -10,16 +10,12 @@ import requests  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 
 from hardware.escpos.decoder import decode  # noqa: E402
-from tests.ui.conftest import WAIT_MS, idle, log_in, scan  # noqa: E402
+from tests.ui.conftest import WAIT_MS, idle, log_in, press, scan  # noqa: E402
 from ui.api import StuckEvent, SyncStatus  # noqa: E402
 from ui.dialogs import CashTenderDialog, ChangeDialog  # noqa: E402
 from ui.sync import SyncDialog, sync_status_text  # noqa: E402
 
 COLA = "6901234567892"  # 可口可乐 330ml ￥3.50
-
-
-def press(qtbot, win, key) -> None:
-    qtbot.keyClick(win.checkout.scan_edit, key)
 
 
 def sell_cola_for_cash(qtbot, win, cash: str = "50") -> None:
@@ -178,7 +174,7 @@ def test_f2_on_the_login_screen_opens_diagnostics_only_for_a_supervisor(qtbot, w
     win = window
 
     def authorise_with(code: str, pin: str) -> None:
-        qtbot.keyClick(win.login.operator_edit, Qt.Key.Key_F2)
+        press(qtbot, win, Qt.Key.Key_F2, widget=win.login.operator_edit)
         qtbot.waitUntil(lambda: win.findChild(OverrideDialog) is not None, timeout=WAIT_MS)
         dialog = win.findChild(OverrideDialog)
         qtbot.keyClicks(dialog.operator, code)
