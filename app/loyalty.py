@@ -167,14 +167,24 @@ def _offline_paper_coupon(session: Session, client: HqClient | None, code: str, 
             "threshold": data.get("threshold", 0)}
 
 
-def conflicts(client: HqClient | None, language: str) -> list[dict[str, Any]]:
+def conflicts(client: HqClient | None, language: str, include_resolved: bool = False) -> list[dict[str, Any]]:
     """What HQ could not carry out from this store's sales (a coupon another store took while this
-    one was offline, say), newest first, each with the reason in the manager's language."""
+    one was offline, say), newest first, each with the reason in the manager's language: the open
+    ones, or with ``include_resolved`` those already handled too."""
     from app.messages import message
 
-    items = _call(client, "GET", "/loyalty/conflicts").get("items") or []
+    items = _call(client, "GET", "/loyalty/conflicts" + ("?all=true" if include_resolved else "")).get("items") or []
     return [{**item, "message": message(str(item.get("reason", "")), language, {"code": item.get("subject", "")})}
             for item in items if isinstance(item, dict)]
+
+
+def resolve_conflict(client: HqClient | None, actor: Actor, conflict_id: int, note: str) -> dict[str, Any]:
+    """已处理: the store manager, having set it right in the store, marks one of HQ's conflicts handled
+    with a note; HQ keeps who (this manager's code) and when. Only a manager may."""
+    if not actor.at_least("manager"):
+        raise DomainError("forbidden", status=403)
+    return _call(client, "POST", f"/loyalty/conflicts/{conflict_id}/resolve",
+                 {"operator": actor.operator_code, "note": note})
 
 
 # ---- gift cards ------------------------------------------------------------------------------
@@ -233,6 +243,13 @@ def pay_stored_value(session: Session, actor: Actor, ticket_id: int, card: str, 
     _recalculate(ticket, settings)
     session.flush()
     return ticket_dict(ticket)
+
+
+def card_balance(client: HqClient | None, card: str) -> dict[str, Any]:
+    """查余额: what the card holds now, from HQ (a gift card says its last day too)."""
+    if not card or len(card) > 24 or not card.isalnum():
+        raise DomainError("wallet_not_found", status=404)
+    return _call(client, "GET", f"/loyalty/wallets/{card}")
 
 
 def top_up(session: Session, actor: Actor, client: HqClient | None, card: str, amount: int,

@@ -452,6 +452,10 @@ class StoreClient:
         body = {"card": card, "amount": amount}
         return Ticket.from_json(self._command(f"/tickets/{ticket_id}/stored-value", body, command_id))
 
+    def card_balance(self, card: str) -> dict[str, Any]:
+        """查余额: the stored-value or gift card's balance at HQ (and a gift card's last day)."""
+        return dict(self._api("GET", f"/stored-value/{card}"))
+
     def pay_points(self, ticket_id: str, amount: int, command_id: str | None = None) -> Ticket:
         return Ticket.from_json(self._command(f"/tickets/{ticket_id}/points", {"amount": amount}, command_id))
 
@@ -526,15 +530,21 @@ class StoreClient:
                 return NOT_ENROLLED
             raise
 
-    def loyalty_conflicts(self) -> list[dict[str, Any]] | None:
-        """What HQ could not carry out of this store's coupons, stored value and points; None when
-        HQ can't be asked now (not enrolled, or out of reach)."""
+    def loyalty_conflicts(self, include_resolved: bool = False) -> list[dict[str, Any]] | None:
+        """What HQ could not carry out of this store's coupons, stored value and points (the open
+        ones, or all with ``include_resolved``); None when HQ can't be asked now (not enrolled, or
+        out of reach)."""
+        params = {"all": "true"} if include_resolved else None
         try:
-            return list(self._api("GET", "/loyalty/conflicts").get("items", []))
+            return list(self._api("GET", "/loyalty/conflicts", params=params).get("items", []))
         except ApiError as exc:
             if exc.status == 404 or exc.code in ("hq_not_connected", "hq_unreachable"):
                 return None
             raise
+
+    def resolve_conflict(self, conflict_id: int, note: str) -> dict[str, Any]:
+        """已处理: mark one of HQ's conflicts handled with ``note`` (a manager only; HQ must be reachable)."""
+        return dict(self._api("POST", f"/loyalty/conflicts/{int(conflict_id)}/resolve", json={"note": note}))
 
     def sync_stuck(self) -> list[StuckEvent]:
         """Outbox events HQ keeps refusing; empty when the server has no sync endpoint."""

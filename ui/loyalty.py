@@ -228,12 +228,55 @@ class StoredValueDialog(_ServerDialog):
         form.addRow(self.tr("Card"), self.card)
         form.addRow(self.tr("Amount (¥)"), self.amount)
         self.body.addLayout(form)
-        self.size_to_parent(0.45, 0.45)
+        self.balance = QLabel()
+        self.balance.setObjectName("memberFound")
+        self.balance.setWordWrap(True)
+        self.body.addWidget(self.balance)
+        self.body.addStretch(1)
+        self.due = due
+        self._looked_up = ""
+        self.card.editingFinished.connect(self.look_up)
+        self.size_to_parent(0.45, 0.5)
         (self.amount if card else self.card).setFocus()
+        if card:
+            self.look_up()
 
     def handle_scan(self, code: str) -> None:
         self.card.setText(code)
         self.amount.setFocus()
+        self.look_up()
+
+    def look_up(self) -> None:
+        """查余额: tell the customer what the card holds; a card short of what is due pays what it has."""
+        card = self.card.text().strip()
+        if not card or card == self._looked_up:
+            return
+        self._looked_up = card
+        self.balance.clear()
+
+        def failed(exc: Exception) -> None:
+            if card == self.card.text().strip():
+                self._looked_up = ""
+                self.message.show_error(str(exc))
+
+        self.worker.submit(lambda: self.client.card_balance(card), lambda view: self.show_balance(card, view), failed)
+
+    def show_balance(self, card: str, view: dict[str, Any]) -> None:
+        if card != self.card.text().strip():
+            return  # the cashier has typed another card since
+        balance = int(view.get("balance", 0))
+        text = self.tr("Balance ￥%1").replace("%1", format_fen(balance))
+        if view.get("last_day"):
+            text += "  " + self.tr("(valid until %1)").replace("%1", str(view["last_day"]))
+        self.balance.setText(text)
+        if view.get("expired"):
+            self.message.show_error(self.tr("This gift card has expired; it cannot pay."))
+        elif balance <= 0:
+            self.message.show_error(self.tr("The card is empty."))
+        elif balance < self.due:
+            self.amount.setText(format_fen(balance))
+            self.message.show_info(self.tr("The card pays ￥%1; the rest is paid another way.").replace(
+                "%1", format_fen(balance)))
 
     def submit(self) -> None:
         card = self.card.text().strip()

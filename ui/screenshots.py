@@ -243,6 +243,14 @@ def loyalty_samples(win: MainWindow, ticket: Any, lang: str) -> list[tuple[str, 
         dialog.table.cellWidget(0, 2).setValue(2)
         return dialog
 
+    def stored_value() -> QDialog:
+        dialog = StoredValueDialog(client, worker, ticket.id, ticket.total, "", checkout)
+        dialog.card.setText("7012345678901234")  # a gift card scanned: what it holds and until when
+        dialog.show_balance("7012345678901234", {"balance": 8710, "kind": "gift_card", "last_day": "2029-11-30",
+                                                 "expired": False})
+        dialog.amount.setFocus()
+        return dialog
+
     def gift_card() -> QDialog:
         from app.messages import message
 
@@ -252,8 +260,7 @@ def loyalty_samples(win: MainWindow, ticket: Any, lang: str) -> list[tuple[str, 
     return [
         ("member", member),
         ("coupon", lambda: CouponDialog(client, worker, ticket.id, SAMPLE_MEMBER["coupons"], checkout)),
-        ("stored_value", lambda: StoredValueDialog(client, worker, ticket.id, ticket.total, "9123456789012345",
-                                                   checkout)),
+        ("stored_value", stored_value),
         ("points", lambda: PointsDialog(client, worker, ticket.id, ticket.total, 1280, checkout)),
         ("return", sale),
         ("return_search", search),
@@ -273,11 +280,12 @@ def sample_sync_page(parent: QWidget) -> SyncDialog:
         StuckEvent(42, "9a31…07", "shift_closed", 7, "HQ answered 422: unknown store S001", "2024-05-01T14:01:44"),
     ])
     page.show_conflicts([
-        {"at": "2024-05-01T13:40:00", "action": "commit", "subject": "P0012004417731",
+        {"id": 7, "at": "2024-05-01T13:40:00", "action": "commit", "subject": "P0012004417731",
          "message": "券已核销：P0012004417731"},
-        {"at": "2024-05-01T11:02:00", "action": "activate", "subject": "7012345678901234",
+        {"id": 5, "at": "2024-05-01T11:02:00", "action": "activate", "subject": "7012345678901234",
          "message": "此礼品卡已售出，不能再卖：7012345678901234"},
     ])
+    page.conflicts.selectRow(0)  # the manager picked one: 处理… is ready
     return page
 
 

@@ -70,11 +70,16 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
     expire.add_argument("--member", default=None, help="only this member (card number)")
     expire.set_defaults(func=cmd_expire_points)
 
+    expire_cards = hq_sub.add_parser("expire-gift-cards", help="礼品卡过期: write off what is left on gift cards "
+                                                               "past their last day (run daily; again the same day "
+                                                               "changes nothing)")
+    expire_cards.set_defaults(func=cmd_expire_gift_cards)
+
     imp = hq_sub.add_parser("import", help="import a catalog from .csv or .xlsx")
     imp.add_argument("file", type=Path)
     imp.add_argument("--lang", default=None, help="language of the report: zh_CN or en")
     imp.set_defaults(func=cmd_import)
-    for parser in (db, key, revoke, store, code, disable, enable, expire, imp):
+    for parser in (db, key, revoke, store, code, disable, enable, expire, expire_cards, imp):
         _database_arg(parser)
     for parser in db_sub.choices.values():
         _database_arg(parser)
@@ -228,6 +233,16 @@ def cmd_expire_points(args: argparse.Namespace) -> int:
     def action(session: Any) -> str:
         result = loyalty.expire_points(session, member_no=args.member)
         return f"expired {result['points']} points of {result['members']} members"
+
+    return _run(args, action)
+
+
+def cmd_expire_gift_cards(args: argparse.Namespace) -> int:
+    from app.hq import gift_cards
+
+    def action(session: Any) -> str:
+        result = gift_cards.expire_cards(session)
+        return f"expired {result['amount'] / 100:.2f} yuan left on {result['cards']} gift cards"
 
     return _run(args, action)
 

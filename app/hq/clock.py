@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
+
+#: the chain's business day runs on Beijing time: a year's points, a card's last day end at its midnight
+BUSINESS_TZ = timezone(timedelta(hours=8))
 
 
 def now() -> datetime:

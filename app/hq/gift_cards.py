@@ -5,21 +5,29 @@ when the cashier scans it onto a gift-card line, and the sale activates it with 
 was paid — an ``activate`` ledger entry, so its balance is the ledger sum like every account's.
 Activation is keyed by the sale: the till's call at completion and the sale's event arriving
 later are one activation, and a card can only ever be sold once.
+
+A card lasts as long as the loyalty rules say (``gift_card_valid_months``, from its sale); the
+expiry job writes what is left on a lapsed card off with an ``expire`` entry. Finance reads the
+issue, use, refund and expiry detail for a period, with the opening and closing balance the
+cards owe (预收款) — the movements always carry the opening balance to the closing one.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import secrets
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.domain.errors import DomainError
 from app.domain.money import check_amount
-from app.hq import clock
+from app.hq import clock, rules
 from app.hq.loyalty import ledger_entry
-from app.hq.models import Store, WalletAccount
+from app.hq.models import Store, WalletAccount, WalletEntry
 
 GIFT_CARD = "gift_card"
 MAX_BATCH = 10_000
@@ -78,3 +86,186 @@ def activate(session: Session, store: Store, card_no: str, amount: int, ref: str
     if card.activated_at is None:
         card.active, card.activated_at, card.activated_ref = True, clock.now(), ref[:64]
     return ledger_entry(session, card, "activate", amount, 0, ref[:64], store)  # the same sale again: its first answer
+
+
+# ---- validity and expiry -------------------------------------------------------------------
+
+def business_day(moment: datetime) -> date:
+    return clock.aware(moment).astimezone(clock.BUSINESS_TZ).date()
+
+
+def check_not_expired(session: Session, card: WalletAccount) -> None:
+    """Refuse to spend a gift card past its last day (its balance is written off by the expiry job)."""
+    if card.kind != GIFT_CARD or card.activated_at is None:
+        return
+    last_day = rules.load(session).gift_card_last_day(card.activated_at)
+    if last_day is not None and business_day(clock.now()) > last_day:
+        raise DomainError("gift_card_expired", status=409, card=card.card_no, on=last_day.isoformat())
+
+
+def expire_cards(session: Session, now: datetime | None = None) -> dict[str, int]:
+    """礼品卡过期: write off what is left on every card past its last day.
+
+    One ``expire`` entry per card and day (running it again the same day changes nothing; money
+    refunded onto a lapsed card later is written off by the next run). Each card is locked while
+    its entry is written and committed at once, so the job never holds cards the tills spend.
+    """
+    rule = rules.load(session)
+    if rule.gift_card_valid_months <= 0:
+        return {"cards": 0, "amount": 0}
+    today = business_day(now or clock.now())
+    # every card whose last day has passed was sold at least 28 days a month ago; the exact day is checked below
+    sold_before = clock.aware(now or clock.now()) - timedelta(days=28 * rule.gift_card_valid_months)
+    candidates = session.scalars(
+        select(WalletAccount.id).where(WalletAccount.kind == GIFT_CARD, WalletAccount.activated_at.is_not(None),
+                                       WalletAccount.activated_at < sold_before,
+                                       WalletAccount.principal + WalletAccount.bonus > 0)
+        .order_by(WalletAccount.id)).all()
+    cards = amount = 0
+    for card_id in candidates:
+        card = session.scalar(select(WalletAccount).where(WalletAccount.id == card_id).with_for_update())
+        assert card is not None and card.activated_at is not None
+        last_day = rule.gift_card_last_day(card.activated_at)
+        left = card.principal + card.bonus
+        if last_day is not None and today > last_day and left > 0:
+            entry = ledger_entry(session, card, "expire", -card.principal, -card.bonus, f"expire:{today.isoformat()}",
+                                 None)["entry"]
+            if entry["principal"] + entry["bonus"] == -left:  # written now, not an earlier run's answer
+                cards, amount = cards + 1, amount + left
+        session.commit()
+    return {"cards": cards, "amount": amount}
+
+
+# ---- what a card holds, and the finance detail ----------------------------------------------
+
+KINDS = {"activate": "issued", "spend": "used", "refund": "refunded", "expire": "expired"}
+
+
+def card_detail(session: Session, card_no: str) -> dict[str, Any]:
+    """One card for customer service and finance: its state, balance, last day and every entry."""
+    card = _card(session, card_no)
+    last_day = rules.load(session).gift_card_last_day(card.activated_at) if card.activated_at else None
+    if card.activated_at is None:
+        state = "unsold"
+    elif last_day is not None and business_day(clock.now()) > last_day:
+        state = "expired"
+    else:
+        state = "active"
+    rows = session.execute(
+        select(WalletEntry, Store.code).outerjoin(Store, Store.id == WalletEntry.store_id)
+        .where(WalletEntry.account_id == card.id).order_by(WalletEntry.id)).all()
+    return {"card_no": card.card_no, "state": state, "principal": card.principal, "bonus": card.bonus,
+            "balance": card.principal + card.bonus,
+            "activated_at": card.activated_at.isoformat() if card.activated_at else None,
+            "last_day": last_day.isoformat() if last_day else None,
+            "entries": [_entry_row(card.card_no, entry, store) for entry, store in rows]}
+
+
+def balance_view(session: Session, card_no: str) -> dict[str, Any]:
+    """查余额 at the till: what a stored-value or gift card holds, and a gift card's last day."""
+    card = session.scalar(select(WalletAccount).where(WalletAccount.card_no == card_no))
+    if card is None or not card.active:
+        raise DomainError("wallet_not_found", status=404)
+    view: dict[str, Any] = {"card_no": card.card_no, "kind": card.kind, "principal": card.principal,
+                            "bonus": card.bonus, "balance": card.principal + card.bonus, "last_day": None,
+                            "expired": False}
+    if card.kind == GIFT_CARD and card.activated_at is not None:
+        last_day = rules.load(session).gift_card_last_day(card.activated_at)
+        view["last_day"] = last_day.isoformat() if last_day else None
+        view["expired"] = last_day is not None and business_day(clock.now()) > last_day
+    return view
+
+
+def _entry_row(card_no: str, entry: WalletEntry, store: str | None) -> dict[str, Any]:
+    return {"id": entry.id, "card_no": card_no, "kind": KINDS.get(entry.kind, entry.kind), "store": store or "",
+            "amount": abs(entry.principal + entry.bonus), "principal": entry.principal, "bonus": entry.bonus,
+            "ref": entry.ref, "at": clock.aware(entry.created_at).isoformat()}
+
+
+def _start_of(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=clock.BUSINESS_TZ)
+
+
+def _owed_before(session: Session, moment: datetime) -> int:
+    """What all gift cards held (the chain owes its card holders) just before ``moment``."""
+    total = session.scalar(
+        select(func.coalesce(func.sum(WalletEntry.principal + WalletEntry.bonus), 0))
+        .join(WalletAccount, WalletAccount.id == WalletEntry.account_id)
+        .where(WalletAccount.kind == GIFT_CARD, WalletEntry.created_at < moment))
+    return int(total or 0)
+
+
+def finance_report(session: Session, first: date, last: date, store_code: str | None = None,
+                   cursor: int = 0, limit: int = 500) -> dict[str, Any]:
+    """礼品卡报表: issue, use, refund and expiry for the business days ``first``–``last``.
+
+    ``totals`` and ``by_store`` sum each kind (positive fen); ``opening`` and ``closing`` are what
+    all cards held at the period's edges, chain-wide, so ``opening + issued − used + refunded −
+    expired = closing`` when no store is picked. ``items`` is the detail, a page at a time.
+    """
+    start, end, where = _period(first, last, store_code)
+    totals = {name: 0 for name in KINDS.values()}
+    by_store: dict[str, dict[str, int]] = {}
+    for code, kind, amount in session.execute(
+        select(Store.code, WalletEntry.kind, func.sum(WalletEntry.principal + WalletEntry.bonus))
+        .join(WalletAccount, WalletAccount.id == WalletEntry.account_id)
+        .outerjoin(Store, Store.id == WalletEntry.store_id).where(*where)
+        .group_by(Store.code, WalletEntry.kind)):
+        name = KINDS.get(kind)
+        if name is None:
+            continue
+        row = by_store.setdefault(code or "", {n: 0 for n in KINDS.values()})
+        row[name] += abs(int(amount))
+        totals[name] += abs(int(amount))
+    items, has_more = _detail(session, where, cursor, limit)
+    return {"from": first.isoformat(), "to": last.isoformat(), "store": store_code or None,
+            "opening": _owed_before(session, start), "closing": _owed_before(session, end), "totals": totals,
+            "by_store": [{"store": code, **row} for code, row in sorted(by_store.items())],
+            "items": items, "next_cursor": items[-1]["id"] if items else cursor, "has_more": has_more}
+
+
+def _period(first: date, last: date, store_code: str | None) -> tuple[datetime, datetime, list[Any]]:
+    """The business days ``first``–``last`` as moments, and the filter of their gift-card entries."""
+    if last < first:
+        raise DomainError("invalid_field", status=422, field="to", value=last.isoformat())
+    start, end = _start_of(first), _start_of(last + timedelta(days=1))
+    where = [WalletAccount.kind == GIFT_CARD, WalletEntry.created_at >= start, WalletEntry.created_at < end]
+    if store_code:
+        where.append(Store.code == store_code)
+    return start, end, where
+
+
+def _detail(session: Session, where: list[Any], cursor: int, limit: int) -> tuple[list[dict[str, Any]], bool]:
+    """A page of the entries after ``cursor``, oldest first, and whether more follow."""
+    rows = session.execute(
+        select(WalletEntry, WalletAccount.card_no, Store.code)
+        .join(WalletAccount, WalletAccount.id == WalletEntry.account_id)
+        .outerjoin(Store, Store.id == WalletEntry.store_id).where(*where, WalletEntry.id > cursor)
+        .order_by(WalletEntry.id).limit(limit + 1)).all()
+    return [_entry_row(card_no, entry, store) for entry, card_no, store in rows[:limit]], len(rows) > limit
+
+
+CSV_HEADERS = {
+    "zh_CN": ("卡号", "类型", "金额", "本金", "赠送", "门店", "单号", "时间"),
+    "en": ("Card", "Kind", "Amount", "Principal", "Bonus", "Store", "Reference", "Time"),
+}
+CSV_KINDS = {"zh_CN": {"issued": "售卡激活", "used": "消费", "refunded": "退款", "expired": "过期"}}
+
+
+def finance_csv(session: Session, first: date, last: date, store_code: str | None, language: str) -> bytes:
+    """The whole detail as CSV for finance's spreadsheet: UTF-8 with a BOM (so Excel reads the
+    Chinese), yuan with two decimals."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(CSV_HEADERS.get(language, CSV_HEADERS["en"]))
+    kinds = CSV_KINDS.get(language, {})
+    _start, _end, where = _period(first, last, store_code)
+    cursor, more = 0, True
+    while more:
+        items, more = _detail(session, where, cursor, 5_000)
+        for item in items:
+            writer.writerow([item["card_no"], kinds.get(item["kind"], item["kind"]), f"{item['amount'] / 100:.2f}",
+                             f"{item['principal'] / 100:.2f}", f"{item['bonus'] / 100:.2f}", item["store"],
+                             item["ref"], item["at"]])
+        cursor = items[-1]["id"] if items else cursor
+    return ("\ufeff" + out.getvalue()).encode("utf-8")

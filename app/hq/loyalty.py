@@ -17,7 +17,7 @@ import hmac
 import re
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
@@ -351,6 +351,8 @@ def top_up(session: Session, store: Store | None, card_no: str, amount: int, ref
     """充值: principal as paid, bonus by the rules (充100送20), kept apart."""
     check_amount(amount)
     account = _locked_account(session, card_no)
+    if account.kind == "gift_card":  # its money comes only from the sale that sold it
+        raise DomainError("gift_card_topup", status=409, card=card_no)
     return ledger_entry(session, account, "topup", amount, rules.load(session).bonus_for(amount), ref, store)
 
 
@@ -362,6 +364,9 @@ def spend(session: Session, store: Store | None, card_no: str, amount: int, ref:
                                                      WalletEntry.ref == ref))
     if prior is not None:
         return _balance(account, prior)
+    from app.hq.gift_cards import check_not_expired
+
+    check_not_expired(session, account)
     if account.principal + account.bonus < amount:
         raise DomainError("insufficient_balance", status=409, balance=f"{(account.principal + account.bonus) / 100:.2f}")
     from_principal = min(account.principal, amount)
@@ -532,7 +537,7 @@ def redeem_offline(session: Session, store: Store, code: str, sale_id: str) -> N
 
 #: 积分有效期 is a rule (``LoyaltyRules.points_valid_years``): points earned in a year stay valid to
 #: the end of the year that many years later (1: 次年年底清零), in China time; 0 keeps them for ever.
-BUSINESS_TZ = timezone(timedelta(hours=8))
+BUSINESS_TZ = clock.BUSINESS_TZ
 
 
 def points_cutoff(now: datetime, valid_years: int) -> datetime:

@@ -313,7 +313,7 @@ class WalletEntry(HQBase):
     __tablename__ = "wallet_entries"
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
     account_id: Mapped[int] = mapped_column(ForeignKey("wallet_accounts.id"), index=True)
-    kind: Mapped[str] = mapped_column(String(16))  # topup | spend | refund | activate
+    kind: Mapped[str] = mapped_column(String(16))  # topup | spend | refund | activate | expire
     principal: Mapped[int] = mapped_column(BigInteger)
     bonus: Mapped[int] = mapped_column(BigInteger)
     ref: Mapped[str] = mapped_column(String(64))
@@ -335,6 +335,10 @@ class LoyaltyConflict(HQBase):
     action: Mapped[str] = mapped_column(String(16))  # commit | release | refund
     reason: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    #: 已处理: when the store manager marked it handled, who (the operator code) and what was done
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    resolved_by: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    resolution: Mapped[str | None] = mapped_column(String(200), nullable=True)
 
 
 class PointsEntry(HQBase):

@@ -119,15 +119,3 @@ def catalog_page(session: Session, cursor: int, limit: int) -> dict[str, Any]:
               "unit": p.unit, "price": p.price, "plu": p.plu, "tax_rate": p.tax_rate, "active": p.active,
               "barcodes": codes.get(p.id, [])} for p in products]
     return {"items": items, "next_cursor": products[-1].id if products else cursor, "has_more": has_more}
-
-
-def loyalty_conflicts(session: Session, store_code: str | None = None, limit: int = 500) -> dict[str, Any]:
-    """Coupon and stored-value steps from store events HQ could not carry out, newest first."""
-    from app.hq.models import LoyaltyConflict
-
-    query = (select(Store.code, LoyaltyConflict).join(Store, Store.id == LoyaltyConflict.store_id)
-             .order_by(LoyaltyConflict.id.desc()).limit(limit))
-    if store_code:
-        query = query.where(Store.code == store_code)
-    return {"items": [{"store": code, "event_id": c.event_id, "subject": c.subject, "action": c.action,
-                       "reason": c.reason, "at": c.created_at.isoformat()} for code, c in session.execute(query)]}

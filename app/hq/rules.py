@@ -7,7 +7,9 @@ rule is applied (one primary-key lookup), so every HQ worker uses the rules as l
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import asdict, dataclass, field
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -34,6 +36,9 @@ class LoyaltyRules:
     points_valid_years: int = 1
     #: 充值赠送: (top-up at least, bonus) in fen; the best one reached applies — 充100送20, 充500送120
     topup_bonus: tuple[tuple[int, int], ...] = ((50_000, 12_000), (10_000, 2_000))
+    #: 礼品卡有效期: months from the sale that activated the card (0: for ever). A card sold without
+    #: the buyer's name must stay valid at least three years (单用途商业预付卡管理办法), so 1–35 is refused.
+    gift_card_valid_months: int = 36
 
     def tier_for(self, growth: int) -> str:
         return max((t for t in TIERS if growth >= self.tier_growth[t]), key=lambda t: self.tier_growth[t])
@@ -41,6 +46,16 @@ class LoyaltyRules:
     def points_for(self, paid: int, tier: str) -> int:
         """Points earned on ``paid`` fen (whole yuan only)."""
         return paid // 100 * self.earn_percent.get(tier, 100) // 100
+
+    def gift_card_last_day(self, activated_at: datetime) -> date | None:
+        """The last business day a card activated at ``activated_at`` can be spent (None: no end)."""
+        if self.gift_card_valid_months <= 0:
+            return None
+        start = clock.aware(activated_at).astimezone(clock.BUSINESS_TZ).date()
+        months = start.month - 1 + self.gift_card_valid_months
+        year, month = start.year + months // 12, months % 12 + 1
+        anniversary = date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+        return anniversary - timedelta(days=1)
 
     def bonus_for(self, amount: int) -> int:
         return next((bonus for floor, bonus in sorted(self.topup_bonus, reverse=True) if amount >= floor), 0)
@@ -105,4 +120,12 @@ def parse(data: dict[str, Any]) -> LoyaltyRules:
         points_per_yuan=_count("points_per_yuan", data.get("points_per_yuan"), 1, 10_000),
         points_valid_years=_count("points_valid_years", data.get("points_valid_years"), 0, 50),
         topup_bonus=tuple(sorted(steps, reverse=True)),
+        gift_card_valid_months=_gift_card_months(data.get("gift_card_valid_months", 36)),
     )
+
+
+def _gift_card_months(value: Any) -> int:
+    months = _count("gift_card_valid_months", value, 0, 1_200)
+    if 0 < months < 36:
+        raise _bad("gift_card_valid_months", value)
+    return months

@@ -341,6 +341,29 @@
     </message>
 </context>
 <context>
+    <name>ConflictNoteDialog</name>
+    <message>
+        <location filename="../../ui/sync.py" line="104"/>
+        <source>Mark as handled</source>
+        <translation>Mark as handled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="115"/>
+        <source>What was done, e.g. the customer paid the difference in cash</source>
+        <translation>What was done, e.g. the customer paid the difference in cash</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="116"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="125"/>
+        <source>Write what was done.</source>
+        <translation>Write what was done.</translation>
+    </message>
+</context>
+<context>
     <name>CouponDialog</name>
     <message>
         <location filename="../../ui/loyalty.py" line="185"/>
@@ -371,37 +394,37 @@
         <translation>Customer display</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display.py" line="51"/>
+        <location filename="../../ui/customer_display.py" line="54"/>
         <source>Welcome</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display.py" line="53"/>
+        <location filename="../../ui/customer_display.py" line="56"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display.py" line="53"/>
+        <location filename="../../ui/customer_display.py" line="56"/>
         <source>Qty</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display.py" line="53"/>
+        <location filename="../../ui/customer_display.py" line="56"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display.py" line="63"/>
+        <location filename="../../ui/customer_display.py" line="66"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display.py" line="100"/>
+        <location filename="../../ui/customer_display.py" line="103"/>
         <source>Paid ￥%1   Change ￥%2</source>
         <translation>Paid ￥%1   Change ￥%2</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display.py" line="107"/>
+        <location filename="../../ui/customer_display.py" line="110"/>
         <source>Scan to pay</source>
         <translation>Scan to pay</translation>
     </message>
@@ -776,27 +799,27 @@
 <context>
     <name>GiftCardDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="509"/>
+        <location filename="../../ui/loyalty.py" line="551"/>
         <source>Sell a gift card</source>
         <translation>Sell a gift card</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="509"/>
+        <location filename="../../ui/loyalty.py" line="551"/>
         <source>Add (Enter)</source>
         <translation>Add (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="517"/>
+        <location filename="../../ui/loyalty.py" line="559"/>
         <source>Scan the barcode on the back of the card</source>
         <translation>Scan the barcode on the back of the card</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="520"/>
+        <location filename="../../ui/loyalty.py" line="562"/>
         <source>Card number</source>
         <translation>Card number</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="532"/>
+        <location filename="../../ui/loyalty.py" line="574"/>
         <source>Scan or type the card number.</source>
         <translation>Scan or type the card number.</translation>
     </message>
@@ -1168,59 +1191,59 @@
 <context>
     <name>NoReceiptReturnDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="425"/>
+        <location filename="../../ui/loyalty.py" line="467"/>
         <source>Return without receipt</source>
         <translation>Return without receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="425"/>
+        <location filename="../../ui/loyalty.py" line="467"/>
         <source>Refund (Enter)</source>
         <translation>Refund (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="428"/>
+        <location filename="../../ui/loyalty.py" line="470"/>
         <source>Refunded in cash at today&apos;s shelf price, without promotions. A manager must allow it.</source>
         <extracomment>(code, quantity) coming back, once the cashier confirms; the checkout runs the return</extracomment>
         <translation>Refunded in cash at today&apos;s shelf price, without promotions. A manager must allow it.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="434"/>
+        <location filename="../../ui/loyalty.py" line="476"/>
         <source>Scan each item coming back</source>
         <translation>Scan each item coming back</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="436"/>
-        <location filename="../../ui/loyalty.py" line="440"/>
+        <location filename="../../ui/loyalty.py" line="478"/>
+        <location filename="../../ui/loyalty.py" line="482"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="438"/>
+        <location filename="../../ui/loyalty.py" line="480"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="440"/>
+        <location filename="../../ui/loyalty.py" line="482"/>
         <source>Price</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="440"/>
+        <location filename="../../ui/loyalty.py" line="482"/>
         <source>Return</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="462"/>
+        <location filename="../../ui/loyalty.py" line="504"/>
         <source>%1 is sold by weight: it can only come back with its receipt.</source>
         <translation>%1 is sold by weight: it can only come back with its receipt.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="483"/>
+        <location filename="../../ui/loyalty.py" line="525"/>
         <source>Refund ￥%1 in cash</source>
         <translation>Refund ￥%1 in cash</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="498"/>
+        <location filename="../../ui/loyalty.py" line="540"/>
         <source>Scan what comes back first.</source>
         <translation>Scan what comes back first.</translation>
     </message>
@@ -1330,22 +1353,22 @@
 <context>
     <name>PointsDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="253"/>
+        <location filename="../../ui/loyalty.py" line="295"/>
         <source>Pay with points</source>
         <translation>Pay with points</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="253"/>
+        <location filename="../../ui/loyalty.py" line="295"/>
         <source>Pay (Enter)</source>
         <translation>Pay (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="257"/>
+        <location filename="../../ui/loyalty.py" line="299"/>
         <source>%1 points: up to ￥%2 (%3 points = ￥1)</source>
         <translation>%1 points: up to ￥%2 (%3 points = ￥1)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="264"/>
+        <location filename="../../ui/loyalty.py" line="306"/>
         <source>Amount (¥)</source>
         <translation>Amount (¥)</translation>
     </message>
@@ -1455,108 +1478,108 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="296"/>
-        <location filename="../../ui/loyalty.py" line="323"/>
+        <location filename="../../ui/loyalty.py" line="338"/>
+        <location filename="../../ui/loyalty.py" line="365"/>
         <source>Return</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="296"/>
-        <location filename="../../ui/loyalty.py" line="343"/>
+        <location filename="../../ui/loyalty.py" line="338"/>
+        <location filename="../../ui/loyalty.py" line="385"/>
         <source>Find sale (Enter)</source>
         <translation>Find sale (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="303"/>
+        <location filename="../../ui/loyalty.py" line="345"/>
         <source>Scan the receipt barcode, or type the amount, member or goods code</source>
         <extracomment>(line id, quantity) to bring back, once the cashier confirms; the checkout runs the return</extracomment>
         <translation>Scan the receipt barcode, or type the amount, member or goods code</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="306"/>
-        <location filename="../../ui/loyalty.py" line="316"/>
+        <location filename="../../ui/loyalty.py" line="348"/>
+        <location filename="../../ui/loyalty.py" line="358"/>
         <source>Sale</source>
         <extracomment>查单: the day&apos;s sales that match what was typed, when there is no receipt barcode to scan</extracomment>
         <translation>Sale</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="311"/>
+        <location filename="../../ui/loyalty.py" line="353"/>
         <source>Sold on</source>
         <translation>Sold on</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="313"/>
+        <location filename="../../ui/loyalty.py" line="355"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="316"/>
+        <location filename="../../ui/loyalty.py" line="358"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="316"/>
+        <location filename="../../ui/loyalty.py" line="358"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="316"/>
+        <location filename="../../ui/loyalty.py" line="358"/>
         <source>Member</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="323"/>
+        <location filename="../../ui/loyalty.py" line="365"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="323"/>
+        <location filename="../../ui/loyalty.py" line="365"/>
         <source>Paid</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="323"/>
+        <location filename="../../ui/loyalty.py" line="365"/>
         <source>Can return</source>
         <translation>Can return</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="327"/>
+        <location filename="../../ui/loyalty.py" line="369"/>
         <source>No receipt…</source>
         <extracomment>the cashier chose 无小票退货 instead: the checkout opens that dialog</extracomment>
         <translation>No receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="354"/>
+        <location filename="../../ui/loyalty.py" line="396"/>
         <source>Scan the receipt barcode or type the sale number.</source>
         <translation>Scan the receipt barcode or type the sale number.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="367"/>
+        <location filename="../../ui/loyalty.py" line="409"/>
         <source>Choose how many of which item come back.</source>
         <translation>Choose how many of which item come back.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="384"/>
+        <location filename="../../ui/loyalty.py" line="426"/>
         <source>%1 sales match: pick one (Enter).</source>
         <translation>%1 sales match: pick one (Enter).</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="386"/>
+        <location filename="../../ui/loyalty.py" line="428"/>
         <source>No sale of that day matches.</source>
         <translation>No sale of that day matches.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="401"/>
+        <location filename="../../ui/loyalty.py" line="443"/>
         <source>Gift cards sold are not taken back.</source>
         <translation>Gift cards sold are not taken back.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="412"/>
+        <location filename="../../ui/loyalty.py" line="454"/>
         <source>Refund (Enter)</source>
         <translation>Refund (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="414"/>
+        <location filename="../../ui/loyalty.py" line="456"/>
         <source>Everything on this sale has been returned already.</source>
         <translation>Everything on this sale has been returned already.</translation>
     </message>
@@ -1710,7 +1733,32 @@
         <translation>Amount (¥)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="241"/>
+        <location filename="../../ui/loyalty.py" line="267"/>
+        <source>Balance ￥%1</source>
+        <translation>Balance ￥%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="269"/>
+        <source>(valid until %1)</source>
+        <translation>(valid until %1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="272"/>
+        <source>This gift card has expired; it cannot pay.</source>
+        <translation>This gift card has expired; it cannot pay.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="274"/>
+        <source>The card is empty.</source>
+        <translation>The card is empty.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="277"/>
+        <source>The card pays ￥%1; the rest is paid another way.</source>
+        <translation>The card pays ￥%1; the rest is paid another way.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="283"/>
         <source>Scan or type the card number.</source>
         <translation>Scan or type the card number.</translation>
     </message>
@@ -1718,142 +1766,172 @@
 <context>
     <name>SyncDialog</name>
     <message>
-        <location filename="../../ui/sync.py" line="72"/>
+        <location filename="../../ui/sync.py" line="78"/>
         <source>redeem coupon</source>
         <translation>redeem coupon</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="73"/>
+        <location filename="../../ui/sync.py" line="79"/>
         <source>release coupon</source>
         <translation>release coupon</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="74"/>
+        <location filename="../../ui/sync.py" line="80"/>
         <source>refund to card</source>
         <translation>refund to card</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="75"/>
+        <location filename="../../ui/sync.py" line="81"/>
         <source>points</source>
         <translation>points</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="76"/>
+        <location filename="../../ui/sync.py" line="82"/>
         <source>points back</source>
         <translation>points back</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="77"/>
+        <location filename="../../ui/sync.py" line="83"/>
         <source>activate gift card</source>
         <translation>activate gift card</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="78"/>
+        <location filename="../../ui/sync.py" line="84"/>
         <source>campaign coupon</source>
         <translation>campaign coupon</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="79"/>
+        <location filename="../../ui/sync.py" line="85"/>
         <source>restore coupon</source>
         <translation>restore coupon</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="80"/>
+        <location filename="../../ui/sync.py" line="86"/>
         <source>take back campaign coupon</source>
         <translation>take back campaign coupon</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="92"/>
+        <location filename="../../ui/sync.py" line="136"/>
         <source>HQ sync</source>
         <translation>HQ sync</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="92"/>
+        <location filename="../../ui/sync.py" line="136"/>
         <source>Close (Enter)</source>
         <translation>Close (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="104"/>
+        <location filename="../../ui/sync.py" line="148"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="105"/>
+        <location filename="../../ui/sync.py" line="149"/>
         <source>Waiting to upload</source>
         <translation>Waiting to upload</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="106"/>
+        <location filename="../../ui/sync.py" line="150"/>
         <source>Last sync</source>
         <translation>Last sync</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="107"/>
+        <location filename="../../ui/sync.py" line="151"/>
         <source>Master data from HQ</source>
         <translation>Master data from HQ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="108"/>
+        <location filename="../../ui/sync.py" line="152"/>
         <source>Last error</source>
         <translation>Last error</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="110"/>
+        <location filename="../../ui/sync.py" line="154"/>
         <source>Stuck uploads (HQ keeps refusing them)</source>
         <translation>Stuck uploads (HQ keeps refusing them)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="118"/>
+        <location filename="../../ui/sync.py" line="163"/>
         <source>Coupons, stored value and points HQ could not settle (for the manager)</source>
         <translation>Coupons, stored value and points HQ could not settle (for the manager)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="121"/>
+        <location filename="../../ui/sync.py" line="166"/>
+        <source>Show resolved</source>
+        <translation>Show resolved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="170"/>
+        <source>Resolve…</source>
+        <translation>Resolve…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="178"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="121"/>
+        <location filename="../../ui/sync.py" line="178"/>
         <source>Step</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="121"/>
+        <location filename="../../ui/sync.py" line="178"/>
         <source>Coupon / card / member</source>
         <translation>Coupon / card / member</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="122"/>
+        <location filename="../../ui/sync.py" line="179"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="125"/>
+        <location filename="../../ui/sync.py" line="179"/>
+        <source>Handled by</source>
+        <translation>Handled by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="179"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="191"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="139"/>
+        <location filename="../../ui/sync.py" line="205"/>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="162"/>
+        <location filename="../../ui/sync.py" line="229"/>
         <source>%1 changes applied (cursor %2)</source>
         <translation>%1 changes applied (cursor %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="165"/>
+        <location filename="../../ui/sync.py" line="232"/>
         <source>catching up</source>
         <translation>catching up</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="172"/>
+        <location filename="../../ui/sync.py" line="239"/>
         <source>This store is not connected to HQ: sales stay in the store.</source>
         <translation>This store is not connected to HQ: sales stay in the store.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="192"/>
+        <location filename="../../ui/sync.py" line="307"/>
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="311"/>
+        <source>Marked as handled.</source>
+        <translation>Marked as handled.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="325"/>
         <source>%1 uploads are stuck: call support.</source>
         <translation>%1 uploads are stuck: call support.</translation>
     </message>
@@ -1861,42 +1939,42 @@
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../ui/sync.py" line="51"/>
+        <location filename="../../ui/sync.py" line="57"/>
         <source>HQ: not connected</source>
         <translation>HQ: not connected</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="54"/>
+        <location filename="../../ui/sync.py" line="60"/>
         <source>HQ data syncing: %1 received (%2%)</source>
         <translation>HQ data syncing: %1 received (%2%)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="56"/>
+        <location filename="../../ui/sync.py" line="62"/>
         <source>HQ data syncing (%1 received)</source>
         <translation>HQ data syncing (%1 received)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="59"/>
+        <location filename="../../ui/sync.py" line="65"/>
         <source>HQ: connecting</source>
         <translation>HQ: connecting</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="61"/>
+        <location filename="../../ui/sync.py" line="67"/>
         <source>HQ: online</source>
         <translation>HQ: online</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="63"/>
+        <location filename="../../ui/sync.py" line="69"/>
         <source>HQ: OFFLINE</source>
         <translation>HQ: OFFLINE</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="64"/>
+        <location filename="../../ui/sync.py" line="70"/>
         <source>to upload %1</source>
         <translation>to upload %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="66"/>
+        <location filename="../../ui/sync.py" line="72"/>
         <source>last sync %1</source>
         <translation>last sync %1</translation>
     </message>

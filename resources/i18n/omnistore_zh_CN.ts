@@ -341,6 +341,29 @@
     </message>
 </context>
 <context>
+    <name>ConflictNoteDialog</name>
+    <message>
+        <location filename="../../ui/sync.py" line="104"/>
+        <source>Mark as handled</source>
+        <translation>标记为已处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="115"/>
+        <source>What was done, e.g. the customer paid the difference in cash</source>
+        <translation>做了什么处理，例如：顾客已用现金补足差额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="116"/>
+        <source>Note</source>
+        <translation>处理说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="125"/>
+        <source>Write what was done.</source>
+        <translation>请填写处理说明。</translation>
+    </message>
+</context>
+<context>
     <name>CouponDialog</name>
     <message>
         <location filename="../../ui/loyalty.py" line="185"/>
@@ -371,37 +394,37 @@
         <translation>顾客显示屏</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display.py" line="51"/>
+        <location filename="../../ui/customer_display.py" line="54"/>
         <source>Welcome</source>
         <translation>欢迎光临</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display.py" line="53"/>
+        <location filename="../../ui/customer_display.py" line="56"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display.py" line="53"/>
+        <location filename="../../ui/customer_display.py" line="56"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display.py" line="53"/>
+        <location filename="../../ui/customer_display.py" line="56"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display.py" line="63"/>
+        <location filename="../../ui/customer_display.py" line="66"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display.py" line="100"/>
+        <location filename="../../ui/customer_display.py" line="103"/>
         <source>Paid ￥%1   Change ￥%2</source>
         <translation>实收 ￥%1   找零 ￥%2</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display.py" line="107"/>
+        <location filename="../../ui/customer_display.py" line="110"/>
         <source>Scan to pay</source>
         <translation>扫码付款</translation>
     </message>
@@ -776,27 +799,27 @@
 <context>
     <name>GiftCardDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="509"/>
+        <location filename="../../ui/loyalty.py" line="551"/>
         <source>Sell a gift card</source>
         <translation>售卖礼品卡</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="509"/>
+        <location filename="../../ui/loyalty.py" line="551"/>
         <source>Add (Enter)</source>
         <translation>添加 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="517"/>
+        <location filename="../../ui/loyalty.py" line="559"/>
         <source>Scan the barcode on the back of the card</source>
         <translation>扫描卡背面的条码</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="520"/>
+        <location filename="../../ui/loyalty.py" line="562"/>
         <source>Card number</source>
         <translation>卡号</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="532"/>
+        <location filename="../../ui/loyalty.py" line="574"/>
         <source>Scan or type the card number.</source>
         <translation>请扫描或输入卡号。</translation>
     </message>
@@ -1168,59 +1191,59 @@
 <context>
     <name>NoReceiptReturnDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="425"/>
+        <location filename="../../ui/loyalty.py" line="467"/>
         <source>Return without receipt</source>
         <translation>无小票退货</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="425"/>
+        <location filename="../../ui/loyalty.py" line="467"/>
         <source>Refund (Enter)</source>
         <translation>退款 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="428"/>
+        <location filename="../../ui/loyalty.py" line="470"/>
         <source>Refunded in cash at today&apos;s shelf price, without promotions. A manager must allow it.</source>
         <extracomment>(code, quantity) coming back, once the cashier confirms; the checkout runs the return</extracomment>
         <translation>按今日货架价（不含促销）退现金，须店长授权。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="434"/>
+        <location filename="../../ui/loyalty.py" line="476"/>
         <source>Scan each item coming back</source>
         <translation>逐件扫描退回的商品</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="436"/>
-        <location filename="../../ui/loyalty.py" line="440"/>
+        <location filename="../../ui/loyalty.py" line="478"/>
+        <location filename="../../ui/loyalty.py" line="482"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="438"/>
+        <location filename="../../ui/loyalty.py" line="480"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="440"/>
+        <location filename="../../ui/loyalty.py" line="482"/>
         <source>Price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="440"/>
+        <location filename="../../ui/loyalty.py" line="482"/>
         <source>Return</source>
         <translation>退货数量</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="462"/>
+        <location filename="../../ui/loyalty.py" line="504"/>
         <source>%1 is sold by weight: it can only come back with its receipt.</source>
         <translation>%1 是称重商品：只能凭小票退货。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="483"/>
+        <location filename="../../ui/loyalty.py" line="525"/>
         <source>Refund ￥%1 in cash</source>
         <translation>退现金 ￥%1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="498"/>
+        <location filename="../../ui/loyalty.py" line="540"/>
         <source>Scan what comes back first.</source>
         <translation>请先扫描要退的商品。</translation>
     </message>
@@ -1329,22 +1352,22 @@
 <context>
     <name>PointsDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="253"/>
+        <location filename="../../ui/loyalty.py" line="295"/>
         <source>Pay with points</source>
         <translation>积分抵现</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="253"/>
+        <location filename="../../ui/loyalty.py" line="295"/>
         <source>Pay (Enter)</source>
         <translation>支付 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="257"/>
+        <location filename="../../ui/loyalty.py" line="299"/>
         <source>%1 points: up to ￥%2 (%3 points = ￥1)</source>
         <translation>积分 %1：最多抵 ￥%2（%3 积分 = ￥1）</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="264"/>
+        <location filename="../../ui/loyalty.py" line="306"/>
         <source>Amount (¥)</source>
         <translation>金额 (¥)</translation>
     </message>
@@ -1454,108 +1477,108 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="296"/>
-        <location filename="../../ui/loyalty.py" line="323"/>
+        <location filename="../../ui/loyalty.py" line="338"/>
+        <location filename="../../ui/loyalty.py" line="365"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="296"/>
-        <location filename="../../ui/loyalty.py" line="343"/>
+        <location filename="../../ui/loyalty.py" line="338"/>
+        <location filename="../../ui/loyalty.py" line="385"/>
         <source>Find sale (Enter)</source>
         <translation>查找销售单 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="303"/>
+        <location filename="../../ui/loyalty.py" line="345"/>
         <source>Scan the receipt barcode, or type the amount, member or goods code</source>
         <extracomment>(line id, quantity) to bring back, once the cashier confirms; the checkout runs the return</extracomment>
         <translation>扫描小票条码，或输入金额、会员卡号、商品条码查单</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="306"/>
-        <location filename="../../ui/loyalty.py" line="316"/>
+        <location filename="../../ui/loyalty.py" line="348"/>
+        <location filename="../../ui/loyalty.py" line="358"/>
         <source>Sale</source>
         <extracomment>查单: the day&apos;s sales that match what was typed, when there is no receipt barcode to scan</extracomment>
         <translation>销售单</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="311"/>
+        <location filename="../../ui/loyalty.py" line="353"/>
         <source>Sold on</source>
         <translation>销售日期</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="313"/>
+        <location filename="../../ui/loyalty.py" line="355"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="316"/>
+        <location filename="../../ui/loyalty.py" line="358"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="316"/>
+        <location filename="../../ui/loyalty.py" line="358"/>
         <source>Total</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="316"/>
+        <location filename="../../ui/loyalty.py" line="358"/>
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="323"/>
+        <location filename="../../ui/loyalty.py" line="365"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="323"/>
+        <location filename="../../ui/loyalty.py" line="365"/>
         <source>Paid</source>
         <translation>实付</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="323"/>
+        <location filename="../../ui/loyalty.py" line="365"/>
         <source>Can return</source>
         <translation>可退</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="327"/>
+        <location filename="../../ui/loyalty.py" line="369"/>
         <source>No receipt…</source>
         <extracomment>the cashier chose 无小票退货 instead: the checkout opens that dialog</extracomment>
         <translation>无小票退货…</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="354"/>
+        <location filename="../../ui/loyalty.py" line="396"/>
         <source>Scan the receipt barcode or type the sale number.</source>
         <translation>请扫描小票条码或输入单号。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="367"/>
+        <location filename="../../ui/loyalty.py" line="409"/>
         <source>Choose how many of which item come back.</source>
         <translation>请选择要退的商品和数量。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="384"/>
+        <location filename="../../ui/loyalty.py" line="426"/>
         <source>%1 sales match: pick one (Enter).</source>
         <translation>找到 %1 笔销售：请选择一笔（回车）。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="386"/>
+        <location filename="../../ui/loyalty.py" line="428"/>
         <source>No sale of that day matches.</source>
         <translation>当天没有符合的销售单。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="401"/>
+        <location filename="../../ui/loyalty.py" line="443"/>
         <source>Gift cards sold are not taken back.</source>
         <translation>已售礼品卡不予退货。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="412"/>
+        <location filename="../../ui/loyalty.py" line="454"/>
         <source>Refund (Enter)</source>
         <translation>退款 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="414"/>
+        <location filename="../../ui/loyalty.py" line="456"/>
         <source>Everything on this sale has been returned already.</source>
         <translation>此单商品已全部退货。</translation>
     </message>
@@ -1709,7 +1732,32 @@
         <translation>金额 (¥)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="241"/>
+        <location filename="../../ui/loyalty.py" line="267"/>
+        <source>Balance ￥%1</source>
+        <translation>余额 ￥%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="269"/>
+        <source>(valid until %1)</source>
+        <translation>（有效期至 %1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="272"/>
+        <source>This gift card has expired; it cannot pay.</source>
+        <translation>此礼品卡已过期，不能支付。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="274"/>
+        <source>The card is empty.</source>
+        <translation>卡内余额为零。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="277"/>
+        <source>The card pays ￥%1; the rest is paid another way.</source>
+        <translation>此卡可付 ￥%1，其余请用其他方式支付。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="283"/>
         <source>Scan or type the card number.</source>
         <translation>请扫描或输入卡号。</translation>
     </message>
@@ -1717,142 +1765,172 @@
 <context>
     <name>SyncDialog</name>
     <message>
-        <location filename="../../ui/sync.py" line="72"/>
+        <location filename="../../ui/sync.py" line="78"/>
         <source>redeem coupon</source>
         <translation>核销券</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="73"/>
+        <location filename="../../ui/sync.py" line="79"/>
         <source>release coupon</source>
         <translation>释放券</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="74"/>
+        <location filename="../../ui/sync.py" line="80"/>
         <source>refund to card</source>
         <translation>退回储值卡</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="75"/>
+        <location filename="../../ui/sync.py" line="81"/>
         <source>points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="76"/>
+        <location filename="../../ui/sync.py" line="82"/>
         <source>points back</source>
         <translation>退回积分</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="77"/>
+        <location filename="../../ui/sync.py" line="83"/>
         <source>activate gift card</source>
         <translation>激活礼品卡</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="78"/>
+        <location filename="../../ui/sync.py" line="84"/>
         <source>campaign coupon</source>
         <translation>活动发券</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="79"/>
+        <location filename="../../ui/sync.py" line="85"/>
         <source>restore coupon</source>
         <translation>退券</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="80"/>
+        <location filename="../../ui/sync.py" line="86"/>
         <source>take back campaign coupon</source>
         <translation>收回活动券</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="92"/>
+        <location filename="../../ui/sync.py" line="136"/>
         <source>HQ sync</source>
         <translation>总部同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="92"/>
+        <location filename="../../ui/sync.py" line="136"/>
         <source>Close (Enter)</source>
         <translation>关闭 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="104"/>
+        <location filename="../../ui/sync.py" line="148"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="105"/>
+        <location filename="../../ui/sync.py" line="149"/>
         <source>Waiting to upload</source>
         <translation>待上传</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="106"/>
+        <location filename="../../ui/sync.py" line="150"/>
         <source>Last sync</source>
         <translation>最近同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="107"/>
+        <location filename="../../ui/sync.py" line="151"/>
         <source>Master data from HQ</source>
         <translation>总部下发数据</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="108"/>
+        <location filename="../../ui/sync.py" line="152"/>
         <source>Last error</source>
         <translation>最近错误</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="110"/>
+        <location filename="../../ui/sync.py" line="154"/>
         <source>Stuck uploads (HQ keeps refusing them)</source>
         <translation>上传失败的数据（总部一直拒收）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="118"/>
+        <location filename="../../ui/sync.py" line="163"/>
         <source>Coupons, stored value and points HQ could not settle (for the manager)</source>
         <translation>总部未能处理的券、储值和积分事项（请店长处理）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="121"/>
+        <location filename="../../ui/sync.py" line="166"/>
+        <source>Show resolved</source>
+        <translation>显示已处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="170"/>
+        <source>Resolve…</source>
+        <translation>处理…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="178"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="121"/>
+        <location filename="../../ui/sync.py" line="178"/>
         <source>Step</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="121"/>
+        <location filename="../../ui/sync.py" line="178"/>
         <source>Coupon / card / member</source>
         <translation>券 / 卡 / 会员</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="122"/>
+        <location filename="../../ui/sync.py" line="179"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="125"/>
+        <location filename="../../ui/sync.py" line="179"/>
+        <source>Handled by</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="179"/>
+        <source>Note</source>
+        <translation>处理说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="191"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="139"/>
+        <location filename="../../ui/sync.py" line="205"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="162"/>
+        <location filename="../../ui/sync.py" line="229"/>
         <source>%1 changes applied (cursor %2)</source>
         <translation>已接收 %1 条（游标 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="165"/>
+        <location filename="../../ui/sync.py" line="232"/>
         <source>catching up</source>
         <translation>同步中</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="172"/>
+        <location filename="../../ui/sync.py" line="239"/>
         <source>This store is not connected to HQ: sales stay in the store.</source>
         <translation>本门店未连接总部：销售数据保存在门店服务器。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="192"/>
+        <location filename="../../ui/sync.py" line="307"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="311"/>
+        <source>Marked as handled.</source>
+        <translation>已标记为已处理。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="325"/>
         <source>%1 uploads are stuck: call support.</source>
         <translation>有 %1 条数据上传失败，请联系技术支持</translation>
     </message>
@@ -1860,42 +1938,42 @@
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../ui/sync.py" line="51"/>
+        <location filename="../../ui/sync.py" line="57"/>
         <source>HQ: not connected</source>
         <translation>未连接总部</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="54"/>
+        <location filename="../../ui/sync.py" line="60"/>
         <source>HQ data syncing: %1 received (%2%)</source>
         <translation>总部数据同步中：已接收 %1 条 (%2%)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="56"/>
+        <location filename="../../ui/sync.py" line="62"/>
         <source>HQ data syncing (%1 received)</source>
         <translation>总部数据同步中 (已接收 %1 条)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="59"/>
+        <location filename="../../ui/sync.py" line="65"/>
         <source>HQ: connecting</source>
         <translation>总部：连接中</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="61"/>
+        <location filename="../../ui/sync.py" line="67"/>
         <source>HQ: online</source>
         <translation>总部：在线</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="63"/>
+        <location filename="../../ui/sync.py" line="69"/>
         <source>HQ: OFFLINE</source>
         <translation>总部：离线</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="64"/>
+        <location filename="../../ui/sync.py" line="70"/>
         <source>to upload %1</source>
         <translation>待上传 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="66"/>
+        <location filename="../../ui/sync.py" line="72"/>
         <source>last sync %1</source>
         <translation>最近同步 %1</translation>
     </message>

@@ -9,20 +9,34 @@ import json
 import time
 from collections.abc import Callable, Iterator
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, FastAPI, Query, Request
+from fastapi import APIRouter, Depends, FastAPI, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 from pydantic import ValidationError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.errors import DomainError
-from app.hq import campaigns, changes, gift_cards, ingest, keys, loyalty, masterdata, reports, rules, signed, stores
+from app.hq import (
+    campaigns,
+    changes,
+    conflicts,
+    gift_cards,
+    ingest,
+    keys,
+    loyalty,
+    masterdata,
+    reports,
+    rules,
+    signed,
+    stores,
+)
 from app.hq.engine import make_hq_engine, make_hq_sessions
 from app.hq.migrate import upgrade
 from app.hq.models import ApiKey, Store
 from app.hq.settings import HQSettings
+from app.messages import language_of
 from server.errors import finish_app
 from server.hq import schemas
 
@@ -241,6 +255,11 @@ def _api(state: HQState) -> APIRouter:
         session.commit()
         return json_response(result)
 
+    @router.get("/loyalty/wallets/{card_no}")
+    def wallet_balance(card_no: Annotated[str, Path(max_length=24)], store: SignedStore, session: DB) -> Response:
+        """查余额: the card's balance (and a gift card's last day), for the customer at the till."""
+        return json_response(gift_cards.balance_view(session, card_no))
+
     @router.post("/loyalty/points/spend")
     def points_spend(store: SignedStore, body: RawBody, session: DB) -> Response:
         data = signed_body(schemas.PointsSpendIn, body)
@@ -249,9 +268,20 @@ def _api(state: HQState) -> APIRouter:
         return json_response(result)
 
     @router.get("/loyalty/conflicts")
-    def store_loyalty_conflicts(store: SignedStore, session: DB) -> Response:
-        """This store's coupon, stored-value and points steps HQ could not carry out, for its manager."""
-        return json_response(reports.loyalty_conflicts(session, store.code, limit=100))
+    def store_loyalty_conflicts(store: SignedStore, session: DB,
+                                everything: Annotated[bool, Query(alias="all")] = False) -> Response:
+        """This store's coupon, stored-value and points steps HQ could not carry out, for its manager:
+        the open ones, or with ``all`` those already handled too."""
+        return json_response(conflicts.listing(session, store.code, include_resolved=everything, limit=100))
+
+    @router.post("/loyalty/conflicts/{conflict_id}/resolve")
+    def resolve_loyalty_conflict(conflict_id: Annotated[int, Path(ge=1, le=2**63 - 1)], store: SignedStore,
+                                 body: RawBody, session: DB) -> Response:
+        """已处理: the store's manager marks one of the store's own conflicts handled, with a note."""
+        data = signed_body(schemas.ConflictResolveIn, body)
+        resolved = conflicts.resolve(session, store, conflict_id, data.operator.strip(), data.note)
+        session.commit()
+        return json_response(resolved)
 
     @router.get("/loyalty/gift-cards/{card_no}")
     def gift_card(card_no: str, store: SignedStore, session: DB) -> Response:
@@ -314,6 +344,17 @@ def _api(state: HQState) -> APIRouter:
         numbers = gift_cards.make_cards(session, body.count)
         session.commit()
         return {"cards": numbers}
+
+    @router.get("/admin/gift-cards/{card_no}")
+    def admin_gift_card(card_no: Annotated[str, Path(max_length=24)], admin: Admin, session: DB) -> dict[str, Any]:
+        """查卡: a card's state, balance, last day and every entry (customer service, finance)."""
+        return gift_cards.card_detail(session, card_no)
+
+    @router.post("/admin/gift-cards/expire")
+    def admin_expire_gift_cards(admin: Admin, session: DB) -> dict[str, Any]:
+        """礼品卡过期: write off what is left on cards past their last day (a daily job; again the same
+        day changes nothing)."""
+        return gift_cards.expire_cards(session)
 
     @router.get("/admin/campaigns")
     def admin_campaigns(admin: Admin, session: DB) -> dict[str, Any]:
@@ -498,11 +539,31 @@ def _api(state: HQState) -> APIRouter:
             raise DomainError("invalid_field", status=422, field="to", value=last.isoformat())
         return reports.sales_report(session, first, last, store)
 
+    @router.get("/reports/gift-cards")
+    def gift_card_report(
+        admin: Admin, session: DB, request: Request,
+        first: Annotated[date, Query(alias="from")], last: Annotated[date, Query(alias="to")],
+        store: Annotated[str | None, Query(max_length=16)] = None,
+        cursor: Annotated[int, Query(ge=0)] = 0,
+        limit: Annotated[int, Query(ge=1, le=5_000)] = 500,
+        output: Annotated[Literal["json", "csv"], Query(alias="format")] = "json",
+    ) -> Response:
+        """礼品卡报表: issue, use, refund and expiry detail with the opening and closing balance;
+        ``format=csv`` is the whole detail for the spreadsheet."""
+        if output == "csv":
+            data = gift_cards.finance_csv(session, first, last, store,
+                                          language_of(request.headers.get("accept-language")))
+            name = f"gift-cards-{first.isoformat()}-{last.isoformat()}.csv"
+            return Response(data, media_type="text/csv; charset=utf-8",
+                            headers={"Content-Disposition": f'attachment; filename="{name}"'})
+        return json_response(gift_cards.finance_report(session, first, last, store, cursor, limit))
+
     @router.get("/reports/loyalty-conflicts")
-    def loyalty_conflicts(admin: Admin, session: DB, store: Annotated[str | None, Query(max_length=16)] = None
-                          ) -> dict[str, Any]:
-        """Coupon and stored-value steps from store events HQ could not carry out, newest first."""
-        return reports.loyalty_conflicts(session, store)
+    def loyalty_conflicts(admin: Admin, session: DB, store: Annotated[str | None, Query(max_length=16)] = None,
+                          everything: Annotated[bool, Query(alias="all")] = False) -> dict[str, Any]:
+        """Coupon and stored-value steps from store events HQ could not carry out, newest first: the
+        open ones, or with ``all`` those the stores' managers have handled too."""
+        return conflicts.listing(session, store, include_resolved=everything)
 
     @router.get("/reports/sync-health")
     def sync_health(admin: Admin, session: DB) -> dict[str, Any]:

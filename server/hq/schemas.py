@@ -218,3 +218,10 @@ class PointsSpendIn(BaseModel):
 class CouponStockIn(BaseModel):
     store: Text16
     count: Annotated[int, Field(ge=1, le=100_000)]
+
+
+class ConflictResolveIn(BaseModel):
+    """已处理: the store's manager (operator code) and what was done; the note's rule is conflicts.check_note."""
+
+    operator: Annotated[str, Field(min_length=1, max_length=16)]
+    note: Annotated[str, Field(max_length=4000)]

@@ -6,7 +6,7 @@ from contextlib import asynccontextmanager
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, FastAPI, Query, Request, Response
+from fastapi import APIRouter, Depends, FastAPI, Path, Query, Request, Response
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import auth, checkout, commands, loyalty, returns, shifts, stock
@@ -289,6 +289,11 @@ def _api(state: StoreState) -> APIRouter:
         return command(session, who, body.command_id, "points", {"ticket": ticket_id, "amount": body.amount},
                        lambda: loyalty.pay_points(session, who, ticket_id, body.amount, state.hq(), settings))
 
+    @router.get("/stored-value/{card}")
+    def stored_value_balance(card: Annotated[str, Path(max_length=24)], who: Who) -> dict[str, Any]:
+        """查余额: the card's balance at HQ, for the customer (and a gift card's last day)."""
+        return loyalty.card_balance(state.hq(), card)
+
     @router.post("/stored-value/topup")
     def stored_value_top_up(body: schemas.TopUpIn, who: Who, session: DB) -> dict[str, Any]:
         """充值: the customer pays cash at the till; HQ credits the card (a retry credits once)."""
@@ -353,11 +358,20 @@ def _api(state: StoreState) -> APIRouter:
         return sync_status(state.sync.state if state.sync else None, session)
 
     @router.get("/loyalty/conflicts")
-    def loyalty_conflicts(who: Who, request: Request) -> dict[str, Any]:
-        """未能处理: what HQ could not carry out of this store's coupons, stored value and points."""
+    def loyalty_conflicts(who: Who, request: Request,
+                          everything: Annotated[bool, Query(alias="all")] = False) -> dict[str, Any]:
+        """未能处理: what HQ could not carry out of this store's coupons, stored value and points; the
+        open ones, or with ``all`` those the manager has handled too."""
         from app.messages import language_of
 
-        return {"items": loyalty.conflicts(state.hq(), language_of(request.headers.get("accept-language")))}
+        language = language_of(request.headers.get("accept-language"))
+        return {"items": loyalty.conflicts(state.hq(), language, everything)}
+
+    @router.post("/loyalty/conflicts/{conflict_id}/resolve")
+    def resolve_loyalty_conflict(conflict_id: Annotated[int, Path(ge=1, le=2**63 - 1)], body: schemas.ConflictResolveIn,
+                                 who: Who) -> dict[str, Any]:
+        """已处理: the manager marks one of HQ's conflicts handled, with a note of what was done."""
+        return loyalty.resolve_conflict(state.hq(), who, conflict_id, body.note)
 
     @router.get("/sync/stuck")
     def get_stuck_events(who: Who, session: DB) -> dict[str, Any]:

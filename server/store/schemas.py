@@ -135,3 +135,9 @@ class NoReceiptReturnIn(OverridableIn):
 class PointsIn(Body):
     amount: StrictInt
     command_id: StrictStr = CommandId
+
+
+class ConflictResolveIn(BaseModel):
+    """已处理: what the manager did about the conflict (HQ's rule decides what a note must be)."""
+
+    note: str = Field(max_length=4000)

@@ -4,8 +4,12 @@ as their own permission; the printed return slip; a coupon restored when its who
 from __future__ import annotations
 
 import time
+from datetime import timedelta
+
+from sqlalchemy import select
 
 from app.domain.barcode import with_check_digit
+from app.hq.models import WalletAccount
 from app.seed import GIFT_CARD
 from tests.e2e.conftest import COLA, LinkedStore, open_till
 from tests.e2e.test_till_loyalty import NOODLES, cid, coupon_state, coupons
@@ -80,6 +84,25 @@ def test_a_gift_card_is_sold_as_goods_and_can_be_spent_right_after(linked_store:
         assert loyalty.ledger_sum(session, card) == (10_000 - 1290, 0)
     conflicts = admin.ok(admin.get("/reports/loyalty-conflicts", store=store.code))["items"]
     assert conflicts == []
+
+    # the customer asks what is left; three years on, the card is past its last day and cannot pay
+    view = till.ok(till.get(f"/stored-value/{card}"))
+    assert (view["kind"], view["balance"], view["expired"]) == ("gift_card", 10_000 - 1290, False) and view["last_day"]
+    with store.hq.db() as session:
+        account = session.scalar(select(WalletAccount).where(WalletAccount.card_no == card))
+        assert account is not None and account.activated_at is not None
+        account.activated_at -= timedelta(days=3 * 366 + 1)
+        session.commit()
+    view = till.ok(till.get(f"/stored-value/{card}"))
+    assert view["expired"] and view["balance"] == 10_000 - 1290
+    late = till.ok(till.post("/tickets", cid()))["id"]
+    till.ok(till.scan(late, NOODLES))
+    refused = till.post(f"/tickets/{late}/stored-value", {"card": card, "amount": 100, **cid()})
+    assert refused.status_code == 409 and refused.json()["code"] == "gift_card_expired"
+    assert f"礼品卡已过期（有效期至 {view['last_day']}）" in refused.json()["message"]
+    assert till.ok(till.get(f"/tickets/{late}"))["paid"] == 0  # nothing taken
+    missing = till.get("/stored-value/7000000000000005")
+    assert missing.status_code == 404 and missing.json()["code"] == "wallet_not_found"
 
 
 def test_a_gift_card_sold_while_hq_is_away_is_refused_in_plain_words(linked_store: LinkedStore, admin: Admin) -> None:

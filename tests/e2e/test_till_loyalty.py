@@ -9,6 +9,7 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from tests.conftest import Till
 from tests.e2e.conftest import COLA, LinkedStore, open_till
 from tests.hq.conftest import Admin
 
@@ -355,9 +356,34 @@ def test_offline_a_paper_coupon_is_taken_by_policy_and_hq_settles_it_on_reconnec
         assert [(c["action"], c["subject"], c["message"]) for c in seen] == [
             ("commit", mine[1], f"本店不可使用此券：{mine[1]}")]
         assert till.ok(till.get("/loyalty/conflicts"))["items"] == []  # each store sees its own
+
+        # The other store's manager sets it right and marks it handled; a cashier may not.
+        resolve = f"/loyalty/conflicts/{seen[0]['id']}/resolve"
+        cashier = there.post(resolve, {"note": "已补收差额"})
+        assert cashier.status_code == 403 and cashier.json()["code"] == "forbidden"
+        manager = Till(other.server, other.server.new_till(), operator="9001", pin="9999")
+        empty = manager.post(resolve, {"note": "  "})
+        assert empty.status_code == 422 and empty.json()["code"] == "resolution_note_invalid"
+        mine_to_them = Till(store.server, store.server.new_till(), operator="9001", pin="9999").post(
+            resolve, {"note": "别店的"})
+        assert mine_to_them.status_code == 404 and mine_to_them.json()["code"] == "conflict_not_found"
+        assert [c["id"] for c in there.ok(there.get("/loyalty/conflicts"))["items"]] == [seen[0]["id"]]  # unchanged
+        done = manager.ok(manager.post(resolve, {"note": "顾客已补现金 ￥2.00"}))
+        assert (done["resolved_by"], done["resolution"]) == ("9001", "顾客已补现金 ￥2.00")
+        again = manager.post(resolve, {"note": "再记一次"})
+        assert again.status_code == 409 and again.json()["code"] == "conflict_already_resolved"
+        assert again.json()["message"] == "此事项已由 9001 处理过"  # HQ's refusal in the till's language
+        assert there.ok(there.get("/loyalty/conflicts"))["items"] == []
+        [handled] = there.ok(there.get("/loyalty/conflicts", params={"all": "true"}))["items"]
+        assert (handled["id"], handled["resolved_by"], handled["resolution"], handled["message"]) == (
+            seen[0]["id"], "9001", "顾客已补现金 ￥2.00", f"本店不可使用此券：{mine[1]}")
+        assert handled["resolved_at"]
+
         other.proxy.cut()
         away = there.get("/loyalty/conflicts")
         assert away.status_code == 503 and away.json()["code"] == "hq_unreachable"
+        offline = manager.post(resolve, {"note": "总部断线时"})
+        assert offline.status_code == 503 and offline.json()["code"] == "hq_unreachable"
     finally:
         other.server.stop()
         other.proxy.close()

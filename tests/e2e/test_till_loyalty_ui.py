@@ -81,6 +81,7 @@ def test_member_coupon_and_stored_value_then_a_return(qtbot, till: MainWindow, l
     press(qtbot, win, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     pay = dialog_of(qtbot, win, StoredValueDialog)
     assert pay.card.text() == card and pay.amount.text() == "9.90"
+    qtbot.waitUntil(lambda: "余额 ￥30.00" in pay.balance.text(), timeout=WAIT_MS)  # the customer hears what is left
     pay.amount.setText("5.00")
     qtbot.keyClick(pay.amount, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: win.checkout.ticket.paid == 500, timeout=WAIT_MS)
@@ -162,3 +163,42 @@ def test_a_return_without_receipt_needs_a_manager_and_prints_the_slip(qtbot, til
     assert "现金退款 ￥27.80" in win.checkout.message.text()
     slip = decode(printed.args[0])
     assert "无小票退货" in slip.text and "原因: 顾客无小票" in slip.text and slip.named("drawer_kick")
+
+
+def test_the_manager_marks_a_conflict_handled_on_the_sync_page(qtbot, till: MainWindow,
+                                                                 linked_store: LinkedStore) -> None:
+    from sqlalchemy import select
+
+    from app.hq import clock
+    from app.hq.models import LoyaltyConflict, Store
+    from ui.sync import SyncDialog
+
+    with linked_store.hq.db() as session:  # what HQ keeps when a coupon of an offline sale was used elsewhere
+        store_id = session.scalar(select(Store.id).where(Store.code == linked_store.code))
+        session.add(LoyaltyConflict(store_id=store_id, event_id=uuid.uuid4().hex, subject="P0012004417731",
+                                    action="commit", reason="coupon_used", created_at=clock.now()))
+        session.commit()
+    win = till
+    log_in(qtbot, win, "9001", "9999")
+    press(qtbot, win, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    page = dialog_of(qtbot, win, SyncDialog)
+    qtbot.waitUntil(lambda: page.conflicts.rowCount() == 1, timeout=WAIT_MS)
+    assert page.conflicts.item(0, 3).text() == "券已核销：P0012004417731"
+    assert not page.resolve_button.isEnabled()  # nothing chosen yet
+
+    page.conflicts.selectRow(0)
+    assert page.resolve_button.text() == "处理…" and page.resolve_button.isEnabled()
+    qtbot.mouseClick(page.resolve_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.note_dialog is not None and page.note_dialog.isVisible(), timeout=WAIT_MS)
+    note = page.note_dialog
+    note.edit.insert("顾客改用现金")  # as the input method commits it (QTest types no Chinese)
+    qtbot.keyClick(note.edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.message.kind == "success", timeout=WAIT_MS)
+    idle(qtbot, win)
+    assert page.conflicts.rowCount() == 0 and not page.resolve_button.isEnabled()
+
+    page.show_handled.setChecked(True)  # 显示已处理: greyed, with who and the note
+    qtbot.waitUntil(lambda: page.conflicts.rowCount() == 1, timeout=WAIT_MS)
+    assert page.conflicts.item(0, 4).text().startswith("9001") and page.conflicts.item(0, 5).text() == "顾客改用现金"
+    page.conflicts.selectRow(0)
+    assert not page.resolve_button.isEnabled()  # handled once is handled

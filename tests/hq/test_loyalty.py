@@ -180,3 +180,77 @@ def test_paper_coupons_are_taken_only_where_their_stock_was_sent(admin: Admin, s
                                                     "subtotal": 1000}).json()["code"] == "coupon_wrong_store"
     short = admin.post(f"/admin/coupon-batches/{made['batch']}/stock", {"store": other.code, "count": 5})
     assert short.status_code == 409 and short.json()["code"] == "coupon_stock_short"
+
+
+# ---- conflicts the store manager marks handled -------------------------------------------------
+
+
+def conflict_in(store: Store) -> dict[str, Any]:
+    """A sale with a coupon HQ never issued: HQ keeps its commit as a conflict for the store's manager."""
+    code = "X" + uuid.uuid4().hex[:12].upper()
+    sale = store.sale()
+    sale["payload"]["coupons"] = [{"code": code}]
+    assert store.push([sale]).status_code == 200
+    [conflict] = [c for c in store_conflicts(store) if c["subject"] == code]
+    assert (conflict["action"], conflict["reason"]) == ("commit", "coupon_not_found")
+    return conflict
+
+
+def store_conflicts(store: Store, everything: bool = False) -> list[dict[str, Any]]:
+    answer = store.send("GET", "/loyalty/conflicts" + ("?all=true" if everything else ""))
+    assert answer.status_code == 200, answer.text
+    return answer.json()["items"]
+
+
+def test_a_manager_marks_a_conflict_handled_once_with_a_note(admin: Admin, store: Store) -> None:
+    older, newer = conflict_in(store), conflict_in(store)
+    assert (older["resolved_at"], older["resolved_by"], older["resolution"]) == (None, None, None)
+    path = f"/loyalty/conflicts/{older['id']}/resolve"
+    for note in ("", "   ", "长" * 201):
+        refused = post(store, path, {"operator": "9001", "note": note})
+        assert refused.status_code == 422 and refused.json()["code"] == "resolution_note_invalid", refused.text
+    assert post(store, path, {"operator": "9001"}).json()["code"] == "invalid_request"
+    assert [c["id"] for c in store_conflicts(store)] == [newer["id"], older["id"]]  # nothing was written
+
+    done = post(store, path, {"operator": "9001", "note": "  顾客补了现金差额 ￥5  "})
+    assert done.status_code == 200, done.text
+    assert (done.json()["id"], done.json()["resolved_by"], done.json()["resolution"]) == (
+        older["id"], "9001", "顾客补了现金差额 ￥5")
+    again = post(store, path, {"operator": "9002", "note": "又处理了一次"})
+    assert again.status_code == 409 and again.json()["code"] == "conflict_already_resolved"
+    assert again.json()["params"]["by"] == "9001"
+
+    assert [c["id"] for c in store_conflicts(store)] == [newer["id"]]  # the open list lost it
+    everything = store_conflicts(store, everything=True)
+    assert [c["id"] for c in everything] == [newer["id"], older["id"]]  # newest first
+    handled = everything[1]
+    assert (handled["resolved_by"], handled["resolution"]) == ("9001", "顾客补了现金差额 ￥5")  # the first note stays
+    assert datetime.fromisoformat(handled["resolved_at"]) > datetime.fromisoformat(handled["at"])
+    report = admin.ok(admin.get("/reports/loyalty-conflicts", store=store.code))["items"]
+    assert [c["id"] for c in report] == [newer["id"]]
+    report = admin.ok(admin.get("/reports/loyalty-conflicts", store=store.code, all="true"))["items"]
+    assert [(c["id"], c["resolved_by"]) for c in report] == [(newer["id"], None), (older["id"], "9001")]
+
+
+def test_a_store_cannot_mark_another_stores_conflict_handled(admin: Admin, store: Store) -> None:
+    conflict = conflict_in(store)
+    other = admin.new_store()
+    for conflict_id in (conflict["id"], 2**62):  # someone else's, and one nobody has: the same answer
+        theirs = post(other, f"/loyalty/conflicts/{conflict_id}/resolve", {"operator": "9001", "note": "不是本店的"})
+        assert theirs.status_code == 404 and theirs.json()["code"] == "conflict_not_found"
+    assert [c["id"] for c in store_conflicts(store)] == [conflict["id"]]
+    assert store_conflicts(other, everything=True) == []
+
+
+def test_two_managers_marking_one_conflict_at_once_leave_one_note(store: Store) -> None:
+    conflict = conflict_in(store)
+
+    def resolve(n: int) -> int:
+        return post(store, f"/loyalty/conflicts/{conflict['id']}/resolve",
+                    {"operator": f"90{n:02d}", "note": f"第{n}位店长"}).status_code
+
+    with ThreadPoolExecutor(10) as pool:
+        answers = list(pool.map(resolve, range(10)))
+    assert answers.count(200) == 1 and answers.count(409) == 9, answers
+    [handled] = store_conflicts(store, everything=True)
+    assert handled["resolution"] == f"第{int(handled['resolved_by'][2:])}位店长"

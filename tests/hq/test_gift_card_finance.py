@@ -1,0 +1,177 @@
+"""礼品卡 for finance: a card lasts as the rules say from its sale, the expiry job writes off what is
+left, and the report carries the opening balance through issue, use, refund and expiry to the
+closing one, on the real HQ (PostgreSQL)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import uuid
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from hypothesis import given
+from hypothesis import strategies as st
+from sqlalchemy import func, select
+
+from app.hq import clock, gift_cards
+from app.hq.models import WalletAccount, WalletEntry
+from app.hq.rules import LoyaltyRules
+from tests.hq.conftest import Admin, HQServer, Store
+from tests.hq.test_loyalty import post
+
+
+def sold_card(admin: Admin, store: Store, amount: int) -> str:
+    [card] = admin.ok(admin.post("/admin/gift-cards", {"count": 1}))["cards"]
+    live = post(store, "/loyalty/gift-cards/activate", {"card": card, "amount": amount, "ref": f"sale-{uuid.uuid4().hex}"})
+    assert live.status_code == 200, live.text
+    return card
+
+
+def spend(store: Store, card: str, amount: int, ref: str | None = None) -> Any:
+    return post(store, "/loyalty/wallets/spend", {"card": card, "amount": amount, "ref": ref or uuid.uuid4().hex})
+
+
+def ledger(hq: HQServer, card: str) -> tuple[int, int]:
+    """(balance kept on the account, sum of its ledger)"""
+    with hq.db() as session:
+        account = session.scalar(select(WalletAccount).where(WalletAccount.card_no == card))
+        assert account is not None
+        total = session.scalar(select(func.sum(WalletEntry.principal + WalletEntry.bonus))
+                               .where(WalletEntry.account_id == account.id))
+        return account.principal + account.bonus, int(total or 0)
+
+
+def sold_long_ago(hq: HQServer, card: str, when: datetime) -> None:
+    """Back-date the card's sale (what three years in a drawer would have done)."""
+    with hq.db() as session:
+        account = session.scalar(select(WalletAccount).where(WalletAccount.card_no == card))
+        assert account is not None
+        account.activated_at = when
+        session.commit()
+
+
+def test_a_card_past_its_last_day_is_refused_and_the_job_writes_off_what_is_left(
+        admin: Admin, hq: HQServer, store: Store) -> None:
+    old, fresh = sold_card(admin, store, 10_000), sold_card(admin, store, 5_000)
+    early_spend = f"buy-{uuid.uuid4().hex}"
+    assert spend(store, old, 2_500, early_spend).json()["balance"] == 7_500
+    # sold on the 15th, 37 months ago (Beijing time): its last day was the 14th of last month
+    today = datetime.now(clock.BUSINESS_TZ).date()
+    months = today.year * 12 + today.month - 1 - 37
+    sold = datetime(months // 12, months % 12 + 1, 15, 10, tzinfo=clock.BUSINESS_TZ)
+    sold_long_ago(hq, old, sold)
+    last_month = months + 36
+    last_day = date(last_month // 12, last_month % 12 + 1, 14)
+
+    refused = spend(store, old, 100)
+    assert refused.status_code == 409 and refused.json()["code"] == "gift_card_expired"
+    assert refused.json()["params"] == {"card": old, "on": last_day.isoformat()}
+    assert last_day.isoformat() in refused.json()["message"]
+    assert ledger(hq, old) == (7_500, 7_500)  # nothing written
+    assert spend(store, fresh, 1_000).json()["balance"] == 4_000  # a card sold today spends as ever
+
+    detail = admin.ok(admin.get(f"/admin/gift-cards/{old}"))
+    assert (detail["state"], detail["balance"], detail["last_day"]) == ("expired", 7_500, last_day.isoformat())
+    assert [e["kind"] for e in detail["entries"]] == ["issued", "used"]
+    assert admin.ok(admin.get(f"/admin/gift-cards/{fresh}"))["state"] == "active"
+
+    done = admin.ok(admin.post("/admin/gift-cards/expire"))
+    assert done["cards"] >= 1 and done["amount"] >= 7_500
+    assert ledger(hq, old) == (0, 0)
+    assert admin.ok(admin.get(f"/admin/gift-cards/{old}"))["entries"][-1] | {"id": 0, "at": "", "ref": ""} == {
+        "id": 0, "card_no": old, "kind": "expired", "store": "", "amount": 7_500, "principal": -7_500, "bonus": 0,
+        "ref": "", "at": ""}
+    assert admin.ok(admin.post("/admin/gift-cards/expire")) == {"cards": 0, "amount": 0}  # again: nothing
+    assert ledger(hq, fresh) == (4_000, 4_000)
+
+    # the early purchase comes back: the money lands on the card, and the next day's run takes it
+    assert post(store, "/loyalty/wallets/refund", {"card": old, "ref": early_spend}).json()["balance"] == 2_500
+    assert "0 gift cards" in hq.cli("expire-gift-cards").stdout  # today's run has been
+    with hq.db() as session:
+        tomorrow = gift_cards.expire_cards(session, now=datetime.now(UTC) + timedelta(days=1))
+    assert tomorrow["cards"] >= 1 and ledger(hq, old) == (0, 0)
+
+
+def test_gift_cards_cannot_be_topped_up_and_their_validity_has_a_legal_floor(admin: Admin, store: Store) -> None:
+    card = sold_card(admin, store, 10_000)
+    refused = post(store, "/loyalty/wallets/topup", {"card": card, "amount": 10_000, "ref": "t1"})
+    assert refused.status_code == 409 and refused.json()["code"] == "gift_card_topup"
+    assert admin.ok(admin.get(f"/admin/gift-cards/{card}"))["balance"] == 10_000
+    rules = admin.ok(admin.get("/admin/loyalty-rules"))
+    assert rules["gift_card_valid_months"] == 36
+    for bad in (12, 35, -1, "36"):  # an anonymous card must last three years at least
+        answer = admin.http.put(admin.hq.api + "/admin/loyalty-rules", json={"gift_card_valid_months": bad}, timeout=10)
+        assert answer.status_code == 422 and answer.json()["code"] == "invalid_field", bad
+    assert admin.ok(admin.get("/admin/loyalty-rules")) == rules
+    assert admin.get("/admin/gift-cards/7000000000000005").json()["code"] == "gift_card_not_found"
+
+
+def _report(admin: Admin, day: str, **params: Any) -> dict[str, Any]:
+    return admin.ok(admin.get("/reports/gift-cards", **{"from": day, "to": day, **params}))
+
+
+def test_the_report_carries_the_opening_balance_through_the_days_movements_to_the_closing_one(
+        admin: Admin, store: Store) -> None:
+    today = clock.aware(datetime.now(UTC)).astimezone(clock.BUSINESS_TZ).date().isoformat()
+    before = _report(admin, today)
+    card = sold_card(admin, store, 20_000)
+    bought = f"buy-{uuid.uuid4().hex}"
+    assert spend(store, card, 6_000, bought).json()["balance"] == 14_000
+    assert spend(store, card, 1_000).json()["balance"] == 13_000
+    assert post(store, "/loyalty/wallets/refund", {"card": card, "ref": bought}).json()["balance"] == 19_000
+
+    after = _report(admin, today)
+    moved = {kind: after["totals"][kind] - before["totals"][kind] for kind in after["totals"]}
+    assert moved == {"issued": 20_000, "used": 7_000, "refunded": 6_000, "expired": 0}
+    assert after["closing"] - before["closing"] == 19_000 and after["opening"] == before["opening"]
+    totals = after["totals"]
+    assert after["opening"] + totals["issued"] - totals["used"] + totals["refunded"] - totals["expired"] == after["closing"]
+
+    mine = _report(admin, today, store=store.code)
+    assert [row["store"] for row in mine["by_store"]] == [store.code]
+    rows = [item for item in mine["items"] if item["card_no"] == card]
+    assert [(r["kind"], r["amount"]) for r in rows] == [("issued", 20_000), ("used", 6_000), ("used", 1_000),
+                                                          ("refunded", 6_000)]
+    page = _report(admin, today, store=store.code, limit=2)
+    assert len(page["items"]) == 2 and page["has_more"]
+    rest = _report(admin, today, store=store.code, cursor=page["next_cursor"])
+    assert page["items"] + rest["items"] == mine["items"]
+
+    chinese = admin.http.get(admin.hq.api + "/reports/gift-cards", timeout=10, headers={"Accept-Language": "zh-CN"},
+                             params={"from": today, "to": today, "store": store.code, "format": "csv"})
+    assert chinese.status_code == 200 and chinese.headers["content-type"].startswith("text/csv")
+    assert chinese.content.startswith("\ufeff".encode())  # Excel opens the Chinese right
+    table = list(csv.reader(io.StringIO(chinese.content.decode("utf-8-sig"))))
+    assert table[0] == ["卡号", "类型", "金额", "本金", "赠送", "门店", "单号", "时间"]
+    assert [card, "售卡激活", "200.00", "200.00", "0.00", store.code] in [row[:6] for row in table[1:]]
+    english = admin.get("/reports/gift-cards", **{"from": today, "to": today, "store": store.code, "format": "csv"})
+    assert english.content.decode("utf-8-sig").splitlines()[0] == "Card,Kind,Amount,Principal,Bonus,Store,Reference,Time"
+
+
+def test_report_bad_input(admin: Admin) -> None:
+    backwards = admin.get("/reports/gift-cards", **{"from": "2026-12-02", "to": "2026-12-01"})
+    assert backwards.status_code == 422 and backwards.json()["code"] == "invalid_field"
+    for params in ({"from": "2026-12-01", "to": "2026-12-02", "format": "xml"}, {"from": "yesterday", "to": "2026-12-02"},
+                   {"to": "2026-12-02"}):
+        answer = admin.get("/reports/gift-cards", **params)
+        assert answer.status_code == 422 and answer.json()["code"], params
+
+
+@given(st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2090, 1, 1), timezones=st.just(UTC)),
+       st.integers(36, 240))
+def test_a_card_lasts_its_months_to_the_day_before_the_anniversary(sold: datetime, months: int) -> None:
+    rule = LoyaltyRules(gift_card_valid_months=months)
+    last = rule.gift_card_last_day(sold)
+    start = sold.astimezone(clock.BUSINESS_TZ).date()
+    anniversary = last + timedelta(days=1)
+    assert (anniversary.year * 12 + anniversary.month) - (start.year * 12 + start.month) == months
+    # the same day of the month, or the month's last day when it is shorter (sold on 31 Jan or 29 Feb)
+    assert anniversary.day == start.day or (anniversary.day < start.day and (anniversary + timedelta(days=1)).day == 1)
+    assert LoyaltyRules(gift_card_valid_months=0).gift_card_last_day(sold) is None
+
+
+def test_a_card_sold_late_in_the_evening_counts_from_the_beijing_day() -> None:
+    sold = datetime(2026, 2, 28, 17, 30, tzinfo=UTC)  # 1 March 01:30 in the store
+    assert LoyaltyRules().gift_card_last_day(sold) == date(2029, 2, 28)
+    assert LoyaltyRules().gift_card_last_day(datetime(2024, 2, 29, 3, tzinfo=UTC)) == date(2027, 2, 27)
