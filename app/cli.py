@@ -131,17 +131,45 @@ def _demo_devices(home: Path, printer_port: int) -> None:
                             network_printers=[f"127.0.0.1:{printer_port}"]), home)
 
 
+def _demo_hq(me: list[str], home: Path, port: int, children: list[subprocess.Popen[bytes]]) -> str | None:
+    """The demo's HQ (SQLite under ``home``/hq unless $OMNISTORE_HQ_DATABASE_URL says otherwise):
+    seeded once with members, coupons and gift cards, with the store enrolled on the first run."""
+    from app.sync import config as sync_config
+
+    enrolled = sync_config.load(home) is not None
+    seeded = subprocess.run([*me, "hq", "demo-seed", *([] if enrolled else ["--enrol"])], check=True,
+                            capture_output=True, text=True).stdout.splitlines()
+    code = next((line.split(": ", 1)[1] for line in seeded if line.startswith("enrolment code: ")), None)
+    for line in seeded:  # the first run shows what the demo chain holds
+        if not line.startswith("enrolment code: "):
+            print(line)
+    children.append(subprocess.Popen([*me, "hq-server", "--port", str(port)]))
+    url = f"http://127.0.0.1:{port}"
+    if not _wait_http(url + "/healthz") or children[-1].poll() is not None:
+        print(f"HQ server did not start (is port {port} taken? try --hq-port)", file=sys.stderr)
+        return None
+    if code is not None:
+        subprocess.run([*me, "enroll", "--hq", url, "--code", code], check=True, stdout=subprocess.DEVNULL)
+    return url
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
-    """Store server + printer simulator (+ the client when there is a display)."""
+    """HQ + store server + printer simulator (+ the client when there is a display)."""
+    from app.hq import demo as demo_hq
+
     if not args.headless and not _has_display():
         print("No display found: run `omnistore demo --headless` to start the servers only.")
         return 2
     os.environ.setdefault("OMNISTORE_HOME", str(Path.home() / ".omnistore-demo"))
     me = [sys.executable, "-m", "app.cli"]
     subprocess.run([*me, "seed", "--products", str(args.products)], check=True)
-    _demo_devices(Path(os.environ["OMNISTORE_HOME"]), args.printer_port)
+    home = Path(os.environ["OMNISTORE_HOME"])
+    _demo_devices(home, args.printer_port)
     children: list[subprocess.Popen[bytes]] = []
     try:
+        hq = _demo_hq(me, home, args.hq_port, children)
+        if hq is None:
+            return 1
         children.append(subprocess.Popen([*me, "store-server", "--port", str(args.port)]))
         printer_args = [*me, "printer-sim", "--port", str(args.printer_port)]
         if not args.headless:
@@ -154,8 +182,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
         if children[1].poll() is not None:
             print("printer simulator did not start", file=sys.stderr)
             return 1
-        print(f"store server: {server}  printer: tcp://127.0.0.1:{args.printer_port}")
+        print(f"store server: {server}  HQ: {hq}  printer: tcp://127.0.0.1:{args.printer_port}")
         print("demo login: till T01, cashier 1001 / PIN 1234, manager 9001 / PIN 9999")
+        print("demo members (Ctrl+M): " + ", ".join(f"{phone} {name}" for phone, name, *_ in demo_hq.MEMBERS))
         if args.headless:
             signal.sigwait({signal.SIGINT, signal.SIGTERM}) if hasattr(signal, "sigwait") else children[0].wait()
             return 0
@@ -216,6 +245,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--products", type=int, default=DEMO_PRODUCTS)
     demo.add_argument("--port", type=int, default=DEFAULT_STORE_PORT)
     demo.add_argument("--printer-port", type=int, default=DEFAULT_PRINTER_PORT)
+    demo.add_argument("--hq-port", type=int, default=DEFAULT_HQ_PORT)
     demo.add_argument("--lang", default=None)
     demo.set_defaults(func=cmd_demo)
 

@@ -75,11 +75,16 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
                                                                "changes nothing)")
     expire_cards.set_defaults(func=cmd_expire_gift_cards)
 
+    demo = hq_sub.add_parser("demo-seed", help="the demo chain's HQ data (once): store S001, members, coupons, "
+                                                "gift cards; with --enrol, print a one-time enrolment code for S001")
+    demo.add_argument("--enrol", action="store_true")
+    demo.set_defaults(func=cmd_demo_seed)
+
     imp = hq_sub.add_parser("import", help="import a catalog from .csv or .xlsx")
     imp.add_argument("file", type=Path)
     imp.add_argument("--lang", default=None, help="language of the report: zh_CN or en")
     imp.set_defaults(func=cmd_import)
-    for parser in (db, key, revoke, store, code, disable, enable, expire, expire_cards, imp):
+    for parser in (db, key, revoke, store, code, disable, enable, expire, expire_cards, demo, imp):
         _database_arg(parser)
     for parser in db_sub.choices.values():
         _database_arg(parser)
@@ -243,6 +248,18 @@ def cmd_expire_gift_cards(args: argparse.Namespace) -> int:
     def action(session: Any) -> str:
         result = gift_cards.expire_cards(session)
         return f"expired {result['amount'] / 100:.2f} yuan left on {result['cards']} gift cards"
+
+    return _run(args, action)
+
+
+def cmd_demo_seed(args: argparse.Namespace) -> int:
+    from app.hq import demo
+
+    ttl = _settings(args).enrolment_ttl_seconds
+
+    def action(session: Any) -> str:
+        seeded = demo.seed(session, ttl, enrol=args.enrol)
+        return "\n".join([*seeded.lines, *([f"enrolment code: {seeded.enrolment_code}"] if seeded.enrolment_code else [])])
 
     return _run(args, action)
 
