@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import logging
 import os
 import signal
@@ -10,6 +11,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 DEFAULT_STORE_PORT = 8701
 DEFAULT_HQ_PORT = 8700
@@ -105,11 +107,14 @@ def _has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) or sys.platform in ("win32", "darwin")
 
 
-def _wait_http(url: str, timeout: float = 60.0) -> bool:
+def _wait_http(url: str, timeout: float = 60.0, process: subprocess.Popen[bytes] | None = None) -> bool:
+    """``url`` answers (while ``process``, the server behind it, is still running)."""
     import requests
 
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            return False
         try:
             if requests.get(url, timeout=1).ok:
                 return True
@@ -132,25 +137,48 @@ def _demo_devices(home: Path, printer_port: int) -> None:
 
 
 def _demo_hq(me: list[str], home: Path, port: int, children: list[subprocess.Popen[bytes]]) -> str | None:
-    """The demo's HQ (SQLite under ``home``/hq unless $OMNISTORE_HQ_DATABASE_URL says otherwise):
-    seeded once with members, coupons and gift cards, with the store enrolled on the first run."""
+    """The demo's HQ (SQLite under ``home``/hq): seeded once with members, coupons and gift cards,
+    with the store enrolled on the first run (and pointed at this port on later ones)."""
     from app.sync import config as sync_config
 
-    enrolled = sync_config.load(home) is not None
-    seeded = subprocess.run([*me, "hq", "demo-seed", *([] if enrolled else ["--enrol"])], check=True,
-                            capture_output=True, text=True).stdout.splitlines()
+    config = sync_config.load(home)
+    seeding = subprocess.run([*me, "hq", "demo-seed", *([] if config else ["--enrol"])], capture_output=True,
+                             text=True)
+    if seeding.returncode:
+        print(f"the demo HQ could not be seeded:\n{seeding.stderr.strip()}", file=sys.stderr)
+        return None
+    seeded = seeding.stdout.splitlines()
     code = next((line.split(": ", 1)[1] for line in seeded if line.startswith("enrolment code: ")), None)
     for line in seeded:  # the first run shows what the demo chain holds
         if not line.startswith("enrolment code: "):
             print(line)
-    children.append(subprocess.Popen([*me, "hq-server", "--port", str(port)]))
+    if _port_taken(port):
+        print(f"port {port} is taken: stop what runs there, or give the demo's HQ another (--hq-port)",
+              file=sys.stderr)
+        return None
+    hq = subprocess.Popen([*me, "hq-server", "--port", str(port)])
+    children.append(hq)
     url = f"http://127.0.0.1:{port}"
-    if not _wait_http(url + "/healthz") or children[-1].poll() is not None:
-        print(f"HQ server did not start (is port {port} taken? try --hq-port)", file=sys.stderr)
+    if not _wait_http(url + "/healthz", process=hq):
+        print("HQ server did not start", file=sys.stderr)
         return None
     if code is not None:
         subprocess.run([*me, "enroll", "--hq", url, "--code", code], check=True, stdout=subprocess.DEVNULL)
+    elif config is not None and config.hq_url.rstrip("/") != url:
+        sync_config.save(home, dataclasses.replace(config, hq_url=url))  # the demo's HQ moved to another port
     return url
+
+
+def _port_taken(port: int) -> bool:
+    import socket
+
+    with socket.socket() as sock:
+        sock.settimeout(0.5)
+        return sock.connect_ex(("127.0.0.1", port)) == 0
+
+
+def _stop_on_sigterm(_signum: int, _frame: Any) -> None:
+    raise SystemExit(0)  # unwinds like Ctrl+C, so the demo stops its servers on the way out
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -161,37 +189,49 @@ def cmd_demo(args: argparse.Namespace) -> int:
         print("No display found: run `omnistore demo --headless` to start the servers only.")
         return 2
     os.environ.setdefault("OMNISTORE_HOME", str(Path.home() / ".omnistore-demo"))
+    os.environ.pop("OMNISTORE_HQ_DATABASE_URL", None)  # the demo's HQ is its own, never a real one
+    signal.signal(signal.SIGTERM, _stop_on_sigterm)
     me = [sys.executable, "-m", "app.cli"]
     subprocess.run([*me, "seed", "--products", str(args.products)], check=True)
     home = Path(os.environ["OMNISTORE_HOME"])
     _demo_devices(home, args.printer_port)
     children: list[subprocess.Popen[bytes]] = []
     try:
+        taken = [port for port in (args.port, args.printer_port) if _port_taken(port)]
+        if taken:
+            print(f"port {taken[0]} is taken: stop what runs there, or start the demo with --port / "
+                  "--printer-port", file=sys.stderr)
+            return 1
         hq = _demo_hq(me, home, args.hq_port, children)
         if hq is None:
             return 1
-        children.append(subprocess.Popen([*me, "store-server", "--port", str(args.port)]))
+        store = subprocess.Popen([*me, "store-server", "--port", str(args.port)])
+        children.append(store)
         printer_args = [*me, "printer-sim", "--port", str(args.printer_port)]
         if not args.headless:
             printer_args.append("--window")
-        children.append(subprocess.Popen(printer_args))
+        printer = subprocess.Popen(printer_args)
+        children.append(printer)
         server = f"http://127.0.0.1:{args.port}"
-        if not _wait_http(server + "/healthz"):
+        if not _wait_http(server + "/healthz", process=store):
             print("store server did not start", file=sys.stderr)
             return 1
-        if children[1].poll() is not None:
+        if printer.poll() is not None:
             print("printer simulator did not start", file=sys.stderr)
             return 1
         print(f"store server: {server}  HQ: {hq}  printer: tcp://127.0.0.1:{args.printer_port}")
         print("demo login: till T01, cashier 1001 / PIN 1234, manager 9001 / PIN 9999")
         print("demo members (Ctrl+M): " + ", ".join(f"{phone} {name}" for phone, name, *_ in demo_hq.MEMBERS))
-        if args.headless:
-            signal.sigwait({signal.SIGINT, signal.SIGTERM}) if hasattr(signal, "sigwait") else children[0].wait()
-            return 0
+        if args.headless:  # until Ctrl+C or SIGTERM, or a server stops
+            while all(child.poll() is None for child in children):
+                time.sleep(0.5)
+            return 1
         client = subprocess.run([*me, "client", "--server", server, "--till", "T01",
                                  "--printer", f"tcp://127.0.0.1:{args.printer_port}"]
                                 + (["--lang", args.lang] if args.lang else []))
         return client.returncode
+    except KeyboardInterrupt:
+        return 0
     finally:
         for child in children:
             child.terminate()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import quote
 
 import requests
 from PySide6.QtCore import QCoreApplication
@@ -454,7 +455,7 @@ class StoreClient:
 
     def card_balance(self, card: str) -> dict[str, Any]:
         """查余额: the stored-value or gift card's balance at HQ (and a gift card's last day)."""
-        return dict(self._api("GET", f"/stored-value/{card}"))
+        return dict(self._api("GET", f"/stored-value/{quote(card, safe='')}"))
 
     def pay_points(self, ticket_id: str, amount: int, command_id: str | None = None) -> Ticket:
         return Ticket.from_json(self._command(f"/tickets/{ticket_id}/points", {"amount": amount}, command_id))

@@ -101,7 +101,7 @@ class _ServerDialog(PosDialog):
             self.ok_button.setEnabled(True)
             self.message.show_error(str(exc))
 
-        self.worker.submit(call, finished, failed)
+        self.worker.submit(call, finished, failed, owner=self)
 
 
 class MemberDialog(_ServerDialog):
@@ -259,7 +259,8 @@ class StoredValueDialog(_ServerDialog):
                 self._looked_up = ""
                 self.message.show_error(str(exc))
 
-        self.worker.submit(lambda: self.client.card_balance(card), lambda view: self.show_balance(card, view), failed)
+        self.worker.submit(lambda: self.client.card_balance(card), lambda view: self.show_balance(card, view), failed,
+                           owner=self)
 
     def show_balance(self, card: str, view: dict[str, Any]) -> None:
         if card != self.card.text().strip():
@@ -273,8 +274,8 @@ class StoredValueDialog(_ServerDialog):
             self.message.show_error(self.tr("This gift card has expired; it cannot pay."))
         elif balance <= 0:
             self.message.show_error(self.tr("The card is empty."))
-        elif balance < self.due:
-            self.amount.setText(format_fen(balance))
+        elif balance < self.due and self.amount.text().strip() == format_fen(self.due) and not self.busy:
+            self.amount.setText(format_fen(balance))  # only over the amount offered, never one typed
             self.message.show_info(self.tr("The card pays ￥%1; the rest is paid another way.").replace(
                 "%1", format_fen(balance)))
 

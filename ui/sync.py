@@ -205,7 +205,7 @@ class SyncDialog(PosDialog):
         self.message.show_info(self.tr("Loading…"), 0)
         everything = self.show_handled.isChecked()
         self._worker.submit(lambda: (client.sync_status(), client.sync_stuck(), client.loyalty_conflicts(everything)),
-                            self._loaded, self._failed)
+                            self._loaded, self._failed, owner=self)
 
     def _loaded(self, result: tuple[SyncStatus, list[StuckEvent], list[dict[str, Any]] | None]) -> None:
         status, stuck, conflicts = result
@@ -280,7 +280,7 @@ class SyncDialog(PosDialog):
         if self._client is None or self._worker is None:
             return
         client, everything = self._client, self.show_handled.isChecked()
-        self._worker.submit(lambda: client.loyalty_conflicts(everything), self.show_conflicts, self._failed)
+        self._worker.submit(lambda: client.loyalty_conflicts(everything), self.show_conflicts, self._failed, owner=self)
 
     def ask_note(self) -> None:
         """Resolve…: the manager's note for the selected conflict, then HQ marks it handled."""
@@ -305,7 +305,8 @@ class SyncDialog(PosDialog):
         client = self._client
         self.resolve_button.setEnabled(False)
         self.message.show_info(self.tr("Saving…"), 0)
-        self._worker.submit(lambda: client.resolve_conflict(conflict_id, note), self._resolved, self._resolve_failed)
+        self._worker.submit(lambda: client.resolve_conflict(conflict_id, note), self._resolved, self._resolve_failed,
+                            owner=self)
 
     def _resolved(self, _item: dict[str, Any]) -> None:
         self.message.show_success(self.tr("Marked as handled."))

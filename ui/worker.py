@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 log = logging.getLogger(__name__)
@@ -27,6 +28,11 @@ class _Job:
     fn: Callable[[], Any]
     on_result: ResultCallback | None
     on_error: ErrorCallback | None
+    #: the widget the callbacks belong to: closed and deleted by the time the answer comes, they are skipped
+    owner: QObject | None = None
+
+    def wanted(self) -> bool:
+        return self.owner is None or shiboken6.isValid(self.owner)
 
 
 class _Runner(QThread):
@@ -73,9 +79,10 @@ class Worker(QObject):
         return len(self._pending)
 
     def submit(self, fn: Callable[[], Any], on_result: ResultCallback | None = None,
-               on_error: ErrorCallback | None = None) -> int:
-        """Queue ``fn``; ``on_result(value)`` or ``on_error(exc)`` follows on the GUI thread."""
-        job = _Job(next(self._ids), fn, on_result, on_error)
+               on_error: ErrorCallback | None = None, owner: QObject | None = None) -> int:
+        """Queue ``fn``; ``on_result(value)`` or ``on_error(exc)`` follows on the GUI thread, unless
+        ``owner`` (the dialog asking) has been deleted by then."""
+        job = _Job(next(self._ids), fn, on_result, on_error, owner)
         was_idle = not self._pending
         self._pending[job.id] = job
         self._jobs.put(job)
@@ -99,7 +106,7 @@ class Worker(QObject):
     def _on_done(self, job_id: int, result: Any) -> None:
         job = self._pending.get(job_id)
         try:
-            if job and job.on_result:
+            if job and job.on_result and job.wanted():
                 job.on_result(result)
         finally:
             self._finish(job_id)
@@ -109,7 +116,8 @@ class Worker(QObject):
         job = self._pending.get(job_id)
         try:
             if job and job.on_error:
-                job.on_error(exc)
+                if job.wanted():
+                    job.on_error(exc)
             else:
                 log.error("background job failed: %r", exc)
         finally:

@@ -49,7 +49,7 @@ def seed(session: Session, enrolment_ttl: int, *, enrol: bool) -> DemoHQ:
 def _seed_once(session: Session) -> list[str]:
     stores.create_store(session, STORE, STORE_NAME, "华东")
     now = clock.now()
-    start, end = now - timedelta(days=1), now + timedelta(days=90)
+    start, end = now - timedelta(days=1), now + timedelta(days=3_650)  # a demo home kept for years still works
     loyalty.create_template(session, "DEMO5", "5元代金券", "cash", 500)
     loyalty.create_template(session, "DEMO50-10", "满50减10", "cash", 1_000, threshold=5_000)
     loyalty.create_template(session, "DEMO95", "95折券", "percent", 9_500, restore_on_return=True)

@@ -17,19 +17,18 @@ from __future__ import annotations
 import csv
 import io
 import secrets
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.domain.errors import DomainError
-from app.domain.money import check_amount
+from app.domain.money import check_amount, format_fen
 from app.hq import clock, rules
 from app.hq.loyalty import ledger_entry
-from app.hq.models import Store, WalletAccount, WalletEntry
+from app.hq.models import GIFT_CARD, Store, WalletAccount, WalletEntry
 
-GIFT_CARD = "gift_card"
 MAX_BATCH = 10_000
 
 
@@ -85,6 +84,7 @@ def activate(session: Session, store: Store, card_no: str, amount: int, ref: str
         raise DomainError("gift_card_sold", status=409, card=card_no)
     if card.activated_at is None:
         card.active, card.activated_at, card.activated_ref = True, clock.now(), ref[:64]
+        card.last_day = rules.load(session).gift_card_last_day(card.activated_at)
     return ledger_entry(session, card, "activate", amount, 0, ref[:64], store)  # the same sale again: its first answer
 
 
@@ -94,12 +94,23 @@ def business_day(moment: datetime) -> date:
     return clock.aware(moment).astimezone(clock.BUSINESS_TZ).date()
 
 
+def last_day_of(session: Session, card: WalletAccount) -> date | None:
+    """The last day the card can be spent: fixed at its sale (a card sold before cards kept theirs
+    follows today's rules); None for stored-value accounts, card stock and cards without an end."""
+    if card.kind != GIFT_CARD or card.activated_at is None:
+        return None
+    return card.last_day if card.last_day is not None else rules.load(session).gift_card_last_day(card.activated_at)
+
+
+def lapsed(last_day: date | None, now: datetime | None = None) -> bool:
+    return last_day is not None and business_day(now or clock.now()) > last_day
+
+
 def check_not_expired(session: Session, card: WalletAccount) -> None:
     """Refuse to spend a gift card past its last day (its balance is written off by the expiry job)."""
-    if card.kind != GIFT_CARD or card.activated_at is None:
-        return
-    last_day = rules.load(session).gift_card_last_day(card.activated_at)
-    if last_day is not None and business_day(clock.now()) > last_day:
+    last_day = last_day_of(session, card)
+    if lapsed(last_day):
+        assert last_day is not None
         raise DomainError("gift_card_expired", status=409, card=card.card_no, on=last_day.isoformat())
 
 
@@ -110,53 +121,48 @@ def expire_cards(session: Session, now: datetime | None = None) -> dict[str, int
     refunded onto a lapsed card later is written off by the next run). Each card is locked while
     its entry is written and committed at once, so the job never holds cards the tills spend.
     """
-    rule = rules.load(session)
-    if rule.gift_card_valid_months <= 0:
-        return {"cards": 0, "amount": 0}
-    today = business_day(now or clock.now())
-    # every card whose last day has passed was sold at least 28 days a month ago; the exact day is checked below
-    sold_before = clock.aware(now or clock.now()) - timedelta(days=28 * rule.gift_card_valid_months)
+    moment = clock.aware(now or clock.now())
+    today = business_day(moment)
+    ref = f"expire:{today.isoformat()}"
+    lapsed_cards = [WalletAccount.last_day < today]
+    months = rules.load(session).gift_card_valid_months
+    if months > 0:  # cards sold before cards kept their last day: any sold 28 days a month ago may be due
+        lapsed_cards.append(and_(WalletAccount.last_day.is_(None),
+                                 WalletAccount.activated_at < moment - timedelta(days=28 * months)))
     candidates = session.scalars(
         select(WalletAccount.id).where(WalletAccount.kind == GIFT_CARD, WalletAccount.activated_at.is_not(None),
-                                       WalletAccount.activated_at < sold_before,
-                                       WalletAccount.principal + WalletAccount.bonus > 0)
+                                       WalletAccount.principal + WalletAccount.bonus > 0, or_(*lapsed_cards))
         .order_by(WalletAccount.id)).all()
     cards = amount = 0
     for card_id in candidates:
         card = session.scalar(select(WalletAccount).where(WalletAccount.id == card_id).with_for_update())
-        assert card is not None and card.activated_at is not None
-        last_day = rule.gift_card_last_day(card.activated_at)
+        assert card is not None
         left = card.principal + card.bonus
-        if last_day is not None and today > last_day and left > 0:
-            entry = ledger_entry(session, card, "expire", -card.principal, -card.bonus, f"expire:{today.isoformat()}",
-                                 None)["entry"]
-            if entry["principal"] + entry["bonus"] == -left:  # written now, not an earlier run's answer
-                cards, amount = cards + 1, amount + left
+        done = session.scalar(select(WalletEntry.id).where(WalletEntry.account_id == card.id,
+                                                           WalletEntry.kind == "expire", WalletEntry.ref == ref))
+        if left > 0 and done is None and lapsed(last_day_of(session, card), moment):
+            ledger_entry(session, card, "expire", -card.principal, -card.bonus, ref, None)
+            cards, amount = cards + 1, amount + left
         session.commit()
     return {"cards": cards, "amount": amount}
 
 
 # ---- what a card holds, and the finance detail ----------------------------------------------
 
-KINDS = {"activate": "issued", "spend": "used", "refund": "refunded", "expire": "expired"}
+KINDS = {"activate": "issued", "topup": "topped_up", "spend": "used", "refund": "refunded", "expire": "expired"}
 
 
 def card_detail(session: Session, card_no: str) -> dict[str, Any]:
     """One card for customer service and finance: its state, balance, last day and every entry."""
     card = _card(session, card_no)
-    last_day = rules.load(session).gift_card_last_day(card.activated_at) if card.activated_at else None
-    if card.activated_at is None:
-        state = "unsold"
-    elif last_day is not None and business_day(clock.now()) > last_day:
-        state = "expired"
-    else:
-        state = "active"
+    last_day = last_day_of(session, card)
+    state = "unsold" if card.activated_at is None else "expired" if lapsed(last_day) else "active"
     rows = session.execute(
         select(WalletEntry, Store.code).outerjoin(Store, Store.id == WalletEntry.store_id)
         .where(WalletEntry.account_id == card.id).order_by(WalletEntry.id)).all()
     return {"card_no": card.card_no, "state": state, "principal": card.principal, "bonus": card.bonus,
             "balance": card.principal + card.bonus,
-            "activated_at": card.activated_at.isoformat() if card.activated_at else None,
+            "activated_at": clock.aware(card.activated_at).isoformat() if card.activated_at else None,
             "last_day": last_day.isoformat() if last_day else None,
             "entries": [_entry_row(card.card_no, entry, store) for entry, store in rows]}
 
@@ -166,14 +172,10 @@ def balance_view(session: Session, card_no: str) -> dict[str, Any]:
     card = session.scalar(select(WalletAccount).where(WalletAccount.card_no == card_no))
     if card is None or not card.active:
         raise DomainError("wallet_not_found", status=404)
-    view: dict[str, Any] = {"card_no": card.card_no, "kind": card.kind, "principal": card.principal,
-                            "bonus": card.bonus, "balance": card.principal + card.bonus, "last_day": None,
-                            "expired": False}
-    if card.kind == GIFT_CARD and card.activated_at is not None:
-        last_day = rules.load(session).gift_card_last_day(card.activated_at)
-        view["last_day"] = last_day.isoformat() if last_day else None
-        view["expired"] = last_day is not None and business_day(clock.now()) > last_day
-    return view
+    last_day = last_day_of(session, card)
+    return {"card_no": card.card_no, "kind": card.kind, "principal": card.principal, "bonus": card.bonus,
+            "balance": card.principal + card.bonus, "last_day": last_day.isoformat() if last_day else None,
+            "expired": lapsed(last_day)}
 
 
 def _entry_row(card_no: str, entry: WalletEntry, store: str | None) -> dict[str, Any]:
@@ -182,8 +184,12 @@ def _entry_row(card_no: str, entry: WalletEntry, store: str | None) -> dict[str,
             "ref": entry.ref, "at": clock.aware(entry.created_at).isoformat()}
 
 
-def _start_of(day: date) -> datetime:
-    return datetime.combine(day, time.min, tzinfo=clock.BUSINESS_TZ)
+def _start_of(day: date, field: str) -> datetime:
+    """Midnight in the store, as the UTC moment HQ stores (SQLite keeps no offset to compare by)."""
+    try:
+        return datetime.combine(day, time.min, tzinfo=clock.BUSINESS_TZ).astimezone(UTC)
+    except OverflowError:
+        raise DomainError("invalid_field", status=422, field=field, value=day.isoformat()) from None
 
 
 def _owed_before(session: Session, moment: datetime) -> int:
@@ -200,8 +206,9 @@ def finance_report(session: Session, first: date, last: date, store_code: str | 
     """礼品卡报表: issue, use, refund and expiry for the business days ``first``–``last``.
 
     ``totals`` and ``by_store`` sum each kind (positive fen); ``opening`` and ``closing`` are what
-    all cards held at the period's edges, chain-wide, so ``opening + issued − used + refunded −
-    expired = closing`` when no store is picked. ``items`` is the detail, a page at a time.
+    all cards held at the period's edges, so ``opening + issued + topped_up − used + refunded −
+    expired = closing`` (chain-wide only: a card bought in one store is spent in any, so with a
+    store picked they are None). ``items`` is the detail, a page at a time.
     """
     start, end, where = _period(first, last, store_code)
     totals = {name: 0 for name in KINDS.values()}
@@ -219,7 +226,8 @@ def finance_report(session: Session, first: date, last: date, store_code: str | 
         totals[name] += abs(int(amount))
     items, has_more = _detail(session, where, cursor, limit)
     return {"from": first.isoformat(), "to": last.isoformat(), "store": store_code or None,
-            "opening": _owed_before(session, start), "closing": _owed_before(session, end), "totals": totals,
+            "opening": None if store_code else _owed_before(session, start),
+            "closing": None if store_code else _owed_before(session, end), "totals": totals,
             "by_store": [{"store": code, **row} for code, row in sorted(by_store.items())],
             "items": items, "next_cursor": items[-1]["id"] if items else cursor, "has_more": has_more}
 
@@ -228,7 +236,9 @@ def _period(first: date, last: date, store_code: str | None) -> tuple[datetime, 
     """The business days ``first``–``last`` as moments, and the filter of their gift-card entries."""
     if last < first:
         raise DomainError("invalid_field", status=422, field="to", value=last.isoformat())
-    start, end = _start_of(first), _start_of(last + timedelta(days=1))
+    if last >= date.max:
+        raise DomainError("invalid_field", status=422, field="to", value=last.isoformat())
+    start, end = _start_of(first, "from"), _start_of(last + timedelta(days=1), "to")
     where = [WalletAccount.kind == GIFT_CARD, WalletEntry.created_at >= start, WalletEntry.created_at < end]
     if store_code:
         where.append(Store.code == store_code)
@@ -249,12 +259,12 @@ CSV_HEADERS = {
     "zh_CN": ("卡号", "类型", "金额", "本金", "赠送", "门店", "单号", "时间"),
     "en": ("Card", "Kind", "Amount", "Principal", "Bonus", "Store", "Reference", "Time"),
 }
-CSV_KINDS = {"zh_CN": {"issued": "售卡激活", "used": "消费", "refunded": "退款", "expired": "过期"}}
+CSV_KINDS = {"zh_CN": {"issued": "售卡激活", "topped_up": "充值", "used": "消费", "refunded": "退款", "expired": "过期"}}
 
 
 def finance_csv(session: Session, first: date, last: date, store_code: str | None, language: str) -> bytes:
     """The whole detail as CSV for finance's spreadsheet: UTF-8 with a BOM (so Excel reads the
-    Chinese), yuan with two decimals."""
+    Chinese), yuan with two decimals, times in the stores' (Beijing) time."""
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(CSV_HEADERS.get(language, CSV_HEADERS["en"]))
@@ -264,8 +274,9 @@ def finance_csv(session: Session, first: date, last: date, store_code: str | Non
     while more:
         items, more = _detail(session, where, cursor, 5_000)
         for item in items:
-            writer.writerow([item["card_no"], kinds.get(item["kind"], item["kind"]), f"{item['amount'] / 100:.2f}",
-                             f"{item['principal'] / 100:.2f}", f"{item['bonus'] / 100:.2f}", item["store"],
-                             item["ref"], item["at"]])
+            at = datetime.fromisoformat(item["at"]).astimezone(clock.BUSINESS_TZ)
+            writer.writerow([item["card_no"], kinds.get(item["kind"], item["kind"]), format_fen(item["amount"]),
+                             format_fen(item["principal"]), format_fen(item["bonus"]), item["store"], item["ref"],
+                             f"{at:%Y-%m-%d %H:%M:%S}"])
         cursor = items[-1]["id"] if items else cursor
     return ("\ufeff" + out.getvalue()).encode("utf-8")

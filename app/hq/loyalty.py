@@ -30,6 +30,7 @@ from app.domain.errors import DomainError
 from app.domain.money import check_amount
 from app.hq import clock, rules
 from app.hq.models import (
+    GIFT_CARD,
     Coupon,
     CouponBatch,
     CouponTemplate,
@@ -351,7 +352,7 @@ def top_up(session: Session, store: Store | None, card_no: str, amount: int, ref
     """充值: principal as paid, bonus by the rules (充100送20), kept apart."""
     check_amount(amount)
     account = _locked_account(session, card_no)
-    if account.kind == "gift_card":  # its money comes only from the sale that sold it
+    if account.kind == GIFT_CARD:  # its money comes only from the sale that sold it
         raise DomainError("gift_card_topup", status=409, card=card_no)
     return ledger_entry(session, account, "topup", amount, rules.load(session).bonus_for(amount), ref, store)
 
@@ -537,13 +538,12 @@ def redeem_offline(session: Session, store: Store, code: str, sale_id: str) -> N
 
 #: 积分有效期 is a rule (``LoyaltyRules.points_valid_years``): points earned in a year stay valid to
 #: the end of the year that many years later (1: 次年年底清零), in China time; 0 keeps them for ever.
-BUSINESS_TZ = clock.BUSINESS_TZ
 
 
 def points_cutoff(now: datetime, valid_years: int) -> datetime:
     """Points earned before this moment have expired by ``now``."""
-    local = clock.aware(now).astimezone(BUSINESS_TZ)
-    return datetime(local.year - valid_years, 1, 1, tzinfo=BUSINESS_TZ)
+    local = clock.aware(now).astimezone(clock.BUSINESS_TZ)
+    return datetime(local.year - valid_years, 1, 1, tzinfo=clock.BUSINESS_TZ)
 
 
 def _expirable(session: Session, member_id: int, cutoff: datetime) -> int:
@@ -604,7 +604,7 @@ def points_expiring(session: Session, member: Member, now: datetime | None = Non
     if valid_years <= 0:
         return None
     moment = clock.aware(now or clock.now())
-    year_end = datetime(moment.astimezone(BUSINESS_TZ).year + 1, 1, 1, tzinfo=BUSINESS_TZ)
+    year_end = datetime(moment.astimezone(clock.BUSINESS_TZ).year + 1, 1, 1, tzinfo=clock.BUSINESS_TZ)
     due = min(_expirable(session, member.id, points_cutoff(year_end, valid_years)), max(0, member.points))
     return {"points": due, "on": (year_end - timedelta(days=1)).date().isoformat()} if due else None
 

@@ -290,6 +290,10 @@ class Coupon(HQBase):
     redeemed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 
 
+#: WalletAccount.kind of a 礼品卡 (the other kind is "wallet", a member's stored-value account)
+GIFT_CARD = "gift_card"
+
+
 class WalletAccount(HQBase):
     """储值卡 / 电子钱包 / 礼品卡. ``principal`` and ``bonus`` are the ledger's sums, kept with it."""
 
@@ -305,6 +309,8 @@ class WalletAccount(HQBase):
     # A gift card is made inactive (card stock) and activated by the sale that sold it.
     activated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     activated_ref: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    #: the last business day a gift card can be spent, fixed at its sale by the rules then (None: no end)
+    last_day: Mapped[date | None] = mapped_column(Date, nullable=True)
 
 
 class WalletEntry(HQBase):

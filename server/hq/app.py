@@ -541,7 +541,7 @@ def _api(state: HQState) -> APIRouter:
 
     @router.get("/reports/gift-cards")
     def gift_card_report(
-        admin: Admin, session: DB, request: Request,
+        key: SalesReader, session: DB, request: Request,
         first: Annotated[date, Query(alias="from")], last: Annotated[date, Query(alias="to")],
         store: Annotated[str | None, Query(max_length=16)] = None,
         cursor: Annotated[int, Query(ge=0)] = 0,

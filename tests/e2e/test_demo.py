@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -42,9 +43,18 @@ def start_demo(home: Path, ports: dict[str, int]) -> tuple[subprocess.Popen[byte
         time.sleep(0.2)
 
 
-def stop_demo(demo: subprocess.Popen[bytes]) -> None:
+def stop_demo(demo: subprocess.Popen[bytes], ports: dict[str, int]) -> None:
+    """SIGTERM, as a service manager stops it: the demo stops its servers on the way out."""
     demo.send_signal(signal.SIGTERM)
-    demo.wait(timeout=30)
+    assert demo.wait(timeout=30) == 0
+    for port in ports.values():
+        wait_for(lambda port=port: not port_open(port), f"port {port} still served after the demo stopped")
+
+
+def port_open(port: int) -> bool:
+    with socket.socket() as sock:
+        sock.settimeout(0.5)
+        return sock.connect_ex(("127.0.0.1", port)) == 0
 
 
 def cid() -> dict[str, str]:
@@ -92,13 +102,13 @@ def test_the_demo_chain_sells_to_a_member_with_coupon_and_stored_value_and_hq_se
         welcome = till.ok(till.post("/members", {"phone": "13600136000", "name": "新会员"}))
         assert any(c["name"] == "5元代金券" for c in welcome["coupons"])  # 新人礼 on registration
     finally:
-        stop_demo(demo)
+        stop_demo(demo, ports)
 
     demo, server = start_demo(home, ports)  # again: the same chain, not a new one
     try:
         till = Till(server, "T01")
         again = till.ok(till.get("/members/lookup", params={"phone": "13800138000"}))
         assert again["wallet"]["balance"] == after["wallet"]["balance"] and again["recent"]
-        assert till.ok(till.get("/sync/status"))["online"] is True
+        wait_for(lambda: till.ok(till.get("/sync/status"))["online"] is True, "the store did not reach HQ again")
     finally:
-        stop_demo(demo)
+        stop_demo(demo, ports)

@@ -4,11 +4,12 @@ as their own permission; the printed return slip; a coupon restored when its who
 from __future__ import annotations
 
 import time
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
 from app.domain.barcode import with_check_digit
+from app.hq import clock
 from app.hq.models import WalletAccount
 from app.seed import GIFT_CARD
 from tests.e2e.conftest import COLA, LinkedStore, open_till
@@ -92,6 +93,7 @@ def test_a_gift_card_is_sold_as_goods_and_can_be_spent_right_after(linked_store:
         account = session.scalar(select(WalletAccount).where(WalletAccount.card_no == card))
         assert account is not None and account.activated_at is not None
         account.activated_at -= timedelta(days=3 * 366 + 1)
+        account.last_day = datetime.now(clock.BUSINESS_TZ).date() - timedelta(days=2)
         session.commit()
     view = till.ok(till.get(f"/stored-value/{card}"))
     assert view["expired"] and view["balance"] == 10_000 - 1290

@@ -4,10 +4,12 @@ closing one, on the real HQ (PostgreSQL)."""
 
 from __future__ import annotations
 
+import calendar
 import csv
 import io
 import uuid
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from hypothesis import given
@@ -15,6 +17,8 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from app.hq import clock, gift_cards
+from app.hq.engine import make_hq_engine, make_hq_sessions
+from app.hq.migrate import upgrade
 from app.hq.models import WalletAccount, WalletEntry
 from app.hq.rules import LoyaltyRules
 from tests.hq.conftest import Admin, HQServer, Store
@@ -42,13 +46,25 @@ def ledger(hq: HQServer, card: str) -> tuple[int, int]:
         return account.principal + account.bonus, int(total or 0)
 
 
-def sold_long_ago(hq: HQServer, card: str, when: datetime) -> None:
-    """Back-date the card's sale (what three years in a drawer would have done)."""
+def sold_long_ago(hq: HQServer, card: str, when: datetime, last_day: date | None) -> None:
+    """Back-date the card's sale (what three years in a drawer would have done); ``last_day`` None
+    is a card sold before cards kept their last day."""
     with hq.db() as session:
         account = session.scalar(select(WalletAccount).where(WalletAccount.card_no == card))
         assert account is not None
-        account.activated_at = when
+        account.activated_at, account.last_day = when, last_day
         session.commit()
+
+
+def beijing_today() -> date:
+    return datetime.now(clock.BUSINESS_TZ).date()
+
+
+def months_on(day: date, months: int) -> date:
+    """The same day ``months`` later (the month's last day when it is shorter)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = index // 12, index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def test_a_card_past_its_last_day_is_refused_and_the_job_writes_off_what_is_left(
@@ -57,12 +73,10 @@ def test_a_card_past_its_last_day_is_refused_and_the_job_writes_off_what_is_left
     early_spend = f"buy-{uuid.uuid4().hex}"
     assert spend(store, old, 2_500, early_spend).json()["balance"] == 7_500
     # sold on the 15th, 37 months ago (Beijing time): its last day was the 14th of last month
-    today = datetime.now(clock.BUSINESS_TZ).date()
-    months = today.year * 12 + today.month - 1 - 37
-    sold = datetime(months // 12, months % 12 + 1, 15, 10, tzinfo=clock.BUSINESS_TZ)
-    sold_long_ago(hq, old, sold)
-    last_month = months + 36
-    last_day = date(last_month // 12, last_month % 12 + 1, 14)
+    sold_on = months_on(beijing_today().replace(day=15), -37)
+    sold = datetime(sold_on.year, sold_on.month, 15, 10, tzinfo=clock.BUSINESS_TZ)
+    last_day = months_on(sold_on, 36) - timedelta(days=1)
+    sold_long_ago(hq, old, sold, last_day)
 
     refused = spend(store, old, 100)
     assert refused.status_code == 409 and refused.json()["code"] == "gift_card_expired"
@@ -91,6 +105,31 @@ def test_a_card_past_its_last_day_is_refused_and_the_job_writes_off_what_is_left
     with hq.db() as session:
         tomorrow = gift_cards.expire_cards(session, now=datetime.now(UTC) + timedelta(days=1))
     assert tomorrow["cards"] >= 1 and ledger(hq, old) == (0, 0)
+
+
+def test_a_card_keeps_the_last_day_it_was_sold_with_whatever_the_rules_say_later(
+        admin: Admin, hq: HQServer, store: Store) -> None:
+    rules = admin.ok(admin.get("/admin/loyalty-rules"))
+    today = beijing_today()
+    card = sold_card(admin, store, 5_000)
+    assert admin.ok(admin.get(f"/admin/gift-cards/{card}"))["last_day"] == (months_on(today, 36) - timedelta(days=1)).isoformat()
+    try:
+        admin.ok(admin.http.put(admin.hq.api + "/admin/loyalty-rules", json={"gift_card_valid_months": 60}, timeout=10))
+        longer = sold_card(admin, store, 5_000)
+        assert admin.ok(admin.get(f"/admin/gift-cards/{longer}"))["last_day"] == (
+            months_on(today, 60) - timedelta(days=1)).isoformat()
+        assert admin.ok(admin.get(f"/admin/gift-cards/{card}"))["last_day"] == (
+            months_on(today, 36) - timedelta(days=1)).isoformat()  # sold under 36 months: it keeps them
+    finally:
+        admin.ok(admin.http.put(admin.hq.api + "/admin/loyalty-rules", json=rules, timeout=10))
+    # a card sold before cards kept their last day follows the rules of the day
+    legacy = sold_card(admin, store, 1_000)
+    sold = datetime.now(UTC) - timedelta(days=4 * 366)
+    sold_long_ago(hq, legacy, sold, None)
+    assert admin.ok(admin.get(f"/admin/gift-cards/{legacy}"))["state"] == "expired"
+    assert spend(store, legacy, 100).json()["code"] == "gift_card_expired"
+    admin.ok(admin.post("/admin/gift-cards/expire"))
+    assert ledger(hq, legacy) == (0, 0)
 
 
 def test_gift_cards_cannot_be_topped_up_and_their_validity_has_a_legal_floor(admin: Admin, store: Store) -> None:
@@ -123,13 +162,15 @@ def test_the_report_carries_the_opening_balance_through_the_days_movements_to_th
 
     after = _report(admin, today)
     moved = {kind: after["totals"][kind] - before["totals"][kind] for kind in after["totals"]}
-    assert moved == {"issued": 20_000, "used": 7_000, "refunded": 6_000, "expired": 0}
+    assert moved == {"issued": 20_000, "topped_up": 0, "used": 7_000, "refunded": 6_000, "expired": 0}
     assert after["closing"] - before["closing"] == 19_000 and after["opening"] == before["opening"]
     totals = after["totals"]
-    assert after["opening"] + totals["issued"] - totals["used"] + totals["refunded"] - totals["expired"] == after["closing"]
+    assert after["opening"] + totals["issued"] + totals["topped_up"] - totals["used"] + totals["refunded"] \
+        - totals["expired"] == after["closing"]
 
     mine = _report(admin, today, store=store.code)
     assert [row["store"] for row in mine["by_store"]] == [store.code]
+    assert mine["opening"] is None and mine["closing"] is None  # a store's cards are spent chain-wide
     rows = [item for item in mine["items"] if item["card_no"] == card]
     assert [(r["kind"], r["amount"]) for r in rows] == [("issued", 20_000), ("used", 6_000), ("used", 1_000),
                                                           ("refunded", 6_000)]
@@ -153,7 +194,8 @@ def test_report_bad_input(admin: Admin) -> None:
     backwards = admin.get("/reports/gift-cards", **{"from": "2026-12-02", "to": "2026-12-01"})
     assert backwards.status_code == 422 and backwards.json()["code"] == "invalid_field"
     for params in ({"from": "2026-12-01", "to": "2026-12-02", "format": "xml"}, {"from": "yesterday", "to": "2026-12-02"},
-                   {"to": "2026-12-02"}):
+                   {"to": "2026-12-02"}, {"from": "2026-12-01", "to": "9999-12-31"},
+                   {"from": "0001-01-01", "to": "2026-12-02"}):
         answer = admin.get("/reports/gift-cards", **params)
         assert answer.status_code == 422 and answer.json()["code"], params
 
@@ -175,3 +217,25 @@ def test_a_card_sold_late_in_the_evening_counts_from_the_beijing_day() -> None:
     sold = datetime(2026, 2, 28, 17, 30, tzinfo=UTC)  # 1 March 01:30 in the store
     assert LoyaltyRules().gift_card_last_day(sold) == date(2029, 2, 28)
     assert LoyaltyRules().gift_card_last_day(datetime(2024, 2, 29, 3, tzinfo=UTC)) == date(2027, 2, 27)
+
+
+def test_the_report_counts_beijing_days_on_the_demo_hq_too(tmp_path: Path) -> None:
+    """SQLite (the demo's HQ) keeps no offset: a card sold at 01:30 in the store is that day's, not
+    the day before's (17:30 UTC)."""
+    engine = make_hq_engine(f"sqlite:///{tmp_path / 'hq.sqlite3'}")
+    upgrade(engine)
+    with make_hq_sessions(engine)() as session:
+        [card] = gift_cards.make_cards(session, 1)
+        account = session.scalar(select(WalletAccount).where(WalletAccount.card_no == card))
+        assert account is not None
+        early = datetime(2026, 12, 1, 17, 30, tzinfo=UTC)  # 2 December, 01:30 in the store
+        session.add(WalletEntry(account_id=account.id, kind="activate", principal=10_000, bonus=0, ref="early",
+                                created_at=early))
+        session.commit()
+        on_the_day = gift_cards.finance_report(session, date(2026, 12, 2), date(2026, 12, 2))
+        day_before = gift_cards.finance_report(session, date(2026, 12, 1), date(2026, 12, 1))
+        csv_text = gift_cards.finance_csv(session, date(2026, 12, 2), date(2026, 12, 2), None, "zh_CN").decode("utf-8-sig")
+    engine.dispose()
+    assert (on_the_day["totals"]["issued"], on_the_day["opening"], on_the_day["closing"]) == (10_000, 0, 10_000)
+    assert (day_before["totals"]["issued"], day_before["closing"]) == (0, 0)
+    assert "2026-12-02 01:30:00" in csv_text  # the store's clock, as finance reads it

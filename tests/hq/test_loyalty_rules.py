@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from app.hq import loyalty
+from app.hq import clock
 from app.hq.models import CampaignGrant, Member, PointsEntry, WalletAccount, WalletEntry
 from tests.hq.conftest import Admin, HQServer, Store
 from tests.hq.test_loyalty import batch, phone, post
@@ -191,7 +191,7 @@ def test_points_expire_oldest_first_once_and_the_panel_warns_before(admin: Admin
                                       ("sale", 400, last_year), ("sale", 100, this_year)])
     view = store.send("GET", f"/loyalty/members?card={member['member_no']}").json()
     assert view["points"] == 700
-    assert view["points_expiring"] == {"points": 200 + 400, "on": f"{now.astimezone(loyalty.BUSINESS_TZ).year}-12-31"}
+    assert view["points_expiring"] == {"points": 200 + 400, "on": f"{now.astimezone(clock.BUSINESS_TZ).year}-12-31"}
 
     first = admin.ok(admin.post("/admin/points/expire", {"member": member["member_no"]}))
     assert first == {"members": 1, "points": 200}  # what is left of the old 500 after the 300 spent

@@ -1,0 +1,52 @@
+"""The till's one worker thread: answers come back on the GUI thread, in order, and an answer for a
+dialog the cashier has already closed is dropped instead of touching a deleted widget."""
+
+from __future__ import annotations
+
+import os
+import threading
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication, QLabel  # noqa: E402
+
+from ui.worker import Worker  # noqa: E402
+
+
+def test_answers_come_back_in_order_on_the_gui_thread(qtbot) -> None:
+    worker = Worker()
+    seen: list[tuple[int, bool]] = []
+    try:
+        for n in range(5):
+            worker.submit(lambda n=n: n, lambda value: seen.append(
+                (value, threading.current_thread() is threading.main_thread())))
+        qtbot.waitUntil(lambda: worker.pending == 0, timeout=5_000)
+    finally:
+        worker.stop()
+    assert seen == [(n, True) for n in range(5)]
+
+
+def test_an_answer_for_a_closed_dialog_is_dropped(qtbot) -> None:
+    worker = Worker()
+    release = threading.Event()
+    label = QLabel()
+    delivered: list[str] = []
+    try:
+        worker.submit(lambda: release.wait(5) and "late", lambda value: label.setText(value), owner=label)
+        worker.submit(lambda: (_ for _ in ()).throw(RuntimeError("HQ away")), None,
+                      lambda exc: label.setText(str(exc)), owner=label)
+        worker.submit(lambda: "kept", delivered.append)  # no owner: always delivered
+        label.deleteLater()
+        qtbot.waitUntil(lambda: not _alive(label), timeout=5_000)
+        release.set()
+        qtbot.waitUntil(lambda: worker.pending == 0, timeout=5_000)
+    finally:
+        worker.stop()
+    assert delivered == ["kept"]  # and neither answer touched the deleted label (that would raise)
+
+
+def _alive(widget: QLabel) -> bool:
+    import shiboken6
+
+    QApplication.processEvents()
+    return shiboken6.isValid(widget)
