@@ -174,7 +174,8 @@ def conflicts(client: HqClient | None, language: str, include_resolved: bool = F
     from app.messages import message
 
     items = _call(client, "GET", "/loyalty/conflicts" + ("?all=true" if include_resolved else "")).get("items") or []
-    return [{**item, "message": message(str(item.get("reason", "")), language, {"code": item.get("subject", "")})}
+    return [{**item, "message": message(str(item.get("reason", "")), language,
+                                        {"code": item.get("subject", ""), "card": item.get("subject", "")})}
             for item in items if isinstance(item, dict)]
 
 

@@ -59,7 +59,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "campaign_not_found": ("活动不存在：{code}", "No such campaign: {code}"),
     "gift_card_not_found": ("礼品卡不存在：{card}", "No gift card {card}"),
     "gift_card_mistyped": ("卡号有误，请重新扫描或核对：{card}", "That card number is mistyped: scan it again or check it ({card})"),
-    "gift_card_expired": ("礼品卡已过期（有效期至 {on}），不能再用：{card}", "Gift card {card} was valid until {on}: it has expired"),
+    "gift_card_expired": ("礼品卡已过期，不能再用：{card}（有效期至 {on}）", "Expired gift card: {card} (valid until {on})"),
     "gift_card_topup": ("礼品卡不能充值：{card}", "Gift card {card} cannot be topped up"),
     "gift_card_sold": ("此礼品卡已售出，不能再卖：{card}", "Gift card {card} has been sold already"),
     "gift_card_required": ("{name} 是礼品卡：请刷卡或输入卡号", "{name} is a gift card: swipe it or type its number"),

@@ -326,11 +326,24 @@ def _locked_account(session: Session, card_no: str) -> WalletAccount:
     return account
 
 
+def _check_not_expired(session: Session, account: WalletAccount, kind: str, ref: str) -> None:
+    """A lapsed gift card neither pays nor takes money back; a retry of a move made before it
+    lapsed still gets its first answer (``ledger_entry`` returns it)."""
+    from app.hq.gift_cards import check_not_expired  # gift_cards builds on this module
+
+    if _prior(session, account, kind, ref) is None:
+        check_not_expired(session, account)
+
+
+def _prior(session: Session, account: WalletAccount, kind: str, ref: str) -> WalletEntry | None:
+    return session.scalar(select(WalletEntry).where(WalletEntry.account_id == account.id, WalletEntry.kind == kind,
+                                                    WalletEntry.ref == ref))
+
+
 def ledger_entry(session: Session, account: WalletAccount, kind: str, principal: int, bonus: int, ref: str,
            store: Store | None) -> dict[str, Any]:
     """Append the entry and move the balance with it; the same (kind, ref) again returns the first answer."""
-    prior = session.scalar(select(WalletEntry).where(WalletEntry.account_id == account.id, WalletEntry.kind == kind,
-                                                     WalletEntry.ref == ref))
+    prior = _prior(session, account, kind, ref)
     if prior is not None:
         return _balance(account, prior)
     entry = WalletEntry(account_id=account.id, kind=kind, principal=principal, bonus=bonus, ref=ref,
@@ -361,13 +374,10 @@ def spend(session: Session, store: Store | None, card_no: str, amount: int, ref:
     """Pay with stored value: principal first, then bonus; never below zero (the row is locked)."""
     check_amount(amount)
     account = _locked_account(session, card_no)
-    prior = session.scalar(select(WalletEntry).where(WalletEntry.account_id == account.id, WalletEntry.kind == "spend",
-                                                     WalletEntry.ref == ref))
+    prior = _prior(session, account, "spend", ref)
     if prior is not None:
         return _balance(account, prior)
-    from app.hq.gift_cards import check_not_expired
-
-    check_not_expired(session, account)
+    _check_not_expired(session, account, "spend", ref)
     if account.principal + account.bonus < amount:
         raise DomainError("insufficient_balance", status=409, balance=f"{(account.principal + account.bonus) / 100:.2f}")
     from_principal = min(account.principal, amount)
@@ -377,8 +387,8 @@ def spend(session: Session, store: Store | None, card_no: str, amount: int, ref:
 def refund(session: Session, store: Store | None, card_no: str, ref: str) -> dict[str, Any]:
     """A returned sale paid by stored value: the spend of ``ref`` goes back, principal and bonus as taken."""
     account = _locked_account(session, card_no)
-    spent = session.scalar(select(WalletEntry).where(WalletEntry.account_id == account.id, WalletEntry.kind == "spend",
-                                                     WalletEntry.ref == ref))
+    _check_not_expired(session, account, "refund", ref)
+    spent = _prior(session, account, "spend", ref)
     if spent is None:
         raise DomainError("wallet_entry_not_found", status=404, ref=ref[:64])
     return ledger_entry(session, account, "refund", -spent.principal, -spent.bonus, ref, store)
@@ -448,11 +458,12 @@ def _share(whole: int, done: int, part: int, of: int, done_of: int) -> int:
 def refund_part(session: Session, store: Store | None, card_no: str, spend_ref: str, amount: int,
                 ref: str) -> dict[str, Any]:
     """A return paid partly by stored value: ``amount`` of the spend ``spend_ref`` goes back,
-    principal first (退款退本金), then bonus, never more than the spend took."""
+    principal first (退款退本金), then bonus, never more than the spend took. A lapsed gift card takes
+    nothing back (it would only be written off again): the refund becomes the store's conflict."""
     check_amount(amount)
     account = _locked_account(session, card_no)
-    spent = session.scalar(select(WalletEntry).where(WalletEntry.account_id == account.id, WalletEntry.kind == "spend",
-                                                     WalletEntry.ref == spend_ref))
+    _check_not_expired(session, account, "refund", ref)
+    spent = _prior(session, account, "spend", spend_ref)
     if spent is None:
         raise DomainError("wallet_entry_not_found", status=404, ref=spend_ref[:64])
     principal = min(amount, -spent.principal)
