@@ -137,7 +137,7 @@ class PointsIn(Body):
     command_id: StrictStr = CommandId
 
 
-class ConflictResolveIn(BaseModel):
+class ConflictResolveIn(Body):
     """已处理: what the manager did about the conflict (HQ's rule decides what a note must be)."""
 
-    note: str = Field(max_length=4000)
+    note: StrictStr = Field(max_length=4000)
