@@ -799,27 +799,27 @@
 <context>
     <name>GiftCardDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="551"/>
+        <location filename="../../ui/loyalty.py" line="553"/>
         <source>Sell a gift card</source>
         <translation>Sell a gift card</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="551"/>
+        <location filename="../../ui/loyalty.py" line="553"/>
         <source>Add (Enter)</source>
         <translation>Add (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="559"/>
+        <location filename="../../ui/loyalty.py" line="561"/>
         <source>Scan the barcode on the back of the card</source>
         <translation>Scan the barcode on the back of the card</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="562"/>
+        <location filename="../../ui/loyalty.py" line="564"/>
         <source>Card number</source>
         <translation>Card number</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="574"/>
+        <location filename="../../ui/loyalty.py" line="576"/>
         <source>Scan or type the card number.</source>
         <translation>Scan or type the card number.</translation>
     </message>
@@ -1191,59 +1191,59 @@
 <context>
     <name>NoReceiptReturnDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="467"/>
+        <location filename="../../ui/loyalty.py" line="469"/>
         <source>Return without receipt</source>
         <translation>Return without receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="467"/>
+        <location filename="../../ui/loyalty.py" line="469"/>
         <source>Refund (Enter)</source>
         <translation>Refund (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="470"/>
+        <location filename="../../ui/loyalty.py" line="472"/>
         <source>Refunded in cash at today&apos;s shelf price, without promotions. A manager must allow it.</source>
         <extracomment>(code, quantity) coming back, once the cashier confirms; the checkout runs the return</extracomment>
         <translation>Refunded in cash at today&apos;s shelf price, without promotions. A manager must allow it.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="476"/>
+        <location filename="../../ui/loyalty.py" line="478"/>
         <source>Scan each item coming back</source>
         <translation>Scan each item coming back</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="478"/>
-        <location filename="../../ui/loyalty.py" line="482"/>
+        <location filename="../../ui/loyalty.py" line="480"/>
+        <location filename="../../ui/loyalty.py" line="484"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="480"/>
+        <location filename="../../ui/loyalty.py" line="482"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="482"/>
+        <location filename="../../ui/loyalty.py" line="484"/>
         <source>Price</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="482"/>
+        <location filename="../../ui/loyalty.py" line="484"/>
         <source>Return</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="504"/>
+        <location filename="../../ui/loyalty.py" line="506"/>
         <source>%1 is sold by weight: it can only come back with its receipt.</source>
         <translation>%1 is sold by weight: it can only come back with its receipt.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="525"/>
+        <location filename="../../ui/loyalty.py" line="527"/>
         <source>Refund ￥%1 in cash</source>
         <translation>Refund ￥%1 in cash</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="540"/>
+        <location filename="../../ui/loyalty.py" line="542"/>
         <source>Scan what comes back first.</source>
         <translation>Scan what comes back first.</translation>
     </message>
@@ -1353,22 +1353,22 @@
 <context>
     <name>PointsDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="295"/>
+        <location filename="../../ui/loyalty.py" line="297"/>
         <source>Pay with points</source>
         <translation>Pay with points</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="295"/>
+        <location filename="../../ui/loyalty.py" line="297"/>
         <source>Pay (Enter)</source>
         <translation>Pay (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="299"/>
+        <location filename="../../ui/loyalty.py" line="301"/>
         <source>%1 points: up to ￥%2 (%3 points = ￥1)</source>
         <translation>%1 points: up to ￥%2 (%3 points = ￥1)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="306"/>
+        <location filename="../../ui/loyalty.py" line="308"/>
         <source>Amount (¥)</source>
         <translation>Amount (¥)</translation>
     </message>
@@ -1478,108 +1478,108 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="338"/>
-        <location filename="../../ui/loyalty.py" line="365"/>
+        <location filename="../../ui/loyalty.py" line="340"/>
+        <location filename="../../ui/loyalty.py" line="367"/>
         <source>Return</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="338"/>
-        <location filename="../../ui/loyalty.py" line="385"/>
+        <location filename="../../ui/loyalty.py" line="340"/>
+        <location filename="../../ui/loyalty.py" line="387"/>
         <source>Find sale (Enter)</source>
         <translation>Find sale (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="345"/>
+        <location filename="../../ui/loyalty.py" line="347"/>
         <source>Scan the receipt barcode, or type the amount, member or goods code</source>
         <extracomment>(line id, quantity) to bring back, once the cashier confirms; the checkout runs the return</extracomment>
         <translation>Scan the receipt barcode, or type the amount, member or goods code</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="348"/>
-        <location filename="../../ui/loyalty.py" line="358"/>
+        <location filename="../../ui/loyalty.py" line="350"/>
+        <location filename="../../ui/loyalty.py" line="360"/>
         <source>Sale</source>
         <extracomment>查单: the day&apos;s sales that match what was typed, when there is no receipt barcode to scan</extracomment>
         <translation>Sale</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="353"/>
+        <location filename="../../ui/loyalty.py" line="355"/>
         <source>Sold on</source>
         <translation>Sold on</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="355"/>
+        <location filename="../../ui/loyalty.py" line="357"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="358"/>
+        <location filename="../../ui/loyalty.py" line="360"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="358"/>
+        <location filename="../../ui/loyalty.py" line="360"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="358"/>
+        <location filename="../../ui/loyalty.py" line="360"/>
         <source>Member</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="365"/>
+        <location filename="../../ui/loyalty.py" line="367"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="365"/>
+        <location filename="../../ui/loyalty.py" line="367"/>
         <source>Paid</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="365"/>
+        <location filename="../../ui/loyalty.py" line="367"/>
         <source>Can return</source>
         <translation>Can return</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="369"/>
+        <location filename="../../ui/loyalty.py" line="371"/>
         <source>No receipt…</source>
         <extracomment>the cashier chose 无小票退货 instead: the checkout opens that dialog</extracomment>
         <translation>No receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="396"/>
+        <location filename="../../ui/loyalty.py" line="398"/>
         <source>Scan the receipt barcode or type the sale number.</source>
         <translation>Scan the receipt barcode or type the sale number.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="409"/>
+        <location filename="../../ui/loyalty.py" line="411"/>
         <source>Choose how many of which item come back.</source>
         <translation>Choose how many of which item come back.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="426"/>
+        <location filename="../../ui/loyalty.py" line="428"/>
         <source>%1 sales match: pick one (Enter).</source>
         <translation>%1 sales match: pick one (Enter).</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="428"/>
+        <location filename="../../ui/loyalty.py" line="430"/>
         <source>No sale of that day matches.</source>
         <translation>No sale of that day matches.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="443"/>
+        <location filename="../../ui/loyalty.py" line="445"/>
         <source>Gift cards sold are not taken back.</source>
         <translation>Gift cards sold are not taken back.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="454"/>
+        <location filename="../../ui/loyalty.py" line="456"/>
         <source>Refund (Enter)</source>
         <translation>Refund (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="456"/>
+        <location filename="../../ui/loyalty.py" line="458"/>
         <source>Everything on this sale has been returned already.</source>
         <translation>Everything on this sale has been returned already.</translation>
     </message>
@@ -1694,18 +1694,18 @@
 <context>
     <name>StoreClient</name>
     <message>
-        <location filename="../../ui/api.py" line="296"/>
+        <location filename="../../ui/api.py" line="297"/>
         <source>The store server cannot be reached. Check the network.</source>
         <extracomment>(connect, read) seconds. A till must say &quot;offline&quot; quickly rather than hang a scan. A store server without the sync endpoints (or not enrolled with HQ) reports this.</extracomment>
         <translation>The store server cannot be reached. Check the network.</translation>
     </message>
     <message>
-        <location filename="../../ui/api.py" line="313"/>
+        <location filename="../../ui/api.py" line="314"/>
         <source>The server refused the request (%1).</source>
         <translation>The server refused the request (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/api.py" line="320"/>
+        <location filename="../../ui/api.py" line="321"/>
         <source>The server sent an unreadable answer.</source>
         <translation>The server sent an unreadable answer.</translation>
     </message>
@@ -1733,32 +1733,32 @@
         <translation>Amount (¥)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="267"/>
+        <location filename="../../ui/loyalty.py" line="269"/>
         <source>Balance ￥%1</source>
         <translation>Balance ￥%1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="269"/>
+        <location filename="../../ui/loyalty.py" line="271"/>
         <source>(valid until %1)</source>
         <translation>(valid until %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="272"/>
+        <location filename="../../ui/loyalty.py" line="274"/>
         <source>This gift card has expired; it cannot pay.</source>
         <translation>This gift card has expired; it cannot pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="274"/>
+        <location filename="../../ui/loyalty.py" line="276"/>
         <source>The card is empty.</source>
         <translation>The card is empty.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="277"/>
+        <location filename="../../ui/loyalty.py" line="279"/>
         <source>The card pays ￥%1; the rest is paid another way.</source>
         <translation>The card pays ￥%1; the rest is paid another way.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="283"/>
+        <location filename="../../ui/loyalty.py" line="285"/>
         <source>Scan or type the card number.</source>
         <translation>Scan or type the card number.</translation>
     </message>
@@ -1926,12 +1926,12 @@
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="311"/>
+        <location filename="../../ui/sync.py" line="312"/>
         <source>Marked as handled.</source>
         <translation>Marked as handled.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="325"/>
+        <location filename="../../ui/sync.py" line="326"/>
         <source>%1 uploads are stuck: call support.</source>
         <translation>%1 uploads are stuck: call support.</translation>
     </message>

@@ -799,27 +799,27 @@
 <context>
     <name>GiftCardDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="551"/>
+        <location filename="../../ui/loyalty.py" line="553"/>
         <source>Sell a gift card</source>
         <translation>售卖礼品卡</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="551"/>
+        <location filename="../../ui/loyalty.py" line="553"/>
         <source>Add (Enter)</source>
         <translation>添加 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="559"/>
+        <location filename="../../ui/loyalty.py" line="561"/>
         <source>Scan the barcode on the back of the card</source>
         <translation>扫描卡背面的条码</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="562"/>
+        <location filename="../../ui/loyalty.py" line="564"/>
         <source>Card number</source>
         <translation>卡号</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="574"/>
+        <location filename="../../ui/loyalty.py" line="576"/>
         <source>Scan or type the card number.</source>
         <translation>请扫描或输入卡号。</translation>
     </message>
@@ -1191,59 +1191,59 @@
 <context>
     <name>NoReceiptReturnDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="467"/>
+        <location filename="../../ui/loyalty.py" line="469"/>
         <source>Return without receipt</source>
         <translation>无小票退货</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="467"/>
+        <location filename="../../ui/loyalty.py" line="469"/>
         <source>Refund (Enter)</source>
         <translation>退款 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="470"/>
+        <location filename="../../ui/loyalty.py" line="472"/>
         <source>Refunded in cash at today&apos;s shelf price, without promotions. A manager must allow it.</source>
         <extracomment>(code, quantity) coming back, once the cashier confirms; the checkout runs the return</extracomment>
         <translation>按今日货架价（不含促销）退现金，须店长授权。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="476"/>
+        <location filename="../../ui/loyalty.py" line="478"/>
         <source>Scan each item coming back</source>
         <translation>逐件扫描退回的商品</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="478"/>
-        <location filename="../../ui/loyalty.py" line="482"/>
+        <location filename="../../ui/loyalty.py" line="480"/>
+        <location filename="../../ui/loyalty.py" line="484"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="480"/>
+        <location filename="../../ui/loyalty.py" line="482"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="482"/>
+        <location filename="../../ui/loyalty.py" line="484"/>
         <source>Price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="482"/>
+        <location filename="../../ui/loyalty.py" line="484"/>
         <source>Return</source>
         <translation>退货数量</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="504"/>
+        <location filename="../../ui/loyalty.py" line="506"/>
         <source>%1 is sold by weight: it can only come back with its receipt.</source>
         <translation>%1 是称重商品：只能凭小票退货。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="525"/>
+        <location filename="../../ui/loyalty.py" line="527"/>
         <source>Refund ￥%1 in cash</source>
         <translation>退现金 ￥%1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="540"/>
+        <location filename="../../ui/loyalty.py" line="542"/>
         <source>Scan what comes back first.</source>
         <translation>请先扫描要退的商品。</translation>
     </message>
@@ -1352,22 +1352,22 @@
 <context>
     <name>PointsDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="295"/>
+        <location filename="../../ui/loyalty.py" line="297"/>
         <source>Pay with points</source>
         <translation>积分抵现</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="295"/>
+        <location filename="../../ui/loyalty.py" line="297"/>
         <source>Pay (Enter)</source>
         <translation>支付 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="299"/>
+        <location filename="../../ui/loyalty.py" line="301"/>
         <source>%1 points: up to ￥%2 (%3 points = ￥1)</source>
         <translation>积分 %1：最多抵 ￥%2（%3 积分 = ￥1）</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="306"/>
+        <location filename="../../ui/loyalty.py" line="308"/>
         <source>Amount (¥)</source>
         <translation>金额 (¥)</translation>
     </message>
@@ -1477,108 +1477,108 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="338"/>
-        <location filename="../../ui/loyalty.py" line="365"/>
+        <location filename="../../ui/loyalty.py" line="340"/>
+        <location filename="../../ui/loyalty.py" line="367"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="338"/>
-        <location filename="../../ui/loyalty.py" line="385"/>
+        <location filename="../../ui/loyalty.py" line="340"/>
+        <location filename="../../ui/loyalty.py" line="387"/>
         <source>Find sale (Enter)</source>
         <translation>查找销售单 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="345"/>
+        <location filename="../../ui/loyalty.py" line="347"/>
         <source>Scan the receipt barcode, or type the amount, member or goods code</source>
         <extracomment>(line id, quantity) to bring back, once the cashier confirms; the checkout runs the return</extracomment>
         <translation>扫描小票条码，或输入金额、会员卡号、商品条码查单</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="348"/>
-        <location filename="../../ui/loyalty.py" line="358"/>
+        <location filename="../../ui/loyalty.py" line="350"/>
+        <location filename="../../ui/loyalty.py" line="360"/>
         <source>Sale</source>
         <extracomment>查单: the day&apos;s sales that match what was typed, when there is no receipt barcode to scan</extracomment>
         <translation>销售单</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="353"/>
+        <location filename="../../ui/loyalty.py" line="355"/>
         <source>Sold on</source>
         <translation>销售日期</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="355"/>
+        <location filename="../../ui/loyalty.py" line="357"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="358"/>
+        <location filename="../../ui/loyalty.py" line="360"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="358"/>
+        <location filename="../../ui/loyalty.py" line="360"/>
         <source>Total</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="358"/>
+        <location filename="../../ui/loyalty.py" line="360"/>
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="365"/>
+        <location filename="../../ui/loyalty.py" line="367"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="365"/>
+        <location filename="../../ui/loyalty.py" line="367"/>
         <source>Paid</source>
         <translation>实付</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="365"/>
+        <location filename="../../ui/loyalty.py" line="367"/>
         <source>Can return</source>
         <translation>可退</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="369"/>
+        <location filename="../../ui/loyalty.py" line="371"/>
         <source>No receipt…</source>
         <extracomment>the cashier chose 无小票退货 instead: the checkout opens that dialog</extracomment>
         <translation>无小票退货…</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="396"/>
+        <location filename="../../ui/loyalty.py" line="398"/>
         <source>Scan the receipt barcode or type the sale number.</source>
         <translation>请扫描小票条码或输入单号。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="409"/>
+        <location filename="../../ui/loyalty.py" line="411"/>
         <source>Choose how many of which item come back.</source>
         <translation>请选择要退的商品和数量。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="426"/>
+        <location filename="../../ui/loyalty.py" line="428"/>
         <source>%1 sales match: pick one (Enter).</source>
         <translation>找到 %1 笔销售：请选择一笔（回车）。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="428"/>
+        <location filename="../../ui/loyalty.py" line="430"/>
         <source>No sale of that day matches.</source>
         <translation>当天没有符合的销售单。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="443"/>
+        <location filename="../../ui/loyalty.py" line="445"/>
         <source>Gift cards sold are not taken back.</source>
         <translation>已售礼品卡不予退货。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="454"/>
+        <location filename="../../ui/loyalty.py" line="456"/>
         <source>Refund (Enter)</source>
         <translation>退款 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="456"/>
+        <location filename="../../ui/loyalty.py" line="458"/>
         <source>Everything on this sale has been returned already.</source>
         <translation>此单商品已全部退货。</translation>
     </message>
@@ -1693,18 +1693,18 @@
 <context>
     <name>StoreClient</name>
     <message>
-        <location filename="../../ui/api.py" line="296"/>
+        <location filename="../../ui/api.py" line="297"/>
         <source>The store server cannot be reached. Check the network.</source>
         <extracomment>(connect, read) seconds. A till must say &quot;offline&quot; quickly rather than hang a scan. A store server without the sync endpoints (or not enrolled with HQ) reports this.</extracomment>
         <translation>无法连接门店服务器，请检查网络。</translation>
     </message>
     <message>
-        <location filename="../../ui/api.py" line="313"/>
+        <location filename="../../ui/api.py" line="314"/>
         <source>The server refused the request (%1).</source>
         <translation>服务器拒绝了请求（%1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/api.py" line="320"/>
+        <location filename="../../ui/api.py" line="321"/>
         <source>The server sent an unreadable answer.</source>
         <translation>服务器返回了无法识别的数据。</translation>
     </message>
@@ -1732,32 +1732,32 @@
         <translation>金额 (¥)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="267"/>
+        <location filename="../../ui/loyalty.py" line="269"/>
         <source>Balance ￥%1</source>
         <translation>余额 ￥%1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="269"/>
+        <location filename="../../ui/loyalty.py" line="271"/>
         <source>(valid until %1)</source>
         <translation>（有效期至 %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="272"/>
+        <location filename="../../ui/loyalty.py" line="274"/>
         <source>This gift card has expired; it cannot pay.</source>
         <translation>此礼品卡已过期，不能支付。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="274"/>
+        <location filename="../../ui/loyalty.py" line="276"/>
         <source>The card is empty.</source>
         <translation>卡内余额为零。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="277"/>
+        <location filename="../../ui/loyalty.py" line="279"/>
         <source>The card pays ￥%1; the rest is paid another way.</source>
         <translation>此卡可付 ￥%1，其余请用其他方式支付。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="283"/>
+        <location filename="../../ui/loyalty.py" line="285"/>
         <source>Scan or type the card number.</source>
         <translation>请扫描或输入卡号。</translation>
     </message>
@@ -1925,12 +1925,12 @@
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="311"/>
+        <location filename="../../ui/sync.py" line="312"/>
         <source>Marked as handled.</source>
         <translation>已标记为已处理。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="325"/>
+        <location filename="../../ui/sync.py" line="326"/>
         <source>%1 uploads are stuck: call support.</source>
         <translation>有 %1 条数据上传失败，请联系技术支持</translation>
     </message>
