@@ -543,9 +543,9 @@ class StoreClient:
                 return None
             raise
 
-    def resolve_conflict(self, conflict_id: int, note: str) -> dict[str, Any]:
+    def resolve_conflict(self, conflict_id: int, note: str, command_id: str | None = None) -> dict[str, Any]:
         """已处理: mark one of HQ's conflicts handled with ``note`` (a manager only; HQ must be reachable)."""
-        return dict(self._api("POST", f"/loyalty/conflicts/{int(conflict_id)}/resolve", json={"note": note}))
+        return dict(self._command(f"/loyalty/conflicts/{int(conflict_id)}/resolve", {"note": note}, command_id))
 
     def sync_stuck(self) -> list[StuckEvent]:
         """Outbox events HQ keeps refusing; empty when the server has no sync endpoint."""

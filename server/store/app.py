@@ -369,9 +369,10 @@ def _api(state: StoreState) -> APIRouter:
 
     @router.post("/loyalty/conflicts/{conflict_id}/resolve")
     def resolve_loyalty_conflict(conflict_id: Annotated[int, Path(ge=1, le=2**63 - 1)], body: schemas.ConflictResolveIn,
-                                 who: Who) -> dict[str, Any]:
+                                 who: Who, session: DB) -> dict[str, Any]:
         """已处理: the manager marks one of HQ's conflicts handled, with a note of what was done."""
-        return loyalty.resolve_conflict(state.hq(), who, conflict_id, body.note)
+        return command(session, who, body.command_id, "conflict_resolve", {"conflict": conflict_id, "note": body.note},
+                       lambda: loyalty.resolve_conflict(state.hq(), who, conflict_id, body.note))
 
     @router.get("/sync/stuck")
     def get_stuck_events(who: Who, session: DB) -> dict[str, Any]:

@@ -137,7 +137,8 @@ class PointsIn(Body):
     command_id: StrictStr = CommandId
 
 
-class ConflictResolveIn(Body):
-    """已处理: what the manager did about the conflict (HQ's rule decides what a note must be)."""
+class ConflictResolveIn(CommandIn):
+    """已处理: what the manager did about the conflict (HQ's rule decides what a note must be); a
+    retry with the same command_id gets the first answer, not "handled already"."""
 
     note: StrictStr = Field(max_length=4000)

@@ -359,18 +359,20 @@ def test_offline_a_paper_coupon_is_taken_by_policy_and_hq_settles_it_on_reconnec
 
         # The other store's manager sets it right and marks it handled; a cashier may not.
         resolve = f"/loyalty/conflicts/{seen[0]['id']}/resolve"
-        cashier = there.post(resolve, {"note": "已补收差额"})
+        cashier = there.post(resolve, {"note": "已补收差额", **cid()})
         assert cashier.status_code == 403 and cashier.json()["code"] == "forbidden"
         manager = Till(other.server, other.server.new_till(), operator="9001", pin="9999")
-        empty = manager.post(resolve, {"note": "  "})
+        empty = manager.post(resolve, {"note": "  ", **cid()})
         assert empty.status_code == 422 and empty.json()["code"] == "resolution_note_invalid"
         mine_to_them = Till(store.server, store.server.new_till(), operator="9001", pin="9999").post(
-            resolve, {"note": "别店的"})
+            resolve, {"note": "别店的", **cid()})
         assert mine_to_them.status_code == 404 and mine_to_them.json()["code"] == "conflict_not_found"
         assert [c["id"] for c in there.ok(there.get("/loyalty/conflicts"))["items"]] == [seen[0]["id"]]  # unchanged
-        done = manager.ok(manager.post(resolve, {"note": "顾客已补现金 ￥2.00"}))
+        once = {"note": "顾客已补现金 ￥2.00", **cid()}
+        done = manager.ok(manager.post(resolve, once))
         assert (done["resolved_by"], done["resolution"]) == ("9001", "顾客已补现金 ￥2.00")
-        again = manager.post(resolve, {"note": "再记一次"})
+        assert manager.ok(manager.post(resolve, once)) == done  # the answer lost and the call resent: the same answer
+        again = manager.post(resolve, {"note": "再记一次", **cid()})
         assert again.status_code == 409 and again.json()["code"] == "conflict_already_resolved"
         assert again.json()["message"] == "此事项已由 9001 处理过"  # HQ's refusal in the till's language
         assert there.ok(there.get("/loyalty/conflicts"))["items"] == []
@@ -382,7 +384,7 @@ def test_offline_a_paper_coupon_is_taken_by_policy_and_hq_settles_it_on_reconnec
         other.proxy.cut()
         away = there.get("/loyalty/conflicts")
         assert away.status_code == 503 and away.json()["code"] == "hq_unreachable"
-        offline = manager.post(resolve, {"note": "总部断线时"})
+        offline = manager.post(resolve, {"note": "总部断线时", **cid()})
         assert offline.status_code == 503 and offline.json()["code"] == "hq_unreachable"
     finally:
         other.server.stop()

@@ -9,10 +9,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import uuid  # noqa: E402
 from collections.abc import Iterator  # noqa: E402
+from datetime import UTC, date, datetime, timedelta  # noqa: E402
 
 import pytest  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
+from sqlalchemy import select  # noqa: E402
 
+from app.hq import clock  # noqa: E402
 from hardware.escpos.decoder import decode  # noqa: E402
 from tests.e2e.conftest import LinkedStore  # noqa: E402
 from tests.e2e.test_till_gift_cards_returns import GIFT  # noqa: E402
@@ -134,6 +137,53 @@ def test_a_gift_card_asks_for_its_card_number(qtbot, till: MainWindow, admin: Ad
     qtbot.waitUntil(lambda: win.checkout.active_dialog is None, timeout=WAIT_MS)
     line = win.checkout.ticket.lines[0]
     assert (line.name, line.amount) == ("礼品卡 100元", 10_000)
+
+
+def gift_card_holding(linked_store: LinkedStore, admin: Admin, amount: int, last_day: date) -> str:
+    """A gift card sold earlier with ``amount`` left on it, good until ``last_day`` (written at HQ
+    as the sale and its spending would have left it: the balance is its ledger's sum)."""
+    from app.hq.models import WalletAccount, WalletEntry
+
+    [card] = admin.ok(admin.post("/admin/gift-cards", {"count": 1}))["cards"]
+    with linked_store.hq.db() as session:
+        account = session.scalar(select(WalletAccount).where(WalletAccount.card_no == card))
+        assert account is not None
+        account.active, account.activated_at, account.last_day = True, datetime.now(UTC) - timedelta(days=30), last_day
+        account.principal = amount
+        session.add(WalletEntry(account_id=account.id, kind="activate", principal=amount, bonus=0, ref=f"sold:{card}",
+                                created_at=account.activated_at))
+        session.commit()
+    return card
+
+
+def test_a_gift_card_shows_what_it_holds_and_pays_that_much_or_nothing_once_lapsed(
+        qtbot, till: MainWindow, linked_store: LinkedStore, admin: Admin) -> None:
+    win = till
+    today = datetime.now(clock.BUSINESS_TZ).date()
+    short = gift_card_holding(linked_store, admin, 1_000, today + timedelta(days=400))
+    lapsed = gift_card_holding(linked_store, admin, 5_000, today - timedelta(days=1))
+    log_in(qtbot, win)
+    for item in (NOODLES, WATER):  # 12.90 + 2.00
+        scan(qtbot, win, item)
+        idle(qtbot, win)
+
+    press(qtbot, win, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    pay = dialog_of(qtbot, win, StoredValueDialog)
+    assert pay.amount.text() == "14.90"
+    pay.handle_scan(lapsed)
+    qtbot.waitUntil(lambda: "此礼品卡已过期" in pay.message.text(), timeout=WAIT_MS)
+    assert pay.amount.text() == "14.90" and f"有效期至 {today - timedelta(days=1)}" in pay.balance.text()
+    qtbot.keyClick(pay.amount, Qt.Key.Key_Return)  # the cashier tries anyway: HQ refuses, nothing taken
+    qtbot.waitUntil(lambda: "礼品卡已过期，不能再用" in pay.message.text(), timeout=WAIT_MS)
+    assert win.checkout.ticket.paid == 0
+
+    pay.card.clear()
+    pay.handle_scan(short)  # ￥10 on it: it pays ￥10, the rest is paid another way
+    qtbot.waitUntil(lambda: pay.amount.text() == "10.00", timeout=WAIT_MS)
+    assert "余额 ￥10.00" in pay.balance.text() and "其余请用其他方式支付" in pay.message.text()
+    qtbot.keyClick(pay.amount, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: win.checkout.ticket.paid == 1_000, timeout=WAIT_MS)
+    assert win.checkout.active_dialog is None and "还需收 ￥4.90" in win.checkout.message.text()
 
 
 def test_a_return_without_receipt_needs_a_manager_and_prints_the_slip(qtbot, till: MainWindow) -> None:
