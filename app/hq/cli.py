@@ -243,11 +243,12 @@ def cmd_expire_points(args: argparse.Namespace) -> int:
 
 
 def cmd_expire_gift_cards(args: argparse.Namespace) -> int:
+    from app.domain.money import format_fen
     from app.hq import gift_cards
 
     def action(session: Any) -> str:
         result = gift_cards.expire_cards(session)
-        return f"expired {result['amount'] / 100:.2f} yuan left on {result['cards']} gift cards"
+        return f"expired {format_fen(result['amount'])} yuan left on {result['cards']} gift cards"
 
     return _run(args, action)
 

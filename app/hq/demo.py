@@ -12,8 +12,9 @@ from datetime import timedelta
 
 from sqlalchemy.orm import Session
 
+from app.domain.money import format_fen
 from app.hq import campaigns, clock, gift_cards, loyalty, rules, stores
-from app.hq.models import Member, Setting
+from app.hq.models import Member, PointsEntry, Setting
 
 STORE = "S001"
 STORE_NAME = "好邻居便利店 徐汇店"
@@ -69,7 +70,7 @@ def _seed_once(session: Session) -> list[str]:
             card = loyalty.open_account(session, member.member_no)
             session.flush()
             moved = loyalty.top_up(session, None, card.card_no, top_up, f"demo-topup:{member.member_no}")
-            text += f", stored value {card.card_no} ￥{moved['balance'] / 100:.2f}"
+            text += f", stored value {card.card_no} {format_fen(moved['balance'], symbol='￥')}"
         if points:
             _give_points(session, member, points)
             text += f", {points} points"
@@ -81,10 +82,9 @@ def _seed_once(session: Session) -> list[str]:
 
 
 def _give_points(session: Session, member: Member, points: int) -> None:
-    from app.hq.models import PointsEntry
-
+    """What ￥1 a point of shopping before the demo would have earned."""
     session.add(PointsEntry(member_id=member.id, delta=points, growth=points, reason="sale",
-                            ref=f"demo:{member.member_no}", created_at=clock.now(), amount=points))
+                            ref=f"demo:{member.member_no}", created_at=clock.now(), amount=points * 100))
     member.points += points
     member.growth += points
     member.tier = rules.load(session).tier_for(member.growth)

@@ -120,7 +120,7 @@ def parse(data: dict[str, Any]) -> LoyaltyRules:
         points_per_yuan=_count("points_per_yuan", data.get("points_per_yuan"), 1, 10_000),
         points_valid_years=_count("points_valid_years", data.get("points_valid_years"), 0, 50),
         topup_bonus=tuple(sorted(steps, reverse=True)),
-        gift_card_valid_months=_gift_card_months(data.get("gift_card_valid_months", 36)),
+        gift_card_valid_months=_gift_card_months(data.get("gift_card_valid_months", LoyaltyRules.gift_card_valid_months)),
     )
 
 
