@@ -61,7 +61,7 @@ def cid() -> dict[str, str]:
     return {"command_id": uuid.uuid4().hex}
 
 
-def wait_for(check: Any, what: str, timeout: float = 30.0) -> Any:
+def wait_for(check: Any, what: str, timeout: float = 90.0) -> Any:
     deadline = time.monotonic() + timeout
     while not (result := check()):
         assert time.monotonic() < deadline, what
