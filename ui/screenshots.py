@@ -171,7 +171,7 @@ class Shooter:
             if self._want(names, name):
                 self.dialog_shot(win, make(), f"dialog_{name}_{tag}")
         if self._want(names, "sync"):
-            self.dialog_shot(win, sample_sync_page(checkout), f"dialog_sync_{tag}")
+            self.dialog_shot(win, sample_sync_page(checkout, lang), f"dialog_sync_{tag}")
         for name, make in loyalty_samples(win, ticket, lang):
             if self._want(names, name):
                 self.dialog_shot(win, make(), f"dialog_{name}_{tag}")
@@ -269,8 +269,10 @@ def loyalty_samples(win: MainWindow, ticket: Any, lang: str) -> list[tuple[str, 
     ]
 
 
-def sample_sync_page(parent: QWidget) -> SyncDialog:
+def sample_sync_page(parent: QWidget, lang: str = "zh_CN") -> SyncDialog:
     """The sync page as it looks with the HQ link down and two uploads stuck (sample data)."""
+    from app.messages import message
+
     page = SyncDialog(None, None, parent)
     page.show_status(SyncStatus(enrolled=True, online=False, backlog=12, last_sync="2024-05-01T14:03:00",
                                 last_error="HQ answered 503 Service Unavailable", feed_cursor=120345,
@@ -281,9 +283,9 @@ def sample_sync_page(parent: QWidget) -> SyncDialog:
     ])
     page.show_conflicts([
         {"id": 7, "at": "2024-05-01T13:40:00", "action": "commit", "subject": "P0012004417731",
-         "message": "券已核销：P0012004417731"},
+         "message": message("coupon_used", lang, {"code": "P0012004417731"})},
         {"id": 5, "at": "2024-05-01T11:02:00", "action": "activate", "subject": "7012345678901234",
-         "message": "此礼品卡已售出，不能再卖：7012345678901234"},
+         "message": message("gift_card_sold", lang, {"card": "7012345678901234"})},
     ])
     page.conflicts.selectRow(0)  # the manager picked one: 处理… is ready
     return page
