@@ -189,3 +189,23 @@ WATER = "6901234567908"  # 农夫山泉 饮用天然水 550ml ￥2.00
 NOODLES = "6901234567915"  # 康师傅 红烧牛肉面 5连包 ￥12.90
 MOUTAI = "6901234567953"  # 茅台 飞天 ￥2999.00
 APPLE_PLU = "1001"  # 红富士苹果 ￥12.98/kg
+
+
+
+_EXIT_STATUS: list[int] = []
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    _EXIT_STATUS.append(int(exitstatus))
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Leave with pytest's own exit status once everything has run and reported, without the
+    interpreter's shutdown: there PySide6 (6.x) may free a Qt wrapper whose C++ side is already
+    gone and abort the process (exit 134, "bool_dealloc") after every test has passed — seen when
+    the paper-roll window's tests follow the till's."""
+    if _EXIT_STATUS:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(_EXIT_STATUS[-1])

@@ -18,9 +18,11 @@ from ui.sync import SyncDialog, sync_status_text  # noqa: E402
 COLA = "6901234567892"  # 可口可乐 330ml ￥3.50
 
 
-def sell_cola_for_cash(qtbot, win, cash: str = "50") -> None:
+def sell_cola_for_cash(qtbot, win, cash: str = "50", before_paying=None) -> None:  # type: ignore[no-untyped-def]
     scan(qtbot, win, COLA)
     qtbot.waitUntil(lambda: len(win.checkout.model.rows) == 1, timeout=WAIT_MS)
+    if before_paying is not None:
+        before_paying()
     press(qtbot, win, Qt.Key.Key_F12)
     qtbot.waitUntil(lambda: isinstance(win.checkout.active_dialog, CashTenderDialog), timeout=WAIT_MS)
     tender = win.checkout.active_dialog
@@ -225,3 +227,29 @@ def test_a_lost_receipt_sale_is_found_by_its_amount_and_returned_with_a_slip(qtb
     qtbot.waitUntil(lambda: len(printer.jobs) == 3, timeout=WAIT_MS)
     slip = decode(printer.jobs[2])
     assert "退货单" in slip.text and f"原销售单 {newest}" in slip.text and slip.named("drawer_kick")
+
+
+def test_an_answer_for_a_dialog_closed_meanwhile_is_dropped(qtbot, window) -> None:
+    """Esc while the card's balance is being asked: the answer finds the dialog gone and is dropped
+    (touching the deleted dialog would raise in the event loop, which fails this test)."""
+    import shiboken6
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from ui.loyalty import StoredValueDialog
+
+    win = window
+    log_in(qtbot, win)
+    scan(qtbot, win, COLA)
+    qtbot.waitUntil(lambda: len(win.checkout.model.rows) == 1, timeout=WAIT_MS)
+    press(qtbot, win, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: isinstance(win.checkout.active_dialog, StoredValueDialog), timeout=WAIT_MS)
+    dialog = win.checkout.active_dialog
+    dialog.card.setText("9123456789012345")
+    dialog.look_up()  # asked on the worker: the answer is on its way
+    dialog.reject()  # and the cashier pressed Esc before it came
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not shiboken6.isValid(dialog)
+    idle(qtbot, win)  # the answer (this store has no HQ: an error) arrives and is dropped
+    assert win.checkout.active_dialog is None
+    scan(qtbot, win, COLA)  # the till carries on
+    qtbot.waitUntil(lambda: sum(line.quantity for line in win.checkout.model.rows) == 2, timeout=WAIT_MS)
