@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from app.domain.errors import DomainError
 from app.domain.money import check_amount, format_fen
 from app.hq import clock, rules
-from app.hq.loyalty import ledger_entry
+from app.hq.loyalty import ledger_entry, prior_entry
 from app.hq.models import GIFT_CARD, Store, WalletAccount, WalletEntry
 
 MAX_BATCH = 10_000
@@ -90,10 +90,6 @@ def activate(session: Session, store: Store, card_no: str, amount: int, ref: str
 
 # ---- validity and expiry -------------------------------------------------------------------
 
-def business_day(moment: datetime) -> date:
-    return clock.aware(moment).astimezone(clock.BUSINESS_TZ).date()
-
-
 def last_day_of(session: Session, card: WalletAccount) -> date | None:
     """The last day the card can be spent: fixed at its sale (a card sold before cards kept theirs
     follows today's rules); None for stored-value accounts, card stock and cards without an end."""
@@ -103,7 +99,7 @@ def last_day_of(session: Session, card: WalletAccount) -> date | None:
 
 
 def lapsed(last_day: date | None, now: datetime | None = None) -> bool:
-    return last_day is not None and business_day(now or clock.now()) > last_day
+    return last_day is not None and clock.business_day(now or clock.now()) > last_day
 
 
 def check_not_expired(session: Session, card: WalletAccount) -> None:
@@ -122,7 +118,7 @@ def expire_cards(session: Session, now: datetime | None = None) -> dict[str, int
     its entry is written and committed at once, so the job never holds cards the tills spend.
     """
     moment = clock.aware(now or clock.now())
-    today = business_day(moment)
+    today = clock.business_day(moment)
     ref = f"expire:{today.isoformat()}"
     lapsed_cards = [WalletAccount.last_day < today]
     months = rules.load(session).gift_card_valid_months
@@ -138,8 +134,7 @@ def expire_cards(session: Session, now: datetime | None = None) -> dict[str, int
         card = session.scalar(select(WalletAccount).where(WalletAccount.id == card_id).with_for_update())
         assert card is not None
         left = card.principal + card.bonus
-        done = session.scalar(select(WalletEntry.id).where(WalletEntry.account_id == card.id,
-                                                           WalletEntry.kind == "expire", WalletEntry.ref == ref))
+        done = prior_entry(session, card, "expire", ref)
         if left > 0 and done is None and lapsed(last_day_of(session, card), moment):
             ledger_entry(session, card, "expire", -card.principal, -card.bonus, ref, None)
             cards, amount = cards + 1, amount + left
@@ -234,9 +229,7 @@ def finance_report(session: Session, first: date, last: date, store_code: str | 
 
 def _period(first: date, last: date, store_code: str | None) -> tuple[datetime, datetime, list[Any]]:
     """The business days ``first``–``last`` as moments, and the filter of their gift-card entries."""
-    if last < first:
-        raise DomainError("invalid_field", status=422, field="to", value=last.isoformat())
-    if last >= date.max:
+    if last < first or last >= date.max:
         raise DomainError("invalid_field", status=422, field="to", value=last.isoformat())
     start, end = _start_of(first, "from"), _start_of(last + timedelta(days=1), "to")
     where = [WalletAccount.kind == GIFT_CARD, WalletEntry.created_at >= start, WalletEntry.created_at < end]

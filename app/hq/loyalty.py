@@ -326,16 +326,16 @@ def _locked_account(session: Session, card_no: str) -> WalletAccount:
     return account
 
 
-def _check_not_expired(session: Session, account: WalletAccount, kind: str, ref: str) -> None:
-    """A lapsed gift card neither pays nor takes money back; a retry of a move made before it
-    lapsed still gets its first answer (``ledger_entry`` returns it)."""
+def _check_not_expired(session: Session, account: WalletAccount) -> None:
+    """A lapsed gift card neither pays nor takes money back (asked only for a move not made yet:
+    a retry of one made before the card lapsed gets its first answer)."""
     from app.hq.gift_cards import check_not_expired  # gift_cards builds on this module
 
-    if _prior(session, account, kind, ref) is None:
-        check_not_expired(session, account)
+    check_not_expired(session, account)
 
 
-def _prior(session: Session, account: WalletAccount, kind: str, ref: str) -> WalletEntry | None:
+def prior_entry(session: Session, account: WalletAccount, kind: str, ref: str) -> WalletEntry | None:
+    """The account's entry of ``kind`` for ``ref``, if it was made already."""
     return session.scalar(select(WalletEntry).where(WalletEntry.account_id == account.id, WalletEntry.kind == kind,
                                                     WalletEntry.ref == ref))
 
@@ -343,7 +343,7 @@ def _prior(session: Session, account: WalletAccount, kind: str, ref: str) -> Wal
 def ledger_entry(session: Session, account: WalletAccount, kind: str, principal: int, bonus: int, ref: str,
            store: Store | None) -> dict[str, Any]:
     """Append the entry and move the balance with it; the same (kind, ref) again returns the first answer."""
-    prior = _prior(session, account, kind, ref)
+    prior = prior_entry(session, account, kind, ref)
     if prior is not None:
         return _balance(account, prior)
     entry = WalletEntry(account_id=account.id, kind=kind, principal=principal, bonus=bonus, ref=ref,
@@ -374,10 +374,10 @@ def spend(session: Session, store: Store | None, card_no: str, amount: int, ref:
     """Pay with stored value: principal first, then bonus; never below zero (the row is locked)."""
     check_amount(amount)
     account = _locked_account(session, card_no)
-    prior = _prior(session, account, "spend", ref)
+    prior = prior_entry(session, account, "spend", ref)
     if prior is not None:
         return _balance(account, prior)
-    _check_not_expired(session, account, "spend", ref)
+    _check_not_expired(session, account)
     if account.principal + account.bonus < amount:
         raise DomainError("insufficient_balance", status=409, balance=f"{(account.principal + account.bonus) / 100:.2f}")
     from_principal = min(account.principal, amount)
@@ -387,8 +387,11 @@ def spend(session: Session, store: Store | None, card_no: str, amount: int, ref:
 def refund(session: Session, store: Store | None, card_no: str, ref: str) -> dict[str, Any]:
     """A returned sale paid by stored value: the spend of ``ref`` goes back, principal and bonus as taken."""
     account = _locked_account(session, card_no)
-    _check_not_expired(session, account, "refund", ref)
-    spent = _prior(session, account, "spend", ref)
+    prior = prior_entry(session, account, "refund", ref)
+    if prior is not None:
+        return _balance(account, prior)
+    _check_not_expired(session, account)
+    spent = prior_entry(session, account, "spend", ref)
     if spent is None:
         raise DomainError("wallet_entry_not_found", status=404, ref=ref[:64])
     return ledger_entry(session, account, "refund", -spent.principal, -spent.bonus, ref, store)
@@ -462,8 +465,11 @@ def refund_part(session: Session, store: Store | None, card_no: str, spend_ref: 
     nothing back (it would only be written off again): the refund becomes the store's conflict."""
     check_amount(amount)
     account = _locked_account(session, card_no)
-    _check_not_expired(session, account, "refund", ref)
-    spent = _prior(session, account, "spend", spend_ref)
+    prior = prior_entry(session, account, "refund", ref)
+    if prior is not None:
+        return _balance(account, prior)
+    _check_not_expired(session, account)
+    spent = prior_entry(session, account, "spend", spend_ref)
     if spent is None:
         raise DomainError("wallet_entry_not_found", status=404, ref=spend_ref[:64])
     principal = min(amount, -spent.principal)
@@ -547,10 +553,8 @@ def redeem_offline(session: Session, store: Store, code: str, sale_id: str) -> N
 
 # ---- points expiry ---------------------------------------------------------------------------
 
-#: 积分有效期 is a rule (``LoyaltyRules.points_valid_years``): points earned in a year stay valid to
-#: the end of the year that many years later (1: 次年年底清零), in China time; 0 keeps them for ever.
-
-
+# 积分有效期 is a rule (``LoyaltyRules.points_valid_years``): points earned in a year stay valid to
+# the end of the year that many years later (1: 次年年底清零), in China time; 0 keeps them for ever.
 def points_cutoff(now: datetime, valid_years: int) -> datetime:
     """Points earned before this moment have expired by ``now``."""
     local = clock.aware(now).astimezone(clock.BUSINESS_TZ)

@@ -51,7 +51,7 @@ class LoyaltyRules:
         """The last business day a card activated at ``activated_at`` can be spent (None: no end)."""
         if self.gift_card_valid_months <= 0:
             return None
-        start = clock.aware(activated_at).astimezone(clock.BUSINESS_TZ).date()
+        start = clock.business_day(activated_at)
         months = start.month - 1 + self.gift_card_valid_months
         year, month = start.year + months // 12, months % 12 + 1
         anniversary = date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
