@@ -26,7 +26,7 @@ import threading
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
 from sqlalchemy import select
@@ -139,12 +139,15 @@ def pending_on(session: Session, ticket_id: int) -> bool:
                                                        OutsideCall.state == PENDING).limit(1)) is not None
 
 
-def undo_abandoned(sessions: sessionmaker[Session], limit: int = 50) -> int:
+def undo_abandoned(sessions: sessionmaker[Session], limit: int = 50, *, started: datetime | None = None) -> int:
     """One pass of the resumer: calls cut off by a crash become abandoned; abandoned calls are
     undone out there. Returns how many were undone; those whose partner is still out of reach wait
-    for the next pass."""
+    for the next pass.
+
+    A call is cut off when it is pending from before this process ``started`` (no request of this
+    process made it), or for longer than any request waits (``ORPHANED_AFTER``)."""
     with sessions() as session:
-        cutoff = clock.now() - ORPHANED_AFTER
+        cutoff = max(clock.now() - ORPHANED_AFTER, started or datetime.min)
         for record in session.scalars(select(OutsideCall).where(OutsideCall.state == PENDING,
                                                                 OutsideCall.updated_at < cutoff)):
             record.state, record.error, record.updated_at = ABANDONED, "interrupted", clock.now()
@@ -188,6 +191,7 @@ class Resumer:
 
     def __init__(self, sessions: sessionmaker[Session], every: float = 5.0) -> None:
         self.sessions = sessions
+        self.started = clock.now()
         self.every = every
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -204,7 +208,7 @@ class Resumer:
     def _loop(self) -> None:
         while not self._stop.is_set():
             try:
-                undo_abandoned(self.sessions)
+                undo_abandoned(self.sessions, started=self.started)
             except Exception:  # a bug must not kill the thread
                 log.exception("resuming outside calls failed")
             self._stop.wait(self.every)
