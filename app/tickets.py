@@ -36,6 +36,23 @@ _TENDERS = Tender.__table__
 #: a line's stored columns, in this order (what ``save`` compares to know what changed)
 LineRow = tuple[Any, ...]
 
+# Built once: a scan runs these every time, and building a statement costs more than running it.
+_VERSION = select(_TICKETS.c.version, _TICKETS.c.till).where(_TICKETS.c.id == bindparam("ticket_id"))
+_SAVE_TICKET = (update(_TICKETS)
+                .where(_TICKETS.c.id == bindparam("ticket_id"), _TICKETS.c.version == bindparam("was"))
+                .values({c: bindparam(c) for c in ("status", "member_no", "member_tier", "subtotal", "discount",
+                                                   "rounding", "total", "paid", "change", "sale_id", "shift_id",
+                                                   "completed_at", "updated_at", "version")}))
+_LINE_COLUMNS = ("ticket_id", "seq", "product_id", "sku", "barcode", "name", "unit", "quantity", "unit_price",
+                 "original_price", "amount", "fixed_amount", "voided", "note", "discount", "rounding", "card_no",
+                 "reductions")
+_INSERT_LINE = insert(_LINES).values({c: bindparam(c) for c in _LINE_COLUMNS})
+_LINE_CHANGES = ("quantity", "unit_price", "amount", "voided", "note", "discount", "rounding", "reductions")
+_UPDATE_LINE = (update(_LINES).where(_LINES.c.id == bindparam("line_id"))
+                .values({c: bindparam(c) for c in _LINE_CHANGES}))
+_INSERT_TENDER = insert(_TENDERS).values({c: bindparam(c) for c in ("ticket_id", "method", "amount", "created_at",
+                                                                     "reference", "ref")})
+
 
 def _line_row(line: Line) -> LineRow:
     return (line.quantity, line.unit_price, line.amount, line.voided, line.note, line.discount, line.rounding,
@@ -71,7 +88,7 @@ class Tickets:
 
     def load(self, session: Session, ticket_id: int, rules: SaleRules | None = None, *, till: str | None = None) -> Sale:
         """The ticket, at ``till`` when given (another till's ticket is not found)."""
-        version = session.execute(select(_TICKETS.c.version, _TICKETS.c.till).where(_TICKETS.c.id == ticket_id)).first()
+        version = session.execute(_VERSION, {"ticket_id": ticket_id}).first()
         if version is None or (till is not None and version.till != till):
             raise DomainError("ticket_not_found", status=404, ticket=ticket_id)
         with self._lock:
@@ -133,12 +150,12 @@ class Tickets:
         stored = _touched(session).get(sale.id)
         if stored is None or stored.sale is not sale:
             raise RuntimeError(f"ticket {sale.id} saved without being loaded in this transaction")
-        moved = session.execute(update(_TICKETS).where(_TICKETS.c.id == sale.id, _TICKETS.c.version == stored.version)
-                                .values(status=sale.status.value, member_no=sale.member_no, member_tier=sale.member_tier,
-                                        subtotal=sale.subtotal, discount=sale.discount, rounding=sale.rounding,
-                                        total=sale.total, paid=sale.paid, change=sale.change, sale_id=sale.sale_id,
-                                        shift_id=sale.shift_id, completed_at=sale.completed_at, updated_at=moment,
-                                        version=stored.version + 1))
+        moved = session.execute(_SAVE_TICKET, {
+            "ticket_id": sale.id, "was": stored.version, "status": sale.status.value, "member_no": sale.member_no,
+            "member_tier": sale.member_tier, "subtotal": sale.subtotal, "discount": sale.discount,
+            "rounding": sale.rounding, "total": sale.total, "paid": sale.paid, "change": sale.change,
+            "sale_id": sale.sale_id, "shift_id": sale.shift_id, "completed_at": sale.completed_at, "updated_at": moment,
+            "version": stored.version + 1})
         if moved.rowcount != 1:  # changed under us by a writer that bypassed this copy
             raise DomainError("ticket_changed", status=409)
         stored.version += 1
@@ -147,9 +164,9 @@ class Tickets:
         for payment in sale.payments:
             if payment.id is None:
                 payment.created_at = payment.created_at or moment
-                result = session.execute(insert(_TENDERS).values(
-                    ticket_id=sale.id, method=payment.kind, amount=payment.amount, created_at=payment.created_at,
-                    reference=payment.reference, ref=payment.ref))
+                result = session.execute(_INSERT_TENDER, {
+                    "ticket_id": sale.id, "method": payment.kind, "amount": payment.amount,
+                    "created_at": payment.created_at, "reference": payment.reference, "ref": payment.ref})
                 payment.id = int(result.inserted_primary_key[0])
                 stored.payments.add(payment.id)
         _saved(session).add(sale.id)
@@ -159,23 +176,19 @@ class Tickets:
         for line in sale.lines:
             row = _line_row(line)
             if line.id is None:
-                result = session.execute(insert(_LINES).values(
-                    ticket_id=sale.id, seq=line.seq, product_id=line.product_id, sku=line.sku, barcode=line.barcode,
-                    name=line.name, unit=line.unit.value, quantity=line.quantity, unit_price=line.unit_price,
-                    original_price=line.original_price, amount=line.amount, fixed_amount=line.fixed_amount,
-                    voided=line.voided, note=line.note, discount=line.discount, rounding=line.rounding,
-                    card_no=line.card_no, reductions=line.reductions))
+                result = session.execute(_INSERT_LINE, {
+                    "ticket_id": sale.id, "seq": line.seq, "product_id": line.product_id, "sku": line.sku,
+                    "barcode": line.barcode, "name": line.name, "unit": line.unit.value, "quantity": line.quantity,
+                    "unit_price": line.unit_price, "original_price": line.original_price, "amount": line.amount,
+                    "fixed_amount": line.fixed_amount, "voided": line.voided, "note": line.note,
+                    "discount": line.discount, "rounding": line.rounding, "card_no": line.card_no,
+                    "reductions": line.reductions})
                 line.id = int(result.inserted_primary_key[0])
             elif stored.lines.get(line.id) != row:
-                changed.append({"line_id": line.id, "quantity": line.quantity, "unit_price": line.unit_price,
-                                "amount": line.amount, "voided": line.voided, "note": line.note,
-                                "discount": line.discount, "rounding": line.rounding, "reductions": line.reductions})
+                changed.append({"line_id": line.id, **dict(zip(_LINE_CHANGES, row, strict=True))})
             stored.lines[line.id] = row
         if changed:
-            session.execute(update(_LINES).where(_LINES.c.id == bindparam("line_id")).values(
-                quantity=bindparam("quantity"), unit_price=bindparam("unit_price"), amount=bindparam("amount"),
-                voided=bindparam("voided"), note=bindparam("note"), discount=bindparam("discount"),
-                rounding=bindparam("rounding"), reductions=bindparam("reductions")).execution_options(synchronize_session=False), changed)
+            session.connection().execute(_UPDATE_LINE, changed)
 
     def _save_coupons(self, session: Session, sale: Sale, stored: _Stored, moment: datetime) -> None:
         kept = {c.id for c in sale.coupons if c.id is not None}

@@ -1,6 +1,7 @@
 """The store server: FastAPI over SQLite. Routers stay thin and call ``app`` use cases."""
 
 
+import gc
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager
 from datetime import date
@@ -12,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app import auth, checkout, commands, loyalty, outside, returns, shifts, stock
 from app.catalog import Catalog, lookup
 from app.context import Actor, OverrideRequest
-from app.db.engine import ensure_parent, make_engine, make_session_factory
+from app.db.engine import ensure_parent, make_engine, make_session_factory, relaxed
 from app.db.migrate import upgrade
 from app.domain.errors import DomainError
 from app.receipts import receipt_for
@@ -67,6 +68,8 @@ def create_store_app(settings: StoreSettings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         state.start_sync()
+        gc.collect()
+        gc.freeze()  # what start-up built lives as long as the server: no collection walks it again
         yield
         state.stop_sync()
 
@@ -102,8 +105,11 @@ def _api(state: StoreState) -> APIRouter:
 
     def command(
         session: Session, who: Actor, command_id: str, action: str, payload: dict[str, Any],
-        change: Callable[[], dict[str, Any]],
+        change: Callable[[], dict[str, Any]], *, moves_money: bool = True,
     ) -> dict[str, Any]:
+        """``moves_money`` False: the step may commit without an fsync (``app.db.engine.relaxed``)."""
+        if not moves_money:
+            relaxed(session)
         return commands.run(session, who, command_id, action, payload, change)
 
     # ---- session ---------------------------------------------------------------------
@@ -195,21 +201,21 @@ def _api(state: StoreState) -> APIRouter:
                                          body.card_no, state.hq(), settings)
         return command(session, who, body.command_id, "add_line", payload,
                        lambda: checkout.add_line(session, state.tickets, who, ticket_id, body.code, body.quantity,
-                                                 settings))
+                                                 settings), moves_money=False)
 
     @router.post("/tickets/{ticket_id}/lines/{line_id}/quantity")
     def change_quantity(ticket_id: int, line_id: int, body: schemas.QuantityIn, who: Who, session: DB) -> dict[str, Any]:
         payload = {"ticket": ticket_id, "line": line_id, "quantity": body.quantity}
         return command(session, who, body.command_id, "change_quantity", payload,
                        lambda: checkout.change_quantity(session, state.tickets, who, ticket_id, line_id, body.quantity,
-                                                        _override(body), settings))
+                                                        _override(body), settings), moves_money=False)
 
     @router.post("/tickets/{ticket_id}/lines/{line_id}/void")
     def void_line(ticket_id: int, line_id: int, body: schemas.OverridableIn, who: Who, session: DB) -> dict[str, Any]:
         payload = {"ticket": ticket_id, "line": line_id}
         return command(session, who, body.command_id, "void_line", payload,
                        lambda: checkout.void_line(session, state.tickets, who, ticket_id, line_id, _override(body),
-                                                  settings))
+                                                  settings), moves_money=False)
 
     @router.post("/tickets/{ticket_id}/lines/{line_id}/price")
     def override_price(ticket_id: int, line_id: int, body: schemas.PriceIn, who: Who, session: DB) -> dict[str, Any]:
