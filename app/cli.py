@@ -103,6 +103,13 @@ def cmd_printer_sim(args: argparse.Namespace) -> int:
     return int(printer_main(argv) or 0)
 
 
+def cmd_paysim(args: argparse.Namespace) -> int:
+    from server.paysim.app import main as paysim_main
+
+    argv = ["--host", args.host, "--port", str(args.port), "--log-level", args.log_level]
+    return paysim_main(argv + (["--data", args.data] if args.data else []))
+
+
 def _has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) or sys.platform in ("win32", "darwin")
 
@@ -288,6 +295,13 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--hq-port", type=int, default=DEFAULT_HQ_PORT)
     demo.add_argument("--lang", default=None)
     demo.set_defaults(func=cmd_demo)
+
+    paysim = sub.add_parser("paysim", help="WeChat Pay and Alipay payment-code simulators (HTTPS)")
+    paysim.add_argument("--host", default="127.0.0.1")
+    paysim.add_argument("--port", type=int, default=8790)
+    paysim.add_argument("--data", default=None, help="keys, certificates and trades (default $OMNISTORE_HOME/paysim)")
+    paysim.add_argument("--log-level", default="warning")
+    paysim.set_defaults(func=cmd_paysim)
 
     # `omnistore diag …` hands its arguments to hardware.diag (see main); listed here for --help.
     sub.add_parser("diag", help="hardware diagnostics: devices, status, test print, support bundle (--json)",
