@@ -344,6 +344,8 @@ class AlipayClient:
         if not isinstance(node, dict):
             return _Answer(trouble="MALFORMED")
         signed = response_node_text(body, node_name)
+        if signed is not None and json.loads(signed) != node:  # the text found is not the node that was read
+            signed = None
         signature = document.get("sign")
         verified = (isinstance(signature, str) and signed is not None
                     and rsa2_verify(signed, signature, self._alipay_key))

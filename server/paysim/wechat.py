@@ -154,7 +154,9 @@ def _repeat(call: _Call, trade: Trade) -> Response:
             return call.failure("ORDERREVERSED", "订单已撤销")
         case TradeState.CLOSED:
             return call.failure("ORDERCLOSED", "订单已关闭")
-    return call.failure("TRADE_ERROR", "交易错误")
+    if trade.script == Script.EXPIRED_CODE:
+        return call.failure("AUTHCODEEXPIRE", "二维码已过期，请用户在微信上刷新后再试")
+    return call.failure("NOTENOUGH", "余额不足")
 
 
 def _advance(trade: Trade) -> None:
