@@ -60,10 +60,19 @@ TRADE_STATES: dict[str, tuple[ChargeOutcome, bool]] = {
     "REVOKED": (ChargeOutcome.FAILED, False),  # reversed: nothing kept
     "PAYERROR": (ChargeOutcome.FAILED, True),  # "支付失败,请撤销订单"
 }
-#: refund err_codes after which the same refund may simply be sent again
-RETRY_REFUND_CODES = frozenset({"SYSTEMERROR", "BIZERR_NEED_RETRY", "FREQUENCY_LIMITED", "INVALID_REQ_TOO_MUCH"})
-#: reverse err_codes after which the reverse is called again ("当撤销无返回或错误时，请再次调用")
+#: refund err_codes that refuse the refund for good (another way to pay the customer back is needed); the rest
+#: (SYSTEMERROR, BIZERR_NEED_RETRY, FREQUENCY_LIMITED, …) mean "请不要更换商户退款单号，请使用相同参数再次调用"
+FAILED_REFUND_CODES = frozenset({
+    "TRADE_OVERDUE", "ERROR", "USER_ACCOUNT_ABNORMAL", "NOTENOUGH", "INVALID_TRANSACTIONID", "PARAM_ERROR",
+    "APPID_NOT_EXIST", "MCHID_NOT_EXIST", "ORDERNOTEXIST", "REQUIRE_POST_METHOD", "SIGNERROR", "XML_FORMAT_ERROR",
+    "REFUND_FEE_MISMATCH",
+})
+#: reverse err_codes after which the reverse is called again ("当撤销无返回或错误时，请再次调用";
+#: USERPAYING: "用户正在支付中的订单不允许撤销，请稍后再试")
 RETRY_REVERSE_CODES = frozenset({"SYSTEMERROR", "USERPAYING"})
+#: reverse err_codes that refuse for good (REVERSE_EXPIRE: past the 7 days — refund instead)
+FAILED_REVERSE_CODES = frozenset({"REVERSE_EXPIRE", "INVALID_TRANSACTIONID", "PARAM_ERROR", "REQUIRE_POST_METHOD",
+                                  "SIGNERROR", "INVALID_REQUEST", "TRADE_ERROR"})
 REFUND_STATES = {"SUCCESS": RefundState.SUCCESS, "PROCESSING": RefundState.PROCESSING,
                  "REFUNDCLOSE": RefundState.FAILED, "CHANGE": RefundState.FAILED}
 
@@ -243,9 +252,10 @@ class WechatPayClient:
         if recall or code in RETRY_REVERSE_CODES:
             return CancelResult(self.provider, out_trade_no, CancelOutcome.RETRY, code, answer.description,
                                 retry=True)
-        if code == "ORDERNOTEXIST":  # nothing arrived under this number yet: not a proof it never will
-            return CancelResult(self.provider, out_trade_no, CancelOutcome.UNKNOWN, code, answer.description)
-        return CancelResult(self.provider, out_trade_no, CancelOutcome.FAILED, code, answer.description)
+        if code in FAILED_REVERSE_CODES:
+            return CancelResult(self.provider, out_trade_no, CancelOutcome.FAILED, code, answer.description)
+        # ORDERNOTEXIST (nothing arrived under this number yet: no proof it never will) and any new code
+        return CancelResult(self.provider, out_trade_no, CancelOutcome.UNKNOWN, code, answer.description)
 
     def refund(self, out_trade_no: str, out_refund_no: str, amount: int, total: int) -> RefundResult:
         params = self._common() | {
@@ -263,7 +273,7 @@ class WechatPayClient:
             return self._refund(out_trade_no, out_refund_no, RefundState.PROCESSING, "SUCCESS",
                                 refund_id=answer.fields.get("refund_id"), amount=fen(answer.fields.get("refund_fee")))
         code = answer.err_code or "NO_ERR_CODE"
-        state = RefundState.UNKNOWN if code in RETRY_REFUND_CODES else RefundState.FAILED
+        state = RefundState.FAILED if code in FAILED_REFUND_CODES else RefundState.UNKNOWN
         return self._refund(out_trade_no, out_refund_no, state, code, answer.description)
 
     def refund_query(self, out_refund_no: str, *, out_trade_no: str) -> RefundResult:

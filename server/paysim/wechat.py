@@ -244,6 +244,8 @@ async def refund(request: Request) -> Response:
         if trade is None or not trade.charged:
             return call.failure("ORDERNOTEXIST", "订单不存在")
         existing = trade.refunds.get(fields["out_refund_no"])
+        if existing is not None and str(existing.amount) != fields["refund_fee"]:
+            return call.failure("REFUND_FEE_MISMATCH", "订单金额或退款金额与之前请求不一致，请核实后再试")
         if existing is None:
             refused = _refusal(call, trade, fields)
             if refused is not None:
@@ -264,7 +266,7 @@ def _refusal(call: _Call, trade: Trade, fields: dict[str, str]) -> Response | No
     if not fields["refund_fee"].isdigit() or not fields["total_fee"].isdigit() or int(fields["refund_fee"]) <= 0:
         return call.failure("PARAM_ERROR", "退款金额参数错误")
     if int(fields["total_fee"]) != trade.amount:
-        return call.failure("PARAM_ERROR", "订单金额与原订单不一致")
+        return call.failure("REFUND_FEE_MISMATCH", "订单金额或退款金额与之前请求不一致，请核实后再试")
     if trade.state == TradeState.REVOKED:
         return call.failure("ERROR", "订单已撤销")
     if trade.refunded + int(fields["refund_fee"]) > trade.amount:
