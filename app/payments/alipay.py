@@ -39,6 +39,7 @@ from app.payments.base import (
     PaymentConfigError,
     RefundResult,
     RefundState,
+    check_refund,
 )
 from app.payments.credentials import AlipayCredentials
 
@@ -248,6 +249,7 @@ class AlipayClient:
         return CancelResult(self.provider, out_trade_no, CancelOutcome.FAILED, answer.raw_code, answer.description)
 
     def refund(self, out_trade_no: str, out_refund_no: str, amount: int, total: int) -> RefundResult:
+        check_refund(out_refund_no, amount, total)
         biz = {"out_trade_no": out_trade_no, "out_request_no": out_refund_no,
                "refund_amount": fen_to_wire_yuan(amount)}
         answer = self._call("alipay.trade.refund", biz)

@@ -14,12 +14,17 @@ Amounts are integer fen. Times are aware datetimes in Beijing time (the provider
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from typing import Protocol
 
-from app.domain.errors import DomainError
-from app.domain.payment_code import PaymentProvider
+from app.domain.errors import DomainError, InvalidAmount
+from app.domain.money import check_amount
+from app.domain.payment_code import PaymentProvider, route_payment_code
+
+#: our numbers as both providers accept them: WeChat allows 32 characters of [0-9a-zA-Z_-|*@], Alipay 64
+OUR_NUMBER = re.compile(r"[0-9A-Za-z_\-|*@]{1,32}")
 
 #: both providers speak Beijing time (UTC+8, no daylight saving)
 BEIJING = timezone(timedelta(hours=8), "Asia/Shanghai")
@@ -64,10 +69,31 @@ class ChargeOrder:
     till_code: str
     operator_code: str = ""
 
+    def __post_init__(self) -> None:
+        """Refuse what no provider would take, before anything is sent."""
+        check_number("out_trade_no", self.out_trade_no)
+        check_amount(self.amount)
+        route_payment_code(self.auth_code)
+
     @property
     def device_info(self) -> str:
         """WeChat ``device_info`` / Alipay ``terminal_id``: the store and the till (String(32))."""
         return f"{self.store_code}-{self.till_code}"[:32]
+
+
+def check_number(field: str, value: str) -> str:
+    """``out_trade_no`` / ``out_refund_no``: 1–32 characters of what both providers accept."""
+    if not isinstance(value, str) or not OUR_NUMBER.fullmatch(value):
+        raise DomainError("invalid_field", field=field, value=str(value)[:40])
+    return value
+
+
+def check_refund(out_refund_no: str, amount: int, total: int) -> None:
+    """A refund of 1 fen up to the charge's total, under a valid number."""
+    check_number("out_refund_no", out_refund_no)
+    check_amount(total)
+    if check_amount(amount) > total:
+        raise InvalidAmount(amount=amount)
 
 
 @dataclass(frozen=True, slots=True)

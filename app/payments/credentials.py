@@ -87,9 +87,7 @@ def load_credentials(path: Path) -> PaymentCredentials:
     path = Path(path)
     if not path.is_file():
         raise PaymentConfigError("payment_config_missing", path=str(path))
-    mode = stat.S_IMODE(path.stat().st_mode)
-    if os.name == "posix" and mode & 0o077:
-        raise PaymentConfigError("payment_config_insecure", path=str(path), mode=f"{mode:04o}")
+    _owner_only(path)
     text = path.read_text(encoding="utf-8")
     try:
         data = tomllib.loads(text) if path.suffix == ".toml" else json.loads(text)
@@ -104,6 +102,13 @@ def load_credentials(path: Path) -> PaymentCredentials:
     )
 
 
+def _owner_only(path: Path) -> None:
+    """A secret (the credentials, a private key) readable by group or others is refused."""
+    mode = stat.S_IMODE(path.stat().st_mode)
+    if os.name == "posix" and mode & 0o077:
+        raise PaymentConfigError("payment_config_insecure", path=str(path), mode=f"{mode:04o}")
+
+
 def _wechat(raw: Any, base: Path) -> WechatCredentials:
     section = _section(raw, "wechat")
     return WechatCredentials(
@@ -114,7 +119,7 @@ def _wechat(raw: Any, base: Path) -> WechatCredentials:
         sub_mch_id=_text(section, "wechat", "sub_mch_id", "") or None,
         sub_appid=_text(section, "wechat", "sub_appid", "") or None,
         cert_file=_file(section, "wechat", "cert_file", base),
-        key_file=_file(section, "wechat", "key_file", base),
+        key_file=_secret_file(section, "wechat", "key_file", base),
         base_url=_text(section, "wechat", "base_url", WECHAT_API).rstrip("/"),
         ca_file=_file(section, "wechat", "ca_file", base),
         spbill_create_ip=_text(section, "wechat", "spbill_create_ip", "127.0.0.1"),
@@ -164,7 +169,15 @@ def _pem(section: dict[str, Any], key: str, base: Path) -> str:
     inline = _text(section, "alipay", key, "")
     if inline:
         return inline
-    path = _file(section, "alipay", f"{key}_file", base)
+    path = _secret_file(section, "alipay", f"{key}_file", base) if key == "private_key" else \
+        _file(section, "alipay", f"{key}_file", base)
     if path is None:
         raise PaymentConfigError(field=f"alipay.{key}", reason="missing")
     return path.read_text(encoding="ascii")
+
+
+def _secret_file(section: dict[str, Any], provider: str, key: str, base: Path) -> Path | None:
+    path = _file(section, provider, key, base)
+    if path is not None:
+        _owner_only(path)
+    return path

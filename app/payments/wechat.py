@@ -35,6 +35,7 @@ from app.payments.base import (
     PaymentConfigError,
     RefundResult,
     RefundState,
+    check_refund,
 )
 from app.payments.credentials import WechatCredentials
 
@@ -258,6 +259,7 @@ class WechatPayClient:
         return CancelResult(self.provider, out_trade_no, CancelOutcome.UNKNOWN, code, answer.description)
 
     def refund(self, out_trade_no: str, out_refund_no: str, amount: int, total: int) -> RefundResult:
+        check_refund(out_refund_no, amount, total)
         params = self._common() | {
             "out_trade_no": out_trade_no,
             "out_refund_no": out_refund_no,

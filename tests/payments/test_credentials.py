@@ -20,6 +20,7 @@ def _pem_pair(directory: Path) -> None:
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     (directory / "app.pem").write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                                                           serialization.NoEncryption()))
+    os.chmod(directory / "app.pem", 0o600)
     (directory / "alipay.pem").write_bytes(key.public_key().public_bytes(
         serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo))
 
@@ -72,6 +73,16 @@ def test_a_malformed_file_says_which_field_is_wrong(tmp_path: Path, text: str, f
     with pytest.raises(PaymentConfigError) as refused:
         load_credentials(write(tmp_path / "payments.json", text))
     assert refused.value.code == "payment_config_invalid" and refused.value.params["field"] == field
+
+
+def test_a_private_key_file_others_could_read_is_refused(tmp_path: Path) -> None:
+    _pem_pair(tmp_path)
+    os.chmod(tmp_path / "app.pem", 0o644)
+    path = write(tmp_path / "payments.json", json.dumps({"alipay": {
+        "app_id": "2021000000000001", "private_key_file": "app.pem", "alipay_public_key_file": "alipay.pem"}}))
+    with pytest.raises(PaymentConfigError) as refused:
+        load_credentials(path)
+    assert refused.value.code == "payment_config_insecure" and refused.value.params["path"].endswith("app.pem")
 
 
 def test_a_missing_file_is_a_coded_error(tmp_path: Path) -> None:
