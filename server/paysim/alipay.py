@@ -20,10 +20,9 @@ from app.domain.money import fen_to_wire_yuan, wire_yuan_to_fen
 from app.domain.payment_code import PaymentProvider, recognise_payment_code
 from app.payments.alipay import load_private_key, load_public_key, rsa2_sign, rsa2_verify, signing_content
 from server.paysim.bills import alipay_bill_zip
-from server.paysim.ledger import Ledger, Refund, Script, Trade, TradeState, new_number, now_text, script_of
+from server.paysim.ledger import Ledger, Script, Trade, TradeState, new_number, now_text, script_of
 from server.paysim.sandbox import ALIPAY_PID
 from server.paysim.tls import abort_connection
-from server.paysim.wechat import advance_refund, revoke
 
 PROVIDER = PaymentProvider.ALIPAY.value
 router = APIRouter()
@@ -121,17 +120,17 @@ def trade_pay(call: _Gateway) -> Response:
 
 def _first_answer(call: _Gateway, trade: Trade, script: Script) -> Response:
     if script is Script.NOT_ENOUGH:
-        trade.state, trade.closed_at = TradeState.PAYERROR, now_text()
+        trade.close(TradeState.PAYERROR)
         return call.failure("ACQ.BUYER_BALANCE_NOT_ENOUGH", "买家余额不足", out_trade_no=trade.out_trade_no)
     if script is Script.EXPIRED_CODE:
-        trade.state, trade.closed_at = TradeState.PAYERROR, now_text()
+        trade.close(TradeState.PAYERROR)
         return call.failure("ACQ.PAYMENT_AUTH_CODE_INVALID", "支付失败，获取顾客账户信息失败，请顾客刷新付款码后重新收款",
                             out_trade_no=trade.out_trade_no)
     if script in (Script.PAYING_THEN_PAID, Script.PAYING_THEN_CLOSED, Script.RECALL_ONCE):
         trade.transaction_id = new_number("", 28)
         return call.answer({"code": "10003", "msg": "order success pay inprocess", "trade_no": trade.transaction_id,
                             "out_trade_no": trade.out_trade_no, "total_amount": fen_to_wire_yuan(trade.amount)})
-    _mark_paid(trade)
+    trade.mark_paid()
     if script is Script.SYSTEMERROR_THEN_PAID:
         return call.answer({"code": "20000", "msg": "Service Currently Unavailable", "sub_code": "aop.unknow-error",
                             "sub_msg": "系统繁忙"})
@@ -139,11 +138,6 @@ def _first_answer(call: _Gateway, trade: Trade, script: Script) -> Response:
                        bad_signature=script is Script.BAD_SIGNATURE)
 
 
-def _mark_paid(trade: Trade) -> None:
-    trade.state = TradeState.SUCCESS
-    trade.charged = True
-    trade.paid_at = now_text()
-    trade.transaction_id = trade.transaction_id or new_number("", 28)
 
 
 def _paid_fields(trade: Trade) -> dict[str, Any]:
@@ -168,12 +162,7 @@ def trade_query(call: _Gateway) -> Response:
         trade = call.ledger.get(PROVIDER, str(call.biz.get("out_trade_no", "")))
         if trade is None or trade.state == TradeState.PAYERROR:
             return call.failure("ACQ.TRADE_NOT_EXIST", "交易不存在")
-        if trade.state == TradeState.USERPAYING:
-            trade.queries += 1
-            if trade.queries >= trade.n and trade.script == Script.PAYING_THEN_PAID:
-                _mark_paid(trade)
-            elif trade.queries >= trade.n and trade.script == Script.PAYING_THEN_CLOSED:
-                trade.state, trade.closed_at = TradeState.CLOSED, now_text()
+        trade.advance_on_query()
         call.ledger.save()
         status = {TradeState.USERPAYING: "WAIT_BUYER_PAY", TradeState.SUCCESS: "TRADE_SUCCESS"}.get(
             TradeState(trade.state), "TRADE_CLOSED")
@@ -201,7 +190,7 @@ def trade_cancel(call: _Gateway) -> Response:
             call.ledger.save()
             return call.failure("ACQ.SYSTEM_ERROR", "系统错误", retry_flag="Y", out_trade_no=out_trade_no)
         action = "refund" if trade.state == TradeState.SUCCESS else "close"
-        revoke(trade)
+        trade.revoke()
         call.ledger.save()
         return call.answer({"code": "10000", "msg": "Success", "trade_no": trade.transaction_id,
                             "out_trade_no": out_trade_no, "retry_flag": "N", "action": action})
@@ -226,11 +215,8 @@ def trade_refund(call: _Gateway) -> Response:
                 return call.failure("ACQ.TRADE_STATUS_ERROR", "交易状态不合法")
             if amount <= 0 or trade.refunded + amount > trade.amount:
                 return call.failure("ACQ.REFUND_AMT_NOT_EQUAL_TOTAL", "退款金额超限")
-            processing = trade.script == Script.REFUND_PROCESSING
-            existing = Refund(request_no, trade.transaction_id, amount, "PROCESSING" if processing else "SUCCESS",
-                              now_text(), None if processing else now_text())
-            trade.refunds[request_no] = existing
-            fund_change = "N" if processing else "Y"
+            existing = trade.add_refund(request_no, amount)
+            fund_change = "Y" if existing.state == "SUCCESS" else "N"
             call.ledger.save()
         node = {"code": "10000", "msg": "Success", "trade_no": trade.transaction_id, "out_trade_no": out_trade_no,
                 "buyer_logon_id": "sim***@example.com", "fund_change": fund_change,
@@ -251,7 +237,7 @@ def refund_query(call: _Gateway) -> Response:
         if item is None:  # 10000 without refund data: "未退款成功"
             return call.answer({"code": "10000", "msg": "Success", "out_trade_no": out_trade_no,
                                 "out_request_no": request_no})
-        advance_refund(trade, item)
+        trade.advance_refund(item)
         call.ledger.save()
         node = {"code": "10000", "msg": "Success", "trade_no": trade.transaction_id, "out_trade_no": out_trade_no,
                 "out_request_no": request_no, "total_amount": fen_to_wire_yuan(trade.amount),

@@ -107,6 +107,59 @@ class Trade:
     def refunded(self) -> int:
         return sum(refund.amount for refund in self.refunds.values())
 
+    @property
+    def transaction_prefix(self) -> str:
+        return "42000" if self.provider == "wechat" else ""  # WeChat's numbers start 42000…, Alipay's with the date
+
+    def mark_paid(self) -> None:
+        self.state = TradeState.SUCCESS
+        self.charged = True
+        self.paid_at = now_text()
+        self.transaction_id = self.transaction_id or new_number(self.transaction_prefix, 28)
+
+    def close(self, state: TradeState) -> None:
+        self.state = state
+        self.closed_at = now_text()
+
+    def advance_on_query(self) -> None:
+        """A query moves a scripted trade along: the customer confirms (or gives up) at the Nth query."""
+        if self.state != TradeState.USERPAYING:
+            return
+        self.queries += 1
+        if self.queries < self.n:
+            return
+        if self.script == Script.PAYING_THEN_PAID:
+            self.mark_paid()
+        elif self.script == Script.PAYING_THEN_CLOSED:
+            self.close(TradeState.CLOSED)
+
+    def revoke(self) -> None:
+        """Close an unpaid trade; reverse a paid one, its money going back (what was not refunded yet)."""
+        if self.state == TradeState.SUCCESS and self.refunded < self.amount:
+            number = f"REVERSE-{self.out_trade_no}"
+            self.refunds[number] = Refund(number, new_number("50300", 29), self.amount - self.refunded, "SUCCESS",
+                                          now_text(), now_text(), reason="reverse")
+        if self.state != TradeState.REVOKED:
+            self.close(TradeState.REVOKED)
+
+    def add_refund(self, out_refund_no: str, amount: int) -> Refund:
+        """A new refund: done at once, or PROCESSING when the trade's script keeps it so."""
+        processing = self.script == Script.REFUND_PROCESSING
+        refund_id = new_number("50300", 29) if self.provider == "wechat" else self.transaction_id
+        refund = Refund(out_refund_no, refund_id, amount, "PROCESSING" if processing else "SUCCESS", now_text(),
+                        None if processing else now_text())
+        self.refunds[out_refund_no] = refund
+        return refund
+
+    def advance_refund(self, refund: Refund) -> None:
+        """A refund kept PROCESSING by the script succeeds at the Nth query."""
+        if refund.state != "PROCESSING":
+            return
+        refund.queries += 1
+        if refund.queries >= self.n:
+            refund.state = "SUCCESS"
+            refund.succeeded_at = now_text()
+
     def summary(self) -> dict[str, Any]:
         data = asdict(self)
         data["auth_code"] = self.auth_code[:4] + "…" + self.auth_code[-4:]

@@ -16,7 +16,7 @@ from app.domain.payment_code import PaymentProvider, recognise_payment_code
 from app.payments import wechat as protocol
 from app.payments.base import BEIJING
 from server.paysim.bills import wechat_bill
-from server.paysim.ledger import Ledger, Refund, Script, Trade, TradeState, new_number, now_text, parse_time, script_of
+from server.paysim.ledger import Ledger, Script, Trade, TradeState, now_text, parse_time, script_of
 from server.paysim.tls import abort_connection, client_certificate
 
 PROVIDER = PaymentProvider.WECHAT.value
@@ -91,11 +91,6 @@ def _paid_fields(trade: Trade) -> dict[str, str]:
             "time_end": paid.strftime("%Y%m%d%H%M%S")}
 
 
-def _mark_paid(trade: Trade) -> None:
-    trade.state = TradeState.SUCCESS
-    trade.charged = True
-    trade.paid_at = now_text()
-    trade.transaction_id = trade.transaction_id or new_number("42000", 28)
 
 
 @router.post("/pay/micropay")
@@ -130,14 +125,13 @@ async def micropay(request: Request) -> Response:
 
 def _first_answer(call: _Call, trade: Trade, script: Script) -> Response:
     if script in (Script.NOT_ENOUGH, Script.EXPIRED_CODE):
-        trade.state = TradeState.PAYERROR
-        trade.closed_at = now_text()
+        trade.close(TradeState.PAYERROR)
         if script is Script.NOT_ENOUGH:
             return call.failure("NOTENOUGH", "余额不足")
         return call.failure("AUTHCODEEXPIRE", "二维码已过期，请用户在微信上刷新后再试")
     if script in (Script.PAYING_THEN_PAID, Script.PAYING_THEN_CLOSED, Script.RECALL_ONCE):
         return call.failure("USERPAYING", "需要用户输入支付密码")
-    _mark_paid(trade)
+    trade.mark_paid()
     if script is Script.SYSTEMERROR_THEN_PAID:
         return call.failure("SYSTEMERROR", "系统超时")
     return call.answer({"result_code": "SUCCESS", **_paid_fields(trade)}, bad_signature=script is Script.BAD_SIGNATURE)
@@ -159,18 +153,6 @@ def _repeat(call: _Call, trade: Trade) -> Response:
     return call.failure("NOTENOUGH", "余额不足")
 
 
-def _advance(trade: Trade) -> None:
-    """A query moves a scripted trade along: the customer confirms (or gives up) after N queries."""
-    if trade.state != TradeState.USERPAYING:
-        return
-    trade.queries += 1
-    if trade.queries < trade.n:
-        return
-    if trade.script == Script.PAYING_THEN_PAID:
-        _mark_paid(trade)
-    elif trade.script == Script.PAYING_THEN_CLOSED:
-        trade.state = TradeState.CLOSED
-        trade.closed_at = now_text()
 
 
 @router.post("/pay/orderquery")
@@ -183,7 +165,7 @@ async def orderquery(request: Request) -> Response:
         trade = call.ledger.get(PROVIDER, out_trade_no)
         if trade is None:
             return call.failure("ORDERNOTEXIST", "此交易订单号不存在")
-        _advance(trade)
+        trade.advance_on_query()
         call.ledger.save()
         state = "REFUND" if trade.state == TradeState.SUCCESS and trade.refunds else trade.state
         result = {"result_code": "SUCCESS", "out_trade_no": out_trade_no, "trade_state": state,
@@ -213,21 +195,11 @@ async def reverse(request: Request) -> Response:
         if trade.script == Script.RECALL_ONCE and trade.reverses == 1:
             call.ledger.save()
             return call.failure("SYSTEMERROR", "系统超时，请重试", recall="Y")
-        revoke(trade)
+        trade.revoke()
         call.ledger.save()
     return call.answer({"result_code": "SUCCESS", "recall": "N"})
 
 
-def revoke(trade: Trade) -> None:
-    """Close an unpaid trade; a paid one is reversed, its money going back (a refund of the rest)."""
-    if trade.state == TradeState.SUCCESS and trade.refunded < trade.amount:
-        refund_id = new_number("50300", 29)
-        trade.refunds[f"REVERSE-{trade.out_trade_no}"] = Refund(
-            f"REVERSE-{trade.out_trade_no}", refund_id, trade.amount - trade.refunded, "SUCCESS", now_text(),
-            now_text(), reason="reverse")
-    if trade.state != TradeState.REVOKED:
-        trade.state = TradeState.REVOKED
-        trade.closed_at = now_text()
 
 
 @router.post("/secapi/pay/refund")
@@ -250,11 +222,7 @@ async def refund(request: Request) -> Response:
             refused = _refusal(call, trade, fields)
             if refused is not None:
                 return refused
-            processing = trade.script == Script.REFUND_PROCESSING
-            existing = Refund(fields["out_refund_no"], new_number("50300", 29), int(fields["refund_fee"]),
-                              "PROCESSING" if processing else "SUCCESS", now_text(),
-                              None if processing else now_text())
-            trade.refunds[existing.out_refund_no] = existing
+            existing = trade.add_refund(fields["out_refund_no"], int(fields["refund_fee"]))
             call.ledger.save()
         return call.answer({"result_code": "SUCCESS", "transaction_id": trade.transaction_id,
                             "out_trade_no": trade.out_trade_no, "out_refund_no": existing.out_refund_no,
@@ -284,7 +252,7 @@ async def refundquery(request: Request) -> Response:
         if found is None:
             return call.failure("REFUNDNOTEXIST", "退款订单查询失败")
         trade, item = found
-        advance_refund(trade, item)
+        trade.advance_refund(item)
         call.ledger.save()
         return call.answer({
             "result_code": "SUCCESS", "transaction_id": trade.transaction_id, "out_trade_no": trade.out_trade_no,
@@ -296,14 +264,6 @@ async def refundquery(request: Request) -> Response:
         })
 
 
-def advance_refund(trade: Trade, item: Refund) -> None:
-    """A refund kept PROCESSING by its script succeeds after N queries."""
-    if item.state != "PROCESSING":
-        return
-    item.queries += 1
-    if item.queries >= trade.n:
-        item.state = "SUCCESS"
-        item.succeeded_at = now_text()
 
 
 @router.post("/pay/downloadbill")
