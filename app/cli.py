@@ -103,11 +103,11 @@ def cmd_printer_sim(args: argparse.Namespace) -> int:
     return int(printer_main(argv) or 0)
 
 
-def cmd_paysim(args: argparse.Namespace) -> int:
+def cmd_paysim(argv: list[str]) -> int:
+    """The payment-provider simulators; their own parser reads ``--port``, ``--data``… (see main)."""
     from server.paysim.app import main as paysim_main
 
-    argv = ["--host", args.host, "--port", str(args.port), "--log-level", args.log_level]
-    return paysim_main(argv + (["--data", args.data] if args.data else []))
+    return paysim_main(argv)
 
 
 def _has_display() -> bool:
@@ -296,13 +296,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--lang", default=None)
     demo.set_defaults(func=cmd_demo)
 
-    paysim = sub.add_parser("paysim", help="WeChat Pay and Alipay payment-code simulators (HTTPS)")
-    paysim.add_argument("--host", default="127.0.0.1")
-    paysim.add_argument("--port", type=int, default=8790)
-    paysim.add_argument("--data", default=None, help="keys, certificates and trades (default $OMNISTORE_HOME/paysim)")
-    paysim.add_argument("--log-level", default="warning")
-    paysim.set_defaults(func=cmd_paysim)
-
+    # `omnistore paysim …` hands its arguments to server.paysim (see main); listed here for --help.
+    sub.add_parser("paysim", help="WeChat Pay and Alipay payment-code simulators (HTTPS)", add_help=False)
     # `omnistore diag …` hands its arguments to hardware.diag (see main); listed here for --help.
     sub.add_parser("diag", help="hardware diagnostics: devices, status, test print, support bundle (--json)",
                    add_help=False)
@@ -323,6 +318,8 @@ def main(argv: list[str] | None = None) -> int:
         from hardware.diag import run_diag
 
         return run_diag(argv[1:])
+    if argv[:1] == ["paysim"]:
+        return cmd_paysim(argv[1:])
     args = build_parser().parse_args(argv)
     return int(args.func(args) or 0)
 

@@ -116,7 +116,7 @@ async def micropay(request: Request) -> Response:
                       fields.get("device_info", ""), fields["mch_id"], fields.get("sub_mch_id", ""), script.value, n,
                       TradeState.USERPAYING, now_text())
         ledger.add(trade)
-        response = _first_answer(call, trade, Script(script))
+        response = _first_answer(call, trade, script)
         ledger.save()
     if script is Script.DROP_AFTER_CHARGE:
         abort_connection(request)
@@ -153,8 +153,6 @@ def _repeat(call: _Call, trade: Trade) -> Response:
     return call.failure("NOTENOUGH", "余额不足")
 
 
-
-
 @router.post("/pay/orderquery")
 async def orderquery(request: Request) -> Response:
     call = await _read(request, ())
@@ -170,8 +168,8 @@ async def orderquery(request: Request) -> Response:
         state = "REFUND" if trade.state == TradeState.SUCCESS and trade.refunds else trade.state
         result = {"result_code": "SUCCESS", "out_trade_no": out_trade_no, "trade_state": state,
                   "trade_state_desc": {"USERPAYING": "需要用户输入支付密码", "CLOSED": "已关闭", "REVOKED": "已撤销",
-                                       "PAYERROR": "支付失败,请撤销订单"}.get(state, "支付成功")}
-        if trade.charged and trade.state in (TradeState.SUCCESS,):
+                                       "PAYERROR": "支付失败,请撤销订单", "REFUND": "转入退款"}.get(state, "支付成功")}
+        if trade.state == TradeState.SUCCESS:
             result.update(_paid_fields(trade))
         return call.answer(result)
 

@@ -147,3 +147,15 @@ def test_a_network_failure_is_unknown(wechat: WechatPayClient) -> None:
     gone = WechatPayClient(dataclasses.replace(wechat.credentials, base_url="http://127.0.0.1:9"), timeout=(1.0, 1.0))
     result = gone.pay(order("wechat"))
     assert result.outcome is ChargeOutcome.UNKNOWN and result.raw_code == "NETWORK"
+
+
+def test_neither_keys_nor_payment_codes_reach_the_logs(wechat: WechatPayClient, provider: FakeProvider,
+                                                        caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level("DEBUG")
+    provider.body = b"<html>oops</html>"
+    charge = order("wechat")
+    wechat.pay(charge)
+    wechat.refund(charge.out_trade_no, charge.out_trade_no + "R", 1, 1230)
+    logged = caplog.text
+    assert "malformed answer" in logged
+    assert API_KEY not in logged and charge.auth_code not in logged and charge.auth_code[4:-4] not in logged
