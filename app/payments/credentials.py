@@ -25,6 +25,8 @@ from typing import Any
 
 from app.payments.base import PaymentConfigError
 
+#: where the store server keeps them, in its data directory (OMNISTORE_HOME)
+CREDENTIALS_FILE = "payments.json"
 WECHAT_API = "https://api.mch.weixin.qq.com"
 ALIPAY_GATEWAY = "https://openapi.alipay.com/gateway.do"
 SIGN_TYPES = ("HMAC-SHA256", "MD5")
@@ -80,6 +82,12 @@ class AlipayCredentials:
 class PaymentCredentials:
     wechat: WechatCredentials | None = None
     alipay: AlipayCredentials | None = None
+
+
+def store_credentials_path(home: Path) -> Path:
+    """The store server's credentials file: ``$OMNISTORE_HOME/payments.json`` (or ``payments.toml`` if that exists)."""
+    toml = Path(home) / "payments.toml"
+    return toml if toml.exists() else Path(home) / CREDENTIALS_FILE
 
 
 def load_credentials(path: Path) -> PaymentCredentials:

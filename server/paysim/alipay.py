@@ -244,7 +244,7 @@ def refund_query(call: _Gateway) -> Response:
                 "refund_amount": fen_to_wire_yuan(item.amount)}
         if item.state == "SUCCESS":
             node["refund_status"] = "REFUND_SUCCESS"
-            node["gmt_refund_pay"] = item.succeeded_at
+            node["gmt_refund_pay"] = item.succeeded_at or item.accepted_at
         return call.answer(node)
 
 

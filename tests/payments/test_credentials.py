@@ -89,3 +89,11 @@ def test_a_missing_file_is_a_coded_error(tmp_path: Path) -> None:
     with pytest.raises(PaymentConfigError) as refused:
         load_credentials(tmp_path / "nothing.json")
     assert refused.value.code == "payment_config_missing"
+
+
+def test_the_store_keeps_its_credentials_in_payments_json_unless_a_toml_one_exists(tmp_path: Path) -> None:
+    from app.payments.credentials import store_credentials_path
+
+    assert store_credentials_path(tmp_path) == tmp_path / "payments.json"
+    write(tmp_path / "payments.toml", "")
+    assert store_credentials_path(tmp_path) == tmp_path / "payments.toml"
