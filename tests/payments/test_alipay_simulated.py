@@ -139,3 +139,11 @@ def test_answers_signed_by_someone_else_are_unknown(alipay: AlipayClient) -> Non
     misled = AlipayClient(dataclasses.replace(alipay.credentials, alipay_public_key_pem=pem), timeout=(2.0, 5.0))
     result = misled.pay(order("alipay", "00"))
     assert result.outcome is ChargeOutcome.UNKNOWN and result.raw_code == "BAD_SIGNATURE"
+
+
+def test_a_cancel_of_a_number_never_charged_closes_it_for_a_late_pay(alipay: AlipayClient, paysim: Paysim) -> None:
+    charge = order("alipay", "00")
+    assert alipay.cancel(charge.out_trade_no).outcome is CancelOutcome.DONE
+    late = alipay.pay(charge)
+    assert (late.outcome, late.raw_code) == (ChargeOutcome.FAILED, "ACQ.TRADE_HAS_CLOSE")
+    assert not paysim.trade("alipay", charge.out_trade_no)["charged"]
