@@ -103,6 +103,13 @@ def cmd_printer_sim(args: argparse.Namespace) -> int:
     return int(printer_main(argv) or 0)
 
 
+def cmd_paysim(argv: list[str]) -> int:
+    """The payment-provider simulators; their own parser reads ``--port``, ``--data``… (see main)."""
+    from server.paysim.app import main as paysim_main
+
+    return paysim_main(argv)
+
+
 def _has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) or sys.platform in ("win32", "darwin")
 
@@ -289,6 +296,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--lang", default=None)
     demo.set_defaults(func=cmd_demo)
 
+    # `omnistore paysim …` hands its arguments to server.paysim (see main); listed here for --help.
+    sub.add_parser("paysim", help="WeChat Pay and Alipay payment-code simulators (HTTPS)", add_help=False)
     # `omnistore diag …` hands its arguments to hardware.diag (see main); listed here for --help.
     sub.add_parser("diag", help="hardware diagnostics: devices, status, test print, support bundle (--json)",
                    add_help=False)
@@ -309,6 +318,8 @@ def main(argv: list[str] | None = None) -> int:
         from hardware.diag import run_diag
 
         return run_diag(argv[1:])
+    if argv[:1] == ["paysim"]:
+        return cmd_paysim(argv[1:])
     args = build_parser().parse_args(argv)
     return int(args.func(args) or 0)
 

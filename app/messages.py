@@ -143,6 +143,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "barcode_in_use": ("条码 {code} 已属于商品 {sku}", "Barcode {code} already belongs to SKU {sku}"),
     "plu_in_use": ("PLU {plu} 已属于商品 {sku}", "PLU {plu} already belongs to SKU {sku}"),
     "missing_columns": ("导入文件缺少列：{columns}", "The import file lacks the columns: {columns}"),
+    # ---- payment codes (付款码) and the provider credentials on the store server ----
+    "invalid_payment_code": ("不是微信或支付宝付款码：{code}（微信 18 位、10-15 开头；支付宝 16-24 位、25-30 开头）",
+                             "Not a WeChat Pay or Alipay payment code: {code} (WeChat: 18 digits starting 10-15; "
+                             "Alipay: 16-24 digits starting 25-30)"),
+    "payment_config_missing": ("未找到支付配置文件：{path}", "No payment credentials file at {path}"),
+    "payment_config_insecure": ("支付配置文件 {path} 只能由本用户读取（权限须为 0600，当前 {mode}）",
+                                "The payment credentials file {path} must be readable by its owner only (mode 0600, now {mode})"),
+    "payment_config_invalid": ("支付配置无效：{field}（{reason}）", "Invalid payment credentials: {field} ({reason})"),
     "unsupported_file": ("不支持的文件类型：{name}（请用 .csv 或 .xlsx）", "Unsupported file {name} (use .csv or .xlsx)"),
 }
 

@@ -86,3 +86,33 @@ def line_amount(unit_price: int, quantity: int, per: int = 1) -> int:
     """
     numerator = unit_price * quantity
     return (numerator * 2 + per) // (2 * per)
+
+
+def fen_to_wire_yuan(amount: int) -> str:
+    """1230 → '12.30': the yuan string payment providers put on the wire (two decimals, never a float)."""
+    if isinstance(amount, bool) or not isinstance(amount, int):
+        raise InvalidAmount(amount=amount)
+    return format_fen(amount)
+
+
+def wire_yuan_to_fen(text: str) -> int:
+    """'12.30' → 1230, '-0.05' → -5: a provider's yuan string, strictly (digits, at most two decimals).
+
+    Stricter than :func:`parse_yuan`, which reads what a cashier types: a provider's amount with a
+    currency sign, a thousands separator or a third decimal is a broken answer, not money.
+    """
+    if not isinstance(text, str):
+        raise InvalidAmount(amount=text)
+    sign = -1 if text.startswith("-") else 1
+    body = text[1:] if sign < 0 else text
+    whole, dot, frac = body.partition(".")
+    if not _ascii_digits(whole) or (dot and not (1 <= len(frac) <= 2 and _ascii_digits(frac))):
+        raise InvalidAmount(amount=text)
+    fen = int(whole) * 100 + int((frac + "00")[:2])
+    if fen > MAX_AMOUNT:
+        raise InvalidAmount(amount=text)
+    return sign * fen
+
+
+def _ascii_digits(text: str) -> bool:
+    return bool(text) and all("0" <= ch <= "9" for ch in text)

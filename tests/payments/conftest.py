@@ -1,0 +1,117 @@
+"""A real payment-provider simulator (``omnistore paysim``) on a loopback HTTPS port, and clients for it."""
+
+from __future__ import annotations
+
+import itertools
+import secrets
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import requests
+
+from app.payments.alipay import AlipayClient
+from app.payments.base import ChargeOrder
+from app.payments.credentials import PaymentCredentials, load_credentials
+from app.payments.wechat import WechatPayClient
+from tests.conftest import ROOT, free_port, stop_process
+
+_numbers = itertools.count(1)
+
+
+@dataclass
+class Paysim:
+    home: Path
+    port: int
+    process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"https://127.0.0.1:{self.port}"
+
+    @property
+    def ca(self) -> str:
+        return str(self.home / "ca.pem")
+
+    def start(self) -> None:
+        with open(self.home.parent / f"paysim-{self.port}.log", "ab") as log:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "app.cli", "paysim", "--port", str(self.port), "--data", str(self.home)],
+                cwd=ROOT, stdout=subprocess.DEVNULL, stderr=log,
+            )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"paysim exited with {self.process.returncode}")
+            try:
+                if (self.home / "store-credentials.json").exists() and requests.get(
+                        self.url + "/healthz", verify=self.ca, timeout=1).ok:
+                    return
+            except requests.RequestException:
+                pass
+            time.sleep(0.1)
+        raise RuntimeError("paysim did not start")
+
+    def stop(self) -> None:
+        stop_process(self.process)
+        self.process = None
+
+    def kill(self) -> None:
+        if self.process is not None:
+            self.process.kill()
+            self.process.wait()
+            self.process = None
+
+    def credentials(self) -> PaymentCredentials:
+        return load_credentials(self.home / "store-credentials.json")
+
+    def trades(self) -> list[dict[str, Any]]:
+        return requests.get(self.url + "/_sim/trades", verify=self.ca, timeout=5).json()["trades"]
+
+    def trade(self, provider: str, out_trade_no: str) -> dict[str, Any]:
+        return next(t for t in self.trades() if t["provider"] == provider and t["out_trade_no"] == out_trade_no)
+
+
+def start_paysim(base: Path) -> Paysim:
+    sim = Paysim(base / "paysim", free_port())
+    sim.start()
+    return sim
+
+
+@pytest.fixture(scope="session")
+def paysim(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Paysim]:
+    sim = start_paysim(tmp_path_factory.mktemp("paysim"))
+    yield sim
+    sim.stop()
+
+
+@pytest.fixture
+def wechat(paysim: Paysim) -> WechatPayClient:
+    creds = paysim.credentials().wechat
+    assert creds is not None
+    return WechatPayClient(creds, timeout=(2.0, 5.0))
+
+
+@pytest.fixture
+def alipay(paysim: Paysim) -> AlipayClient:
+    creds = paysim.credentials().alipay
+    assert creds is not None
+    return AlipayClient(creds, timeout=(2.0, 5.0))
+
+
+def payment_code(provider: str, script: str = "00", n: int = 0) -> str:
+    """A fresh code (each works once) selecting a simulator script: prefix, 2-digit script, N, random tail."""
+    prefix = "13" if provider == "wechat" else "28"
+    head = f"{prefix}{script}{n}"
+    return head + "".join(secrets.choice("0123456789") for _ in range(18 - len(head)))
+
+
+def order(provider: str, script: str = "00", n: int = 0, amount: int = 1230) -> ChargeOrder:
+    return ChargeOrder(out_trade_no=f"T{time.time_ns()}{next(_numbers)}", auth_code=payment_code(provider, script, n),
+                       amount=amount, subject="好邻居便利店-上海静安店-商品", store_code="S001", till_code="T01",
+                       operator_code="1001")
