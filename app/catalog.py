@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -182,6 +183,10 @@ class Catalog:
                 if self._index is None or version != self._version:
                     self._index = build_index(session)
                     self._version = version
+                    # The index is hundreds of thousands of long-lived objects: out of the garbage
+                    # collector's sight, a full collection no longer walks them in the middle of a scan.
+                    gc.collect()
+                    gc.freeze()
         return self._index
 
     def search(self, session: Session, query: str, limit: int) -> list[ProductView]:

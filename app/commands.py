@@ -7,6 +7,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from sqlalchemy import bindparam, insert, select
 from sqlalchemy.orm import Session
 
 from app import clock
@@ -16,10 +17,37 @@ from app.domain.errors import DomainError
 
 MAX_COMMAND_ID = 64
 
+_COMMANDS = Command.__table__
+_ANSWERED = select(_COMMANDS.c.fingerprint, _COMMANDS.c.response).where(_COMMANDS.c.id == bindparam("command_id"))
+_REMEMBER = insert(_COMMANDS).values({c: bindparam(c) for c in ("id", "operator_id", "action", "fingerprint",
+                                                                 "response", "created_at")})
+
 
 def fingerprint(action: str, payload: dict[str, Any]) -> str:
     body = json.dumps({"action": action, "payload": payload}, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(body.encode()).hexdigest()
+
+
+def answered(session: Session, actor: Actor, command_id: str, action: str, payload: dict[str, Any]) -> dict[str, Any] | None:
+    """The first answer to ``command_id`` if it was carried out already (a resend), else None.
+
+    The same id with a different request is refused (``command_id_reused``)."""
+    if not command_id or len(command_id) > MAX_COMMAND_ID or not command_id.isprintable():
+        raise DomainError("invalid_request", detail="command_id")
+    existing = session.execute(_ANSWERED, {"command_id": command_id}).first()
+    if existing is None:
+        return None
+    if existing.fingerprint != fingerprint(action, payload):
+        raise DomainError("command_id_reused", status=409)
+    return dict(existing.response)
+
+
+def remember(session: Session, actor: Actor, command_id: str, action: str, payload: dict[str, Any],
+             response: dict[str, Any]) -> None:
+    """Keep the answer to ``command_id`` in the transaction that made the change (the caller commits)."""
+    session.execute(_REMEMBER, {"id": command_id, "operator_id": actor.operator_id, "action": action,
+                                "fingerprint": fingerprint(action, payload), "response": response,
+                                "created_at": clock.now()})
 
 
 def run(
@@ -35,27 +63,13 @@ def run(
     The command row is written in the same transaction as the change, so a crash either
     leaves both or neither.
     """
-    if not command_id or len(command_id) > MAX_COMMAND_ID or not command_id.isprintable():
-        raise DomainError("invalid_request", detail="command_id")
-    print_ = fingerprint(action, payload)
-    existing = session.get(Command, command_id)
+    existing = answered(session, actor, command_id, action, payload)
     if existing is not None:
-        if existing.fingerprint != print_:
-            raise DomainError("command_id_reused", status=409)
         session.rollback()
-        return existing.response
+        return existing
     try:
         response = change()
-        session.add(
-            Command(
-                id=command_id,
-                operator_id=actor.operator_id,
-                action=action,
-                fingerprint=print_,
-                response=response,
-                created_at=clock.now(),
-            )
-        )
+        remember(session, actor, command_id, action, payload, response)
         session.commit()  # synchronous=FULL: durable once this returns
     except BaseException:
         session.rollback()

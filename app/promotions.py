@@ -8,19 +8,19 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import clock
 from app.catalog import bump_version
-from app.db.models import Category, Meta, Product, PromotionRecord, Ticket
+from app.db.models import Meta, PromotionRecord
 from app.domain.pricing import CartLine, PricedCart, PricingContext, price_cart
 from app.domain.promotion_json import promotion_from_json
 from app.domain.promotions import PromotionBook
-from app.domain.quantity import Unit
+from app.domain.sale import Pricer, no_promotions
 from app.sync import config as sync_config
 
 VERSION_KEY = "promotions_version"
@@ -63,28 +63,14 @@ def book(session: Session, home: Path | None = None) -> tuple[PromotionBook, str
     return built, store, group
 
 
-def price_lines(session: Session, ticket: Ticket, home: Path | None = None) -> PricedCart | None:
-    """The ticket's active lines priced by the store's promotions; None when there are none to apply
-    (most scans of a store without promotions stop here without a query or a file read).
-
-    A line whose price the cashier overrode (改价) is priced as overridden, without promotions.
-    """
+def pricer(session: Session, home: Path | None, moment: datetime) -> Pricer:
+    """The store's promotions as the sale's pricing function at ``moment`` (a store without
+    promotions prices nothing, without a query or a file read on most scans)."""
     current, store, store_group = book(session, home)
-    # Price-embedded goods carry their price; a gift card is sold at its face value.
-    lines = [line for line in ticket.lines if not line.voided and line.fixed_amount is None and line.card_no is None]
-    if not len(current) or not lines:
-        return None
-    facts: dict[int, tuple[str, str]] = {
-        pid: (category or "", brand or "") for pid, category, brand in session.execute(
-            select(Product.id, Category.name, Product.brand).outerjoin(Category, Category.id == Product.category_id)
-            .where(Product.id.in_({line.product_id for line in lines})))}
-    cart = [CartLine(str(line.id), line.sku, line.unit_price, line.quantity, *facts.get(line.product_id, ("", "")),
-                     Unit(line.unit)) for line in lines if line.unit_price == line.original_price]
-    if not cart:
-        return None
-    context = PricingContext(clock.now(), "pos", store, store_group, ticket.member_tier)
-    return price_cart(current, cart, context)
+    if not len(current):
+        return no_promotions
 
+    def price(lines: Sequence[CartLine], tier: str | None) -> PricedCart | None:
+        return price_cart(current, lines, PricingContext(moment, "pos", store, store_group, tier))
 
-def explain(priced: PricedCart | None) -> dict[str, Any]:
-    return {} if priced is None else {line.line_id: line for line in priced.lines if line.discounts}
+    return price

@@ -4,51 +4,50 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from app.checkout import get_sale, item_count, operator_name
+from app.checkout import get_sale, operator_name
 from app.db.models import Meta
 from app.domain.money import format_fen
-from app.domain.quantity import Unit, format_quantity
+from app.domain.quantity import format_quantity
 from app.domain.receipt import Receipt, ReceiptLine, ReceiptTender
+from app.domain.sale import label
 from app.settings import StoreSettings
 from app.sync.feed import STORE_NAME_KEY
-
-TENDER_LABELS = {"cash": "现金", "stored_value": "储值卡", "points": "积分抵现"}
-
+from app.tickets import Tickets
 
 COPY_MARK = "** 重打小票 副本 **"
 
 
-def receipt_for(session: Session, sale_id: str, settings: StoreSettings, *, copy: bool = False) -> Receipt:
+def receipt_for(session: Session, tickets: Tickets, sale_id: str, settings: StoreSettings, *,
+                copy: bool = False) -> Receipt:
     """``copy`` marks a reprint, so a second slip for one sale cannot pass for a second sale."""
-    ticket = get_sale(session, sale_id)
+    sale = get_sale(session, tickets, sale_id)
     lines = tuple(
         ReceiptLine(
             name=line.name,
-            quantity_text=format_quantity(line.quantity, Unit(line.unit)),
+            quantity_text=format_quantity(line.quantity, line.unit),
             unit_price=line.unit_price,
             amount=line.amount,
             note=line.note,
         )
-        for line in ticket.lines
-        if not line.voided
+        for line in sale.active_lines
     )
-    assert ticket.completed_at is not None
+    assert sale.completed_at is not None
     return Receipt(
         store_name=shop_name(session, settings),
         sale_id=sale_id,
-        till=ticket.till,
-        operator=operator_name(session, ticket.operator_id),
-        issued_at=ticket.completed_at.strftime("%Y-%m-%d %H:%M:%S"),
+        till=sale.till,
+        operator=operator_name(session, sale.operator_id),
+        issued_at=sale.completed_at.strftime("%Y-%m-%d %H:%M:%S"),
         lines=lines,
-        subtotal=ticket.subtotal,
-        total=ticket.total,
-        rounding=ticket.rounding,
-        tenders=tuple(ReceiptTender(TENDER_LABELS.get(t.method, t.method), t.amount) for t in ticket.tenders),
-        change=ticket.change,
-        item_count=item_count(ticket),
+        subtotal=sale.subtotal,
+        total=sale.total,
+        rounding=sale.rounding,
+        tenders=tuple(ReceiptTender(label(p.kind), p.amount) for p in sale.payments),
+        change=sale.change,
+        item_count=sale.item_count,
         header_lines=(COPY_MARK,) if copy else (),
-        discounts=tuple(ReceiptTender(f"券 {c.name}", c.discount) for c in ticket.coupons if c.discount),
-        member=f"会员: {ticket.member_no}" if ticket.member_no else "",
+        discounts=tuple(ReceiptTender(f"券 {c.name}", c.discount) for c in sale.coupons if c.discount),
+        member=f"会员: {sale.member_no}" if sale.member_no else "",
     )
 
 

@@ -27,6 +27,8 @@ class StoreSettings:
     in_store_layout: InStoreLayout = field(default_factory=InStoreLayout)
     #: voiding a line worth more than this (fen) needs a supervisor or manager
     void_line_limit: int = 5000
+    #: the most change a cash tender may call for (fen): ￥100 — a note of the largest kind for anything
+    max_change: int = 10_000
     #: a return refunding more than this (fen) needs a manager
     return_limit: int = 20000
     #: 无小票退货: who may allow a return without the receipt (always asked, whatever the amount)
@@ -62,6 +64,7 @@ class StoreSettings:
             rounding=RoundingPolicy(env.get("OMNISTORE_ROUNDING", RoundingPolicy.JIAO_DOWN.value)),
             in_store_layout=layout,
             void_line_limit=int(env.get("OMNISTORE_VOID_LINE_LIMIT", "5000")),
+            max_change=int(env.get("OMNISTORE_MAX_CHANGE", "10000")),
             return_limit=int(env.get("OMNISTORE_RETURN_LIMIT", "20000")),
             no_receipt_return_role=_role(env.get("OMNISTORE_NO_RECEIPT_RETURN_ROLE", "manager")),
             offline_paper_coupons=int(env.get("OMNISTORE_OFFLINE_PAPER_COUPONS", "20")),

@@ -12,6 +12,7 @@ from app.context import Actor
 from app.db.models import Return, Shift, Tender, Ticket, TopUp
 from app.domain.errors import DomainError
 from app.domain.money import check_amount
+from app.domain.sale import TENDERS
 from app.outbox import record_event
 
 
@@ -59,7 +60,8 @@ def expected_cash(session: Session, shift: Shift) -> int:
     cash_in = session.scalar(
         select(func.coalesce(func.sum(Tender.amount), 0))
         .join(Ticket, Ticket.id == Tender.ticket_id)
-        .where(Ticket.shift_id == shift.id, Ticket.status == "completed", Tender.method == "cash")
+        .where(Ticket.shift_id == shift.id, Ticket.status == "completed",
+               Tender.method.in_([kind.code for kind in TENDERS.values() if kind.in_drawer]))
     )
     change = session.scalar(
         select(func.coalesce(func.sum(Ticket.change), 0)).where(Ticket.shift_id == shift.id, Ticket.status == "completed")
@@ -75,6 +77,7 @@ def _void_empty_tickets(session: Session, till: str) -> None:
     for ticket in empty:
         ticket.status = "voided"
         ticket.updated_at = clock.now()
+        ticket.version += 1  # the store server's copy of it is stale now (app.tickets)
         record_event(session, "ticket_voided", {"ticket": ticket.id, "till": ticket.till, "subtotal": 0})
 
 

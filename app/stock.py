@@ -17,10 +17,11 @@ from sqlalchemy.orm import Session
 from app import clock
 from app.catalog import lookup
 from app.context import Actor
-from app.db.models import Product, StockLevel, StockMovement, Ticket
+from app.db.models import Product, StockLevel, StockMovement
 from app.domain.barcode import InStoreLayout
 from app.domain.errors import DomainError
 from app.domain.quantity import Unit, check_quantity
+from app.domain.sale import Sale
 from app.outbox import record_event
 
 #: reasons an operator may give at the back office; "sale" and "return" come from tickets
@@ -75,10 +76,10 @@ def apply(session: Session, moves: Iterable[Move], reason: str, ref: str, actor:
     return payload
 
 
-def record_sale(session: Session, ticket: Ticket) -> None:
+def record_sale(session: Session, sale: Sale) -> None:
     """The goods of a completed sale leave the shelf, in the sale's own transaction."""
-    moves = [Move(line.product_id, line.sku, line.unit, -line.quantity) for line in ticket.lines if not line.voided]
-    apply(session, moves, "sale", ticket.sale_id or "", None, ticket.till)
+    moves = [Move(line.product_id, line.sku, line.unit.value, -line.quantity) for line in sale.active_lines]
+    apply(session, moves, "sale", sale.sale_id or "", None, sale.till)
 
 
 def manual_move(session: Session, actor: Actor, reason: str, lines: list[tuple[str, int]], note: str,

@@ -1,8 +1,11 @@
-"""SQLite engine: WAL, foreign keys on, synchronous=FULL.
+"""SQLite engine: WAL, foreign keys on, synchronous=FULL unless a transaction says otherwise.
 
 FULL in WAL mode fsyncs the log on every commit, so a sale is on disk before the till is told
-"done" (SQLite refuses to change the level inside a transaction, and a per-commit switch would
-need a second connection pool; FULL everywhere costs well under a millisecond per commit here).
+"done" and the drawer opens. A step that moves no money — a scan, a quantity, a void — may commit
+``relaxed`` (synchronous=NORMAL: written, not fsynced; a process crash loses nothing, a power cut
+may lose the last few scans, which the till then sends again). The WAL is one sequential log, so
+the next FULL commit — the sale's completion — makes every earlier commit durable with it.
+SQLite refuses to change the level inside a transaction, so it is set as each one begins.
 """
 
 from __future__ import annotations
@@ -29,10 +32,22 @@ def make_engine(url: str) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn):  # type: ignore[no-untyped-def]
+        level = "NORMAL" if conn.get_execution_options().get(RELAXED) else "FULL"
+        conn.exec_driver_sql(f"PRAGMA synchronous={level}")
         # IMMEDIATE: take the write lock up front, so two writers never deadlock on upgrade.
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
+
+
+RELAXED = "omnistore_relaxed"
+
+
+def relaxed(session: Session) -> Session:
+    """Let this session's transaction commit without an fsync (a step that moves no money); call
+    before its first statement."""
+    session.connection(execution_options={RELAXED: True})
+    return session
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

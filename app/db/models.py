@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -119,6 +119,9 @@ class Ticket(Base):
     total: Mapped[int] = mapped_column(Integer, default=0)
     paid: Mapped[int] = mapped_column(Integer, default=0)
     change: Mapped[int] = mapped_column(Integer, default=0)
+    #: bumped by every save: the store server's in-memory copy of an open ticket is used only while
+    #: it is as new as the row (``app.tickets``)
+    version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     lines: Mapped[list[TicketLine]] = relationship(
         back_populates="ticket", order_by="TicketLine.seq", cascade="all, delete-orphan", lazy="selectin"
@@ -154,6 +157,10 @@ class TicketLine(Base):
     discount: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     #: a gift card sold on this line: its number; HQ activates it with the sale
     card_no: Mapped[str | None] = mapped_column(String(24), nullable=True)
+    #: this line's share of the ticket's 抹零 (≤ 0 rounding down): it paid amount - discount + rounding
+    rounding: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    #: fen taken off this line since it was last authorised (the void limit adds cuts up)
+    reductions: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     ticket: Mapped[Ticket] = relationship(back_populates="lines")
 
@@ -189,6 +196,8 @@ class TicketCoupon(Base):
     sku: Mapped[str | None] = mapped_column(String(32), nullable=True)
     #: taken while HQ was out of reach (offline policy): HQ redeems it, or reports a conflict, on sync
     offline: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    #: HQ's reference of the hold, one per attempt (None: a hold under the ticket's own reference)
+    ref: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
     ticket: Mapped[Ticket] = relationship(back_populates="coupons")
 
@@ -294,6 +303,19 @@ class Return(Base):
     lines: Mapped[list[ReturnLine]] = relationship(cascade="all, delete-orphan", lazy="selectin")
 
 
+class ReturnTender(Base):
+    """Where a return's money went: back to one of the sale's tenders, or cash from the drawer."""
+
+    __tablename__ = "return_tenders"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    return_id: Mapped[int] = mapped_column(ForeignKey("returns.id", ondelete="CASCADE"), index=True)
+    tender_id: Mapped[int | None] = mapped_column(ForeignKey("tenders.id"), index=True, nullable=True)
+    method: Mapped[str] = mapped_column(String(16))
+    amount: Mapped[int] = mapped_column(Integer)
+    reference: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    ref: Mapped[str | None] = mapped_column(String(64), nullable=True)
+
+
 class ReturnLine(Base):
     __tablename__ = "return_lines"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -334,3 +356,25 @@ class TopUp(Base):
     bonus: Mapped[int] = mapped_column(Integer, default=0)
     ref: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class OutsideCall(Base):
+    """A call to HQ (or a provider) a till's command needs, recorded before it is made
+    (``app.outside``): pending → settled | refused | abandoned → undone."""
+
+    __tablename__ = "outside_calls"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    till: Mapped[str] = mapped_column(String(16))
+    operator_id: Mapped[int] = mapped_column(ForeignKey("operators.id"))
+    command_id: Mapped[str] = mapped_column(String(64))
+    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"), nullable=True)
+    request: Mapped[dict] = mapped_column(JSON)
+    state: Mapped[str] = mapped_column(String(12), index=True)
+    answer: Mapped[dict | None] = mapped_column(JSON, nullable=True)
+    error: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+    __table_args__ = (UniqueConstraint("till", "command_id", name="uq_outside_calls_till_command"),)

@@ -228,7 +228,8 @@ def _loyalty_effects(session: Session, store: Store, events: list[IncomingEvent]
             ref, sale_id = f"{store.code}:{payload.get('id')}", str(payload.get("sale_id"))
             steps = [("commit", str(c.get("code", "")),
                       partial(loyalty.redeem_offline, session, store, str(c.get("code", "")), sale_id) if c.get("offline")
-                      else partial(loyalty.commit_coupon, session, store, str(c.get("code", "")), ref, sale_id))
+                      else partial(loyalty.commit_coupon, session, store, str(c.get("code", "")),
+                                   str(c.get("ref") or ref), sale_id))
                      for c in payload.get("coupons") or [] if isinstance(c, dict)]
             cards = [line for line in payload.get("lines") or []
                      if isinstance(line, dict) and line.get("card_no") and not line.get("voided")]
@@ -239,7 +240,7 @@ def _loyalty_effects(session: Session, store: Store, events: list[IncomingEvent]
                 # points (their money came in at the top-up or was earned already), not gift cards bought.
                 paid = max(0, _int(payload, "total", "payload") - sum(
                     int(t.get("amount", 0)) for t in payload.get("tenders") or []
-                    if isinstance(t, dict) and t.get("method") in ("stored_value", "points"))
+                    if isinstance(t, dict) and not _earns_points(t.get("method")))
                     - sum(int(line.get("amount", 0)) - int(line.get("discount", 0)) for line in cards))
                 member_no = str(payload["member_no"])
                 steps.append(("points", member_no,
@@ -273,7 +274,10 @@ def _loyalty_effects(session: Session, store: Store, events: list[IncomingEvent]
                                       else None)))
         elif event.kind == "ticket_voided":
             ref = f"{store.code}:{payload.get('ticket')}"
-            steps = [("release", str(code), partial(loyalty.release_coupon, session, store, str(code), ref))
+            refs = {str(c.get("code")): str(c.get("ref")) for c in payload.get("coupon_refs") or []
+                    if isinstance(c, dict) and c.get("ref")}
+            steps = [("release", str(code), partial(loyalty.release_coupon, session, store, str(code),
+                                                    refs.get(str(code), ref)))
                      for code in payload.get("coupons") or []]
             steps += [("refund", str(r.get("card", "")),
                        partial(loyalty.refund, session, store, str(r.get("card", "")), str(r.get("ref", ""))))
@@ -281,6 +285,10 @@ def _loyalty_effects(session: Session, store: Store, events: list[IncomingEvent]
             steps += [("points_back", str(r.get("member", "")),
                        partial(loyalty.refund_points, session, str(r.get("member", "")), str(r.get("ref", ""))))
                       for r in payload.get("points_refunds") or [] if isinstance(r, dict)]
+        elif event.kind == "coupon_removed":
+            steps = [("release", str(payload.get("code", "")),
+                      partial(loyalty.release_coupon, session, store, str(payload.get("code", "")),
+                              str(payload.get("ref", ""))))]
         for action, subject, step in steps:
             try:
                 with session.begin_nested():
@@ -288,6 +296,15 @@ def _loyalty_effects(session: Session, store: Store, events: list[IncomingEvent]
             except DomainError as error:
                 session.add(LoyaltyConflict(store_id=store.id, event_id=event.event_id, subject=subject[:64],
                                             action=action, reason=error.code, created_at=clock.now()))
+
+
+def _earns_points(method: object) -> bool:
+    """A tender's money earns points unless its kind says it came in earlier or was earned already;
+    a tender this HQ does not know earns (the store's money, whatever it was)."""
+    from app.domain.sale import TENDERS
+
+    kind = TENDERS.get(str(method))
+    return kind is None or kind.earns_points
 
 
 def _activate_card(session: Session, store: Store, line: dict[str, Any], ref: str) -> None:

@@ -356,7 +356,7 @@ def ledger_entry(session: Session, account: WalletAccount, kind: str, principal:
 
 
 def _balance(account: WalletAccount, entry: WalletEntry) -> dict[str, Any]:
-    return {"card_no": account.card_no, "principal": account.principal, "bonus": account.bonus,
+    return {"card_no": account.card_no, "kind": account.kind, "principal": account.principal, "bonus": account.bonus,
             "balance": account.principal + account.bonus,
             "entry": {"kind": entry.kind, "principal": entry.principal, "bonus": entry.bonus, "ref": entry.ref}}
 
@@ -367,7 +367,24 @@ def top_up(session: Session, store: Store | None, card_no: str, amount: int, ref
     account = _locked_account(session, card_no)
     if account.kind == GIFT_CARD:  # its money comes only from the sale that sold it
         raise DomainError("gift_card_topup", status=409, card=card_no)
+    if prior_entry(session, account, "topup", ref) is None and prior_entry(session, account, "topup_cancel", ref):
+        raise DomainError("topup_cancelled", status=409, ref=ref[:64])  # the store gave up on it first
     return ledger_entry(session, account, "topup", amount, rules.load(session).bonus_for(amount), ref, store)
+
+
+def cancel_top_up(session: Session, store: Store | None, card_no: str, ref: str) -> dict[str, Any]:
+    """A top-up the store gave up on (it never learnt HQ's answer, so the customer was told no):
+    principal and bonus come off again. Cancelled before it arrived, it is refused when it does."""
+    account = _locked_account(session, card_no)
+    prior = prior_entry(session, account, "topup_cancel", ref)
+    if prior is not None:
+        return _balance(account, prior)
+    added = prior_entry(session, account, "topup", ref)
+    if added is None:
+        return ledger_entry(session, account, "topup_cancel", 0, 0, ref, store)
+    if account.principal < added.principal or account.bonus < added.bonus:
+        raise DomainError("topup_spent", status=409, card=card_no)
+    return ledger_entry(session, account, "topup_cancel", -added.principal, -added.bonus, ref, store)
 
 
 def spend(session: Session, store: Store | None, card_no: str, amount: int, ref: str) -> dict[str, Any]:
@@ -377,6 +394,8 @@ def spend(session: Session, store: Store | None, card_no: str, amount: int, ref:
     prior = prior_entry(session, account, "spend", ref)
     if prior is not None:
         return _balance(account, prior)
+    if prior_entry(session, account, "refund", ref) is not None:
+        raise DomainError("spend_cancelled", status=409, ref=ref[:64])  # the store gave up on it first
     _check_not_expired(session, account)
     if account.principal + account.bonus < amount:
         raise DomainError("insufficient_balance", status=409, balance=f"{(account.principal + account.bonus) / 100:.2f}")
@@ -390,10 +409,12 @@ def refund(session: Session, store: Store | None, card_no: str, ref: str) -> dic
     prior = prior_entry(session, account, "refund", ref)
     if prior is not None:
         return _balance(account, prior)
-    _check_not_expired(session, account)
     spent = prior_entry(session, account, "spend", ref)
     if spent is None:
-        raise DomainError("wallet_entry_not_found", status=404, ref=ref[:64])
+        # The store gave up on a spend HQ never saw (or hasn't yet): nothing to give back, and a
+        # spend arriving late under this reference is refused.
+        return ledger_entry(session, account, "refund", 0, 0, ref, store)
+    _check_not_expired(session, account)
     return ledger_entry(session, account, "refund", -spent.principal, -spent.bonus, ref, store)
 
 
@@ -484,8 +505,11 @@ def spend_points(session: Session, member_no: str, amount: int, ref: str) -> dic
     check_amount(amount)
     member = member_by_no(session, member_no, lock=True)
     prior = session.scalar(select(PointsEntry).where(PointsEntry.member_id == member.id, PointsEntry.ref == ref))
-    if prior is not None:
+    if prior is not None and prior.reason == "spend":
         return {"member_no": member_no, "points": member.points, "spent": -prior.delta, "amount": amount}
+    if prior is not None or session.scalar(select(PointsEntry.id).where(PointsEntry.member_id == member.id,
+                                                                        PointsEntry.ref == f"{ref}:back")):
+        raise DomainError("spend_cancelled", status=409, ref=ref[:64])
     per_yuan = rules.load(session).points_per_yuan
     needed = amount * per_yuan // 100
     if needed * 100 != amount * per_yuan:
@@ -504,11 +528,15 @@ def refund_points(session: Session, member_no: str, ref: str) -> None:
 
     member = member_by_no(session, member_no, lock=True)
     spent = session.scalar(select(PointsEntry).where(PointsEntry.member_id == member.id, PointsEntry.ref == ref))
-    if spent is None or spent.reason != "spend":
-        raise DomainError("points_entry_not_found", status=404, ref=ref[:64])
     back_ref = f"{ref}:back"
     if session.scalar(select(PointsEntry.id).where(PointsEntry.member_id == member.id, PointsEntry.ref == back_ref)):
         return
+    if spent is None:  # given up on before HQ saw it: a spend arriving late under ``ref`` is refused
+        session.add(PointsEntry(member_id=member.id, delta=0, growth=0, reason="refund", ref=back_ref,
+                                created_at=clock.now(), amount=0, of_ref=ref))
+        return
+    if spent.reason != "spend":
+        raise DomainError("points_entry_not_found", status=404, ref=ref[:64])
     session.add(PointsEntry(member_id=member.id, delta=-spent.delta, growth=0, reason="refund", ref=back_ref,
                             created_at=clock.now(), amount=spent.amount, of_ref=spent.ref))
     member.points -= spent.delta

@@ -267,6 +267,22 @@ def _api(state: HQState) -> APIRouter:
         session.commit()
         return json_response(result)
 
+    @router.post("/loyalty/points/refund")
+    def points_refund(store: SignedStore, body: RawBody, session: DB) -> Response:
+        """A points payment the store gave up on goes back (once; refused if it arrives after)."""
+        data = signed_body(schemas.PointsRefundIn, body)
+        loyalty.refund_points(session, data.member, data.ref)
+        session.commit()
+        return json_response({"member_no": data.member, "ref": data.ref, "state": "refunded"})
+
+    @router.post("/loyalty/wallets/topup/cancel")
+    def wallet_top_up_cancel(store: SignedStore, body: RawBody, session: DB) -> Response:
+        """A top-up the store gave up on comes off the card again (refused if it arrives after)."""
+        data = signed_body(schemas.WalletRefundIn, body)
+        result = loyalty.cancel_top_up(session, store, data.card, data.ref)
+        session.commit()
+        return json_response(result)
+
     @router.get("/loyalty/conflicts")
     def store_loyalty_conflicts(store: SignedStore, session: DB,
                                 everything: Annotated[bool, Query(alias="all")] = False) -> Response:

@@ -215,6 +215,11 @@ class PointsSpendIn(BaseModel):
     ref: Ref
 
 
+class PointsRefundIn(BaseModel):
+    member: Annotated[str, Field(min_length=1, max_length=20)]
+    ref: Ref
+
+
 class CouponStockIn(BaseModel):
     store: Text16
     count: Annotated[int, Field(ge=1, le=100_000)]

@@ -1,6 +1,7 @@
 """The store server: FastAPI over SQLite. Routers stay thin and call ``app`` use cases."""
 
 
+import gc
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager
 from datetime import date
@@ -9,10 +10,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, FastAPI, Path, Query, Request, Response
 from sqlalchemy.orm import Session, sessionmaker
 
-from app import auth, checkout, commands, loyalty, returns, shifts, stock
+from app import auth, checkout, commands, loyalty, outside, returns, shifts, stock
 from app.catalog import Catalog, lookup
 from app.context import Actor, OverrideRequest
-from app.db.engine import ensure_parent, make_engine, make_session_factory
+from app.db.engine import ensure_parent, make_engine, make_session_factory, relaxed
 from app.db.migrate import upgrade
 from app.domain.errors import DomainError
 from app.receipts import receipt_for
@@ -22,6 +23,7 @@ from app.sync import outbox as sync_outbox
 from app.sync.hq_client import HqClient
 from app.sync.worker import SyncWorker
 from app.sync.worker import status as sync_status
+from app.tickets import Tickets
 from server.errors import finish_app
 from server.store import schemas
 
@@ -35,10 +37,14 @@ class StoreState:
         self.engine = make_engine(settings.database_url)
         upgrade(self.engine)
         self.sessions: sessionmaker[Session] = make_session_factory(self.engine)
+        self.tickets = Tickets(self.sessions)
         self.catalog = Catalog()
         self.sync: SyncWorker | None = None
+        self.resumer = outside.Resumer(self.sessions)
 
     def start_sync(self) -> None:
+        loyalty.register_undos(self.hq())
+        self.resumer.start()
         config = sync_config.load(self.settings.home)
         if config is not None and self.sync is None:
             self.sync = SyncWorker(self.sessions, config)
@@ -50,6 +56,7 @@ class StoreState:
         return HqClient(config) if config is not None else None
 
     def stop_sync(self) -> None:
+        self.resumer.stop()
         if self.sync is not None:
             self.sync.stop()
 
@@ -61,6 +68,8 @@ def create_store_app(settings: StoreSettings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         state.start_sync()
+        gc.collect()
+        gc.freeze()  # what start-up built lives as long as the server: no collection walks it again
         yield
         state.stop_sync()
 
@@ -96,15 +105,18 @@ def _api(state: StoreState) -> APIRouter:
 
     def command(
         session: Session, who: Actor, command_id: str, action: str, payload: dict[str, Any],
-        change: Callable[[], dict[str, Any]],
+        change: Callable[[], dict[str, Any]], *, moves_money: bool = True,
     ) -> dict[str, Any]:
+        """``moves_money`` False: the step may commit without an fsync (``app.db.engine.relaxed``)."""
+        if not moves_money:
+            relaxed(session)
         return commands.run(session, who, command_id, action, payload, change)
 
     # ---- session ---------------------------------------------------------------------
     @router.post("/session")
     def login(body: schemas.LoginIn, session: DB) -> dict[str, Any]:
         token, who = auth.login(session, body.till, body.operator, body.pin, settings)
-        ticket = checkout.active_ticket(session, who.till)
+        ticket = checkout.active_ticket(session, state.tickets, who.till)
         return {
             "token": token,
             "operator": {"code": who.operator_code, "name": who.operator_name, "role": who.role},
@@ -164,74 +176,80 @@ def _api(state: StoreState) -> APIRouter:
     def open_ticket(who: Who, session: DB, body: schemas.TicketOpenIn | None = None) -> dict[str, Any]:
         command_id = body.command_id if body and body.command_id else None
         if command_id is None:
-            result = checkout.open_ticket(session, who)
+            result = checkout.open_ticket(session, state.tickets, who)
             session.commit()
             return result
-        return command(session, who, command_id, "open_ticket", {}, lambda: checkout.open_ticket(session, who))
+        return command(session, who, command_id, "open_ticket", {},
+                       lambda: checkout.open_ticket(session, state.tickets, who))
 
     @router.get("/tickets")
     def list_tickets(who: Who, session: DB, status: Annotated[str, Query(pattern="^(parked|open)$")] = "parked") -> dict[str, Any]:
         if status == "open":
-            ticket = checkout.active_ticket(session, who.till)
-            return {"items": [checkout.ticket_dict(ticket)] if ticket else []}
-        return {"items": [checkout.ticket_dict(t) for t in checkout.parked_tickets(session, who)]}
+            ticket = checkout.active_ticket(session, state.tickets, who.till)
+            return {"items": [checkout.ticket_view(ticket)] if ticket else []}
+        return {"items": [checkout.ticket_view(t) for t in checkout.parked_tickets(session, state.tickets, who)]}
 
     @router.get("/tickets/{ticket_id}")
     def get_ticket(ticket_id: int, who: Who, session: DB) -> dict[str, Any]:
-        return checkout.ticket_dict(checkout.get_ticket(session, who, ticket_id))
+        return checkout.ticket_view(checkout.get_ticket(session, state.tickets, who, ticket_id))
 
     @router.post("/tickets/{ticket_id}/lines")
     def add_line(ticket_id: int, body: schemas.LineIn, who: Who, session: DB) -> dict[str, Any]:
         payload = {"ticket": ticket_id, "code": body.code, "quantity": body.quantity}
         if body.card_no:  # 售卡: a gift-card product and the card scanned from its back
-            return command(session, who, body.command_id, "add_line", {**payload, "card": body.card_no},
-                           lambda: loyalty.add_gift_card(session, who, ticket_id, body.code, body.card_no or "",
-                                                         state.hq(), settings))
+            return loyalty.add_gift_card(state.sessions, state.tickets, who, body.command_id, ticket_id, body.code,
+                                         body.card_no, state.hq(), settings)
         return command(session, who, body.command_id, "add_line", payload,
-                       lambda: checkout.add_line(session, who, ticket_id, body.code, body.quantity, settings))
+                       lambda: checkout.add_line(session, state.tickets, who, ticket_id, body.code, body.quantity,
+                                                 settings), moves_money=False)
 
     @router.post("/tickets/{ticket_id}/lines/{line_id}/quantity")
     def change_quantity(ticket_id: int, line_id: int, body: schemas.QuantityIn, who: Who, session: DB) -> dict[str, Any]:
         payload = {"ticket": ticket_id, "line": line_id, "quantity": body.quantity}
         return command(session, who, body.command_id, "change_quantity", payload,
-                       lambda: checkout.change_quantity(session, who, ticket_id, line_id, body.quantity, settings))
+                       lambda: checkout.change_quantity(session, state.tickets, who, ticket_id, line_id, body.quantity,
+                                                        _override(body), settings), moves_money=False)
 
     @router.post("/tickets/{ticket_id}/lines/{line_id}/void")
     def void_line(ticket_id: int, line_id: int, body: schemas.OverridableIn, who: Who, session: DB) -> dict[str, Any]:
         payload = {"ticket": ticket_id, "line": line_id}
         return command(session, who, body.command_id, "void_line", payload,
-                       lambda: checkout.void_line(session, who, ticket_id, line_id, _override(body), settings))
+                       lambda: checkout.void_line(session, state.tickets, who, ticket_id, line_id, _override(body),
+                                                  settings), moves_money=False)
 
     @router.post("/tickets/{ticket_id}/lines/{line_id}/price")
     def override_price(ticket_id: int, line_id: int, body: schemas.PriceIn, who: Who, session: DB) -> dict[str, Any]:
         payload = {"ticket": ticket_id, "line": line_id, "price": body.price}
         return command(session, who, body.command_id, "price_override", payload,
-                       lambda: checkout.override_price(session, who, ticket_id, line_id, body.price, _override(body), settings))
+                       lambda: checkout.override_price(session, state.tickets, who, ticket_id, line_id, body.price,
+                                                       _override(body), settings))
 
     @router.post("/tickets/{ticket_id}/park")
     def park(ticket_id: int, body: schemas.CommandIn, who: Who, session: DB) -> dict[str, Any]:
-        return command(session, who, body.command_id, "park", {"ticket": ticket_id}, lambda: checkout.park(session, who, ticket_id))
+        return command(session, who, body.command_id, "park", {"ticket": ticket_id},
+                       lambda: checkout.park(session, state.tickets, who, ticket_id, settings))
 
     @router.post("/tickets/{ticket_id}/resume")
     def resume(ticket_id: int, body: schemas.CommandIn, who: Who, session: DB) -> dict[str, Any]:
         return command(session, who, body.command_id, "resume", {"ticket": ticket_id},
-                       lambda: checkout.resume(session, who, ticket_id, settings))
+                       lambda: checkout.resume(session, state.tickets, who, ticket_id, settings))
 
     @router.post("/tickets/{ticket_id}/void")
     def void_ticket(ticket_id: int, body: schemas.OverridableIn, who: Who, session: DB) -> dict[str, Any]:
         return command(session, who, body.command_id, "void_ticket", {"ticket": ticket_id},
-                       lambda: checkout.void_ticket(session, who, ticket_id, _override(body), settings))
+                       lambda: checkout.void_ticket(session, state.tickets, who, ticket_id, _override(body), settings))
 
     @router.post("/tickets/{ticket_id}/tenders")
     def add_tender(ticket_id: int, body: schemas.TenderIn, who: Who, session: DB) -> dict[str, Any]:
         payload = {"ticket": ticket_id, "method": body.method, "amount": body.amount}
         return command(session, who, body.command_id, "tender", payload,
-                       lambda: checkout.add_tender(session, who, ticket_id, body.method, body.amount, settings))
+                       lambda: checkout.add_tender(session, state.tickets, who, ticket_id, body.method, body.amount,
+                                                   settings))
 
     @router.post("/tickets/{ticket_id}/complete")
     def complete(ticket_id: int, body: schemas.CommandIn, who: Who, session: DB) -> dict[str, Any]:
         result = command(session, who, body.command_id, "complete", {"ticket": ticket_id},
-                         lambda: checkout.complete(session, who, ticket_id, settings))
+                         lambda: checkout.complete(session, state.tickets, who, ticket_id, settings))
         if any(line.get("card_no") for line in result["ticket"]["lines"]):  # stored: now the cards go live
             loyalty.activate_gift_cards(state.hq(), result["ticket"])
         return result
@@ -260,34 +278,32 @@ def _api(state: StoreState) -> APIRouter:
         return loyalty.register_member(state.hq(), body.phone.strip(), body.name.strip())
 
     @router.post("/tickets/{ticket_id}/member")
-    def ticket_member(ticket_id: int, body: schemas.TicketMemberIn, who: Who, session: DB) -> dict[str, Any]:
-        return command(session, who, body.command_id, "member", {"ticket": ticket_id, "member": body.member_no},
-                       lambda: loyalty.attach_member(session, who, ticket_id, body.member_no, settings, state.hq()))
+    def ticket_member(ticket_id: int, body: schemas.TicketMemberIn, who: Who) -> dict[str, Any]:
+        return loyalty.attach_member(state.sessions, state.tickets, who, body.command_id, ticket_id, body.member_no,
+                                     settings, state.hq())
 
     @router.post("/tickets/{ticket_id}/coupons")
-    def ticket_coupon(ticket_id: int, body: schemas.CouponIn, who: Who, session: DB) -> dict[str, Any]:
+    def ticket_coupon(ticket_id: int, body: schemas.CouponIn, who: Who) -> dict[str, Any]:
         """Add a coupon: HQ checks and reserves it for this ticket."""
-        return command(session, who, body.command_id, "coupon", {"ticket": ticket_id, "code": body.code},
-                       lambda: loyalty.add_coupon(session, who, ticket_id, body.code, state.hq(), settings))
+        return loyalty.add_coupon(state.sessions, state.tickets, who, body.command_id, ticket_id, body.code,
+                                  state.hq(), settings)
 
     @router.post("/tickets/{ticket_id}/coupons/{code}/remove")
     def ticket_coupon_remove(ticket_id: int, code: str, body: schemas.CommandIn, who: Who, session: DB) -> dict[str, Any]:
         return command(session, who, body.command_id, "coupon_remove", {"ticket": ticket_id, "code": code},
-                       lambda: loyalty.remove_coupon(session, who, ticket_id, code, state.hq(), settings))
+                       lambda: loyalty.remove_coupon(session, state.tickets, who, ticket_id, code, state.hq(), settings))
 
     @router.post("/tickets/{ticket_id}/stored-value")
-    def ticket_stored_value(ticket_id: int, body: schemas.StoredValueIn, who: Who, session: DB) -> dict[str, Any]:
+    def ticket_stored_value(ticket_id: int, body: schemas.StoredValueIn, who: Who) -> dict[str, Any]:
         """储值支付: HQ takes ``amount`` from the card now."""
-        return command(session, who, body.command_id, "stored_value",
-                       {"ticket": ticket_id, "card": body.card, "amount": body.amount},
-                       lambda: loyalty.pay_stored_value(session, who, ticket_id, body.card, body.amount, state.hq(),
-                                                        settings))
+        return loyalty.pay_stored_value(state.sessions, state.tickets, who, body.command_id, ticket_id, body.card,
+                                        body.amount, state.hq(), settings)
 
     @router.post("/tickets/{ticket_id}/points")
-    def ticket_points(ticket_id: int, body: schemas.PointsIn, who: Who, session: DB) -> dict[str, Any]:
+    def ticket_points(ticket_id: int, body: schemas.PointsIn, who: Who) -> dict[str, Any]:
         """积分抵现 with the attached member's points."""
-        return command(session, who, body.command_id, "points", {"ticket": ticket_id, "amount": body.amount},
-                       lambda: loyalty.pay_points(session, who, ticket_id, body.amount, state.hq(), settings))
+        return loyalty.pay_points(state.sessions, state.tickets, who, body.command_id, ticket_id, body.amount,
+                                  state.hq(), settings)
 
     @router.get("/stored-value/{card}")
     def stored_value_balance(card: Annotated[str, Path(max_length=24)], who: Who) -> dict[str, Any]:
@@ -295,10 +311,9 @@ def _api(state: StoreState) -> APIRouter:
         return loyalty.card_balance(state.hq(), card)
 
     @router.post("/stored-value/topup")
-    def stored_value_top_up(body: schemas.TopUpIn, who: Who, session: DB) -> dict[str, Any]:
+    def stored_value_top_up(body: schemas.TopUpIn, who: Who) -> dict[str, Any]:
         """充值: the customer pays cash at the till; HQ credits the card (a retry credits once)."""
-        return command(session, who, body.command_id, "topup", {"card": body.card, "amount": body.amount},
-                       lambda: loyalty.top_up(session, who, state.hq(), body.card, body.amount, body.command_id))
+        return loyalty.top_up(state.sessions, who, state.hq(), body.card, body.amount, body.command_id)
 
     # ---- returns (退货) ----------------------------------------------------------------
     @router.get("/sales")
@@ -311,7 +326,7 @@ def _api(state: StoreState) -> APIRouter:
     @router.get("/sales/{sale_id}/returnable")
     def sale_returnable(sale_id: str, who: Who, session: DB) -> dict[str, Any]:
         """The sale's lines with what each may still bring back (scan the receipt's barcode)."""
-        return returns.returnable(session, sale_id)
+        return returns.returnable(session, state.tickets, sale_id)
 
     @router.post("/returns")
     def make_return(body: schemas.ReturnIn, who: Who, session: DB) -> dict[str, Any]:
@@ -319,8 +334,8 @@ def _api(state: StoreState) -> APIRouter:
         lines = [(line.line_id, line.quantity) for line in body.lines]
         return command(session, who, body.command_id, "return",
                        {"sale": body.sale_id, "lines": [list(x) for x in lines]},
-                       lambda: returns.make_return(session, who, body.sale_id, lines, body.reason, _override(body),
-                                                   settings))
+                       lambda: returns.make_return(session, state.tickets, who, body.sale_id, lines, body.reason,
+                                                   _override(body), settings))
 
     @router.post("/returns/no-receipt")
     def make_return_without_receipt(body: schemas.NoReceiptReturnIn, who: Who, session: DB) -> dict[str, Any]:
@@ -369,10 +384,9 @@ def _api(state: StoreState) -> APIRouter:
 
     @router.post("/loyalty/conflicts/{conflict_id}/resolve")
     def resolve_loyalty_conflict(conflict_id: Annotated[int, Path(ge=1, le=2**63 - 1)], body: schemas.ConflictResolveIn,
-                                 who: Who, session: DB) -> dict[str, Any]:
+                                 who: Who) -> dict[str, Any]:
         """已处理: the manager marks one of HQ's conflicts handled, with a note of what was done."""
-        return command(session, who, body.command_id, "conflict_resolve", {"conflict": conflict_id, "note": body.note},
-                       lambda: loyalty.resolve_conflict(state.hq(), who, conflict_id, body.note))
+        return loyalty.resolve_conflict(state.sessions, state.hq(), who, body.command_id, conflict_id, body.note)
 
     @router.get("/sync/stuck")
     def get_stuck_events(who: Who, session: DB) -> dict[str, Any]:
@@ -381,7 +395,7 @@ def _api(state: StoreState) -> APIRouter:
     # ---- sales -----------------------------------------------------------------------
     @router.get("/sales/{sale_id}")
     def get_sale(sale_id: str, who: Who, session: DB) -> dict[str, Any]:
-        return checkout.ticket_dict(checkout.get_sale(session, sale_id))
+        return checkout.ticket_view(checkout.get_sale(session, state.tickets, sale_id))
 
     @router.get("/sales/{sale_id}/receipt")
     def receipt(
@@ -393,7 +407,8 @@ def _api(state: StoreState) -> APIRouter:
         raster: bool = False,
     ) -> Response:
         """The receipt as text, ESC/POS bytes (``kick`` adds the drawer pulse) or a PNG; ``copy`` marks a reprint."""
-        return _printed(receipt_for(session, sale_id, settings, copy=copy), format, profile, kick, raster)
+        return _printed(receipt_for(session, state.tickets, sale_id, settings, copy=copy), format, profile, kick,
+                        raster)
 
     def _printed(document: Any, format: str, profile: str, kick: bool, raster: bool) -> Response:
         from hardware.escpos.profiles import get_profile

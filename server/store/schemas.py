@@ -52,14 +52,15 @@ class LineIn(Body):
     command_id: StrictStr = CommandId
 
 
-class QuantityIn(Body):
-    quantity: StrictInt
-    command_id: StrictStr = CommandId
-
-
 class OverridableIn(Body):
     command_id: StrictStr = CommandId
     override: OverrideIn | None = None
+
+
+class QuantityIn(OverridableIn):
+    """改数量: cutting a line counts against the void limit, so it may carry an override."""
+
+    quantity: StrictInt
 
 
 class PriceIn(OverridableIn):

@@ -254,3 +254,65 @@ def test_two_managers_marking_one_conflict_at_once_leave_one_note(store: Store) 
     assert answers.count(200) == 1 and answers.count(409) == 9, answers
     [handled] = store_conflicts(store, everything=True)
     assert handled["resolution"] == f"第{int(handled['resolved_by'][2:])}位店长"
+
+
+# ---- what a store gave up on -----------------------------------------------------------------
+
+
+def wallet_with(admin: Admin, store: Store, amount: int) -> str:
+    member = admin.ok(admin.post("/admin/members", {"phone": phone(), "name": "郭靖"}))
+    card = admin.ok(admin.post("/admin/wallets", {"member": member["member_no"]}))["card_no"]
+    assert post(store, "/loyalty/wallets/topup", {"card": card, "amount": amount, "ref": uuid.uuid4().hex}).ok
+    return str(card)
+
+
+def balance_of(store: Store, card: str) -> int:
+    return int(store.send("GET", f"/loyalty/wallets/{card}").json()["balance"])
+
+
+def test_a_spend_given_up_on_before_it_arrived_is_refused_when_it_does(admin: Admin, store: Store) -> None:
+    card = wallet_with(admin, store, 10_000)
+    before = balance_of(store, card)
+    ref = f"{store.code}:late:{uuid.uuid4().hex[:8]}"
+    assert post(store, "/loyalty/wallets/refund", {"card": card, "ref": ref}).ok  # the store's undo overtook it
+    late = post(store, "/loyalty/wallets/spend", {"card": card, "amount": 500, "ref": ref})
+    assert late.status_code == 409 and late.json()["code"] == "spend_cancelled"
+    assert balance_of(store, card) == before
+
+
+def test_a_spend_given_up_on_after_it_arrived_goes_back_once(admin: Admin, store: Store) -> None:
+    card = wallet_with(admin, store, 10_000)
+    before = balance_of(store, card)
+    ref = f"{store.code}:gone:{uuid.uuid4().hex[:8]}"
+    assert post(store, "/loyalty/wallets/spend", {"card": card, "amount": 700, "ref": ref}).json()["kind"] == "wallet"
+    for _ in range(2):
+        assert post(store, "/loyalty/wallets/refund", {"card": card, "ref": ref}).ok
+    assert balance_of(store, card) == before
+
+
+def test_points_given_up_on_go_back_and_a_late_spend_is_refused(admin: Admin, store: Store) -> None:
+    member = admin.ok(admin.post("/admin/members", {"phone": phone(), "name": "黄蓉"}))["member_no"]
+    ref = f"{store.code}:pts:{uuid.uuid4().hex[:8]}"
+    assert post(store, "/loyalty/points/refund", {"member": member, "ref": ref}).ok
+    late = post(store, "/loyalty/points/spend", {"member": member, "amount": 100, "ref": ref})
+    assert late.status_code == 409 and late.json()["code"] == "spend_cancelled"
+
+
+def test_a_top_up_given_up_on_comes_off_the_card_unless_it_was_spent(admin: Admin, store: Store) -> None:
+    card = wallet_with(admin, store, 100)
+    before = balance_of(store, card)
+    ref = f"{store.code}:{uuid.uuid4().hex}"
+    added = post(store, "/loyalty/wallets/topup", {"card": card, "amount": 10_000, "ref": ref}).json()
+    assert added["balance"] > before
+    assert post(store, "/loyalty/wallets/topup/cancel", {"card": card, "ref": ref}).ok
+    assert balance_of(store, card) == before
+    early = f"{store.code}:{uuid.uuid4().hex}"
+    assert post(store, "/loyalty/wallets/topup/cancel", {"card": card, "ref": early}).ok
+    late = post(store, "/loyalty/wallets/topup", {"card": card, "amount": 10_000, "ref": early})
+    assert late.status_code == 409 and late.json()["code"] == "topup_cancelled"
+    spent_ref = f"{store.code}:{uuid.uuid4().hex}"
+    assert post(store, "/loyalty/wallets/topup", {"card": card, "amount": 10_000, "ref": spent_ref}).ok
+    assert post(store, "/loyalty/wallets/spend", {"card": card, "amount": balance_of(store, card),
+                                                  "ref": uuid.uuid4().hex}).ok
+    spent = post(store, "/loyalty/wallets/topup/cancel", {"card": card, "ref": spent_ref})
+    assert spent.status_code == 409 and spent.json()["code"] == "topup_spent"
