@@ -25,6 +25,7 @@ from app.checkout import _open_for_change, _recalculate, add_line, check_cards_b
 from app.context import Actor
 from app.db.models import Tender, Ticket, TicketCoupon, TicketLine
 from app.domain.errors import DomainError
+from app.domain.keyed import is_digits, normalise_code
 from app.domain.money import check_amount
 from app.outbox import record_event
 from app.settings import StoreSettings
@@ -60,6 +61,7 @@ def ref_of(client: HqClient | None, ticket: Ticket) -> str:
 
 
 def find_member(client: HqClient | None, *, phone: str = "", card: str = "", code: str = "") -> dict[str, Any]:
+    phone, card, code = normalise_code(phone), normalise_code(card), normalise_code(code)
     key, value = ("code", code) if code else ("card", card) if card else ("phone", phone)
     if not value:
         raise DomainError("invalid_request", status=422, detail="phone, card or code")
@@ -67,7 +69,7 @@ def find_member(client: HqClient | None, *, phone: str = "", card: str = "", cod
 
 
 def register_member(client: HqClient | None, phone: str, name: str) -> dict[str, Any]:
-    return _call(client, "POST", "/loyalty/members", {"phone": phone, "name": name})
+    return _call(client, "POST", "/loyalty/members", {"phone": normalise_code(phone), "name": name})
 
 
 def attach_member(session: Session, actor: Actor, ticket_id: int, member_no: str | None,
@@ -88,7 +90,7 @@ def attach_member(session: Session, actor: Actor, ticket_id: int, member_no: str
 def add_coupon(session: Session, actor: Actor, ticket_id: int, code: str, client: HqClient | None,
                settings: StoreSettings) -> dict[str, Any]:
     ticket = _open_for_change(session, actor, ticket_id)
-    code = code.strip().upper()
+    code = normalise_code(code).upper()
     if any(c.code == code for c in ticket.coupons):
         raise DomainError("coupon_on_ticket", status=409, code=code)
     if ticket.tenders:
@@ -116,7 +118,7 @@ def add_coupon(session: Session, actor: Actor, ticket_id: int, code: str, client
 def remove_coupon(session: Session, actor: Actor, ticket_id: int, code: str, client: HqClient | None,
                   settings: StoreSettings) -> dict[str, Any]:
     ticket = _open_for_change(session, actor, ticket_id)
-    coupon = next((c for c in ticket.coupons if c.code == code.strip().upper()), None)
+    coupon = next((c for c in ticket.coupons if c.code == normalise_code(code).upper()), None)
     if coupon is None:
         raise DomainError("coupon_not_on_ticket", status=404, code=code[:32])
     if ticket.tenders:
@@ -138,7 +140,7 @@ def _offline_paper_coupon(session: Session, client: HqClient | None, code: str, 
     from app.db.models import CouponBatchRecord, TicketCoupon
 
     refused = DomainError("hq_unreachable", status=503)
-    if not code.startswith("P") or len(code) < 12 or not code[1:-10].isdigit() or settings.offline_paper_coupons <= 0:
+    if not code.startswith("P") or len(code) < 12 or not is_digits(code[1:-10]) or settings.offline_paper_coupons <= 0:
         raise refused
     batch = session.get(CouponBatchRecord, int(code[1:-10]))
     if batch is None:
@@ -195,7 +197,7 @@ def add_gift_card(session: Session, actor: Actor, ticket_id: int, code: str, car
                   client: HqClient | None, settings: StoreSettings) -> dict[str, Any]:
     """售卡: a gift-card product with the card scanned from its back; HQ says whether it is unsold
     card stock. The sale activates it (``activate_gift_cards``, and HQ again from the sale's event)."""
-    card_no = card_no.strip()
+    card_no = normalise_code(card_no)
     _open_for_change(session, actor, ticket_id)
     held = select(TicketLine.id).join(Ticket, Ticket.id == TicketLine.ticket_id).where(
         TicketLine.card_no == card_no, TicketLine.voided.is_(False), Ticket.status.in_(("open", "parked")))
@@ -230,6 +232,7 @@ def activate_gift_cards(client: HqClient | None, sale: dict[str, Any]) -> list[s
 def pay_stored_value(session: Session, actor: Actor, ticket_id: int, card: str, amount: int,
                      client: HqClient | None, settings: StoreSettings) -> dict[str, Any]:
     """储值支付: at most what is still due; HQ takes it from the card under its row lock."""
+    card = normalise_code(card)
     ticket = _open_for_change(session, actor, ticket_id)
     check_amount(amount)
     if not any(not line.voided for line in ticket.lines):
@@ -248,7 +251,8 @@ def pay_stored_value(session: Session, actor: Actor, ticket_id: int, card: str, 
 
 def card_balance(client: HqClient | None, card: str) -> dict[str, Any]:
     """查余额: what the card holds now, from HQ (a gift card says its last day too)."""
-    if not card or len(card) > 24 or not card.isalnum():
+    card = normalise_code(card)
+    if not card or len(card) > 24 or not (card.isascii() and card.isalnum()):
         raise DomainError("wallet_not_found", status=404)
     return _call(client, "GET", f"/loyalty/wallets/{card}")
 
@@ -260,6 +264,7 @@ def top_up(session: Session, actor: Actor, client: HqClient | None, card: str, a
     from app import shifts
     from app.db.models import TopUp
 
+    card = normalise_code(card)
     check_amount(amount)
     shift = shifts.require_open(session, actor.till)
     store = client.config.store_code if client is not None else "local"
