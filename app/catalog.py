@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import threading
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -13,6 +14,7 @@ from sqlalchemy.orm import Session
 from app.db.models import Barcode, Category, Meta, Product
 from app.domain.barcode import CodeKind, InStoreLayout, parse_code
 from app.domain.errors import DomainError
+from app.domain.keyed import normalise_code
 
 CATALOG_VERSION_KEY = "catalog_version"
 
@@ -78,8 +80,9 @@ def _unknown(code: str) -> DomainError:
 
 
 def lookup(session: Session, raw: str, layout: InStoreLayout) -> Lookup:
-    """Find the product for a barcode, PLU, in-store code or SKU code."""
+    """Find the product for a barcode, PLU, in-store code or SKU code (full-width input too)."""
     scanned = parse_code(raw, layout)
+    code = normalise_code(raw)
     product: Product | None = None
     pack = 1
     if scanned.kind in (CodeKind.PLU, CodeKind.IN_STORE):
@@ -96,16 +99,21 @@ def lookup(session: Session, raw: str, layout: InStoreLayout) -> Lookup:
         if row is not None:
             product, pack = row[0], row[1]
     if product is None:
-        raise _unknown(raw.strip())
+        raise _unknown(code)
     if scanned.kind is CodeKind.IN_STORE and product.unit != "gram" and scanned.embedded_weight is not None:
-        raise _unknown(raw.strip())
+        raise _unknown(code)
     return Lookup(
         product=view_of(product),
-        scanned=raw.strip(),
+        scanned=code,
         pack_quantity=pack,
         embedded_price=scanned.embedded_price,
         embedded_weight=scanned.embedded_weight,
     )
+
+
+def _searchable(text: str) -> str:
+    # Full-width letters and digits (ＫＫＫＬ, ３３０ｍｌ) typed or stored are searched as their ASCII twins.
+    return unicodedata.normalize("NFKC", text).lower()
 
 
 class SearchIndex:
@@ -117,7 +125,7 @@ class SearchIndex:
 
     def __init__(self, products: list[ProductView], initials: list[str], codes: list[list[str]]) -> None:
         self.products = products
-        self._names, self._name_starts = self._blob([p.name.lower() for p in products])
+        self._names, self._name_starts = self._blob([_searchable(p.name) for p in products])
         self._initials, self._initial_starts = self._blob(initials)
         flat_codes: list[str] = []
         self._code_owner: list[int] = []
@@ -137,7 +145,7 @@ class SearchIndex:
         return "\n" + "\n".join(values) + "\n", starts
 
     def search(self, query: str, limit: int = 20) -> list[ProductView]:
-        q = query.strip().lower()
+        q = _searchable(query).strip()
         if not q or "\n" in q:
             return []
         found: dict[int, None] = {}

@@ -38,8 +38,13 @@ def amount_text(fen: int) -> str:
     return ("-" if fen < 0 else "") + text
 
 
+#: What the 8-digit LED can show; anything else sent inside ESC Q A … CR would be read as a command.
+_SHOWABLE = frozenset("0123456789.- ")
+
+
 def encode_show(fen: int, lamp: Lamp) -> bytes:
-    return bytes([ESC, ord("s"), ord("0") + int(lamp), ESC, ord("Q"), ord("A")]) + amount_text(fen).encode() + b"\r"
+    shown = "".join(c for c in amount_text(fen) if c in _SHOWABLE)  # the one place text meets the display
+    return bytes([ESC, ord("s"), ord("0") + int(lamp), ESC, ord("Q"), ord("A")]) + shown.encode("ascii") + b"\r"
 
 
 def encode_init() -> bytes:

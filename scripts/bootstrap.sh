@@ -5,7 +5,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(fonts-wqy-microhei libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
+# Fonts: WenQuanYi for Chinese; Noto Sans CJK for CJK Ext-B (𠮷, U+20BB7), ①, ℃ and the like, and
+# Symbola for symbols and emoji in black and white: raster receipts and labels fall back through them,
+# found with fontconfig's fc-match.
+APT_PACKAGES=(fonts-wqy-microhei fonts-noto-cjk fonts-symbola fontconfig
+  libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0
   libxcb-render-util0 libxcb-image0 libpulse0 libusb-1.0-0 socat)
 

@@ -15,6 +15,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QPushButton, QStackedWidget, QWidget
 
+from app.domain.keyed import is_digits
 from hardware.faults import Severity, fault
 from hardware.printer import PrinterEvent, ReceiptPrinter
 from hardware.scale import SerialScale
@@ -436,7 +437,7 @@ def till_camera(window: MainWindow, home: Path | None = None) -> QObject | None:
 
     device = None
     index = cameras[0].uri.partition(":")[2].strip("/")
-    if index.isdigit():
+    if is_digits(index) and len(index) <= 3:
         from PySide6.QtMultimedia import QMediaDevices
 
         inputs = QMediaDevices.videoInputs()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.keyed import normalise_code
 from app.domain.money import format_fen
 from ui.api import ApiError, Completion, Line, Ticket, new_command_id
 from ui.context import TillContext
@@ -56,7 +57,7 @@ from ui.widgets import AmountLabel, MessageStrip, ScanEdit, caption_value_row
 log = logging.getLogger(__name__)
 
 #: "3*6901234567892" sells three of the item.
-_MULTIPLY = re.compile(r"^(\d{1,4})\*(.+)$")
+_MULTIPLY = re.compile(r"^([0-9]{1,4})\*(.+)$")
 #: Codes that mean "the cashier must fix their credentials", not "the command failed".
 _OVERRIDE_RETRY_CODES = {"bad_credentials", "override_denied", "not_authorized", "forbidden", "locked_out"}
 
@@ -360,7 +361,8 @@ class CheckoutScreen(QWidget):
             self.scan(text)
 
     def scan(self, text: str) -> None:
-        """Add what was scanned or typed; '3*code' sells three."""
+        """Add what was scanned or typed; '3*code' sells three (full-width ３＊… too)."""
+        text = normalise_code(text)
         quantity: int | None = None
         match = _MULTIPLY.match(text)
         if match:

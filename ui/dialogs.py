@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.errors import InvalidAmount
+from app.domain.errors import InvalidAmount, InvalidQuantity
 from app.domain.money import MAX_AMOUNT, format_fen, parse_yuan
+from app.domain.quantity import parse_kg, parse_pieces
 from ui.api import Line, Product, StoreClient, Ticket
 from ui.models import ParkedTicketsModel, ProductsModel, format_qty
 from ui.widgets import AmountLabel, Keypad, MessageStrip, disable_ime
@@ -221,10 +222,10 @@ class QuantityDialog(PosDialog):
         self.size_to_parent(0.45, 0.7)
 
     def submit(self) -> None:
-        text = self.edit.text().strip()
+        text = self.edit.text()
         try:
-            quantity = parse_kg(text) if self.weighed else int(text)
-        except ValueError:
+            quantity = parse_kg(text) if self.weighed else parse_pieces(text)
+        except InvalidQuantity:
             quantity = 0
         if quantity <= 0:
             self.message.show_error(self.tr("Enter a quantity greater than zero."))
@@ -258,7 +259,7 @@ class WeightDialog(PosDialog):
     def submit(self) -> None:
         try:
             grams = parse_kg(self.edit.text())
-        except ValueError:
+        except InvalidQuantity:
             grams = 0
         if grams <= 0:
             self.message.show_error(self.tr("Enter a weight greater than zero, e.g. 0.512"))
@@ -299,14 +300,6 @@ class PriceDialog(PosDialog):
             return
         self.price = price
         self.accept()
-
-
-def parse_kg(text: str) -> int:
-    """'1.25' kg → 1250 g; at most three decimals."""
-    whole, _, frac = text.strip().partition(".")
-    if not (whole or frac) or (whole and not whole.isdigit()) or (frac and not frac.isdigit()) or len(frac) > 3:
-        raise ValueError(text)
-    return int(whole or "0") * 1000 + int((frac + "000")[:3])
 
 
 def quick_cash_amounts(due: int) -> list[int]:

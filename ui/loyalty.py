@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import InvalidAmount
+from app.domain.keyed import is_digits, normalise_code, normalise_number
 from app.domain.money import format_fen, parse_yuan
 from ui.api import StoreClient
 from ui.dialogs import PosDialog, item_table
@@ -139,7 +140,7 @@ class MemberDialog(_ServerDialog):
         self.submit()
 
     def _query(self) -> dict[str, str]:
-        text = self.edit.text().strip()
+        text = normalise_code(self.edit.text())
         if text.upper().startswith("MC"):
             return {"code": text}
         if len(text) == 11 and text.startswith("1"):
@@ -150,14 +151,14 @@ class MemberDialog(_ServerDialog):
         if self.member is not None and self.member.get("member_no"):
             self.accept()  # found: Enter again attaches the member to the ticket
             return
-        if not self.edit.text().strip():
+        if not normalise_code(self.edit.text()):
             self.message.show_error(self.tr("Scan the member code or type a phone or card number."))
             return
         query = self._query()
         self.ask(lambda: self.client.find_member(**query), self.show_member)
 
     def register(self) -> None:
-        phone = self.edit.text().strip()
+        phone = normalise_code(self.edit.text())
         self.ask(lambda: self.client.register_member(phone, self.name_edit.text().strip()), self.show_member)
 
     def show_member(self, member: dict[str, Any]) -> None:
@@ -205,7 +206,7 @@ class CouponDialog(_ServerDialog):
         self.submit()
 
     def submit(self) -> None:
-        code = self.edit.text().strip()
+        code = normalise_code(self.edit.text())
         if not code:
             self.message.show_error(self.tr("Scan or type the coupon code."))
             return
@@ -248,14 +249,14 @@ class StoredValueDialog(_ServerDialog):
 
     def look_up(self) -> None:
         """查余额: tell the customer what the card holds; a card short of what is due pays what it has."""
-        card = self.card.text().strip()
+        card = normalise_code(self.card.text())
         if not card or card == self._looked_up:
             return
         self._looked_up = card
         self.balance.clear()
 
         def failed(exc: Exception) -> None:
-            if card == self.card.text().strip():
+            if card == normalise_code(self.card.text()):
                 self._looked_up = ""
                 self.message.show_error(str(exc))
 
@@ -263,7 +264,7 @@ class StoredValueDialog(_ServerDialog):
                            owner=self)
 
     def show_balance(self, card: str, view: dict[str, Any]) -> None:
-        if card != self.card.text().strip():
+        if card != normalise_code(self.card.text()):
             return  # the cashier has typed another card since
         balance = int(view.get("balance", 0))
         text = self.tr("Balance ￥%1").replace("%1", format_fen(balance))
@@ -280,7 +281,7 @@ class StoredValueDialog(_ServerDialog):
                 "%1", format_fen(balance)))
 
     def submit(self) -> None:
-        card = self.card.text().strip()
+        card = normalise_code(self.card.text())
         if not card:
             self.message.show_error(self.tr("Scan or type the card number."))
             return
@@ -316,19 +317,19 @@ class PointsDialog(_ServerDialog):
             self.ask(lambda: self.client.pay_points(self.ticket_id, amount), self.finish_with)
 
 
-SALE_ID = re.compile(r"^[A-Za-z0-9]+-\d{8}-\d{4,}$")
+SALE_ID = re.compile(r"^[A-Za-z0-9]+-[0-9]{8}-[0-9]{4,}$")
 
 
 def sale_query(text: str) -> dict[str, Any]:
     """What a cashier types to find a sale: an amount ('25.80', '￥25.80'), a member's card
     number (12 digits from 8), else a goods code (barcode, PLU or SKU)."""
-    amount = text.lstrip("￥¥").strip()
+    amount = normalise_number(text).lstrip("¥").strip()  # NFKC made ￥ into ¥, and 。 a decimal point
     if "." in amount:
         try:
             return {"total": parse_yuan(amount)}
         except InvalidAmount:
             pass
-    if len(text) == 12 and text.startswith("8") and text.isdigit():
+    if len(text) == 12 and text.startswith("8") and is_digits(text):
         return {"member": text}
     return {"code": text}
 
@@ -388,7 +389,7 @@ class ReturnDialog(_ServerDialog):
 
     def submit(self) -> None:
         if self.sale is None:
-            text = self.sale_edit.text().strip()
+            text = normalise_code(self.sale_edit.text())
             picked = self.matches.currentRow() if self.matches.isVisible() else -1
             if picked >= 0 and not self.sale_edit.isModified():
                 self._open_match(picked)
@@ -528,7 +529,7 @@ class NoReceiptReturnDialog(_ServerDialog):
 
     def submit(self) -> None:
         """Enter with a code typed adds that item; with the field empty it refunds what is listed."""
-        code = self.code_edit.text().strip()
+        code = normalise_code(self.code_edit.text())
         if code:
             self.code_edit.clear()
             self.add_item(code)
@@ -571,7 +572,7 @@ class GiftCardDialog(_ServerDialog):
         self.submit()
 
     def submit(self) -> None:
-        card = self.card_edit.text().strip()
+        card = normalise_code(self.card_edit.text())
         if not card:
             self.message.show_error(self.tr("Scan or type the card number."))
             return

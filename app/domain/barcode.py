@@ -6,6 +6,7 @@ import enum
 from dataclasses import dataclass
 
 from app.domain.errors import BadCheckDigit, InvalidBarcode
+from app.domain.keyed import is_digits, normalise_code
 
 MAX_CODE_LENGTH = 32
 
@@ -39,7 +40,7 @@ class InStoreLayout:
 
     def __post_init__(self) -> None:
         for prefix in self.prefixes:
-            if not prefix.isdigit() or len(prefix) + self.plu_digits + self.value_digits + 1 != 13:
+            if not is_digits(prefix) or len(prefix) + self.plu_digits + self.value_digits + 1 != 13:
                 raise ValueError("in-store layout must add up to 13 digits")
 
 
@@ -63,7 +64,7 @@ def gs1_check_digit(body: str) -> int:
 
 
 def has_valid_check_digit(code: str) -> bool:
-    return code.isascii() and code.isdigit() and len(code) >= 2 and gs1_check_digit(code[:-1]) == int(code[-1])
+    return is_digits(code) and len(code) >= 2 and gs1_check_digit(code[:-1]) == int(code[-1])
 
 
 def with_check_digit(body: str) -> str:
@@ -75,22 +76,22 @@ _GS1_KINDS = {8: CodeKind.EAN8, 12: CodeKind.UPCA, 13: CodeKind.EAN13, 14: CodeK
 
 def parse_code(raw: str, layout: InStoreLayout | None = None) -> ScannedCode:
     """Classify a scanned or typed code. A GS1 length with a wrong check digit is an error,
-    never a lookup of something else."""
+    never a lookup of something else. Full-width (全角) input is read as its ASCII twin."""
     layout = layout or InStoreLayout()
-    code = raw.strip()
+    code = normalise_code(raw)
     if not code or len(code) > MAX_CODE_LENGTH or not code.isascii() or not code.isprintable():
-        raise InvalidBarcode(code=raw)
+        raise InvalidBarcode(code=raw[:MAX_CODE_LENGTH])
     if not code.isdigit():
         if not code.replace("-", "").replace("_", "").isalnum():
-            raise InvalidBarcode(code=raw)
+            raise InvalidBarcode(code=raw[:MAX_CODE_LENGTH])
         return ScannedCode(CodeKind.SKU, code.upper())
     if len(code) <= 6:
         return ScannedCode(CodeKind.PLU, code)
     kind = _GS1_KINDS.get(len(code))
     if kind is None:
-        raise InvalidBarcode(code=raw)
+        raise InvalidBarcode(code=code)
     if not has_valid_check_digit(code):
-        raise BadCheckDigit(code=raw)
+        raise BadCheckDigit(code=code)
     if kind is CodeKind.EAN13:
         for prefix in layout.prefixes:
             if code.startswith(prefix):
@@ -110,7 +111,7 @@ def _parse_in_store(code: str, prefix: str, layout: InStoreLayout) -> ScannedCod
 def make_in_store_code(plu: str, value: int, layout: InStoreLayout | None = None) -> str:
     """What the scale prints for ``plu`` and ``value`` (fen or grams)."""
     layout = layout or InStoreLayout()
-    if not plu.isdigit() or len(plu) > layout.plu_digits or not 0 <= value < 10**layout.value_digits:
+    if not is_digits(plu) or len(plu) > layout.plu_digits or not 0 <= value < 10**layout.value_digits:
         raise InvalidBarcode(code=plu)
     body = layout.prefixes[0] + plu.zfill(layout.plu_digits) + str(value).zfill(layout.value_digits)
     return with_check_digit(body)

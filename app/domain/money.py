@@ -5,9 +5,11 @@ from __future__ import annotations
 import enum
 
 from app.domain.errors import InvalidAmount
+from app.domain.keyed import is_digits, normalise_number
 
 #: The largest amount any single price, line or tender may carry: ¥9,999,999.99.
 MAX_AMOUNT = 999_999_999
+_MAX_YUAN_DIGITS = len(str(MAX_AMOUNT // 100))
 
 
 class RoundingPolicy(enum.StrEnum):
@@ -67,16 +69,21 @@ def format_fen(amount: int, *, symbol: str = "") -> str:
 
 
 def parse_yuan(text: str) -> int:
-    """'12.3' → 1230. Accepts up to two decimals; raises InvalidAmount otherwise."""
-    cleaned = text.strip().replace("￥", "").replace("¥", "").replace(",", "")
-    if not cleaned or cleaned.count(".") > 1:
-        raise InvalidAmount(amount=text)
+    """'12.3' → 1230; full-width (１２．３), a leading ￥ and thousands commas are read too.
+
+    At most two decimals and at most MAX_AMOUNT; anything else, on any string, is InvalidAmount.
+    """
+    cleaned = normalise_number(text).replace("¥", "").replace(",", "").strip()  # NFKC made ￥ into ¥
     whole, _, frac = cleaned.partition(".")
-    if not (whole or frac) or not (whole.isdigit() or whole == "") or not (frac.isdigit() or frac == ""):
-        raise InvalidAmount(amount=text)
-    if len(frac) > 2:
-        raise InvalidAmount(amount=text)
-    return int(whole or "0") * 100 + int((frac + "00")[:2])
+    if not (whole or frac) or (whole and not is_digits(whole)) or (frac and not is_digits(frac)) or len(frac) > 2:
+        raise InvalidAmount(amount=text[:32])
+    whole = whole.lstrip("0")
+    if len(whole) > _MAX_YUAN_DIGITS:  # before int(): a 5,000-digit string is refused, not parsed
+        raise InvalidAmount(amount=text[:32])
+    fen = int(whole or "0") * 100 + int((frac + "00")[:2])
+    if fen > MAX_AMOUNT:
+        raise InvalidAmount(amount=text[:32])
+    return fen
 
 
 def line_amount(unit_price: int, quantity: int, per: int = 1) -> int:

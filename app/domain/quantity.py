@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 
 from app.domain.errors import InvalidQuantity
+from app.domain.keyed import is_digits, normalise_number
 
 MAX_PIECES = 9_999
 MAX_GRAMS = 99_999  # 99.999 kg on one line
@@ -36,3 +37,33 @@ def format_quantity(quantity: int, unit: Unit) -> str:
         kg, g = divmod(quantity, 1000)
         return f"{kg}.{g:03d}kg"
     return str(quantity)
+
+
+#: Digits a typed quantity may have (leading zeros aside): far above every limit, and int() never
+#: sees a 5,000-digit string.
+_MAX_DIGITS = 9
+
+
+def parse_pieces(text: str) -> int:
+    """A count typed at the till ('3', full-width '３') as an int ≥ 0; InvalidQuantity for anything else.
+
+    The unit's limit is ``check_quantity``'s, where the line is changed.
+    """
+    digits = normalise_number(text)
+    if not is_digits(digits) or len(digits.lstrip("0")) > _MAX_DIGITS:
+        raise InvalidQuantity(quantity=text[:16])
+    return int(digits)
+
+
+def parse_kg(text: str) -> int:
+    """A weight typed in kg ('1.25', full-width '１．２５') in grams, at most three decimals; ≥ 0."""
+    whole, _, frac = normalise_number(text).partition(".")
+    if (
+        not (whole or frac)
+        or (whole and not is_digits(whole))
+        or (frac and not is_digits(frac))
+        or len(frac) > 3
+        or len(whole.lstrip("0")) > _MAX_DIGITS
+    ):
+        raise InvalidQuantity(quantity=text[:16])
+    return int(whole or "0") * 1000 + int((frac + "000")[:3])

@@ -10,7 +10,7 @@ import enum
 from dataclasses import dataclass, field
 
 from app.domain.money import format_fen
-from app.domain.textwidth import display_width, pad_left, two_columns, wrap
+from app.domain.textwidth import device_text, display_width, pad_left, two_columns, wrap
 
 COLUMNS_58MM = 32
 COLUMNS_80MM = 48
@@ -149,5 +149,6 @@ def _item_lines(receipt: Receipt, columns: int, label: dict[str, str]) -> list[L
 
 
 def plain_text(receipt: Receipt, columns: int = COLUMNS_80MM) -> str:
-    """The receipt as plain text, one laid-out line per line."""
-    return "\n".join(line.text for line in layout(receipt, columns)) + "\n"
+    """The receipt as plain text, one laid-out line per line (a control character in free text is a
+    space here too, so a line break in a name cannot add a line)."""
+    return "\n".join(device_text(line.text) for line in layout(receipt, columns)) + "\n"

@@ -2,7 +2,22 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
+
+#: C0 controls, DEL, C1 controls (ESC, GS, FS, DLE, CR, LF, NEL, …) and lone surrogates.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def device_text(text: str) -> str:
+    """``text`` as a printer or display may be sent it: every control character becomes a space.
+
+    Free text (a return reason, a product name from HQ, a member's name) can then never carry a
+    device command such as ESC p (open the drawer) or GS V (cut), nor end a label's quoted field
+    with a line break. A space takes the one column the control character was laid out in, so the
+    columns of a receipt stay where ``layout`` put them.
+    """
+    return _UNPRINTABLE.sub(" ", text)
 
 
 def char_width(char: str) -> int:

@@ -24,6 +24,7 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.domain.errors import DomainError
+from app.domain.keyed import is_digits
 from app.domain.money import check_amount, format_fen
 from app.hq import clock, rules
 from app.hq.loyalty import ledger_entry, prior_entry
@@ -43,7 +44,7 @@ def luhn_digit(body: str) -> str:
 
 
 def well_formed(card_no: str) -> bool:
-    return len(card_no) == 16 and card_no.isdigit() and luhn_digit(card_no[:-1]) == card_no[-1]
+    return len(card_no) == 16 and is_digits(card_no) and luhn_digit(card_no[:-1]) == card_no[-1]
 
 
 def make_cards(session: Session, count: int) -> list[str]:

@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.errors import DomainError
+from app.domain.keyed import is_digits, normalise_code
 from app.domain.money import parse_yuan
 from app.hq.masterdata import ProductData, apply_products, plan_products, product_data
 from app.messages import message
@@ -153,9 +154,10 @@ def row_to_product(raw: dict[str, Any]) -> ProductData:
     if cells["barcode"]:
         barcodes = []
         for part in cells["barcode"].split("|"):
-            code, _, quantity = part.strip().partition("*")
-            if not quantity.strip().isdigit() and quantity:
-                raise DomainError("invalid_field", field="barcode", value=part)
+            code, _, quantity = normalise_code(part).partition("*")
+            quantity = quantity.strip()
+            if quantity and not (is_digits(quantity) and len(quantity) <= 4):
+                raise DomainError("invalid_field", field="barcode", value=part[:32])
             barcodes.append((code.strip(), int(quantity) if quantity else 1))
     return product_data(
         cells["sku"], cells["name"], price, spec=cells["spec"], brand=cells["brand"],

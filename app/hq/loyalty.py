@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 from app.domain.coupons import KINDS as COUPON_KINDS
 from app.domain.coupons import coupon_discount
 from app.domain.errors import DomainError
+from app.domain.keyed import normalise_code
 from app.domain.money import check_amount
 from app.hq import clock, rules
 from app.hq.models import (
@@ -41,7 +42,7 @@ from app.hq.models import (
     WalletEntry,
 )
 
-PHONE = re.compile(r"^1[3-9]\d{9}$")
+PHONE = re.compile(r"^1[3-9][0-9]{9}$")  # ASCII digits: \d would take ١٣٨…
 MEMBER_CODE_SECONDS = 60
 RESERVATION = timedelta(minutes=15)
 
@@ -62,7 +63,8 @@ def mask_phone(phone: str) -> str:
 
 
 def register_member(session: Session, phone: str, name: str, store: Store | None) -> Member:
-    if not PHONE.match(phone):
+    phone = normalise_code(phone)
+    if not PHONE.fullmatch(phone):
         raise DomainError("invalid_phone", status=422, phone=phone[:20])
     if session.scalar(select(Member.id).where(Member.phone == phone)) is not None:
         raise DomainError("member_exists", status=409, phone=mask_phone(phone))
@@ -82,7 +84,7 @@ def member_code(secret: bytes, member: Member, at: datetime | None = None) -> st
 
 
 def _check_member_code(session: Session, secret: bytes, code: str) -> Member:
-    match = re.fullmatch(r"MC(\d{12})(\d{10})([0-9a-f]{16})", code)
+    match = re.fullmatch(r"MC([0-9]{12})([0-9]{10})([0-9a-f]{16})", code)
     if match is None:
         raise DomainError("member_code_invalid", status=422)
     number, stamp, mac = match.group(1), int(match.group(2)), match.group(3)
@@ -105,6 +107,7 @@ def _check_member_code(session: Session, secret: bytes, code: str) -> Member:
 
 
 def find_member(session: Session, secret: bytes, *, phone: str = "", card: str = "", code: str = "") -> Member:
+    phone, card, code = normalise_code(phone), normalise_code(card), normalise_code(code)
     if code:
         return _check_member_code(session, secret, code)
     if phone:

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.barcode import CodeKind, parse_code
 from app.domain.errors import DomainError
+from app.domain.keyed import is_digits, normalise_code
 from app.hq import changes, clock
 from app.hq.changes import ChangeRow
 from app.hq.engine import upsert_insert
@@ -99,7 +100,7 @@ def check_barcode(code: str, pack_quantity: int = 1) -> tuple[str, int]:
         raise InvalidBarcode(code=code)
     if isinstance(pack_quantity, bool) or not isinstance(pack_quantity, int) or not 1 <= pack_quantity <= 9999:
         raise _invalid("pack_quantity", pack_quantity)
-    return code.strip(), pack_quantity
+    return parsed.code, pack_quantity  # as parse_code read it: full-width digits stored as ASCII
 
 
 def product_data(
@@ -119,8 +120,8 @@ def product_data(
         raise DomainError("invalid_field", status=422, field="kind", value=str(kind)[:16])
     if kind == "gift_card" and unit != "piece":
         raise DomainError("invalid_unit", status=422, unit=unit)
-    plu = (plu or "").strip() or None
-    if plu is not None and not (plu.isascii() and plu.isdigit() and len(plu) <= 6):
+    plu = normalise_code(plu or "") or None
+    if plu is not None and not (is_digits(plu) and len(plu) <= 6):
         raise DomainError("invalid_plu", status=422, plu=plu[:16])
     if isinstance(tax_rate, bool) or not isinstance(tax_rate, int) or not 0 <= tax_rate <= 10_000:
         raise DomainError("invalid_tax_rate", status=422, tax_rate=tax_rate)

@@ -13,6 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.domain.errors import DomainError
+from app.domain.keyed import is_digits
 from app.hq import clock
 from app.hq.models import RequestNonce, Store
 from app.hq.stores import secret_of
@@ -83,7 +84,7 @@ def verify(session: Session, request: SignedRequest, master_key: bytes, pruner: 
         session.execute(delete(RequestNonce).where(RequestNonce.seen_at < at - NONCE_TTL))
     values: dict[str, object] = {}
     backlog = headers.get(BACKLOG_HEADER.lower(), "")
-    if backlog.isdigit():
+    if is_digits(backlog) and len(backlog) <= 12:  # ASCII digits only: '²'.isdigit() is True
         values["backlog"] = min(int(backlog), 2**31 - 1)
     # Every request writing the store's row would queue a busy store's tills behind one row
     # lock; "last seen" to within a few seconds is all sync health needs.

@@ -12,6 +12,8 @@ import hmac
 import secrets
 import time
 
+from app.domain.keyed import is_digits
+
 WINDOW_SECONDS = 300
 STORE_HEADER = "X-Omni-Store"
 TIMESTAMP_HEADER = "X-Omni-Timestamp"
@@ -46,6 +48,6 @@ def matches(secret: str, method: str, path: str, timestamp: str, nonce: str, bod
 
 
 def fresh(timestamp: str, now: float | None = None, window: int = WINDOW_SECONDS) -> bool:
-    if not timestamp.isdigit():
+    if not is_digits(timestamp) or len(timestamp) > 12:  # ASCII digits only: '²'.isdigit() is True
         return False
     return abs(int(timestamp) - (now if now is not None else time.time())) <= window

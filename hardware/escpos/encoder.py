@@ -12,7 +12,7 @@ import codecs
 from typing import Literal
 
 from app.domain.receipt import Receipt, Style, layout
-from app.domain.textwidth import char_width
+from app.domain.textwidth import char_width, device_text
 from hardware.escpos.profiles import PrinterProfile
 
 ESC = b"\x1b"
@@ -42,8 +42,9 @@ codecs.register_error(_ERRORS, _replace_unencodable)
 
 
 def normalise(text: str) -> str:
-    """Text as a Chinese printer prints it: the half-width yen sign becomes ￥."""
-    return text.replace("¥", "￥")
+    """Text as a Chinese printer prints it: the half-width yen sign becomes ￥, and every control
+    character a space, so no text can carry a command (the one place text meets ESC/POS)."""
+    return device_text(text).replace("¥", "￥")
 
 
 def encode_text(text: str, codec: str) -> bytes:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from app.domain.keyed import is_digits
 from app.domain.money import format_fen
 from app.domain.textwidth import display_width, truncate
 
@@ -181,4 +182,4 @@ def bag_label(item: BagLabel, width_mm: int = 60, height_mm: int = 40) -> LabelD
 
 
 def _is_ean13(code: str) -> bool:
-    return len(code) == 13 and code.isdigit()
+    return len(code) == 13 and is_digits(code)

@@ -6,7 +6,7 @@ import barcode  # python-barcode, a dependency of python-escpos
 import qrcode  # a dependency of python-escpos
 from PIL import Image, ImageDraw
 
-from hardware.escpos.raster import _font
+from hardware.escpos.raster import _font, draw_text
 from hardware.labels.document import Barcode, Box, LabelDocument, QRCode, Text
 
 _QR_EC = {"L": qrcode.constants.ERROR_CORRECT_L, "M": qrcode.constants.ERROR_CORRECT_M,
@@ -20,7 +20,7 @@ def render_label(doc: LabelDocument) -> Image.Image:
     for e in doc.elements:
         if isinstance(e, Text):
             # The glyph cell is the text height; a Han glyph fills about 0.9 of it.
-            draw.text((e.x, e.y), e.text, font=_font(max(8, e.height)), fill=0)
+            draw_text(draw, (e.x, e.y), e.text, max(8, e.height), fill=0)
         elif isinstance(e, Barcode):
             _barcode(draw, e)
         elif isinstance(e, QRCode):

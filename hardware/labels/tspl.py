@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from app.domain.barcode import with_check_digit
+from app.domain.textwidth import device_text
 from hardware.labels.document import Barcode, Box, Element, LabelDocument, QRCode, Text
 
 FONT = "TSS24.BF2"
@@ -22,8 +23,9 @@ _SYMBOLOGIES = {"ean13": "EAN13", "code128": "128"}
 
 
 def quote(text: str) -> str:
-    """A TSPL string literal: a double quote inside is written \\["]."""
-    return '"' + text.replace('"', '\\["]') + '"'
+    """A TSPL string literal: a double quote inside is written \\["], and every control character
+    becomes a space, since a line break would end the command and run the rest as commands."""
+    return '"' + device_text(text).replace('"', '\\["]') + '"'
 
 
 def build_tspl(doc: LabelDocument, *, encoding: str = ENCODING) -> bytes:

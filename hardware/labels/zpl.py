@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from app.domain.barcode import with_check_digit
+from app.domain.textwidth import device_text
 from hardware.labels.document import DOTS_PER_MM, Barcode, Box, Element, LabelDocument, QRCode, Text
 
 CJK_FONT = "E:SIMSUN.TTF"
@@ -16,7 +17,9 @@ STATUS_REQUEST = b"~HS"
 
 
 def field_data(text: str) -> str:
-    """``^FD`` data; ^, ~ and \\ inside go as ^FH hex escapes of their UTF-8 bytes."""
+    """``^FD`` data; ^, ~ and \\ inside go as ^FH hex escapes of their UTF-8 bytes (a ^ or ~ would
+    start a command), and every control character becomes a space."""
+    text = device_text(text)
     if not any(c in text for c in "^~\\"):
         return f"^FD{text}"
     escaped = "".join(f"\\{ord(c):02X}" if c in "^~\\" else c for c in text)
