@@ -31,6 +31,7 @@ from app.checkout import add_line, open_sale, ticket_view
 from app.context import Actor
 from app.db.models import CouponBatchRecord, OutsideCall, Ticket, TicketCoupon, TicketLine, TopUp
 from app.domain.errors import DomainError
+from app.domain.keyed import is_digits, normalise_code
 from app.domain.money import check_amount, format_fen
 from app.domain.sale import GIFT_CARD, POINTS, STORED_VALUE, Coupon, Payment
 from app.outbox import record_event
@@ -82,6 +83,7 @@ def _call_ref(client: HqClient | None, ticket_id: int, call_id: str) -> str:
 
 
 def find_member(client: HqClient | None, *, phone: str = "", card: str = "", code: str = "") -> dict[str, Any]:
+    phone, card, code = normalise_code(phone), normalise_code(card), normalise_code(code)
     key, value = ("code", code) if code else ("card", card) if card else ("phone", phone)
     if not value:
         raise DomainError("invalid_request", status=422, detail="phone, card or code")
@@ -89,7 +91,7 @@ def find_member(client: HqClient | None, *, phone: str = "", card: str = "", cod
 
 
 def register_member(client: HqClient | None, phone: str, name: str) -> dict[str, Any]:
-    return call_hq(client, "POST", "/loyalty/members", {"phone": phone, "name": name})
+    return call_hq(client, "POST", "/loyalty/members", {"phone": normalise_code(phone), "name": name})
 
 
 def attach_member(sessions: sessionmaker[Session], tickets: Tickets, actor: Actor, command_id: str, ticket_id: int,
@@ -120,7 +122,7 @@ def add_coupon(sessions: sessionmaker[Session], tickets: Tickets, actor: Actor, 
                code: str, client: HqClient | None, settings: StoreSettings) -> dict[str, Any]:
     """用券: HQ checks the coupon and holds it for this ticket; offline, a paper coupon may still
     be taken under the store's policy."""
-    code = code.strip().upper()
+    code = normalise_code(code).upper()
 
     def prepare(session: Session, call_id: str) -> outside.Prepared:
         sale = open_sale(session, tickets, actor, ticket_id, settings)
@@ -164,7 +166,7 @@ def remove_coupon(session: Session, tickets: Tickets, actor: Actor, ticket_id: i
                   client: HqClient | None, settings: StoreSettings) -> dict[str, Any]:
     """The coupon comes off the ticket now; HQ frees it from the ``coupon_removed`` event."""
     sale = open_sale(session, tickets, actor, ticket_id, settings)
-    coupon = sale.remove_coupon(code.strip().upper())
+    coupon = sale.remove_coupon(normalise_code(code).upper())
     tickets.save(session, sale, clock.now())
     if not coupon.offline:
         record_event(session, "coupon_removed", {"ticket": ticket_id, "till": actor.till, "code": coupon.code,
@@ -178,7 +180,7 @@ def _offline_paper_coupon(session: Session, client: HqClient | None, code: str, 
     knows may still be taken — within its dates and stores, above its threshold, and no more than
     the day's allowance. HQ redeems it when the sale arrives, or reports a conflict to the manager."""
     refused = DomainError("hq_unreachable", status=503)
-    if not code.startswith("P") or len(code) < 12 or not code[1:-10].isdigit() or settings.offline_paper_coupons <= 0:
+    if not code.startswith("P") or len(code) < 12 or not is_digits(code[1:-10]) or settings.offline_paper_coupons <= 0:
         raise refused
     batch = session.get(CouponBatchRecord, int(code[1:-10]))
     if batch is None:
@@ -246,7 +248,7 @@ def add_gift_card(sessions: sessionmaker[Session], tickets: Tickets, actor: Acto
     """售卡: a gift-card product with the card scanned from its back; HQ says whether it is unsold
     card stock (asked before the store's transaction). The sale activates it
     (``activate_gift_cards``, and HQ again from the sale's event)."""
-    card_no = card_no.strip()
+    card_no = normalise_code(card_no)
     payload = {"ticket": ticket_id, "code": code, "quantity": None, "card": card_no}
     with sessions() as session:
         answered = commands.answered(session, actor, command_id, "add_line", payload)
@@ -290,6 +292,7 @@ def activate_gift_cards(client: HqClient | None, sale: dict[str, Any]) -> list[s
 def pay_stored_value(sessions: sessionmaker[Session], tickets: Tickets, actor: Actor, command_id: str, ticket_id: int,
                      card: str, amount: int, client: HqClient | None, settings: StoreSettings) -> dict[str, Any]:
     """储值支付 / 礼品卡: at most what is still due; HQ takes it from the card under its row lock."""
+    card = normalise_code(card)
 
     def prepare(session: Session, call_id: str) -> outside.Prepared:
         sale = open_sale(session, tickets, actor, ticket_id, settings)
@@ -346,7 +349,8 @@ def _refund_points(client: HqClient | None) -> outside.Undo:
 
 def card_balance(client: HqClient | None, card: str) -> dict[str, Any]:
     """查余额: what the card holds now, from HQ (a gift card says its last day too)."""
-    if not card or len(card) > 24 or not card.isalnum():
+    card = normalise_code(card)
+    if not card or len(card) > 24 or not (card.isascii() and card.isalnum()):
         raise DomainError("wallet_not_found", status=404)
     return call_hq(client, "GET", f"/loyalty/wallets/{card}")
 
@@ -355,6 +359,7 @@ def top_up(sessions: sessionmaker[Session], actor: Actor, client: HqClient | Non
            command_id: str) -> dict[str, Any]:
     """充值 at the till: HQ adds the principal and the bonus its rules give (充100送20); the cash
     goes into this till's drawer, so the shift's expected cash counts it."""
+    card = normalise_code(card)
     check_amount(amount)
     ref = f"{store_code(client)}:{command_id}"
 
