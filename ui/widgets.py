@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from collections.abc import Iterable
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QGridLayout,
@@ -11,8 +13,12 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSizePolicy,
+    QSpinBox,
     QWidget,
 )
+
+#: The height of a row or a control a finger must hit on the touch screen (at least 44 px).
+TOUCH_ROW = 48
 
 
 def disable_ime(edit: QLineEdit) -> None:
@@ -131,15 +137,27 @@ class AmountLabel(QLabel):
 
 
 class ScanEdit(QLineEdit):
-    """The checkout's scan field: no IME, arrows move the line selection, '+' means pay."""
+    """The checkout's scan field: no IME, arrows move the line selection, '+' means pay.
+
+    The till's shortcuts in ``reserved`` stay the till's even while the field has the focus: a line
+    edit would otherwise take Ctrl+Delete for itself (delete the next word).
+    """
 
     pay_requested = Signal()
     move_selection = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, reserved: Iterable[QKeySequence] = ()) -> None:
         super().__init__(parent)
         self.setObjectName("scanEdit")
         disable_ime(self)
+        self._reserved = {sequence[0].toCombined() for sequence in reserved if not sequence.isEmpty()}
+
+    def event(self, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
+                and event.keyCombination().toCombined() in self._reserved):
+            event.ignore()  # not the field's: the till's shortcut takes it
+            return True
+        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
         if event.key() == Qt.Key.Key_Plus and not self.text():
@@ -149,6 +167,16 @@ class ScanEdit(QLineEdit):
             self.move_selection.emit(-1 if event.key() == Qt.Key.Key_Up else 1)
             return
         super().keyPressEvent(event)
+
+
+def touch_spin_box(maximum: int, value: int = 0) -> QSpinBox:
+    """How many come back (退货数量): a spin box as tall as a touch row, with wide step buttons (QSS)."""
+    spin = QSpinBox()
+    spin.setObjectName("touchSpin")
+    spin.setRange(0, maximum)
+    spin.setValue(value)
+    spin.setMinimumHeight(TOUCH_ROW - 4)
+    return spin
 
 
 def caption_value_row(grid: QGridLayout, row: int, caption: str) -> QLabel:

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt  # noqa: E402
 from hardware.escpos.decoder import decode  # noqa: E402
 from tests.ui.conftest import WAIT_MS, idle, log_in, press, scan  # noqa: E402
 from ui.api import StuckEvent, SyncStatus  # noqa: E402
-from ui.dialogs import CashTenderDialog, ChangeDialog  # noqa: E402
+from ui.dialogs import CashTenderDialog  # noqa: E402
 from ui.sync import SyncDialog, sync_status_text  # noqa: E402
 
 COLA = "6901234567892"  # 可口可乐 330ml ￥3.50
@@ -26,11 +26,11 @@ def sell_cola_for_cash(qtbot, win, cash: str = "50", before_paying=None) -> None
     press(qtbot, win, Qt.Key.Key_F12)
     qtbot.waitUntil(lambda: isinstance(win.checkout.active_dialog, CashTenderDialog), timeout=WAIT_MS)
     tender = win.checkout.active_dialog
+    before = win.checkout.last_completion
     qtbot.keyClicks(tender.edit, cash, delay=60)
     qtbot.keyClick(tender.edit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: isinstance(win.checkout.active_dialog, ChangeDialog), timeout=WAIT_MS)
-    qtbot.keyClick(win.checkout.active_dialog, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: win.checkout.active_dialog is None, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: win.checkout.last_completion is not before, timeout=WAIT_MS)
+    assert win.checkout.active_dialog is None and win.checkout.totals.showing_change
     idle(qtbot, win)
 
 
@@ -96,7 +96,7 @@ def test_closing_the_shift_during_a_ticket_is_refused_with_the_servers_chinese_m
 def test_blind_count_close_shows_expected_cash_and_the_shortfall_then_logs_out(qtbot, window, store_server) -> None:
     win = window
     log_in(qtbot, win, float_yuan="500")
-    sell_cola_for_cash(qtbot, win, "50")  # the drawer should now hold ¥503.50
+    sell_cola_for_cash(qtbot, win, "50")  # the drawer should now hold ￥503.50
     leftover = win.checkout.ticket.id
     press(qtbot, win, Qt.Key.Key_F11)
     screen = win.shift_close
@@ -104,10 +104,10 @@ def test_blind_count_close_shows_expected_cash_and_the_shortfall_then_logs_out(q
     qtbot.keyClicks(screen.counted_edit, "500", delay=60)
     qtbot.keyClick(screen.counted_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: screen.result is not None, timeout=WAIT_MS)
-    assert screen.expected_value.text() == "¥503.50"
-    assert screen.counted_value.text() == "¥500.00"
+    assert screen.expected_value.text() == "￥503.50"
+    assert screen.counted_value.text() == "￥500.00"
     assert screen.over_short_caption.text() == "短款"
-    assert screen.over_short_value.text() == "-¥3.50"
+    assert screen.over_short_value.text() == "-￥3.50"
     idle(qtbot, win)
 
     qtbot.keyClick(screen.done_button, Qt.Key.Key_Return)
