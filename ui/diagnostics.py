@@ -227,6 +227,12 @@ class DiagnosticsWindow(QWidget):
         if report.devices:
             self.devices.setCurrentRow(0)
 
+    def status_with_faults(self, status: str, faults: list[str]) -> str:
+        """'正常：打印纸即将用完' — the status, and what the printer says is wrong."""
+        if not faults:
+            return self._status_text(status)
+        return self.tr("%1: %2").replace("%1", self._status_text(status)).replace("%2", "；".join(faults))
+
     def _status_text(self, status: str) -> str:
         return {"ok": self.tr("OK"), "fault": self.tr("Fault"), "unknown": self.tr("Status unknown"),
                 "n/a": self.tr("No status")}.get(status, status)
@@ -322,7 +328,7 @@ class DiagnosticsWindow(QWidget):
             self.receipt_result.setText(str(status))
             return
         texts = [fault(c).text(self._language()) for c in status.faults]
-        self.receipt_result.setText(f"{self._status_text(status.label)}" + (": " + "；".join(texts) if texts else ""))
+        self.receipt_result.setText(self.status_with_faults(status.label, texts))
 
     def _show_sent(self, result: Any) -> None:
         text = self.tr("Sent") if result is None else fault(getattr(result, "code", str(result))).text(self._language())
@@ -620,7 +626,7 @@ def save_screenshots(out: Path) -> list[Path]:
         window.scan_field.setText("]E06901234567892")
         window._show_scan("]E06901234567892", [4.1, 3.9, 4.3, 4.0])
         window.tabs.setCurrentIndex(0)
-        window.receipt_result.setText(window._status_text("ok") + ": " + fault("printer_paper_near_end").text(language))
+        window.receipt_result.setText(window.status_with_faults("ok", [fault("printer_paper_near_end").text(language)]))
         _wait(lambda: False, 0.2)
         paths.append(_grab(window, out / f"diagnostics_{language}_{SHOT_SCREEN.width()}x{SHOT_SCREEN.height()}.png"))
         preview = LabelPreview()

@@ -29,7 +29,7 @@ from app.domain.money import format_fen, parse_yuan
 from ui.api import StoreClient
 from ui.dialogs import PosDialog, item_table
 from ui.formats import YUAN, date_time, yuan
-from ui.widgets import TOUCH_ROW, disable_ime, touch_spin_box
+from ui.widgets import TOUCH_ROW, QuantityStepper, disable_ime, stepper_column
 from ui.worker import Worker
 
 TIER_NAMES = {"normal": QT_TRANSLATE_NOOP("MemberDialog", "Regular member"),
@@ -369,6 +369,7 @@ class ReturnDialog(_ServerDialog):
         self.matches.hide()
         self.body.addWidget(self.matches, 1)
         self.table = item_table([self.tr("Item"), self.tr("Paid"), self.tr("Can return"), self.tr("Return")])
+        stepper_column(self.table, 3)
         self.body.addWidget(self.table, 1)
         #: the cashier chose 无小票退货 instead: the checkout opens that dialog
         self.without_receipt = False
@@ -454,7 +455,7 @@ class ReturnDialog(_ServerDialog):
             self.table.setItem(row, 0, name)
             self.table.setItem(row, 1, QTableWidgetItem(yuan(line["paid"])))
             self.table.setItem(row, 2, QTableWidgetItem(str(line["returnable"])))
-            self.table.setCellWidget(row, 3, touch_spin_box(int(line["returnable"])))
+            self.table.setCellWidget(row, 3, QuantityStepper(int(line["returnable"])))
         self.ok_button.setText(self.tr("Refund (Enter)"))
         if not lines:
             self.message.show_error(self.tr("Everything on this sale has been returned already."))
@@ -484,6 +485,7 @@ class NoReceiptReturnDialog(_ServerDialog):
         form.addRow(self.tr("Reason"), self.reason)
         self.body.addLayout(form)
         self.table = item_table([self.tr("Item"), self.tr("Price"), self.tr("Return")])
+        stepper_column(self.table, 2)
         self.body.addWidget(self.table, 1)
         self.total_label = QLabel()
         self.total_label.setObjectName("memberFound")
@@ -515,7 +517,7 @@ class NoReceiptReturnDialog(_ServerDialog):
         name.setData(Qt.ItemDataRole.UserRole + 1, product.price)
         self.table.setItem(row, 0, name)
         self.table.setItem(row, 1, QTableWidgetItem(yuan(product.price)))
-        spin = touch_spin_box(999, 1)
+        spin = QuantityStepper(999, 1)
         spin.valueChanged.connect(self._show_total)
         self.table.setCellWidget(row, 2, spin)
         self.message.clear_message()
@@ -563,7 +565,7 @@ class GiftCardDialog(_ServerDialog):
         disable_ime(self.card_edit)
         form.addRow(self.tr("Card number"), self.card_edit)
         self.body.addLayout(form)
-        self.size_to_parent(0.45, 0.35)
+        self.size_to_parent(0.55, 0.35)
         self.card_edit.setFocus()
 
     def handle_scan(self, code: str) -> None:

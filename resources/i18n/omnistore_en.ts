@@ -65,163 +65,163 @@ More</translation>
         <translation>Resumed the open ticket of this till.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="441"/>
+        <location filename="../../ui/checkout.py" line="443"/>
         <source>Unexpected error: %1</source>
         <translation>Unexpected error: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="531"/>
+        <location filename="../../ui/checkout.py" line="533"/>
         <source>Weighing…</source>
         <translation>Weighing…</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="541"/>
+        <location filename="../../ui/checkout.py" line="543"/>
         <source>No steady weight on the scale: put the goods on it, or enter the weight.</source>
         <translation>No steady weight on the scale: put the goods on it, or enter the weight.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="571"/>
+        <location filename="../../ui/checkout.py" line="573"/>
         <source>Finish this dialog first, then scan again.</source>
         <translation>Finish this dialog first, then scan again.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="599"/>
+        <location filename="../../ui/checkout.py" line="601"/>
         <source>There is no line to change.</source>
         <translation>There is no line to change.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="601"/>
+        <location filename="../../ui/checkout.py" line="603"/>
         <source>This line is already voided.</source>
         <translation>This line is already voided.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="630"/>
+        <location filename="../../ui/checkout.py" line="632"/>
         <source>Voided: %1</source>
         <translation>Voided: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="657"/>
+        <location filename="../../ui/checkout.py" line="659"/>
         <source>Drawer opened (no sale).</source>
         <translation>Drawer opened (no sale).</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="661"/>
+        <location filename="../../ui/checkout.py" line="663"/>
         <source>There is nothing to park.</source>
         <translation>There is nothing to park.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="674"/>
+        <location filename="../../ui/checkout.py" line="676"/>
         <source>Ticket parked. Press F6 to resume it.</source>
         <translation>Ticket parked. Press F6 to resume it.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="683"/>
+        <location filename="../../ui/checkout.py" line="685"/>
         <source>There is nothing to cancel.</source>
         <translation>There is nothing to cancel.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="702"/>
+        <location filename="../../ui/checkout.py" line="704"/>
         <source>Cancel the whole ticket: %1 items, %2?</source>
         <translation>Cancel the whole ticket: %1 items, %2?</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="705"/>
+        <location filename="../../ui/checkout.py" line="707"/>
         <source>%1 is paid already: it goes back to the customer.</source>
         <translation>%1 is paid already: it goes back to the customer.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="707"/>
+        <location filename="../../ui/checkout.py" line="709"/>
         <source>Cancel ticket</source>
         <translation>Cancel ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="707"/>
+        <location filename="../../ui/checkout.py" line="709"/>
         <source>Cancel the ticket (Enter)</source>
         <translation>Cancel the ticket (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="714"/>
+        <location filename="../../ui/checkout.py" line="716"/>
         <source>The ticket is cancelled.</source>
         <translation>The ticket is cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="716"/>
+        <location filename="../../ui/checkout.py" line="718"/>
         <source>Give back %1 in cash.</source>
         <translation>Give back %1 in cash.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="721"/>
+        <location filename="../../ui/checkout.py" line="723"/>
         <source>Park or finish the current ticket first.</source>
         <translation>Park or finish the current ticket first.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="739"/>
+        <location filename="../../ui/checkout.py" line="741"/>
         <source>Ticket resumed.</source>
         <translation>Ticket resumed.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="753"/>
+        <location filename="../../ui/checkout.py" line="755"/>
         <source>The ticket is empty: scan something first.</source>
         <translation>The ticket is empty: scan something first.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="805"/>
+        <location filename="../../ui/checkout.py" line="807"/>
         <source>Sale %1 complete: change %2.</source>
         <translation>Sale %1 complete: change %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="815"/>
+        <location filename="../../ui/checkout.py" line="817"/>
         <source>The receipt was not printed: %1</source>
         <translation>The receipt was not printed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="837"/>
+        <location filename="../../ui/checkout.py" line="839"/>
         <source>No sale to reprint yet.</source>
         <translation>No sale to reprint yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="841"/>
+        <location filename="../../ui/checkout.py" line="843"/>
         <source>Receipt %1 reprinted.</source>
         <translation>Receipt %1 reprinted.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="862"/>
+        <location filename="../../ui/checkout.py" line="864"/>
         <source>Scan the goods first, then the coupon.</source>
         <translation>Scan the goods first, then the coupon.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="871"/>
-        <location filename="../../ui/checkout.py" line="893"/>
+        <location filename="../../ui/checkout.py" line="873"/>
+        <location filename="../../ui/checkout.py" line="895"/>
         <source>There is nothing to pay yet.</source>
         <translation>There is nothing to pay yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="886"/>
+        <location filename="../../ui/checkout.py" line="888"/>
         <source>Stored value taken; %1 still due.</source>
         <translation>Stored value taken; %1 still due.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="939"/>
+        <location filename="../../ui/checkout.py" line="941"/>
         <source>Return %1: refund %2 in cash</source>
         <translation>Return %1: refund %2 in cash</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="942"/>
+        <location filename="../../ui/checkout.py" line="944"/>
         <source>, %1 back to the card</source>
         <translation>, %1 back to the card</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="944"/>
+        <location filename="../../ui/checkout.py" line="946"/>
         <source>, %1 back as points</source>
         <translation>, %1 back as points</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="896"/>
+        <location filename="../../ui/checkout.py" line="898"/>
         <source>Attach the member first (Ctrl+M).</source>
         <translation>Attach the member first (Ctrl+M).</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="957"/>
+        <location filename="../../ui/checkout.py" line="959"/>
         <source>The return slip was not printed: %1</source>
         <translation>The return slip was not printed: %1</translation>
     </message>
@@ -363,7 +363,7 @@ More</translation>
     </message>
     <message>
         <location filename="../../ui/customer_display.py" line="54"/>
-        <location filename="../../ui/diagnostics.py" line="623"/>
+        <location filename="../../ui/diagnostics.py" line="638"/>
         <source>Welcome</source>
         <extracomment>the screen the shots are taken for: the smallest a till has</extracomment>
         <translation>Welcome</translation>
@@ -402,66 +402,66 @@ More</translation>
 <context>
     <name>DiagnosticsWindow</name>
     <message>
-        <location filename="../../ui/diagnostics.py" line="140"/>
+        <location filename="../../ui/diagnostics.py" line="149"/>
         <source>Hardware diagnostics</source>
         <translation>Hardware diagnostics</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="156"/>
+        <location filename="../../ui/diagnostics.py" line="165"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="158"/>
-        <location filename="../../ui/diagnostics.py" line="253"/>
+        <location filename="../../ui/diagnostics.py" line="167"/>
+        <location filename="../../ui/diagnostics.py" line="268"/>
         <source>Export support bundle</source>
         <translation>Export support bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="162"/>
+        <location filename="../../ui/diagnostics.py" line="171"/>
         <source>Devices</source>
         <translation>Devices</translation>
     </message>
     <message>
         <location filename="../../ui/diagnostics.py" line="60"/>
-        <location filename="../../ui/diagnostics.py" line="171"/>
+        <location filename="../../ui/diagnostics.py" line="180"/>
         <source>Receipt printer</source>
         <extracomment>as big as the window likes to be; a 1024×768 till gets less (``fit_to``)</extracomment>
         <translation>Receipt printer</translation>
     </message>
     <message>
         <location filename="../../ui/diagnostics.py" line="63"/>
-        <location filename="../../ui/diagnostics.py" line="172"/>
+        <location filename="../../ui/diagnostics.py" line="181"/>
         <source>Cash drawer</source>
         <translation>Cash drawer</translation>
     </message>
     <message>
         <location filename="../../ui/diagnostics.py" line="61"/>
-        <location filename="../../ui/diagnostics.py" line="173"/>
+        <location filename="../../ui/diagnostics.py" line="182"/>
         <source>Label printer</source>
         <translation>Label printer</translation>
     </message>
     <message>
         <location filename="../../ui/diagnostics.py" line="62"/>
-        <location filename="../../ui/diagnostics.py" line="174"/>
+        <location filename="../../ui/diagnostics.py" line="183"/>
         <source>Scanner</source>
         <translation>Scanner</translation>
     </message>
     <message>
         <location filename="../../ui/diagnostics.py" line="66"/>
-        <location filename="../../ui/diagnostics.py" line="175"/>
+        <location filename="../../ui/diagnostics.py" line="184"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
         <location filename="../../ui/diagnostics.py" line="64"/>
-        <location filename="../../ui/diagnostics.py" line="176"/>
+        <location filename="../../ui/diagnostics.py" line="185"/>
         <source>Customer display</source>
         <translation>Customer display</translation>
     </message>
     <message>
         <location filename="../../ui/diagnostics.py" line="65"/>
-        <location filename="../../ui/diagnostics.py" line="177"/>
+        <location filename="../../ui/diagnostics.py" line="186"/>
         <source>Scale</source>
         <translation>Scale</translation>
     </message>
@@ -471,290 +471,295 @@ More</translation>
         <translation>Unknown device</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="200"/>
+        <location filename="../../ui/diagnostics.py" line="209"/>
         <source>Looking for devices…</source>
         <translation>Looking for devices…</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="206"/>
+        <location filename="../../ui/diagnostics.py" line="215"/>
         <source>Detection failed: %1</source>
         <translation>Detection failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="211"/>
-        <location filename="../../ui/diagnostics.py" line="230"/>
+        <location filename="../../ui/diagnostics.py" line="220"/>
+        <location filename="../../ui/diagnostics.py" line="245"/>
         <source>configured</source>
         <translation>configured</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="211"/>
-        <location filename="../../ui/diagnostics.py" line="230"/>
-        <location filename="../../ui/diagnostics.py" line="232"/>
+        <location filename="../../ui/diagnostics.py" line="220"/>
+        <location filename="../../ui/diagnostics.py" line="245"/>
+        <location filename="../../ui/diagnostics.py" line="247"/>
         <source>detected</source>
         <translation>detected</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="217"/>
+        <location filename="../../ui/diagnostics.py" line="226"/>
         <source>%1 device(s)</source>
         <translation>%1 device(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="222"/>
+        <location filename="../../ui/diagnostics.py" line="234"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="237"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="222"/>
+        <location filename="../../ui/diagnostics.py" line="237"/>
         <source>Fault</source>
         <translation>Fault</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="222"/>
+        <location filename="../../ui/diagnostics.py" line="237"/>
         <source>Status unknown</source>
         <translation>Status unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="223"/>
+        <location filename="../../ui/diagnostics.py" line="238"/>
         <source>No status</source>
         <translation>No status</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="234"/>
+        <location filename="../../ui/diagnostics.py" line="249"/>
         <source>Driver: %1</source>
         <translation>Driver: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="266"/>
+        <location filename="../../ui/diagnostics.py" line="281"/>
         <source>Could not write the bundle: %1</source>
         <translation>Could not write the bundle: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="268"/>
+        <location filename="../../ui/diagnostics.py" line="283"/>
         <source>Support bundle saved: %1</source>
         <translation>Support bundle saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="279"/>
+        <location filename="../../ui/diagnostics.py" line="294"/>
         <source>Print test page (Chinese, ￥, barcode, QR)</source>
         <translation>Print test page (Chinese, ￥, barcode, QR)</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="281"/>
+        <location filename="../../ui/diagnostics.py" line="296"/>
         <source>Print code page sample</source>
         <translation>Print code page sample</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="283"/>
+        <location filename="../../ui/diagnostics.py" line="298"/>
         <source>Read status</source>
         <translation>Read status</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="286"/>
-        <location filename="../../ui/diagnostics.py" line="358"/>
+        <location filename="../../ui/diagnostics.py" line="301"/>
+        <location filename="../../ui/diagnostics.py" line="373"/>
         <source>Printer</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="287"/>
+        <location filename="../../ui/diagnostics.py" line="302"/>
         <source>Paper / encoding</source>
         <translation>Paper / encoding</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="292"/>
+        <location filename="../../ui/diagnostics.py" line="307"/>
         <source>If Chinese prints as garbage, print the code page sample and choose the profile whose line reads correctly.</source>
         <translation>If Chinese prints as garbage, print the code page sample and choose the profile whose line reads correctly.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="299"/>
+        <location filename="../../ui/diagnostics.py" line="314"/>
         <source>Printing…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="319"/>
-        <location filename="../../ui/diagnostics.py" line="381"/>
+        <location filename="../../ui/diagnostics.py" line="334"/>
+        <location filename="../../ui/diagnostics.py" line="396"/>
         <source>Sent</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="326"/>
+        <location filename="../../ui/diagnostics.py" line="341"/>
         <source>Open drawer and read the sensor</source>
         <translation>Open drawer and read the sensor</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="329"/>
+        <location filename="../../ui/diagnostics.py" line="344"/>
         <source>Printer the drawer is plugged into</source>
         <translation>Printer the drawer is plugged into</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="354"/>
+        <location filename="../../ui/diagnostics.py" line="369"/>
         <source>Shelf label</source>
         <translation>Shelf label</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="355"/>
+        <location filename="../../ui/diagnostics.py" line="370"/>
         <source>Weighed goods</source>
         <translation>Weighed goods</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="356"/>
+        <location filename="../../ui/diagnostics.py" line="371"/>
         <source>O2O bag</source>
         <translation>O2O bag</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="359"/>
+        <location filename="../../ui/diagnostics.py" line="374"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="360"/>
+        <location filename="../../ui/diagnostics.py" line="375"/>
         <source>Label</source>
         <translation>Label</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="363"/>
+        <location filename="../../ui/diagnostics.py" line="378"/>
         <source>Print label</source>
         <translation>Print label</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="389"/>
+        <location filename="../../ui/diagnostics.py" line="404"/>
         <source>Click here and scan a code</source>
         <translation>Click here and scan a code</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="394"/>
+        <location filename="../../ui/diagnostics.py" line="409"/>
         <source>Test field</source>
         <translation>Test field</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="395"/>
-        <location filename="../../ui/diagnostics.py" line="427"/>
+        <location filename="../../ui/diagnostics.py" line="410"/>
+        <location filename="../../ui/diagnostics.py" line="442"/>
         <source>Decoded</source>
         <translation>Decoded</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="396"/>
+        <location filename="../../ui/diagnostics.py" line="411"/>
         <source>Symbology</source>
         <translation>Symbology</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="397"/>
+        <location filename="../../ui/diagnostics.py" line="412"/>
         <source>Keystroke timing</source>
         <translation>Keystroke timing</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="398"/>
+        <location filename="../../ui/diagnostics.py" line="413"/>
         <source>A scanner types each key within a few milliseconds; a person takes over 50 ms. Turn on AIM identifiers in the scanner to see the symbology.</source>
         <translation>A scanner types each key within a few milliseconds; a person takes over 50 ms. Turn on AIM identifiers in the scanner to see the symbology.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="405"/>
+        <location filename="../../ui/diagnostics.py" line="420"/>
         <source>not sent by the scanner</source>
         <translation>not sent by the scanner</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="407"/>
+        <location filename="../../ui/diagnostics.py" line="422"/>
         <source>%1 keys, average %2 ms, slowest %3 ms</source>
         <translation>%1 keys, average %2 ms, slowest %3 ms</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="418"/>
-        <location filename="../../ui/diagnostics.py" line="437"/>
+        <location filename="../../ui/diagnostics.py" line="433"/>
+        <location filename="../../ui/diagnostics.py" line="452"/>
         <source>Start camera</source>
         <translation>Start camera</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="420"/>
+        <location filename="../../ui/diagnostics.py" line="435"/>
         <source>No camera running</source>
         <translation>No camera running</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="445"/>
+        <location filename="../../ui/diagnostics.py" line="460"/>
         <source>Stop camera</source>
         <translation>Stop camera</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="464"/>
+        <location filename="../../ui/diagnostics.py" line="479"/>
         <source>Show test amounts</source>
         <translation>Show test amounts</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="467"/>
+        <location filename="../../ui/diagnostics.py" line="482"/>
         <source>Pole display port</source>
         <translation>Pole display port</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="471"/>
+        <location filename="../../ui/diagnostics.py" line="486"/>
         <source>Open the second-screen display</source>
         <translation>Open the second-screen display</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="487"/>
+        <location filename="../../ui/diagnostics.py" line="502"/>
         <source>Shown: 88.88 with the Total lamp</source>
         <translation>Shown: 88.88 with the Total lamp</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="491"/>
+        <location filename="../../ui/diagnostics.py" line="506"/>
         <source>Welcome</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="495"/>
+        <location filename="../../ui/diagnostics.py" line="510"/>
         <source>Scan to pay</source>
         <translation>Scan to pay</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="506"/>
+        <location filename="../../ui/diagnostics.py" line="521"/>
         <source>Toledo, continuous output</source>
         <translation>Toledo, continuous output</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="507"/>
-        <location filename="../../ui/diagnostics.py" line="531"/>
+        <location filename="../../ui/diagnostics.py" line="522"/>
+        <location filename="../../ui/diagnostics.py" line="546"/>
         <source>Connect</source>
         <translation>Connect</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="509"/>
+        <location filename="../../ui/diagnostics.py" line="524"/>
         <source>Tare</source>
         <translation>Tare</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="510"/>
+        <location filename="../../ui/diagnostics.py" line="525"/>
         <source>Zero</source>
         <translation>Zero</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="519"/>
+        <location filename="../../ui/diagnostics.py" line="534"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="520"/>
+        <location filename="../../ui/diagnostics.py" line="535"/>
         <source>Protocol</source>
         <translation>Protocol</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="523"/>
+        <location filename="../../ui/diagnostics.py" line="538"/>
         <source>Weight</source>
         <translation>Weight</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="536"/>
+        <location filename="../../ui/diagnostics.py" line="551"/>
         <source>Disconnect</source>
         <translation>Disconnect</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="543"/>
+        <location filename="../../ui/diagnostics.py" line="558"/>
         <source>Stable</source>
         <translation>Stable</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="543"/>
+        <location filename="../../ui/diagnostics.py" line="558"/>
         <source>Settling…</source>
         <translation>Settling…</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="545"/>
+        <location filename="../../ui/diagnostics.py" line="560"/>
         <source>Net, tare %1 kg</source>
         <translation>Net, tare %1 kg</translation>
     </message>
@@ -785,27 +790,27 @@ More</translation>
 <context>
     <name>GiftCardDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="553"/>
+        <location filename="../../ui/loyalty.py" line="555"/>
         <source>Sell a gift card</source>
         <translation>Sell a gift card</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="553"/>
+        <location filename="../../ui/loyalty.py" line="555"/>
         <source>Add (Enter)</source>
         <translation>Add (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="561"/>
+        <location filename="../../ui/loyalty.py" line="563"/>
         <source>Scan the barcode on the back of the card</source>
         <translation>Scan the barcode on the back of the card</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="564"/>
+        <location filename="../../ui/loyalty.py" line="566"/>
         <source>Card number</source>
         <translation>Card number</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="576"/>
+        <location filename="../../ui/loyalty.py" line="578"/>
         <source>Scan or type the card number.</source>
         <translation>Scan or type the card number.</translation>
     </message>
@@ -856,13 +861,13 @@ More</translation>
 <context>
     <name>Keypad</name>
     <message>
-        <location filename="../../ui/widgets.py" line="58"/>
+        <location filename="../../ui/widgets.py" line="60"/>
         <source>Clear</source>
         <extracomment>The height of a row or a control a finger must hit on the touch screen (at least 44 px). The OK key was pressed.</extracomment>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="59"/>
+        <location filename="../../ui/widgets.py" line="61"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -1110,59 +1115,59 @@ More</translation>
 <context>
     <name>NoReceiptReturnDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="471"/>
+        <location filename="../../ui/loyalty.py" line="472"/>
         <source>Return without receipt</source>
         <translation>Return without receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="471"/>
+        <location filename="../../ui/loyalty.py" line="472"/>
         <source>Refund (Enter)</source>
         <translation>Refund (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="474"/>
+        <location filename="../../ui/loyalty.py" line="475"/>
         <source>Refunded in cash at today&apos;s shelf price, without promotions. A manager must allow it.</source>
         <extracomment>(code, quantity) coming back, once the cashier confirms; the checkout runs the return</extracomment>
         <translation>Refunded in cash at today&apos;s shelf price, without promotions. A manager must allow it.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="480"/>
+        <location filename="../../ui/loyalty.py" line="481"/>
         <source>Scan each item coming back</source>
         <translation>Scan each item coming back</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="482"/>
-        <location filename="../../ui/loyalty.py" line="486"/>
+        <location filename="../../ui/loyalty.py" line="483"/>
+        <location filename="../../ui/loyalty.py" line="487"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="484"/>
+        <location filename="../../ui/loyalty.py" line="485"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="486"/>
+        <location filename="../../ui/loyalty.py" line="487"/>
         <source>Price</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="486"/>
+        <location filename="../../ui/loyalty.py" line="487"/>
         <source>Return</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="508"/>
+        <location filename="../../ui/loyalty.py" line="510"/>
         <source>%1 is sold by weight: it can only come back with its receipt.</source>
         <translation>%1 is sold by weight: it can only come back with its receipt.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="527"/>
+        <location filename="../../ui/loyalty.py" line="529"/>
         <source>Refund %1 in cash</source>
         <translation>Refund %1 in cash</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="542"/>
+        <location filename="../../ui/loyalty.py" line="544"/>
         <source>Scan what comes back first.</source>
         <translation>Scan what comes back first.</translation>
     </message>
@@ -1415,7 +1420,7 @@ More</translation>
     </message>
     <message>
         <location filename="../../ui/loyalty.py" line="344"/>
-        <location filename="../../ui/loyalty.py" line="391"/>
+        <location filename="../../ui/loyalty.py" line="392"/>
         <source>Find sale (Enter)</source>
         <translation>Find sale (Enter)</translation>
     </message>
@@ -1473,43 +1478,43 @@ More</translation>
         <translation>Can return</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="375"/>
+        <location filename="../../ui/loyalty.py" line="376"/>
         <source>No receipt…</source>
         <extracomment>the cashier chose 无小票退货 instead: the checkout opens that dialog</extracomment>
         <translation>No receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="402"/>
+        <location filename="../../ui/loyalty.py" line="403"/>
         <source>Scan the receipt barcode or type the sale number.</source>
         <translation>Scan the receipt barcode or type the sale number.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="415"/>
+        <location filename="../../ui/loyalty.py" line="416"/>
         <source>Choose how many of which item come back.</source>
         <translation>Choose how many of which item come back.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="432"/>
+        <location filename="../../ui/loyalty.py" line="433"/>
         <source>%1 sales match: pick one (Enter).</source>
         <translation>%1 sales match: pick one (Enter).</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="434"/>
+        <location filename="../../ui/loyalty.py" line="435"/>
         <source>No sale of that day matches.</source>
         <translation>No sale of that day matches.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="449"/>
+        <location filename="../../ui/loyalty.py" line="450"/>
         <source>Gift cards sold are not taken back.</source>
         <translation>Gift cards sold are not taken back.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="458"/>
+        <location filename="../../ui/loyalty.py" line="459"/>
         <source>Refund (Enter)</source>
         <translation>Refund (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="460"/>
+        <location filename="../../ui/loyalty.py" line="461"/>
         <source>Everything on this sale has been returned already.</source>
         <translation>Everything on this sale has been returned already.</translation>
     </message>

@@ -65,163 +65,163 @@ More</source>
         <translation>已恢复本机未完成的小票。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="441"/>
+        <location filename="../../ui/checkout.py" line="443"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="531"/>
+        <location filename="../../ui/checkout.py" line="533"/>
         <source>Weighing…</source>
         <translation>正在称重…</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="541"/>
+        <location filename="../../ui/checkout.py" line="543"/>
         <source>No steady weight on the scale: put the goods on it, or enter the weight.</source>
         <translation>秤上没有稳定的重量：请把商品放上秤，或输入重量。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="571"/>
+        <location filename="../../ui/checkout.py" line="573"/>
         <source>Finish this dialog first, then scan again.</source>
         <translation>请先完成当前窗口，再重新扫码。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="599"/>
+        <location filename="../../ui/checkout.py" line="601"/>
         <source>There is no line to change.</source>
         <translation>没有可操作的商品行。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="601"/>
+        <location filename="../../ui/checkout.py" line="603"/>
         <source>This line is already voided.</source>
         <translation>该商品行已删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="630"/>
+        <location filename="../../ui/checkout.py" line="632"/>
         <source>Voided: %1</source>
         <translation>已删除：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="657"/>
+        <location filename="../../ui/checkout.py" line="659"/>
         <source>Drawer opened (no sale).</source>
         <translation>钱箱已打开（无交易）。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="661"/>
+        <location filename="../../ui/checkout.py" line="663"/>
         <source>There is nothing to park.</source>
         <translation>没有可挂起的商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="674"/>
+        <location filename="../../ui/checkout.py" line="676"/>
         <source>Ticket parked. Press F6 to resume it.</source>
         <translation>已挂单，按 F6 取单。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="683"/>
+        <location filename="../../ui/checkout.py" line="685"/>
         <source>There is nothing to cancel.</source>
         <translation>没有可取消的单据。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="702"/>
+        <location filename="../../ui/checkout.py" line="704"/>
         <source>Cancel the whole ticket: %1 items, %2?</source>
         <translation>整单取消：共 %1 件，合计 %2？</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="705"/>
+        <location filename="../../ui/checkout.py" line="707"/>
         <source>%1 is paid already: it goes back to the customer.</source>
         <translation>已收款 %1，将退还顾客。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="707"/>
+        <location filename="../../ui/checkout.py" line="709"/>
         <source>Cancel ticket</source>
         <translation>整单取消</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="707"/>
+        <location filename="../../ui/checkout.py" line="709"/>
         <source>Cancel the ticket (Enter)</source>
         <translation>确认整单取消 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="714"/>
+        <location filename="../../ui/checkout.py" line="716"/>
         <source>The ticket is cancelled.</source>
         <translation>已整单取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="716"/>
+        <location filename="../../ui/checkout.py" line="718"/>
         <source>Give back %1 in cash.</source>
         <translation>请退还现金 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="721"/>
+        <location filename="../../ui/checkout.py" line="723"/>
         <source>Park or finish the current ticket first.</source>
         <translation>请先挂起或结算当前小票。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="739"/>
+        <location filename="../../ui/checkout.py" line="741"/>
         <source>Ticket resumed.</source>
         <translation>已取单。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="753"/>
+        <location filename="../../ui/checkout.py" line="755"/>
         <source>The ticket is empty: scan something first.</source>
         <translation>小票为空，请先扫描商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="805"/>
+        <location filename="../../ui/checkout.py" line="807"/>
         <source>Sale %1 complete: change %2.</source>
         <translation>交易 %1 完成，找零 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="815"/>
+        <location filename="../../ui/checkout.py" line="817"/>
         <source>The receipt was not printed: %1</source>
         <translation>小票未打印：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="837"/>
+        <location filename="../../ui/checkout.py" line="839"/>
         <source>No sale to reprint yet.</source>
         <translation>还没有可重打的小票</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="841"/>
+        <location filename="../../ui/checkout.py" line="843"/>
         <source>Receipt %1 reprinted.</source>
         <translation>已重打小票 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="862"/>
+        <location filename="../../ui/checkout.py" line="864"/>
         <source>Scan the goods first, then the coupon.</source>
         <translation>请先扫商品，再用券。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="871"/>
-        <location filename="../../ui/checkout.py" line="893"/>
+        <location filename="../../ui/checkout.py" line="873"/>
+        <location filename="../../ui/checkout.py" line="895"/>
         <source>There is nothing to pay yet.</source>
         <translation>还没有需要支付的金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="886"/>
+        <location filename="../../ui/checkout.py" line="888"/>
         <source>Stored value taken; %1 still due.</source>
         <translation>储值已扣款，还需收 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="939"/>
+        <location filename="../../ui/checkout.py" line="941"/>
         <source>Return %1: refund %2 in cash</source>
         <translation>退货 %1：现金退款 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="942"/>
+        <location filename="../../ui/checkout.py" line="944"/>
         <source>, %1 back to the card</source>
         <translation>，%1 退回储值卡</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="944"/>
+        <location filename="../../ui/checkout.py" line="946"/>
         <source>, %1 back as points</source>
         <translation>，%1 退回积分</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="896"/>
+        <location filename="../../ui/checkout.py" line="898"/>
         <source>Attach the member first (Ctrl+M).</source>
         <translation>请先关联会员（Ctrl+M）。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="957"/>
+        <location filename="../../ui/checkout.py" line="959"/>
         <source>The return slip was not printed: %1</source>
         <translation>退货单未打印：%1</translation>
     </message>
@@ -363,7 +363,7 @@ More</source>
     </message>
     <message>
         <location filename="../../ui/customer_display.py" line="54"/>
-        <location filename="../../ui/diagnostics.py" line="623"/>
+        <location filename="../../ui/diagnostics.py" line="638"/>
         <source>Welcome</source>
         <extracomment>the screen the shots are taken for: the smallest a till has</extracomment>
         <translation>欢迎光临</translation>
@@ -402,66 +402,66 @@ More</source>
 <context>
     <name>DiagnosticsWindow</name>
     <message>
-        <location filename="../../ui/diagnostics.py" line="140"/>
+        <location filename="../../ui/diagnostics.py" line="149"/>
         <source>Hardware diagnostics</source>
         <translation>设备诊断</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="156"/>
+        <location filename="../../ui/diagnostics.py" line="165"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="158"/>
-        <location filename="../../ui/diagnostics.py" line="253"/>
+        <location filename="../../ui/diagnostics.py" line="167"/>
+        <location filename="../../ui/diagnostics.py" line="268"/>
         <source>Export support bundle</source>
         <translation>导出诊断包</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="162"/>
+        <location filename="../../ui/diagnostics.py" line="171"/>
         <source>Devices</source>
         <translation>设备</translation>
     </message>
     <message>
         <location filename="../../ui/diagnostics.py" line="60"/>
-        <location filename="../../ui/diagnostics.py" line="171"/>
+        <location filename="../../ui/diagnostics.py" line="180"/>
         <source>Receipt printer</source>
         <extracomment>as big as the window likes to be; a 1024×768 till gets less (``fit_to``)</extracomment>
         <translation>小票打印机</translation>
     </message>
     <message>
         <location filename="../../ui/diagnostics.py" line="63"/>
-        <location filename="../../ui/diagnostics.py" line="172"/>
+        <location filename="../../ui/diagnostics.py" line="181"/>
         <source>Cash drawer</source>
         <translation>钱箱</translation>
     </message>
     <message>
         <location filename="../../ui/diagnostics.py" line="61"/>
-        <location filename="../../ui/diagnostics.py" line="173"/>
+        <location filename="../../ui/diagnostics.py" line="182"/>
         <source>Label printer</source>
         <translation>标签打印机</translation>
     </message>
     <message>
         <location filename="../../ui/diagnostics.py" line="62"/>
-        <location filename="../../ui/diagnostics.py" line="174"/>
+        <location filename="../../ui/diagnostics.py" line="183"/>
         <source>Scanner</source>
         <translation>扫码枪</translation>
     </message>
     <message>
         <location filename="../../ui/diagnostics.py" line="66"/>
-        <location filename="../../ui/diagnostics.py" line="175"/>
+        <location filename="../../ui/diagnostics.py" line="184"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
         <location filename="../../ui/diagnostics.py" line="64"/>
-        <location filename="../../ui/diagnostics.py" line="176"/>
+        <location filename="../../ui/diagnostics.py" line="185"/>
         <source>Customer display</source>
         <translation>顾客显示屏</translation>
     </message>
     <message>
         <location filename="../../ui/diagnostics.py" line="65"/>
-        <location filename="../../ui/diagnostics.py" line="177"/>
+        <location filename="../../ui/diagnostics.py" line="186"/>
         <source>Scale</source>
         <translation>电子秤</translation>
     </message>
@@ -471,290 +471,295 @@ More</source>
         <translation>未知设备</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="200"/>
+        <location filename="../../ui/diagnostics.py" line="209"/>
         <source>Looking for devices…</source>
         <translation>正在查找设备…</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="206"/>
+        <location filename="../../ui/diagnostics.py" line="215"/>
         <source>Detection failed: %1</source>
         <translation>设备检测失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="211"/>
-        <location filename="../../ui/diagnostics.py" line="230"/>
+        <location filename="../../ui/diagnostics.py" line="220"/>
+        <location filename="../../ui/diagnostics.py" line="245"/>
         <source>configured</source>
         <translation>已配置</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="211"/>
-        <location filename="../../ui/diagnostics.py" line="230"/>
-        <location filename="../../ui/diagnostics.py" line="232"/>
+        <location filename="../../ui/diagnostics.py" line="220"/>
+        <location filename="../../ui/diagnostics.py" line="245"/>
+        <location filename="../../ui/diagnostics.py" line="247"/>
         <source>detected</source>
         <translation>已检测到</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="217"/>
+        <location filename="../../ui/diagnostics.py" line="226"/>
         <source>%1 device(s)</source>
         <translation>%1 台设备</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="222"/>
+        <location filename="../../ui/diagnostics.py" line="234"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="237"/>
         <source>OK</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="222"/>
+        <location filename="../../ui/diagnostics.py" line="237"/>
         <source>Fault</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="222"/>
+        <location filename="../../ui/diagnostics.py" line="237"/>
         <source>Status unknown</source>
         <translation>状态未知</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="223"/>
+        <location filename="../../ui/diagnostics.py" line="238"/>
         <source>No status</source>
         <translation>无状态</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="234"/>
+        <location filename="../../ui/diagnostics.py" line="249"/>
         <source>Driver: %1</source>
         <translation>驱动：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="266"/>
+        <location filename="../../ui/diagnostics.py" line="281"/>
         <source>Could not write the bundle: %1</source>
         <translation>诊断包保存失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="268"/>
+        <location filename="../../ui/diagnostics.py" line="283"/>
         <source>Support bundle saved: %1</source>
         <translation>诊断包已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="279"/>
+        <location filename="../../ui/diagnostics.py" line="294"/>
         <source>Print test page (Chinese, ￥, barcode, QR)</source>
         <translation>打印测试页（中文、￥、条码、二维码）</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="281"/>
+        <location filename="../../ui/diagnostics.py" line="296"/>
         <source>Print code page sample</source>
         <translation>打印编码测试页</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="283"/>
+        <location filename="../../ui/diagnostics.py" line="298"/>
         <source>Read status</source>
         <translation>读取状态</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="286"/>
-        <location filename="../../ui/diagnostics.py" line="358"/>
+        <location filename="../../ui/diagnostics.py" line="301"/>
+        <location filename="../../ui/diagnostics.py" line="373"/>
         <source>Printer</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="287"/>
+        <location filename="../../ui/diagnostics.py" line="302"/>
         <source>Paper / encoding</source>
         <translation>纸宽 / 编码</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="292"/>
+        <location filename="../../ui/diagnostics.py" line="307"/>
         <source>If Chinese prints as garbage, print the code page sample and choose the profile whose line reads correctly.</source>
         <translation>如果中文打印成乱码，请打印编码测试页，选择中文显示正确的那一种配置。</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="299"/>
+        <location filename="../../ui/diagnostics.py" line="314"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="319"/>
-        <location filename="../../ui/diagnostics.py" line="381"/>
+        <location filename="../../ui/diagnostics.py" line="334"/>
+        <location filename="../../ui/diagnostics.py" line="396"/>
         <source>Sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="326"/>
+        <location filename="../../ui/diagnostics.py" line="341"/>
         <source>Open drawer and read the sensor</source>
         <translation>打开钱箱并读取状态</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="329"/>
+        <location filename="../../ui/diagnostics.py" line="344"/>
         <source>Printer the drawer is plugged into</source>
         <translation>钱箱所接的打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="354"/>
+        <location filename="../../ui/diagnostics.py" line="369"/>
         <source>Shelf label</source>
         <translation>货架标签</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="355"/>
+        <location filename="../../ui/diagnostics.py" line="370"/>
         <source>Weighed goods</source>
         <translation>称重商品</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="356"/>
+        <location filename="../../ui/diagnostics.py" line="371"/>
         <source>O2O bag</source>
         <translation>O2O 包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="359"/>
+        <location filename="../../ui/diagnostics.py" line="374"/>
         <source>Language</source>
         <translation>指令语言</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="360"/>
+        <location filename="../../ui/diagnostics.py" line="375"/>
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="363"/>
+        <location filename="../../ui/diagnostics.py" line="378"/>
         <source>Print label</source>
         <translation>打印标签</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="389"/>
+        <location filename="../../ui/diagnostics.py" line="404"/>
         <source>Click here and scan a code</source>
         <translation>点击此处后扫码</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="394"/>
+        <location filename="../../ui/diagnostics.py" line="409"/>
         <source>Test field</source>
         <translation>测试输入框</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="395"/>
-        <location filename="../../ui/diagnostics.py" line="427"/>
+        <location filename="../../ui/diagnostics.py" line="410"/>
+        <location filename="../../ui/diagnostics.py" line="442"/>
         <source>Decoded</source>
         <translation>扫码结果</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="396"/>
+        <location filename="../../ui/diagnostics.py" line="411"/>
         <source>Symbology</source>
         <translation>码制</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="397"/>
+        <location filename="../../ui/diagnostics.py" line="412"/>
         <source>Keystroke timing</source>
         <translation>按键间隔</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="398"/>
+        <location filename="../../ui/diagnostics.py" line="413"/>
         <source>A scanner types each key within a few milliseconds; a person takes over 50 ms. Turn on AIM identifiers in the scanner to see the symbology.</source>
         <translation>扫码枪每个按键只需几毫秒，人手输入超过 50 毫秒。在扫码枪中开启 AIM 标识即可看到码制。</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="405"/>
+        <location filename="../../ui/diagnostics.py" line="420"/>
         <source>not sent by the scanner</source>
         <translation>扫码枪未发送</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="407"/>
+        <location filename="../../ui/diagnostics.py" line="422"/>
         <source>%1 keys, average %2 ms, slowest %3 ms</source>
         <translation>%1 个按键，平均 %2 毫秒，最慢 %3 毫秒</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="418"/>
-        <location filename="../../ui/diagnostics.py" line="437"/>
+        <location filename="../../ui/diagnostics.py" line="433"/>
+        <location filename="../../ui/diagnostics.py" line="452"/>
         <source>Start camera</source>
         <translation>打开摄像头</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="420"/>
+        <location filename="../../ui/diagnostics.py" line="435"/>
         <source>No camera running</source>
         <translation>摄像头未打开</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="445"/>
+        <location filename="../../ui/diagnostics.py" line="460"/>
         <source>Stop camera</source>
         <translation>关闭摄像头</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="464"/>
+        <location filename="../../ui/diagnostics.py" line="479"/>
         <source>Show test amounts</source>
         <translation>显示测试金额</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="467"/>
+        <location filename="../../ui/diagnostics.py" line="482"/>
         <source>Pole display port</source>
         <translation>客显串口</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="471"/>
+        <location filename="../../ui/diagnostics.py" line="486"/>
         <source>Open the second-screen display</source>
         <translation>打开副屏</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="487"/>
+        <location filename="../../ui/diagnostics.py" line="502"/>
         <source>Shown: 88.88 with the Total lamp</source>
         <translation>已显示：88.88，“总计”灯亮</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="491"/>
+        <location filename="../../ui/diagnostics.py" line="506"/>
         <source>Welcome</source>
         <translation>欢迎光临</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="495"/>
+        <location filename="../../ui/diagnostics.py" line="510"/>
         <source>Scan to pay</source>
         <translation>扫码付款</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="506"/>
+        <location filename="../../ui/diagnostics.py" line="521"/>
         <source>Toledo, continuous output</source>
         <translation>托利多，连续输出</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="507"/>
-        <location filename="../../ui/diagnostics.py" line="531"/>
+        <location filename="../../ui/diagnostics.py" line="522"/>
+        <location filename="../../ui/diagnostics.py" line="546"/>
         <source>Connect</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="509"/>
+        <location filename="../../ui/diagnostics.py" line="524"/>
         <source>Tare</source>
         <translation>去皮</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="510"/>
+        <location filename="../../ui/diagnostics.py" line="525"/>
         <source>Zero</source>
         <translation>置零</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="519"/>
+        <location filename="../../ui/diagnostics.py" line="534"/>
         <source>Port</source>
         <translation>串口</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="520"/>
+        <location filename="../../ui/diagnostics.py" line="535"/>
         <source>Protocol</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="523"/>
+        <location filename="../../ui/diagnostics.py" line="538"/>
         <source>Weight</source>
         <translation>重量</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="536"/>
+        <location filename="../../ui/diagnostics.py" line="551"/>
         <source>Disconnect</source>
         <translation>断开</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="543"/>
+        <location filename="../../ui/diagnostics.py" line="558"/>
         <source>Stable</source>
         <translation>稳定</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="543"/>
+        <location filename="../../ui/diagnostics.py" line="558"/>
         <source>Settling…</source>
         <translation>等待稳定…</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="545"/>
+        <location filename="../../ui/diagnostics.py" line="560"/>
         <source>Net, tare %1 kg</source>
         <translation>净重，皮重 %1 kg</translation>
     </message>
@@ -785,27 +790,27 @@ More</source>
 <context>
     <name>GiftCardDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="553"/>
+        <location filename="../../ui/loyalty.py" line="555"/>
         <source>Sell a gift card</source>
         <translation>售卖礼品卡</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="553"/>
+        <location filename="../../ui/loyalty.py" line="555"/>
         <source>Add (Enter)</source>
         <translation>添加 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="561"/>
+        <location filename="../../ui/loyalty.py" line="563"/>
         <source>Scan the barcode on the back of the card</source>
         <translation>扫描卡背面的条码</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="564"/>
+        <location filename="../../ui/loyalty.py" line="566"/>
         <source>Card number</source>
         <translation>卡号</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="576"/>
+        <location filename="../../ui/loyalty.py" line="578"/>
         <source>Scan or type the card number.</source>
         <translation>请扫描或输入卡号。</translation>
     </message>
@@ -856,13 +861,13 @@ More</source>
 <context>
     <name>Keypad</name>
     <message>
-        <location filename="../../ui/widgets.py" line="58"/>
+        <location filename="../../ui/widgets.py" line="60"/>
         <source>Clear</source>
         <extracomment>The height of a row or a control a finger must hit on the touch screen (at least 44 px). The OK key was pressed.</extracomment>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="59"/>
+        <location filename="../../ui/widgets.py" line="61"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
@@ -1110,59 +1115,59 @@ More</source>
 <context>
     <name>NoReceiptReturnDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="471"/>
+        <location filename="../../ui/loyalty.py" line="472"/>
         <source>Return without receipt</source>
         <translation>无小票退货</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="471"/>
+        <location filename="../../ui/loyalty.py" line="472"/>
         <source>Refund (Enter)</source>
         <translation>退款 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="474"/>
+        <location filename="../../ui/loyalty.py" line="475"/>
         <source>Refunded in cash at today&apos;s shelf price, without promotions. A manager must allow it.</source>
         <extracomment>(code, quantity) coming back, once the cashier confirms; the checkout runs the return</extracomment>
         <translation>按今日货架价（不含促销）退现金，须店长授权。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="480"/>
+        <location filename="../../ui/loyalty.py" line="481"/>
         <source>Scan each item coming back</source>
         <translation>逐件扫描退回的商品</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="482"/>
-        <location filename="../../ui/loyalty.py" line="486"/>
+        <location filename="../../ui/loyalty.py" line="483"/>
+        <location filename="../../ui/loyalty.py" line="487"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="484"/>
+        <location filename="../../ui/loyalty.py" line="485"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="486"/>
+        <location filename="../../ui/loyalty.py" line="487"/>
         <source>Price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="486"/>
+        <location filename="../../ui/loyalty.py" line="487"/>
         <source>Return</source>
         <translation>退货数量</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="508"/>
+        <location filename="../../ui/loyalty.py" line="510"/>
         <source>%1 is sold by weight: it can only come back with its receipt.</source>
         <translation>%1 是称重商品：只能凭小票退货。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="527"/>
+        <location filename="../../ui/loyalty.py" line="529"/>
         <source>Refund %1 in cash</source>
         <translation>退现金 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="542"/>
+        <location filename="../../ui/loyalty.py" line="544"/>
         <source>Scan what comes back first.</source>
         <translation>请先扫描要退的商品。</translation>
     </message>
@@ -1414,7 +1419,7 @@ More</source>
     </message>
     <message>
         <location filename="../../ui/loyalty.py" line="344"/>
-        <location filename="../../ui/loyalty.py" line="391"/>
+        <location filename="../../ui/loyalty.py" line="392"/>
         <source>Find sale (Enter)</source>
         <translation>查找销售单 (Enter)</translation>
     </message>
@@ -1472,43 +1477,43 @@ More</source>
         <translation>可退</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="375"/>
+        <location filename="../../ui/loyalty.py" line="376"/>
         <source>No receipt…</source>
         <extracomment>the cashier chose 无小票退货 instead: the checkout opens that dialog</extracomment>
         <translation>无小票退货…</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="402"/>
+        <location filename="../../ui/loyalty.py" line="403"/>
         <source>Scan the receipt barcode or type the sale number.</source>
         <translation>请扫描小票条码或输入单号。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="415"/>
+        <location filename="../../ui/loyalty.py" line="416"/>
         <source>Choose how many of which item come back.</source>
         <translation>请选择要退的商品和数量。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="432"/>
+        <location filename="../../ui/loyalty.py" line="433"/>
         <source>%1 sales match: pick one (Enter).</source>
         <translation>找到 %1 笔销售：请选择一笔（回车）。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="434"/>
+        <location filename="../../ui/loyalty.py" line="435"/>
         <source>No sale of that day matches.</source>
         <translation>当天没有符合的销售单。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="449"/>
+        <location filename="../../ui/loyalty.py" line="450"/>
         <source>Gift cards sold are not taken back.</source>
         <translation>已售礼品卡不予退货。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="458"/>
+        <location filename="../../ui/loyalty.py" line="459"/>
         <source>Refund (Enter)</source>
         <translation>退款 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="460"/>
+        <location filename="../../ui/loyalty.py" line="461"/>
         <source>Everything on this sale has been returned already.</source>
         <translation>此单商品已全部退货。</translation>
     </message>

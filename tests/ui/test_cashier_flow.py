@@ -340,7 +340,7 @@ def test_f1_help_lists_every_key_from_the_table_the_buttons_come_from(qtbot, win
     qtbot.keyClick(help_dialog, Qt.Key.Key_Return)
 
 
-def test_return_and_coupon_lists_have_rows_and_spin_boxes_a_finger_can_hit(qtbot, window) -> None:
+def test_return_and_coupon_lists_have_rows_and_steppers_a_finger_can_hit(qtbot, window) -> None:
     win = window
     log_in(qtbot, win)
     ring_up(qtbot, win, COLA)
@@ -360,10 +360,23 @@ def test_return_and_coupon_lists_have_rows_and_spin_boxes_a_finger_can_hit(qtbot
         qtbot.addWidget(dialog)
         dialog.show()
         qtbot.waitExposed(dialog)
-    for table, spin_column in ((back.table, 3), (no_receipt.table, 2)):
+    for table, column in ((back.table, 3), (no_receipt.table, 2)):
         for row in range(table.rowCount()):
             assert table.rowHeight(row) >= 44
-            assert table.cellWidget(row, spin_column).height() >= 44
+            stepper = table.cellWidget(row, column)
+            assert min(stepper.height(), stepper.minus.height(), stepper.plus.height()) >= 44
+            assert min(stepper.minus.width(), stepper.plus.width()) >= 44
+            assert table.horizontalHeader().sectionSize(column) >= stepper.sizeHint().width()
+    stepper = back.table.cellWidget(0, 3)
+    qtbot.mouseClick(stepper.plus, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(stepper.plus, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(stepper.plus, Qt.MouseButton.LeftButton)  # no more than the sale had
+    assert stepper.value() == 2
+    qtbot.mouseClick(stepper.minus, Qt.MouseButton.LeftButton)
+    assert stepper.value() == 1
+    qtbot.keyClick(stepper, Qt.Key.Key_2)  # from the keyboard: the digit, then the arrows
+    qtbot.keyClick(stepper, Qt.Key.Key_Down)
+    assert stepper.value() == 1 and stepper.number.text() == "1"
     for choices in (coupons.choices, member.coupons):
         assert choices.count() == 2
         for row in range(choices.count()):
