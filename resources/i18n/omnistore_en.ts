@@ -802,7 +802,7 @@ More</translation>
     <message>
         <location filename="../../ui/loyalty.py" line="563"/>
         <source>Scan the barcode on the back of the card</source>
-        <translation>Scan the barcode on the back of the card</translation>
+        <translation>Scan the card&apos;s back</translation>
     </message>
     <message>
         <location filename="../../ui/loyalty.py" line="566"/>
