@@ -253,3 +253,47 @@ def test_an_answer_for_a_dialog_closed_meanwhile_is_dropped(qtbot, window) -> No
     assert win.checkout.active_dialog is None
     scan(qtbot, win, COLA)  # the till carries on
     qtbot.waitUntil(lambda: sum(line.quantity for line in win.checkout.model.rows) == 2, timeout=WAIT_MS)
+
+
+def test_the_sync_page_says_hqs_refusals_in_the_tills_language_with_the_year(qtbot) -> None:
+    """HQ's code is translated; its own words stay in the tooltip for support. Past days show their year."""
+    from app.messages import message
+    from tests.ui.screen_text import english_in, visible_texts
+    from ui.app import create_app
+
+    unreachable = ("hq_unreachable: HTTPConnectionPool(host='hq.example.cn', port=443): Max retries exceeded "
+                   "(Caused by NewConnectionError: Connection refused)")
+    refused_zh = "unknown_store: " + message("unknown_store", "zh_CN", {"store": "S001"})
+    refused_en = "unknown_store: " + message("unknown_store", "en", {"store": "S001"})
+    status = SyncStatus(enrolled=True, online=False, backlog=2, last_sync="2024-05-01T14:03:00", last_error=unreachable)
+    stuck = [StuckEvent(41, "e-41", "sale_completed", 7, refused_zh, "2024-05-01T13:58:10"),
+             StuckEvent(42, "e-42", "shift_closed", 3, refused_en, "2024-05-01T14:01:44"),
+             StuckEvent(43, "e-43", "ticket_voided", 1, "http_502: ", "2024-05-01T14:02:00")]
+
+    create_app([], "zh_CN")
+    page = SyncDialog(None, None)
+    qtbot.addWidget(page)
+    page.show_status(status)
+    page.show_stuck(stuck)
+    assert page.error_label.text().startswith("连不上总部") and page.error_label.toolTip() == unreachable
+    assert [page.model.index(row, 3).data() for row in range(3)] == [
+        "门店不存在或尚未开通：S001",  # HQ answered in Chinese: its words, with the store
+        "门店不存在或尚未开通",  # HQ answered in English: said again from the code
+        "总部返回错误（HTTP 502），稍后自动重试。"]
+    assert page.model.index(0, 4).data() == "2024-05-01 13:58" and page.last_sync_label.text() == "2024-05-01 14:03"
+    assert sorted({phrase for text in visible_texts(page) if "HTTPConnectionPool" not in text
+                   for phrase in english_in(text)}) == []  # the tooltips keep HQ's words; nothing else is English
+    page.close()
+
+    create_app([], "en")
+    try:
+        page = SyncDialog(None, None)
+        qtbot.addWidget(page)
+        page.show_status(status)
+        page.show_stuck(stuck)
+        assert page.error_label.text().startswith("HQ cannot be reached")
+        assert page.model.index(0, 3).data() == "Unknown or not yet enrolled store"
+        assert page.model.index(1, 3).data() == "Unknown or not yet enrolled store: S001"
+        page.close()
+    finally:
+        create_app([], "zh_CN")
