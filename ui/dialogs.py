@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import InvalidAmount
-from app.domain.money import MAX_AMOUNT, format_fen, parse_yuan
+from app.domain.money import MAX_AMOUNT, parse_yuan
 from ui.api import Line, Product, StoreClient, Ticket
-from ui.formats import format_qty, yuan
+from ui.formats import field_amount, format_qty, yuan
 from ui.keys import TILL_KEYS, TillKey
 from ui.models import ParkedTicketsModel, ProductsModel
 from ui.widgets import TOUCH_ROW, AmountLabel, Keypad, MessageStrip, disable_ime
@@ -337,7 +337,7 @@ class CashTenderDialog(PosDialog):
         self.edit = QLineEdit()
         self.edit.setObjectName("bigEdit")
         disable_ime(self.edit)
-        self.edit.setPlaceholderText(format_fen(ticket.due))
+        self.edit.setPlaceholderText(field_amount(ticket.due))
         entry.addWidget(self.edit, 1)
         self.body.addLayout(entry)
         row = QHBoxLayout()

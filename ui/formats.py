@@ -18,6 +18,11 @@ def yuan(fen: int) -> str:
     return format_fen(fen, symbol=YUAN)
 
 
+def field_amount(fen: int) -> str:
+    """What a field the cashier edits starts with: '12.50', the unit in the field's caption (￥)."""
+    return format_fen(fen)
+
+
 def discount(fen: int) -> str:
     """What a discount or refund takes off: '-￥5.00', and '￥0.00' when there is none."""
     return yuan(-fen) if fen else yuan(0)

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import InvalidAmount
-from app.domain.money import format_fen, parse_yuan
+from app.domain.money import parse_yuan
 from ui.api import StoreClient
 from ui.dialogs import PosDialog, item_table
-from ui.formats import YUAN, date_time, yuan
+from ui.formats import YUAN, date_time, field_amount, yuan
 from ui.widgets import TOUCH_ROW, QuantityStepper, disable_ime, stepper_column
 from ui.worker import Worker
 
@@ -226,7 +226,7 @@ class StoredValueDialog(_ServerDialog):
         form = QFormLayout()
         self.card = QLineEdit(card)
         disable_ime(self.card)
-        self.amount = QLineEdit(format_fen(due))
+        self.amount = QLineEdit(field_amount(due))
         self.amount.setObjectName("bigEdit")
         disable_ime(self.amount)
         form.addRow(self.tr("Card"), self.card)
@@ -278,8 +278,8 @@ class StoredValueDialog(_ServerDialog):
             self.message.show_error(self.tr("This gift card has expired; it cannot pay."))
         elif balance <= 0:
             self.message.show_error(self.tr("The card is empty."))
-        elif balance < self.due and self.amount.text().strip() == format_fen(self.due) and not self.busy:
-            self.amount.setText(format_fen(balance))  # only over the amount offered, never one typed
+        elif balance < self.due and self.amount.text().strip() == field_amount(self.due) and not self.busy:
+            self.amount.setText(field_amount(balance))  # only over the amount offered, never one typed
             self.message.show_info(self.tr("The card pays %1; the rest is paid another way.").replace(
                 "%1", yuan(balance)))
 
@@ -306,7 +306,7 @@ class PointsDialog(_ServerDialog):
                       .replace("%2", yuan(usable)).replace("%3", str(per_yuan)).replace("%4", yuan(100)))
         self.body.addWidget(note)
         form = QFormLayout()
-        self.amount = QLineEdit(format_fen(usable))
+        self.amount = QLineEdit(field_amount(usable))
         self.amount.setObjectName("bigEdit")
         disable_ime(self.amount)
         form.addRow(self.tr("Amount (￥)"), self.amount)
