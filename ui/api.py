@@ -10,6 +10,9 @@ from urllib.parse import quote
 import requests
 from PySide6.QtCore import QCoreApplication
 
+from app.domain.money import line_amount
+from app.domain.quantity import Unit
+
 API_PREFIX = "/api/v1"
 #: (connect, read) seconds. A till must say "offline" quickly rather than hang a scan.
 DEFAULT_TIMEOUT = (3.0, 10.0)
@@ -71,10 +74,21 @@ class Line:
     unit_price: int
     amount: int
     voided: bool = False
+    #: the promotion that priced the line (第2件5折), or 改价 with the shelf price
     note: str | None = None
+    #: the shelf price; a line priced by hand (改价) has another ``unit_price``
+    original_price: int = 0
+
+    @property
+    def promotion_saving(self) -> int:
+        """What a promotion took off this line; 0 without one, and for a line priced by hand."""
+        if self.voided or not self.note or self.unit_price != self.original_price:
+            return 0
+        return max(0, line_amount(self.unit_price, self.quantity, Unit(self.unit).per) - self.amount)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Line:
+        unit_price = int(data.get("unit_price", 0))
         return cls(
             id=str(data["id"]),
             sku=str(data.get("sku", "")),
@@ -82,10 +96,11 @@ class Line:
             name=str(data.get("name", "")),
             unit=str(data.get("unit", "piece")),
             quantity=int(data.get("quantity", 0)),
-            unit_price=int(data.get("unit_price", 0)),
+            unit_price=unit_price,
             amount=int(data.get("amount", 0)),
             voided=bool(data.get("voided", False)),
             note=data.get("note"),
+            original_price=int(data.get("original_price") or unit_price),
         )
 
 
@@ -144,6 +159,21 @@ class Ticket:
     @property
     def active_lines(self) -> tuple[Line, ...]:
         return tuple(line for line in self.lines if not line.voided)
+
+    @property
+    def promotions(self) -> int:
+        """What the promotions took off the lines (already out of ``subtotal``)."""
+        return sum(line.promotion_saving for line in self.lines)
+
+    @property
+    def savings(self) -> int:
+        """优惠合计: promotions and coupons together."""
+        return self.promotions + self.discount
+
+    @property
+    def shelf_subtotal(self) -> int:
+        """小计 at shelf prices, before any promotion: less ``savings``, plus ``rounding``, is ``total``."""
+        return self.subtotal + self.promotions
 
 
 @dataclass(frozen=True)

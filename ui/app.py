@@ -250,6 +250,7 @@ class MainWindow(QMainWindow):
             self.diagnostics = DiagnosticsWindow()
             self.diagnostics.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self.diagnostics.destroyed.connect(lambda _obj=None: setattr(self, "diagnostics", None))
+            self.diagnostics.fit_to(self.screen().availableGeometry())  # never wider than the till's screen
             self.diagnostics.move(self.geometry().center() - self.diagnostics.rect().center())
         self.diagnostics.show()
         self.diagnostics.raise_()

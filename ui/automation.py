@@ -10,7 +10,7 @@ Off unless one of these environment variables is set (``run_client`` calls :func
         login 1001 1234      type the code, Enter, the PIN, Enter; wait until logged in
         open_shift 500       if the shift screen shows: type the float, Enter; wait for a ticket
         scan 6901234567892   type the code into the scan field, Enter; wait for the server's answer
-        pay                  F12, Enter (exact cash), Enter on the change dialog
+        pay                  F12, Enter (exact cash); wait until the change shows and the next ticket is open
         rss                  print the resident memory in MB
         quit                 close the window and exit 0
 
@@ -156,15 +156,15 @@ class ScriptRunner(QObject):
     def do_pay(self) -> Iterator[Condition]:
         from PySide6.QtTest import QTest
 
-        from ui.dialogs import CashTenderDialog, ChangeDialog
+        from ui.dialogs import CashTenderDialog
 
         checkout = self.window.checkout
+        before = checkout.last_completion
         QTest.keyClick(checkout.scan_edit, Qt.Key.Key_F12)
         yield lambda: isinstance(checkout.active_dialog, CashTenderDialog)
         QTest.keyClick(checkout.active_dialog.edit, Qt.Key.Key_Return)
-        yield lambda: isinstance(checkout.active_dialog, ChangeDialog)
-        QTest.keyClick(checkout.active_dialog, Qt.Key.Key_Return)
-        yield lambda: checkout.active_dialog is None and self._idle()
+        yield lambda: (checkout.last_completion is not before and checkout.active_dialog is None
+                       and checkout.totals.showing_change and self._idle())
 
     def do_rss(self) -> Iterator[Condition]:
         _say(f"{PREFIX} rss_mb {resident_mb():.1f}")

@@ -6,10 +6,11 @@ import logging
 import re
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeySequence, QPainter, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -20,18 +21,20 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSizePolicy,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from app.domain.keyed import normalise_code
-from app.domain.money import format_fen
-from ui.api import ApiError, Completion, Line, Ticket, new_command_id
+from ui.api import ApiError, Completion, Line, StoreClient, Ticket, new_command_id
 from ui.context import TillContext
 from ui.dialogs import (
     CashTenderDialog,
-    ChangeDialog,
+    ConfirmDialog,
     HelpDialog,
     OverrideDialog,
     ParkedTicketsDialog,
@@ -41,6 +44,8 @@ from ui.dialogs import (
     QuantityDialog,
     WeightDialog,
 )
+from ui.formats import discount, yuan
+from ui.keys import TillKey, keys_for, shortcut_keys
 from ui.loyalty import (
     CouponDialog,
     GiftCardDialog,
@@ -51,13 +56,15 @@ from ui.loyalty import (
     StoredValueDialog,
     member_summary,
 )
-from ui.models import TicketLinesModel
-from ui.widgets import AmountLabel, MessageStrip, ScanEdit, caption_value_row
+from ui.models import NOTE_ROLE, TicketLinesModel
+from ui.widgets import AmountLabel, MessageStrip, ScanEdit, caption_value_row, repolish
 
 log = logging.getLogger(__name__)
 
 #: "3*6901234567892" sells three of the item.
 _MULTIPLY = re.compile(r"^([0-9]{1,4})\*(.+)$")
+#: The promotion note under a line's name: the theme's accent for money off.
+NOTE_COLOUR = QColor("#d9480f")
 #: Codes that mean "the cashier must fix their credentials", not "the command failed".
 _OVERRIDE_RETRY_CODES = {"bad_credentials", "override_denied", "not_authorized", "forbidden", "locked_out"}
 
@@ -85,8 +92,34 @@ class TicketRef:
             self._id = ticket_id
 
 
+@dataclass(frozen=True)
+class SaleDone:
+    """A completed sale and the ticket the till moved on to (None when opening it failed)."""
+
+    completion: Completion
+    next_ticket: Ticket | None
+
+
+def complete_and_open_next(client: StoreClient, ref: TicketRef, complete_id: str, next_id: str) -> SaleDone:
+    """On the worker: 结账, then at once the next ticket, so a scan queued behind the sale lands on
+    the next customer's ticket and never on the one just closed."""
+    completion = client.complete(ref.id, complete_id)
+    try:
+        ticket = client.create_ticket(next_id)
+    except ApiError:
+        log.warning("the next ticket could not be opened after sale %s", completion.sale_id)
+        return SaleDone(completion, None)  # the sale stands: it is printed, and the till tries again
+    ref.set(ticket.id)
+    return SaleDone(completion, ticket)
+
+
 class TotalsPanel(QFrame):
-    """Always visible: item count, subtotal, rounding, and the total in large digits."""
+    """Always visible: the count, the subtotal at shelf prices, 优惠合计 (promotions and coupons), 抹零,
+    what is to pay and what is paid, and in large digits what is still due.
+
+    Once a sale is done it shows that sale with the change to hand back, until the next customer's
+    first item: the change never sits in a dialog that would take the next scan.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -94,28 +127,118 @@ class TotalsPanel(QFrame):
         grid = QGridLayout(self)
         self.count = caption_value_row(grid, 0, self.tr("Items"))
         self.subtotal = caption_value_row(grid, 1, self.tr("Subtotal"))
-        self.discount = caption_value_row(grid, 2, self.tr("Coupons"))
-        self.paid = caption_value_row(grid, 3, self.tr("Paid"))
-        caption = QLabel(self.tr("Total"))
-        caption.setObjectName("totalsCaption")
-        grid.addWidget(caption, 4, 0, 1, 2)
-        self.total = AmountLabel("total")
-        grid.addWidget(self.total, 5, 0, 1, 2)
+        self.savings = caption_value_row(grid, 2, self.tr("Discounts"))
+        self.rounding = caption_value_row(grid, 3, self.tr("Rounding"))
+        self.total = caption_value_row(grid, 4, self.tr("Total"))
+        self.paid = caption_value_row(grid, 5, self.tr("Paid"))
+        self.due_caption = QLabel()
+        self.due_caption.setObjectName("dueCaption")
+        grid.addWidget(self.due_caption, 6, 0, 1, 2)
+        self.due = AmountLabel("total")
+        grid.addWidget(self.due, 7, 0, 1, 2)
         #: the member on this ticket (Ctrl+M): name, tier, points, stored value
         self.member = QLabel()
         self.member.setObjectName("memberPanel")
         self.member.setWordWrap(True)
-        grid.addWidget(self.member, 6, 0, 1, 2)
-        grid.setRowStretch(7, 1)
+        grid.addWidget(self.member, 8, 0, 1, 2)
+        grid.setRowStretch(9, 1)
+        #: the sale whose change is showing, until the next ticket has an item
+        self.sale_done: Completion | None = None
         self.show_ticket(None)
 
+    @property
+    def showing_change(self) -> bool:
+        return self.sale_done is not None
+
     def show_ticket(self, ticket: Ticket | None) -> None:
+        """The ticket's figures; an empty next ticket leaves the last sale's change up."""
+        if self.sale_done is not None and ticket is not None and not ticket.active_lines:
+            return
+        self.sale_done = None
+        self._figures(ticket)
+        paid = ticket is not None and ticket.paid > 0
+        self.due_caption.setText(self.tr("Still due") if paid else self.tr("Amount due"))
+        self._due_kind("due")
+        self.due.setText(yuan(ticket.due if ticket else 0))
+
+    def show_change(self, completion: Completion) -> None:
+        """找零: the finished sale, and the change in large green digits."""
+        self.sale_done = completion
+        self._figures(completion.ticket)
+        self.due_caption.setText(self.tr("Change"))
+        self._due_kind("change")
+        self.due.setText(yuan(completion.change))
+
+    def forget_sale(self) -> None:
+        """A new cashier, or the shift closed: the last sale's change is nobody's business now."""
+        self.sale_done = None
+        self.show_ticket(None)
+
+    def _figures(self, ticket: Ticket | None) -> None:
         self.count.setText(str(ticket.item_count if ticket else 0))
-        self.subtotal.setText(format_fen(ticket.subtotal if ticket else 0, symbol="¥"))
-        discount = ticket.discount if ticket else 0
-        self.discount.setText(("-" if discount else "") + format_fen(discount, symbol="¥"))
-        self.paid.setText(format_fen(ticket.paid if ticket else 0, symbol="¥"))
-        self.total.setText(format_fen(ticket.total if ticket else 0, symbol="¥"))
+        self.subtotal.setText(yuan(ticket.shelf_subtotal if ticket else 0))
+        self.savings.setText(discount(ticket.savings if ticket else 0))
+        self.rounding.setText(yuan(ticket.rounding if ticket else 0))
+        self.total.setText(yuan(ticket.total if ticket else 0))
+        self.paid.setText(yuan(ticket.paid if ticket else 0))
+
+    def _due_kind(self, kind: str) -> None:
+        for label in (self.due_caption, self.due):
+            if label.property("kind") != kind:
+                label.setProperty("kind", kind)
+                repolish(label)
+
+
+class LineNameDelegate(QStyledItemDelegate):
+    """The goods' name, and under it the promotion that priced the line (第2件5折) in smaller text."""
+
+    NOTE_SCALE = 0.8
+
+    def _note_font(self, option: QStyleOptionViewItem) -> QFont:
+        font = QFont(option.font)
+        size = font.pixelSize()
+        if size > 0:
+            font.setPixelSize(max(9, round(size * self.NOTE_SCALE)))
+        else:
+            font.setPointSizeF(max(7.0, font.pointSizeF() * self.NOTE_SCALE))
+        return font
+
+    def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802 (Qt API)
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        size = super().sizeHint(option, index)
+        note = index.data(NOTE_ROLE)
+        if note:
+            size.setHeight(size.height() + QFontMetrics(self._note_font(option)).height())
+        return size
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        note = index.data(NOTE_ROLE)
+        if not note:
+            super().paint(painter, option, index)
+            return
+        item = QStyleOptionViewItem(option)
+        self.initStyleOption(item, index)
+        name = item.text
+        item.text = ""
+        style = item.widget.style() if item.widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, item.widget)
+        rect = item.rect.adjusted(6, 2, -6, -2)
+        note_font = self._note_font(item)
+        note_height = QFontMetrics(note_font).height()
+        selected = bool(item.state & QStyle.StateFlag.State_Selected)
+        painter.save()
+        painter.setFont(item.font)
+        painter.setPen(item.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text))
+        name_rect = QRect(rect.left(), rect.top(), rect.width(), rect.height() - note_height)
+        painter.drawText(name_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                         item.fontMetrics.elidedText(name, Qt.TextElideMode.ElideRight, rect.width()))
+        painter.setFont(note_font)
+        painter.setPen(item.palette.color(QPalette.ColorRole.HighlightedText) if selected else NOTE_COLOUR)
+        note_rect = QRect(rect.left(), rect.bottom() - note_height, rect.width(), note_height)
+        painter.drawText(note_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                         QFontMetrics(note_font).elidedText(str(note), Qt.TextElideMode.ElideRight, rect.width()))
+        painter.restore()
 
 
 class CheckoutScreen(QWidget):
@@ -165,15 +288,18 @@ class CheckoutScreen(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
+        # a line with a promotion is taller: its note shows under the name
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setItemDelegateForColumn(1, LineNameDelegate(self.table))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(self.model.stretch_column, QHeaderView.ResizeMode.Stretch)
         left.addWidget(self.table, 1)
         scan_row = QHBoxLayout()
         scan_caption = QLabel(self.tr("Scan / code"))
         scan_caption.setObjectName("caption")
         scan_row.addWidget(scan_caption)
-        self.scan_edit = ScanEdit()
+        self.scan_edit = ScanEdit(reserved=[QKeySequence(key.key) for key in shortcut_keys()])
         self.scan_edit.setPlaceholderText(self.tr("Scan a barcode or type a code, then Enter"))
         self.scan_edit.returnPressed.connect(self._on_scan_entered)
         self.scan_edit.pay_requested.connect(self.pay)
@@ -187,61 +313,65 @@ class CheckoutScreen(QWidget):
         self.totals.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         middle.addWidget(self.totals, 1)
         layout.addLayout(middle, 1)
+        layout.addWidget(self._more_panel())
         layout.addLayout(self._function_bar())
 
+    def _key_button(self, key: TillKey, name: str) -> QPushButton:
+        """A touch button for one row of the key table: the key on top, what it does under it."""
+        button = QPushButton(f"{key.key_cap}\n{key.caption()}")
+        button.setObjectName(name)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the scan field keeps the focus
+        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        button.setToolTip(key.explanation())
+        return button
+
     def _function_bar(self) -> QHBoxLayout:
+        """F1–F12 as buttons, and 更多 (More), which opens the panel of the Ctrl-key functions."""
         bar = QHBoxLayout()
         bar.setSpacing(4)
         self.function_buttons: dict[str, QPushButton] = {}
-        keys = [
-            ("F1", self.tr("Help"), self.show_help),
-            ("F2", self.tr("Search"), self.search),
-            ("F3", self.tr("Quantity"), self.change_quantity),
-            ("F4", self.tr("Void line"), self.void_line),
-            ("F5", self.tr("Park"), self.park),
-            ("F6", self.tr("Resume"), self.resume),
-            ("F7", self.tr("Price"), self.override_price),
-            ("F8", self.tr("No sale"), self.no_sale),
-            ("F9", self.tr("Reprint"), self.reprint),
-            ("F10", self.tr("Log out"), self.logout_requested.emit),
-            ("F11", self.tr("Close shift"), self.close_shift_requested.emit),
-            ("F12", self.tr("Pay"), self.pay),
-        ]
-        for key, text, slot in keys:
-            button = QPushButton(f"{key}\n{text}")
-            button.setObjectName("fkeyPay" if key == "F12" else "fkey")
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-            button.clicked.connect(slot)
-            bar.addWidget(button, 2 if key == "F12" else 1)
-            self.function_buttons[key] = button
+        for key in keys_for("bar"):
+            pay = key.action == "pay"
+            if pay:
+                bar.addWidget(self.more_button, 2)
+            button = self._key_button(key, "fkeyPay" if pay else "fkey")
+            button.clicked.connect(getattr(self, key.action))
+            bar.addWidget(button, 3 if pay else 2)
+            self.function_buttons[key.key] = button
         return bar
 
+    def _more_panel(self) -> QFrame:
+        """更多: every Ctrl-key function as a button, for a cashier on the touch screen."""
+        self.more_button = QPushButton(self.tr("…\nMore"))
+        self.more_button.setObjectName("fkey")
+        self.more_button.setCheckable(True)
+        self.more_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.more_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.more_panel = QFrame()
+        self.more_panel.setObjectName("morePanel")
+        row = QHBoxLayout(self.more_panel)
+        row.setContentsMargins(0, 4, 0, 0)
+        row.setSpacing(4)
+        self.more_buttons: dict[str, QPushButton] = {}
+        for key in keys_for("more"):
+            button = self._key_button(key, "moreKey")
+            button.clicked.connect(lambda _checked=False, action=key.action: self._more_chosen(action))
+            row.addWidget(button)
+            self.more_buttons[key.key] = button
+        self.more_panel.hide()
+        self.more_button.toggled.connect(self.more_panel.setVisible)
+        return self.more_panel
+
+    def _more_chosen(self, action: str) -> None:
+        self.more_button.setChecked(False)
+        getattr(self, action)()
+
     def _shortcuts(self) -> None:
-        bindings: list[tuple[Any, Callable[[], None]]] = [
-            (Qt.Key.Key_F1, self.show_help),
-            (Qt.Key.Key_F2, self.search),
-            (Qt.Key.Key_F3, self.change_quantity),
-            (Qt.Key.Key_F4, self.void_line),
-            (Qt.Key.Key_F5, self.park),
-            (Qt.Key.Key_F6, self.resume),
-            (Qt.Key.Key_F7, self.override_price),
-            (Qt.Key.Key_F8, self.no_sale),
-            (Qt.Key.Key_F9, self.reprint),
-            (Qt.Key.Key_F10, self.logout_requested.emit),
-            (Qt.Key.Key_F11, self.close_shift_requested.emit),
-            (Qt.Key.Key_F12, self.pay),
-            (QKeySequence("Ctrl+S"), self.sync_requested.emit),
-            (QKeySequence("Ctrl+M"), self.member_dialog),
-            (QKeySequence("Ctrl+Q"), self.coupon_dialog),
-            (QKeySequence("Ctrl+P"), self.stored_value_dialog),
-            (QKeySequence("Ctrl+I"), self.points_dialog),
-            (QKeySequence("Ctrl+R"), self.return_dialog),
-        ]
-        for key, slot in bindings:
-            shortcut = QShortcut(QKeySequence(key), self)
+        """Every key of the table; the scan field lets these through (``ScanEdit(reserved=…)``)."""
+        for key in shortcut_keys():
+            shortcut = QShortcut(QKeySequence(key.key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+            shortcut.activated.connect(getattr(self, key.action))
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)
@@ -263,11 +393,14 @@ class CheckoutScreen(QWidget):
             ref.set(ticket.id)
             return ticket
 
+        self.totals.forget_sale()
         self._submit(load, self.show_ticket)
         if open_ticket:
             self.message.show_info(self.tr("Resumed the open ticket of this till."))
 
     def show_ticket(self, ticket: Ticket, select_line: str | None = None) -> None:
+        if self.totals.showing_change and ticket.active_lines and self.message.kind == "success":
+            self.message.clear_message()  # the next customer's first item: the last sale's change is done with
         self.ticket = ticket
         self.model.set_ticket(ticket)
         self.totals.show_ticket(ticket)
@@ -449,6 +582,15 @@ class CheckoutScreen(QWidget):
     def show_help(self) -> None:
         self.open_dialog(HelpDialog(self), lambda: None)
 
+    def log_out(self) -> None:
+        self.logout_requested.emit()
+
+    def close_shift(self) -> None:
+        self.close_shift_requested.emit()
+
+    def open_sync(self) -> None:
+        self.sync_requested.emit()
+
     def search(self) -> None:
         dialog = ProductSearchDialog(self.ctx.client, self.ctx.worker, self)
         dialog.product_chosen.connect(lambda product: self.add_product(product.barcode or product.plu or product.sku))
@@ -537,6 +679,47 @@ class CheckoutScreen(QWidget):
 
         self._submit(run, done)
 
+    def void_ticket(self) -> None:
+        """Ctrl+Delete 整单取消: the whole ticket goes, once the cashier confirms. A ticket holding
+        payments or above the void limit needs a supervisor: the server asks, as for F4."""
+        ticket = self.ticket
+        if ticket is None or not (ticket.active_lines or ticket.tenders):
+            self.show_error(self.tr("There is nothing to cancel."))
+            return
+        dialog = self.cancel_dialog(ticket)
+        client, ref, next_id = self.ctx.client, self.ref, new_command_id()
+
+        def cancel_and_start_next(command_id: str, override: dict[str, str] | None) -> Ticket:
+            client.void_ticket(ref.id, command_id, override)
+            fresh = client.create_ticket(next_id)
+            ref.set(fresh.id)
+            return fresh
+
+        def accepted() -> None:
+            self._last_action = "void_ticket"
+            self._command(cancel_and_start_next, lambda fresh: self._ticket_cancelled(ticket, fresh))
+
+        self.open_dialog(dialog, accepted)
+
+    def cancel_dialog(self, ticket: Ticket) -> ConfirmDialog:
+        """整单取消? with what goes: the count, the total, and any money to give back."""
+        question = self.tr("Cancel the whole ticket: %1 items, %2?").replace("%1", str(ticket.item_count)) \
+            .replace("%2", yuan(ticket.total))
+        if ticket.paid:
+            question += "\n" + self.tr("%1 is paid already: it goes back to the customer.").replace(
+                "%1", yuan(ticket.paid))
+        return ConfirmDialog(self.tr("Cancel ticket"), question, self.tr("Cancel the ticket (Enter)"), self)
+
+    def _ticket_cancelled(self, cancelled: Ticket, fresh: Ticket) -> None:
+        self.member = None
+        self.totals.member.clear()
+        self.show_ticket(fresh)
+        cash = sum(tender.amount for tender in cancelled.tenders if tender.method == "cash")
+        text = self.tr("The ticket is cancelled.")
+        if cash:
+            text += " " + self.tr("Give back %1 in cash.").replace("%1", yuan(cash))
+        self.message.show_info(text, 0 if cash else 4000)
+
     def resume(self) -> None:
         if self.ticket and self.ticket.active_lines:
             self.show_error(self.tr("Park or finish the current ticket first."))
@@ -579,37 +762,52 @@ class CheckoutScreen(QWidget):
         self.open_dialog(dialog, lambda: self.tender_cash(dialog.amount))
 
     def tender_cash(self, amount: int) -> None:
-        """Record the cash; complete the sale once nothing is due."""
+        """Record the cash; once nothing is due, complete the sale and open the next ticket."""
         client, ref = self.ctx.client, self.ref
-        tender_id, complete_id = new_command_id(), new_command_id()
+        tender_id, complete_id, next_id = new_command_id(), new_command_id(), new_command_id()
 
-        def run() -> Ticket | Completion:
+        def run() -> Ticket | SaleDone:
             ticket = client.add_cash(ref.id, amount, tender_id)
             if ticket.due > 0:
                 return ticket
-            return client.complete(ticket.id, complete_id)
+            return complete_and_open_next(client, ref, complete_id, next_id)
 
         self._submit(run, self._tendered)
 
-    def _tendered(self, result: Ticket | Completion) -> None:
-        if isinstance(result, Ticket):  # part payment: ask for the rest
+    def _tendered(self, result: Ticket | SaleDone) -> None:
+        if isinstance(result, Ticket):  # part payment: the panel shows what is still due; ask for it
             self._open_tender(result)
             return
-        self.last_completion = result
-        if result.ticket is not None:
-            self.show_ticket(result.ticket)
-        self.sale_completed.emit(result.sale_id, result.change)
+        self._sale_done(result)
+
+    def _sale_done(self, done: SaleDone) -> None:
+        """The change shows in the side panel, the drawer opens, the receipt prints; the scan field
+        already belongs to the next customer."""
+        completion = done.completion
+        self.last_completion = completion
+        self.member = None
+        self.totals.member.clear()
+        self.sale_completed.emit(completion.sale_id, completion.change)
         if self.ctx.customer is not None:
-            paid = result.ticket.paid if result.ticket is not None else result.total + result.change
-            self.ctx.customer.show_payment(result.total, paid, result.change)
+            paid = completion.ticket.paid if completion.ticket is not None else completion.total + completion.change
+            self.ctx.customer.show_payment(completion.total, paid, completion.change)
+        self.show_change(completion)
+        if done.next_ticket is not None:
+            self.show_ticket(done.next_ticket)
+        else:
+            self._open_next_ticket()
         if self.ctx.drawer_kicked_separately:  # cash only so far: the drawer opens for the change
             self.ctx.open_drawer()
-            self._print_receipt(result.sale_id)
+            self._print_receipt(completion.sale_id)
         else:
-            self._print_receipt(result.sale_id, kick=True)
-        self._next_ticket()
-        dialog = ChangeDialog(result.change, result.total, result.rounding, self)
-        self.open_dialog(dialog, lambda: None)
+            self._print_receipt(completion.sale_id, kick=True)
+        self.focus_scan()
+
+    def show_change(self, completion: Completion) -> None:
+        """找零 in the side panel and the message strip; both stay until the next customer's first scan."""
+        self.totals.show_change(completion)
+        self.message.show_success(self.tr("Sale %1 complete: change %2.").replace("%1", completion.sale_id)
+                                  .replace("%2", yuan(completion.change)), 0)
 
     def _print_receipt(
         self, sale_id: str, kick: bool = False, copy: bool = False, on_printed: Callable[[bytes], None] | None = None
@@ -677,7 +875,7 @@ class CheckoutScreen(QWidget):
             self.show_error(self.tr("There is nothing to pay yet."))
             return
         cards = list(((self.member or {}).get("wallet") or {}).get("cards") or [])
-        dialog = StoredValueDialog(self.ctx.client, self.ctx.worker, self.ticket.id, self.ticket.total - self.ticket.paid,
+        dialog = StoredValueDialog(self.ctx.client, self.ctx.worker, self.ticket.id, self.ticket.due,
                                    cards[0] if cards else "", self)
 
         def accepted() -> None:
@@ -685,12 +883,11 @@ class CheckoutScreen(QWidget):
             if ticket is None:
                 return
             self.show_ticket(ticket)
-            if ticket.paid >= ticket.total:  # all paid by card: complete now
-                client, ref, complete_id = self.ctx.client, self.ref, new_command_id()
-                self._submit(lambda: client.complete(ref.id, complete_id), self._tendered)
+            if ticket.due <= 0:  # all paid by card: complete now
+                client, ref, complete_id, next_id = self.ctx.client, self.ref, new_command_id(), new_command_id()
+                self._submit(lambda: complete_and_open_next(client, ref, complete_id, next_id), self._sale_done)
             else:
-                self.message.show_info(self.tr("Stored value taken; ￥%1 still due.").replace(
-                    "%1", format_fen(ticket.total - ticket.paid)))
+                self.message.show_info(self.tr("Stored value taken; %1 still due.").replace("%1", yuan(ticket.due)))
 
         self.open_dialog(dialog, accepted)
 
@@ -702,7 +899,7 @@ class CheckoutScreen(QWidget):
         if not self.member:
             self.show_error(self.tr("Attach the member first (Ctrl+M)."))
             return
-        dialog = PointsDialog(self.ctx.client, self.ctx.worker, self.ticket.id, self.ticket.total - self.ticket.paid,
+        dialog = PointsDialog(self.ctx.client, self.ctx.worker, self.ticket.id, self.ticket.due,
                               int(self.member.get("points", 0)), self, int(self.member.get("points_per_yuan", 100)))
 
         def accepted() -> None:
@@ -743,12 +940,12 @@ class CheckoutScreen(QWidget):
     def _refunded(self, result: dict[str, Any]) -> None:
         cash = int(result.get("cash", 0))
         to_cards = sum(int(r["amount"]) for r in result.get("stored_value") or [])
-        text = self.tr("Return %1: refund ￥%2 in cash").replace("%1", str(result.get("return_no", ""))) \
-            .replace("%2", format_fen(cash))
+        text = self.tr("Return %1: refund %2 in cash").replace("%1", str(result.get("return_no", ""))) \
+            .replace("%2", yuan(cash))
         if to_cards:
-            text += self.tr(", ￥%1 back to the card").replace("%1", format_fen(to_cards))
+            text += self.tr(", %1 back to the card").replace("%1", yuan(to_cards))
         if int(result.get("points", 0)):
-            text += self.tr(", ￥%1 back as points").replace("%1", format_fen(int(result["points"])))
+            text += self.tr(", %1 back as points").replace("%1", yuan(int(result["points"])))
         self.message.show_info(text, 0)
         self._print_return_slip(str(result.get("return_no", "")), kick=cash > 0)
 
@@ -768,12 +965,7 @@ class CheckoutScreen(QWidget):
         self.ref.set(None)
         self.ticket = None
         self.model.set_ticket(None)
-        self.totals.show_ticket(None)
-
-    def _next_ticket(self) -> None:
-        self.member = None
-        self.totals.member.clear()
-        self._open_next_ticket()
+        self.totals.forget_sale()
 
     def _open_next_ticket(self) -> None:
         client, ref = self.ctx.client, self.ref

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.money import format_fen
+from ui.formats import yuan
 
 FONT = "WenQuanYi Micro Hei"
 
@@ -64,7 +64,7 @@ class CustomerDisplay(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.lines.verticalHeader().setDefaultSectionSize(40)
         self.total_caption = QLabel(self.tr("Total"), objectName="totalCaption")
-        self.total = QLabel("￥0.00", objectName="total")
+        self.total = QLabel(yuan(0), objectName="total")
         self.change = QLabel("", objectName="change")
         self.qr = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self.qr_caption = QLabel("", objectName="qrCaption", alignment=Qt.AlignmentFlag.AlignCenter)
@@ -88,7 +88,7 @@ class CustomerDisplay(QWidget):
         """(name, quantity text, amount in fen) per line; the newest is scrolled into view."""
         self.lines.setRowCount(len(lines))
         for row, (name, quantity, amount) in enumerate(lines):
-            for column, text in enumerate((name, quantity, "￥" + format_fen(amount))):
+            for column, text in enumerate((name, quantity, yuan(amount))):
                 item = QTableWidgetItem(text)
                 if column:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -97,11 +97,10 @@ class CustomerDisplay(QWidget):
             self.lines.scrollToBottom()
 
     def set_total(self, fen: int) -> None:
-        self.total.setText("￥" + format_fen(fen))
+        self.total.setText(yuan(fen))
 
     def set_payment(self, paid: int, change: int) -> None:
-        self.change.setText(self.tr("Paid ￥%1   Change ￥%2").replace("%1", format_fen(paid))
-                            .replace("%2", format_fen(change)))
+        self.change.setText(self.tr("Paid %1   Change %2").replace("%1", yuan(paid)).replace("%2", yuan(change)))
 
     def set_payment_qr(self, text: str | None, caption: str = "") -> None:
         """Show a payment QR (扫码支付) or hide it with None."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from hardware.display import PoleDisplay
 from ui.api import Ticket
 from ui.customer_display import CustomerDisplay
-from ui.models import format_qty
+from ui.formats import format_qty
 
 
 class CustomerFacing:

@@ -13,8 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QImage, QKeyEvent, QPixmap
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QKeyEvent, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -49,8 +49,37 @@ from hardware.scanner import parse_code
 from hardware.transports import PrinterError
 from ui.customer_display import CustomerDisplay
 from ui.label_preview import LabelPreview
+from ui.texts import ui_language
 
 STATUS_COLOURS = {"ok": "#2b8a3e", "fault": "#c92a2a", "unknown": "#e67700", "n/a": "#495057"}
+#: as big as the window likes to be; a 1024×768 till gets less (``fit_to``)
+PREFERRED_SIZE = QSize(1100, 700)
+
+# hardware.devices.DeviceKind values as the till says them; a kind detection could not tell is "unknown"
+DEVICE_KINDS = {
+    "receipt_printer": QT_TRANSLATE_NOOP("DiagnosticsWindow", "Receipt printer"),
+    "label_printer": QT_TRANSLATE_NOOP("DiagnosticsWindow", "Label printer"),
+    "scanner": QT_TRANSLATE_NOOP("DiagnosticsWindow", "Scanner"),
+    "cash_drawer": QT_TRANSLATE_NOOP("DiagnosticsWindow", "Cash drawer"),
+    "customer_display": QT_TRANSLATE_NOOP("DiagnosticsWindow", "Customer display"),
+    "scale": QT_TRANSLATE_NOOP("DiagnosticsWindow", "Scale"),
+    "camera": QT_TRANSLATE_NOOP("DiagnosticsWindow", "Camera"),
+    "unknown": QT_TRANSLATE_NOOP("DiagnosticsWindow", "Unknown device"),
+}
+
+
+def usb_vendor_id(uri: str) -> int | None:
+    """'usb://0416:5011' → 0x0416 (a udev rule names it); None for any other link."""
+    vendor = uri.removeprefix("usb://")[:4] if uri.startswith("usb://") else ""
+    try:
+        return int(vendor, 16) if vendor else None
+    except ValueError:
+        return None
+
+
+def device_kind_label(kind: str) -> str:
+    """'receipt_printer' → '小票打印机'; a kind the till does not know, as it is."""
+    return QCoreApplication.translate("DiagnosticsWindow", DEVICE_KINDS[kind]) if kind in DEVICE_KINDS else kind
 
 SAMPLE_SHELF = ShelfLabel("农夫山泉 饮用天然水", 200, "6921168509256", member_price=180, unit="瓶", spec="550ml",
                           origin="浙江", qr="https://m.example.cn/p/6921168509256")
@@ -120,7 +149,9 @@ class DiagnosticsWindow(QWidget):
         self.setWindowTitle(self.tr("Hardware diagnostics"))
         self.home = home
         self.config = config if config is not None else load_config(home)
-        self._collect = collect or (lambda: diag.collect(self.config, home=self.home, timeout=0.5))
+        # the faults' texts and fixes in the till's language (hardware keeps both, keyed by fault code)
+        self._collect = collect or (lambda: diag.collect(self.config, home=self.home, timeout=0.5,
+                                                         language=ui_language()))
         self.background = Background(self)
         self.report: diag.DiagReport | None = None
         self.scale: SerialScale | None = None
@@ -163,8 +194,13 @@ class DiagnosticsWindow(QWidget):
         layout.addWidget(self.status)
         self.scaleReading.connect(self._show_weight)
         self.cameraCode.connect(self._show_camera_code)
-        self.resize(1100, 700)
+        screen = QGuiApplication.primaryScreen()
+        self.fit_to(screen.availableGeometry() if screen is not None else QRect(0, 0, 1024, 768))
         self.refresh()
+
+    def fit_to(self, available: QRect) -> None:
+        """Its preferred size, but never wider or taller than the screen it opens on (a 1024×768 till)."""
+        self.resize(min(PREFERRED_SIZE.width(), available.width()), min(PREFERRED_SIZE.height(), available.height()))
 
     # -- device list -------------------------------------------------------------------------------
 
@@ -183,13 +219,19 @@ class DiagnosticsWindow(QWidget):
         for row in report.devices:
             where = self.tr("configured") if row.configured else self.tr("detected")
             item = QListWidgetItem(f"● {row.name}  ·  {self._status_text(row.status)}")
-            item.setToolTip(f"{row.kind} · {where} · {row.uri}")
+            item.setToolTip(f"{device_kind_label(row.kind)} · {where} · {row.uri}")
             item.setData(Qt.ItemDataRole.UserRole, row)
             item.setForeground(QColor(STATUS_COLOURS.get(row.status, "#495057")))
             self.devices.addItem(item)
         self.status.setText(self.tr("%1 device(s)").replace("%1", str(len(report.devices))))
         if report.devices:
             self.devices.setCurrentRow(0)
+
+    def status_with_faults(self, status: str, faults: list[str]) -> str:
+        """'正常：打印纸即将用完' — the status, and what the printer says is wrong."""
+        if not faults:
+            return self._status_text(status)
+        return self.tr("%1: %2").replace("%1", self._status_text(status)).replace("%2", "；".join(faults))
 
     def _status_text(self, status: str) -> str:
         return {"ok": self.tr("OK"), "fault": self.tr("Fault"), "unknown": self.tr("Status unknown"),
@@ -203,12 +245,12 @@ class DiagnosticsWindow(QWidget):
         where = self.tr("configured") if row.configured else self.tr("detected")
         if row.configured and row.detected:
             where += " + " + self.tr("detected")
-        lines = [f"<b>{row.name}</b>", f"{row.kind} · {where}", row.uri,
+        lines = [f"<b>{row.name}</b>", f"{device_kind_label(row.kind)} · {where}", row.uri,
                  self.tr("Driver: %1").replace("%1", row.driver or "-")]
-        language = "zh" if QApplication.instance() and self.tr("OK") != "OK" else "en"
+        language = ui_language()
         lines += [f"<span style='color:#c92a2a'>⚠ {fault(c).text(language)}</span>" for c in row.faults]
-        lines += [f"→ {fix}" for fix in diag.fixes_for(row.faults, language=language)] if not row.fixes else \
-            [f"→ {fix}" for fix in row.fixes]
+        # said again from the fault codes: a report may come in another language than the till's
+        lines += [f"→ {fix}" for fix in diag.fixes_for(row.faults, vendor_id=usb_vendor_id(row.uri), language=language)]
         self.details.setText("<br>".join(lines))
         kind = row.kind
         if kind in (DeviceKind.RECEIPT_PRINTER, DeviceKind.CASH_DRAWER):
@@ -286,7 +328,7 @@ class DiagnosticsWindow(QWidget):
             self.receipt_result.setText(str(status))
             return
         texts = [fault(c).text(self._language()) for c in status.faults]
-        self.receipt_result.setText(f"{self._status_text(status.label)}" + (": " + "；".join(texts) if texts else ""))
+        self.receipt_result.setText(self.status_with_faults(status.label, texts))
 
     def _show_sent(self, result: Any) -> None:
         text = self.tr("Sent") if result is None else fault(getattr(result, "code", str(result))).text(self._language())
@@ -476,7 +518,7 @@ class DiagnosticsWindow(QWidget):
         self.scale_port = QLineEdit(placeholderText="serial:///dev/ttyUSB1?baudrate=9600")
         self.scale_protocol = QComboBox()
         self.scale_protocol.addItem("ST,GS,+0012.345kg", "stgs")
-        self.scale_protocol.addItem("Toledo continuous", "toledo")
+        self.scale_protocol.addItem(self.tr("Toledo, continuous output"), "toledo")
         self.scale_button = QPushButton(self.tr("Connect"))
         self.scale_button.clicked.connect(self.toggle_scale)
         self.tare_button = QPushButton(self.tr("Tare"))
@@ -523,7 +565,7 @@ class DiagnosticsWindow(QWidget):
     # -- shared ------------------------------------------------------------------------------------
 
     def _language(self) -> str:
-        return "zh" if self.tr("OK") != "OK" else "en"
+        return ui_language()
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
         for device in (self.scale, self.pole, self.camera):
@@ -553,10 +595,16 @@ def _send(uri: str, data: bytes) -> PrinterError | None:
     return None
 
 
+#: the screen the shots are taken for: the smallest a till has
+SHOT_SCREEN = QRect(0, 0, 1024, 768)
+
+
 def save_screenshots(out: Path) -> list[Path]:
-    """diagnostics.png, label-preview.png, customer-display.png, rendered offscreen."""
+    """diagnostics, label preview and customer display, rendered offscreen in the language the
+    application was set up in (``ui.app.create_app``): ``diagnostics_zh_CN_1024x768.png``…"""
     from hardware.simulators.printer import PrinterSimulator
 
+    language = ui_language()
     out.mkdir(parents=True, exist_ok=True)
     simulator = PrinterSimulator(port=0).start()
     simulator.set_status(paper_near_end=True)
@@ -571,32 +619,33 @@ def save_screenshots(out: Path) -> list[Path]:
     try:
         window = DiagnosticsWindow(config, home=out / ".diag-home",
                                    collect=lambda: diag.collect(config, home=out / ".diag-home", sources=[],
-                                                                timeout=0.3))
-        window.resize(1100, 700)
+                                                                timeout=0.3, language=language))
+        window.fit_to(SHOT_SCREEN)
         window.show()
         _wait(lambda: window.report is not None)
         window.scan_field.setText("]E06901234567892")
         window._show_scan("]E06901234567892", [4.1, 3.9, 4.3, 4.0])
         window.tabs.setCurrentIndex(0)
-        window.receipt_result.setText(window._status_text("ok") + ": " + fault("printer_paper_near_end").text(window._language()))
+        window.receipt_result.setText(window.status_with_faults("ok", [fault("printer_paper_near_end").text(language)]))
         _wait(lambda: False, 0.2)
-        paths.append(_grab(window, out / "diagnostics.png"))
+        paths.append(_grab(window, out / f"diagnostics_{language}_{SHOT_SCREEN.width()}x{SHOT_SCREEN.height()}.png"))
         preview = LabelPreview()
         preview.set_document(shelf_label(SAMPLE_SHELF))
         preview.resize(620, 470)
         preview.show()
         _wait(lambda: False, 0.1)
-        paths.append(_grab(preview, out / "label-preview.png"))
-        customer = CustomerDisplay(store_name="好邻居便利店 欢迎光临")
+        paths.append(_grab(preview, out / f"label-preview_{language}.png"))
+        welcome = QCoreApplication.translate("CustomerDisplay", "Welcome")
+        customer = CustomerDisplay(store_name=f"好邻居便利店  {welcome}")
         customer.set_lines([("农夫山泉 饮用天然水 550ml", "2", 400), ("康师傅红烧牛肉面", "1", 450),
-                            ("红富士苹果", "1.234kg", 1602), ("可口可乐 330ml", "3", 1050)])
+                            ("红富士苹果", "1.234 kg", 1602), ("可口可乐 330ml", "3", 1050)])
         customer.set_total(3502)
         customer.set_payment(4000, 498)
-        customer.set_payment_qr("https://pay.example.cn/q/S0001-20261125-0042", "请扫码支付")
+        customer.set_payment_qr("https://pay.example.cn/q/S0001-20261125-0042")
         customer.resize(1024, 600)
         customer.show()
         _wait(lambda: False, 0.1)
-        paths.append(_grab(customer, out / "customer-display.png"))
+        paths.append(_grab(customer, out / f"customer-display_{language}.png"))
         window.close()
     finally:
         simulator.stop()

@@ -21,11 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import InvalidAmount, InvalidQuantity
-from app.domain.money import MAX_AMOUNT, format_fen, parse_yuan
+from app.domain.money import MAX_AMOUNT, parse_yuan
 from app.domain.quantity import parse_kg, parse_pieces
 from ui.api import Line, Product, StoreClient, Ticket
-from ui.models import ParkedTicketsModel, ProductsModel, format_qty
-from ui.widgets import AmountLabel, Keypad, MessageStrip, disable_ime
+from ui.formats import field_amount, format_qty, yuan
+from ui.keys import TILL_KEYS, TillKey
+from ui.models import ParkedTicketsModel, ProductsModel
+from ui.widgets import TOUCH_ROW, AmountLabel, Keypad, MessageStrip, disable_ime
 from ui.worker import Worker
 
 SEARCH_DEBOUNCE_MS = 150
@@ -63,11 +65,13 @@ class PosDialog(QDialog):
         #: The row of buttons at the bottom (Cancel, OK); subclasses may add their own.
         self.button_row = buttons
 
-    def size_to_parent(self, width: float = 0.5, height: float = 0.6) -> None:
+    def size_to_parent(self, width: float = 0.5, height: float = 0.6, min_width: int = 420) -> None:
+        """A share of the till's window, at least ``min_width`` wide, never wider than the window."""
         parent = self.parentWidget()
         if parent is not None:
             window = parent.window()
-            self.resize(max(420, int(window.width() * width)), max(320, int(window.height() * height)))
+            wide = min(max(min_width, int(window.width() * width)), max(420, window.width() - 24))
+            self.resize(wide, max(320, int(window.height() * height)))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -81,41 +85,24 @@ class PosDialog(QDialog):
 
 
 class HelpDialog(PosDialog):
-    """F1: the function keys."""
+    """F1: every key of the till, from the one table (``ui.keys``) the buttons and shortcuts come from."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, keys: tuple[TillKey, ...] = TILL_KEYS) -> None:
         super().__init__(self.tr("Help"), parent, ok_text=self.tr("Close"))
         self.cancel_button.hide()
         grid = QGridLayout()
-        rows = [
-            ("F1", self.tr("Help")),
-            ("F2", self.tr("Search products by name, pinyin initials or code")),
-            ("F3", self.tr("Change the quantity of the selected line")),
-            ("F4", self.tr("Void the selected line")),
-            ("F5", self.tr("Park the ticket (hold it for later)")),
-            ("F6", self.tr("Resume a parked ticket")),
-            ("F7", self.tr("Override the price of the selected line")),
-            ("F8", self.tr("Open the cash drawer (no sale)")),
-            ("F9", self.tr("Reprint the last receipt")),
-            ("F10", self.tr("Log out")),
-            ("F11", self.tr("Close the shift (blind count of the drawer)")),
-            ("F12 / +", self.tr("Pay")),
-            ("Ctrl+S", self.tr("HQ sync status and stuck uploads")),
-            ("Ctrl+M", self.tr("Member: scan the member code, or type a phone or card number")),
-            ("Ctrl+Q", self.tr("Use a coupon")),
-            ("Ctrl+P", self.tr("Pay with stored value")),
-            ("Ctrl+I", self.tr("Pay with the member's points")),
-            ("Ctrl+R", self.tr("Return goods of an earlier sale")),
-            ("↑ ↓", self.tr("Select a line")),
-            ("3*", self.tr("Type 3* before a code to sell 3 of it")),
-        ]
-        for i, (key, text) in enumerate(rows):
-            key_label = QLabel(key)
+        grid.setVerticalSpacing(2)
+        for i, key in enumerate(keys):
+            key_label = QLabel(key.key_cap)
             key_label.setObjectName("keyCap")
             grid.addWidget(key_label, i, 0)
-            grid.addWidget(QLabel(text), i, 1)
+            grid.addWidget(QLabel(key.explanation()), i, 1)
         grid.setColumnStretch(1, 1)
         self.body.addLayout(grid)
+        more = QLabel(self.tr("The Ctrl keys are also buttons under More, for the touch screen."))
+        more.setWordWrap(True)
+        self.body.addWidget(more)
+        self.size_to_parent(0.6, 0.9)
 
 
 class ProductSearchDialog(PosDialog):
@@ -143,7 +130,7 @@ class ProductSearchDialog(PosDialog):
         self.body.addWidget(self.table, 1)
         self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS, timeout=self._search)
         self.query.textChanged.connect(lambda _text: self._debounce.start())
-        self.size_to_parent(0.7, 0.75)
+        self.size_to_parent(0.7, 0.75, min_width=960)  # at 1024×768 the goods' names still show whole
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         if obj is self.query and event.type() == QEvent.Type.KeyPress:
@@ -220,6 +207,7 @@ class QuantityDialog(PosDialog):
         keypad.submitted.connect(self.submit)
         self.body.addWidget(keypad, 1)
         self.size_to_parent(0.45, 0.7)
+        self.edit.setFocus()  # the digits the cashier types go here, replacing the current quantity
 
     def submit(self) -> None:
         text = self.edit.text()
@@ -278,16 +266,17 @@ class PriceDialog(PosDialog):
         self.price: int | None = None
         form = QFormLayout()
         form.addRow(self.tr("Item"), QLabel(line.name))
-        form.addRow(self.tr("Current price"), QLabel(format_fen(line.unit_price, symbol="¥")))
+        form.addRow(self.tr("Current price"), QLabel(yuan(line.unit_price)))
         self.edit = QLineEdit()
         self.edit.setObjectName("bigEdit")
         disable_ime(self.edit)
-        form.addRow(self.tr("New price (¥)"), self.edit)
+        form.addRow(self.tr("New price (￥)"), self.edit)
         self.body.addLayout(form)
         keypad = Keypad(self.edit, decimal=True)
         keypad.submitted.connect(self.submit)
         self.body.addWidget(keypad, 1)
         self.size_to_parent(0.45, 0.7)
+        self.edit.setFocus()  # the new price is typed straight away
 
     def submit(self) -> None:
         try:
@@ -303,7 +292,7 @@ class PriceDialog(PosDialog):
 
 
 def quick_cash_amounts(due: int) -> list[int]:
-    """Exact, the notes (¥10/20/50/100) that cover it, then the next whole ¥10 and ¥100."""
+    """Exact, the notes (￥10/20/50/100) that cover it, then the next whole ￥10 and ￥100."""
     amounts = [due]
     for note in (1000, 2000, 5000, 10000):
         if note > due:
@@ -329,25 +318,25 @@ class CashTenderDialog(PosDialog):
         due_caption.setObjectName("caption")
         due_row.addWidget(due_caption)
         self.due_label = AmountLabel("huge")
-        self.due_label.setText(format_fen(ticket.due, symbol="¥"))
+        self.due_label.setText(yuan(ticket.due))
         due_row.addWidget(self.due_label, 1)
         self.body.addLayout(due_row)
         if ticket.paid:
-            self.body.addWidget(QLabel(self.tr("Already paid: %1").replace("%1", format_fen(ticket.paid, symbol="¥"))))
+            self.body.addWidget(QLabel(self.tr("Already paid: %1").replace("%1", yuan(ticket.paid))))
         entry = QHBoxLayout()
-        caption = QLabel(self.tr("Cash received (¥)"))
+        caption = QLabel(self.tr("Cash received (￥)"))
         caption.setObjectName("caption")
         entry.addWidget(caption)
         self.edit = QLineEdit()
         self.edit.setObjectName("bigEdit")
         disable_ime(self.edit)
-        self.edit.setPlaceholderText(format_fen(ticket.due))
+        self.edit.setPlaceholderText(field_amount(ticket.due))
         entry.addWidget(self.edit, 1)
         self.body.addLayout(entry)
         row = QHBoxLayout()
         self.quick_buttons: list[QPushButton] = []
         for amount in quick_cash_amounts(ticket.due):
-            text = self.tr("Exact") if amount == ticket.due else format_fen(amount, symbol="¥")
+            text = self.tr("Exact") if amount == ticket.due else yuan(amount)
             button = QPushButton(text)
             button.setObjectName("quickCash")
             button.setAutoDefault(False)
@@ -382,39 +371,30 @@ class CashTenderDialog(PosDialog):
         self.accept()
 
 
-class ChangeDialog(PosDialog):
-    """找零: the change to hand back, in very large digits."""
+class ConfirmDialog(PosDialog):
+    """A question before something that cannot be taken back (整单取消): Enter does it, Esc does not."""
 
-    def __init__(self, change: int, total: int, rounding: int = 0, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Sale complete"), parent, ok_text=self.tr("Next customer (Enter)"))
-        self.cancel_button.hide()
-        caption = QLabel(self.tr("Change"))
-        caption.setObjectName("changeCaption")
-        caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.body.addWidget(caption)
-        self.change_label = AmountLabel("giant")
-        self.change_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.change_label.setText(format_fen(change, symbol="¥"))
-        self.body.addWidget(self.change_label, 1)
-        summary = self.tr("Total %1").replace("%1", format_fen(total, symbol="¥"))
-        if rounding:
-            summary += "    " + self.tr("Rounding %1").replace("%1", format_fen(rounding, symbol="¥"))
-        info = QLabel(summary)
-        info.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.body.addWidget(info)
-        self.size_to_parent(0.6, 0.7)
+    def __init__(self, title: str, question: str, ok_text: str, parent: QWidget | None = None) -> None:
+        super().__init__(title, parent, ok_text=ok_text)
+        self.cancel_button.setText(self.tr("Back (Esc)"))
+        self.question = QLabel(question)
+        self.question.setObjectName("confirmQuestion")
+        self.question.setWordWrap(True)
+        self.body.addWidget(self.question, 1)
+        self.size_to_parent(0.45, 0.35)
+        self.ok_button.setFocus()
 
 
 class OverrideDialog(PosDialog):
-    """主管授权: a manager's code and PIN let one command through."""
+    """授权: a supervisor's or manager's code and PIN let one command through."""
 
     def __init__(self, action: str, parent: QWidget | None = None, error: str | None = None) -> None:
-        super().__init__(self.tr("Manager override"), parent, ok_text=self.tr("Authorize (Enter)"))
+        super().__init__(self.tr("Authorisation"), parent, ok_text=self.tr("Authorise (Enter)"))
         self.action = action
         self.override: dict[str, str] | None = None
-        reason = QLabel(self.tr("This needs a manager: %1").replace("%1", action_label(action)))
-        reason.setWordWrap(True)
-        self.body.addWidget(reason)
+        self.reason = QLabel(who_authorises(action).replace("%1", action_label(action)))
+        self.reason.setWordWrap(True)
+        self.body.addWidget(self.reason)
         form = QFormLayout()
         self.operator = QLineEdit()
         self.operator.setObjectName("bigEdit")
@@ -423,7 +403,7 @@ class OverrideDialog(PosDialog):
         self.pin.setObjectName("bigEdit")
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         disable_ime(self.pin)
-        form.addRow(self.tr("Manager code"), self.operator)
+        form.addRow(self.tr("Authoriser code"), self.operator)
         form.addRow(self.tr("PIN"), self.pin)
         self.body.addLayout(form)
         self.keypad = Keypad(self.operator)
@@ -482,6 +462,25 @@ class ParkedTicketsDialog(PosDialog):
         self.accept()
 
 
+#: Who the store server asks for each action (``app.auth.authorise`` callers). A manager may do what a
+#: supervisor may. Who allows a no-receipt return is the store's choice (OMNISTORE_NO_RECEIPT_RETURN_ROLE),
+#: so that one names nobody.
+OVERRIDE_ROLES = {
+    "void_line": "supervisor", "price_override": "supervisor", "void_ticket": "supervisor",
+    "diagnostics": "supervisor", "no_sale": "manager", "return": "manager",
+}
+
+
+def who_authorises(action: str) -> str:
+    """'This needs a manager: %1' for a no-sale; a supervisor's for a void; a neutral line otherwise."""
+    role = OVERRIDE_ROLES.get(action)
+    if role == "manager":
+        return QCoreApplication.translate("OverrideDialog", "This needs a manager: %1")
+    if role == "supervisor":
+        return QCoreApplication.translate("OverrideDialog", "This needs a supervisor or a manager: %1")
+    return QCoreApplication.translate("OverrideDialog", "This needs authorisation: %1")
+
+
 def action_label(action: str) -> str:
     labels = {
         "void_line": QCoreApplication.translate("OverrideDialog", "void a line"),
@@ -496,22 +495,25 @@ def action_label(action: str) -> str:
 
 
 def style_table(table: QTableView) -> None:
+    """Rows picked whole, read-only; the model's ``stretch_column`` takes the room the others leave."""
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setAlternatingRowColors(True)
     table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(TOUCH_ROW)
     table.setWordWrap(False)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setStretchLastSection(False)
-    if table.model() is not None and table.model().columnCount() > 1:
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+    model = table.model()
+    if model is not None and model.columnCount() > 1:
+        header.setSectionResizeMode(getattr(model, "stretch_column", 1), QHeaderView.ResizeMode.Stretch)
 
 
 def item_table(headers: list[str], stretch: int = 0) -> QTableWidget:
     """A table of rows the dialog fills itself: column ``stretch`` takes the room left (the goods'
-    names, say), the others fit their contents; no row numbers."""
+    names, say), the others fit their contents; no row numbers; rows tall enough for a finger."""
     table = QTableWidget(0, len(headers))
     table.setHorizontalHeaderLabels(headers)
     header = table.horizontalHeader()
@@ -519,6 +521,8 @@ def item_table(headers: list[str], stretch: int = 0) -> QTableWidget:
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if column == stretch
                                     else QHeaderView.ResizeMode.ResizeToContents)
     table.verticalHeader().hide()
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    table.verticalHeader().setDefaultSectionSize(TOUCH_ROW)
     return table
 
 
@@ -535,7 +539,7 @@ def _move_selection(table: QTableView, step: int) -> None:
 
 __all__ = [
     "CashTenderDialog",
-    "ChangeDialog",
+    "ConfirmDialog",
     "HelpDialog",
     "OverrideDialog",
     "ParkedTicketsDialog",

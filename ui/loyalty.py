@@ -10,7 +10,7 @@ import math
 import re
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QSize, Qt
 from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
@@ -27,10 +26,11 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import InvalidAmount
 from app.domain.keyed import is_digits, normalise_code, normalise_number
-from app.domain.money import format_fen, parse_yuan
+from app.domain.money import parse_yuan
 from ui.api import StoreClient
 from ui.dialogs import PosDialog, item_table
-from ui.widgets import disable_ime
+from ui.formats import date_time, field_amount, yuan
+from ui.widgets import TOUCH_ROW, QuantityStepper, disable_ime, stepper_column
 from ui.worker import Worker
 
 TIER_NAMES = {"normal": QT_TRANSLATE_NOOP("MemberDialog", "Regular member"),
@@ -45,12 +45,20 @@ def member_summary(member: dict[str, Any]) -> str:
     tier = QCoreApplication.translate("MemberDialog", TIER_NAMES[tier_key]) if tier_key in TIER_NAMES else tier_key
     balance = int((member.get("wallet") or {}).get("balance", 0))
     points = QCoreApplication.translate("MemberDialog", "Points %1").replace("%1", f"{int(member.get('points', 0)):,}")
-    stored = QCoreApplication.translate("MemberDialog", "Stored value ￥%1").replace("%1", format_fen(balance))
+    stored = QCoreApplication.translate("MemberDialog", "Stored value %1").replace("%1", yuan(balance))
     expiring = member.get("points_expiring") or {}
     if expiring.get("points"):  # 积分到期提醒: worth telling the customer at the till
         points += QCoreApplication.translate("MemberDialog", " (%1 expire on %2)").replace(
             "%1", f"{int(expiring['points']):,}").replace("%2", str(expiring.get("on", "")))
     return f"{member.get('name') or ''} {member.get('phone', '')} · {tier} · {points} · {stored}"
+
+
+def coupon_item(text: str, code: str) -> QListWidgetItem:
+    """One coupon in a list the cashier taps: a row as tall as a finger needs."""
+    item = QListWidgetItem(text)
+    item.setData(Qt.ItemDataRole.UserRole, code)
+    item.setSizeHint(QSize(0, TOUCH_ROW))
+    return item
 
 
 class _ServerDialog(PosDialog):
@@ -166,13 +174,11 @@ class MemberDialog(_ServerDialog):
         self.found.setText(member_summary(member))
         self.coupons.clear()
         for coupon in member.get("coupons") or []:
-            item = QListWidgetItem(f"{coupon['name']}  {coupon['code']}  " + self.tr("until %1").replace(
-                "%1", str(coupon.get("valid_to", ""))[:10]))
-            item.setData(Qt.ItemDataRole.UserRole, coupon["code"])
-            self.coupons.addItem(item)
+            self.coupons.addItem(coupon_item(f"{coupon['name']}  {coupon['code']}  " + self.tr("until %1").replace(
+                "%1", str(coupon.get("valid_to", ""))[:10]), coupon["code"]))
         recent = member.get("recent") or []
         self.recent.setText(self.tr("Recent: %1").replace("%1", "；".join(
-            f"{r['at'][5:16].replace('T', ' ')} {r['store']} ￥{format_fen(int(r['total']))}" for r in recent))
+            f"{date_time(r['at'])} {r['store']} {yuan(int(r['total']))}" for r in recent))
             if recent else self.tr("No purchases yet."))
         self.ok_button.setText(self.tr("Attach to ticket (Enter)"))
         self.message.show_info(self.tr("Member found."))
@@ -192,9 +198,7 @@ class CouponDialog(_ServerDialog):
         self.body.addWidget(self.edit)
         self.choices = QListWidget()
         for coupon in member_coupons:
-            item = QListWidgetItem(f"{coupon['name']}  {coupon['code']}")
-            item.setData(Qt.ItemDataRole.UserRole, coupon["code"])
-            self.choices.addItem(item)
+            self.choices.addItem(coupon_item(f"{coupon['name']}  {coupon['code']}", coupon["code"]))
         self.choices.currentItemChanged.connect(
             lambda item, _old: item is not None and self.edit.setText(str(item.data(Qt.ItemDataRole.UserRole))))
         self.body.addWidget(self.choices, 1)
@@ -223,11 +227,11 @@ class StoredValueDialog(_ServerDialog):
         form = QFormLayout()
         self.card = QLineEdit(card)
         disable_ime(self.card)
-        self.amount = QLineEdit(format_fen(due))
+        self.amount = QLineEdit(field_amount(due))
         self.amount.setObjectName("bigEdit")
         disable_ime(self.amount)
         form.addRow(self.tr("Card"), self.card)
-        form.addRow(self.tr("Amount (¥)"), self.amount)
+        form.addRow(self.tr("Amount (￥)"), self.amount)
         self.body.addLayout(form)
         self.balance = QLabel()
         self.balance.setObjectName("memberFound")
@@ -267,7 +271,7 @@ class StoredValueDialog(_ServerDialog):
         if card != normalise_code(self.card.text()):
             return  # the cashier has typed another card since
         balance = int(view.get("balance", 0))
-        text = self.tr("Balance ￥%1").replace("%1", format_fen(balance))
+        text = self.tr("Balance %1").replace("%1", yuan(balance))
         if view.get("last_day"):
             text += "  " + self.tr("(valid until %1)").replace("%1", str(view["last_day"]))
         self.balance.setText(text)
@@ -275,10 +279,10 @@ class StoredValueDialog(_ServerDialog):
             self.message.show_error(self.tr("This gift card has expired; it cannot pay."))
         elif balance <= 0:
             self.message.show_error(self.tr("The card is empty."))
-        elif balance < self.due and self.amount.text().strip() == format_fen(self.due) and not self.busy:
-            self.amount.setText(format_fen(balance))  # only over the amount offered, never one typed
-            self.message.show_info(self.tr("The card pays ￥%1; the rest is paid another way.").replace(
-                "%1", format_fen(balance)))
+        elif balance < self.due and self.amount.text().strip() == field_amount(self.due) and not self.busy:
+            self.amount.setText(field_amount(balance))  # only over the amount offered, never one typed
+            self.message.show_info(self.tr("The card pays %1; the rest is paid another way.").replace(
+                "%1", yuan(balance)))
 
     def submit(self) -> None:
         card = normalise_code(self.card.text())
@@ -299,14 +303,14 @@ class PointsDialog(_ServerDialog):
         self.ticket_id = ticket_id
         step = 100 // math.gcd(100, per_yuan)  # fen that a whole number of points pays
         usable = min(due, points * 100 // per_yuan) // step * step
-        note = QLabel(self.tr("%1 points: up to ￥%2 (%3 points = ￥1)").replace("%1", f"{points:,}")
-                      .replace("%2", format_fen(usable)).replace("%3", str(per_yuan)))
+        note = QLabel(self.tr("%1 points: up to %2 (%3 points = %4)").replace("%1", f"{points:,}")
+                      .replace("%2", yuan(usable)).replace("%3", str(per_yuan)).replace("%4", yuan(100)))
         self.body.addWidget(note)
         form = QFormLayout()
-        self.amount = QLineEdit(format_fen(usable))
+        self.amount = QLineEdit(field_amount(usable))
         self.amount.setObjectName("bigEdit")
         disable_ime(self.amount)
-        form.addRow(self.tr("Amount (¥)"), self.amount)
+        form.addRow(self.tr("Amount (￥)"), self.amount)
         self.body.addLayout(form)
         self.size_to_parent(0.45, 0.4)
         self.amount.setFocus()
@@ -366,6 +370,7 @@ class ReturnDialog(_ServerDialog):
         self.matches.hide()
         self.body.addWidget(self.matches, 1)
         self.table = item_table([self.tr("Item"), self.tr("Paid"), self.tr("Can return"), self.tr("Return")])
+        stepper_column(self.table, 3)
         self.body.addWidget(self.table, 1)
         #: the cashier chose 无小票退货 instead: the checkout opens that dialog
         self.without_receipt = False
@@ -417,7 +422,7 @@ class ReturnDialog(_ServerDialog):
     def show_matches(self, sales: list[dict[str, Any]]) -> None:
         self.matches.setRowCount(len(sales))
         for row, sale in enumerate(sales):
-            cells = (sale["sale_id"], str(sale["completed_at"])[11:16], "￥" + format_fen(int(sale["total"])),
+            cells = (sale["sale_id"], str(sale["completed_at"])[11:16], yuan(int(sale["total"])),
                      str(sale.get("member_no") or ""))
             for column, text in enumerate(cells):
                 self.matches.setItem(row, column, QTableWidgetItem(text))
@@ -449,11 +454,9 @@ class ReturnDialog(_ServerDialog):
             name = QTableWidgetItem(line["name"])
             name.setData(Qt.ItemDataRole.UserRole, line["id"])
             self.table.setItem(row, 0, name)
-            self.table.setItem(row, 1, QTableWidgetItem("￥" + format_fen(line["paid"])))
+            self.table.setItem(row, 1, QTableWidgetItem(yuan(line["paid"])))
             self.table.setItem(row, 2, QTableWidgetItem(str(line["returnable"])))
-            spin = QSpinBox()
-            spin.setRange(0, int(line["returnable"]))
-            self.table.setCellWidget(row, 3, spin)
+            self.table.setCellWidget(row, 3, QuantityStepper(int(line["returnable"])))
         self.ok_button.setText(self.tr("Refund (Enter)"))
         if not lines:
             self.message.show_error(self.tr("Everything on this sale has been returned already."))
@@ -483,6 +486,7 @@ class NoReceiptReturnDialog(_ServerDialog):
         form.addRow(self.tr("Reason"), self.reason)
         self.body.addLayout(form)
         self.table = item_table([self.tr("Item"), self.tr("Price"), self.tr("Return")])
+        stepper_column(self.table, 2)
         self.body.addWidget(self.table, 1)
         self.total_label = QLabel()
         self.total_label.setObjectName("memberFound")
@@ -513,10 +517,8 @@ class NoReceiptReturnDialog(_ServerDialog):
         name.setData(Qt.ItemDataRole.UserRole, code)
         name.setData(Qt.ItemDataRole.UserRole + 1, product.price)
         self.table.setItem(row, 0, name)
-        self.table.setItem(row, 1, QTableWidgetItem("￥" + format_fen(product.price)))
-        spin = QSpinBox()
-        spin.setRange(0, 999)
-        spin.setValue(1)
+        self.table.setItem(row, 1, QTableWidgetItem(yuan(product.price)))
+        spin = QuantityStepper(999, 1)
         spin.valueChanged.connect(self._show_total)
         self.table.setCellWidget(row, 2, spin)
         self.message.clear_message()
@@ -525,7 +527,7 @@ class NoReceiptReturnDialog(_ServerDialog):
     def _show_total(self) -> None:
         total = sum(int(self.table.item(row, 0).data(Qt.ItemDataRole.UserRole + 1)) * self.table.cellWidget(row, 2).value()
                     for row in range(self.table.rowCount()))
-        self.total_label.setText(self.tr("Refund ￥%1 in cash").replace("%1", format_fen(total)))
+        self.total_label.setText(self.tr("Refund %1 in cash").replace("%1", yuan(total)))
 
     def submit(self) -> None:
         """Enter with a code typed adds that item; with the field empty it refunds what is listed."""
@@ -564,7 +566,7 @@ class GiftCardDialog(_ServerDialog):
         disable_ime(self.card_edit)
         form.addRow(self.tr("Card number"), self.card_edit)
         self.body.addLayout(form)
-        self.size_to_parent(0.45, 0.35)
+        self.size_to_parent(0.55, 0.35)
         self.card_edit.setFocus()
 
     def handle_scan(self, code: str) -> None:

@@ -15,23 +15,14 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from app.domain.money import format_fen
 from ui.api import Line, Product, StuckEvent, Ticket
+from ui.formats import date_time, format_qty, format_unit_price, yuan
+from ui.texts import hq_error_text
 
 _Index = QModelIndex | QPersistentModelIndex
 
-
-def format_qty(quantity: int, unit: str) -> str:
-    """Pieces as an integer; grams as kg with three decimals."""
-    if unit == "gram":
-        kg, grams = divmod(quantity, 1000)
-        return f"{kg}.{grams:03d} kg"
-    return str(quantity)
-
-
-def format_unit_price(price: int, unit: str) -> str:
-    text = format_fen(price)
-    return f"{text}/kg" if unit == "gram" else text
+#: The promotion note under a line's name (第2件5折): the line delegate paints it.
+NOTE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class _TableModel(QAbstractTableModel):
@@ -39,6 +30,8 @@ class _TableModel(QAbstractTableModel):
 
     headers: tuple[str, ...] = ()
     numeric_columns: frozenset[int] = frozenset()
+    #: the column that takes the room left (the goods' names); the others fit their contents
+    stretch_column = 0
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -120,6 +113,7 @@ class TicketLinesModel(_TableModel):
 
     headers = ("#", "Item", "Barcode", "Qty", "Price", "Amount")
     numeric_columns = frozenset({0, 3, 4, 5})
+    stretch_column = 1
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -147,10 +141,13 @@ class TicketLinesModel(_TableModel):
             row.barcode,
             format_qty(row.quantity, row.unit),
             format_unit_price(row.unit_price, row.unit),
-            format_fen(row.amount),
+            yuan(row.amount),
         )[column]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if index.isValid() and role == NOTE_ROLE:
+            line = self._rows[index.row()]
+            return line.note or "" if index.column() == 1 and not line.voided else ""
         if index.isValid() and self._rows[index.row()].voided:
             if role == Qt.ItemDataRole.FontRole:
                 font = QFont()
@@ -168,6 +165,8 @@ class ProductsModel(_TableModel):
 
     headers = ("Barcode", "Item", "Spec", "Price")
     numeric_columns = frozenset({3})
+    # the name is what the cashier reads: it takes its whole width, the spec gets what is left
+    stretch_column = 2
 
     def product(self, row: int) -> Product:
         return self._rows[row]
@@ -180,15 +179,17 @@ class ProductsModel(_TableModel):
 class ParkedTicketsModel(_TableModel):
     """挂单: tickets put aside, waiting to be resumed."""
 
-    headers = ("Ticket", "Items", "Total")
-    numeric_columns = frozenset({1, 2})
+    headers = ("Ticket", "Item", "Items", "Total")
+    numeric_columns = frozenset({0, 2, 3})
+    # the goods' names take what is left, so 件数 and 合计 always show
+    stretch_column = 1
 
     def ticket(self, row: int) -> Ticket:
         return self._rows[row]
 
     def cell(self, row: Ticket, column: int) -> str:
         names = "、".join(line.name for line in row.active_lines[:3])
-        return (f"{row.id}  {names}", str(row.item_count), format_fen(row.total))[column]
+        return (row.id, names, str(row.item_count), yuan(row.total))[column]
 
 
 class StuckEventsModel(_TableModel):
@@ -196,16 +197,17 @@ class StuckEventsModel(_TableModel):
 
     headers = ("#", "Event", "Attempts", "Last error", "Created")
     numeric_columns = frozenset({0, 2})
+    stretch_column = 3
 
     def stuck_event(self, row: int) -> StuckEvent:
         return self._rows[row]
 
     def cell(self, row: StuckEvent, column: int) -> str:
-        created = row.created_at.replace("T", " ")[:19]
-        return (str(row.seq), event_kind_label(row.kind), str(row.attempts), row.last_error, created)[column]
+        return (str(row.seq), event_kind_label(row.kind), str(row.attempts), hq_error_text(row.last_error),
+                date_time(row.created_at))[column]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if index.isValid() and role == Qt.ItemDataRole.ToolTipRole:
-            event = self._rows[index.row()]
+            event = self._rows[index.row()]  # HQ's own words, for support
             return f"{event.event_id}\n{event.last_error}"
         return super().data(index, role)

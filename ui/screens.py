@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import InvalidAmount
-from app.domain.money import MAX_AMOUNT, format_fen, parse_yuan
+from app.domain.money import MAX_AMOUNT, parse_yuan
 from ui.api import SessionInfo, Shift, ShiftClose, new_command_id
 from ui.context import TillContext
+from ui.formats import yuan
 from ui.widgets import AmountLabel, Keypad, MessageStrip, caption_value_row, disable_ime, repolish
 
 
@@ -171,7 +172,7 @@ class ShiftOpenScreen(_CentredScreen):
         self.float_edit.setObjectName("bigEdit")
         self.float_edit.setPlaceholderText("0.00")
         disable_ime(self.float_edit)
-        form.addRow(self.tr("Float (¥)"), self.float_edit)
+        form.addRow(self.tr("Float (￥)"), self.float_edit)
         self.content.addLayout(form)
         self.message = MessageStrip()
         self.content.addWidget(self.message)
@@ -265,7 +266,7 @@ class ShiftCloseScreen(_CentredScreen):
         self.counted_edit.setObjectName("bigEdit")
         self.counted_edit.setPlaceholderText("0.00")
         disable_ime(self.counted_edit)
-        form.addRow(self.tr("Cash counted (¥)"), self.counted_edit)
+        form.addRow(self.tr("Cash counted (￥)"), self.counted_edit)
         self.content.addWidget(self.count_form)
         # the answer: expected, counted, over/short
         self.summary = QFrame()
@@ -369,12 +370,12 @@ class ShiftCloseScreen(_CentredScreen):
     def show_result(self, result: ShiftClose) -> None:
         """Expected, counted and 长短款, and the button that leaves the till."""
         self.result = result
-        self.expected_value.setText(format_fen(result.expected, symbol="¥"))
-        self.counted_value.setText(format_fen(result.counted, symbol="¥"))
+        self.expected_value.setText(yuan(result.expected))
+        self.counted_value.setText(yuan(result.counted))
         caption, kind = over_short_text(result.over_short)
         self.over_short_caption.setText(caption)
         sign = "+" if result.over_short > 0 else ""
-        self.over_short_value.setText(sign + format_fen(result.over_short, symbol="¥"))
+        self.over_short_value.setText(sign + yuan(result.over_short))
         self.over_short_value.setProperty("kind", kind)
         repolish(self.over_short_value)
         self.hint.setText(self.tr("The shift is closed."))

@@ -2,14 +2,18 @@
 
     python -m ui.screenshots --server http://127.0.0.1:8701 --out docs/screenshots
 
-Logs in as the demo cashier (1001 / 1234) on till T01 (opening a shift with a ¥500 float if
-none is open) and rings up a few demo products; it never completes a sale.
+Logs in as the demo cashier (1001 / 1234) on till T01 (opening a shift with a ￥500 float if
+none is open) and rings up a few demo products; it never completes a sale (the change and a part
+payment are shown from sample figures). Every screen in 简体中文 at 1024×768 and 1920×1080, and in
+English at 1024×768; then the diagnostics window, the label preview and the customer display in
+each language.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import os
 import sys
 import time
@@ -21,11 +25,10 @@ from PySide6.QtCore import QPoint, QSize
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-from ui.api import ShiftClose, StoreClient, StuckEvent, SyncStatus
+from ui.api import Completion, ShiftClose, StoreClient, StuckEvent, SyncStatus
 from ui.app import MainWindow, create_app
 from ui.dialogs import (
     CashTenderDialog,
-    ChangeDialog,
     HelpDialog,
     OverrideDialog,
     ParkedTicketsDialog,
@@ -113,6 +116,23 @@ class Shooter:
         self.window_shot(win, f"shift_close_result_{tag}")
         win._back_to_checkout()
 
+    def _sale_figures(self, win: MainWindow, tag: str) -> None:
+        """The side panel after a part payment (still due), and after the sale (the change), from
+        sample figures: the screenshots never take money on the server."""
+        checkout = win.checkout
+        ticket = checkout.ticket
+        paid = 10000 if ticket.total > 10000 else ticket.total // 2
+        checkout.show_ticket(dataclasses.replace(ticket, paid=paid, due=ticket.total - paid))
+        self.window_shot(win, f"checkout_part_paid_{tag}")
+        cash = -(-ticket.total // 10000) * 10000
+        done = dataclasses.replace(ticket, status="completed", paid=cash, due=0, change=cash - ticket.total)
+        checkout.model.set_ticket(None)  # the next customer's ticket, empty
+        checkout.show_change(Completion("T01-20261201-0042", ticket.total, cash - ticket.total, 0, done))
+        self.window_shot(win, f"checkout_change_{tag}")
+        checkout.message.clear_message()
+        checkout.totals.forget_sale()
+        checkout.show_ticket(ticket)
+
     def _want(self, names: set[str] | None, name: str) -> bool:
         return names is None or name in names
 
@@ -151,6 +171,12 @@ class Shooter:
             wait(lambda: not win.worker.pending)
         checkout.message.clear_message()
         self.window_shot(win, f"checkout_{tag}")
+        if self._want(names, "more"):
+            checkout.more_button.setChecked(True)  # 更多: the Ctrl-key functions as buttons
+            self.window_shot(win, f"checkout_more_{tag}")
+            checkout.more_button.setChecked(False)
+        if self._want(names, "paid"):
+            self._sale_figures(win, tag)
         if self._want(names, "error"):
             checkout.scan("6901234567891")
             wait(lambda: checkout.message.kind == "error")
@@ -165,7 +191,7 @@ class Shooter:
             ("override", lambda: OverrideDialog("price_override", checkout)),
             ("parked", lambda: ParkedTicketsDialog([ticket], checkout)),
             ("tender", lambda: CashTenderDialog(ticket, checkout)),
-            ("change", lambda: ChangeDialog(10000 - ticket.total % 10000, ticket.total, 0, checkout)),
+            ("cancel_ticket", lambda: checkout.cancel_dialog(ticket)),
         ]
         for name, make in dialogs:
             if self._want(names, name):
@@ -274,12 +300,15 @@ def sample_sync_page(parent: QWidget, lang: str = "zh_CN") -> SyncDialog:
     from app.messages import message
 
     page = SyncDialog(None, None, parent)
+    # as the store records them: HQ's code, then its message (or the network library's)
+    unreachable = ("hq_unreachable: HTTPSConnectionPool(host='hq.example.cn', port=443): Max retries exceeded "
+                   "with url: /api/v1/sync/events (Caused by ConnectTimeoutError)")
+    refused = "unknown_store: " + message("unknown_store", "zh_CN", {"store": "S001"})
     page.show_status(SyncStatus(enrolled=True, online=False, backlog=12, last_sync="2024-05-01T14:03:00",
-                                last_error="HQ answered 503 Service Unavailable", feed_cursor=120345,
-                                feed_applied=120345))
+                                last_error=unreachable, feed_cursor=120345, feed_applied=120345))
     page.show_stuck([
-        StuckEvent(41, "5f0c…e2", "sale_completed", 7, "HQ answered 422: unknown store S001", "2024-05-01T13:58:10"),
-        StuckEvent(42, "9a31…07", "shift_closed", 7, "HQ answered 422: unknown store S001", "2024-05-01T14:01:44"),
+        StuckEvent(41, "5f0c…e2", "sale_completed", 7, refused, "2024-05-01T13:58:10"),
+        StuckEvent(42, "9a31…07", "shift_closed", 7, refused, "2024-05-01T14:01:44"),
     ])
     page.show_conflicts([
         {"id": 7, "at": "2024-05-01T13:40:00", "action": "commit", "subject": "P0012004417731",
@@ -313,13 +342,37 @@ def main(argv: list[str] | None = None) -> int:
         server = args.server or stack.enter_context(scratch_store_server())
         shooter = Shooter(Path(args.out), server, args.till, args.operator, args.pin)
         shooter.run("zh_CN", SIZES)
-        shooter.run("en", (SIZES[0],), {"login", "tender", "help", "sync", "shift_close"})
+        shooter.run("en", (SIZES[0],))
     from ui import diagnostics
 
-    shooter.saved += diagnostics.save_screenshots(Path(args.out))
+    for lang in ("zh_CN", "en"):
+        create_app([], lang)
+        shooter.saved += diagnostics.save_screenshots(Path(args.out))
     for path in shooter.saved:
         print(path)
     return 0
+
+
+#: promotions as HQ hands them down (``app.domain.promotion_json``), so the shots show a line's note
+SAMPLE_PROMOTIONS = (
+    {"id": "P-NOODLE-2ND", "name": "方便面第二件半价", "kind": "nth_item", "rule": {"n": 2, "percent": 50},
+     "scope": {"categories": ["方便食品"]}},
+    {"id": "P-DRINK-88", "name": "可口可乐88折", "kind": "price_cut", "rule": {"percent": 88},
+     "scope": {"brands": ["可口可乐"]}},
+)
+
+
+def add_sample_promotions(home: Path) -> None:
+    """Store the sample promotions in a scratch store's database, as its sync from HQ would."""
+    from app.db.engine import make_engine, make_session_factory
+    from app.db.models import PromotionRecord
+    from app.promotions import bump_promotions
+
+    with make_session_factory(make_engine(f"sqlite:///{home / 'store.sqlite3'}"))() as session:
+        for data in SAMPLE_PROMOTIONS:
+            session.merge(PromotionRecord(id=data["id"], data=data))
+        bump_promotions(session)
+        session.commit()
 
 
 @contextlib.contextmanager
@@ -336,6 +389,7 @@ def scratch_store_server() -> Iterator[str]:
         env = {**os.environ, "OMNISTORE_HOME": home}
         me = [sys.executable, "-m", "app.cli"]
         subprocess.run([*me, "seed", "--products", "3000"], env=env, check=True, stdout=subprocess.DEVNULL)
+        add_sample_promotions(Path(home))
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             port = probe.getsockname()[1]

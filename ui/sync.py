@@ -25,11 +25,12 @@ from PySide6.QtWidgets import (
 from ui.api import NOT_ENROLLED, ApiError, StoreClient, StuckEvent, SyncStatus
 from ui.dialogs import PosDialog, item_table, style_table
 from ui.models import StuckEventsModel
+from ui.texts import hq_error_text
 from ui.worker import Worker
 
 
 def short_time(iso: str | None, now: datetime | None = None) -> str:
-    """'2024-05-01T14:03:22+08:00' → '14:03' today, '05-01 14:03' on another day, '' when missing."""
+    """'2024-05-01T14:03:22+08:00' → '14:03' today, '2024-05-01 14:03' on another day, '' when missing."""
     if not iso:
         return ""
     try:
@@ -39,7 +40,7 @@ def short_time(iso: str | None, now: datetime | None = None) -> str:
     if moment.tzinfo is not None:
         moment = moment.astimezone()
     now = now or datetime.now()
-    return moment.strftime("%H:%M") if moment.date() == now.date() else moment.strftime("%m-%d %H:%M")
+    return moment.strftime("%H:%M") if moment.date() == now.date() else moment.strftime("%Y-%m-%d %H:%M")
 
 
 def sync_state(status: SyncStatus) -> str:
@@ -233,7 +234,8 @@ class SyncDialog(PosDialog):
         else:
             feed = "-"
         self.feed_label.setText(feed)
-        self.error_label.setText(status.last_error or "-")
+        self.error_label.setText(hq_error_text(status.last_error) or "-")
+        self.error_label.setToolTip(status.last_error or "")  # HQ's own words, for support
         self.message.clear_message()
         if not status.enrolled:
             self.message.show_info(self.tr("This store is not connected to HQ: sales stay in the store."), 0)

@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from collections.abc import Iterable
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSizePolicy,
+    QTableWidget,
     QWidget,
 )
+
+#: The height of a row or a control a finger must hit on the touch screen (at least 44 px).
+TOUCH_ROW = 48
 
 
 def disable_ime(edit: QLineEdit) -> None:
@@ -131,15 +139,27 @@ class AmountLabel(QLabel):
 
 
 class ScanEdit(QLineEdit):
-    """The checkout's scan field: no IME, arrows move the line selection, '+' means pay."""
+    """The checkout's scan field: no IME, arrows move the line selection, '+' means pay.
+
+    The till's shortcuts in ``reserved`` stay the till's even while the field has the focus: a line
+    edit would otherwise take Ctrl+Delete for itself (delete the next word).
+    """
 
     pay_requested = Signal()
     move_selection = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, reserved: Iterable[QKeySequence] = ()) -> None:
         super().__init__(parent)
         self.setObjectName("scanEdit")
         disable_ime(self)
+        self._reserved = {sequence[0].toCombined() for sequence in reserved if not sequence.isEmpty()}
+
+    def event(self, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
+                and event.keyCombination().toCombined() in self._reserved):
+            event.ignore()  # not the field's: the till's shortcut takes it
+            return True
+        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
         if event.key() == Qt.Key.Key_Plus and not self.text():
@@ -149,6 +169,75 @@ class ScanEdit(QLineEdit):
             self.move_selection.emit(-1 if event.key() == Qt.Key.Key_Up else 1)
             return
         super().keyPressEvent(event)
+
+
+class QuantityStepper(QWidget):
+    """How many come back (退货数量): − and + buttons a finger can hit either side of the number; from
+    the keyboard, a digit sets it and the arrows or +/- step it. Reads like a spin box: ``value()``,
+    ``setValue()``, ``valueChanged``."""
+
+    valueChanged = Signal(int)  # as QSpinBox names it
+    #: the width its column needs: two touch buttons and the number between them
+    WIDTH = 3 * TOUCH_ROW + 16
+
+    def __init__(self, maximum: int, value: int = 0, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("quantityStepper")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._maximum = maximum
+        self._value = max(0, min(maximum, value))
+        self.number = QLabel(str(self._value))
+        self.number.setObjectName("stepperValue")
+        self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.minus = self._step_button("−", -1)
+        self.plus = self._step_button("+", 1)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(1, 1, 1, 1)
+        row.setSpacing(2)
+        row.addWidget(self.minus)
+        row.addWidget(self.number, 1)
+        row.addWidget(self.plus)
+        self.setMinimumHeight(TOUCH_ROW - 2)
+
+    def _step_button(self, text: str, step: int) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName("stepKey")
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setAutoRepeat(True)
+        button.setFixedWidth(TOUCH_ROW)
+        button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
+        button.clicked.connect(lambda _checked=False: self.setValue(self._value + step))
+        return button
+
+    def value(self) -> int:
+        return self._value
+
+    def maximum(self) -> int:
+        return self._maximum
+
+    def setValue(self, value: int) -> None:  # noqa: N802 (as QSpinBox names it)
+        value = max(0, min(self._maximum, value))
+        if value != self._value:
+            self._value = value
+            self.number.setText(str(value))
+            self.valueChanged.emit(value)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
+        key, text = event.key(), event.text()
+        if key in (Qt.Key.Key_Up, Qt.Key.Key_Plus):
+            self.setValue(self._value + 1)
+        elif key in (Qt.Key.Key_Down, Qt.Key.Key_Minus):
+            self.setValue(self._value - 1)
+        elif text.isdigit():
+            self.setValue(int(text))
+        else:
+            super().keyPressEvent(event)
+
+
+def stepper_column(table: QTableWidget, column: int) -> None:
+    """The column of ``QuantityStepper`` cells: wide enough for both buttons and the number."""
+    table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+    table.setColumnWidth(column, QuantityStepper.WIDTH)
 
 
 def caption_value_row(grid: QGridLayout, row: int, caption: str) -> QLabel:

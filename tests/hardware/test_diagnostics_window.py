@@ -143,3 +143,46 @@ def test_label_preview_and_customer_display_widgets(qtbot):
     customer.clear()
     assert customer.lines.rowCount() == 0 and customer.qr.isHidden()
 
+
+
+def test_in_chinese_the_window_says_nothing_in_english(qtbot, sim, tmp_path: Path):
+    """Device kinds, statuses, faults and their fixes, the panels: all Chinese; addresses and the
+    names of formats (TSPL, QR) stay as they are."""
+    from hardware.devices import Connection, DeviceInfo
+    from tests.ui.screen_text import english_in, visible_texts
+
+    sim.set_status(paper_near_end=True)
+    config = TillDevices(devices=[
+        DeviceConfig("receipt", DeviceKind.RECEIPT_PRINTER, sim.uri, name="前台小票打印机"),
+        DeviceConfig("label", DeviceKind.LABEL_PRINTER, "tcp://127.0.0.1:1", name="标签打印机"),
+        DeviceConfig("scale", DeviceKind.SCALE, "serial:///dev/ttyUSB0", name="电子秤", protocol="stgs"),
+    ])
+    plugged = DeviceInfo("usb-1", Connection.USB, "XP-58", vendor_id=0x0416, product_id=0x5011,
+                         detail="permission denied")  # a printer the till user may not open
+    # collected as the CLI and the support bundle collect it: in English
+    win = DiagnosticsWindow(config, home=tmp_path,
+                            collect=lambda: diag.collect(config, home=tmp_path, sources=[lambda: [plugged]],
+                                                         timeout=0.3, language="en"))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.report is not None, timeout=5000)
+    assert win.devices.count() == 4
+    texts = []
+    for row in range(win.devices.count()):
+        win.devices.setCurrentRow(row)  # each device's details: kind, faults, what to do
+        texts += visible_texts(win)
+    details = " ".join(texts)
+    assert "小票打印机 · 已配置" in details and "打印纸即将用完" in details and "udev" in details
+    english = sorted({phrase for text in texts for phrase in english_in(text)})
+    assert english == []
+    win.close()
+
+
+def test_the_window_fits_a_1024x768_screen(qtbot, window):
+    from PySide6.QtCore import QRect
+
+    assert window.minimumSizeHint().width() <= 1024 and window.minimumSizeHint().height() <= 768
+    window.fit_to(QRect(0, 0, 1024, 768))
+    assert window.width() <= 1024 and window.height() <= 768
+    window.fit_to(QRect(0, 0, 1920, 1080))
+    assert (window.width(), window.height()) == (1100, 700)  # a big screen gets the size it likes

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt  # noqa: E402
 from hardware.escpos.decoder import decode  # noqa: E402
 from tests.ui.conftest import WAIT_MS, idle, log_in, press, scan  # noqa: E402
 from ui.api import StuckEvent, SyncStatus  # noqa: E402
-from ui.dialogs import CashTenderDialog, ChangeDialog  # noqa: E402
+from ui.dialogs import CashTenderDialog  # noqa: E402
 from ui.sync import SyncDialog, sync_status_text  # noqa: E402
 
 COLA = "6901234567892"  # 可口可乐 330ml ￥3.50
@@ -26,11 +26,11 @@ def sell_cola_for_cash(qtbot, win, cash: str = "50", before_paying=None) -> None
     press(qtbot, win, Qt.Key.Key_F12)
     qtbot.waitUntil(lambda: isinstance(win.checkout.active_dialog, CashTenderDialog), timeout=WAIT_MS)
     tender = win.checkout.active_dialog
+    before = win.checkout.last_completion
     qtbot.keyClicks(tender.edit, cash, delay=60)
     qtbot.keyClick(tender.edit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: isinstance(win.checkout.active_dialog, ChangeDialog), timeout=WAIT_MS)
-    qtbot.keyClick(win.checkout.active_dialog, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: win.checkout.active_dialog is None, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: win.checkout.last_completion is not before, timeout=WAIT_MS)
+    assert win.checkout.active_dialog is None and win.checkout.totals.showing_change
     idle(qtbot, win)
 
 
@@ -96,7 +96,7 @@ def test_closing_the_shift_during_a_ticket_is_refused_with_the_servers_chinese_m
 def test_blind_count_close_shows_expected_cash_and_the_shortfall_then_logs_out(qtbot, window, store_server) -> None:
     win = window
     log_in(qtbot, win, float_yuan="500")
-    sell_cola_for_cash(qtbot, win, "50")  # the drawer should now hold ¥503.50
+    sell_cola_for_cash(qtbot, win, "50")  # the drawer should now hold ￥503.50
     leftover = win.checkout.ticket.id
     press(qtbot, win, Qt.Key.Key_F11)
     screen = win.shift_close
@@ -104,10 +104,10 @@ def test_blind_count_close_shows_expected_cash_and_the_shortfall_then_logs_out(q
     qtbot.keyClicks(screen.counted_edit, "500", delay=60)
     qtbot.keyClick(screen.counted_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: screen.result is not None, timeout=WAIT_MS)
-    assert screen.expected_value.text() == "¥503.50"
-    assert screen.counted_value.text() == "¥500.00"
+    assert screen.expected_value.text() == "￥503.50"
+    assert screen.counted_value.text() == "￥500.00"
     assert screen.over_short_caption.text() == "短款"
-    assert screen.over_short_value.text() == "-¥3.50"
+    assert screen.over_short_value.text() == "-￥3.50"
     idle(qtbot, win)
 
     qtbot.keyClick(screen.done_button, Qt.Key.Key_Return)
@@ -253,3 +253,47 @@ def test_an_answer_for_a_dialog_closed_meanwhile_is_dropped(qtbot, window) -> No
     assert win.checkout.active_dialog is None
     scan(qtbot, win, COLA)  # the till carries on
     qtbot.waitUntil(lambda: sum(line.quantity for line in win.checkout.model.rows) == 2, timeout=WAIT_MS)
+
+
+def test_the_sync_page_says_hqs_refusals_in_the_tills_language_with_the_year(qtbot) -> None:
+    """HQ's code is translated; its own words stay in the tooltip for support. Past days show their year."""
+    from app.messages import message
+    from tests.ui.screen_text import english_in, visible_texts
+    from ui.app import create_app
+
+    unreachable = ("hq_unreachable: HTTPConnectionPool(host='hq.example.cn', port=443): Max retries exceeded "
+                   "(Caused by NewConnectionError: Connection refused)")
+    refused_zh = "unknown_store: " + message("unknown_store", "zh_CN", {"store": "S001"})
+    refused_en = "unknown_store: " + message("unknown_store", "en", {"store": "S001"})
+    status = SyncStatus(enrolled=True, online=False, backlog=2, last_sync="2024-05-01T14:03:00", last_error=unreachable)
+    stuck = [StuckEvent(41, "e-41", "sale_completed", 7, refused_zh, "2024-05-01T13:58:10"),
+             StuckEvent(42, "e-42", "shift_closed", 3, refused_en, "2024-05-01T14:01:44"),
+             StuckEvent(43, "e-43", "ticket_voided", 1, "http_502: ", "2024-05-01T14:02:00")]
+
+    create_app([], "zh_CN")
+    page = SyncDialog(None, None)
+    qtbot.addWidget(page)
+    page.show_status(status)
+    page.show_stuck(stuck)
+    assert page.error_label.text().startswith("连不上总部") and page.error_label.toolTip() == unreachable
+    assert [page.model.index(row, 3).data() for row in range(3)] == [
+        "门店不存在或尚未开通：S001",  # HQ answered in Chinese: its words, with the store
+        "门店不存在或尚未开通",  # HQ answered in English: said again from the code
+        "总部返回错误（HTTP 502），稍后自动重试。"]
+    assert page.model.index(0, 4).data() == "2024-05-01 13:58" and page.last_sync_label.text() == "2024-05-01 14:03"
+    assert sorted({phrase for text in visible_texts(page) if "HTTPConnectionPool" not in text
+                   for phrase in english_in(text)}) == []  # the tooltips keep HQ's words; nothing else is English
+    page.close()
+
+    create_app([], "en")
+    try:
+        page = SyncDialog(None, None)
+        qtbot.addWidget(page)
+        page.show_status(status)
+        page.show_stuck(stuck)
+        assert page.error_label.text().startswith("HQ cannot be reached")
+        assert page.model.index(0, 3).data() == "Unknown or not yet enrolled store"
+        assert page.model.index(1, 3).data() == "Unknown or not yet enrolled store: S001"
+        page.close()
+    finally:
+        create_app([], "zh_CN")
