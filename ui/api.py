@@ -10,9 +10,6 @@ from urllib.parse import quote
 import requests
 from PySide6.QtCore import QCoreApplication
 
-from app.domain.money import line_amount
-from app.domain.quantity import Unit
-
 API_PREFIX = "/api/v1"
 #: (connect, read) seconds. A till must say "offline" quickly rather than hang a scan.
 DEFAULT_TIMEOUT = (3.0, 10.0)
@@ -79,13 +76,6 @@ class Line:
     #: the shelf price; a line priced by hand (改价) has another ``unit_price``
     original_price: int = 0
 
-    @property
-    def promotion_saving(self) -> int:
-        """What a promotion took off this line; 0 without one, and for a line priced by hand."""
-        if self.voided or not self.note or self.unit_price != self.original_price:
-            return 0
-        return max(0, line_amount(self.unit_price, self.quantity, Unit(self.unit).per) - self.amount)
-
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Line:
         unit_price = int(data.get("unit_price", 0))
@@ -130,6 +120,10 @@ class Ticket:
     discount: int = 0  # coupons, off the subtotal
     member_no: str | None = None
     coupons: tuple[dict[str, Any], ...] = ()
+    #: what the promotions took off the lines (already out of ``subtotal``), as the server priced them
+    promotions: int = 0
+    #: still due by a tender other than cash: exact fen, 抹零 applies only to cash
+    due_exact: int = 0
     raw: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
@@ -153,17 +147,14 @@ class Ticket:
             discount=int(data.get("discount") or 0),
             member_no=data.get("member_no"),
             coupons=tuple(data.get("coupons") or ()),
+            promotions=int(data.get("promotion_discount") or 0),
+            due_exact=int(data.get("due_exact", data.get("due", 0)) or 0),
             raw=data,
         )
 
     @property
     def active_lines(self) -> tuple[Line, ...]:
         return tuple(line for line in self.lines if not line.voided)
-
-    @property
-    def promotions(self) -> int:
-        """What the promotions took off the lines (already out of ``subtotal``)."""
-        return sum(line.promotion_saving for line in self.lines)
 
     @property
     def savings(self) -> int:

@@ -875,7 +875,7 @@ class CheckoutScreen(QWidget):
             self.show_error(self.tr("There is nothing to pay yet."))
             return
         cards = list(((self.member or {}).get("wallet") or {}).get("cards") or [])
-        dialog = StoredValueDialog(self.ctx.client, self.ctx.worker, self.ticket.id, self.ticket.due,
+        dialog = StoredValueDialog(self.ctx.client, self.ctx.worker, self.ticket.id, self.ticket.due_exact,
                                    cards[0] if cards else "", self)
 
         def accepted() -> None:
@@ -899,7 +899,7 @@ class CheckoutScreen(QWidget):
         if not self.member:
             self.show_error(self.tr("Attach the member first (Ctrl+M)."))
             return
-        dialog = PointsDialog(self.ctx.client, self.ctx.worker, self.ticket.id, self.ticket.due,
+        dialog = PointsDialog(self.ctx.client, self.ctx.worker, self.ticket.id, self.ticket.due_exact,
                               int(self.member.get("points", 0)), self, int(self.member.get("points_per_yuan", 100)))
 
         def accepted() -> None:
