@@ -1,0 +1,42 @@
+"""会员 at the till, asked of HQ: find or register a member, attach them to the ticket, pay with
+their points."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from app import loyalty
+from server.store import schemas
+from server.store.deps import DB, Settings, State, Who, command
+
+router = APIRouter(tags=["members"])
+
+
+@router.get("/members/lookup")
+def member_lookup(who: Who, state: State, phone: Annotated[str, Query(max_length=20)] = "",
+                  card: Annotated[str, Query(max_length=20)] = "",
+                  code: Annotated[str, Query(max_length=64)] = "") -> dict[str, Any]:
+    """By phone, card number or the member's dynamic code (scanned or typed)."""
+    return loyalty.find_member(state.hq(), phone=phone.strip(), card=card.strip(), code=code.strip())
+
+
+@router.post("/members")
+def member_register(body: schemas.MemberIn, who: Who, state: State) -> dict[str, Any]:
+    return loyalty.register_member(state.hq(), body.phone.strip(), body.name.strip())
+
+
+@router.post("/tickets/{ticket_id}/member")
+def ticket_member(ticket_id: int, body: schemas.TicketMemberIn, who: Who, session: DB, settings: Settings,
+                  state: State) -> dict[str, Any]:
+    return command(session, who, body.command_id, "member", {"ticket": ticket_id, "member": body.member_no},
+                   lambda: loyalty.attach_member(session, who, ticket_id, body.member_no, settings, state.hq()))
+
+
+@router.post("/tickets/{ticket_id}/points")
+def ticket_points(ticket_id: int, body: schemas.PointsIn, who: Who, session: DB, settings: Settings,
+                  state: State) -> dict[str, Any]:
+    """积分抵现 with the attached member's points."""
+    return command(session, who, body.command_id, "points", {"ticket": ticket_id, "amount": body.amount},
+                   lambda: loyalty.pay_points(session, who, ticket_id, body.amount, state.hq(), settings))
