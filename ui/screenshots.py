@@ -334,7 +334,7 @@ def scratch_store_server() -> Iterator[str]:
 
     with tempfile.TemporaryDirectory(prefix="omnistore-shots-") as home:
         env = {**os.environ, "OMNISTORE_HOME": home}
-        me = [sys.executable, "-m", "app.cli"]
+        me = [sys.executable, "-m", "omnistore"]
         subprocess.run([*me, "seed", "--products", "3000"], env=env, check=True, stdout=subprocess.DEVNULL)
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))

@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.hq import campaigns, conflicts, gift_cards, ingest, keys, loyalty, masterdata, rules, stores
+from app.hq import campaigns, conflicts, demo, gift_cards, ingest, keys, loyalty, masterdata, rules, stores
 from app.hq.models import Store
 from app.hq.uow import transaction
 
@@ -18,13 +18,24 @@ from app.hq.uow import transaction
 enroll = transaction(stores.enroll)
 create_store = transaction(stores.create_store)
 issue_enrolment_code = transaction(stores.issue_enrolment_code)
+
+
+@transaction
+def open_store(session: Session, code: str, name: str, group: str,
+               enrolment_ttl: int) -> tuple[Store, stores.IssuedCode]:
+    """A new store with its first one-time enrolment code (``omnistore hq create-store``)."""
+    store = stores.create_store(session, code, name, group)
+    return store, stores.issue_enrolment_code(session, store.code, enrolment_ttl)
+
+
 set_store_disabled = transaction(stores.set_disabled)
 create_key = transaction(keys.create_key)
 revoke_key = transaction(keys.revoke)
 revoke_key_by_prefix = transaction(keys.revoke_by_prefix)
 
-# ---- a store's events ------------------------------------------------------------------------
+# ---- a store's events, and the demo chain ------------------------------------------------------
 ingest_events = transaction(ingest.ingest)
+seed_demo = transaction(demo.seed)
 
 
 # ---- members -----------------------------------------------------------------------------------

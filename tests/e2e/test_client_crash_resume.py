@@ -12,8 +12,8 @@ import time  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 
 from hardware.escpos.decoder import decode  # noqa: E402
-from tests.conftest import COLA, NOODLES, WATER, Till  # noqa: E402
-from tests.e2e.client_process import ClientProcess  # noqa: E402
+from harness.client import ClientProcess  # noqa: E402
+from harness.store import COLA, NOODLES, WATER, Till  # noqa: E402
 from tests.ui.conftest import WAIT_MS, PrinterSpy, idle, log_in, press  # noqa: E402
 from ui.api import StoreClient  # noqa: E402
 from ui.app import MainWindow, create_app  # noqa: E402

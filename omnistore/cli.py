@@ -1,4 +1,4 @@
-"""The ``omnistore`` command: the composition root, the one place that wires ui, server and hardware."""
+"""The ``omnistore`` command: the composition root, the one place that wires app, ui, server and hardware."""
 
 from __future__ import annotations
 
@@ -191,7 +191,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     os.environ.setdefault("OMNISTORE_HOME", str(Path.home() / ".omnistore-demo"))
     os.environ.pop("OMNISTORE_HQ_DATABASE_URL", None)  # the demo's HQ is its own, never a real one
     signal.signal(signal.SIGTERM, _stop_on_sigterm)
-    me = [sys.executable, "-m", "app.cli"]
+    me = [sys.executable, "-m", "omnistore"]
     subprocess.run([*me, "seed", "--products", str(args.products)], check=True)
     home = Path(os.environ["OMNISTORE_HOME"])
     _demo_devices(home, args.printer_port)
@@ -297,8 +297,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _extend(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """Commands owned by other parts of the app register themselves here."""
-    from app.hq.cli import add_commands as add_hq_commands
+    """HQ's commands (``hq-server``, ``hq …``) live in their own module."""
+    from omnistore.hq import add_commands as add_hq_commands
 
     add_hq_commands(sub)
 
@@ -311,7 +311,3 @@ def main(argv: list[str] | None = None) -> int:
         return run_diag(argv[1:])
     args = build_parser().parse_args(argv)
     return int(args.func(args) or 0)
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
