@@ -26,9 +26,8 @@ from hardware.devices import DeviceInfo, DeviceKind, driver_for
 from hardware.escpos.profiles import get_profile
 from hardware.escpos.testpage import build_test_page, codepage_sample
 from hardware.faults import fault, udev_rule
-from hardware.links import open_link
+from hardware.links import PrinterError, open_link
 from hardware.printer import EscPosStatus, PrinterStatus
-from hardware.transports import PrinterError
 
 SECRET_WORDS = ("password", "passwd", "secret", "token", "key", "pin", "credential", "auth")
 

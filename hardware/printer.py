@@ -29,8 +29,7 @@ from hardware.escpos.profiles import PrinterProfile, get_profile
 from hardware.escpos.status import PrinterState, parse_status
 from hardware.faults import Fault, fault
 from hardware.jobs import JobStore, PrintJob
-from hardware.links import Link, open_link
-from hardware.transports import PrinterError
+from hardware.links import Link, PrinterError, open_link
 
 log = logging.getLogger(__name__)
 

@@ -43,10 +43,9 @@ from hardware.escpos.testpage import codepage_sample
 from hardware.faults import fault
 from hardware.labels import tspl, zpl
 from hardware.labels.document import BagLabel, ShelfLabel, WeighedLabel, bag_label, shelf_label, weighed_label
-from hardware.links import open_link
+from hardware.links import PrinterError, open_link
 from hardware.scale import Reading, SerialScale
 from hardware.scanner import parse_code
-from hardware.transports import PrinterError
 from ui.customer_display import CustomerDisplay
 from ui.label_preview import LabelPreview
 
