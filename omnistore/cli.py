@@ -25,6 +25,13 @@ def _store_settings():  # type: ignore[no-untyped-def]
     return StoreSettings.from_env()
 
 
+def _home() -> Path:
+    """This machine's data directory: the store server's database, the till's devices and queues."""
+    from app.settings import default_home
+
+    return default_home()
+
+
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
     from app.db.engine import ensure_parent, make_engine
     from app.db.migrate import upgrade
@@ -93,7 +100,8 @@ def cmd_enroll(args: argparse.Namespace) -> int:
 def cmd_client(args: argparse.Namespace) -> int:
     from ui.app import run_client
 
-    return int(run_client(server_url=args.server, till=args.till, lang=args.lang, printer_uri=args.printer) or 0)
+    return int(run_client(server_url=args.server, till=args.till, home=_home(), lang=args.lang,
+                          printer_uri=args.printer) or 0)
 
 
 def cmd_printer_sim(args: argparse.Namespace) -> int:
@@ -308,6 +316,6 @@ def main(argv: list[str] | None = None) -> int:
     if argv[:1] == ["diag"]:
         from hardware.diag import run_diag
 
-        return run_diag(argv[1:])
+        return run_diag(argv[1:], _home())
     args = build_parser().parse_args(argv)
     return int(args.func(args) or 0)

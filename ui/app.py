@@ -106,8 +106,10 @@ class MainWindow(QMainWindow):
     def __init__(self, client: StoreClient, till: str, printer_sink: PrinterSink | None = None,
                  worker: Worker | None = None, parent: QWidget | None = None,
                  printer: ReceiptPrinter | None = None, scale: SerialScale | None = None,
-                 customer: CustomerFacing | None = None) -> None:
+                 customer: CustomerFacing | None = None, *, home: Path) -> None:
         super().__init__(parent)
+        #: the till's data directory: its devices.json, print queues and logs
+        self.home = home
         self.setWindowTitle(self.tr("OmniStore checkout"))
         self.worker = worker or Worker(self)
         self.ctx = TillContext(client=client, worker=self.worker, till=till, printer_sink=printer_sink,
@@ -246,7 +248,7 @@ class MainWindow(QMainWindow):
 
         self.login.message.clear_message()
         if self.diagnostics is None:
-            self.diagnostics = DiagnosticsWindow()
+            self.diagnostics = DiagnosticsWindow(home=self.home)
             self.diagnostics.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self.diagnostics.destroyed.connect(lambda _obj=None: setattr(self, "diagnostics", None))
             self.diagnostics.move(self.geometry().center() - self.diagnostics.rect().center())
@@ -377,7 +379,7 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def till_printer(printer_uri: str | None, home: Path | None = None) -> ReceiptPrinter | None:
+def till_printer(printer_uri: str | None, home: Path) -> ReceiptPrinter | None:
     """The till's receipt printer: ``devices.json``'s when it names one, else ``printer_uri``.
 
     Jobs go through the printer's persisted queue, so a printer that is off or out of paper
@@ -395,7 +397,7 @@ def till_printer(printer_uri: str | None, home: Path | None = None) -> ReceiptPr
     return ReceiptPrinter(printer_uri, home=home)
 
 
-def till_peripherals(home: Path | None = None) -> tuple[SerialScale | None, CustomerFacing | None]:
+def till_peripherals(home: Path) -> tuple[SerialScale | None, CustomerFacing | None]:
     """The scale and the customer displays ``devices.json`` names for this till (each optional)."""
     from hardware.config import load_config
     from hardware.devices import DeviceKind
@@ -420,7 +422,7 @@ def till_peripherals(home: Path | None = None) -> tuple[SerialScale | None, Cust
     return scale, (CustomerFacing(pole, screen) if pole or screen else None)
 
 
-def till_camera(window: MainWindow, home: Path | None = None) -> QObject | None:
+def till_camera(window: MainWindow, home: Path) -> QObject | None:
     """A camera in ``devices.json`` scans at the till: member QR, coupons and barcodes held up to it.
 
     ``uri`` ``camera:N`` picks the Nth video input (``camera:`` the default one); each decoded
@@ -448,15 +450,17 @@ def till_camera(window: MainWindow, home: Path | None = None) -> QObject | None:
     return scanner
 
 
-def run_client(server_url: str, till: str, lang: str | None = None, printer_uri: str | None = None,
+def run_client(server_url: str, till: str, home: Path, lang: str | None = None, printer_uri: str | None = None,
                argv: Sequence[str] | None = None) -> int:
-    """Entry point for ``omnistore client``: show the till and run the event loop; returns the exit code."""
+    """Entry point for ``omnistore client``: show the till and run the event loop; returns the exit code.
+    ``home`` is the till's data directory (its devices and print queues), chosen by the caller."""
     app = create_app(argv, lang)
     language = str(app.property("omnistore_language") or DEFAULT_LANGUAGE)
     client = StoreClient(server_url, language=language)
-    scale, customer = till_peripherals()
-    window = MainWindow(client, till, printer=till_printer(printer_uri), scale=scale, customer=customer)
-    camera = till_camera(window)
+    scale, customer = till_peripherals(home)
+    window = MainWindow(client, till, printer=till_printer(printer_uri, home), scale=scale, customer=customer,
+                        home=home)
+    camera = till_camera(window, home)
     if camera is not None:
         window.destroyed.connect(camera.close)
     screen = QGuiApplication.primaryScreen()

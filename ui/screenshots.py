@@ -12,6 +12,7 @@ import argparse
 import contextlib
 import os
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -92,12 +93,14 @@ class Shooter:
     def run(self, lang: str, sizes: tuple[QSize, ...], names: set[str] | None = None) -> None:
         create_app([], lang)
         client = StoreClient(self.server, language=lang)
-        win = MainWindow(client, self.till, printer_sink=lambda _data: None)
+        till_home = tempfile.TemporaryDirectory(prefix="omnistore-shots-till-")  # no devices configured
+        win = MainWindow(client, self.till, printer_sink=lambda _data: None, home=Path(till_home.name))
         win.show()
         try:
             for size in sizes:
                 self._one_size(win, lang, size, names)
         finally:
+            till_home.cleanup()
             win.close()
 
     def _shift_close(self, win: MainWindow, tag: str) -> None:

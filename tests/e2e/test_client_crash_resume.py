@@ -55,7 +55,7 @@ def test_a_till_killed_mid_ticket_resumes_the_ticket_at_the_next_login(qtbot, st
     # a fresh till process: the cashier logs in again at the same till
     create_app([], "zh_CN")
     printer = PrinterSpy()
-    win = MainWindow(StoreClient(store_server.url, language="zh_CN"), till, printer_sink=printer)
+    win = MainWindow(StoreClient(store_server.url, language="zh_CN"), till, printer_sink=printer, home=tmp_path)
     qtbot.addWidget(win)
     win.resize(1024, 768)
     win.show()

@@ -84,7 +84,8 @@ def test_a_printer_without_a_chinese_font_gets_the_receipt_as_a_picture(qtbot, s
     printer = till_printer(None, tmp_path)
     assert printer is not None and printer.raster and printer.profile.name == "58mm"
     create_app([], "zh_CN")
-    win = MainWindow(StoreClient(store_server.url, language="zh_CN"), store_server.new_till(), printer=printer)
+    win = MainWindow(StoreClient(store_server.url, language="zh_CN"), store_server.new_till(), printer=printer,
+                     home=tmp_path)
     qtbot.addWidget(win)
     win.show()
     try:
