@@ -98,7 +98,7 @@ def cmd_enroll(args: argparse.Namespace) -> int:
 
 
 def cmd_client(args: argparse.Namespace) -> int:
-    from ui.app import run_client
+    from omnistore.till import run_client
 
     return int(run_client(server_url=args.server, till=args.till, home=_home(), lang=args.lang,
                           printer_uri=args.printer) or 0)

@@ -77,7 +77,7 @@ def test_out_of_paper_the_sale_completes_and_the_receipt_prints_after_paper_is_l
 def test_a_printer_without_a_chinese_font_gets_the_receipt_as_a_picture(qtbot, store_server, sim, tmp_path) -> None:
     from hardware.config import DeviceConfig, TillDevices, save_config
     from hardware.devices import DeviceKind
-    from ui.app import till_printer
+    from omnistore.till import till_printer
 
     save_config(TillDevices(devices=[DeviceConfig("receipt", DeviceKind.RECEIPT_PRINTER, sim.uri, profile="58mm",
                                                   options={"raster": "1"})]), tmp_path)
