@@ -25,7 +25,7 @@ bench: $(STAMP)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/mypy app/domain hardware/families.py
+	$(VENV)/bin/mypy app hardware/families.py
 	$(VENV)/bin/lint-imports
 
 translations: $(STAMP)
