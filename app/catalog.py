@@ -215,7 +215,7 @@ def bump_version(session: Session, key: str = CATALOG_VERSION_KEY) -> None:
 
 
 def build_index(session: Session) -> SearchIndex:
-    categories = {cid: name for cid, name in session.execute(select(Category.id, Category.name))}
+    categories: dict[int | None, str] = {cid: name for cid, name in session.execute(select(Category.id, Category.name))}
     rows = session.execute(
         select(
             Product.id, Product.sku, Product.primary_barcode, Product.name, Product.price, Product.unit,

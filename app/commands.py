@@ -5,9 +5,9 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import bindparam, insert, select
+from sqlalchemy import Table, bindparam, insert, select
 from sqlalchemy.orm import Session
 
 from app import clock
@@ -17,7 +17,7 @@ from app.domain.errors import DomainError
 
 MAX_COMMAND_ID = 64
 
-_COMMANDS = Command.__table__
+_COMMANDS = cast(Table, Command.__table__)
 _ANSWERED = select(_COMMANDS.c.fingerprint, _COMMANDS.c.response).where(_COMMANDS.c.id == bindparam("command_id"))
 _REMEMBER = insert(_COMMANDS).values({c: bindparam(c) for c in ("id", "operator_id", "action", "fingerprint",
                                                                  "response", "created_at")})
@@ -71,6 +71,18 @@ def run(
         response = change()
         remember(session, actor, command_id, action, payload, response)
         session.commit()  # synchronous=FULL: durable once this returns
+    except BaseException:
+        session.rollback()
+        raise
+    return response
+
+
+def apply(session: Session, change: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    """Apply ``change`` and commit it, for the few calls whose own rule makes a retry harmless
+    (one open shift per till, one open ticket per till) and that may come without a command id."""
+    try:
+        response = change()
+        session.commit()
     except BaseException:
         session.rollback()
         raise

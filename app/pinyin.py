@@ -71,8 +71,9 @@ def _run_choices(run: str) -> tuple[tuple[str, ...], ...]:
     # heteronym=True still reads a known phrase one way only; a lone character gets all its readings,
     # of which the plausible ones are kept. A character without pinyin (an emoji, 𠮷) stands for nothing.
     out: list[tuple[str, ...]] = []
-    for char, letters in zip(run, pinyin(run, style=Style.FIRST_LETTER, heteronym=True, errors=_no_reading),
-                             strict=True):
+    # pypinyin takes an errors callback that returns a list too; its annotation says str only
+    readings = pinyin(run, style=Style.FIRST_LETTER, heteronym=True, errors=_no_reading)  # type: ignore[arg-type]
+    for char, letters in zip(run, readings, strict=True):
         if letters == [_NO_READING]:
             continue
         usual = letters[0].lower()

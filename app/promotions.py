@@ -42,7 +42,7 @@ _checked: dict[str, float] = {}
 def book(session: Session, home: Path | None = None) -> tuple[PromotionBook, str, str]:
     """The store's promotions, and the store's code and group for their ``runs_for`` (from the
     enrolment in ``home``). Both are re-read at most once a ``RECHECK_SECONDS``."""
-    key = str(session.get_bind().url)
+    key = str(session.get_bind().engine.url)
     now = time.monotonic()
     with _lock:
         cached = _cache.get(key)

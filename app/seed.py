@@ -245,3 +245,23 @@ def _seed_people(session: Session) -> None:
         if code not in known:
             create_operator(session, code, name, role, pin)
     session.flush()
+
+
+#: two promotions as HQ would send them down the feed: for the demo and the screenshots
+SAMPLE_PROMOTIONS = (
+    {"id": "P-NOODLE-2ND", "name": "方便面第二件半价", "kind": "nth_item", "rule": {"n": 2, "percent": 50},
+     "scope": {"categories": ["方便食品"]}},
+    {"id": "P-DRINK-88", "name": "可口可乐88折", "kind": "price_cut", "rule": {"percent": 88},
+     "scope": {"brands": ["可口可乐"]}},
+)
+
+
+def add_sample_promotions(session: Session) -> None:
+    """Store the sample promotions as the store's sync from HQ would (方便面第二件半价, 可口可乐88折)."""
+    from app.db.models import PromotionRecord
+    from app.promotions import bump_promotions
+
+    for data in SAMPLE_PROMOTIONS:
+        session.merge(PromotionRecord(id=data["id"], data=data))
+    bump_promotions(session)
+    session.commit()

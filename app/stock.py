@@ -45,6 +45,12 @@ def level(session: Session, product_id: int) -> int:
     return row.quantity if row else 0
 
 
+def on_hand(session: Session, code: str, layout: InStoreLayout) -> dict[str, Any]:
+    """查库存: the product a code names and how many the store holds."""
+    product = lookup(session, code, layout).product
+    return {"sku": product.sku, "name": product.name, "unit": product.unit, "on_hand": level(session, product.id)}
+
+
 def apply(session: Session, moves: Iterable[Move], reason: str, ref: str, actor: Actor | None, till: str) -> dict[str, Any]:
     """Move stock and record one ``stock_moved`` event for the lot; returns the event payload."""
     by_product: dict[int, int] = defaultdict(int)

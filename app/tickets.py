@@ -18,9 +18,9 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import bindparam, event, insert, select, update
+from sqlalchemy import CursorResult, Result, Table, bindparam, event, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.db.models import Category, Product, Tender, Ticket, TicketCoupon, TicketLine
@@ -28,10 +28,10 @@ from app.domain.errors import DomainError
 from app.domain.quantity import Unit
 from app.domain.sale import Coupon, Line, Payment, Sale, SaleRules, Status
 
-_TICKETS = Ticket.__table__
-_LINES = TicketLine.__table__
-_COUPONS = TicketCoupon.__table__
-_TENDERS = Tender.__table__
+_TICKETS = cast(Table, Ticket.__table__)
+_LINES = cast(Table, TicketLine.__table__)
+_COUPONS = cast(Table, TicketCoupon.__table__)
+_TENDERS = cast(Table, Tender.__table__)
 
 #: a line's stored columns, in this order (what ``save`` compares to know what changed)
 LineRow = tuple[Any, ...]
@@ -137,11 +137,11 @@ class Tickets:
 
     def add(self, session: Session, sale: Sale) -> Sale:
         """A new ticket: its row is inserted and it gets its id."""
-        result = session.execute(insert(_TICKETS).values(
+        result = _cursor(session.execute(insert(_TICKETS).values(
             till=sale.till, operator_id=sale.operator_id, shift_id=sale.shift_id, status=sale.status.value,
             created_at=sale.created_at, updated_at=sale.created_at, subtotal=0, discount=0, rounding=0, total=0, paid=0,
-            change=0, version=0))
-        sale.id = int(result.inserted_primary_key[0])
+            change=0, version=0)))
+        sale.id = _new_id(result)
         _touched(session)[sale.id] = _Stored(0, sale)
         return sale
 
@@ -150,12 +150,12 @@ class Tickets:
         stored = _touched(session).get(sale.id)
         if stored is None or stored.sale is not sale:
             raise RuntimeError(f"ticket {sale.id} saved without being loaded in this transaction")
-        moved = session.execute(_SAVE_TICKET, {
+        moved = _cursor(session.execute(_SAVE_TICKET, {
             "ticket_id": sale.id, "was": stored.version, "status": sale.status.value, "member_no": sale.member_no,
             "member_tier": sale.member_tier, "subtotal": sale.subtotal, "discount": sale.discount,
             "rounding": sale.rounding, "total": sale.total, "paid": sale.paid, "change": sale.change,
             "sale_id": sale.sale_id, "shift_id": sale.shift_id, "completed_at": sale.completed_at, "updated_at": moment,
-            "version": stored.version + 1})
+            "version": stored.version + 1}))
         if moved.rowcount != 1:  # changed under us by a writer that bypassed this copy
             raise DomainError("ticket_changed", status=409)
         stored.version += 1
@@ -164,10 +164,10 @@ class Tickets:
         for payment in sale.payments:
             if payment.id is None:
                 payment.created_at = payment.created_at or moment
-                result = session.execute(_INSERT_TENDER, {
+                result = _cursor(session.execute(_INSERT_TENDER, {
                     "ticket_id": sale.id, "method": payment.kind, "amount": payment.amount,
-                    "created_at": payment.created_at, "reference": payment.reference, "ref": payment.ref})
-                payment.id = int(result.inserted_primary_key[0])
+                    "created_at": payment.created_at, "reference": payment.reference, "ref": payment.ref}))
+                payment.id = _new_id(result)
                 stored.payments.add(payment.id)
         _saved(session).add(sale.id)
 
@@ -176,14 +176,14 @@ class Tickets:
         for line in sale.lines:
             row = _line_row(line)
             if line.id is None:
-                result = session.execute(_INSERT_LINE, {
+                result = _cursor(session.execute(_INSERT_LINE, {
                     "ticket_id": sale.id, "seq": line.seq, "product_id": line.product_id, "sku": line.sku,
                     "barcode": line.barcode, "name": line.name, "unit": line.unit.value, "quantity": line.quantity,
                     "unit_price": line.unit_price, "original_price": line.original_price, "amount": line.amount,
                     "fixed_amount": line.fixed_amount, "voided": line.voided, "note": line.note,
                     "discount": line.discount, "rounding": line.rounding, "card_no": line.card_no,
-                    "reductions": line.reductions})
-                line.id = int(result.inserted_primary_key[0])
+                    "reductions": line.reductions}))
+                line.id = _new_id(result)
             elif stored.lines.get(line.id) != row:
                 changed.append({"line_id": line.id, **dict(zip(_LINE_CHANGES, row, strict=True))})
             stored.lines[line.id] = row
@@ -197,11 +197,11 @@ class Tickets:
             del stored.coupons[gone]
         for coupon in sale.coupons:
             if coupon.id is None:
-                result = session.execute(insert(_COUPONS).values(
+                result = _cursor(session.execute(insert(_COUPONS).values(
                     ticket_id=sale.id, code=coupon.code, name=coupon.name, kind=coupon.kind, value=coupon.value,
                     threshold=coupon.threshold, discount=coupon.discount, created_at=moment, sku=coupon.sku,
-                    offline=coupon.offline, ref=coupon.ref))
-                coupon.id = int(result.inserted_primary_key[0])
+                    offline=coupon.offline, ref=coupon.ref)))
+                coupon.id = _new_id(result)
             elif stored.coupons.get(coupon.id) != _coupon_row(coupon):
                 session.execute(update(_COUPONS).where(_COUPONS.c.id == coupon.id).values(discount=coupon.discount))
             stored.coupons[coupon.id] = _coupon_row(coupon)
@@ -228,6 +228,17 @@ class Tickets:
     def forget(self, ticket_id: int) -> None:
         with self._lock:
             self._kept.pop(ticket_id, None)
+
+
+def _cursor(result: Result[Any]) -> CursorResult[Any]:
+    """An INSERT's or UPDATE's result, with its row count and new key."""
+    return cast(CursorResult[Any], result)
+
+
+def _new_id(result: CursorResult[Any]) -> int:
+    key = result.inserted_primary_key
+    assert key is not None, "an INSERT always has its new row's key"
+    return int(key[0])
 
 
 def _touched(session: Session) -> dict[int, _Stored]:

@@ -18,7 +18,7 @@ from bench.common import Result, print_table
 
 def _store_api(args: argparse.Namespace) -> list[Result]:
     from bench import store_api
-    from tests.conftest import make_store_server
+    from harness.store import make_store_server
 
     with tempfile.TemporaryDirectory(prefix="omnistore-bench-") as tmp:
         started = time.perf_counter()

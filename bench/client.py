@@ -12,8 +12,8 @@ import time
 from pathlib import Path
 
 from bench.common import Result
-from tests.conftest import StoreServer, make_store_server
-from tests.e2e.client_process import STARTUP_MARKER, ClientProcess
+from harness.client import STARTUP_MARKER, ClientProcess
+from harness.store import StoreServer, make_store_server
 
 STARTS = 5
 SALE_LINES = 100

@@ -18,7 +18,7 @@ from hardware.labels.document import Barcode, LabelDocument
 from hardware.labels.render import render_label
 from hardware.printer import ReceiptPrinter
 from hardware.simulators.printer import PrinterSimulator
-from tests.hardware.conftest import make_receipt
+from harness.receipts import make_receipt
 
 
 def _frames() -> list[Image.Image]:

@@ -21,7 +21,7 @@ import requests
 
 from app.sync import signing
 from bench.common import Result, print_table
-from tests.hq.conftest import Admin, HQServer, Store, scratch_hq
+from harness.hq import Admin, HQServer, Store, scratch_hq
 
 BATCH = 500
 SALES = 50_000

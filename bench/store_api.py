@@ -8,7 +8,7 @@ import time
 import uuid
 
 from bench.common import Result, time_calls
-from tests.conftest import COLA, NOODLES, WATER, StoreServer, Till
+from harness.store import COLA, NOODLES, WATER, StoreServer, Till
 
 SEARCHES = ["k", "kk", "kkk", "kkkl", "可", "可乐", "苹果", "6901", "69400004", "nfsq", "康师傅", "牛奶", "xl", "洗衣液",
             "A00001", "礼盒", "hsnr", "zzz", "酸奶 草莓", "ylcn"]

@@ -24,7 +24,7 @@ FEED_SKUS = 200_000
 
 def run(sales: int = SALES) -> list[Result]:
     from app.db.models import OutboxEvent
-    from tests.e2e.conftest import enrol_store, open_till, sell_cola
+    from harness.chain import enrol_store, open_till, sell_cola
 
     with running_hq() as hq, tempfile.TemporaryDirectory(prefix="omnistore-catchup-") as tmp:
         store = enrol_store(hq.admin(), hq, Path(tmp))
@@ -68,8 +68,8 @@ def feed_to_new_store(skus: int = FEED_SKUS) -> list[Result]:
     import requests
 
     from bench.hq_ingest import load_catalog
-    from tests.conftest import Till
-    from tests.e2e.conftest import enrol_store
+    from harness.chain import enrol_store
+    from harness.store import Till
 
     with running_hq() as hq, tempfile.TemporaryDirectory(prefix="omnistore-feed-") as tmp:
         load_catalog(hq, skus)

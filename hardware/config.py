@@ -1,7 +1,9 @@
-"""Per-till device settings (设备配置): ``OMNISTORE_HOME/devices.json``.
+"""Per-till device settings (设备配置): ``devices.json`` in the till's data directory.
 
 Detection finds what is plugged in; this file says what the till uses it for and how
 (code page, paper width, USB endpoints, baud rate, scanner suffix). It holds no secrets.
+Which directory is the composition root's choice (``omnistore``, from ``app.settings``);
+every function here is told.
 """
 
 from __future__ import annotations
@@ -9,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,18 +19,6 @@ from hardware.detect import KnownUsb
 from hardware.devices import DeviceKind
 
 CONFIG_NAME = "devices.json"
-
-
-def default_home() -> Path:
-    """``OMNISTORE_HOME``, else the platform's user data dir (as ``app.settings`` picks it)."""
-    env = os.environ.get("OMNISTORE_HOME")
-    if env:
-        return Path(env).expanduser()
-    if sys.platform == "win32":
-        return Path(os.environ.get("LOCALAPPDATA", Path.home())) / "OmniStore" / "omnistore"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Application Support" / "omnistore"
-    return Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share")) / "omnistore"
 
 
 @dataclass
@@ -115,11 +104,11 @@ def _device(data: dict[str, Any]) -> DeviceConfig:
     return DeviceConfig(**values)
 
 
-def config_path(home: Path | None = None) -> Path:
-    return (home or default_home()) / CONFIG_NAME
+def config_path(home: Path) -> Path:
+    return home / CONFIG_NAME
 
 
-def load_config(home: Path | None = None) -> TillDevices:
+def load_config(home: Path) -> TillDevices:
     """The till's device settings; an empty set when there is no file yet."""
     path = config_path(home)
     try:
@@ -129,7 +118,7 @@ def load_config(home: Path | None = None) -> TillDevices:
     return TillDevices.from_json(data)
 
 
-def save_config(config: TillDevices, home: Path | None = None) -> Path:
+def save_config(config: TillDevices, home: Path) -> Path:
     """Write atomically: a power cut leaves the old file or the new one, never half of one."""
     path = config_path(home)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -51,7 +51,7 @@ class DeviceInfo:
 
     @property
     def uri(self) -> str:
-        """Where a driver opens it, in ``hardware.transports`` URI form."""
+        """Where a driver opens it, in ``hardware.links`` URI form."""
         if self.connection is Connection.NETWORK:
             return f"tcp://{self.host}:{self.port or 9100}"
         if self.connection is Connection.USB and self.vendor_id is not None and self.product_id is not None:

@@ -1,7 +1,8 @@
 """``omnistore diag``: what is plugged in, what is configured, live status and plain fixes.
 
-``run_diag(argv)`` is the CLI; ``collect()`` and ``export_bundle()`` are shared with the
-diagnostics window. Nothing here waits long: every probe has a sub-second timeout.
+``run_diag(argv, home)`` is the CLI; ``collect()`` and ``export_bundle()`` are shared with the
+diagnostics window. ``home`` is the till's data directory (its ``devices.json``, logs and print
+queues), chosen by the caller. Nothing here waits long: every probe has a sub-second timeout.
 """
 
 from __future__ import annotations
@@ -21,14 +22,13 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from hardware import detect
-from hardware.config import TillDevices, config_path, default_home, load_config
+from hardware.config import TillDevices, config_path, load_config
 from hardware.devices import DeviceInfo, DeviceKind, driver_for
 from hardware.escpos.profiles import get_profile
 from hardware.escpos.testpage import build_test_page, codepage_sample
 from hardware.faults import fault, udev_rule
-from hardware.links import open_link
+from hardware.links import PrinterError, open_link
 from hardware.printer import EscPosStatus, PrinterStatus
-from hardware.transports import PrinterError
 
 SECRET_WORDS = ("password", "passwd", "secret", "token", "key", "pin", "credential", "auth")
 
@@ -85,7 +85,7 @@ def fixes_for(codes: Sequence[str], *, vendor_id: int | None = None, language: s
 def collect(
     config: TillDevices | None = None,
     *,
-    home: Path | None = None,
+    home: Path,
     sources: Sequence[Callable[[], list[DeviceInfo]]] | None = None,
     timeout: float = 0.5,
     language: str = "en",
@@ -159,10 +159,9 @@ def redact(value: object) -> object:
     return value
 
 
-def export_bundle(path: Path, *, home: Path | None = None, report: DiagReport | None = None,
+def export_bundle(path: Path, *, home: Path, report: DiagReport | None = None,
                   log_bytes: int = 256 * 1024, jobs: int = 20) -> Path:
     """A zip for support: device list, settings without secrets, recent logs, the last print jobs."""
-    home = home or default_home()
     report = report or collect(home=home)
     path.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as bundle:
@@ -221,8 +220,9 @@ def _print_report(report: DiagReport, out: io.TextIOBase) -> None:
             print(f"    → {fix}", file=out)
 
 
-def run_diag(argv: list[str]) -> int:
-    """``omnistore diag [--json] [--test-print URI] [--profile 80mm] [--codepages URI] [--bundle PATH]``.
+def run_diag(argv: list[str], home: Path) -> int:
+    """``omnistore diag [--json] [--test-print URI] [--profile 80mm] [--codepages URI] [--bundle PATH]``
+    for the till whose data directory is ``home``.
 
     Exit status 0 when every configured device is OK (or cannot tell), 1 when one has a fault.
     """
@@ -235,7 +235,7 @@ def run_diag(argv: list[str]) -> int:
     parser.add_argument("--timeout", type=float, default=0.5, help="seconds per probe (default 0.5)")
     args = parser.parse_args(argv)
     out = sys.stdout
-    report = collect(timeout=args.timeout)
+    report = collect(home=home, timeout=args.timeout)
     result: dict[str, object] = {"report": report.to_json()}
     failed = any(row.status == "fault" for row in report.devices if row.configured)
     if args.test_print:
@@ -251,7 +251,7 @@ def run_diag(argv: list[str]) -> int:
             result["codepages"] = exc.code
             failed = True
     if args.bundle:
-        result["bundle"] = str(export_bundle(args.bundle, report=report))
+        result["bundle"] = str(export_bundle(args.bundle, home=home, report=report))
     if args.json:
         json.dump(result, out, ensure_ascii=False, indent=2)
         print(file=out)

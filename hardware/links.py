@@ -1,8 +1,10 @@
 """Two-way byte links to a device, by URI, with short timeouts: tcp, serial, usb, file.
 
-``hardware.transports.send`` writes and forgets; a driver that confirms its work needs to
-write and then read the answer (DLE EOT status, TSPL ``ESC !?``) on the same link. Every
-failure is a ``PrinterError`` with a stable code, never a hang.
+The one way bytes reach a device: a driver writes and then reads the answer (DLE EOT status,
+TSPL ``ESC !?``) on the same link; the encoders (``hardware.escpos``, ``hardware.labels``) only
+make bytes. Every failure is a ``PrinterError`` with a stable code, never a hang. TCP uses a
+plain socket with short connect and I/O timeouts (a till must never hang on an unplugged
+printer); serial goes through pyserial, USB through pyusb.
 """
 
 from __future__ import annotations
@@ -11,9 +13,62 @@ import contextlib
 import errno
 import socket
 import time
+from dataclasses import dataclass, field
 from typing import Any, Protocol
+from urllib.parse import parse_qs, unquote, urlsplit
 
-from hardware.transports import PrinterAddress, PrinterError, parse_uri
+DEFAULT_TCP_PORT = 9100
+
+
+class PrinterError(Exception):
+    """A printer could not be reached or written to. ``code`` is stable, for UI and API."""
+
+    def __init__(self, code: str, detail: str = "") -> None:
+        super().__init__(code, detail)
+        self.code = code
+        self.detail = detail
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.detail}" if self.detail else self.code
+
+
+@dataclass(frozen=True, slots=True)
+class PrinterAddress:
+    """A parsed printer URI."""
+
+    scheme: str  # tcp | serial | usb | file
+    target: str  # host, device path, 'vid:pid' or file path
+    port: int | None = None
+    options: dict[str, str] = field(default_factory=dict)
+
+
+def parse_uri(uri: str) -> PrinterAddress:
+    """``tcp://host[:port]``, ``serial:///dev/ttyUSB0?baudrate=9600``, ``usb://04b8:0202``, ``file:///tmp/out.bin``."""
+    parts = urlsplit(uri)
+    options = {k: v[-1] for k, v in parse_qs(parts.query).items()}
+    scheme = parts.scheme.lower()
+    if scheme == "tcp":
+        if not parts.hostname:
+            raise PrinterError("printer_uri_invalid", uri)
+        try:
+            port = parts.port or DEFAULT_TCP_PORT
+        except ValueError:
+            raise PrinterError("printer_uri_invalid", uri) from None
+        return PrinterAddress("tcp", parts.hostname, port, options)
+    if scheme in ("serial", "file"):
+        path = unquote(parts.netloc + parts.path)
+        if not path:
+            raise PrinterError("printer_uri_invalid", uri)
+        return PrinterAddress(scheme, path, None, options)
+    if scheme == "usb":
+        vid, _, pid = parts.netloc.partition(":")
+        try:
+            int(vid, 16), int(pid, 16)
+        except ValueError:
+            raise PrinterError("printer_uri_invalid", uri) from None
+        return PrinterAddress("usb", f"{vid}:{pid}", None, options)
+    raise PrinterError("printer_uri_invalid", uri)
+
 
 
 class Link(Protocol):

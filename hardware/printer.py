@@ -23,14 +23,13 @@ from pathlib import Path
 from typing import Protocol
 
 from app.domain.receipt import Receipt
-from hardware.config import DeviceConfig, default_home
+from hardware.config import DeviceConfig
 from hardware.escpos.encoder import encode_receipt
 from hardware.escpos.profiles import PrinterProfile, get_profile
 from hardware.escpos.status import PrinterState, parse_status
 from hardware.faults import Fault, fault
 from hardware.jobs import JobStore, PrintJob
-from hardware.links import Link, open_link
-from hardware.transports import PrinterError
+from hardware.links import Link, PrinterError, open_link
 
 log = logging.getLogger(__name__)
 
@@ -135,7 +134,7 @@ class PrinterWorker:
         uri: str,
         *,
         printer_id: str = "receipt",
-        home: Path | None = None,
+        home: Path,
         on_event: EventCallback | None = None,
         status_check: bool = True,
         connect_timeout: float = 1.5,
@@ -154,7 +153,7 @@ class PrinterWorker:
         self.status_timeout = status_timeout
         self.backoff = backoff
         self.poll_interval = poll_interval
-        self.store = JobStore((home or default_home()) / "print_jobs" / f"{printer_id}.sqlite3")
+        self.store = JobStore(home / "print_jobs" / f"{printer_id}.sqlite3")
         self._status = PrinterStatus()
         self._reported: tuple[str, ...] = ()
         self._wake = threading.Condition()
@@ -360,7 +359,7 @@ class PrinterWorker:
 class ReceiptPrinter(PrinterWorker):
     """An ESC/POS receipt printer with its cash drawer.
 
-    >>> printer = ReceiptPrinter("tcp://192.168.1.50:9100", profile="80mm", on_event=show_to_cashier)
+    >>> printer = ReceiptPrinter("tcp://192.168.1.50:9100", profile="80mm", home=till_home, on_event=show_to_cashier)
     >>> printer.print_receipt(receipt, job_id=f"receipt-{sale_id}")
     >>> printer.open_drawer()
     """
@@ -430,7 +429,7 @@ class ReceiptPrinter(PrinterWorker):
             self._emit("drawer_closed", status=status)
 
 
-def receipt_printer_from_config(config: DeviceConfig, *, home: Path | None = None,
+def receipt_printer_from_config(config: DeviceConfig, *, home: Path,
                                 on_event: EventCallback | None = None) -> ReceiptPrinter:
     """The till's receipt printer as ``devices.json`` describes it (profile, endpoints, status checks)."""
     profile = get_profile(config.profile)

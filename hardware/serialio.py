@@ -20,7 +20,7 @@ def open_serial(path: str, baudrate: int, timeout: float = 0.1) -> Any:
 def serial_path(uri_or_path: str) -> tuple[str, dict[str, str]]:
     """``serial:///dev/ttyUSB0?baudrate=2400`` or a bare path → (path, options)."""
     if uri_or_path.startswith("serial://"):
-        from hardware.transports import parse_uri
+        from hardware.links import parse_uri
 
         address = parse_uri(uri_or_path)
         return address.target, address.options

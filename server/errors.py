@@ -6,6 +6,7 @@ Shared by the store and HQ apps.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -39,6 +40,17 @@ def error_response(request: Request | None, error_code: str, status: int, params
 PASSED_THROUGH = ("action", "due_fen", "remaining", "expected", "event_id", "scope", "store", "max_events", "max_bytes")
 
 
+def invalid_request(errors: Sequence[Any]) -> DomainError:
+    """Pydantic's validation errors as one coded error, for a body FastAPI parsed and for one a
+    route parsed itself (HQ's signed bodies): ``invalid_json`` (400) when it is not JSON at all,
+    else ``invalid_request`` (422) naming the first field at fault."""
+    if any(e.get("type") == "json_invalid" for e in errors):
+        return DomainError("invalid_json", status=400)
+    first = errors[0] if errors else {}
+    where = ".".join(str(p) for p in first.get("loc", ()) if p != "body")
+    return DomainError("invalid_request", status=422, detail=f"{where}: {first.get('msg', '')}".strip(": "))
+
+
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(DomainError)
     async def _domain(request: Request, error: DomainError) -> JSONResponse:
@@ -46,13 +58,8 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, error: RequestValidationError) -> JSONResponse:
-        errors = error.errors()
-        if any(e.get("type") == "json_invalid" for e in errors):
-            return error_response(request, "invalid_json", 400)
-        first = errors[0] if errors else {}
-        where = ".".join(str(p) for p in first.get("loc", ()) if p != "body")
-        detail = f"{where}: {first.get('msg', '')}".strip(": ")
-        return error_response(request, "invalid_request", 422, {"detail": detail})
+        refused = invalid_request(error.errors())
+        return error_response(request, refused.code, refused.status, refused.params)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, error: StarletteHTTPException) -> JSONResponse:

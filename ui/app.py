@@ -1,6 +1,6 @@
 """The till application: translator, theme, main window (登录 → 开班 → 收银 → 交班).
 
-The ``omnistore client`` command calls :func:`run_client`.
+The ``omnistore client`` command (``omnistore.till``) builds the till's devices and runs it.
 """
 
 from __future__ import annotations
@@ -12,13 +12,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QSettings, Qt, QTimer, QTranslator, Signal
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QPushButton, QStackedWidget, QWidget
 
-from app.domain.keyed import is_digits
+from hardware.families import PrinterEvent, ReceiptPrinterDevice, ScaleDevice
 from hardware.faults import Severity, fault
-from hardware.printer import PrinterEvent, ReceiptPrinter
-from hardware.scale import SerialScale
 from ui.api import ApiError, SessionInfo, Shift, StoreClient, SyncStatus
 from ui.checkout import CheckoutScreen
 from ui.context import PrinterSink, TillContext
@@ -106,9 +104,11 @@ class MainWindow(QMainWindow):
 
     def __init__(self, client: StoreClient, till: str, printer_sink: PrinterSink | None = None,
                  worker: Worker | None = None, parent: QWidget | None = None,
-                 printer: ReceiptPrinter | None = None, scale: SerialScale | None = None,
-                 customer: CustomerFacing | None = None) -> None:
+                 printer: ReceiptPrinterDevice | None = None, scale: ScaleDevice | None = None,
+                 customer: CustomerFacing | None = None, *, home: Path) -> None:
         super().__init__(parent)
+        #: the till's data directory: its devices.json, print queues and logs
+        self.home = home
         self.setWindowTitle(self.tr("OmniStore checkout"))
         self.worker = worker or Worker(self)
         self.ctx = TillContext(client=client, worker=self.worker, till=till, printer_sink=printer_sink,
@@ -137,7 +137,7 @@ class MainWindow(QMainWindow):
         self.shift_close.finished.connect(self.logout)
         self.wedge = WedgeFilter(parent=self)
         self.wedge.set_native_target(self.checkout.scan_edit)
-        self.wedge.scanned.connect(self._wedge_scan)
+        self.wedge.scanned.connect(self.take_scan)
         self.wedge.active = lambda: self.stack.currentWidget() is self.checkout
         QApplication.instance().installEventFilter(self.wedge)
         self._theme_timer = QTimer(self, singleShot=True, interval=150, timeout=self._apply_theme)
@@ -247,7 +247,7 @@ class MainWindow(QMainWindow):
 
         self.login.message.clear_message()
         if self.diagnostics is None:
-            self.diagnostics = DiagnosticsWindow()
+            self.diagnostics = DiagnosticsWindow(home=self.home)
             self.diagnostics.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self.diagnostics.destroyed.connect(lambda _obj=None: setattr(self, "diagnostics", None))
             self.diagnostics.fit_to(self.screen().availableGeometry())  # never wider than the till's screen
@@ -267,7 +267,8 @@ class MainWindow(QMainWindow):
 
     # -- wedge scanner, server status, theme ----------------------------------------------------
 
-    def _wedge_scan(self, code: str) -> None:
+    def take_scan(self, code: str) -> None:
+        """A code from a scanner (the keyboard wedge, the camera): sold when the checkout shows."""
         if self.stack.currentWidget() is self.checkout:
             self.checkout.handle_scan(code)
 
@@ -377,99 +378,3 @@ class MainWindow(QMainWindow):
         if self.ctx.customer is not None:
             self.ctx.customer.close()
         super().closeEvent(event)
-
-
-def till_printer(printer_uri: str | None, home: Path | None = None) -> ReceiptPrinter | None:
-    """The till's receipt printer: ``devices.json``'s when it names one, else ``printer_uri``.
-
-    Jobs go through the printer's persisted queue, so a printer that is off or out of paper
-    never blocks a sale: the receipt waits on disk and prints when the printer is back.
-    """
-    from hardware.config import load_config
-    from hardware.devices import DeviceKind
-    from hardware.printer import receipt_printer_from_config
-
-    configured = load_config(home).of_kind(DeviceKind.RECEIPT_PRINTER)
-    if configured:
-        return receipt_printer_from_config(configured[0], home=home)
-    if not printer_uri:
-        return None
-    return ReceiptPrinter(printer_uri, home=home)
-
-
-def till_peripherals(home: Path | None = None) -> tuple[SerialScale | None, CustomerFacing | None]:
-    """The scale and the customer displays ``devices.json`` names for this till (each optional)."""
-    from hardware.config import load_config
-    from hardware.devices import DeviceKind
-    from hardware.display import PoleDisplay
-    from ui.customer_display import CustomerDisplay
-
-    config = load_config(home)
-    scales = config.of_kind(DeviceKind.SCALE)
-    scale = None
-    if scales:
-        scale = SerialScale(scales[0].device_uri(), protocol=scales[0].protocol or "stgs",
-                            baudrate=scales[0].baudrate).start()
-    pole: PoleDisplay | None = None
-    screen: CustomerDisplay | None = None
-    for display in config.of_kind(DeviceKind.CUSTOMER_DISPLAY):
-        if display.uri.startswith("screen:"):  # the second monitor, e.g. "screen:1"
-            screen = screen or CustomerDisplay()
-        elif pole is None:
-            pole = PoleDisplay(display.device_uri(), baudrate=display.baudrate)
-    if screen is not None:
-        screen.show_on_second_screen()
-    return scale, (CustomerFacing(pole, screen) if pole or screen else None)
-
-
-def till_camera(window: MainWindow, home: Path | None = None) -> QObject | None:
-    """A camera in ``devices.json`` scans at the till: member QR, coupons and barcodes held up to it.
-
-    ``uri`` ``camera:N`` picks the Nth video input (``camera:`` the default one); each decoded
-    code arrives as if scanned, once per code held in view.
-    """
-    from hardware.config import load_config
-    from hardware.devices import DeviceKind
-
-    cameras = load_config(home).of_kind(DeviceKind.CAMERA)
-    if not cameras:
-        return None
-    from hardware.camera import CameraScanner
-
-    device = None
-    index = cameras[0].uri.partition(":")[2].strip("/")
-    if is_digits(index) and len(index) <= 3:
-        from PySide6.QtMultimedia import QMediaDevices
-
-        inputs = QMediaDevices.videoInputs()
-        device = inputs[int(index)] if int(index) < len(inputs) else None
-    scanner = CameraScanner(device, parent=window)
-    scanner.decoded.connect(lambda text, _format: window._wedge_scan(text))
-    scanner.failed.connect(lambda code: log.warning("camera: %s", code))
-    scanner.start()
-    return scanner
-
-
-def run_client(server_url: str, till: str, lang: str | None = None, printer_uri: str | None = None,
-               argv: Sequence[str] | None = None) -> int:
-    """Entry point for ``omnistore client``: show the till and run the event loop; returns the exit code."""
-    app = create_app(argv, lang)
-    language = str(app.property("omnistore_language") or DEFAULT_LANGUAGE)
-    client = StoreClient(server_url, language=language)
-    scale, customer = till_peripherals()
-    window = MainWindow(client, till, printer=till_printer(printer_uri), scale=scale, customer=customer)
-    camera = till_camera(window)
-    if camera is not None:
-        window.destroyed.connect(camera.close)
-    screen = QGuiApplication.primaryScreen()
-    if screen is not None and screen.availableGeometry().width() <= 1366:
-        window.setGeometry(screen.geometry())  # also where no window manager honours full screen
-        window.showFullScreen()
-    else:
-        window.resize(1280, 900)
-        window.show()
-    window.apply_theme_now()
-    from ui import automation  # test and benchmark hook; inert unless its environment variables are set
-
-    automation.install(window)
-    return app.exec()

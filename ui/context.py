@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from hardware.drawer import kick_bytes
-from hardware.printer import ReceiptPrinter
-from hardware.scale import SerialScale
+from hardware.families import ReceiptPrinterDevice, ScaleDevice
 from ui.api import Operator, Shift, StoreClient
 from ui.worker import Worker
 
@@ -23,13 +22,13 @@ class TillContext:
     till: str
     printer_sink: PrinterSink | None = None
     #: the till's receipt printer with its persisted queue; when set it takes the place of ``printer_sink``
-    printer: ReceiptPrinter | None = None
+    printer: ReceiptPrinterDevice | None = None
     #: the printer has no Chinese font: receipts go as pictures (devices.json option raster=1)
     printer_raster: bool = False
     #: the printer's paper: 58mm or 80mm (devices.json profile)
     printer_profile: str = "80mm"
     #: the till's scale: weighed goods (PLU) take their weight from it
-    scale: SerialScale | None = None
+    scale: ScaleDevice | None = None
     #: the customer's pole display and/or second screen (ui.customer_facing.CustomerFacing)
     customer: Any = None
     operator: Operator | None = None

@@ -7,14 +7,14 @@ thread, so nothing here waits on a serial port.
 
 from __future__ import annotations
 
-from hardware.display import PoleDisplay
+from hardware.families import CustomerDisplayDevice
 from ui.api import Ticket
 from ui.customer_display import CustomerDisplay
 from ui.formats import format_qty
 
 
 class CustomerFacing:
-    def __init__(self, pole: PoleDisplay | None = None, screen: CustomerDisplay | None = None) -> None:
+    def __init__(self, pole: CustomerDisplayDevice | None = None, screen: CustomerDisplay | None = None) -> None:
         self.pole = pole
         self.screen = screen
         self._showing_change = False  # the change stays up until the next customer's first item

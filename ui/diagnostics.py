@@ -43,10 +43,9 @@ from hardware.escpos.testpage import codepage_sample
 from hardware.faults import fault
 from hardware.labels import tspl, zpl
 from hardware.labels.document import BagLabel, ShelfLabel, WeighedLabel, bag_label, shelf_label, weighed_label
-from hardware.links import open_link
+from hardware.links import PrinterError, open_link
 from hardware.scale import Reading, SerialScale
 from hardware.scanner import parse_code
-from hardware.transports import PrinterError
 from ui.customer_display import CustomerDisplay
 from ui.label_preview import LabelPreview
 from ui.texts import ui_language
@@ -138,12 +137,12 @@ class ScanField(QLineEdit):
 
 
 class DiagnosticsWindow(QWidget):
-    """``DiagnosticsWindow(config=None, home=None)``; ``collect`` can be swapped for tests."""
+    """``DiagnosticsWindow(config=None, home=till_home)``; ``collect`` can be swapped for tests."""
 
     scaleReading = Signal(object, bool)
     cameraCode = Signal(str, str)
 
-    def __init__(self, config: TillDevices | None = None, *, home: Path | None = None,
+    def __init__(self, config: TillDevices | None = None, *, home: Path,
                  collect: Callable[[], diag.DiagReport] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Hardware diagnostics"))
@@ -666,18 +665,22 @@ def _grab(widget: QWidget, path: Path) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m ui.diagnostics [--screenshots DIR]``: the window, or its screenshots."""
+    """``python -m ui.diagnostics (--home DIR | --screenshots DIR)``: the window for the till whose data
+    directory is ``--home``, or its screenshots."""
     import argparse
 
     parser = argparse.ArgumentParser(prog="python -m ui.diagnostics")
+    parser.add_argument("--home", type=Path, help="the till's data directory (its devices.json)")
     parser.add_argument("--screenshots", type=Path)
     args = parser.parse_args(argv)
+    if not args.screenshots and not args.home:
+        parser.error("give --home (the till's data directory) or --screenshots")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     if args.screenshots:
         for path in save_screenshots(args.screenshots):
             print(path)
         return 0
-    window = DiagnosticsWindow()
+    window = DiagnosticsWindow(home=args.home)
     window.show()
     QTimer.singleShot(0, window.raise_)
     return app.exec()

@@ -16,6 +16,7 @@ import contextlib
 import dataclasses
 import os
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -95,12 +96,14 @@ class Shooter:
     def run(self, lang: str, sizes: tuple[QSize, ...], names: set[str] | None = None) -> None:
         create_app([], lang)
         client = StoreClient(self.server, language=lang)
-        win = MainWindow(client, self.till, printer_sink=lambda _data: None)
+        till_home = tempfile.TemporaryDirectory(prefix="omnistore-shots-till-")  # no devices configured
+        win = MainWindow(client, self.till, printer_sink=lambda _data: None, home=Path(till_home.name))
         win.show()
         try:
             for size in sizes:
                 self._one_size(win, lang, size, names)
         finally:
+            till_home.cleanup()
             win.close()
 
     def _shift_close(self, win: MainWindow, tag: str) -> None:
@@ -354,27 +357,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 #: promotions as HQ hands them down (``app.domain.promotion_json``), so the shots show a line's note
-SAMPLE_PROMOTIONS = (
-    {"id": "P-NOODLE-2ND", "name": "方便面第二件半价", "kind": "nth_item", "rule": {"n": 2, "percent": 50},
-     "scope": {"categories": ["方便食品"]}},
-    {"id": "P-DRINK-88", "name": "可口可乐88折", "kind": "price_cut", "rule": {"percent": 88},
-     "scope": {"brands": ["可口可乐"]}},
-)
-
-
-def add_sample_promotions(home: Path) -> None:
-    """Store the sample promotions in a scratch store's database, as its sync from HQ would."""
-    from app.db.engine import make_engine, make_session_factory
-    from app.db.models import PromotionRecord
-    from app.promotions import bump_promotions
-
-    with make_session_factory(make_engine(f"sqlite:///{home / 'store.sqlite3'}"))() as session:
-        for data in SAMPLE_PROMOTIONS:
-            session.merge(PromotionRecord(id=data["id"], data=data))
-        bump_promotions(session)
-        session.commit()
-
-
 @contextlib.contextmanager
 def scratch_store_server() -> Iterator[str]:
     """A store server on a free loopback port over a freshly seeded catalog in a temporary home."""
@@ -387,9 +369,9 @@ def scratch_store_server() -> Iterator[str]:
 
     with tempfile.TemporaryDirectory(prefix="omnistore-shots-") as home:
         env = {**os.environ, "OMNISTORE_HOME": home}
-        me = [sys.executable, "-m", "app.cli"]
-        subprocess.run([*me, "seed", "--products", "3000"], env=env, check=True, stdout=subprocess.DEVNULL)
-        add_sample_promotions(Path(home))
+        me = [sys.executable, "-m", "omnistore"]
+        subprocess.run([*me, "seed", "--products", "3000", "--sample-promotions"], env=env, check=True,
+                       stdout=subprocess.DEVNULL)
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             port = probe.getsockname()[1]

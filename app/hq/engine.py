@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, create_engine
 from sqlalchemy.engine import make_url
@@ -29,10 +30,13 @@ def is_postgres(session_or_engine: Session | Engine) -> bool:
     return bind.dialect.name == "postgresql"
 
 
-def upsert_insert(session: Session, table):  # type: ignore[no-untyped-def]
-    """``INSERT`` with ``ON CONFLICT`` for the session's dialect (PostgreSQL or SQLite)."""
+def upsert_insert(session: Session, table: type[Any]) -> Any:
+    """``INSERT`` with ``ON CONFLICT`` for the session's dialect (PostgreSQL or SQLite): either
+    dialect's ``Insert``, both with ``on_conflict_do_nothing`` / ``on_conflict_do_update``."""
     if is_postgres(session):
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    return insert(table)
+        from sqlalchemy.dialects import postgresql
+
+        return postgresql.insert(table)
+    from sqlalchemy.dialects import sqlite
+
+    return sqlite.insert(table)

@@ -46,6 +46,11 @@ def create_key(session: Session, name: str, scopes: Iterable[str]) -> tuple[ApiK
     return key, raw
 
 
+def list_keys(session: Session) -> list[ApiKey]:
+    """Every API key, revoked ones too, oldest first."""
+    return list(session.scalars(select(ApiKey).order_by(ApiKey.id)))
+
+
 def resolve(session: Session, authorization: str | None) -> ApiKey:
     """The live key named by an ``Authorization: Bearer …`` header, or 401 ``invalid_api_key``."""
     scheme, _, raw = (authorization or "").partition(" ")

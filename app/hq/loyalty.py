@@ -471,7 +471,7 @@ def _reversed_so_far(session: Session, member_id: int, of_ref: str) -> tuple[int
         select(func.coalesce(func.sum(PointsEntry.delta), 0), func.coalesce(func.sum(PointsEntry.growth), 0),
                func.coalesce(func.sum(PointsEntry.amount), 0))
         .where(PointsEntry.member_id == member_id, PointsEntry.of_ref == of_ref)).one()
-    return abs(int(points)), abs(int(growth)), int(amount)
+    return abs(int(points)), abs(int(growth)), int(amount or 0)
 
 
 def _share(whole: int, done: int, part: int, of: int, done_of: int) -> int:

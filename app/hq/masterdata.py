@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import CursorResult, delete, insert, select
 from sqlalchemy.orm import Session
 
 from app.domain.barcode import CodeKind, parse_code
@@ -285,7 +285,8 @@ def upsert_prices(session: Session, items: Sequence[tuple[str, str, int]]) -> Up
 
 def delete_price(session: Session, group: str, sku: str) -> bool:
     """The group goes back to the base price; stores of the group get a ``deleted`` row."""
-    gone = session.execute(delete(GroupPrice).where(GroupPrice.group == group, GroupPrice.sku == sku)).rowcount
+    result = session.execute(delete(GroupPrice).where(GroupPrice.group == group, GroupPrice.sku == sku))
+    gone = cast(CursorResult[Any], result).rowcount
     if gone:
         changes.record(session, [ChangeRow("price", f"{group}:{sku}", {"group": group, "sku": sku}, deleted=True,
                                            scope_group=group)])
@@ -335,7 +336,7 @@ def upsert_operators(session: Session, items: Sequence[OperatorData]) -> UpsertR
         if o.pin is not None and not (o.pin.isascii() and o.pin.isdigit() and 4 <= len(o.pin) <= 8):
             raise DomainError("invalid_pin", status=422)
     have = {o.code: o for o in session.scalars(select(Operator).where(Operator.code.in_([i.code for i in items])))}
-    rows = []
+    rows: list[dict[str, Any]] = []
     for o in items:
         old = have.get(o.code)
         if old is None and o.pin is None:

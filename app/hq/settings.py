@@ -11,6 +11,13 @@ from app.settings import default_home
 
 DEFAULT_ENROLMENT_TTL = 2 * 3600
 
+# Page sizes of the change feed and the channels' catalog and stock: part of the API's contract
+# (its OpenAPI bounds), so constants rather than settings.
+FEED_DEFAULT_LIMIT = 1000
+FEED_MAX_LIMIT = 5000
+#: the longest a store's feed request may long-poll
+FEED_MAX_WAIT_SECONDS = 25
+
 
 def default_hq_home() -> Path:
     return default_home() / "hq"
@@ -31,9 +38,6 @@ class HQSettings:
     max_body_bytes: int = 4 * 1024 * 1024
     max_batch_events: int = 500
     max_batch_bytes: int = 2 * 1024 * 1024
-    feed_default_limit: int = 1000
-    feed_max_limit: int = 5000
-    feed_max_wait_seconds: int = 25
     default_language: str = "zh_CN"
 
     @classmethod

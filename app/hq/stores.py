@@ -43,6 +43,11 @@ def store_dict(store: Store) -> dict[str, object]:
             "enrolled": store.secret_nonce is not None}
 
 
+def list_stores(session: Session) -> list[Store]:
+    """Every store of the chain, by code."""
+    return list(session.scalars(select(Store).order_by(Store.code)))
+
+
 def get_store(session: Session, code: str, *, lock: bool = False) -> Store:
     query = select(Store).where(Store.code == code)
     store = session.scalar(query.with_for_update() if lock else query)

@@ -51,7 +51,7 @@ class HqClient:
         except requests.RequestException as error:
             raise HqError("hq_unreachable", str(error)) from error
         try:
-            payload = response.json()
+            payload: dict[str, Any] = response.json()
         except ValueError:
             payload = {}
         if response.status_code >= 400:

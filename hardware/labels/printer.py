@@ -52,7 +52,7 @@ class ZplStatus:
 class LabelPrinter(PrinterWorker):
     """A TSPL or ZPL label printer (标签打印机).
 
-    >>> labels = LabelPrinter("tcp://192.168.1.60:9100", language="tspl", printer_id="label")
+    >>> labels = LabelPrinter("tcp://192.168.1.60:9100", language="tspl", printer_id="label", home=till_home)
     >>> labels.print_label(shelf_label(ShelfLabel("农夫山泉 550ml", 200, "6921168509256")))
     """
 

@@ -12,8 +12,8 @@ import time  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 
 from hardware.escpos.decoder import decode  # noqa: E402
-from tests.conftest import COLA, NOODLES, WATER, Till  # noqa: E402
-from tests.e2e.client_process import ClientProcess  # noqa: E402
+from harness.client import ClientProcess  # noqa: E402
+from harness.store import COLA, NOODLES, WATER, Till  # noqa: E402
 from tests.ui.conftest import WAIT_MS, PrinterSpy, idle, log_in, press  # noqa: E402
 from ui.api import StoreClient  # noqa: E402
 from ui.app import MainWindow, create_app  # noqa: E402
@@ -55,7 +55,7 @@ def test_a_till_killed_mid_ticket_resumes_the_ticket_at_the_next_login(qtbot, st
     # a fresh till process: the cashier logs in again at the same till
     create_app([], "zh_CN")
     printer = PrinterSpy()
-    win = MainWindow(StoreClient(store_server.url, language="zh_CN"), till, printer_sink=printer)
+    win = MainWindow(StoreClient(store_server.url, language="zh_CN"), till, printer_sink=printer, home=tmp_path)
     qtbot.addWidget(win)
     win.resize(1024, 768)
     win.show()

@@ -16,7 +16,8 @@ from typing import Any
 
 import requests
 
-from tests.conftest import ROOT, StoreServer, Till, free_port
+from harness.processes import ROOT, free_port
+from harness.store import StoreServer, Till
 
 COLA = "6901234567892"  # 可口可乐 330ml ￥3.50
 NOODLES = "6901234567915"  # 康师傅 红烧牛肉面 5连包 ￥12.90
@@ -27,7 +28,7 @@ def start_demo(home: Path, ports: dict[str, int]) -> tuple[subprocess.Popen[byte
     env["OMNISTORE_HOME"] = str(home)
     with open(home.parent / f"{home.name}.log", "ab") as log:  # the child keeps its own copy of the fd
         demo = subprocess.Popen(
-            [sys.executable, "-m", "app.cli", "demo", "--headless", "--products", "2000", "--port",
+            [sys.executable, "-m", "omnistore", "demo", "--headless", "--products", "2000", "--port",
              str(ports["store"]), "--hq-port", str(ports["hq"]), "--printer-port", str(ports["printer"])],
             cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     server = StoreServer(home, ports["store"], env)

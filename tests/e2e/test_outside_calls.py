@@ -13,10 +13,10 @@ from collections.abc import Iterator
 
 import requests
 
-from tests.conftest import Till
-from tests.e2e.conftest import COLA, LinkedStore, open_till
+from harness.chain import LinkedStore, open_till
+from harness.hq import Admin, HQServer
+from harness.store import COLA, Till
 from tests.e2e.test_till_loyalty import coupon_state, coupons
-from tests.hq.conftest import Admin, HQServer
 
 
 @contextlib.contextmanager

@@ -17,8 +17,9 @@ from datetime import date
 
 import requests
 
-from tests.e2e.conftest import COLA, LinkedStore, open_till, sell_cola
-from tests.hq.conftest import Admin
+from harness.chain import LinkedStore, open_till, sell_cola
+from harness.hq import Admin
+from harness.store import COLA
 
 TILLS = 4
 
@@ -153,7 +154,7 @@ def load_hq_catalog(hq, skus: int, prefix: str) -> None:
 
 
 def test_a_first_load_streams_with_progress_and_the_till_sells_meanwhile(admin: Admin, hq, tmp_path) -> None:
-    from tests.e2e.conftest import enrol_store
+    from harness.chain import enrol_store
 
     load_hq_catalog(hq, 30_000, "FL")
     store = enrol_store(admin, hq, tmp_path)
@@ -198,11 +199,12 @@ def make_tls_files(directory) -> tuple[str, str, str]:
 
 
 def test_an_https_hq_with_a_private_ca(admin: Admin, hq, tmp_path) -> None:
-    from tests.conftest import ROOT, free_port, make_store_server
+    from harness.processes import ROOT, free_port
+    from harness.store import make_store_server
 
     ca, cert, key = make_tls_files(tmp_path)
     port = free_port()
-    tls_hq = subprocess.Popen([sys.executable, "-m", "app.cli", "hq-server", "--port", str(port), "--database-url",
+    tls_hq = subprocess.Popen([sys.executable, "-m", "omnistore", "hq-server", "--port", str(port), "--database-url",
                                hq.database_url, "--ssl-certfile", cert, "--ssl-keyfile", key],
                               cwd=ROOT, env=hq.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"https://127.0.0.1:{port}"
@@ -221,7 +223,7 @@ def test_an_https_hq_with_a_private_ca(admin: Admin, hq, tmp_path) -> None:
         server = make_store_server(tmp_path / "store")
 
         def enroll(*extra: str) -> subprocess.CompletedProcess[str]:
-            return subprocess.run([sys.executable, "-m", "app.cli", "enroll", "--hq", url, "--code", enrolment, *extra],
+            return subprocess.run([sys.executable, "-m", "omnistore", "enroll", "--hq", url, "--code", enrolment, *extra],
                                   cwd=ROOT, env=server.env, capture_output=True, text=True)
 
         untrusted = enroll()

@@ -7,8 +7,9 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from urllib.parse import quote
 
-from tests.e2e.conftest import COLA, LinkedStore, open_till
-from tests.hq.conftest import Admin
+from harness.chain import LinkedStore, open_till
+from harness.hq import Admin
+from harness.store import COLA
 
 FULL_WIDTH = str.maketrans("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
                            "０１２３４５６７８９ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ"

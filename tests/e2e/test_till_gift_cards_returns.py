@@ -12,9 +12,10 @@ from app.domain.barcode import with_check_digit
 from app.hq import clock
 from app.hq.models import WalletAccount
 from app.seed import GIFT_CARD
-from tests.e2e.conftest import COLA, LinkedStore, open_till
+from harness.chain import LinkedStore, open_till
+from harness.hq import Admin
+from harness.store import COLA
 from tests.e2e.test_till_loyalty import NOODLES, cid, coupon_state, coupons
-from tests.hq.conftest import Admin
 
 GIFT = with_check_digit(GIFT_CARD[4])  # 礼品卡 100元
 MANAGER = {"operator": "9001", "pin": "9999"}

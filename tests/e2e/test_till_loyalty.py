@@ -9,9 +9,9 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from tests.conftest import Till
-from tests.e2e.conftest import COLA, LinkedStore, open_till
-from tests.hq.conftest import Admin
+from harness.chain import LinkedStore, open_till
+from harness.hq import Admin
+from harness.store import COLA, Till
 
 WATER = "6901234567908"  # 农夫山泉 550ml ￥2.00
 NOODLES = "6901234567915"  # 康师傅 红烧牛肉面 ￥12.90
@@ -292,7 +292,7 @@ def test_points_pay_part_of_a_sale_and_come_back_with_a_void(linked_store: Linke
 
 def test_offline_a_paper_coupon_is_taken_by_policy_and_hq_settles_it_on_reconnect(
         linked_store: LinkedStore, admin: Admin, tmp_path) -> None:
-    from tests.e2e.conftest import enrol_store
+    from harness.chain import enrol_store
 
     store = linked_store
     other = enrol_store(admin, store.hq, tmp_path / "other", env={"OMNISTORE_OFFLINE_PAPER_COUPONS": "1"})

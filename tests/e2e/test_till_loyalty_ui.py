@@ -17,10 +17,10 @@ from sqlalchemy import select  # noqa: E402
 
 from app.hq import clock  # noqa: E402
 from hardware.escpos.decoder import decode  # noqa: E402
-from tests.e2e.conftest import LinkedStore  # noqa: E402
+from harness.chain import LinkedStore  # noqa: E402
+from harness.hq import Admin  # noqa: E402
 from tests.e2e.test_till_gift_cards_returns import GIFT  # noqa: E402
 from tests.e2e.test_till_loyalty import NOODLES, WATER, coupon_state, coupons  # noqa: E402
-from tests.hq.conftest import Admin  # noqa: E402
 from tests.ui.conftest import WAIT_MS, idle, log_in, press, scan, till_window  # noqa: E402
 from ui.app import MainWindow  # noqa: E402
 from ui.dialogs import CashTenderDialog, OverrideDialog  # noqa: E402

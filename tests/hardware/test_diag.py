@@ -24,8 +24,8 @@ def sim():
 
 
 @pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("OMNISTORE_HOME", str(tmp_path))
+def home(tmp_path: Path) -> Path:
+    """The till's data directory, as the composition root hands it to diagnostics."""
     return tmp_path
 
 
@@ -68,7 +68,7 @@ def test_unreachable_printer_is_a_fault_and_a_silent_one_is_unknown(home):
 def test_diag_cli_json_test_print_and_bundle(sim, home, capsys):
     save_config(TillDevices(devices=[DeviceConfig("receipt", DeviceKind.RECEIPT_PRINTER, sim.uri)]), home)
     bundle = home / "support.zip"
-    code = run_diag(["--json", "--test-print", sim.uri, "--bundle", str(bundle), "--timeout", "0.3"])
+    code = run_diag(["--json", "--test-print", sim.uri, "--bundle", str(bundle), "--timeout", "0.3"], home)
     result = json.loads(capsys.readouterr().out)
     assert code == 0
     assert result["test_print"]["status"] == "ok"
@@ -79,7 +79,7 @@ def test_diag_cli_json_test_print_and_bundle(sim, home, capsys):
 
 def test_diag_cli_text_says_what_to_do(home, capsys):
     save_config(TillDevices(devices=[DeviceConfig("receipt", DeviceKind.RECEIPT_PRINTER, "tcp://127.0.0.1:1")]), home)
-    assert run_diag(["--timeout", "0.2"]) == 1
+    assert run_diag(["--timeout", "0.2"], home) == 1
     out = capsys.readouterr().out
     assert "Cannot reach the printer" in out and "→" in out
 

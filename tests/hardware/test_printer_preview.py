@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -11,8 +12,8 @@ from app.domain.receipt import Receipt  # noqa: E402
 from hardware.escpos.decoder import decode  # noqa: E402
 from hardware.escpos.encoder import encode_receipt  # noqa: E402
 from hardware.escpos.profiles import get_profile  # noqa: E402
+from hardware.links import open_link  # noqa: E402
 from hardware.simulators.printer import PrinterSimulator  # noqa: E402
-from hardware.transports import send  # noqa: E402
 
 pytest.importorskip("pytestqt")
 from ui.printer_preview import PaperRollWindow  # noqa: E402
@@ -48,7 +49,8 @@ def test_jobs_from_the_simulator_thread_arrive_on_the_gui_thread(qtbot, receipt:
     window = PaperRollWindow(48)
     qtbot.addWidget(window)
     with PrinterSimulator(port=0, on_job=window.add_job) as printer:
-        send(printer.uri, encode_receipt(receipt, get_profile("80mm")))
+        with contextlib.closing(open_link(printer.uri)) as link:
+            link.write(encode_receipt(receipt, get_profile("80mm")))
         qtbot.waitUntil(lambda: window.job_count == 1, timeout=5000)
     assert window.paper.jobs[0][0].line is not None
     assert window.paper.jobs[0][0].line.text == "好邻居便利店"

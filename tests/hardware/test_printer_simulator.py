@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import contextlib
 import socket
 import subprocess
 import sys
@@ -9,12 +10,28 @@ from pathlib import Path
 import pytest
 
 from app.domain.receipt import Receipt, layout
-from hardware import transports
+from hardware import links
 from hardware.escpos.encoder import EscPosBuilder, encode_receipt
 from hardware.escpos.profiles import get_profile
 from hardware.escpos.status import parse_status
+from hardware.links import PrinterError, open_link, parse_uri
 from hardware.simulators.printer import PrinterSimulator, main
-from hardware.transports import PrinterError, parse_uri, request_status, send
+
+
+def send(uri: str, data: bytes, timeout: float = 3.0) -> None:
+    """Bytes to the printer at ``uri`` over the drivers' own link, as a print job goes."""
+    with contextlib.closing(open_link(uri, connect_timeout=min(timeout, 2.0), io_timeout=timeout)) as link:
+        link.write(data)
+
+
+def request_status(uri: str, n: int, timeout: float = 1.0) -> int:
+    """The printer's real-time status byte ``n`` (DLE EOT n), asked on the drivers' own link."""
+    with contextlib.closing(open_link(uri, connect_timeout=min(timeout, 2.0), io_timeout=timeout)) as link:
+        link.write(bytes([0x10, 0x04, n]))
+        reply = link.read(1, timeout)
+    if not reply:
+        raise PrinterError("printer_timeout", uri)
+    return reply[0]
 
 
 @pytest.fixture
@@ -119,7 +136,7 @@ def test_file_uri_writes_the_raw_bytes(tmp_path):
 def test_missing_usb_printer_is_unreachable():
     with pytest.raises(PrinterError) as error:
         send("usb://dead:beef", b"\x1b@", timeout=0.5)
-    assert error.value.code in ("printer_unreachable", "printer_driver_missing")
+    assert error.value.code in ("printer_unreachable", "usb_driver_missing")
 
 
 @pytest.mark.parametrize(
@@ -151,11 +168,11 @@ def test_cli_window_flag_needs_the_ui(capsys):
 
 def test_hardware_imports_neither_widgets_nor_ui():
     code = (
-        "import sys, hardware.transports, hardware.escpos.raster, hardware.escpos.status, hardware.simulators.printer;"
+        "import sys, hardware.links, hardware.escpos.raster, hardware.escpos.status, hardware.simulators.printer;"
         "bad = [m for m in sys.modules if m.startswith(('ui', 'PySide6.QtWidgets', 'server'))];"
         "print(bad); sys.exit(1 if bad else 0)"
     )
     result = subprocess.run(
-        [sys.executable, "-c", code], cwd=Path(transports.__file__).parents[1], capture_output=True, text=True
+        [sys.executable, "-c", code], cwd=Path(links.__file__).parents[1], capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout + result.stderr

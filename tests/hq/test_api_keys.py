@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from app.hq.keys import key_hash
 from app.hq.models import ApiKey
-from tests.hq.conftest import Admin, HQServer
+from harness.hq import Admin, HQServer
 
 
 def test_a_channel_key_reads_only_what_its_scope_allows(admin: Admin, hq: HQServer) -> None:

@@ -9,7 +9,7 @@ from sqlalchemy import func, select, update
 
 from app.hq import clock
 from app.hq.models import EnrolmentCode, Store
-from tests.hq.conftest import Admin, HQServer
+from harness.hq import Admin, HQServer
 
 
 def enroll(hq: HQServer, code: str) -> requests.Response:

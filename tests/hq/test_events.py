@@ -8,8 +8,8 @@ from typing import Any
 from sqlalchemy import func, select
 
 from app.hq.models import Event, Sale, SaleTender, Store
-from tests.hq.conftest import Admin, HQServer
-from tests.hq.conftest import Store as StoreClient
+from harness.hq import Admin, HQServer
+from harness.hq import Store as StoreClient
 
 
 def counts(hq: HQServer, store_code: str) -> tuple[int, int, int, int]:

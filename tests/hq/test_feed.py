@@ -8,7 +8,7 @@ import uuid
 from typing import Any
 
 from app.domain.barcode import with_check_digit
-from tests.hq.conftest import Admin, Store
+from harness.hq import Admin, Store
 
 
 def product(sku: str, price: int = 350, **extra: Any) -> dict[str, Any]:

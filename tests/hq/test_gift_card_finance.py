@@ -21,7 +21,7 @@ from app.hq.engine import make_hq_engine, make_hq_sessions
 from app.hq.migrate import upgrade
 from app.hq.models import WalletAccount, WalletEntry
 from app.hq.rules import LoyaltyRules
-from tests.hq.conftest import Admin, HQServer, Store
+from harness.hq import Admin, HQServer, Store
 from tests.hq.test_loyalty import post
 
 

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from app.domain.barcode import with_check_digit
 from app.hq.models import Barcode, Product
-from tests.hq.conftest import HQServer
+from harness.hq import HQServer
 
 HEADER = "sku,name,spec,brand,category,unit,price_yuan,plu,barcode,tax_rate\n"
 

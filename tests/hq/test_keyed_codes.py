@@ -8,7 +8,7 @@ import json
 import uuid
 from urllib.parse import quote
 
-from tests.hq.conftest import Admin, Store
+from harness.hq import Admin, Store
 
 FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")

@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from app.hq import loyalty
 from app.hq.models import WalletAccount
-from tests.hq.conftest import Admin, HQServer, Store
+from harness.hq import Admin, HQServer, Store
 
 
 def post(store: Store, path: str, body: dict[str, Any]):

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from app.hq import clock
 from app.hq.models import CampaignGrant, Member, PointsEntry, WalletAccount, WalletEntry
-from tests.hq.conftest import Admin, HQServer, Store
+from harness.hq import Admin, HQServer, Store
 from tests.hq.test_loyalty import batch, phone, post
 
 

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from app.domain.barcode import with_check_digit
 from app.hq.models import Change, Product
-from tests.hq.conftest import Admin, HQServer
+from harness.hq import Admin, HQServer
 
 
 def ean() -> str:

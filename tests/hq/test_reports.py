@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from tests.hq.conftest import Admin, HQServer
+from harness.hq import Admin, HQServer
 
 
 def test_the_sales_report_adds_up_per_store_day_and_tender(admin: Admin, hq: HQServer) -> None:

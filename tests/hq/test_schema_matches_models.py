@@ -8,7 +8,7 @@ from alembic.migration import MigrationContext
 from app.hq.engine import make_hq_engine
 from app.hq.migrate import VERSION_TABLE
 from app.hq.models import HQBase
-from tests.hq.conftest import HQServer
+from harness.hq import HQServer
 
 
 def test_hq_migrations_match_the_models(hq: HQServer) -> None:

@@ -8,7 +8,7 @@ import time
 import requests
 
 from app.sync import signing
-from tests.hq.conftest import Admin, Store
+from harness.hq import Admin, Store
 
 
 def error_of(response: requests.Response) -> tuple[int, str]:

@@ -19,7 +19,7 @@ from app.payments.alipay import AlipayClient
 from app.payments.base import ChargeOrder
 from app.payments.credentials import PaymentCredentials, load_credentials
 from app.payments.wechat import WechatPayClient
-from tests.conftest import ROOT, free_port, stop_process
+from harness.processes import ROOT, free_port, stop_process
 
 _numbers = itertools.count(1)
 
@@ -41,7 +41,7 @@ class Paysim:
     def start(self) -> None:
         with open(self.home.parent / f"paysim-{self.port}.log", "ab") as log:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "app.cli", "paysim", "--port", str(self.port), "--data", str(self.home)],
+                [sys.executable, "-m", "omnistore", "paysim", "--port", str(self.port), "--data", str(self.home)],
                 cwd=ROOT, stdout=subprocess.DEVNULL, stderr=log,
             )
         deadline = time.monotonic() + 60

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from app.db.models import Command, Override, SessionToken, Ticket, TicketLine
 from app.domain.barcode import make_in_store_code
-from tests.conftest import APPLE_PLU, COLA, MOUTAI, NOODLES, WATER, Till
+from harness.store import APPLE_PLU, COLA, MOUTAI, NOODLES, WATER, Till
 
 
 def lines_of(till: Till, ticket: int) -> list[dict]:

@@ -3,7 +3,7 @@ coded, translated refusal — never a 500."""
 
 from __future__ import annotations
 
-from tests.conftest import APPLE_PLU, COLA, Till
+from harness.store import APPLE_PLU, COLA, Till
 
 FULL_WIDTH = str.maketrans("0123456789KL", "０１２３４５６７８９ＫＬ")
 ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")

@@ -8,7 +8,7 @@ import uuid
 from app.domain.barcode import with_check_digit
 from app.sync import feed
 from hardware.escpos.decoder import decode
-from tests.conftest import Till
+from harness.store import Till
 
 DRAWER_KICK = "\x1bp\x00\x19\xfa"
 HOSTILE = f"{DRAWER_KICK}\x1b@\x1dVB\x00\r\n"

@@ -8,7 +8,7 @@ import uuid
 from sqlalchemy import func, select
 
 from app.db.models import OutboxEvent, Return
-from tests.conftest import COLA, MOUTAI, Till
+from harness.store import COLA, MOUTAI, Till
 
 
 def cash_sale(till: Till, *items: tuple[str, int]) -> tuple[str, list[dict]]:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from app.domain.money import MAX_AMOUNT
-from tests.conftest import COLA, MOUTAI, NOODLES, WATER, StoreServer, Till, make_store_server
+from harness.store import COLA, MOUTAI, NOODLES, WATER, StoreServer, Till, make_store_server
 
 SUPERVISOR = {"operator": "5001", "pin": "5555"}
 

@@ -8,7 +8,7 @@ import uuid
 from sqlalchemy import select
 
 from app.db.models import OutboxEvent, StockMovement
-from tests.conftest import COLA, WATER, Till
+from harness.store import COLA, WATER, Till
 
 
 def move(till: Till, reason: str, lines: list[tuple[str, int]], command_id: str | None = None):

@@ -7,7 +7,9 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import contextlib  # noqa: E402
+import tempfile  # noqa: E402
 from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
 from typing import Any  # noqa: E402
 
 import pytest  # noqa: E402
@@ -36,19 +38,21 @@ def printer() -> PrinterSpy:
 
 
 @contextlib.contextmanager
-def till_window(qtbot, server_url: str, till: str, **devices: Any) -> Iterator[MainWindow]:
-    """The till window (Chinese UI, 1024×768) on ``till``, shown; ``devices`` go to MainWindow."""
+def till_window(qtbot, server_url: str, till: str, home: Path | None = None, **devices: Any) -> Iterator[MainWindow]:
+    """The till window (Chinese UI, 1024×768) on ``till``, shown; ``devices`` go to MainWindow.
+    ``home`` is the till's data directory; by default a fresh one, with no devices configured."""
     create_app([], "zh_CN")
-    win = MainWindow(StoreClient(server_url, language="zh_CN"), till, **devices)
-    qtbot.addWidget(win)
-    win.resize(1024, 768)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    try:
-        yield win
-    finally:
-        win.close()
+    with tempfile.TemporaryDirectory(prefix="till-home-") as fresh:
+        win = MainWindow(StoreClient(server_url, language="zh_CN"), till, home=home or Path(fresh), **devices)
+        qtbot.addWidget(win)
+        win.resize(1024, 768)
+        win.show()
+        qtbot.waitExposed(win)
+        win.activateWindow()
+        try:
+            yield win
+        finally:
+            win.close()
 
 
 @pytest.fixture

@@ -18,7 +18,8 @@ from sqlalchemy import select  # noqa: E402
 
 from app.db.models import Operator, Override  # noqa: E402
 from hardware.escpos.decoder import decode  # noqa: E402
-from tests.conftest import COLA, MOUTAI, NOODLES, WATER, StoreServer, make_store_server  # noqa: E402
+from harness.store import COLA, MOUTAI, NOODLES, WATER, StoreServer
+from tests.conftest import make_store_server  # noqa: E402
 from tests.ui.conftest import WAIT_MS, idle, log_in, press, scan, till_window  # noqa: E402
 from tests.ui.screen_text import visible_texts  # noqa: E402
 from ui.api import ShiftClose  # noqa: E402
@@ -36,7 +37,7 @@ from ui.dialogs import (  # noqa: E402
 from ui.keys import TILL_KEYS, keys_for  # noqa: E402
 from ui.loyalty import CouponDialog, MemberDialog, NoReceiptReturnDialog, ReturnDialog  # noqa: E402
 from ui.models import NOTE_ROLE  # noqa: E402
-from ui.screenshots import SAMPLE_MEMBER, add_sample_promotions, loyalty_samples  # noqa: E402
+from ui.screenshots import SAMPLE_MEMBER, loyalty_samples  # noqa: E402
 from ui.sync import SyncDialog  # noqa: E402
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -182,7 +183,10 @@ def promoted_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StoreSe
     down to the jiao (抹分)."""
     server = make_store_server(tmp_path_factory.mktemp("promoted"), products=200,
                                extra_env={"OMNISTORE_ROUNDING": "jiao_down"})
-    add_sample_promotions(server.home)
+    from app.seed import add_sample_promotions
+
+    with server.db() as session:
+        add_sample_promotions(session)
     server.start()
     yield server
     server.stop()

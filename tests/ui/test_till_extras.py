@@ -167,12 +167,10 @@ def test_the_sync_page_lists_stuck_uploads(qtbot) -> None:
     assert page.message.kind == "error"
 
 
-def test_f2_on_the_login_screen_opens_diagnostics_only_for_a_supervisor(qtbot, window, tmp_path,
-                                                                            monkeypatch) -> None:
+def test_f2_on_the_login_screen_opens_diagnostics_only_for_a_supervisor(qtbot, window) -> None:
     from ui.diagnostics import DiagnosticsWindow
     from ui.dialogs import OverrideDialog
 
-    monkeypatch.setenv("OMNISTORE_HOME", str(tmp_path))  # the till's devices.json: none configured
     win = window
 
     def authorise_with(code: str, pin: str) -> None:

@@ -87,7 +87,7 @@ def test_the_pole_display_shows_the_change_until_the_next_customer(qtbot, till, 
 def test_a_code_held_up_to_the_till_camera_is_sold_once(qtbot, till, tmp_path) -> None:
     from hardware.config import DeviceConfig, TillDevices, save_config
     from hardware.devices import DeviceKind
-    from ui.app import till_camera
+    from omnistore.till import till_camera
 
     save_config(TillDevices(devices=[DeviceConfig("camera", DeviceKind.CAMERA, "camera:")]), tmp_path)
     camera = till_camera(till, tmp_path)  # no camera on this machine: it says so, and still decodes frames

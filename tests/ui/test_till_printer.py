@@ -77,14 +77,15 @@ def test_out_of_paper_the_sale_completes_and_the_receipt_prints_after_paper_is_l
 def test_a_printer_without_a_chinese_font_gets_the_receipt_as_a_picture(qtbot, store_server, sim, tmp_path) -> None:
     from hardware.config import DeviceConfig, TillDevices, save_config
     from hardware.devices import DeviceKind
-    from ui.app import till_printer
+    from omnistore.till import till_printer
 
     save_config(TillDevices(devices=[DeviceConfig("receipt", DeviceKind.RECEIPT_PRINTER, sim.uri, profile="58mm",
                                                   options={"raster": "1"})]), tmp_path)
     printer = till_printer(None, tmp_path)
     assert printer is not None and printer.raster and printer.profile.name == "58mm"
     create_app([], "zh_CN")
-    win = MainWindow(StoreClient(store_server.url, language="zh_CN"), store_server.new_till(), printer=printer)
+    win = MainWindow(StoreClient(store_server.url, language="zh_CN"), store_server.new_till(), printer=printer,
+                     home=tmp_path)
     qtbot.addWidget(win)
     win.show()
     try:

@@ -1,4 +1,4 @@
-"""``omnistore hq-server`` and ``omnistore hq ...``: registered into the main CLI."""
+"""``omnistore hq-server`` and ``omnistore hq ...``: registered into the main CLI (``omnistore.cli``)."""
 
 from __future__ import annotations
 
@@ -119,14 +119,14 @@ def _sessions(args: argparse.Namespace, migrate: bool = True) -> Any:
 
 
 def _run(args: argparse.Namespace, action: Any) -> int:
-    """Run ``action(session)`` in one transaction; a DomainError is printed, translated, exit 1."""
+    """Run ``action(session)`` (it calls ``app.hq.services``, each a transaction of its own) and print
+    what it returns; a DomainError is printed, translated, exit 1."""
     from app.domain.errors import DomainError
     from app.messages import message
 
     try:
         with _sessions(args)() as session:
             result = action(session)
-            session.commit()
     except DomainError as error:
         print(message(error.code, _language(args), error.params), file=sys.stderr)
         return 1
@@ -164,33 +164,31 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
 
 
 def cmd_create_key(args: argparse.Namespace) -> int:
-    from app.hq import keys
+    from app.hq import services
 
     def action(session: Any) -> str:
-        key, raw = keys.create_key(session, args.name, args.scopes.split(","))
+        key, raw = services.create_key(session, args.name, args.scopes.split(","))
         return f"{raw}\n(id {key.id}, scopes {key.scopes}; this key is shown once — store it now)"
 
     return _run(args, action)
 
 
 def cmd_revoke_key(args: argparse.Namespace) -> int:
-    from app.hq import keys
+    from app.hq import services
 
     def action(session: Any) -> str:
-        key = keys.revoke_by_prefix(session, args.prefix)
+        key = services.revoke_key_by_prefix(session, args.prefix)
         return f"revoked key {key.id} ({key.name}, {key.prefix}…)"
 
     return _run(args, action)
 
 
 def cmd_list_keys(args: argparse.Namespace) -> int:
-    from sqlalchemy import select
-
-    from app.hq.models import ApiKey
+    from app.hq import keys
 
     def action(session: Any) -> str:
         lines = [f"{k.id:>4}  {k.prefix}…  {k.name:<20} {k.scopes:<32} {'revoked' if k.revoked_at else 'active'}"
-                 for k in session.scalars(select(ApiKey).order_by(ApiKey.id))]
+                 for k in keys.list_keys(session)]
         return "\n".join(lines) or "no API keys"
 
     return _run(args, action)
@@ -201,42 +199,41 @@ def _enrolment_line(issued: Any) -> str:
 
 
 def cmd_create_store(args: argparse.Namespace) -> int:
-    from app.hq import stores
+    from app.hq import services
 
     ttl = _settings(args).enrolment_ttl_seconds
 
     def action(session: Any) -> str:
-        store = stores.create_store(session, args.code, args.name, args.group)
-        issued = stores.issue_enrolment_code(session, store.code, ttl)
+        store, issued = services.open_store(session, args.code, args.name, args.group, ttl)
         return f"store {store.code} {store.name} (group {store.group})\n{_enrolment_line(issued)}"
 
     return _run(args, action)
 
 
 def cmd_enrolment_code(args: argparse.Namespace) -> int:
-    from app.hq import stores
+    from app.hq import services
 
     ttl = _settings(args).enrolment_ttl_seconds
-    return _run(args, lambda session: _enrolment_line(stores.issue_enrolment_code(session, args.store, ttl)))
+    return _run(args, lambda session: _enrolment_line(services.issue_enrolment_code(session, args.store, ttl)))
 
 
 def cmd_disable_store(args: argparse.Namespace) -> int:
-    from app.hq import stores
+    from app.hq import services
 
-    return _run(args, lambda session: f"store {stores.set_disabled(session, args.code, True).code} disabled")
+    return _run(args, lambda session: f"store {services.set_store_disabled(session, args.code, True).code} disabled")
 
 
 def cmd_enable_store(args: argparse.Namespace) -> int:
-    from app.hq import stores
+    from app.hq import services
 
-    return _run(args, lambda session: f"store {stores.set_disabled(session, args.code, False).code} enabled")
+    return _run(args, lambda session: f"store {services.set_store_disabled(session, args.code, False).code} enabled")
 
 
 def cmd_expire_points(args: argparse.Namespace) -> int:
-    from app.hq import loyalty
+    from app.hq import services
 
     def action(session: Any) -> str:
-        result = loyalty.expire_points(session, member_no=args.member)
+        result = services.expire_points(session, member_no=args.member)
         return f"expired {result['points']} points of {result['members']} members"
 
     return _run(args, action)
@@ -244,22 +241,22 @@ def cmd_expire_points(args: argparse.Namespace) -> int:
 
 def cmd_expire_gift_cards(args: argparse.Namespace) -> int:
     from app.domain.money import format_fen
-    from app.hq import gift_cards
+    from app.hq import services
 
     def action(session: Any) -> str:
-        result = gift_cards.expire_cards(session)
+        result = services.expire_gift_cards(session)
         return f"expired {format_fen(result['amount'])} yuan left on {result['cards']} gift cards"
 
     return _run(args, action)
 
 
 def cmd_demo_seed(args: argparse.Namespace) -> int:
-    from app.hq import demo
+    from app.hq import services
 
     ttl = _settings(args).enrolment_ttl_seconds
 
     def action(session: Any) -> str:
-        seeded = demo.seed(session, ttl, enrol=args.enrol)
+        seeded = services.seed_demo(session, ttl, enrol=args.enrol)
         return "\n".join([*seeded.lines, *([f"enrolment code: {seeded.enrolment_code}"] if seeded.enrolment_code else [])])
 
     return _run(args, action)

@@ -6,19 +6,18 @@ import os
 import queue
 import signal
 import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
 
-from tests.conftest import ROOT
+from harness.processes import OMNISTORE, ROOT
 from ui.automation import PREFIX, SCRIPT_ENV, STARTUP_ENV, STARTUP_MARKER
 
 __all__ = ["ClientProcess", "PREFIX", "STARTUP_MARKER"]
 
 
 class ClientProcess:
-    """``python -m app.cli client`` offscreen; its stdout lines are collected as they come."""
+    """``python -m omnistore client`` offscreen; its stdout lines are collected as they come."""
 
     def __init__(self, server_url: str, till: str, workdir: Path, *, script: str | None = None,
                  startup_probe: bool = False, lang: str = "zh_CN") -> None:
@@ -37,7 +36,7 @@ class ClientProcess:
         self.log = workdir / f"client-{till}.log"
         with open(self.log, "ab") as stderr:  # the child keeps its own copy of the descriptor
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "app.cli", "client", "--server", server_url, "--till", till, "--lang", lang],
+                [*OMNISTORE, "client", "--server", server_url, "--till", till, "--lang", lang],
                 cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=stderr, text=True, encoding="utf-8",
             )
         threading.Thread(target=self._read, daemon=True).start()

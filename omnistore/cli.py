@@ -1,4 +1,4 @@
-"""The ``omnistore`` command: the composition root, the one place that wires ui, server and hardware."""
+"""The ``omnistore`` command: the composition root, the one place that wires app, ui, server and hardware."""
 
 from __future__ import annotations
 
@@ -23,6 +23,13 @@ def _store_settings():  # type: ignore[no-untyped-def]
     from app.settings import StoreSettings
 
     return StoreSettings.from_env()
+
+
+def _home() -> Path:
+    """This machine's data directory: the store server's database, the till's devices and queues."""
+    from app.settings import default_home
+
+    return default_home()
 
 
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
@@ -55,6 +62,10 @@ def cmd_seed(args: argparse.Namespace) -> int:
 
     with make_session_factory(engine)() as session:
         added = seed(session, args.products, progress if sys.stderr.isatty() else None)
+        if args.sample_promotions:
+            from app.seed import add_sample_promotions
+
+            add_sample_promotions(session)
     if sys.stderr.isatty():
         sys.stderr.write("\n")
     print(f"seeded {added} products in {time.perf_counter() - started:.1f}s into {settings.database_path}")
@@ -91,9 +102,10 @@ def cmd_enroll(args: argparse.Namespace) -> int:
 
 
 def cmd_client(args: argparse.Namespace) -> int:
-    from ui.app import run_client
+    from omnistore.till import run_client
 
-    return int(run_client(server_url=args.server, till=args.till, lang=args.lang, printer_uri=args.printer) or 0)
+    return int(run_client(server_url=args.server, till=args.till, home=_home(), lang=args.lang,
+                          printer_uri=args.printer) or 0)
 
 
 def cmd_printer_sim(args: argparse.Namespace) -> int:
@@ -198,7 +210,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     os.environ.setdefault("OMNISTORE_HOME", str(Path.home() / ".omnistore-demo"))
     os.environ.pop("OMNISTORE_HQ_DATABASE_URL", None)  # the demo's HQ is its own, never a real one
     signal.signal(signal.SIGTERM, _stop_on_sigterm)
-    me = [sys.executable, "-m", "app.cli"]
+    me = [sys.executable, "-m", "omnistore"]
     subprocess.run([*me, "seed", "--products", str(args.products)], check=True)
     home = Path(os.environ["OMNISTORE_HOME"])
     _demo_devices(home, args.printer_port)
@@ -259,6 +271,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     seed = sub.add_parser("seed", help="demo operators, tills and a generated Chinese catalog")
     seed.add_argument("--products", type=int, default=DEMO_PRODUCTS, help="catalog size (default %(default)s)")
+    seed.add_argument("--sample-promotions", action="store_true",
+                      help="two promotions as HQ would send them (方便面第二件半价, 可口可乐88折)")
     seed.set_defaults(func=cmd_seed)
 
     store = sub.add_parser("store-server", help="run the store server (FastAPI + SQLite)")
@@ -306,8 +320,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _extend(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """Commands owned by other parts of the app register themselves here."""
-    from app.hq.cli import add_commands as add_hq_commands
+    """HQ's commands (``hq-server``, ``hq …``) live in their own module."""
+    from omnistore.hq import add_commands as add_hq_commands
 
     add_hq_commands(sub)
 
@@ -317,12 +331,8 @@ def main(argv: list[str] | None = None) -> int:
     if argv[:1] == ["diag"]:
         from hardware.diag import run_diag
 
-        return run_diag(argv[1:])
+        return run_diag(argv[1:], _home())
     if argv[:1] == ["paysim"]:
         return cmd_paysim(argv[1:])
     args = build_parser().parse_args(argv)
     return int(args.func(args) or 0)
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -1,0 +1,92 @@
+"""HQ's use cases as its API and its commands run them: each is one whole transaction.
+
+The modules they call (``stores``, ``keys``, ``loyalty``, ``masterdata``…) hold steps that join the
+caller's transaction and leave the commit to it; here each request's work is wrapped once by
+``app.hq.uow.transaction``. Routes and CLI commands call these and never commit themselves."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from app.hq import campaigns, conflicts, demo, gift_cards, ingest, keys, loyalty, masterdata, rules, stores
+from app.hq.models import Store
+from app.hq.uow import transaction
+
+# ---- stores, enrolment and API keys ----------------------------------------------------------
+enroll = transaction(stores.enroll)
+create_store = transaction(stores.create_store)
+issue_enrolment_code = transaction(stores.issue_enrolment_code)
+
+
+@transaction
+def open_store(session: Session, code: str, name: str, group: str,
+               enrolment_ttl: int) -> tuple[Store, stores.IssuedCode]:
+    """A new store with its first one-time enrolment code (``omnistore hq create-store``)."""
+    store = stores.create_store(session, code, name, group)
+    return store, stores.issue_enrolment_code(session, store.code, enrolment_ttl)
+
+
+set_store_disabled = transaction(stores.set_disabled)
+create_key = transaction(keys.create_key)
+revoke_key = transaction(keys.revoke)
+revoke_key_by_prefix = transaction(keys.revoke_by_prefix)
+
+# ---- a store's events, and the demo chain ------------------------------------------------------
+ingest_events = transaction(ingest.ingest)
+seed_demo = transaction(demo.seed)
+
+
+# ---- members -----------------------------------------------------------------------------------
+@transaction
+def register_member(session: Session, phone: str, name: str, store: Store | None) -> dict[str, Any]:
+    """注册会员 at a till (``store``) or by an admin (None): the member, the coupons a registration
+    campaign hands them, and the member as the till's panel shows them."""
+    member = loyalty.register_member(session, phone, name, store)
+    campaigns.issue(session, "register", member, store, 0, f"register:{member.member_no}")
+    return loyalty.member_view(session, member, store)
+
+
+@transaction
+def find_member(session: Session, secret: bytes, store: Store, *, phone: str = "", card: str = "",
+                code: str = "") -> dict[str, Any]:
+    """A member found for a till by phone, card or dynamic code; a dynamic code is used up for good."""
+    member = loyalty.find_member(session, secret, phone=phone, card=card, code=code)
+    return loyalty.member_view(session, member, store)
+
+
+# ---- coupons and campaigns ---------------------------------------------------------------------
+reserve_coupon = transaction(loyalty.reserve_coupon)
+commit_coupon = transaction(loyalty.commit_coupon)
+release_coupon = transaction(loyalty.release_coupon)
+create_coupon_template = transaction(loyalty.create_template)
+create_coupon_batch = transaction(loyalty.create_batch)
+stock_paper_coupons = transaction(loyalty.stock_paper_coupons)
+create_campaign = transaction(campaigns.create_campaign)
+end_campaign = transaction(campaigns.end_campaign)
+
+# ---- stored value, gift cards and points -------------------------------------------------------
+open_wallet = transaction(loyalty.open_account)
+top_up = transaction(loyalty.top_up)
+spend = transaction(loyalty.spend)
+refund = transaction(loyalty.refund)
+cancel_top_up = transaction(loyalty.cancel_top_up)
+spend_points = transaction(loyalty.spend_points)
+refund_points = transaction(loyalty.refund_points)
+expire_points = transaction(loyalty.expire_points)
+make_gift_cards = transaction(gift_cards.make_cards)
+activate_gift_card = transaction(gift_cards.activate)
+expire_gift_cards = transaction(gift_cards.expire_cards)
+save_loyalty_rules = transaction(rules.save)
+resolve_conflict = transaction(conflicts.resolve)
+
+# ---- master data -------------------------------------------------------------------------------
+upsert_categories = transaction(masterdata.upsert_categories)
+upsert_products = transaction(masterdata.upsert_products)
+upsert_prices = transaction(masterdata.upsert_prices)
+delete_price = transaction(masterdata.delete_price)
+upsert_promotions = transaction(masterdata.upsert_promotions)
+end_promotion = transaction(masterdata.end_promotion)
+upsert_tills = transaction(masterdata.upsert_tills)
+upsert_operators = transaction(masterdata.upsert_operators)

@@ -1,0 +1,42 @@
+"""会员: registered and found by a store's till (signed calls) or by an admin."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+from fastapi.responses import Response
+
+from app.hq import loyalty, services
+from server.hq import schemas
+from server.hq.deps import DB, Admin, RawBody, Settings, SignedStore, json_response, signed_body
+
+router = APIRouter(tags=["members"])
+
+
+@router.post("/loyalty/members")
+def register_member(store: SignedStore, body: RawBody, session: DB) -> Response:
+    """注册会员 at the till with a mobile number."""
+    data = signed_body(schemas.MemberIn, body)
+    return json_response(services.register_member(session, data.phone, data.name, store))
+
+
+@router.get("/loyalty/members")
+def find_member(store: SignedStore, session: DB, settings: Settings,
+                phone: Annotated[str, Query(max_length=20)] = "",
+                card: Annotated[str, Query(max_length=20)] = "",
+                code: Annotated[str, Query(max_length=64)] = "") -> Response:
+    """By phone, card number or the dynamic member code (which is then used up)."""
+    return json_response(services.find_member(session, settings.secret_key, store, phone=phone, card=card, code=code))
+
+
+@router.post("/admin/members")
+def admin_member(body: schemas.MemberIn, admin: Admin, session: DB) -> dict[str, Any]:
+    return services.register_member(session, body.phone, body.name, None)
+
+
+@router.post("/admin/members/{member_no}/code")
+def admin_member_code(member_no: str, admin: Admin, session: DB, settings: Settings) -> dict[str, str]:
+    """The code the member app would show now (for the app's backend, and for tests)."""
+    member = loyalty.find_member(session, settings.secret_key, card=member_no)
+    return {"code": loyalty.member_code(settings.secret_key, member)}

@@ -1,0 +1,45 @@
+"""The chain's stores: created by an admin, enrolled with a one-time code, disabled and enabled."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter
+
+from app.hq import services, stores
+from server.hq import schemas
+from server.hq.deps import DB, Admin, Settings
+
+router = APIRouter(tags=["stores"])
+
+
+@router.post("/enroll")
+def enroll(body: schemas.EnrollIn, session: DB, settings: Settings) -> dict[str, str]:
+    """A store exchanges its one-time enrolment code for its signing secret (unsigned)."""
+    return services.enroll(session, body.code, settings.secret_key).as_dict()
+
+
+@router.get("/admin/stores")
+def list_stores(admin: Admin, session: DB) -> dict[str, Any]:
+    return {"items": [stores.store_dict(s) for s in stores.list_stores(session)]}
+
+
+@router.post("/admin/stores")
+def create_store(body: schemas.StoreIn, admin: Admin, session: DB) -> dict[str, Any]:
+    return stores.store_dict(services.create_store(session, body.code, body.name, body.group))
+
+
+@router.post("/admin/stores/{code}/enrolment")
+def enrolment_code(code: str, admin: Admin, session: DB, settings: Settings) -> dict[str, str]:
+    issued = services.issue_enrolment_code(session, code, settings.enrolment_ttl_seconds)
+    return {"code": issued.code, "expires_at": issued.expires_at.isoformat()}
+
+
+@router.post("/admin/stores/{code}/disable")
+def disable_store(code: str, admin: Admin, session: DB) -> dict[str, Any]:
+    return stores.store_dict(services.set_store_disabled(session, code, True))
+
+
+@router.post("/admin/stores/{code}/enable")
+def enable_store(code: str, admin: Admin, session: DB) -> dict[str, Any]:
+    return stores.store_dict(services.set_store_disabled(session, code, False))

@@ -1,0 +1,115 @@
+"""What the store's routes depend on: the store's state, a database session, the signed-in actor,
+and the idempotent command runner."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Annotated, Any
+
+from fastapi import Depends, Request
+from sqlalchemy.orm import Session, sessionmaker
+
+from app import auth, commands, loyalty, outside
+from app.catalog import Catalog
+from app.context import Actor, OverrideRequest
+from app.db.engine import ensure_parent, make_engine, make_session_factory, relaxed
+from app.db.migrate import upgrade
+from app.domain.errors import DomainError
+from app.settings import StoreSettings
+from app.sync import config as sync_config
+from app.sync.hq_client import HqClient
+from app.sync.worker import SyncWorker
+from app.tickets import Tickets
+from server.store import schemas
+
+
+class StoreState:
+    """One store server's long-lived parts: settings, the database, the search index, the sync worker."""
+
+    def __init__(self, settings: StoreSettings) -> None:
+        self.settings = settings
+        ensure_parent(settings.database_path)
+        self.engine = make_engine(settings.database_url)
+        upgrade(self.engine)
+        self.sessions: sessionmaker[Session] = make_session_factory(self.engine)
+        self.tickets = Tickets(self.sessions)
+        self.catalog = Catalog()
+        self.sync: SyncWorker | None = None
+        self.resumer = outside.Resumer(self.sessions)
+
+    def start_sync(self) -> None:
+        loyalty.register_undos(self.hq())
+        self.resumer.start()
+        config = sync_config.load(self.settings.home)
+        if config is not None and self.sync is None:
+            self.sync = SyncWorker(self.sessions, config)
+            self.sync.start()
+
+    def hq(self) -> HqClient | None:
+        """A signed client for HQ when the store is enrolled (members, coupons, stored value)."""
+        config = self.sync.config if self.sync is not None else sync_config.load(self.settings.home)
+        return HqClient(config) if config is not None else None
+
+    def stop_sync(self) -> None:
+        self.resumer.stop()
+        if self.sync is not None:
+            self.sync.stop()
+
+
+def store_state(request: Request) -> StoreState:
+    return request.app.state.store  # type: ignore[no-any-return]
+
+
+State = Annotated[StoreState, Depends(store_state)]
+
+
+def store_settings(state: State) -> StoreSettings:
+    return state.settings
+
+
+Settings = Annotated[StoreSettings, Depends(store_settings)]
+
+
+def db(state: State) -> Iterator[Session]:
+    with state.sessions() as session:
+        yield session
+
+
+DB = Annotated[Session, Depends(db)]
+
+
+def actor(request: Request, session: DB) -> Actor:
+    """The operator behind the bearer token, at their till."""
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token:
+        raise DomainError("unauthorized", status=401)
+    found = auth.resolve(session, token.strip())
+    session.rollback()
+    return found
+
+
+Who = Annotated[Actor, Depends(actor)]
+
+
+def bearer_token(request: Request) -> str:
+    return request.headers["authorization"].partition(" ")[2].strip()
+
+
+def command(session: Session, who: Actor, command_id: str | None, action: str, payload: dict[str, Any],
+            change: Callable[[], dict[str, Any]], *, moves_money: bool = True) -> dict[str, Any]:
+    """Run a state-changing call once per ``command_id`` (a repeat answers what the first did).
+
+    Only a few calls may come without an id (opening a shift or a ticket): their own rule — one
+    open shift, one open ticket per till — is what keeps a retry of those harmless. A step that
+    ``moves_money`` False may commit without an fsync (``app.db.engine.relaxed``)."""
+    if not moves_money:
+        relaxed(session)
+    if command_id is None:
+        return commands.apply(session, change)
+    return commands.run(session, who, command_id, action, payload, change)
+
+
+def override(body: schemas.OverridableIn) -> OverrideRequest | None:
+    """The supervisor's or manager's code and PIN sent along with a call that needs one."""
+    return OverrideRequest(body.override.operator, body.override.pin) if body.override else None

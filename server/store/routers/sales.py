@@ -1,0 +1,32 @@
+"""A completed sale and its receipt (text, ESC/POS bytes or a PNG; a reprint marked as a copy)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Response
+
+from app import checkout
+from app.receipts import receipt_for
+from server.store.deps import DB, Settings, State, Who
+from server.store.printed import printed
+
+router = APIRouter(tags=["sales"])
+
+
+@router.get("/sales/{sale_id}")
+def get_sale(sale_id: str, who: Who, session: DB, state: State) -> dict[str, Any]:
+    return checkout.ticket_view(checkout.get_sale(session, state.tickets, sale_id))
+
+
+@router.get("/sales/{sale_id}/receipt")
+def receipt(
+    sale_id: str, who: Who, session: DB, settings: Settings, state: State,
+    format: Annotated[str, Query(max_length=16)] = "text",
+    profile: Annotated[str, Query(max_length=32)] = "80mm",
+    kick: bool = False,
+    copy: bool = False,
+    raster: bool = False,
+) -> Response:
+    """The receipt as text, ESC/POS bytes (``kick`` adds the drawer pulse) or a PNG; ``copy`` marks a reprint."""
+    return printed(receipt_for(session, state.tickets, sale_id, settings, copy=copy), format, profile, kick, raster)

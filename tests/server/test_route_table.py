@@ -1,0 +1,161 @@
+"""The store's and HQ's route tables: every route of the API the tills, stores, channels and
+scripts rely on is still served, each by its resource's router module, and no route commits."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+from types import ModuleType
+
+from fastapi import FastAPI
+from fastapi.routing import APIRoute
+
+from app.hq.settings import HQSettings
+from app.settings import StoreSettings
+from server.hq import app as hq_app
+from server.hq.app import create_hq_app
+from server.store import app as store_app
+from server.store.app import create_store_app
+
+ROOT = Path(__file__).resolve().parents[2]
+
+STORE_ROUTES = {
+    ("POST", "/authorise"),
+    ("POST", "/drawer/open"),
+    ("GET", "/loyalty/conflicts"),
+    ("POST", "/loyalty/conflicts/{conflict_id}/resolve"),
+    ("POST", "/members"),
+    ("GET", "/members/lookup"),
+    ("GET", "/products/lookup"),
+    ("GET", "/products/search"),
+    ("POST", "/returns"),
+    ("POST", "/returns/no-receipt"),
+    ("GET", "/returns/{return_no}/slip"),
+    ("GET", "/sales"),
+    ("GET", "/sales/{sale_id}"),
+    ("GET", "/sales/{sale_id}/receipt"),
+    ("GET", "/sales/{sale_id}/returnable"),
+    ("DELETE", "/session"),
+    ("POST", "/session"),
+    ("POST", "/shifts/close"),
+    ("GET", "/shifts/current"),
+    ("POST", "/shifts/open"),
+    ("GET", "/stock"),
+    ("POST", "/stock/movements"),
+    ("POST", "/stored-value/topup"),
+    ("GET", "/stored-value/{card}"),
+    ("GET", "/sync/status"),
+    ("GET", "/sync/stuck"),
+    ("GET", "/tickets"),
+    ("POST", "/tickets"),
+    ("GET", "/tickets/{ticket_id}"),
+    ("POST", "/tickets/{ticket_id}/complete"),
+    ("POST", "/tickets/{ticket_id}/coupons"),
+    ("POST", "/tickets/{ticket_id}/coupons/{code}/remove"),
+    ("POST", "/tickets/{ticket_id}/lines"),
+    ("POST", "/tickets/{ticket_id}/lines/{line_id}/price"),
+    ("POST", "/tickets/{ticket_id}/lines/{line_id}/quantity"),
+    ("POST", "/tickets/{ticket_id}/lines/{line_id}/void"),
+    ("POST", "/tickets/{ticket_id}/member"),
+    ("POST", "/tickets/{ticket_id}/park"),
+    ("POST", "/tickets/{ticket_id}/points"),
+    ("POST", "/tickets/{ticket_id}/resume"),
+    ("POST", "/tickets/{ticket_id}/stored-value"),
+    ("POST", "/tickets/{ticket_id}/tenders"),
+    ("POST", "/tickets/{ticket_id}/void"),
+}
+
+HQ_ROUTES = {
+    ("GET", "/admin/api-keys"),
+    ("POST", "/admin/api-keys"),
+    ("DELETE", "/admin/api-keys/{key_id}"),
+    ("GET", "/admin/campaigns"),
+    ("POST", "/admin/campaigns"),
+    ("DELETE", "/admin/campaigns/{code}"),
+    ("POST", "/admin/categories"),
+    ("POST", "/admin/coupon-batches"),
+    ("POST", "/admin/coupon-batches/{batch_id}/stock"),
+    ("POST", "/admin/coupon-templates"),
+    ("POST", "/admin/gift-cards"),
+    ("POST", "/admin/gift-cards/expire"),
+    ("GET", "/admin/gift-cards/{card_no}"),
+    ("GET", "/admin/loyalty-rules"),
+    ("PUT", "/admin/loyalty-rules"),
+    ("POST", "/admin/members"),
+    ("POST", "/admin/members/{member_no}/code"),
+    ("POST", "/admin/operators"),
+    ("POST", "/admin/points/expire"),
+    ("POST", "/admin/prices"),
+    ("DELETE", "/admin/prices/{group}/{sku}"),
+    ("POST", "/admin/products"),
+    ("POST", "/admin/promotions"),
+    ("DELETE", "/admin/promotions/{promotion_id}"),
+    ("GET", "/admin/stores"),
+    ("POST", "/admin/stores"),
+    ("POST", "/admin/stores/{code}/disable"),
+    ("POST", "/admin/stores/{code}/enable"),
+    ("POST", "/admin/stores/{code}/enrolment"),
+    ("POST", "/admin/tills"),
+    ("POST", "/admin/wallets"),
+    ("POST", "/enroll"),
+    ("GET", "/loyalty/conflicts"),
+    ("POST", "/loyalty/conflicts/{conflict_id}/resolve"),
+    ("POST", "/loyalty/coupons/commit"),
+    ("POST", "/loyalty/coupons/release"),
+    ("POST", "/loyalty/coupons/reserve"),
+    ("POST", "/loyalty/gift-cards/activate"),
+    ("GET", "/loyalty/gift-cards/{card_no}"),
+    ("GET", "/loyalty/members"),
+    ("POST", "/loyalty/members"),
+    ("POST", "/loyalty/points/spend"),
+    ("POST", "/loyalty/wallets/refund"),
+    ("POST", "/loyalty/wallets/spend"),
+    ("POST", "/loyalty/wallets/topup"),
+    ("GET", "/loyalty/wallets/{card_no}"),
+    ("GET", "/open/catalog"),
+    ("GET", "/open/sales"),
+    ("GET", "/open/stock"),
+    ("GET", "/reports/gift-cards"),
+    ("GET", "/reports/loyalty-conflicts"),
+    ("GET", "/reports/sales"),
+    ("GET", "/reports/sync-health"),
+    ("POST", "/sync/events"),
+    ("GET", "/sync/feed"),
+}
+
+
+def served(app: FastAPI) -> set[tuple[str, str]]:
+    """(method, path under /api/v1) of every route the app documents in its OpenAPI schema."""
+    return {(method.upper(), path.removeprefix("/api/v1")) for path, operations in app.openapi()["paths"].items()
+            if path.startswith("/api/v1/") for method in operations}
+
+
+def declared(routers: tuple[ModuleType, ...]) -> set[tuple[str, str]]:
+    """(method, path) of the routes the resource router modules declare."""
+    return {(method, route.path) for module in routers for route in module.router.routes
+            if isinstance(route, APIRoute) for method in route.methods}
+
+
+def test_store_server_still_serves_every_route_of_its_api(tmp_path: Path) -> None:
+    table = served(create_store_app(StoreSettings(home=tmp_path)))
+    assert STORE_ROUTES - table == set()
+    assert table == declared(store_app.ROUTERS)
+    assert all(module.__name__.startswith("server.store.routers.") for module in store_app.ROUTERS)
+
+
+def test_hq_server_still_serves_every_route_of_its_api(tmp_path: Path) -> None:
+    settings = HQSettings(database_url=f"sqlite:///{tmp_path / 'hq.sqlite3'}", home=tmp_path, secret_key=b"routes")
+    table = served(create_hq_app(settings=settings))
+    assert HQ_ROUTES - table == set()
+    assert table == declared(hq_app.ROUTERS)
+    assert all(module.__name__.startswith("server.hq.routers.") for module in hq_app.ROUTERS)
+
+
+def test_no_route_commits_a_transaction() -> None:
+    """Commits live in the use cases (``app``, ``app.hq.services``), never in a route."""
+    committing = []
+    for path in sorted((ROOT / "server").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "commit":
+                committing.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert committing == []
