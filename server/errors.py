@@ -16,6 +16,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.domain.errors import DomainError
 from app.messages import language_of, message
+from server.fields import coded_refusal
 
 log = logging.getLogger("omnistore.api")
 
@@ -50,6 +51,9 @@ def install_error_handlers(app: FastAPI) -> None:
         if any(e.get("type") == "json_invalid" for e in errors):
             return error_response(request, "invalid_json", 400)
         first = errors[0] if errors else {}
+        ours = coded_refusal(first)
+        if ours is not None:
+            return error_response(request, ours[0], 422, ours[1])
         where = ".".join(str(p) for p in first.get("loc", ()) if p != "body")
         detail = f"{where}: {first.get('msg', '')}".strip(": ")
         return error_response(request, "invalid_request", 422, {"detail": detail})

@@ -5,9 +5,7 @@ from __future__ import annotations
 import enum
 
 from app.domain.errors import InvalidAmount
-
-#: The largest amount any single price, line or tender may carry: ¥9,999,999.99.
-MAX_AMOUNT = 999_999_999
+from app.domain.limits import MAX_AMOUNT as MAX_AMOUNT  # the limit lives with the others; kept importable here
 
 
 class RoundingPolicy(enum.StrEnum):

@@ -5,9 +5,8 @@ from __future__ import annotations
 import enum
 
 from app.domain.errors import InvalidQuantity
-
-MAX_PIECES = 9_999
-MAX_GRAMS = 99_999  # 99.999 kg on one line
+from app.domain.limits import MAX_GRAMS as MAX_GRAMS  # the limits live with the others; kept importable here
+from app.domain.limits import MAX_PIECES as MAX_PIECES
 
 
 class Unit(enum.StrEnum):

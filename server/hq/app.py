@@ -38,6 +38,7 @@ from app.hq.models import ApiKey, Store
 from app.hq.settings import HQSettings
 from app.messages import language_of
 from server.errors import finish_app
+from server.fields import coded_refusal
 from server.hq import schemas
 
 # error params a client acts on, sent as fields next to code and message
@@ -80,6 +81,9 @@ def _invalid(error: ValidationError) -> DomainError:
     first = error.errors()[0] if error.errors() else {}
     if first.get("type") == "json_invalid":
         return DomainError("invalid_json", status=400)
+    ours = coded_refusal(first)
+    if ours is not None:
+        return DomainError(ours[0], status=422, **ours[1])
     where = ".".join(str(p) for p in first.get("loc", ()))
     return DomainError("invalid_request", status=422, detail=f"{where}: {first.get('msg', '')}".strip(": "))
 
