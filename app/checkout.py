@@ -14,6 +14,7 @@ from app.db.models import Operator, SaleCounter, Tender, Ticket, TicketLine
 from app.domain.apportion import largest_remainder
 from app.domain.coupons import coupon_discount
 from app.domain.errors import DomainError
+from app.domain.limits import check_line_count
 from app.domain.money import check_amount, line_amount, round_cash_due
 from app.domain.quantity import Unit, check_quantity
 from app.outbox import record_event
@@ -180,6 +181,7 @@ def add_line(
     """Scan goods onto the ticket. A gift card (``kind`` gift_card) needs its ``card_no``, checked
     at HQ by the caller (``app.loyalty.add_gift_card``); one card per line."""
     ticket = _open_for_change(session, actor, ticket_id)
+    check_line_count(len(ticket.lines) + 1)  # HQ's limit too: a sale it could not keep would never sync
     shifts.require_open(session, actor.till)
     found = lookup(session, code, settings.in_store_layout)
     product = found.product
