@@ -343,22 +343,22 @@
 <context>
     <name>ConflictNoteDialog</name>
     <message>
-        <location filename="../../ui/sync.py" line="104"/>
+        <location filename="../../ui/sync.py" line="117"/>
         <source>Mark as handled</source>
         <translation>Mark as handled</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="115"/>
+        <location filename="../../ui/sync.py" line="128"/>
         <source>What was done, e.g. the customer paid the difference in cash</source>
         <translation>What was done, e.g. the customer paid the difference in cash</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="116"/>
+        <location filename="../../ui/sync.py" line="129"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="125"/>
+        <location filename="../../ui/sync.py" line="138"/>
         <source>Write what was done.</source>
         <translation>Write what was done.</translation>
     </message>
@@ -1694,18 +1694,18 @@
 <context>
     <name>StoreClient</name>
     <message>
-        <location filename="../../ui/api.py" line="297"/>
+        <location filename="../../ui/api.py" line="303"/>
         <source>The store server cannot be reached. Check the network.</source>
         <extracomment>(connect, read) seconds. A till must say &quot;offline&quot; quickly rather than hang a scan. A store server without the sync endpoints (or not enrolled with HQ) reports this.</extracomment>
         <translation>The store server cannot be reached. Check the network.</translation>
     </message>
     <message>
-        <location filename="../../ui/api.py" line="314"/>
+        <location filename="../../ui/api.py" line="320"/>
         <source>The server refused the request (%1).</source>
         <translation>The server refused the request (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/api.py" line="321"/>
+        <location filename="../../ui/api.py" line="327"/>
         <source>The server sent an unreadable answer.</source>
         <translation>The server sent an unreadable answer.</translation>
     </message>
@@ -1766,172 +1766,172 @@
 <context>
     <name>SyncDialog</name>
     <message>
-        <location filename="../../ui/sync.py" line="78"/>
+        <location filename="../../ui/sync.py" line="91"/>
         <source>redeem coupon</source>
         <translation>redeem coupon</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="79"/>
+        <location filename="../../ui/sync.py" line="92"/>
         <source>release coupon</source>
         <translation>release coupon</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="80"/>
+        <location filename="../../ui/sync.py" line="93"/>
         <source>refund to card</source>
         <translation>refund to card</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="81"/>
+        <location filename="../../ui/sync.py" line="94"/>
         <source>points</source>
         <translation>points</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="82"/>
+        <location filename="../../ui/sync.py" line="95"/>
         <source>points back</source>
         <translation>points back</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="83"/>
+        <location filename="../../ui/sync.py" line="96"/>
         <source>activate gift card</source>
         <translation>activate gift card</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="84"/>
+        <location filename="../../ui/sync.py" line="97"/>
         <source>campaign coupon</source>
         <translation>campaign coupon</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="85"/>
+        <location filename="../../ui/sync.py" line="98"/>
         <source>restore coupon</source>
         <translation>restore coupon</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="86"/>
+        <location filename="../../ui/sync.py" line="99"/>
         <source>take back campaign coupon</source>
         <translation>take back campaign coupon</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="136"/>
+        <location filename="../../ui/sync.py" line="149"/>
         <source>HQ sync</source>
         <translation>HQ sync</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="136"/>
+        <location filename="../../ui/sync.py" line="149"/>
         <source>Close (Enter)</source>
         <translation>Close (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="148"/>
+        <location filename="../../ui/sync.py" line="161"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="149"/>
+        <location filename="../../ui/sync.py" line="162"/>
         <source>Waiting to upload</source>
         <translation>Waiting to upload</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="150"/>
+        <location filename="../../ui/sync.py" line="163"/>
         <source>Last sync</source>
         <translation>Last sync</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="151"/>
+        <location filename="../../ui/sync.py" line="164"/>
         <source>Master data from HQ</source>
         <translation>Master data from HQ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="152"/>
+        <location filename="../../ui/sync.py" line="165"/>
         <source>Last error</source>
         <translation>Last error</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="154"/>
+        <location filename="../../ui/sync.py" line="167"/>
         <source>Stuck uploads (HQ keeps refusing them)</source>
         <translation>Stuck uploads (HQ keeps refusing them)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="163"/>
+        <location filename="../../ui/sync.py" line="176"/>
         <source>Coupons, stored value and points HQ could not settle (for the manager)</source>
         <translation>Coupons, stored value and points HQ could not settle (for the manager)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="166"/>
+        <location filename="../../ui/sync.py" line="179"/>
         <source>Show resolved</source>
         <translation>Show resolved</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="170"/>
+        <location filename="../../ui/sync.py" line="183"/>
         <source>Resolve…</source>
         <translation>Resolve…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="178"/>
+        <location filename="../../ui/sync.py" line="191"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="178"/>
+        <location filename="../../ui/sync.py" line="191"/>
         <source>Step</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="178"/>
+        <location filename="../../ui/sync.py" line="191"/>
         <source>Coupon / card / member</source>
         <translation>Coupon / card / member</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="179"/>
+        <location filename="../../ui/sync.py" line="192"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="179"/>
+        <location filename="../../ui/sync.py" line="192"/>
         <source>Handled by</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="179"/>
+        <location filename="../../ui/sync.py" line="192"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="191"/>
+        <location filename="../../ui/sync.py" line="204"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="205"/>
+        <location filename="../../ui/sync.py" line="218"/>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="229"/>
+        <location filename="../../ui/sync.py" line="242"/>
         <source>%1 changes applied (cursor %2)</source>
         <translation>%1 changes applied (cursor %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="232"/>
+        <location filename="../../ui/sync.py" line="245"/>
         <source>catching up</source>
         <translation>catching up</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="239"/>
+        <location filename="../../ui/sync.py" line="252"/>
         <source>This store is not connected to HQ: sales stay in the store.</source>
         <translation>This store is not connected to HQ: sales stay in the store.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="307"/>
+        <location filename="../../ui/sync.py" line="320"/>
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="312"/>
+        <location filename="../../ui/sync.py" line="325"/>
         <source>Marked as handled.</source>
         <translation>Marked as handled.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="326"/>
+        <location filename="../../ui/sync.py" line="339"/>
         <source>%1 uploads are stuck: call support.</source>
         <translation>%1 uploads are stuck: call support.</translation>
     </message>
@@ -1939,44 +1939,54 @@
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../ui/sync.py" line="57"/>
+        <location filename="../../ui/sync.py" line="59"/>
         <source>HQ: not connected</source>
         <translation>HQ: not connected</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="60"/>
+        <location filename="../../ui/sync.py" line="62"/>
         <source>HQ data syncing: %1 received (%2%)</source>
         <translation>HQ data syncing: %1 received (%2%)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="62"/>
+        <location filename="../../ui/sync.py" line="64"/>
         <source>HQ data syncing (%1 received)</source>
         <translation>HQ data syncing (%1 received)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="65"/>
+        <location filename="../../ui/sync.py" line="67"/>
+        <source>HQ: UPLOADS STUCK</source>
+        <translation>HQ: UPLOADS STUCK</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="69"/>
         <source>HQ: connecting</source>
         <translation>HQ: connecting</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="67"/>
+        <location filename="../../ui/sync.py" line="71"/>
         <source>HQ: online</source>
         <translation>HQ: online</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="69"/>
+        <location filename="../../ui/sync.py" line="73"/>
         <source>HQ: OFFLINE</source>
         <translation>HQ: OFFLINE</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="70"/>
+        <location filename="../../ui/sync.py" line="74"/>
         <source>to upload %1</source>
         <translation>to upload %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="72"/>
+        <location filename="../../ui/sync.py" line="76"/>
         <source>last sync %1</source>
         <translation>last sync %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="85"/>
+        <source>Uploads to HQ are stuck: the oldest has waited %1 min. %2</source>
+        <translation>Uploads to HQ are stuck: the oldest has waited %1 min. %2</translation>
     </message>
 </context>
 <context>

@@ -343,22 +343,22 @@
 <context>
     <name>ConflictNoteDialog</name>
     <message>
-        <location filename="../../ui/sync.py" line="104"/>
+        <location filename="../../ui/sync.py" line="117"/>
         <source>Mark as handled</source>
         <translation>标记为已处理</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="115"/>
+        <location filename="../../ui/sync.py" line="128"/>
         <source>What was done, e.g. the customer paid the difference in cash</source>
         <translation>做了什么处理，例如：顾客已用现金补足差额</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="116"/>
+        <location filename="../../ui/sync.py" line="129"/>
         <source>Note</source>
         <translation>处理说明</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="125"/>
+        <location filename="../../ui/sync.py" line="138"/>
         <source>Write what was done.</source>
         <translation>请填写处理说明。</translation>
     </message>
@@ -1693,18 +1693,18 @@
 <context>
     <name>StoreClient</name>
     <message>
-        <location filename="../../ui/api.py" line="297"/>
+        <location filename="../../ui/api.py" line="303"/>
         <source>The store server cannot be reached. Check the network.</source>
         <extracomment>(connect, read) seconds. A till must say &quot;offline&quot; quickly rather than hang a scan. A store server without the sync endpoints (or not enrolled with HQ) reports this.</extracomment>
         <translation>无法连接门店服务器，请检查网络。</translation>
     </message>
     <message>
-        <location filename="../../ui/api.py" line="314"/>
+        <location filename="../../ui/api.py" line="320"/>
         <source>The server refused the request (%1).</source>
         <translation>服务器拒绝了请求（%1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/api.py" line="321"/>
+        <location filename="../../ui/api.py" line="327"/>
         <source>The server sent an unreadable answer.</source>
         <translation>服务器返回了无法识别的数据。</translation>
     </message>
@@ -1765,172 +1765,172 @@
 <context>
     <name>SyncDialog</name>
     <message>
-        <location filename="../../ui/sync.py" line="78"/>
+        <location filename="../../ui/sync.py" line="91"/>
         <source>redeem coupon</source>
         <translation>核销券</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="79"/>
+        <location filename="../../ui/sync.py" line="92"/>
         <source>release coupon</source>
         <translation>释放券</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="80"/>
+        <location filename="../../ui/sync.py" line="93"/>
         <source>refund to card</source>
         <translation>退回储值卡</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="81"/>
+        <location filename="../../ui/sync.py" line="94"/>
         <source>points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="82"/>
+        <location filename="../../ui/sync.py" line="95"/>
         <source>points back</source>
         <translation>退回积分</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="83"/>
+        <location filename="../../ui/sync.py" line="96"/>
         <source>activate gift card</source>
         <translation>激活礼品卡</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="84"/>
+        <location filename="../../ui/sync.py" line="97"/>
         <source>campaign coupon</source>
         <translation>活动发券</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="85"/>
+        <location filename="../../ui/sync.py" line="98"/>
         <source>restore coupon</source>
         <translation>退券</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="86"/>
+        <location filename="../../ui/sync.py" line="99"/>
         <source>take back campaign coupon</source>
         <translation>收回活动券</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="136"/>
+        <location filename="../../ui/sync.py" line="149"/>
         <source>HQ sync</source>
         <translation>总部同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="136"/>
+        <location filename="../../ui/sync.py" line="149"/>
         <source>Close (Enter)</source>
         <translation>关闭 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="148"/>
+        <location filename="../../ui/sync.py" line="161"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="149"/>
+        <location filename="../../ui/sync.py" line="162"/>
         <source>Waiting to upload</source>
         <translation>待上传</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="150"/>
+        <location filename="../../ui/sync.py" line="163"/>
         <source>Last sync</source>
         <translation>最近同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="151"/>
+        <location filename="../../ui/sync.py" line="164"/>
         <source>Master data from HQ</source>
         <translation>总部下发数据</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="152"/>
+        <location filename="../../ui/sync.py" line="165"/>
         <source>Last error</source>
         <translation>最近错误</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="154"/>
+        <location filename="../../ui/sync.py" line="167"/>
         <source>Stuck uploads (HQ keeps refusing them)</source>
         <translation>上传失败的数据（总部一直拒收）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="163"/>
+        <location filename="../../ui/sync.py" line="176"/>
         <source>Coupons, stored value and points HQ could not settle (for the manager)</source>
         <translation>总部未能处理的券、储值和积分事项（请店长处理）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="166"/>
+        <location filename="../../ui/sync.py" line="179"/>
         <source>Show resolved</source>
         <translation>显示已处理</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="170"/>
+        <location filename="../../ui/sync.py" line="183"/>
         <source>Resolve…</source>
         <translation>处理…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="178"/>
+        <location filename="../../ui/sync.py" line="191"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="178"/>
+        <location filename="../../ui/sync.py" line="191"/>
         <source>Step</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="178"/>
+        <location filename="../../ui/sync.py" line="191"/>
         <source>Coupon / card / member</source>
         <translation>券 / 卡 / 会员</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="179"/>
+        <location filename="../../ui/sync.py" line="192"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="179"/>
+        <location filename="../../ui/sync.py" line="192"/>
         <source>Handled by</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="179"/>
+        <location filename="../../ui/sync.py" line="192"/>
         <source>Note</source>
         <translation>处理说明</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="191"/>
+        <location filename="../../ui/sync.py" line="204"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="205"/>
+        <location filename="../../ui/sync.py" line="218"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="229"/>
+        <location filename="../../ui/sync.py" line="242"/>
         <source>%1 changes applied (cursor %2)</source>
         <translation>已接收 %1 条（游标 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="232"/>
+        <location filename="../../ui/sync.py" line="245"/>
         <source>catching up</source>
         <translation>同步中</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="239"/>
+        <location filename="../../ui/sync.py" line="252"/>
         <source>This store is not connected to HQ: sales stay in the store.</source>
         <translation>本门店未连接总部：销售数据保存在门店服务器。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="307"/>
+        <location filename="../../ui/sync.py" line="320"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="312"/>
+        <location filename="../../ui/sync.py" line="325"/>
         <source>Marked as handled.</source>
         <translation>已标记为已处理。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="326"/>
+        <location filename="../../ui/sync.py" line="339"/>
         <source>%1 uploads are stuck: call support.</source>
         <translation>有 %1 条数据上传失败，请联系技术支持</translation>
     </message>
@@ -1938,44 +1938,54 @@
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../ui/sync.py" line="57"/>
+        <location filename="../../ui/sync.py" line="59"/>
         <source>HQ: not connected</source>
         <translation>未连接总部</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="60"/>
+        <location filename="../../ui/sync.py" line="62"/>
         <source>HQ data syncing: %1 received (%2%)</source>
         <translation>总部数据同步中：已接收 %1 条 (%2%)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="62"/>
+        <location filename="../../ui/sync.py" line="64"/>
         <source>HQ data syncing (%1 received)</source>
         <translation>总部数据同步中 (已接收 %1 条)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="65"/>
+        <location filename="../../ui/sync.py" line="67"/>
+        <source>HQ: UPLOADS STUCK</source>
+        <translation>总部：上传卡住</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="69"/>
         <source>HQ: connecting</source>
         <translation>总部：连接中</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="67"/>
+        <location filename="../../ui/sync.py" line="71"/>
         <source>HQ: online</source>
         <translation>总部：在线</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="69"/>
+        <location filename="../../ui/sync.py" line="73"/>
         <source>HQ: OFFLINE</source>
         <translation>总部：离线</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="70"/>
+        <location filename="../../ui/sync.py" line="74"/>
         <source>to upload %1</source>
         <translation>待上传 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="72"/>
+        <location filename="../../ui/sync.py" line="76"/>
         <source>last sync %1</source>
         <translation>最近同步 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="85"/>
+        <source>Uploads to HQ are stuck: the oldest has waited %1 min. %2</source>
+        <translation>上传总部卡住了：最早的一笔已等待 %1 分钟。%2</translation>
     </message>
 </context>
 <context>

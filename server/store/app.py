@@ -375,8 +375,11 @@ def _api(state: StoreState) -> APIRouter:
                        lambda: loyalty.resolve_conflict(state.hq(), who, conflict_id, body.note))
 
     @router.get("/sync/stuck")
-    def get_stuck_events(who: Who, session: DB) -> dict[str, Any]:
-        return {"items": sync_outbox.stuck(session)}
+    def get_stuck_events(who: Who, session: DB, request: Request) -> dict[str, Any]:
+        """Uploads HQ keeps refusing, and those it parked, with why in the till's language."""
+        from app.messages import language_of
+
+        return {"items": sync_outbox.stuck(session, language_of(request.headers.get("accept-language")))}
 
     # ---- sales -----------------------------------------------------------------------
     @router.get("/sales/{sale_id}")
