@@ -31,7 +31,7 @@ from app.domain import limits
 from app.domain.errors import DomainError
 from app.hq import clock
 from app.hq.engine import is_postgres, upsert_insert
-from app.hq.models import Event, ParkedEvent, Sale, SaleTender, Store, StoreStock
+from app.hq.models import Event, LoyaltyConflict, ParkedEvent, Sale, SaleTender, Store, StoreStock
 
 log = logging.getLogger("omnistore.hq.ingest")
 
@@ -113,7 +113,7 @@ class Step:
     run: Callable[[], object]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Planned:
     """An event of the batch, read: what applying it writes, or why it is parked instead."""
 
@@ -269,7 +269,8 @@ def plan(session: Session, store: Store, event: IncomingEvent, payload: str, dig
         fields = Fields(event.payload)
         if event.kind == SALE_COMPLETED:
             sale = read_sale(fields)
-            return Planned(event, payload, digest, sale=sale, steps=tuple(_sale_steps(session, store, fields, sale)))
+            steps = tuple(_sale_steps(session, store, fields, sale)) if _may_move_loyalty(fields, sale) else ()
+            return Planned(event, payload, digest, sale=sale, steps=steps)
         if event.kind == SALE_RETURNED:
             sale = read_sale(fields)
             return Planned(event, payload, digest, sale=sale, steps=tuple(_return_steps(session, store, fields, sale)))
@@ -399,9 +400,13 @@ def read_sale(fields: Fields) -> SaleRow:
     sale_id = fields.text("sale_id", limits.SALE_ID)
     till = fields.text("till", limits.TILL)
     completed_at = fields.moment("completed_at")
-    tenders: dict[str, int] = defaultdict(int)
-    for tender in fields.items("tenders", required=True, only_objects=True):
-        tenders[tender.text("method", limits.TENDER_METHOD)] += tender.number("amount", limits.MAX_AMOUNT)
+    tenders: dict[str, int] = {}
+    for n, raw in enumerate(fields.sequence("tenders", required=True)):
+        if not isinstance(raw, dict):
+            raise fields.unreadable("tenders")
+        tender = Fields(raw, f"tenders.{n}.")
+        method = tender.text("method", limits.TENDER_METHOD)
+        tenders[method] = tenders.get(method, 0) + tender.number("amount", limits.MAX_AMOUNT)
     change = fields.number("change", limits.MAX_AMOUNT)
     if change and tenders.get("cash", 0) >= change:
         tenders["cash"] -= change  # change goes back in cash: the takings per tender are net of it
@@ -431,6 +436,13 @@ def read_stock(fields: Fields) -> list[tuple[str, int]]:
 # A step's own input (a coupon code, a refund's card) HQ cannot read does not park the event: the
 # sale happened and counts; the step is kept as the manager's conflict (``invalid_request``), as a
 # step HQ cannot take is.
+
+
+def _may_move_loyalty(fields: Fields, sale: SaleRow) -> bool:
+    """Whether a sale asks anything of loyalty at all: the usual cash sale of goods does not."""
+    data = fields.data
+    return bool(sale.member_no or data.get("coupons")) or any(
+        isinstance(line, dict) and line.get("card_no") for line in data["lines"])
 
 
 def _sale_steps(session: Session, store: Store, fields: Fields, sale: SaleRow) -> Iterator[Step]:
@@ -641,7 +653,8 @@ def _materialise(session: Session, store: Store, planned: list[Planned]) -> None
             net[sku] += delta
     _move_stock(session, store.id, {sku: delta for sku, delta in net.items() if delta})
     for p in planned:
-        _take_steps(session, store, p)
+        if p.steps:
+            _take_steps(session, store, p)
 
 
 def _keep_sales_postgres(session: Session, store_id: int, new_sales: list[tuple[str, SaleRow]]) -> None:
@@ -703,8 +716,6 @@ def _move_stock(session: Session, store_id: int, net: dict[str, int]) -> None:
 def _take_steps(session: Session, store: Store, planned: Planned) -> None:
     """Each loyalty step once; one HQ cannot take is a conflict for the store manager, never a
     reason to refuse the event (the sale happened). Anything else stops the whole event."""
-    from app.hq.models import LoyaltyConflict
-
     for step in planned.steps:
         try:
             with session.begin_nested():
