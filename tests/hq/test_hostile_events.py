@@ -238,3 +238,34 @@ def test_no_payload_stops_the_stream(hq: HQServer, admin: Admin, kind: str, junk
     assert response.json()["last_seq"] == 2
     assert good["payload"]["sale_id"] in hq_sale_ids(hq, store.code)
     assert all(set(p) == {"event_id", "seq", "reason", "field"} for p in response.json()["parked"])
+
+
+def test_the_demo_hq_on_sqlite_parks_the_same_way(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The demo's HQ runs on SQLite (no COPY): its events are read and parked alike."""
+    from app.hq import clock, ingest
+    from app.hq.engine import make_hq_engine, make_hq_sessions
+    from app.hq.migrate import upgrade
+
+    engine = make_hq_engine(f"sqlite:///{tmp_path / 'hq.sqlite3'}")
+    upgrade(engine)
+    sessions = make_hq_sessions(engine)
+    with sessions() as session:
+        store = Store(code="DEMO", name="示范店", group="华东", created_at=clock.now())
+        session.add(store)
+        session.commit()
+        store_id = store.id
+    client = StoreClient(None, "DEMO", "", "华东")  # type: ignore[arg-type]  # only its events are used
+    nul, good, big = sale_with(client, reason="坏\x00"), client.sale(350), sale_with(client, change=2**40)
+    events = [ingest.IncomingEvent(e["event_id"], e["seq"], e["kind"], e["payload"], e["created_at"])
+              for e in (nul, good, big)]
+    with sessions() as session:
+        result = ingest.ingest(session, store_id, events)
+        session.commit()
+    assert [(p.seq, p.reason, p.field) for p in result.parked] == [
+        (1, "event_text_invalid", "reason"), (3, "event_field_invalid", "change")]
+    with sessions() as session:
+        assert set(session.scalars(select(Sale.sale_id))) == {good["payload"]["sale_id"]}
+        assert session.scalar(select(Store.last_seq).where(Store.id == store_id)) == 3
+        again = ingest.ingest(session, store_id, events)  # delivered again: acked, the parked named again
+        assert again.parked == result.parked
+    engine.dispose()
