@@ -39,6 +39,7 @@ SALE_COMPLETED = "sale_completed"
 SALE_RETURNED = "sale_returned"  # shaped like a sale, with negative amounts: reports net it out
 STOCK_MOVED = "stock_moved"
 TICKET_VOIDED = "ticket_voided"
+COUPON_REMOVED = "coupon_removed"  # a coupon taken off a ticket: HQ releases its reservation
 KINDS_STORED_ONLY = ("shift_opened", "shift_closed", TICKET_VOIDED)
 
 #: why an event was parked (message codes of ``app.messages``)
@@ -278,6 +279,8 @@ def plan(session: Session, store: Store, event: IncomingEvent, payload: str, dig
             return Planned(event, payload, digest, stock=tuple(read_stock(fields)))
         if event.kind == TICKET_VOIDED:
             return Planned(event, payload, digest, steps=tuple(_void_steps(session, store, fields)))
+        if event.kind == COUPON_REMOVED:
+            return Planned(event, payload, digest, steps=(_removed_coupon_step(session, store, fields),))
         return Planned(event, payload, digest)
     except Unreadable as why:
         return Planned(event, payload, digest).park(why.reason, why.field)
@@ -453,11 +456,13 @@ def _sale_steps(session: Session, store: Store, fields: Fields, sale: SaleRow) -
     def commit(n: int, raw: Any) -> Step | None:
         if not isinstance(raw, dict):
             return None
-        code = fields.item("coupons", n).text("code", limits.COUPON)
+        coupon = fields.item("coupons", n)
+        code = coupon.text("code", limits.COUPON)
         if raw.get("offline"):
             return Step("commit", code, partial(loyalty.redeem_offline, session, store, code, sale.sale_id))
-        ticket_ref = f"{store.code}:{fields.ticket('id')}"
-        return Step("commit", code, partial(loyalty.commit_coupon, session, store, code, ticket_ref, sale.sale_id))
+        # the reservation's own ref when the store kept one, else the ticket's
+        ref = coupon.optional_text("ref", limits.REF) or f"{store.code}:{fields.ticket('id')}"
+        return Step("commit", code, partial(loyalty.commit_coupon, session, store, code, ref, sale.sale_id))
 
     yield from _each(fields, "coupons", "commit", "code", commit)
     cards_paid = 0
@@ -474,14 +479,21 @@ def _sale_steps(session: Session, store: Store, fields: Fields, sale: SaleRow) -
 
     yield from _each(fields, "lines", "activate", "card_no", activate)
     if sale.member_no:
-        # Points and 消费返券 follow the money paid at the till for goods: not stored value or points
-        # (their money came in at the top-up or was earned already), not gift cards bought.
-        in_kind = sale.tenders.get("stored_value", 0) + sale.tenders.get("points", 0)
-        paid = max(0, sale.total - in_kind - cards_paid)
+        # Points and 消费返券 follow the money paid at the till for goods: not gift cards bought, nor
+        # tenders whose money came in earlier or was earned already.
+        paid = max(0, sale.total - _paid_without_earning(sale) - cards_paid)
         ref = f"sale:{store.code}:{sale.sale_id}"
         yield Step("points", sale.member_no, partial(loyalty.earn_points, session, sale.member_no, paid, ref))
         yield Step("campaign", sale.member_no,
                    partial(campaigns.issue_on_sale, session, store, sale.member_no, paid, ref))
+
+
+#: tenders whose money came in earlier (a top-up) or was earned already: they earn no points
+NOT_EARNING = ("stored_value", "points")
+
+
+def _paid_without_earning(sale: SaleRow) -> int:
+    return sum(amount for method, amount in sale.tenders.items() if method in NOT_EARNING)
 
 
 def _return_steps(session: Session, store: Store, fields: Fields, sale: SaleRow) -> Iterator[Step]:
@@ -538,10 +550,16 @@ def _void_steps(session: Session, store: Store, fields: Fields) -> Iterator[Step
     """A voided ticket releases its coupons and gives back the stored value and points it took."""
     from app.hq import loyalty
 
+    # each coupon's own reservation ref when the store kept one, else the ticket's
+    try:
+        refs = {str(c.get("code")): c.get("ref") for c in fields.sequence("coupon_refs") if isinstance(c, dict)}
+    except Unreadable:
+        refs = {}  # then the ticket's ref: a release HQ cannot match becomes the manager's conflict
+
     def release(n: int, raw: Any) -> Step:
         code = Fields({"": raw}, f"coupons.{n}").text("", limits.COUPON)
-        return Step("release", code, partial(loyalty.release_coupon, session, store, code,
-                                             f"{store.code}:{fields.ticket('ticket')}"))
+        ref = Fields(refs, "coupon_refs.").optional_text(code, limits.REF) or f"{store.code}:{fields.ticket('ticket')}"
+        return Step("release", code, partial(loyalty.release_coupon, session, store, code, ref))
 
     def refund(n: int, raw: Any) -> Step | None:
         if not isinstance(raw, dict) or not raw.get("card"):
@@ -560,6 +578,16 @@ def _void_steps(session: Session, store: Store, fields: Fields) -> Iterator[Step
     yield from _each(fields, "coupons", "release", None, release)
     yield from _each(fields, "refunds", "refund", "card", refund)
     yield from _each(fields, "points_refunds", "points_back", "member", points_back)
+
+
+def _removed_coupon_step(session: Session, store: Store, fields: Fields) -> Step:
+    from app.hq import loyalty
+
+    try:
+        code, ref = fields.text("code", limits.COUPON), fields.text("ref", limits.REF)
+    except Unreadable as why:
+        return _refused("release", fields.data.get("code"), why)
+    return Step("release", code, partial(loyalty.release_coupon, session, store, code, ref))
 
 
 def _each(fields: Fields, key: str, action: str, subject: str | None,

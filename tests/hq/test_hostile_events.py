@@ -269,3 +269,25 @@ def test_the_demo_hq_on_sqlite_parks_the_same_way(tmp_path) -> None:  # type: ig
         again = ingest.ingest(session, store_id, events)  # delivered again: acked, the parked named again
         assert again.parked == result.parked
     engine.dispose()
+
+
+def test_coupons_are_committed_and_released_by_the_reservation_ref_the_store_kept(
+        admin: Admin, hq: HQServer, store: StoreClient) -> None:
+    template = "R" + uuid.uuid4().hex[:10]
+    admin.ok(admin.post("/admin/coupon-templates", {"code": template, "name": "立减1元", "kind": "cash", "value": 100}))
+    now = datetime.now(UTC)
+    sold, voided, removed = admin.ok(admin.post("/admin/coupon-batches", {
+        "template": template, "name": "测试", "count": 3, "valid_from": (now - timedelta(days=1)).isoformat(),
+        "valid_to": (now + timedelta(days=1)).isoformat()}))["codes"]
+    for code, ref in ((sold, "R-1"), (voided, "R-2"), (removed, "R-3")):
+        reserve = store.send("POST", "/loyalty/coupons/reserve",
+                             json.dumps({"code": code, "ref": ref, "subtotal": 1990}).encode())
+        assert reserve.status_code == 200, reserve.text
+    events = [sale_with(store, coupons=[{"code": sold, "ref": "R-1"}]),
+              store.event("ticket_voided", {"ticket": 9, "coupons": [voided],
+                                            "coupon_refs": [{"code": voided, "ref": "R-2"}]}),
+              store.event("coupon_removed", {"code": removed, "ref": "R-3"})]
+    response = store.push(events)
+    assert response.status_code == 200 and response.json()["parked"] == [], response.text
+    with hq.db() as session:
+        assert [session.get(Coupon, c).state for c in (sold, voided, removed)] == ["redeemed", "issued", "issued"]
