@@ -11,7 +11,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, insert, select
 from sqlalchemy.orm import Session
 
 from app import clock
@@ -24,10 +24,42 @@ MAX_COMMAND_ID = 64
 #: (store migration 0012): a retry from any till of their operator still finds them
 LEGACY_TILL = ""
 
+_COMMANDS = Command.__table__
+# this till's own answer first, then an answer recorded before ids were scoped
+_ANSWERED = (select(_COMMANDS.c.fingerprint, _COMMANDS.c.response)
+             .where(_COMMANDS.c.till.in_((bindparam("till"), LEGACY_TILL)),
+                    _COMMANDS.c.operator_id == bindparam("operator_id"), _COMMANDS.c.id == bindparam("command_id"))
+             .order_by(_COMMANDS.c.till.desc()).limit(1))
+_REMEMBER = insert(_COMMANDS).values({c: bindparam(c) for c in ("till", "id", "operator_id", "action", "fingerprint",
+                                                                 "response", "created_at")})
+
 
 def fingerprint(action: str, payload: dict[str, Any]) -> str:
     body = json.dumps({"action": action, "payload": payload}, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(body.encode()).hexdigest()
+
+
+def answered(session: Session, actor: Actor, command_id: str, action: str, payload: dict[str, Any]) -> dict[str, Any] | None:
+    """The first answer to ``actor``'s ``command_id`` if it was carried out already (a resend), else None.
+
+    The same id with a different request is refused (``command_id_reused``)."""
+    if not command_id or len(command_id) > MAX_COMMAND_ID or not command_id.isprintable():
+        raise DomainError("invalid_request", detail="command_id")
+    existing = session.execute(_ANSWERED, {"till": actor.till, "operator_id": actor.operator_id,
+                                           "command_id": command_id}).first()
+    if existing is None:
+        return None
+    if existing.fingerprint != fingerprint(action, payload):
+        raise DomainError("command_id_reused", status=409)
+    return dict(existing.response)
+
+
+def remember(session: Session, actor: Actor, command_id: str, action: str, payload: dict[str, Any],
+             response: dict[str, Any]) -> None:
+    """Keep the answer to ``actor``'s ``command_id`` in the transaction that made the change (the caller commits)."""
+    session.execute(_REMEMBER, {"till": actor.till, "id": command_id, "operator_id": actor.operator_id,
+                                "action": action, "fingerprint": fingerprint(action, payload), "response": response,
+                                "created_at": clock.now()})
 
 
 def run(
@@ -43,30 +75,13 @@ def run(
     The command row is written in the same transaction as the change, so a crash either
     leaves both or neither.
     """
-    if not command_id or len(command_id) > MAX_COMMAND_ID or not command_id.isprintable():
-        raise DomainError("invalid_request", detail="command_id")
-    print_ = fingerprint(action, payload)
-    existing = session.scalar(select(Command).where(
-        Command.till.in_((actor.till, LEGACY_TILL)), Command.operator_id == actor.operator_id,
-        Command.id == command_id).order_by(Command.till.desc()).limit(1))
+    existing = answered(session, actor, command_id, action, payload)
     if existing is not None:
-        if existing.fingerprint != print_:
-            raise DomainError("command_id_reused", status=409)
         session.rollback()
-        return existing.response
+        return existing
     try:
         response = change()
-        session.add(
-            Command(
-                till=actor.till,
-                id=command_id,
-                operator_id=actor.operator_id,
-                action=action,
-                fingerprint=print_,
-                response=response,
-                created_at=clock.now(),
-            )
-        )
+        remember(session, actor, command_id, action, payload, response)
         session.commit()  # synchronous=FULL: durable once this returns
     except BaseException:
         session.rollback()
