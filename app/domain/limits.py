@@ -114,5 +114,5 @@ def check_number(value: object, maximum: int, kind: str, *, signed: bool = True)
 def check_line_count(lines: int) -> int:
     """A ticket may hold at most :data:`MAX_LINES` lines."""
     if lines > MAX_LINES:
-        raise DomainError("too_many_lines", status=409, limit=MAX_LINES)
+        raise DomainError("ticket_full", status=409, limit=MAX_LINES)
     return lines

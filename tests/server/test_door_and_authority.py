@@ -70,7 +70,7 @@ def test_a_ticket_holds_no_more_lines_than_hq_keeps(till: Till) -> None:
                         for n in range(2, limits.MAX_LINES + 1))
         session.commit()
     refused = till.scan(ticket, COLA)
-    assert refused.status_code == 409 and refused.json()["code"] == "too_many_lines"
+    assert refused.status_code == 409 and refused.json()["code"] == "ticket_full"
     assert str(limits.MAX_LINES) in refused.json()["message"]
     assert len(lines_of(till, ticket)) == limits.MAX_LINES
 
