@@ -2,35 +2,42 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, delete, select
 from sqlalchemy.orm import Session
 
 from app import clock
 from app.context import ROLE_RANK, Actor, OverrideRequest
-from app.db.models import Operator, Override, SessionToken, Till
+from app.db.models import LoginFailure, Operator, Override, SessionToken, Till
 from app.domain.errors import DomainError
 from app.security import hash_pin, new_token, token_hash, verify_pin
 from app.settings import StoreSettings
 
+_DUMMY_HASH = hash_pin("0000")
+#: how long wrong PINs for an unknown code are remembered (a real code's are until it logs in)
+UNKNOWN_CODE_MEMORY = timedelta(days=1)
 
-def _check_pin(session: Session, operator: Operator | None, pin: str, settings: StoreSettings) -> Operator:
-    """Verify a PIN, counting failures; the failure count is committed even though we raise."""
+
+def _check_pin(session: Session, code: str, pin: str, settings: StoreSettings) -> Operator:
+    """Verify a login PIN, counting failures per operator code; the count is committed though we raise.
+
+    An unknown (or inactive) code is counted and locked out as a real one is, and costs the same
+    Argon2 check: neither the answer, its ``remaining``, nor its timing tells the codes apart.
+    """
     moment = clock.now()
-    if operator is None or not operator.active:
-        # Same cost as a real check, so codes can't be probed by timing.
-        verify_pin(_DUMMY_HASH, pin)
-        raise DomainError("bad_credentials", status=401, remaining=settings.max_failed_pins)
-    if operator.locked_until is not None and operator.locked_until > moment:
-        minutes = max(1, round((operator.locked_until - moment).total_seconds() / 60))
+    operator = _let_in(session.scalar(select(Operator).where(Operator.code == code)))
+    counter: Operator | LoginFailure = operator if operator is not None else _unknown_code(session, code, moment)
+    if counter.locked_until is not None and counter.locked_until > moment:
+        minutes = max(1, round((counter.locked_until - moment).total_seconds() / 60))
         raise DomainError("locked_out", status=423, minutes=minutes)
-    if not verify_pin(operator.pin_hash, pin):
-        operator.failed_attempts += 1
-        remaining = settings.max_failed_pins - operator.failed_attempts
+    right = verify_pin(operator.pin_hash if operator is not None else _DUMMY_HASH, pin)
+    if operator is None or not right:
+        counter.failed_attempts += 1
+        remaining = settings.max_failed_pins - counter.failed_attempts
         if remaining <= 0:
-            operator.failed_attempts = 0
-            operator.locked_until = moment + timedelta(seconds=settings.lockout_seconds)
+            counter.failed_attempts = 0
+            counter.locked_until = moment + timedelta(seconds=settings.lockout_seconds)
             session.commit()
             raise DomainError("locked_out", status=423, minutes=max(1, settings.lockout_seconds // 60))
         session.commit()
@@ -40,14 +47,26 @@ def _check_pin(session: Session, operator: Operator | None, pin: str, settings: 
     return operator
 
 
-_DUMMY_HASH = hash_pin("0000")
+def _let_in(operator: Operator | None) -> Operator | None:
+    """The operator, or None for one no longer active (answered as an unknown code is)."""
+    return operator if operator is not None and operator.active else None
+
+
+def _unknown_code(session: Session, code: str, moment: datetime) -> LoginFailure:
+    """The failure count of a code no operator has; codes tried long ago are forgotten."""
+    row = session.get(LoginFailure, code)
+    if row is None:
+        session.execute(delete(LoginFailure).where(LoginFailure.updated_at < moment - UNKNOWN_CODE_MEMORY))
+        row = LoginFailure(code=code, failed_attempts=0, locked_until=None, updated_at=moment)
+        session.add(row)
+    row.updated_at = moment
+    return row
 
 
 def login(session: Session, till: str, code: str, pin: str, settings: StoreSettings) -> tuple[str, Actor]:
     if session.get(Till, till) is None:
         raise DomainError("unknown_till", status=404, till=till)
-    operator = session.scalar(select(Operator).where(Operator.code == code))
-    operator = _check_pin(session, operator, pin, settings)
+    operator = _check_pin(session, code, pin, settings)
     token = new_token()
     moment = clock.now()
     session.add(
@@ -109,16 +128,7 @@ def authorise(
     elif override is None:
         raise DomainError("override_required", status=403, action=action)
     else:
-        operator = session.scalar(select(Operator).where(Operator.code == override.operator))
-        try:
-            operator = _check_pin(session, operator, override.pin, settings)
-        except DomainError as error:
-            if error.code == "locked_out":
-                raise
-            raise DomainError("override_denied", status=403, action=action) from error
-        if ROLE_RANK[operator.role] < ROLE_RANK[needed_role]:
-            raise DomainError("override_denied", status=403, action=action)
-        authoriser_id = operator.id
+        authoriser_id = _approver(session, actor, override, needed_role, action, settings).id
     record = Override(
         action=action,
         till=actor.till,
@@ -133,6 +143,40 @@ def authorise(
     return record
 
 
+def _approver(session: Session, actor: Actor, override: OverrideRequest, needed_role: str, action: str,
+              settings: StoreSettings) -> Operator:
+    """授权: the code and PIN a supervisor or manager typed at ``actor``'s till.
+
+    Every refusal — an unknown code, a wrong PIN, an approver not senior enough or not let in — is
+    answered alike (``override_denied`` with the tries left) after the same Argon2 check, and is
+    counted against the one asking: too many lock the actor's asking for a while. The approver's
+    own login is never touched (a cashier's guesses must not lock the manager out of the till).
+    """
+    moment = clock.now()
+    asking = session.get(Operator, actor.operator_id)
+    if asking is None:
+        raise DomainError("unauthorized", status=401)
+    if asking.override_locked_until is not None and asking.override_locked_until > moment:
+        minutes = max(1, round((asking.override_locked_until - moment).total_seconds() / 60))
+        raise DomainError("override_locked", status=423, minutes=minutes)
+    approver = _let_in(session.scalar(select(Operator).where(Operator.code == override.operator)))
+    right = verify_pin(approver.pin_hash if approver is not None else _DUMMY_HASH, override.pin)
+    if approver is not None and right and ROLE_RANK[approver.role] >= ROLE_RANK[needed_role] \
+            and (approver.locked_until is None or approver.locked_until <= moment):
+        asking.override_failed_attempts = 0
+        asking.override_locked_until = None
+        return approver
+    asking.override_failed_attempts += 1
+    remaining = settings.max_failed_pins - asking.override_failed_attempts
+    if remaining <= 0:
+        asking.override_failed_attempts = 0
+        asking.override_locked_until = moment + timedelta(seconds=settings.lockout_seconds)
+        session.commit()
+        raise DomainError("override_locked", status=423, minutes=max(1, settings.lockout_seconds // 60))
+    session.commit()
+    raise DomainError("override_denied", status=403, action=action, remaining=remaining)
+
+
 #: till screens that need a senior operator's PIN before anyone is logged in
 LOCAL_ACTIONS = {"diagnostics": "supervisor"}
 
@@ -144,7 +188,7 @@ def authorise_local(session: Session, till: str, code: str, pin: str, action: st
     needed = LOCAL_ACTIONS.get(action)
     if needed is None:
         raise DomainError("invalid_request", detail=f"action {action}")
-    operator = _check_pin(session, session.scalar(select(Operator).where(Operator.code == code)), pin, settings)
+    operator = _check_pin(session, code, pin, settings)
     if ROLE_RANK[operator.role] < ROLE_RANK[needed]:
         session.commit()  # the reset failure count stands
         raise DomainError("override_denied", status=403, action=action)

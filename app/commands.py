@@ -1,4 +1,8 @@
-"""Idempotent commands: a client-made ``command_id`` makes a retried call change nothing."""
+"""Idempotent commands: a client-made ``command_id`` makes a retried call change nothing.
+
+An id belongs to the till and the operator that sent it: another till (or another operator)
+sending the same id runs its own command and never sees the first one's answer.
+"""
 
 from __future__ import annotations
 
@@ -16,10 +20,17 @@ from app.db.models import Command
 from app.domain.errors import DomainError
 
 MAX_COMMAND_ID = 64
+#: the till of commands recorded before ids were scoped, when their answer did not name one
+#: (store migration 0012): a retry from any till of their operator still finds them
+LEGACY_TILL = ""
 
 _COMMANDS = cast(Table, Command.__table__)
-_ANSWERED = select(_COMMANDS.c.fingerprint, _COMMANDS.c.response).where(_COMMANDS.c.id == bindparam("command_id"))
-_REMEMBER = insert(_COMMANDS).values({c: bindparam(c) for c in ("id", "operator_id", "action", "fingerprint",
+# this till's own answer first, then an answer recorded before ids were scoped
+_ANSWERED = (select(_COMMANDS.c.fingerprint, _COMMANDS.c.response)
+             .where(_COMMANDS.c.till.in_((bindparam("till"), LEGACY_TILL)),
+                    _COMMANDS.c.operator_id == bindparam("operator_id"), _COMMANDS.c.id == bindparam("command_id"))
+             .order_by(_COMMANDS.c.till.desc()).limit(1))
+_REMEMBER = insert(_COMMANDS).values({c: bindparam(c) for c in ("till", "id", "operator_id", "action", "fingerprint",
                                                                  "response", "created_at")})
 
 
@@ -29,12 +40,13 @@ def fingerprint(action: str, payload: dict[str, Any]) -> str:
 
 
 def answered(session: Session, actor: Actor, command_id: str, action: str, payload: dict[str, Any]) -> dict[str, Any] | None:
-    """The first answer to ``command_id`` if it was carried out already (a resend), else None.
+    """The first answer to ``actor``'s ``command_id`` if it was carried out already (a resend), else None.
 
     The same id with a different request is refused (``command_id_reused``)."""
     if not command_id or len(command_id) > MAX_COMMAND_ID or not command_id.isprintable():
         raise DomainError("invalid_request", detail="command_id")
-    existing = session.execute(_ANSWERED, {"command_id": command_id}).first()
+    existing = session.execute(_ANSWERED, {"till": actor.till, "operator_id": actor.operator_id,
+                                           "command_id": command_id}).first()
     if existing is None:
         return None
     if existing.fingerprint != fingerprint(action, payload):
@@ -44,9 +56,9 @@ def answered(session: Session, actor: Actor, command_id: str, action: str, paylo
 
 def remember(session: Session, actor: Actor, command_id: str, action: str, payload: dict[str, Any],
              response: dict[str, Any]) -> None:
-    """Keep the answer to ``command_id`` in the transaction that made the change (the caller commits)."""
-    session.execute(_REMEMBER, {"id": command_id, "operator_id": actor.operator_id, "action": action,
-                                "fingerprint": fingerprint(action, payload), "response": response,
+    """Keep the answer to ``actor``'s ``command_id`` in the transaction that made the change (the caller commits)."""
+    session.execute(_REMEMBER, {"till": actor.till, "id": command_id, "operator_id": actor.operator_id,
+                                "action": action, "fingerprint": fingerprint(action, payload), "response": response,
                                 "created_at": clock.now()})
 
 

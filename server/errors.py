@@ -17,6 +17,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.domain.errors import DomainError
 from app.messages import language_of, message
+from server.fields import coded_refusal
 
 log = logging.getLogger("omnistore.api")
 
@@ -47,6 +48,9 @@ def invalid_request(errors: Sequence[Any]) -> DomainError:
     if any(e.get("type") == "json_invalid" for e in errors):
         return DomainError("invalid_json", status=400)
     first = errors[0] if errors else {}
+    ours = coded_refusal(first)  # a limit of app.domain.limits: its own code (invalid_text)
+    if ours is not None:
+        return DomainError(ours[0], status=422, **ours[1])
     where = ".".join(str(p) for p in first.get("loc", ()) if p != "body")
     return DomainError("invalid_request", status=422, detail=f"{where}: {first.get('msg', '')}".strip(": "))
 

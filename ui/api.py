@@ -220,6 +220,10 @@ class SyncStatus:
     feed_applied: int = 0
     catching_up: bool = False
     feed_head: int = 0
+    # uploads HQ keeps refusing, or that have not moved for a while although HQ answers
+    stuck: bool = False
+    # how long the oldest event still to upload has waited (None: nothing waits)
+    oldest_pending_seconds: int | None = None
 
     @property
     def feed_percent(self) -> int | None:
@@ -236,7 +240,9 @@ class SyncStatus:
                    backlog=int(data.get("backlog") or 0), last_sync=data.get("last_sync"),
                    last_error=data.get("last_error"), feed_cursor=int(feed.get("cursor") or 0),
                    feed_applied=int(feed.get("applied") or 0), catching_up=bool(feed.get("catching_up", False)),
-                   feed_head=int(feed.get("head") or 0))
+                   feed_head=int(feed.get("head") or 0), stuck=bool(data.get("stuck", False)),
+                   oldest_pending_seconds=None if data.get("oldest_pending_seconds") is None
+                   else int(data["oldest_pending_seconds"]))
 
 
 #: A store server without the sync endpoints (or not enrolled with HQ) reports this.

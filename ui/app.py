@@ -23,7 +23,7 @@ from ui.context import PrinterSink, TillContext
 from ui.customer_facing import CustomerFacing
 from ui.dialogs import OverrideDialog
 from ui.screens import LoginScreen, ShiftCloseScreen, ShiftOpenScreen
-from ui.sync import SyncDialog, sync_state, sync_status_text
+from ui.sync import SyncDialog, sync_state, sync_status_text, sync_tooltip
 from ui.theme import FONT_FAMILIES, RESOURCES, render_qss
 from ui.wedge import WedgeFilter
 from ui.widgets import repolish
@@ -291,7 +291,7 @@ class MainWindow(QMainWindow):
             return
         self.sync_button.setText(sync_status_text(status))
         self.sync_button.setProperty("state", sync_state(status))
-        self.sync_button.setToolTip(status.last_error or self.tr("HQ sync (Ctrl+S)"))
+        self.sync_button.setToolTip(sync_tooltip(status) or self.tr("HQ sync (Ctrl+S)"))
         repolish(self.sync_button)
         self.sync_button.show()
 

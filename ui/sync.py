@@ -44,9 +44,11 @@ def short_time(iso: str | None, now: datetime | None = None) -> str:
 
 
 def sync_state(status: SyncStatus) -> str:
-    """The QSS ``state`` of the status-bar item: ok, busy, offline or none."""
+    """The QSS ``state`` of the status-bar item: stuck, ok, busy, offline or none."""
     if not status.enrolled:
         return "none"
+    if status.stuck:
+        return "stuck"
     if status.catching_up or status.online is None:
         return "busy"
     return "ok" if status.online else "offline"
@@ -62,7 +64,9 @@ def sync_status_text(status: SyncStatus) -> str:
             return text.replace("%1", f"{status.feed_applied:,}").replace("%2", str(status.feed_percent))
         text = QCoreApplication.translate("SyncStatus", "HQ data syncing (%1 received)")
         return text.replace("%1", f"{status.feed_applied:,}")
-    if status.online is None:
+    if status.stuck:
+        head = QCoreApplication.translate("SyncStatus", "HQ: UPLOADS STUCK")
+    elif status.online is None:
         head = QCoreApplication.translate("SyncStatus", "HQ: connecting")
     elif status.online:
         head = QCoreApplication.translate("SyncStatus", "HQ: online")
@@ -73,6 +77,15 @@ def sync_status_text(status: SyncStatus) -> str:
         last = QCoreApplication.translate("SyncStatus", "last sync %1")
         parts.append(last.replace("%1", short_time(status.last_sync)))
     return " · ".join(parts)
+
+
+def sync_tooltip(status: SyncStatus) -> str | None:
+    """What the status-bar item says on hover: why uploads are stuck and since when, or the last error."""
+    if status.enrolled and status.stuck:
+        minutes = max(1, (status.oldest_pending_seconds or 0) // 60)
+        text = QCoreApplication.translate("SyncStatus", "Uploads to HQ are stuck: the oldest has waited %1 min. %2")
+        return text.replace("%1", str(minutes)).replace("%2", status.last_error or "").strip()
+    return status.last_error
 
 
 CONFLICT_STEPS = {

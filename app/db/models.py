@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -25,6 +25,21 @@ class Operator(Base):
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    #: wrong authorisations (授权) this operator asked for: they lock this operator's asking, never
+    #: the login of the supervisor or manager whose code was typed
+    override_failed_attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    override_locked_until: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class LoginFailure(Base):
+    """Wrong PINs typed for an operator code the store does not know (or no longer lets in),
+    counted and locked as a real operator's are: the answer never tells a real code from another."""
+
+    __tablename__ = "login_failures"
+    code: Mapped[str] = mapped_column(String(16), primary_key=True)
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
 
 
 class Till(Base):
@@ -204,11 +219,13 @@ class TicketCoupon(Base):
 
 
 class Command(Base):
-    """Every state-changing call's client-made id and the answer it got (idempotency)."""
+    """Every state-changing call's client-made id and the answer it got (idempotency). An id is the
+    till's and operator's own: the same id from another till, or another operator, is another command."""
 
     __tablename__ = "commands"
+    till: Mapped[str] = mapped_column(String(16), primary_key=True)
+    operator_id: Mapped[int] = mapped_column(ForeignKey("operators.id"), primary_key=True)
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    operator_id: Mapped[int] = mapped_column(ForeignKey("operators.id"))
     action: Mapped[str] = mapped_column(String(64))
     fingerprint: Mapped[str] = mapped_column(String(64))
     response: Mapped[dict[str, Any]] = mapped_column(JSON)
@@ -247,10 +264,15 @@ class OutboxEvent(Base):
     payload: Mapped[dict[str, Any]] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     delivered_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    #: times HQ answered and refused the batch this event headed (an unreachable HQ is not counted)
     attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     last_error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    #: HQ took the event but could not apply it (搁置): why (a message code) and the field at fault
+    parked_reason: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    parked_field: Mapped[str | None] = mapped_column(String(200), nullable=True)
 
-    __table_args__ = (Index("ix_outbox_pending", "delivered_at", "id"),)
+    __table_args__ = (Index("ix_outbox_pending", "delivered_at", "id"),
+                      Index("ix_outbox_parked", "id", sqlite_where=text("parked_reason IS NOT NULL")))
 
 
 class Meta(Base):

@@ -6,9 +6,8 @@ import enum
 
 from app.domain.errors import InvalidAmount
 from app.domain.keyed import is_digits, normalise_number
+from app.domain.limits import MAX_AMOUNT as MAX_AMOUNT  # the limit lives with the others; kept importable here
 
-#: The largest amount any single price, line or tender may carry: ¥9,999,999.99.
-MAX_AMOUNT = 999_999_999
 _MAX_YUAN_DIGITS = len(str(MAX_AMOUNT // 100))
 
 

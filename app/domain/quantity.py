@@ -6,9 +6,8 @@ import enum
 
 from app.domain.errors import InvalidQuantity
 from app.domain.keyed import is_digits, normalise_number
-
-MAX_PIECES = 9_999
-MAX_GRAMS = 99_999  # 99.999 kg on one line
+from app.domain.limits import MAX_GRAMS as MAX_GRAMS  # the limits live with the others; kept importable here
+from app.domain.limits import MAX_PIECES as MAX_PIECES
 
 
 class Unit(enum.StrEnum):

@@ -12,12 +12,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.domain import limits
 from app.domain.errors import DomainError
 from app.hq import clock
 from app.hq.models import LoyaltyConflict, Store
 
 #: the longest note a manager may leave (the column's width)
-NOTE_MAX = 200
+NOTE_MAX = limits.RESOLUTION_NOTE.max_length
 
 
 def listing(session: Session, store_code: str | None = None, *, include_resolved: bool = False,

@@ -1,13 +1,23 @@
 """Events up (事件上传): a store's outbox rows arrive in seq order, at least once; HQ keeps each
-exactly once and materialises completed sales for reporting — all of a batch or none of it."""
+exactly once and materialises completed sales for reporting.
+
+An event whose envelope HQ accepted is always applied or parked (搁置), never a reason to refuse
+the batch: each is read first, in Python, with the shared limits (``app.domain.limits``); one HQ
+cannot read or keep is parked — it keeps its seq, nothing of it applies, HQ's sync health and the
+store's sync page show it — and the rest of the store's stream flows on. The batch is written in
+one go (COPY on PostgreSQL); should the database still refuse it, the batch is applied again event
+by event under savepoints and the event that fails is parked.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
+import math
 from collections import defaultdict
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import partial
 from typing import Any
@@ -17,15 +27,26 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.domain import limits
 from app.domain.errors import DomainError
+from app.domain.sale import TENDERS
 from app.hq import clock
 from app.hq.engine import is_postgres, upsert_insert
-from app.hq.models import Event, Sale, SaleTender, Store, StoreStock
+from app.hq.models import Event, LoyaltyConflict, ParkedEvent, Sale, SaleTender, Store, StoreStock
+
+log = logging.getLogger("omnistore.hq.ingest")
 
 SALE_COMPLETED = "sale_completed"
 SALE_RETURNED = "sale_returned"  # shaped like a sale, with negative amounts: reports net it out
 STOCK_MOVED = "stock_moved"
-KINDS_STORED_ONLY = ("shift_opened", "shift_closed", "ticket_voided")
+TICKET_VOIDED = "ticket_voided"
+COUPON_REMOVED = "coupon_removed"  # a coupon taken off a ticket: HQ releases its reservation
+KINDS_STORED_ONLY = ("shift_opened", "shift_closed", TICKET_VOIDED)
+
+#: why an event was parked (message codes of ``app.messages``)
+FIELD_INVALID = "event_field_invalid"  # a field HQ reads is missing, of the wrong type or beyond its limit
+TEXT_INVALID = "event_text_invalid"  # text PostgreSQL cannot keep (NUL), or a number JSON cannot (NaN)
+NOT_APPLICABLE = "event_not_applicable"  # the database refused it
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,16 +64,32 @@ class IncomingEvent:
         """What "the same event" means: same seq, kind, created_at and payload (key order aside)."""
         payload = canonical_payload if canonical_payload is not None else self.canonical_payload()
         head = json.dumps([self.seq, self.kind, self.created_at], ensure_ascii=False)
-        return hashlib.sha256(f"{head}\n{payload}".encode()).hexdigest()
+        # surrogatepass: a text no database could keep still has a hash, so a resent copy is known
+        return hashlib.sha256(f"{head}\n{payload}".encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Parked:
+    """An event HQ holds in the store's sequence without applying it, and why."""
+
+    event_id: str
+    seq: int
+    reason: str
+    field: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"event_id": self.event_id, "seq": self.seq, "reason": self.reason, "field": self.field}
 
 
 @dataclass(frozen=True, slots=True)
 class Ingested:
     acked: list[str]
     last_seq: int
+    #: the batch's events HQ parked, now or when they were first delivered
+    parked: list[Parked] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"acked": self.acked, "last_seq": self.last_seq}
+        return {"acked": self.acked, "last_seq": self.last_seq, "parked": [p.as_dict() for p in self.parked]}
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,15 +105,64 @@ class SaleRow:
     member_no: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Step:
+    """A coupon, stored-value or points move an event asks of HQ; one HQ cannot take (a coupon
+    another store took first) is kept as a loyalty conflict for the store's manager."""
+
+    action: str
+    subject: str
+    run: Callable[[], object]
+
+
+@dataclass(slots=True)
+class Planned:
+    """An event of the batch, read: what applying it writes, or why it is parked instead."""
+
+    event: IncomingEvent
+    payload: str  # canonical JSON, as hashed
+    digest: str
+    sale: SaleRow | None = None
+    stock: tuple[tuple[str, int], ...] = ()
+    steps: tuple[Step, ...] = ()
+    parked: Parked | None = None
+
+    def park(self, reason: str, detail: str) -> Planned:
+        return replace(self, sale=None, stock=(), steps=(),
+                       parked=Parked(self.event.event_id, self.event.seq, reason, detail[:200]))
+
+    def document(self) -> dict[str, Any]:
+        """The payload as HQ keeps it: as sent, or — for an event whose text HQ could not keep —
+        its JSON text in ASCII (every character escaped), which any database keeps."""
+        if self.parked is None or self.parked.reason == FIELD_INVALID:
+            return self.event.payload
+        return {"unstored": json.dumps(self.event.payload, sort_keys=True, ensure_ascii=True)}
+
+    def document_text(self) -> str:
+        return self.payload if self.document() is self.event.payload else json.dumps(self.document())
+
+
+class Unreadable(Exception):
+    """What parks an event: ``reason`` (a message code) and the payload field at fault."""
+
+    def __init__(self, reason: str, field: str) -> None:
+        super().__init__(f"{reason}: {field}")
+        self.reason = reason
+        self.field = field
+
+
 def _conflict(event_id: str) -> DomainError:
     return DomainError("event_conflict", status=409, event_id=event_id)
 
 
-def ingest(session: Session, store_id: int, events: list[IncomingEvent]) -> Ingested:
-    """Accept a batch: duplicates are acked again, new events must continue the store's seq.
+# ---- the batch -------------------------------------------------------------------------------
 
-    Raises ``event_conflict`` / ``sequence_gap`` (409) or ``invalid_request`` (422) with nothing
-    written. The caller commits.
+
+def ingest(session: Session, store_id: int, events: list[IncomingEvent]) -> Ingested:
+    """Accept a batch: duplicates are acked again, new events must continue the store's seq; each
+    new one is applied or parked.
+
+    Raises ``event_conflict`` / ``sequence_gap`` (409) with nothing written. The caller commits.
     """
     store = session.scalar(select(Store).where(Store.id == store_id).with_for_update()
                            .execution_options(populate_existing=True))
@@ -107,47 +193,504 @@ def ingest(session: Session, store_id: int, events: list[IncomingEvent]) -> Inge
         in_batch[event.event_id] = digest
         fresh.append(i)
         last = event.seq
-    sales = {i: parse_sale(events[i], i) for i in fresh if events[i].kind in (SALE_COMPLETED, SALE_RETURNED)}
-    stock = parse_stock([(events[i], i) for i in fresh if events[i].kind == STOCK_MOVED])
+    parked = _parked_before(session, store.id, list(known)) if known else []
     if fresh:
-        _write(session, store, events, payloads, hashes, fresh, sales)
-        _move_stock(session, store.id, stock)
-        _loyalty_effects(session, store, [events[i] for i in fresh])
-    return Ingested([e.event_id for e in events], last)
+        planned = [plan(session, store, events[i], payloads[i], hashes[i]) for i in fresh]
+        parked += _apply(session, store, planned)
+        at = clock.now()
+        session.execute(update(Store).where(Store.id == store.id)
+                        .values(last_seq=events[fresh[-1]].seq, last_event_at=at, last_seen=at))
+    return Ingested([e.event_id for e in events], last, parked)
 
 
-def _write(session: Session, store: Store, events: list[IncomingEvent], payloads: list[str], hashes: list[str],
-           fresh: list[int], sales: dict[int, SaleRow]) -> None:
+def _parked_before(session: Session, store_id: int, event_ids: list[str]) -> list[Parked]:
+    """A resent batch's events parked when they first came: the store learns it from this ack too."""
+    rows = session.scalars(select(ParkedEvent).where(ParkedEvent.store_id == store_id,
+                                                     ParkedEvent.event_id.in_(event_ids)).order_by(ParkedEvent.seq))
+    return [Parked(r.event_id, r.seq, r.reason, r.detail) for r in rows]
+
+
+def _apply(session: Session, store: Store, planned: list[Planned]) -> list[Parked]:
+    """Write the batch in one go; if the database refuses it, event by event. Returns what was parked."""
     at = clock.now()
-    new_sales = [(events[i].event_id, sales[i]) for i in fresh if i in sales]
+    try:
+        with session.begin_nested():
+            _keep_events(session, store.id, planned, at)
+            _record_parked(session, store.id, planned, at)
+            _materialise(session, store, [p for p in planned if p.parked is None])
+            session.flush()
+        return [p.parked for p in planned if p.parked is not None]
+    except DomainError:
+        raise  # an event id another store holds: the batch is refused
+    except Exception:  # noqa: BLE001 — whatever the database said, the events below are tried one by one
+        log.warning("store %s: a batch the database refused is applied event by event", store.code, exc_info=True)
+    return _apply_one_by_one(session, store, planned, at)
+
+
+def _apply_one_by_one(session: Session, store: Store, planned: list[Planned], at: datetime) -> list[Parked]:
+    parked: list[Parked] = []
+    for item in planned:
+        if item.parked is None:
+            try:
+                with session.begin_nested():
+                    _keep_events(session, store.id, [item], at)
+                    _materialise(session, store, [item])
+                    session.flush()
+                continue
+            except DomainError:
+                raise
+            except Exception as error:  # noqa: BLE001 — the event is parked, whatever stopped it
+                log.warning("store %s: event %s (seq %s) parked", store.code, item.event.event_id, item.event.seq,
+                            exc_info=True)
+                item = item.park(NOT_APPLICABLE, _what_the_database_said(error))
+        with session.begin_nested():
+            _keep_events(session, store.id, [item], at)
+            _record_parked(session, store.id, [item], at)
+            session.flush()
+        assert item.parked is not None
+        parked.append(item.parked)
+    return parked
+
+
+def _what_the_database_said(error: Exception) -> str:
+    cause = getattr(error, "orig", None) or error
+    first = (str(cause).strip().splitlines() or [""])[0]
+    text = f"{type(cause).__name__}: {first}" if first else type(cause).__name__
+    return "".join(ch if ch.isprintable() else "?" for ch in text)[:200]
+
+
+# ---- reading an event ------------------------------------------------------------------------
+
+
+def plan(session: Session, store: Store, event: IncomingEvent, payload: str, digest: str) -> Planned:
+    """Read ``event`` with the shared limits: its sale row, stock moves and loyalty steps — or parked."""
+    try:
+        unkeepable = _unkeepable_field(payload, event.payload)
+        if unkeepable is not None:
+            raise Unreadable(TEXT_INVALID, unkeepable)
+        fields = Fields(event.payload)
+        if event.kind == SALE_COMPLETED:
+            sale = read_sale(fields)
+            steps = tuple(_sale_steps(session, store, fields, sale)) if _may_move_loyalty(fields, sale) else ()
+            return Planned(event, payload, digest, sale=sale, steps=steps)
+        if event.kind == SALE_RETURNED:
+            sale = read_sale(fields)
+            return Planned(event, payload, digest, sale=sale, steps=tuple(_return_steps(session, store, fields, sale)))
+        if event.kind == STOCK_MOVED:
+            return Planned(event, payload, digest, stock=tuple(read_stock(fields)))
+        if event.kind == TICKET_VOIDED:
+            return Planned(event, payload, digest, steps=tuple(_void_steps(session, store, fields)))
+        if event.kind == COUPON_REMOVED:
+            return Planned(event, payload, digest, steps=(_removed_coupon_step(session, store, fields),))
+        return Planned(event, payload, digest)
+    except Unreadable as why:
+        return Planned(event, payload, digest).park(why.reason, why.field)
+
+
+def _unkeepable_field(text: str, payload: Any) -> str | None:
+    """The first field PostgreSQL's JSON cannot keep — NUL in a text or a key, NaN or ±Infinity —
+    or None. The canonical text is searched first: the usual event holds none of them."""
+    if "\\u0000" not in text and "NaN" not in text and "Infinity" not in text:
+        return None
+    return _first_unkeepable(payload, "")
+
+
+def _first_unkeepable(value: Any, where: str) -> str | None:
+    if isinstance(value, str):
+        return where.rstrip(".") or "?" if "\x00" in value else None
+    if isinstance(value, float):
+        return None if math.isfinite(value) else where.rstrip(".") or "?"
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if "\x00" in key:
+                return f"{where}{key.replace(chr(0), '?')}"
+            found = _first_unkeepable(item, f"{where}{key}.")
+            if found is not None:
+                return found
+    elif isinstance(value, list):
+        for n, item in enumerate(value):
+            found = _first_unkeepable(item, f"{where}{n}.")
+            if found is not None:
+                return found
+    return None
+
+
+class Fields:
+    """A payload, or a part of one, read field by field with the shared limits. The first field
+    that is missing, of the wrong type or beyond its limit parks the event, naming the field."""
+
+    __slots__ = ("data", "where")
+
+    def __init__(self, data: dict[str, Any], where: str = "") -> None:
+        self.data = data
+        self.where = where
+
+    def path(self, key: str) -> str:
+        return f"{self.where}{key}"
+
+    def unreadable(self, key: str) -> Unreadable:
+        return Unreadable(FIELD_INVALID, self.path(key))
+
+    def text(self, key: str, limit: limits.TextLimit) -> str:
+        value = self.data.get(key)
+        if not isinstance(value, str) or not limit.min_length <= len(value) <= limit.max_length \
+                or limits.has_control_characters(value):
+            raise self.unreadable(key)
+        return value
+
+    def optional_text(self, key: str, limit: limits.TextLimit) -> str | None:
+        """None when absent, null or empty."""
+        return self.text(key, limit) if self.data.get(key) not in (None, "") else None
+
+    def number(self, key: str, maximum: int, default: int | None = None) -> int:
+        value = self.data.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, int) or abs(value) > maximum:
+            raise self.unreadable(key)
+        return value
+
+    def moment(self, key: str) -> datetime:
+        """An ISO date and time, as the store's wall clock had it (any zone dropped: the business
+        day is the store's)."""
+        value = self.data.get(key)
+        try:
+            moment = datetime.fromisoformat(value)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            raise self.unreadable(key) from None
+        return moment.replace(tzinfo=None) if moment.tzinfo is not None else moment
+
+    def sequence(self, key: str, *, required: bool = False, longest: int | None = None) -> list[Any]:
+        """A list as sent (empty when absent and not ``required``), of at most ``longest`` entries."""
+        value = self.data.get(key)
+        if value is None and not required:
+            return []
+        if not isinstance(value, list) or (longest is not None and len(value) > longest):
+            raise self.unreadable(key)
+        return value
+
+    def items(self, key: str, *, required: bool = False, only_objects: bool = False) -> list[Fields]:
+        """A list of objects (entries that are not objects are passed over unless ``only_objects``)."""
+        value = self.sequence(key, required=required)
+        if only_objects and not all(isinstance(item, dict) for item in value):
+            raise self.unreadable(key)
+        return [self.item(key, n) for n, item in enumerate(value) if isinstance(item, dict)]
+
+    def item(self, key: str, n: int) -> Fields:
+        """Entry ``n`` (an object) of the list ``key``."""
+        return Fields(self.data[key][n], f"{self.path(key)}.{n}.")
+
+    def texts(self, key: str, limit: limits.TextLimit) -> list[str]:
+        value = self.data.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise self.unreadable(key)
+        return [Fields({"": item}, f"{self.path(key)}.{n}").text("", limit) for n, item in enumerate(value)]
+
+    def flag(self, key: str) -> bool:
+        return bool(self.data.get(key))
+
+    def ticket(self, key: str) -> str:
+        """A ticket's id as a ledger ref takes it (the store's own number: an integer)."""
+        value = self.data.get(key)
+        if value is None:
+            return "None"  # what refs of such events always said
+        if isinstance(value, str):
+            return self.text(key, limits.SALE_ID)
+        return str(self.number(key, limits.INT8_MAX))
+
+
+def read_sale(fields: Fields) -> SaleRow:
+    """The sales-table row for a ``sale_completed`` (or ``sale_returned``) payload, the store's ticket."""
+    sale_id = fields.text("sale_id", limits.SALE_ID)
+    till = fields.text("till", limits.TILL)
+    completed_at = fields.moment("completed_at")
+    tenders: dict[str, int] = {}
+    for n, raw in enumerate(fields.sequence("tenders", required=True)):
+        if not isinstance(raw, dict):
+            raise fields.unreadable("tenders")
+        tender = Fields(raw, f"tenders.{n}.")
+        method = tender.text("method", limits.TENDER_METHOD)
+        tenders[method] = tenders.get(method, 0) + tender.number("amount", limits.MAX_AMOUNT)
+    change = fields.number("change", limits.MAX_AMOUNT)
+    if change and tenders.get("cash", 0) >= change:
+        tenders["cash"] -= change  # change goes back in cash: the takings per tender are net of it
+    lines = fields.sequence("lines", required=True, longest=limits.MAX_LINES)
+    given = fields.data.get("item_count")
+    if isinstance(given, int) and not isinstance(given, bool):
+        item_count = fields.number("item_count", limits.MAX_ITEM_COUNT)
+    else:
+        counted = sum(
+            (line.get("quantity", 0) if line.get("unit", "piece") == "piece" else 1)
+            for line in lines if isinstance(line, dict) and not line.get("voided")
+            and isinstance(line.get("quantity", 0), int))
+        item_count = Fields({"item_count": counted}, fields.where).number("item_count", limits.MAX_ITEM_COUNT)
+    return SaleRow(sale_id, till, completed_at, fields.number("total", limits.MAX_TICKET_AMOUNT),
+                   fields.number("rounding", limits.MAX_AMOUNT), change, item_count, dict(tenders),
+                   fields.optional_text("member_no", limits.MEMBER_NO))
+
+
+def read_stock(fields: Fields) -> list[tuple[str, int]]:
+    """A ``stock_moved`` event's (SKU, change) pairs."""
+    return [(line.text("sku", limits.SKU), line.number("delta", limits.MAX_STOCK_DELTA))
+            for line in fields.items("lines", required=True, only_objects=True)]
+
+
+# ---- loyalty steps, one reader per kind of event ---------------------------------------------
+#
+# A step's own input (a coupon code, a refund's card) HQ cannot read does not park the event: the
+# sale happened and counts; the step is kept as the manager's conflict (``invalid_request``), as a
+# step HQ cannot take is.
+
+
+def _may_move_loyalty(fields: Fields, sale: SaleRow) -> bool:
+    """Whether a sale asks anything of loyalty at all: the usual cash sale of goods does not."""
+    data = fields.data
+    return bool(sale.member_no or data.get("coupons")) or any(
+        isinstance(line, dict) and line.get("card_no") for line in data["lines"])
+
+
+def _sale_steps(session: Session, store: Store, fields: Fields, sale: SaleRow) -> Iterator[Step]:
+    """A sale commits its coupons, activates the gift cards it sold, earns the member points and
+    消费返券 on what was paid for goods."""
+    from app.hq import campaigns, loyalty
+
+    def commit(n: int, raw: Any) -> Step | None:
+        if not isinstance(raw, dict):
+            return None
+        coupon = fields.item("coupons", n)
+        code = coupon.text("code", limits.COUPON)
+        if raw.get("offline"):
+            return Step("commit", code, partial(loyalty.redeem_offline, session, store, code, sale.sale_id))
+        # the reservation's own ref when the store kept one, else the ticket's
+        ref = coupon.optional_text("ref", limits.REF) or f"{store.code}:{fields.ticket('id')}"
+        return Step("commit", code, partial(loyalty.commit_coupon, session, store, code, ref, sale.sale_id))
+
+    yield from _each(fields, "coupons", "commit", "code", commit)
+    cards_paid = 0
+
+    def activate(n: int, raw: Any) -> Step | None:
+        nonlocal cards_paid
+        if not isinstance(raw, dict) or not raw.get("card_no") or raw.get("voided"):
+            return None
+        line = fields.item("lines", n)
+        card = line.text("card_no", limits.CARD)
+        paid = line.number("amount", limits.MAX_AMOUNT) - line.number("discount", limits.MAX_AMOUNT, 0)
+        cards_paid += paid
+        return Step("activate", card, partial(_activate_card, session, store, card, paid, f"{store.code}:{sale.sale_id}"))
+
+    yield from _each(fields, "lines", "activate", "card_no", activate)
+    if sale.member_no:
+        # Points and 消费返券 follow the money paid at the till for goods: not gift cards bought, nor
+        # tenders whose money came in earlier or was earned already.
+        paid = max(0, sale.total - _paid_without_earning(sale) - cards_paid)
+        ref = f"sale:{store.code}:{sale.sale_id}"
+        yield Step("points", sale.member_no, partial(loyalty.earn_points, session, sale.member_no, paid, ref))
+        yield Step("campaign", sale.member_no,
+                   partial(campaigns.issue_on_sale, session, store, sale.member_no, paid, ref))
+
+
+#: tenders whose money came in earlier (a top-up) or was earned already: they earn no points
+def _paid_without_earning(sale: SaleRow) -> int:
+    """What tenders that earn no points paid (``TenderKind.earns_points``: stored value, gift cards,
+    points — their money came in at a top-up or was earned already); a tender this HQ does not
+    know earns (the store's money, whatever it was)."""
+    return sum(amount for method, amount in sale.tenders.items()
+               if method in TENDERS and not TENDERS[method].earns_points)
+
+
+def _return_steps(session: Session, store: Store, fields: Fields, sale: SaleRow) -> Iterator[Step]:
+    """A return refunds to the cards and points that paid, restores its coupons and takes back its
+    campaign coupons when the whole sale came back, and takes back the points it earned."""
+    from app.hq import campaigns, loyalty
+
+    back_in_kind = 0
+
+    def refund(n: int, raw: Any) -> Step | None:
+        nonlocal back_in_kind
+        if not isinstance(raw, dict):
+            return None
+        entry = fields.item("refunds", n)
+        card, spend_ref = entry.text("card", limits.CARD), entry.text("spend_ref", limits.REF)
+        amount, ref = entry.number("amount", limits.MAX_AMOUNT, 0), entry.text("ref", limits.REF)
+        back_in_kind += amount
+        return Step("refund", card, partial(loyalty.refund_part, session, store, card, spend_ref, amount, ref))
+
+    def points_back(n: int, raw: Any) -> Step | None:
+        nonlocal back_in_kind
+        if not isinstance(raw, dict):
+            return None
+        entry = fields.item("points_refunds", n)
+        member, spend_ref = entry.text("member", limits.MEMBER_NO), entry.text("spend_ref", limits.REF)
+        amount, ref = entry.number("amount", limits.MAX_AMOUNT, 0), entry.text("ref", limits.REF)
+        back_in_kind += amount
+        return Step("points_back", member,
+                    partial(loyalty.refund_points_part, session, member, spend_ref, amount, ref))
+
+    def restore(n: int, raw: Any) -> Step:
+        code = Fields({"": raw}, f"restore_coupons.{n}").text("", limits.COUPON)
+        return Step("restore", code, partial(loyalty.restore_coupon, session, store, code,
+                                             str(fields.optional_text("original_sale", limits.SALE_ID))))
+
+    yield from _each(fields, "refunds", "refund", "card", refund)
+    yield from _each(fields, "points_refunds", "points_back", "member", points_back)
+    yield from _each(fields, "restore_coupons", "restore", None, restore)
+    try:
+        original = fields.optional_text("original_sale", limits.SALE_ID)
+    except Unreadable as why:
+        yield _refused("points", sale.member_no, why)
+        return
+    if fields.flag("whole") and original:
+        yield Step("campaign_back", sale.member_no or "",
+                   partial(campaigns.revoke_for_sale, session, f"sale:{store.code}:{original}"))
+    if sale.member_no:
+        yield Step("points", sale.member_no, partial(
+            loyalty.earn_points, session, sale.member_no, sale.total + back_in_kind,
+            f"return:{store.code}:{sale.sale_id}", f"sale:{store.code}:{original}" if original else None))
+
+
+def _void_steps(session: Session, store: Store, fields: Fields) -> Iterator[Step]:
+    """A voided ticket releases its coupons and gives back the stored value and points it took."""
+    from app.hq import loyalty
+
+    # each coupon's own reservation ref when the store kept one, else the ticket's
+    try:
+        refs = {str(c.get("code")): c.get("ref") for c in fields.sequence("coupon_refs") if isinstance(c, dict)}
+    except Unreadable:
+        refs = {}  # then the ticket's ref: a release HQ cannot match becomes the manager's conflict
+
+    def release(n: int, raw: Any) -> Step:
+        code = Fields({"": raw}, f"coupons.{n}").text("", limits.COUPON)
+        ref = Fields(refs, "coupon_refs.").optional_text(code, limits.REF) or f"{store.code}:{fields.ticket('ticket')}"
+        return Step("release", code, partial(loyalty.release_coupon, session, store, code, ref))
+
+    def refund(n: int, raw: Any) -> Step | None:
+        if not isinstance(raw, dict) or not raw.get("card"):
+            return None
+        entry = fields.item("refunds", n)
+        card, ref = entry.text("card", limits.CARD), entry.text("ref", limits.REF)
+        return Step("refund", card, partial(loyalty.refund, session, store, card, ref))
+
+    def points_back(n: int, raw: Any) -> Step | None:
+        if not isinstance(raw, dict):
+            return None
+        entry = fields.item("points_refunds", n)
+        member, ref = entry.text("member", limits.MEMBER_NO), entry.text("ref", limits.REF)
+        return Step("points_back", member, partial(loyalty.refund_points, session, member, ref))
+
+    yield from _each(fields, "coupons", "release", None, release)
+    yield from _each(fields, "refunds", "refund", "card", refund)
+    yield from _each(fields, "points_refunds", "points_back", "member", points_back)
+
+
+def _removed_coupon_step(session: Session, store: Store, fields: Fields) -> Step:
+    from app.hq import loyalty
+
+    try:
+        code, ref = fields.text("code", limits.COUPON), fields.text("ref", limits.REF)
+    except Unreadable as why:
+        return _refused("release", fields.data.get("code"), why)
+    return Step("release", code, partial(loyalty.release_coupon, session, store, code, ref))
+
+
+def _each(fields: Fields, key: str, action: str, subject: str | None,
+          build: Callable[[int, Any], Step | None]) -> Iterator[Step]:
+    """The step ``build`` makes of each entry of the list ``key`` (None: no step for that entry);
+    an entry, or a list, HQ cannot read becomes a refused step naming the entry's ``subject``."""
+    try:
+        entries = fields.sequence(key)
+    except Unreadable as why:
+        yield _refused(action, "", why)
+        return
+    for n, raw in enumerate(entries):
+        try:
+            step = build(n, raw)
+        except Unreadable as why:
+            step = _refused(action, raw.get(subject) if isinstance(raw, dict) and subject else raw, why)
+        if step is not None:
+            yield step
+
+
+def _refused(action: str, subject: object, why: Unreadable) -> Step:
+    return Step(action, _shown(subject), partial(_refuse, why.field))
+
+
+def _refuse(field: str) -> None:
+    raise DomainError("invalid_request", status=422, detail=field)
+
+
+def _shown(value: object) -> str:
+    """A subject as a conflict shows it: printable, at most the column's 64 characters."""
+    text = value if isinstance(value, str) else "" if value is None else json.dumps(value, default=str)
+    return "".join(ch if ch.isprintable() else "?" for ch in text[:64])
+
+
+def _activate_card(session: Session, store: Store, card: str, paid: int, ref: str) -> None:
+    """A gift card sold on a line: live with what the line paid."""
+    from app.hq import gift_cards
+
+    gift_cards.activate(session, store, card, paid, ref)
+
+
+# ---- writing ---------------------------------------------------------------------------------
+
+
+def _keep_events(session: Session, store_id: int, planned: list[Planned], at: datetime) -> None:
+    """The events rows, parked ones too. An event id another store holds refuses the batch."""
     try:
         if is_postgres(session):
-            _write_postgres(session, store.id, [(events[i], payloads[i], hashes[i]) for i in fresh], new_sales, at)
+            connection = session.connection().connection.dbapi_connection
+            assert connection is not None
+            # COPY: a 500-event batch costs a few round trips instead of a thousand rows' worth of statements
+            with connection.cursor() as cursor, cursor.copy(  # type: ignore[attr-defined]
+                    "COPY events (store_id, seq, event_id, kind, payload, created_at, content_hash, received_at)"
+                    " FROM STDIN") as copy:
+                for p in planned:
+                    e = p.event
+                    copy.write_row((store_id, e.seq, e.event_id, e.kind, p.document_text(), e.created_at, p.digest, at))
         else:
-            _write_portable(session, store.id, [(events[i], hashes[i]) for i in fresh], new_sales, at)
+            session.execute(insert(Event), [
+                {"store_id": store_id, "seq": p.event.seq, "event_id": p.event.event_id, "kind": p.event.kind,
+                 "payload": p.document(), "created_at": p.event.created_at, "content_hash": p.digest,
+                 "received_at": at}
+                for p in planned
+            ])
     except (IntegrityError, psycopg.IntegrityError) as error:
         # Another store's event with the same id (or a racing duplicate) got there first.
-        session.rollback()
         text = str(getattr(error, "orig", error))
-        clash = next((events[i].event_id for i in fresh if events[i].event_id in text), events[fresh[0]].event_id)
-        raise _conflict(clash) from None
-    session.execute(update(Store).where(Store.id == store.id)
-                    .values(last_seq=events[fresh[-1]].seq, last_event_at=at, last_seen=at))
+        raise _conflict(next((p.event.event_id for p in planned if p.event.event_id in text),
+                             planned[0].event.event_id)) from None
 
 
-def _write_postgres(session: Session, store_id: int, rows: list[tuple[IncomingEvent, str, str]],
-                    new_sales: list[tuple[str, SaleRow]], at: datetime) -> None:
-    """COPY for events, sales and tenders: a 500-event batch costs a few round trips instead of
-    a thousand rows' worth of statements."""
+def _record_parked(session: Session, store_id: int, planned: list[Planned], at: datetime) -> None:
+    rows = [{"store_id": store_id, "event_id": p.parked.event_id, "seq": p.parked.seq, "kind": p.event.kind,
+             "reason": p.parked.reason, "detail": p.parked.field, "created_at": at}
+            for p in planned if p.parked is not None]
+    if rows:
+        session.execute(insert(ParkedEvent), rows)
+
+
+def _materialise(session: Session, store: Store, planned: list[Planned]) -> None:
+    """What the events say, applied: sales and their tenders, stock, loyalty steps."""
+    new_sales = [(p.event.event_id, p.sale) for p in planned if p.sale is not None]
+    if new_sales:
+        if is_postgres(session):
+            _keep_sales_postgres(session, store.id, new_sales)
+        else:
+            _keep_sales_portable(session, store.id, new_sales)
+    net: dict[str, int] = defaultdict(int)
+    for p in planned:
+        for sku, delta in p.stock:
+            net[sku] += delta
+    _move_stock(session, store.id, {sku: delta for sku, delta in net.items() if delta})
+    for p in planned:
+        if p.steps:
+            _take_steps(session, store, p)
+
+
+def _keep_sales_postgres(session: Session, store_id: int, new_sales: list[tuple[str, SaleRow]]) -> None:
     connection = session.connection().connection.dbapi_connection
     assert connection is not None
     with connection.cursor() as cursor:  # type: ignore[attr-defined]
-        with cursor.copy("COPY events (store_id, seq, event_id, kind, payload, created_at, content_hash, received_at)"
-                         " FROM STDIN") as copy:
-            for event, payload, digest in rows:
-                copy.write_row((store_id, event.seq, event.event_id, event.kind, payload, event.created_at, digest, at))
-        if not new_sales:
-            return
         # A sale_id sent again under a new event id keeps the first copy: the event itself is kept,
         # and the sales table never counts one sale twice. The store row is locked, so no other
         # batch of this store can add a sale between this check and the COPY.
@@ -171,16 +714,8 @@ def _write_postgres(session: Session, store_id: int, rows: list[tuple[IncomingEv
                     copy.write_row((store_id, s.sale_id, method, amount, s.completed_at.date()))
 
 
-def _write_portable(session: Session, store_id: int, rows: list[tuple[IncomingEvent, str]],
-                    new_sales: list[tuple[str, SaleRow]], at: datetime) -> None:
+def _keep_sales_portable(session: Session, store_id: int, new_sales: list[tuple[str, SaleRow]]) -> None:
     """The same writes through SQLAlchemy, for the SQLite demo."""
-    session.execute(insert(Event), [
-        {"store_id": store_id, "seq": e.seq, "event_id": e.event_id, "kind": e.kind, "payload": e.payload,
-         "created_at": e.created_at, "content_hash": digest, "received_at": at}
-        for e, digest in rows
-    ])
-    if not new_sales:
-        return
     session.execute(upsert_insert(session, Sale).on_conflict_do_nothing(index_elements=["store_id", "sale_id"]), [
         {"store_id": store_id, "sale_id": s.sale_id, "till": s.till, "business_day": s.completed_at.date(),
          "completed_at": s.completed_at, "total": s.total, "rounding": s.rounding, "change": s.change,
@@ -196,125 +731,6 @@ def _write_portable(session: Session, store_id: int, rows: list[tuple[IncomingEv
         session.execute(upsert_insert(session, SaleTender).on_conflict_do_nothing(), tenders)
 
 
-def parse_stock(events: list[tuple[IncomingEvent, int]]) -> dict[str, int]:
-    """The net change per SKU of a batch's ``stock_moved`` events."""
-    net: dict[str, int] = defaultdict(int)
-    for event, index in events:
-        where = f"events.{index}.payload"
-        lines = event.payload.get("lines")
-        if not isinstance(lines, list):
-            raise _invalid(f"{where}.lines", "a list")
-        for n, line in enumerate(lines):
-            sku = line.get("sku") if isinstance(line, dict) else None
-            if not isinstance(sku, str) or not 0 < len(sku) <= 32:
-                raise _invalid(f"{where}.lines.{n}.sku", "a SKU code")
-            net[sku] += _int(line, "delta", f"{where}.lines.{n}")
-    return {sku: delta for sku, delta in net.items() if delta}
-
-
-def _loyalty_effects(session: Session, store: Store, events: list[IncomingEvent]) -> None:
-    """Commit a sale's coupons, release a voided ticket's, refund its stored value — each once.
-
-    A step HQ cannot take is kept as a conflict for the store manager, never a reason to refuse
-    the batch (the sale happened; the store's outbox must not stall behind it).
-    """
-    from app.hq import campaigns, loyalty
-    from app.hq.models import LoyaltyConflict
-
-    for event in events:
-        payload = event.payload
-        steps: list[tuple[str, str, Callable[[], object]]] = []
-        if event.kind == SALE_COMPLETED:
-            ref, sale_id = f"{store.code}:{payload.get('id')}", str(payload.get("sale_id"))
-            steps = [("commit", str(c.get("code", "")),
-                      partial(loyalty.redeem_offline, session, store, str(c.get("code", "")), sale_id) if c.get("offline")
-                      else partial(loyalty.commit_coupon, session, store, str(c.get("code", "")),
-                                   str(c.get("ref") or ref), sale_id))
-                     for c in payload.get("coupons") or [] if isinstance(c, dict)]
-            cards = [line for line in payload.get("lines") or []
-                     if isinstance(line, dict) and line.get("card_no") and not line.get("voided")]
-            steps += [("activate", str(line["card_no"]), partial(_activate_card, session, store, line,
-                                                                  f"{store.code}:{sale_id}")) for line in cards]
-            if payload.get("member_no"):
-                # Points and 消费返券 follow the money paid at the till for goods: not stored value or
-                # points (their money came in at the top-up or was earned already), not gift cards bought.
-                paid = max(0, _int(payload, "total", "payload") - sum(
-                    int(t.get("amount", 0)) for t in payload.get("tenders") or []
-                    if isinstance(t, dict) and not _earns_points(t.get("method")))
-                    - sum(int(line.get("amount", 0)) - int(line.get("discount", 0)) for line in cards))
-                member_no = str(payload["member_no"])
-                steps.append(("points", member_no,
-                              partial(loyalty.earn_points, session, member_no, paid, f"sale:{store.code}:{sale_id}")))
-                steps.append(("campaign", member_no, partial(campaigns.issue_on_sale, session, store, member_no, paid,
-                                                             f"sale:{store.code}:{sale_id}")))
-        elif event.kind == SALE_RETURNED:
-            return_no = str(payload.get("sale_id"))
-            steps = [("refund", str(r.get("card", "")),
-                      partial(loyalty.refund_part, session, store, str(r.get("card", "")), str(r.get("spend_ref", "")),
-                              int(r.get("amount", 0)), str(r.get("ref", ""))))
-                     for r in payload.get("refunds") or [] if isinstance(r, dict)]
-            steps += [("points_back", str(r.get("member", "")),
-                       partial(loyalty.refund_points_part, session, str(r.get("member", "")),
-                               str(r.get("spend_ref", "")), int(r.get("amount", 0)), str(r.get("ref", ""))))
-                      for r in payload.get("points_refunds") or [] if isinstance(r, dict)]
-            steps += [("restore", str(code), partial(loyalty.restore_coupon, session, store, str(code),
-                                                     str(payload.get("original_sale"))))
-                      for code in payload.get("restore_coupons") or []]
-            if payload.get("whole") and payload.get("original_sale"):
-                steps.append(("campaign_back", str(payload.get("member_no") or ""),
-                              partial(campaigns.revoke_for_sale, session, f"sale:{store.code}:{payload['original_sale']}")))
-            if payload.get("member_no"):
-                back = _int(payload, "total", "payload") + sum(
-                    int(r.get("amount", 0)) for key in ("refunds", "points_refunds")
-                    for r in payload.get(key) or [] if isinstance(r, dict))
-                steps.append(("points", str(payload["member_no"]),
-                              partial(loyalty.earn_points, session, str(payload["member_no"]), back,
-                                      f"return:{store.code}:{return_no}",
-                                      f"sale:{store.code}:{payload['original_sale']}" if payload.get("original_sale")
-                                      else None)))
-        elif event.kind == "ticket_voided":
-            ref = f"{store.code}:{payload.get('ticket')}"
-            refs = {str(c.get("code")): str(c.get("ref")) for c in payload.get("coupon_refs") or []
-                    if isinstance(c, dict) and c.get("ref")}
-            steps = [("release", str(code), partial(loyalty.release_coupon, session, store, str(code),
-                                                    refs.get(str(code), ref)))
-                     for code in payload.get("coupons") or []]
-            steps += [("refund", str(r.get("card", "")),
-                       partial(loyalty.refund, session, store, str(r.get("card", "")), str(r.get("ref", ""))))
-                      for r in payload.get("refunds") or [] if isinstance(r, dict) and r.get("card")]
-            steps += [("points_back", str(r.get("member", "")),
-                       partial(loyalty.refund_points, session, str(r.get("member", "")), str(r.get("ref", ""))))
-                      for r in payload.get("points_refunds") or [] if isinstance(r, dict)]
-        elif event.kind == "coupon_removed":
-            steps = [("release", str(payload.get("code", "")),
-                      partial(loyalty.release_coupon, session, store, str(payload.get("code", "")),
-                              str(payload.get("ref", ""))))]
-        for action, subject, step in steps:
-            try:
-                with session.begin_nested():
-                    step()
-            except DomainError as error:
-                session.add(LoyaltyConflict(store_id=store.id, event_id=event.event_id, subject=subject[:64],
-                                            action=action, reason=error.code, created_at=clock.now()))
-
-
-def _earns_points(method: object) -> bool:
-    """A tender's money earns points unless its kind says it came in earlier or was earned already;
-    a tender this HQ does not know earns (the store's money, whatever it was)."""
-    from app.domain.sale import TENDERS
-
-    kind = TENDERS.get(str(method))
-    return kind is None or kind.earns_points
-
-
-def _activate_card(session: Session, store: Store, line: dict[str, Any], ref: str) -> None:
-    """A gift card sold on ``line``: live with what the line paid (a malformed line is a conflict)."""
-    from app.hq import gift_cards
-
-    paid = _int(line, "amount", "line") - (_int(line, "discount", "line") if "discount" in line else 0)
-    gift_cards.activate(session, store, str(line["card_no"]), paid, ref)
-
-
 def _move_stock(session: Session, store_id: int, net: dict[str, int]) -> None:
     if not net:
         return
@@ -327,54 +743,13 @@ def _move_stock(session: Session, store_id: int, net: dict[str, int]) -> None:
     ))
 
 
-def _int(payload: dict[str, Any], key: str, where: str) -> int:
-    value = payload.get(key)
-    if isinstance(value, bool) or not isinstance(value, int) or abs(value) > 10**12:
-        raise _invalid(f"{where}.{key}", "an integer amount in fen")
-    return value
-
-
-def _invalid(where: str, what: str) -> DomainError:
-    return DomainError("invalid_request", status=422, detail=f"{where}: expected {what}")
-
-
-def parse_sale(event: IncomingEvent, index: int) -> SaleRow:
-    """The sales-table row for a ``sale_completed`` payload (the store's ticket dict)."""
-    p = event.payload
-    where = f"events.{index}.payload"
-    sale_id, till = p.get("sale_id"), p.get("till")
-    if not isinstance(sale_id, str) or not 0 < len(sale_id) <= 64:
-        raise _invalid(f"{where}.sale_id", "a sale id")
-    if not isinstance(till, str) or not 0 < len(till) <= 16:
-        raise _invalid(f"{where}.till", "a till code")
-    try:
-        completed_at = datetime.fromisoformat(p.get("completed_at"))  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        raise _invalid(f"{where}.completed_at", "an ISO date and time") from None
-    if completed_at.tzinfo is not None:
-        completed_at = completed_at.replace(tzinfo=None)  # store wall time is what the business day means
-    tenders: dict[str, int] = defaultdict(int)
-    raw_tenders = p.get("tenders")
-    if not isinstance(raw_tenders, list):
-        raise _invalid(f"{where}.tenders", "a list")
-    for n, tender in enumerate(raw_tenders):
-        method = tender.get("method") if isinstance(tender, dict) else None
-        if not isinstance(method, str) or not 0 < len(method) <= 16:
-            raise _invalid(f"{where}.tenders.{n}.method", "a tender method")
-        tenders[method] += _int(tender, "amount", f"{where}.tenders.{n}")
-    change = _int(p, "change", where)
-    if change and tenders.get("cash", 0) >= change:
-        tenders["cash"] -= change  # change goes back in cash: the takings per tender are net of it
-    lines = p.get("lines")
-    if not isinstance(lines, list):
-        raise _invalid(f"{where}.lines", "a list")
-    item_count = p.get("item_count")
-    if isinstance(item_count, bool) or not isinstance(item_count, int):
-        item_count = sum(
-            (line.get("quantity", 0) if line.get("unit", "piece") == "piece" else 1)
-            for line in lines if isinstance(line, dict) and not line.get("voided")
-            and isinstance(line.get("quantity", 0), int)
-        )
-    member = p.get("member_no")
-    return SaleRow(sale_id, till, completed_at, _int(p, "total", where), _int(p, "rounding", where),
-                   change, item_count, dict(tenders), member[:20] if isinstance(member, str) and member else None)
+def _take_steps(session: Session, store: Store, planned: Planned) -> None:
+    """Each loyalty step once; one HQ cannot take is a conflict for the store manager, never a
+    reason to refuse the event (the sale happened). Anything else stops the whole event."""
+    for step in planned.steps:
+        try:
+            with session.begin_nested():
+                step.run()
+        except DomainError as error:
+            session.add(LoyaltyConflict(store_id=store.id, event_id=planned.event.event_id, subject=step.subject[:64],
+                                        action=step.action, reason=error.code, created_at=clock.now()))

@@ -1,4 +1,7 @@
-"""The HQ database. Money columns are integer fen; times are UTC unless named ``business_day``."""
+"""The HQ database. Money columns are integer fen; times are UTC unless named ``business_day``.
+
+Text columns a store's values land in are as wide as ``app.domain.limits`` says that kind of text
+may be (the store refuses longer at its door); a column wider than its limit keeps older data."""
 
 from __future__ import annotations
 
@@ -20,6 +23,8 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from app.domain import limits
+
 JSONDoc = JSON().with_variant(JSONB(), "postgresql")
 # SQLite only autoincrements INTEGER PRIMARY KEY; PostgreSQL gets a bigserial.
 BigId = BigInteger().with_variant(Integer(), "sqlite")
@@ -34,9 +39,9 @@ class Store(HQBase):
 
     __tablename__ = "stores"
     id: Mapped[int] = mapped_column(primary_key=True)
-    code: Mapped[str] = mapped_column(String(16), unique=True)
-    name: Mapped[str] = mapped_column(String(64))
-    group: Mapped[str] = mapped_column("store_group", String(32))
+    code: Mapped[str] = mapped_column(String(limits.STORE.max_length), unique=True)
+    name: Mapped[str] = mapped_column(String(limits.NAME.max_length))
+    group: Mapped[str] = mapped_column("store_group", String(limits.STORE_GROUP.max_length))
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)
     secret_nonce: Mapped[str | None] = mapped_column(String(64), nullable=True)
     enrolled_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
@@ -84,7 +89,7 @@ class ApiKey(HQBase):
 class Category(HQBase):
     __tablename__ = "categories"
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(limits.NAME.max_length), unique=True)
 
 
 class Product(HQBase):
@@ -92,11 +97,11 @@ class Product(HQBase):
 
     __tablename__ = "products"
     id: Mapped[int] = mapped_column(primary_key=True)
-    sku: Mapped[str] = mapped_column(String(32), unique=True)
-    name: Mapped[str] = mapped_column(String(128))
-    spec: Mapped[str] = mapped_column(String(64), default="")
-    brand: Mapped[str] = mapped_column(String(64), default="")
-    category: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    sku: Mapped[str] = mapped_column(String(limits.SKU.max_length), unique=True)
+    name: Mapped[str] = mapped_column(String(limits.PRODUCT_NAME.max_length))
+    spec: Mapped[str] = mapped_column(String(limits.NAME.max_length), default="")
+    brand: Mapped[str] = mapped_column(String(limits.NAME.max_length), default="")
+    category: Mapped[str | None] = mapped_column(String(limits.NAME.max_length), nullable=True)
     unit: Mapped[str] = mapped_column(String(8), default="piece")  # piece | gram (price per kg)
     price: Mapped[int] = mapped_column(Integer)
     plu: Mapped[str | None] = mapped_column(String(8), unique=True, nullable=True)
@@ -107,7 +112,7 @@ class Product(HQBase):
 
 class Barcode(HQBase):
     __tablename__ = "barcodes"
-    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    code: Mapped[str] = mapped_column(String(limits.BARCODE.max_length), primary_key=True)
     product_id: Mapped[int] = mapped_column(ForeignKey("products.id", ondelete="CASCADE"), index=True)
     pack_quantity: Mapped[int] = mapped_column(Integer, default=1)
 
@@ -116,24 +121,24 @@ class GroupPrice(HQBase):
     """价格组: a store group's own price for a SKU."""
 
     __tablename__ = "group_prices"
-    group: Mapped[str] = mapped_column("store_group", String(32), primary_key=True)
-    sku: Mapped[str] = mapped_column(String(32), primary_key=True)
+    group: Mapped[str] = mapped_column("store_group", String(limits.STORE_GROUP.max_length), primary_key=True)
+    sku: Mapped[str] = mapped_column(String(limits.SKU.max_length), primary_key=True)
     price: Mapped[int] = mapped_column(Integer)
 
 
 class Till(HQBase):
     __tablename__ = "tills"
     store_id: Mapped[int] = mapped_column(ForeignKey("stores.id"), primary_key=True)
-    code: Mapped[str] = mapped_column(String(16), primary_key=True)
-    name: Mapped[str] = mapped_column(String(64))
+    code: Mapped[str] = mapped_column(String(limits.TILL.max_length), primary_key=True)
+    name: Mapped[str] = mapped_column(String(limits.NAME.max_length))
 
 
 class Operator(HQBase):
     """收银员 / 主管 / 店长, chain-wide. The PIN travels only as its Argon2 hash."""
 
     __tablename__ = "operators"
-    code: Mapped[str] = mapped_column(String(16), primary_key=True)
-    name: Mapped[str] = mapped_column(String(64))
+    code: Mapped[str] = mapped_column(String(limits.OPERATOR.max_length), primary_key=True)
+    name: Mapped[str] = mapped_column(String(limits.NAME.max_length))
     role: Mapped[str] = mapped_column(String(16))
     pin_hash: Mapped[str] = mapped_column(String(256))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
@@ -162,8 +167,8 @@ class Event(HQBase):
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
     store_id: Mapped[int] = mapped_column(ForeignKey("stores.id"))
     seq: Mapped[int] = mapped_column(BigInteger)
-    event_id: Mapped[str] = mapped_column(String(64), unique=True)
-    kind: Mapped[str] = mapped_column(String(32))
+    event_id: Mapped[str] = mapped_column(String(limits.ID.max_length), unique=True)
+    kind: Mapped[str] = mapped_column(String(limits.EVENT_KIND.max_length))
     payload: Mapped[dict[str, Any]] = mapped_column(JSONDoc)
     created_at: Mapped[str] = mapped_column(String(40))  # as the store sent it (store-local time)
     content_hash: Mapped[str] = mapped_column(String(64))
@@ -179,15 +184,15 @@ class Sale(HQBase):
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
     store_id: Mapped[int] = mapped_column(ForeignKey("stores.id"))
     sale_id: Mapped[str] = mapped_column(String(64))
-    till: Mapped[str] = mapped_column(String(16))
+    till: Mapped[str] = mapped_column(String(limits.TILL.max_length))
     business_day: Mapped[date] = mapped_column(Date)
     completed_at: Mapped[datetime] = mapped_column(DateTime)  # store-local wall time
     total: Mapped[int] = mapped_column(BigInteger)
     rounding: Mapped[int] = mapped_column(Integer)
     change: Mapped[int] = mapped_column(Integer)
     item_count: Mapped[int] = mapped_column(Integer)
-    event_id: Mapped[str] = mapped_column(String(64))
-    member_no: Mapped[str | None] = mapped_column(String(20), nullable=True, index=True)
+    event_id: Mapped[str] = mapped_column(String(limits.ID.max_length))
+    member_no: Mapped[str | None] = mapped_column(String(limits.MEMBER_NO.max_length), nullable=True, index=True)
 
     __table_args__ = (
         UniqueConstraint("store_id", "sale_id", name="uq_sales_store_sale"),
@@ -201,7 +206,7 @@ class SaleTender(HQBase):
     __tablename__ = "sale_tenders"
     store_id: Mapped[int] = mapped_column(ForeignKey("stores.id"), primary_key=True)
     sale_id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    method: Mapped[str] = mapped_column(String(16), primary_key=True)
+    method: Mapped[str] = mapped_column(String(limits.TENDER_METHOD.max_length), primary_key=True)
     amount: Mapped[int] = mapped_column(BigInteger)
     business_day: Mapped[date] = mapped_column(Date)
 
@@ -213,7 +218,7 @@ class StoreStock(HQBase):
 
     __tablename__ = "store_stock"
     store_id: Mapped[int] = mapped_column(ForeignKey("stores.id"), primary_key=True)
-    sku: Mapped[str] = mapped_column(String(32), primary_key=True)
+    sku: Mapped[str] = mapped_column(String(limits.SKU.max_length), primary_key=True)
     quantity: Mapped[int] = mapped_column(BigInteger)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
@@ -226,9 +231,9 @@ class Member(HQBase):
 
     __tablename__ = "members"
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
-    member_no: Mapped[str] = mapped_column(String(20), unique=True)
-    phone: Mapped[str] = mapped_column(String(20), unique=True)
-    name: Mapped[str] = mapped_column(String(64), default="")
+    member_no: Mapped[str] = mapped_column(String(limits.MEMBER_NO.max_length), unique=True)
+    phone: Mapped[str] = mapped_column(String(limits.PHONE.max_length), unique=True)
+    name: Mapped[str] = mapped_column(String(limits.NAME.max_length), default="")
     tier: Mapped[str] = mapped_column(String(16), default="normal")  # normal | silver | gold | diamond
     growth: Mapped[int] = mapped_column(BigInteger, default=0)
     points: Mapped[int] = mapped_column(BigInteger, default=0)
@@ -250,12 +255,12 @@ class CouponTemplate(HQBase):
 
     __tablename__ = "coupon_templates"
     id: Mapped[int] = mapped_column(primary_key=True)
-    code: Mapped[str] = mapped_column(String(32), unique=True)
-    name: Mapped[str] = mapped_column(String(64))
+    code: Mapped[str] = mapped_column(String(limits.COUPON.max_length), unique=True)
+    name: Mapped[str] = mapped_column(String(limits.NAME.max_length))
     kind: Mapped[str] = mapped_column(String(16))  # cash | percent | threshold | free_item
     value: Mapped[int] = mapped_column(Integer)  # fen; for percent: what is paid, in basis points (8500 = 85折)
     threshold: Mapped[int] = mapped_column(Integer, default=0)  # fen the cart must reach
-    sku: Mapped[str | None] = mapped_column(String(32), nullable=True)  # the free item
+    sku: Mapped[str | None] = mapped_column(String(limits.SKU.max_length), nullable=True)  # the free item
     restore_on_return: Mapped[bool] = mapped_column(Boolean, default=False)  # 退货退券: a whole return gives it back
 
 
@@ -277,16 +282,16 @@ class Coupon(HQBase):
     """券码: one coupon. ``state`` issued → reserved → redeemed (or voided); a reservation lapses."""
 
     __tablename__ = "coupons"
-    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    code: Mapped[str] = mapped_column(String(limits.COUPON.max_length), primary_key=True)
     batch_id: Mapped[int] = mapped_column(ForeignKey("coupon_batches.id"), index=True)
     member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"), nullable=True, index=True)
     holder_store_id: Mapped[int | None] = mapped_column(ForeignKey("stores.id"), nullable=True)  # paper stock
     state: Mapped[str] = mapped_column(String(12), default="issued")
     reserved_store_id: Mapped[int | None] = mapped_column(ForeignKey("stores.id"), nullable=True)
-    reserved_ref: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    reserved_ref: Mapped[str | None] = mapped_column(String(limits.REF.max_length), nullable=True)
     reserved_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     redeemed_store_id: Mapped[int | None] = mapped_column(ForeignKey("stores.id"), nullable=True)
-    redeemed_ref: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    redeemed_ref: Mapped[str | None] = mapped_column(String(limits.REF.max_length), nullable=True)
     redeemed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 
 
@@ -299,7 +304,7 @@ class WalletAccount(HQBase):
 
     __tablename__ = "wallet_accounts"
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
-    card_no: Mapped[str] = mapped_column(String(24), unique=True)
+    card_no: Mapped[str] = mapped_column(String(limits.CARD.max_length), unique=True)
     kind: Mapped[str] = mapped_column(String(12), default="wallet")  # wallet | gift_card
     member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"), nullable=True, index=True)
     principal: Mapped[int] = mapped_column(BigInteger, default=0)
@@ -308,7 +313,7 @@ class WalletAccount(HQBase):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     # A gift card is made inactive (card stock) and activated by the sale that sold it.
     activated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
-    activated_ref: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    activated_ref: Mapped[str | None] = mapped_column(String(limits.REF.max_length), nullable=True)
     #: the last business day a gift card can be spent, fixed at its sale by the rules then (None: no end)
     last_day: Mapped[date | None] = mapped_column(Date, nullable=True)
 
@@ -322,7 +327,7 @@ class WalletEntry(HQBase):
     kind: Mapped[str] = mapped_column(String(16))  # topup | spend | refund | activate | expire
     principal: Mapped[int] = mapped_column(BigInteger)
     bonus: Mapped[int] = mapped_column(BigInteger)
-    ref: Mapped[str] = mapped_column(String(64))
+    ref: Mapped[str] = mapped_column(String(limits.REF.max_length))
     store_id: Mapped[int | None] = mapped_column(ForeignKey("stores.id"), nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
@@ -336,15 +341,32 @@ class LoyaltyConflict(HQBase):
     __tablename__ = "loyalty_conflicts"
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
     store_id: Mapped[int] = mapped_column(ForeignKey("stores.id"), index=True)
-    event_id: Mapped[str] = mapped_column(String(64))
+    event_id: Mapped[str] = mapped_column(String(limits.ID.max_length))
     subject: Mapped[str] = mapped_column(String(64))  # the coupon code or the card
     action: Mapped[str] = mapped_column(String(16))  # commit | release | refund
     reason: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     #: 已处理: when the store manager marked it handled, who (the operator code) and what was done
     resolved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
-    resolved_by: Mapped[str | None] = mapped_column(String(16), nullable=True)
-    resolution: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    resolved_by: Mapped[str | None] = mapped_column(String(limits.OPERATOR.max_length), nullable=True)
+    resolution: Mapped[str | None] = mapped_column(String(limits.RESOLUTION_NOTE.max_length), nullable=True)
+
+
+class ParkedEvent(HQBase):
+    """An event a store sent in sequence that HQ could not apply (搁置): a field HQ reads is beyond
+    its limits, or the database refused it. The event keeps its seq — the store's stream flows on
+    past it — and nothing of it was applied; HQ's sync health and the store's sync page show it."""
+
+    __tablename__ = "parked_events"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    store_id: Mapped[int] = mapped_column(ForeignKey("stores.id"), index=True)
+    event_id: Mapped[str] = mapped_column(String(limits.ID.max_length), unique=True)
+    seq: Mapped[int] = mapped_column(BigInteger)
+    kind: Mapped[str] = mapped_column(String(limits.EVENT_KIND.max_length))
+    reason: Mapped[str] = mapped_column(String(64))  # a message code: event_field_invalid, …
+    #: the payload field at fault (``lines.3.quantity``), or what the database said
+    detail: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
 class PointsEntry(HQBase):
@@ -356,12 +378,12 @@ class PointsEntry(HQBase):
     delta: Mapped[int] = mapped_column(BigInteger)
     growth: Mapped[int] = mapped_column(BigInteger, default=0)
     reason: Mapped[str] = mapped_column(String(16))  # sale | return | spend | refund | expire
-    ref: Mapped[str] = mapped_column(String(64))
+    ref: Mapped[str] = mapped_column(String(limits.REF.max_length))
     #: fen the entry is about: paid (sale), taken back (return), paid with points (spend), refunded
     amount: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     #: the entry this one reverses: a return's sale, a refund's spend — taken back at that entry's
     #: rate, never past it, and counted against that entry's year when points expire
-    of_ref: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    of_ref: Mapped[str | None] = mapped_column(String(limits.REF.max_length), nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
     __table_args__ = (UniqueConstraint("member_id", "ref", name="uq_points_entry_ref"),

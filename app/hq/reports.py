@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.hq import clock
-from app.hq.models import Barcode, Product, Sale, SaleTender, Store
+from app.hq.models import Barcode, ParkedEvent, Product, Sale, SaleTender, Store
 
 
 def sales_report(session: Session, first: date, last: date, store_code: str | None = None) -> dict[str, Any]:
@@ -47,13 +47,20 @@ def sales_report(session: Session, first: date, last: date, store_code: str | No
     return {"from": first.isoformat(), "to": last.isoformat(), "rows": out, "totals": totals}
 
 
+#: the parked events sync health lists per store, newest first (the count is of all of them)
+PARKED_LISTED = 50
+
+
 def sync_health(session: Session) -> dict[str, Any]:
-    """Per store: when HQ last heard from it, how far its events got, what it says is still queued."""
+    """Per store: when HQ last heard from it, how far its events got, what it says is still queued,
+    and the events HQ parked (搁置) — each with why — while the rest of its stream went on."""
     at = clock.now()
+    parked_counts = dict(session.execute(select(ParkedEvent.store_id, func.count()).group_by(ParkedEvent.store_id)).all())
     items = []
     for store in session.scalars(select(Store).order_by(Store.code)):
         last_seen = clock.aware(store.last_seen) if store.last_seen else None
         last_event = clock.aware(store.last_event_at) if store.last_event_at else None
+        count = int(parked_counts.get(store.id, 0))
         items.append({
             "store": store.code, "name": store.name, "group": store.group, "disabled": store.disabled,
             "enrolled": store.secret_nonce is not None,
@@ -61,8 +68,16 @@ def sync_health(session: Session) -> dict[str, Any]:
             "last_event_at": last_event.isoformat() if last_event else None,
             "last_seq": store.last_seq, "backlog": store.backlog,
             "lag_seconds": round((at - last_seen).total_seconds(), 1) if last_seen else None,
+            "parked": {"count": count, "events": _parked_events(session, store.id) if count else []},
         })
     return {"at": at.isoformat(), "stores": items}
+
+
+def _parked_events(session: Session, store_id: int) -> list[dict[str, Any]]:
+    rows = session.scalars(select(ParkedEvent).where(ParkedEvent.store_id == store_id)
+                           .order_by(ParkedEvent.seq.desc()).limit(PARKED_LISTED))
+    return [{"event_id": r.event_id, "seq": r.seq, "kind": r.kind, "reason": r.reason, "field": r.detail,
+             "at": clock.aware(r.created_at).isoformat()} for r in rows]
 
 
 def store_sales(session: Session, store_code: str, day: date) -> dict[str, Any]:

@@ -2,6 +2,10 @@
 
 Selling never waits on either: they share nothing with the sale path but the database, and
 each write they make is a short transaction. Failures back off exponentially with full jitter.
+
+The status tells the push's own story: a feed that flows never hides an outbox that does not
+(its last error stands until a push succeeds), and an upload HQ keeps refusing, or one that has
+not moved for a while although HQ answers, is ``stuck`` — the till's status bar turns red.
 """
 
 from __future__ import annotations
@@ -31,6 +35,10 @@ BACKOFF_BASE = 0.5
 #: the longest wait between retries; a test or a store on a flaky line may shorten it
 BACKOFF_MAX = float(os.environ.get("OMNISTORE_SYNC_BACKOFF_MAX", "30"))
 INDEX_REFRESH_SECONDS = 20.0
+#: the push is stuck when HQ has refused the oldest waiting event's batch this many times …
+STUCK_REFUSALS = int(os.environ.get("OMNISTORE_SYNC_STUCK_REFUSALS", "3"))
+#: … or when no upload got through for this long while events wait and HQ answers
+STUCK_SECONDS = float(os.environ.get("OMNISTORE_SYNC_STUCK_SECONDS", "300"))
 
 
 _jitter = random.Random()
@@ -46,21 +54,52 @@ class SyncState:
     enrolled: bool = False
     online: bool | None = None
     last_sync: datetime | None = None
-    last_error: str | None = None
+    #: the push's and the pull's last failure, each until that loop succeeds again
+    push_error: str | None = None
+    pull_error: str | None = None
+    #: whether the last push got an answer from HQ (None before the first)
+    push_reached: bool | None = None
+    #: when (monotonic) a push last delivered, or found nothing to deliver
+    push_progress: float = field(default_factory=time.monotonic)
     cursor: int = 0
     applied: int = 0
     head: int = 0
     catching_up: bool = False
     lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def ok(self) -> None:
-        with self.lock:
-            self.online, self.last_sync, self.last_error = True, clock.now(), None
+    @property
+    def last_error(self) -> str | None:
+        return self.push_error or self.pull_error
 
-    def failed(self, error: HqError) -> None:
+    def pushed(self) -> None:
         with self.lock:
+            self.online, self.last_sync, self.push_error, self.push_reached = True, clock.now(), None, True
+            self.push_progress = time.monotonic()
+
+    def pulled(self) -> None:
+        with self.lock:
+            self.online, self.last_sync, self.pull_error = True, clock.now(), None
+
+    def push_failed(self, reason: str, reached: bool) -> None:
+        with self.lock:
+            self.push_error, self.push_reached = reason[:300], reached
+            self.online = self.online if reached else False
+
+    def pull_failed(self, error: HqError) -> None:
+        with self.lock:
+            self.pull_error = _describe(error)
             self.online = False if error.code == "hq_unreachable" else self.online
-            self.last_error = f"{error.code}: {error.message}"[:300]
+
+    def stuck(self, oldest: outbox.Pending | None) -> bool:
+        """Events wait and HQ answers, yet the oldest one's batch keeps being refused, or nothing
+        got through for :data:`STUCK_SECONDS`. (A store cut off from HQ is offline, not stuck.)"""
+        if oldest is None or not self.push_reached:
+            return False
+        return oldest.refusals >= STUCK_REFUSALS or time.monotonic() - self.push_progress >= STUCK_SECONDS
+
+
+def _describe(error: HqError) -> str:
+    return f"{error.code}: {error.message}"[:300]
 
 
 class SyncWorker:
@@ -89,16 +128,17 @@ class SyncWorker:
             try:
                 sent = outbox.push_once(self.sessions, client)
                 failures = 0
-                self.state.ok()
+                self.state.pushed()
                 if not sent:
                     self._stop.wait(IDLE_PUSH_SECONDS)
             except HqError as error:
                 failures += 1
-                self.state.failed(error)
+                self.state.push_failed(_describe(error), reached=error.code != "hq_unreachable")
                 self._stop.wait(backoff_delay(failures))
-            except Exception:  # a bug must not kill the thread: log it and back off
+            except Exception as error:  # a bug must not kill the thread: log it, say so, and back off
                 failures += 1
                 log.exception("outbox push failed")
+                self.state.push_failed(f"internal_error: {type(error).__name__}", reached=False)
                 self._stop.wait(backoff_delay(failures))
 
     def _pull_loop(self) -> None:
@@ -125,12 +165,12 @@ class SyncWorker:
                     self.state.catching_up = more
                     self.state.head = max(int(page.get("head") or 0), self.state.cursor)
                 failures = 0
-                self.state.ok()
+                self.state.pulled()
                 if not more:
                     self._stop.wait(IDLE_PULL_SECONDS)
             except HqError as error:
                 failures += 1
-                self.state.failed(error)
+                self.state.pull_failed(error)
                 self._stop.wait(backoff_delay(failures))
             except Exception:
                 failures += 1
@@ -139,9 +179,14 @@ class SyncWorker:
 
 
 def status(state: SyncState | None, session: Session) -> dict[str, Any]:
+    """The link to HQ as the till shows it: online, what waits and since when, the last error, stuck."""
     waiting = outbox.backlog(session)
+    oldest = outbox.oldest_pending(session)
+    age = max(0, int((clock.now() - oldest.created_at).total_seconds())) if oldest is not None else None
+    pending = {"oldest_pending_seconds": age, "refusals": oldest.refusals if oldest is not None else 0}
     if state is None:
         return {"enrolled": False, "online": None, "backlog": waiting, "last_sync": None, "last_error": None,
+                "push_error": None, "stuck": False, **pending,
                 "feed": {"cursor": feed.cursor(session), "applied": 0, "catching_up": False}}
     with state.lock:
         return {
@@ -150,6 +195,9 @@ def status(state: SyncState | None, session: Session) -> dict[str, Any]:
             "backlog": waiting,
             "last_sync": state.last_sync.isoformat(timespec="seconds") if state.last_sync else None,
             "last_error": state.last_error,
+            "push_error": state.push_error,
+            "stuck": state.stuck(oldest),
+            **pending,
             "feed": {"cursor": state.cursor, "applied": state.applied, "catching_up": state.catching_up,
                      "head": state.head},
         }

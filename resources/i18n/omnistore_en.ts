@@ -311,22 +311,22 @@ More</translation>
 <context>
     <name>ConflictNoteDialog</name>
     <message>
-        <location filename="../../ui/sync.py" line="105"/>
+        <location filename="../../ui/sync.py" line="118"/>
         <source>Mark as handled</source>
         <translation>Mark as handled</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="116"/>
+        <location filename="../../ui/sync.py" line="129"/>
         <source>What was done, e.g. the customer paid the difference in cash</source>
         <translation>What was done, e.g. the customer paid the difference in cash</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="117"/>
+        <location filename="../../ui/sync.py" line="130"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="126"/>
+        <location filename="../../ui/sync.py" line="139"/>
         <source>Write what was done.</source>
         <translation>Write what was done.</translation>
     </message>
@@ -363,7 +363,7 @@ More</translation>
     </message>
     <message>
         <location filename="../../ui/customer_display.py" line="54"/>
-        <location filename="../../ui/diagnostics.py" line="638"/>
+        <location filename="../../ui/diagnostics.py" line="637"/>
         <source>Welcome</source>
         <extracomment>the screen the shots are taken for: the smallest a till has</extracomment>
         <translation>Welcome</translation>
@@ -402,364 +402,364 @@ More</translation>
 <context>
     <name>DiagnosticsWindow</name>
     <message>
-        <location filename="../../ui/diagnostics.py" line="149"/>
+        <location filename="../../ui/diagnostics.py" line="148"/>
         <source>Hardware diagnostics</source>
         <translation>Hardware diagnostics</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="165"/>
+        <location filename="../../ui/diagnostics.py" line="164"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="167"/>
-        <location filename="../../ui/diagnostics.py" line="268"/>
+        <location filename="../../ui/diagnostics.py" line="166"/>
+        <location filename="../../ui/diagnostics.py" line="267"/>
         <source>Export support bundle</source>
         <translation>Export support bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="171"/>
+        <location filename="../../ui/diagnostics.py" line="170"/>
         <source>Devices</source>
         <translation>Devices</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="60"/>
-        <location filename="../../ui/diagnostics.py" line="180"/>
+        <location filename="../../ui/diagnostics.py" line="59"/>
+        <location filename="../../ui/diagnostics.py" line="179"/>
         <source>Receipt printer</source>
         <extracomment>as big as the window likes to be; a 1024×768 till gets less (``fit_to``)</extracomment>
         <translation>Receipt printer</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="63"/>
-        <location filename="../../ui/diagnostics.py" line="181"/>
+        <location filename="../../ui/diagnostics.py" line="62"/>
+        <location filename="../../ui/diagnostics.py" line="180"/>
         <source>Cash drawer</source>
         <translation>Cash drawer</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="61"/>
-        <location filename="../../ui/diagnostics.py" line="182"/>
+        <location filename="../../ui/diagnostics.py" line="60"/>
+        <location filename="../../ui/diagnostics.py" line="181"/>
         <source>Label printer</source>
         <translation>Label printer</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="62"/>
-        <location filename="../../ui/diagnostics.py" line="183"/>
+        <location filename="../../ui/diagnostics.py" line="61"/>
+        <location filename="../../ui/diagnostics.py" line="182"/>
         <source>Scanner</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="66"/>
-        <location filename="../../ui/diagnostics.py" line="184"/>
+        <location filename="../../ui/diagnostics.py" line="65"/>
+        <location filename="../../ui/diagnostics.py" line="183"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="64"/>
-        <location filename="../../ui/diagnostics.py" line="185"/>
+        <location filename="../../ui/diagnostics.py" line="63"/>
+        <location filename="../../ui/diagnostics.py" line="184"/>
         <source>Customer display</source>
         <translation>Customer display</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="65"/>
-        <location filename="../../ui/diagnostics.py" line="186"/>
+        <location filename="../../ui/diagnostics.py" line="64"/>
+        <location filename="../../ui/diagnostics.py" line="185"/>
         <source>Scale</source>
         <translation>Scale</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="67"/>
+        <location filename="../../ui/diagnostics.py" line="66"/>
         <source>Unknown device</source>
         <translation>Unknown device</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="209"/>
+        <location filename="../../ui/diagnostics.py" line="208"/>
         <source>Looking for devices…</source>
         <translation>Looking for devices…</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="215"/>
+        <location filename="../../ui/diagnostics.py" line="214"/>
         <source>Detection failed: %1</source>
         <translation>Detection failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="220"/>
-        <location filename="../../ui/diagnostics.py" line="245"/>
+        <location filename="../../ui/diagnostics.py" line="219"/>
+        <location filename="../../ui/diagnostics.py" line="244"/>
         <source>configured</source>
         <translation>configured</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="220"/>
-        <location filename="../../ui/diagnostics.py" line="245"/>
-        <location filename="../../ui/diagnostics.py" line="247"/>
+        <location filename="../../ui/diagnostics.py" line="219"/>
+        <location filename="../../ui/diagnostics.py" line="244"/>
+        <location filename="../../ui/diagnostics.py" line="246"/>
         <source>detected</source>
         <translation>detected</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="226"/>
+        <location filename="../../ui/diagnostics.py" line="225"/>
         <source>%1 device(s)</source>
         <translation>%1 device(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="234"/>
+        <location filename="../../ui/diagnostics.py" line="233"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="237"/>
+        <location filename="../../ui/diagnostics.py" line="236"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="237"/>
+        <location filename="../../ui/diagnostics.py" line="236"/>
         <source>Fault</source>
         <translation>Fault</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="237"/>
+        <location filename="../../ui/diagnostics.py" line="236"/>
         <source>Status unknown</source>
         <translation>Status unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="238"/>
+        <location filename="../../ui/diagnostics.py" line="237"/>
         <source>No status</source>
         <translation>No status</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="249"/>
+        <location filename="../../ui/diagnostics.py" line="248"/>
         <source>Driver: %1</source>
         <translation>Driver: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="281"/>
+        <location filename="../../ui/diagnostics.py" line="280"/>
         <source>Could not write the bundle: %1</source>
         <translation>Could not write the bundle: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="283"/>
+        <location filename="../../ui/diagnostics.py" line="282"/>
         <source>Support bundle saved: %1</source>
         <translation>Support bundle saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="294"/>
+        <location filename="../../ui/diagnostics.py" line="293"/>
         <source>Print test page (Chinese, ￥, barcode, QR)</source>
         <translation>Print test page (Chinese, ￥, barcode, QR)</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="296"/>
+        <location filename="../../ui/diagnostics.py" line="295"/>
         <source>Print code page sample</source>
         <translation>Print code page sample</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="298"/>
+        <location filename="../../ui/diagnostics.py" line="297"/>
         <source>Read status</source>
         <translation>Read status</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="301"/>
-        <location filename="../../ui/diagnostics.py" line="373"/>
+        <location filename="../../ui/diagnostics.py" line="300"/>
+        <location filename="../../ui/diagnostics.py" line="372"/>
         <source>Printer</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="302"/>
+        <location filename="../../ui/diagnostics.py" line="301"/>
         <source>Paper / encoding</source>
         <translation>Paper / encoding</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="307"/>
+        <location filename="../../ui/diagnostics.py" line="306"/>
         <source>If Chinese prints as garbage, print the code page sample and choose the profile whose line reads correctly.</source>
         <translation>If Chinese prints as garbage, print the code page sample and choose the profile whose line reads correctly.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="314"/>
+        <location filename="../../ui/diagnostics.py" line="313"/>
         <source>Printing…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="334"/>
-        <location filename="../../ui/diagnostics.py" line="396"/>
+        <location filename="../../ui/diagnostics.py" line="333"/>
+        <location filename="../../ui/diagnostics.py" line="395"/>
         <source>Sent</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="341"/>
+        <location filename="../../ui/diagnostics.py" line="340"/>
         <source>Open drawer and read the sensor</source>
         <translation>Open drawer and read the sensor</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="344"/>
+        <location filename="../../ui/diagnostics.py" line="343"/>
         <source>Printer the drawer is plugged into</source>
         <translation>Printer the drawer is plugged into</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="369"/>
+        <location filename="../../ui/diagnostics.py" line="368"/>
         <source>Shelf label</source>
         <translation>Shelf label</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="370"/>
+        <location filename="../../ui/diagnostics.py" line="369"/>
         <source>Weighed goods</source>
         <translation>Weighed goods</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="371"/>
+        <location filename="../../ui/diagnostics.py" line="370"/>
         <source>O2O bag</source>
         <translation>O2O bag</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="374"/>
+        <location filename="../../ui/diagnostics.py" line="373"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="375"/>
+        <location filename="../../ui/diagnostics.py" line="374"/>
         <source>Label</source>
         <translation>Label</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="378"/>
+        <location filename="../../ui/diagnostics.py" line="377"/>
         <source>Print label</source>
         <translation>Print label</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="404"/>
+        <location filename="../../ui/diagnostics.py" line="403"/>
         <source>Click here and scan a code</source>
         <translation>Click here and scan a code</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="409"/>
+        <location filename="../../ui/diagnostics.py" line="408"/>
         <source>Test field</source>
         <translation>Test field</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="410"/>
-        <location filename="../../ui/diagnostics.py" line="442"/>
+        <location filename="../../ui/diagnostics.py" line="409"/>
+        <location filename="../../ui/diagnostics.py" line="441"/>
         <source>Decoded</source>
         <translation>Decoded</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="411"/>
+        <location filename="../../ui/diagnostics.py" line="410"/>
         <source>Symbology</source>
         <translation>Symbology</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="412"/>
+        <location filename="../../ui/diagnostics.py" line="411"/>
         <source>Keystroke timing</source>
         <translation>Keystroke timing</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="413"/>
+        <location filename="../../ui/diagnostics.py" line="412"/>
         <source>A scanner types each key within a few milliseconds; a person takes over 50 ms. Turn on AIM identifiers in the scanner to see the symbology.</source>
         <translation>A scanner types each key within a few milliseconds; a person takes over 50 ms. Turn on AIM identifiers in the scanner to see the symbology.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="420"/>
+        <location filename="../../ui/diagnostics.py" line="419"/>
         <source>not sent by the scanner</source>
         <translation>not sent by the scanner</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="422"/>
+        <location filename="../../ui/diagnostics.py" line="421"/>
         <source>%1 keys, average %2 ms, slowest %3 ms</source>
         <translation>%1 keys, average %2 ms, slowest %3 ms</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="433"/>
-        <location filename="../../ui/diagnostics.py" line="452"/>
+        <location filename="../../ui/diagnostics.py" line="432"/>
+        <location filename="../../ui/diagnostics.py" line="451"/>
         <source>Start camera</source>
         <translation>Start camera</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="435"/>
+        <location filename="../../ui/diagnostics.py" line="434"/>
         <source>No camera running</source>
         <translation>No camera running</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="460"/>
+        <location filename="../../ui/diagnostics.py" line="459"/>
         <source>Stop camera</source>
         <translation>Stop camera</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="479"/>
+        <location filename="../../ui/diagnostics.py" line="478"/>
         <source>Show test amounts</source>
         <translation>Show test amounts</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="482"/>
+        <location filename="../../ui/diagnostics.py" line="481"/>
         <source>Pole display port</source>
         <translation>Pole display port</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="486"/>
+        <location filename="../../ui/diagnostics.py" line="485"/>
         <source>Open the second-screen display</source>
         <translation>Open the second-screen display</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="502"/>
+        <location filename="../../ui/diagnostics.py" line="501"/>
         <source>Shown: 88.88 with the Total lamp</source>
         <translation>Shown: 88.88 with the Total lamp</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="506"/>
+        <location filename="../../ui/diagnostics.py" line="505"/>
         <source>Welcome</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="510"/>
+        <location filename="../../ui/diagnostics.py" line="509"/>
         <source>Scan to pay</source>
         <translation>Scan to pay</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="521"/>
+        <location filename="../../ui/diagnostics.py" line="520"/>
         <source>Toledo, continuous output</source>
         <translation>Toledo, continuous output</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="522"/>
-        <location filename="../../ui/diagnostics.py" line="546"/>
+        <location filename="../../ui/diagnostics.py" line="521"/>
+        <location filename="../../ui/diagnostics.py" line="545"/>
         <source>Connect</source>
         <translation>Connect</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="524"/>
+        <location filename="../../ui/diagnostics.py" line="523"/>
         <source>Tare</source>
         <translation>Tare</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="525"/>
+        <location filename="../../ui/diagnostics.py" line="524"/>
         <source>Zero</source>
         <translation>Zero</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="534"/>
+        <location filename="../../ui/diagnostics.py" line="533"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="535"/>
+        <location filename="../../ui/diagnostics.py" line="534"/>
         <source>Protocol</source>
         <translation>Protocol</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="538"/>
+        <location filename="../../ui/diagnostics.py" line="537"/>
         <source>Weight</source>
         <translation>Weight</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="551"/>
+        <location filename="../../ui/diagnostics.py" line="550"/>
         <source>Disconnect</source>
         <translation>Disconnect</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="558"/>
+        <location filename="../../ui/diagnostics.py" line="557"/>
         <source>Stable</source>
         <translation>Stable</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="558"/>
+        <location filename="../../ui/diagnostics.py" line="557"/>
         <source>Settling…</source>
         <translation>Settling…</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="560"/>
+        <location filename="../../ui/diagnostics.py" line="559"/>
         <source>Net, tare %1 kg</source>
         <translation>Net, tare %1 kg</translation>
     </message>
@@ -944,6 +944,7 @@ More</translation>
     <message>
         <location filename="../../ui/app.py" line="112"/>
         <source>OmniStore checkout</source>
+        <extracomment>the till&apos;s data directory: its devices.json, print queues and logs</extracomment>
         <translation>OmniStore checkout</translation>
     </message>
     <message>
@@ -953,7 +954,7 @@ More</translation>
     </message>
     <message>
         <location filename="../../ui/app.py" line="169"/>
-        <location filename="../../ui/app.py" line="293"/>
+        <location filename="../../ui/app.py" line="294"/>
         <source>HQ sync (Ctrl+S)</source>
         <translation>HQ sync (Ctrl+S)</translation>
     </message>
@@ -988,27 +989,27 @@ More</translation>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="318"/>
+        <location filename="../../ui/app.py" line="319"/>
         <source>Printer: OK</source>
         <translation>Printer: OK</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="320"/>
+        <location filename="../../ui/app.py" line="321"/>
         <source>Printer: %1</source>
         <translation>Printer: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="322"/>
+        <location filename="../../ui/app.py" line="323"/>
         <source>Printer: status unknown</source>
         <translation>Printer: status unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="344"/>
+        <location filename="../../ui/app.py" line="345"/>
         <source>Server: online</source>
         <translation>Server: online</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="344"/>
+        <location filename="../../ui/app.py" line="345"/>
         <source>Server: OFFLINE</source>
         <translation>Server: OFFLINE</translation>
     </message>
@@ -1629,18 +1630,18 @@ More</translation>
 <context>
     <name>StoreClient</name>
     <message>
-        <location filename="../../ui/api.py" line="327"/>
+        <location filename="../../ui/api.py" line="324"/>
         <source>The store server cannot be reached. Check the network.</source>
-        <extracomment>(connect, read) seconds. A till must say &quot;offline&quot; quickly rather than hang a scan. the promotion that priced the line (第2件5折), or 改价 with the shelf price the shelf price; a line priced by hand (改价) has another ``unit_price`` A store server without the sync endpoints (or not enrolled with HQ) reports this.</extracomment>
+        <extracomment>(connect, read) seconds. A till must say &quot;offline&quot; quickly rather than hang a scan. the promotion that priced the line (第2件5折), or 改价 with the shelf price the shelf price; a line priced by hand (改价) has another ``unit_price`` what the promotions took off the lines (already out of ``subtotal``), as the server priced them still due by a tender other than cash: exact fen, 抹零 applies only to cash A store server without the sync endpoints (or not enrolled with HQ) reports this.</extracomment>
         <translation>The store server cannot be reached. Check the network.</translation>
     </message>
     <message>
-        <location filename="../../ui/api.py" line="344"/>
+        <location filename="../../ui/api.py" line="341"/>
         <source>The server refused the request (%1).</source>
         <translation>The server refused the request (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/api.py" line="351"/>
+        <location filename="../../ui/api.py" line="348"/>
         <source>The server sent an unreadable answer.</source>
         <translation>The server sent an unreadable answer.</translation>
     </message>
@@ -1701,172 +1702,172 @@ More</translation>
 <context>
     <name>SyncDialog</name>
     <message>
-        <location filename="../../ui/sync.py" line="79"/>
+        <location filename="../../ui/sync.py" line="92"/>
         <source>redeem coupon</source>
         <translation>redeem coupon</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="80"/>
+        <location filename="../../ui/sync.py" line="93"/>
         <source>release coupon</source>
         <translation>release coupon</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="81"/>
+        <location filename="../../ui/sync.py" line="94"/>
         <source>refund to card</source>
         <translation>refund to card</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="82"/>
+        <location filename="../../ui/sync.py" line="95"/>
         <source>points</source>
         <translation>points</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="83"/>
+        <location filename="../../ui/sync.py" line="96"/>
         <source>points back</source>
         <translation>points back</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="84"/>
+        <location filename="../../ui/sync.py" line="97"/>
         <source>activate gift card</source>
         <translation>activate gift card</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="85"/>
+        <location filename="../../ui/sync.py" line="98"/>
         <source>campaign coupon</source>
         <translation>campaign coupon</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="86"/>
+        <location filename="../../ui/sync.py" line="99"/>
         <source>restore coupon</source>
         <translation>restore coupon</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="87"/>
+        <location filename="../../ui/sync.py" line="100"/>
         <source>take back campaign coupon</source>
         <translation>take back campaign coupon</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="137"/>
+        <location filename="../../ui/sync.py" line="150"/>
         <source>HQ sync</source>
         <translation>HQ sync</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="137"/>
+        <location filename="../../ui/sync.py" line="150"/>
         <source>Close (Enter)</source>
         <translation>Close (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="149"/>
+        <location filename="../../ui/sync.py" line="162"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="150"/>
+        <location filename="../../ui/sync.py" line="163"/>
         <source>Waiting to upload</source>
         <translation>Waiting to upload</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="151"/>
+        <location filename="../../ui/sync.py" line="164"/>
         <source>Last sync</source>
         <translation>Last sync</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="152"/>
+        <location filename="../../ui/sync.py" line="165"/>
         <source>Master data from HQ</source>
         <translation>Master data from HQ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="153"/>
+        <location filename="../../ui/sync.py" line="166"/>
         <source>Last error</source>
         <translation>Last error</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="155"/>
+        <location filename="../../ui/sync.py" line="168"/>
         <source>Stuck uploads (HQ keeps refusing them)</source>
         <translation>Stuck uploads (HQ keeps refusing them)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="164"/>
+        <location filename="../../ui/sync.py" line="177"/>
         <source>Coupons, stored value and points HQ could not settle (for the manager)</source>
         <translation>Coupons, stored value and points HQ could not settle (for the manager)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="167"/>
+        <location filename="../../ui/sync.py" line="180"/>
         <source>Show resolved</source>
         <translation>Show resolved</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="171"/>
+        <location filename="../../ui/sync.py" line="184"/>
         <source>Resolve…</source>
         <translation>Resolve…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="179"/>
+        <location filename="../../ui/sync.py" line="192"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="179"/>
+        <location filename="../../ui/sync.py" line="192"/>
         <source>Step</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="179"/>
+        <location filename="../../ui/sync.py" line="192"/>
         <source>Coupon / card / member</source>
         <translation>Coupon / card / member</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="180"/>
+        <location filename="../../ui/sync.py" line="193"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="180"/>
+        <location filename="../../ui/sync.py" line="193"/>
         <source>Handled by</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="180"/>
+        <location filename="../../ui/sync.py" line="193"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="192"/>
+        <location filename="../../ui/sync.py" line="205"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="206"/>
+        <location filename="../../ui/sync.py" line="219"/>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="230"/>
+        <location filename="../../ui/sync.py" line="243"/>
         <source>%1 changes applied (cursor %2)</source>
         <translation>%1 changes applied (cursor %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="233"/>
+        <location filename="../../ui/sync.py" line="246"/>
         <source>catching up</source>
         <translation>catching up</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="241"/>
+        <location filename="../../ui/sync.py" line="254"/>
         <source>This store is not connected to HQ: sales stay in the store.</source>
         <translation>This store is not connected to HQ: sales stay in the store.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="309"/>
+        <location filename="../../ui/sync.py" line="322"/>
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="314"/>
+        <location filename="../../ui/sync.py" line="327"/>
         <source>Marked as handled.</source>
         <translation>Marked as handled.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="328"/>
+        <location filename="../../ui/sync.py" line="341"/>
         <source>%1 uploads are stuck: call support.</source>
         <translation>%1 uploads are stuck: call support.</translation>
     </message>
@@ -1874,44 +1875,54 @@ More</translation>
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../ui/sync.py" line="58"/>
+        <location filename="../../ui/sync.py" line="60"/>
         <source>HQ: not connected</source>
         <translation>HQ: not connected</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="61"/>
+        <location filename="../../ui/sync.py" line="63"/>
         <source>HQ data syncing: %1 received (%2%)</source>
         <translation>HQ data syncing: %1 received (%2%)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="63"/>
+        <location filename="../../ui/sync.py" line="65"/>
         <source>HQ data syncing (%1 received)</source>
         <translation>HQ data syncing (%1 received)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="66"/>
+        <location filename="../../ui/sync.py" line="70"/>
         <source>HQ: connecting</source>
         <translation>HQ: connecting</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="68"/>
+        <location filename="../../ui/sync.py" line="72"/>
         <source>HQ: online</source>
         <translation>HQ: online</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="70"/>
+        <location filename="../../ui/sync.py" line="74"/>
         <source>HQ: OFFLINE</source>
         <translation>HQ: OFFLINE</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="71"/>
+        <location filename="../../ui/sync.py" line="75"/>
         <source>to upload %1</source>
         <translation>to upload %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="73"/>
+        <location filename="../../ui/sync.py" line="77"/>
         <source>last sync %1</source>
         <translation>last sync %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="68"/>
+        <source>HQ: UPLOADS STUCK</source>
+        <translation>HQ: UPLOADS STUCK</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="86"/>
+        <source>Uploads to HQ are stuck: the oldest has waited %1 min. %2</source>
+        <translation>Uploads to HQ are stuck: the oldest has waited %1 min. %2</translation>
     </message>
 </context>
 <context>

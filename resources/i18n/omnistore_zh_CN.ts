@@ -311,22 +311,22 @@ More</source>
 <context>
     <name>ConflictNoteDialog</name>
     <message>
-        <location filename="../../ui/sync.py" line="105"/>
+        <location filename="../../ui/sync.py" line="118"/>
         <source>Mark as handled</source>
         <translation>标记为已处理</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="116"/>
+        <location filename="../../ui/sync.py" line="129"/>
         <source>What was done, e.g. the customer paid the difference in cash</source>
         <translation>做了什么处理，例如：顾客已用现金补足差额</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="117"/>
+        <location filename="../../ui/sync.py" line="130"/>
         <source>Note</source>
         <translation>处理说明</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="126"/>
+        <location filename="../../ui/sync.py" line="139"/>
         <source>Write what was done.</source>
         <translation>请填写处理说明。</translation>
     </message>
@@ -363,7 +363,7 @@ More</source>
     </message>
     <message>
         <location filename="../../ui/customer_display.py" line="54"/>
-        <location filename="../../ui/diagnostics.py" line="638"/>
+        <location filename="../../ui/diagnostics.py" line="637"/>
         <source>Welcome</source>
         <extracomment>the screen the shots are taken for: the smallest a till has</extracomment>
         <translation>欢迎光临</translation>
@@ -402,364 +402,364 @@ More</source>
 <context>
     <name>DiagnosticsWindow</name>
     <message>
-        <location filename="../../ui/diagnostics.py" line="149"/>
+        <location filename="../../ui/diagnostics.py" line="148"/>
         <source>Hardware diagnostics</source>
         <translation>设备诊断</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="165"/>
+        <location filename="../../ui/diagnostics.py" line="164"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="167"/>
-        <location filename="../../ui/diagnostics.py" line="268"/>
+        <location filename="../../ui/diagnostics.py" line="166"/>
+        <location filename="../../ui/diagnostics.py" line="267"/>
         <source>Export support bundle</source>
         <translation>导出诊断包</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="171"/>
+        <location filename="../../ui/diagnostics.py" line="170"/>
         <source>Devices</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="60"/>
-        <location filename="../../ui/diagnostics.py" line="180"/>
+        <location filename="../../ui/diagnostics.py" line="59"/>
+        <location filename="../../ui/diagnostics.py" line="179"/>
         <source>Receipt printer</source>
         <extracomment>as big as the window likes to be; a 1024×768 till gets less (``fit_to``)</extracomment>
         <translation>小票打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="63"/>
-        <location filename="../../ui/diagnostics.py" line="181"/>
+        <location filename="../../ui/diagnostics.py" line="62"/>
+        <location filename="../../ui/diagnostics.py" line="180"/>
         <source>Cash drawer</source>
         <translation>钱箱</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="61"/>
-        <location filename="../../ui/diagnostics.py" line="182"/>
+        <location filename="../../ui/diagnostics.py" line="60"/>
+        <location filename="../../ui/diagnostics.py" line="181"/>
         <source>Label printer</source>
         <translation>标签打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="62"/>
-        <location filename="../../ui/diagnostics.py" line="183"/>
+        <location filename="../../ui/diagnostics.py" line="61"/>
+        <location filename="../../ui/diagnostics.py" line="182"/>
         <source>Scanner</source>
         <translation>扫码枪</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="66"/>
-        <location filename="../../ui/diagnostics.py" line="184"/>
+        <location filename="../../ui/diagnostics.py" line="65"/>
+        <location filename="../../ui/diagnostics.py" line="183"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="64"/>
-        <location filename="../../ui/diagnostics.py" line="185"/>
+        <location filename="../../ui/diagnostics.py" line="63"/>
+        <location filename="../../ui/diagnostics.py" line="184"/>
         <source>Customer display</source>
         <translation>顾客显示屏</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="65"/>
-        <location filename="../../ui/diagnostics.py" line="186"/>
+        <location filename="../../ui/diagnostics.py" line="64"/>
+        <location filename="../../ui/diagnostics.py" line="185"/>
         <source>Scale</source>
         <translation>电子秤</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="67"/>
+        <location filename="../../ui/diagnostics.py" line="66"/>
         <source>Unknown device</source>
         <translation>未知设备</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="209"/>
+        <location filename="../../ui/diagnostics.py" line="208"/>
         <source>Looking for devices…</source>
         <translation>正在查找设备…</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="215"/>
+        <location filename="../../ui/diagnostics.py" line="214"/>
         <source>Detection failed: %1</source>
         <translation>设备检测失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="220"/>
-        <location filename="../../ui/diagnostics.py" line="245"/>
+        <location filename="../../ui/diagnostics.py" line="219"/>
+        <location filename="../../ui/diagnostics.py" line="244"/>
         <source>configured</source>
         <translation>已配置</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="220"/>
-        <location filename="../../ui/diagnostics.py" line="245"/>
-        <location filename="../../ui/diagnostics.py" line="247"/>
+        <location filename="../../ui/diagnostics.py" line="219"/>
+        <location filename="../../ui/diagnostics.py" line="244"/>
+        <location filename="../../ui/diagnostics.py" line="246"/>
         <source>detected</source>
         <translation>已检测到</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="226"/>
+        <location filename="../../ui/diagnostics.py" line="225"/>
         <source>%1 device(s)</source>
         <translation>%1 台设备</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="234"/>
+        <location filename="../../ui/diagnostics.py" line="233"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="237"/>
+        <location filename="../../ui/diagnostics.py" line="236"/>
         <source>OK</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="237"/>
+        <location filename="../../ui/diagnostics.py" line="236"/>
         <source>Fault</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="237"/>
+        <location filename="../../ui/diagnostics.py" line="236"/>
         <source>Status unknown</source>
         <translation>状态未知</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="238"/>
+        <location filename="../../ui/diagnostics.py" line="237"/>
         <source>No status</source>
         <translation>无状态</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="249"/>
+        <location filename="../../ui/diagnostics.py" line="248"/>
         <source>Driver: %1</source>
         <translation>驱动：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="281"/>
+        <location filename="../../ui/diagnostics.py" line="280"/>
         <source>Could not write the bundle: %1</source>
         <translation>诊断包保存失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="283"/>
+        <location filename="../../ui/diagnostics.py" line="282"/>
         <source>Support bundle saved: %1</source>
         <translation>诊断包已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="294"/>
+        <location filename="../../ui/diagnostics.py" line="293"/>
         <source>Print test page (Chinese, ￥, barcode, QR)</source>
         <translation>打印测试页（中文、￥、条码、二维码）</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="296"/>
+        <location filename="../../ui/diagnostics.py" line="295"/>
         <source>Print code page sample</source>
         <translation>打印编码测试页</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="298"/>
+        <location filename="../../ui/diagnostics.py" line="297"/>
         <source>Read status</source>
         <translation>读取状态</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="301"/>
-        <location filename="../../ui/diagnostics.py" line="373"/>
+        <location filename="../../ui/diagnostics.py" line="300"/>
+        <location filename="../../ui/diagnostics.py" line="372"/>
         <source>Printer</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="302"/>
+        <location filename="../../ui/diagnostics.py" line="301"/>
         <source>Paper / encoding</source>
         <translation>纸宽 / 编码</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="307"/>
+        <location filename="../../ui/diagnostics.py" line="306"/>
         <source>If Chinese prints as garbage, print the code page sample and choose the profile whose line reads correctly.</source>
         <translation>如果中文打印成乱码，请打印编码测试页，选择中文显示正确的那一种配置。</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="314"/>
+        <location filename="../../ui/diagnostics.py" line="313"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="334"/>
-        <location filename="../../ui/diagnostics.py" line="396"/>
+        <location filename="../../ui/diagnostics.py" line="333"/>
+        <location filename="../../ui/diagnostics.py" line="395"/>
         <source>Sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="341"/>
+        <location filename="../../ui/diagnostics.py" line="340"/>
         <source>Open drawer and read the sensor</source>
         <translation>打开钱箱并读取状态</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="344"/>
+        <location filename="../../ui/diagnostics.py" line="343"/>
         <source>Printer the drawer is plugged into</source>
         <translation>钱箱所接的打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="369"/>
+        <location filename="../../ui/diagnostics.py" line="368"/>
         <source>Shelf label</source>
         <translation>货架标签</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="370"/>
+        <location filename="../../ui/diagnostics.py" line="369"/>
         <source>Weighed goods</source>
         <translation>称重商品</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="371"/>
+        <location filename="../../ui/diagnostics.py" line="370"/>
         <source>O2O bag</source>
         <translation>O2O 包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="374"/>
+        <location filename="../../ui/diagnostics.py" line="373"/>
         <source>Language</source>
         <translation>指令语言</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="375"/>
+        <location filename="../../ui/diagnostics.py" line="374"/>
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="378"/>
+        <location filename="../../ui/diagnostics.py" line="377"/>
         <source>Print label</source>
         <translation>打印标签</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="404"/>
+        <location filename="../../ui/diagnostics.py" line="403"/>
         <source>Click here and scan a code</source>
         <translation>点击此处后扫码</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="409"/>
+        <location filename="../../ui/diagnostics.py" line="408"/>
         <source>Test field</source>
         <translation>测试输入框</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="410"/>
-        <location filename="../../ui/diagnostics.py" line="442"/>
+        <location filename="../../ui/diagnostics.py" line="409"/>
+        <location filename="../../ui/diagnostics.py" line="441"/>
         <source>Decoded</source>
         <translation>扫码结果</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="411"/>
+        <location filename="../../ui/diagnostics.py" line="410"/>
         <source>Symbology</source>
         <translation>码制</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="412"/>
+        <location filename="../../ui/diagnostics.py" line="411"/>
         <source>Keystroke timing</source>
         <translation>按键间隔</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="413"/>
+        <location filename="../../ui/diagnostics.py" line="412"/>
         <source>A scanner types each key within a few milliseconds; a person takes over 50 ms. Turn on AIM identifiers in the scanner to see the symbology.</source>
         <translation>扫码枪每个按键只需几毫秒，人手输入超过 50 毫秒。在扫码枪中开启 AIM 标识即可看到码制。</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="420"/>
+        <location filename="../../ui/diagnostics.py" line="419"/>
         <source>not sent by the scanner</source>
         <translation>扫码枪未发送</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="422"/>
+        <location filename="../../ui/diagnostics.py" line="421"/>
         <source>%1 keys, average %2 ms, slowest %3 ms</source>
         <translation>%1 个按键，平均 %2 毫秒，最慢 %3 毫秒</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="433"/>
-        <location filename="../../ui/diagnostics.py" line="452"/>
+        <location filename="../../ui/diagnostics.py" line="432"/>
+        <location filename="../../ui/diagnostics.py" line="451"/>
         <source>Start camera</source>
         <translation>打开摄像头</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="435"/>
+        <location filename="../../ui/diagnostics.py" line="434"/>
         <source>No camera running</source>
         <translation>摄像头未打开</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="460"/>
+        <location filename="../../ui/diagnostics.py" line="459"/>
         <source>Stop camera</source>
         <translation>关闭摄像头</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="479"/>
+        <location filename="../../ui/diagnostics.py" line="478"/>
         <source>Show test amounts</source>
         <translation>显示测试金额</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="482"/>
+        <location filename="../../ui/diagnostics.py" line="481"/>
         <source>Pole display port</source>
         <translation>客显串口</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="486"/>
+        <location filename="../../ui/diagnostics.py" line="485"/>
         <source>Open the second-screen display</source>
         <translation>打开副屏</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="502"/>
+        <location filename="../../ui/diagnostics.py" line="501"/>
         <source>Shown: 88.88 with the Total lamp</source>
         <translation>已显示：88.88，“总计”灯亮</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="506"/>
+        <location filename="../../ui/diagnostics.py" line="505"/>
         <source>Welcome</source>
         <translation>欢迎光临</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="510"/>
+        <location filename="../../ui/diagnostics.py" line="509"/>
         <source>Scan to pay</source>
         <translation>扫码付款</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="521"/>
+        <location filename="../../ui/diagnostics.py" line="520"/>
         <source>Toledo, continuous output</source>
         <translation>托利多，连续输出</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="522"/>
-        <location filename="../../ui/diagnostics.py" line="546"/>
+        <location filename="../../ui/diagnostics.py" line="521"/>
+        <location filename="../../ui/diagnostics.py" line="545"/>
         <source>Connect</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="524"/>
+        <location filename="../../ui/diagnostics.py" line="523"/>
         <source>Tare</source>
         <translation>去皮</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="525"/>
+        <location filename="../../ui/diagnostics.py" line="524"/>
         <source>Zero</source>
         <translation>置零</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="534"/>
+        <location filename="../../ui/diagnostics.py" line="533"/>
         <source>Port</source>
         <translation>串口</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="535"/>
+        <location filename="../../ui/diagnostics.py" line="534"/>
         <source>Protocol</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="538"/>
+        <location filename="../../ui/diagnostics.py" line="537"/>
         <source>Weight</source>
         <translation>重量</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="551"/>
+        <location filename="../../ui/diagnostics.py" line="550"/>
         <source>Disconnect</source>
         <translation>断开</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="558"/>
+        <location filename="../../ui/diagnostics.py" line="557"/>
         <source>Stable</source>
         <translation>稳定</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="558"/>
+        <location filename="../../ui/diagnostics.py" line="557"/>
         <source>Settling…</source>
         <translation>等待稳定…</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="560"/>
+        <location filename="../../ui/diagnostics.py" line="559"/>
         <source>Net, tare %1 kg</source>
         <translation>净重，皮重 %1 kg</translation>
     </message>
@@ -944,6 +944,7 @@ More</source>
     <message>
         <location filename="../../ui/app.py" line="112"/>
         <source>OmniStore checkout</source>
+        <extracomment>the till&apos;s data directory: its devices.json, print queues and logs</extracomment>
         <translation>OmniStore 收银</translation>
     </message>
     <message>
@@ -953,7 +954,7 @@ More</source>
     </message>
     <message>
         <location filename="../../ui/app.py" line="169"/>
-        <location filename="../../ui/app.py" line="293"/>
+        <location filename="../../ui/app.py" line="294"/>
         <source>HQ sync (Ctrl+S)</source>
         <translation>总部同步 (Ctrl+S)</translation>
     </message>
@@ -988,27 +989,27 @@ More</source>
         <translation>正在验证…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="318"/>
+        <location filename="../../ui/app.py" line="319"/>
         <source>Printer: OK</source>
         <translation>打印机：正常</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="320"/>
+        <location filename="../../ui/app.py" line="321"/>
         <source>Printer: %1</source>
         <translation>打印机：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="322"/>
+        <location filename="../../ui/app.py" line="323"/>
         <source>Printer: status unknown</source>
         <translation>打印机：状态未知</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="344"/>
+        <location filename="../../ui/app.py" line="345"/>
         <source>Server: online</source>
         <translation>服务器：在线</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="344"/>
+        <location filename="../../ui/app.py" line="345"/>
         <source>Server: OFFLINE</source>
         <translation>服务器：离线</translation>
     </message>
@@ -1628,18 +1629,18 @@ More</source>
 <context>
     <name>StoreClient</name>
     <message>
-        <location filename="../../ui/api.py" line="327"/>
+        <location filename="../../ui/api.py" line="324"/>
         <source>The store server cannot be reached. Check the network.</source>
-        <extracomment>(connect, read) seconds. A till must say &quot;offline&quot; quickly rather than hang a scan. the promotion that priced the line (第2件5折), or 改价 with the shelf price the shelf price; a line priced by hand (改价) has another ``unit_price`` A store server without the sync endpoints (or not enrolled with HQ) reports this.</extracomment>
+        <extracomment>(connect, read) seconds. A till must say &quot;offline&quot; quickly rather than hang a scan. the promotion that priced the line (第2件5折), or 改价 with the shelf price the shelf price; a line priced by hand (改价) has another ``unit_price`` what the promotions took off the lines (already out of ``subtotal``), as the server priced them still due by a tender other than cash: exact fen, 抹零 applies only to cash A store server without the sync endpoints (or not enrolled with HQ) reports this.</extracomment>
         <translation>无法连接门店服务器，请检查网络。</translation>
     </message>
     <message>
-        <location filename="../../ui/api.py" line="344"/>
+        <location filename="../../ui/api.py" line="341"/>
         <source>The server refused the request (%1).</source>
         <translation>服务器拒绝了请求（%1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/api.py" line="351"/>
+        <location filename="../../ui/api.py" line="348"/>
         <source>The server sent an unreadable answer.</source>
         <translation>服务器返回了无法识别的数据。</translation>
     </message>
@@ -1700,172 +1701,172 @@ More</source>
 <context>
     <name>SyncDialog</name>
     <message>
-        <location filename="../../ui/sync.py" line="79"/>
+        <location filename="../../ui/sync.py" line="92"/>
         <source>redeem coupon</source>
         <translation>核销券</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="80"/>
+        <location filename="../../ui/sync.py" line="93"/>
         <source>release coupon</source>
         <translation>释放券</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="81"/>
+        <location filename="../../ui/sync.py" line="94"/>
         <source>refund to card</source>
         <translation>退回储值卡</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="82"/>
+        <location filename="../../ui/sync.py" line="95"/>
         <source>points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="83"/>
+        <location filename="../../ui/sync.py" line="96"/>
         <source>points back</source>
         <translation>退回积分</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="84"/>
+        <location filename="../../ui/sync.py" line="97"/>
         <source>activate gift card</source>
         <translation>激活礼品卡</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="85"/>
+        <location filename="../../ui/sync.py" line="98"/>
         <source>campaign coupon</source>
         <translation>活动发券</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="86"/>
+        <location filename="../../ui/sync.py" line="99"/>
         <source>restore coupon</source>
         <translation>退券</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="87"/>
+        <location filename="../../ui/sync.py" line="100"/>
         <source>take back campaign coupon</source>
         <translation>收回活动券</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="137"/>
+        <location filename="../../ui/sync.py" line="150"/>
         <source>HQ sync</source>
         <translation>总部同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="137"/>
+        <location filename="../../ui/sync.py" line="150"/>
         <source>Close (Enter)</source>
         <translation>关闭 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="149"/>
+        <location filename="../../ui/sync.py" line="162"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="150"/>
+        <location filename="../../ui/sync.py" line="163"/>
         <source>Waiting to upload</source>
         <translation>待上传</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="151"/>
+        <location filename="../../ui/sync.py" line="164"/>
         <source>Last sync</source>
         <translation>最近同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="152"/>
+        <location filename="../../ui/sync.py" line="165"/>
         <source>Master data from HQ</source>
         <translation>总部下发数据</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="153"/>
+        <location filename="../../ui/sync.py" line="166"/>
         <source>Last error</source>
         <translation>最近错误</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="155"/>
+        <location filename="../../ui/sync.py" line="168"/>
         <source>Stuck uploads (HQ keeps refusing them)</source>
         <translation>上传失败的数据（总部一直拒收）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="164"/>
+        <location filename="../../ui/sync.py" line="177"/>
         <source>Coupons, stored value and points HQ could not settle (for the manager)</source>
         <translation>总部未能处理的券、储值和积分事项（请店长处理）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="167"/>
+        <location filename="../../ui/sync.py" line="180"/>
         <source>Show resolved</source>
         <translation>显示已处理</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="171"/>
+        <location filename="../../ui/sync.py" line="184"/>
         <source>Resolve…</source>
         <translation>处理…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="179"/>
+        <location filename="../../ui/sync.py" line="192"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="179"/>
+        <location filename="../../ui/sync.py" line="192"/>
         <source>Step</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="179"/>
+        <location filename="../../ui/sync.py" line="192"/>
         <source>Coupon / card / member</source>
         <translation>券 / 卡 / 会员</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="180"/>
+        <location filename="../../ui/sync.py" line="193"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="180"/>
+        <location filename="../../ui/sync.py" line="193"/>
         <source>Handled by</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="180"/>
+        <location filename="../../ui/sync.py" line="193"/>
         <source>Note</source>
         <translation>处理说明</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="192"/>
+        <location filename="../../ui/sync.py" line="205"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="206"/>
+        <location filename="../../ui/sync.py" line="219"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="230"/>
+        <location filename="../../ui/sync.py" line="243"/>
         <source>%1 changes applied (cursor %2)</source>
         <translation>已接收 %1 条（游标 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="233"/>
+        <location filename="../../ui/sync.py" line="246"/>
         <source>catching up</source>
         <translation>同步中</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="241"/>
+        <location filename="../../ui/sync.py" line="254"/>
         <source>This store is not connected to HQ: sales stay in the store.</source>
         <translation>本门店未连接总部：销售数据保存在门店服务器。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="309"/>
+        <location filename="../../ui/sync.py" line="322"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="314"/>
+        <location filename="../../ui/sync.py" line="327"/>
         <source>Marked as handled.</source>
         <translation>已标记为已处理。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="328"/>
+        <location filename="../../ui/sync.py" line="341"/>
         <source>%1 uploads are stuck: call support.</source>
         <translation>有 %1 条数据上传失败，请联系技术支持</translation>
     </message>
@@ -1873,44 +1874,54 @@ More</source>
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../ui/sync.py" line="58"/>
+        <location filename="../../ui/sync.py" line="60"/>
         <source>HQ: not connected</source>
         <translation>未连接总部</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="61"/>
+        <location filename="../../ui/sync.py" line="63"/>
         <source>HQ data syncing: %1 received (%2%)</source>
         <translation>总部数据同步中：已接收 %1 条 (%2%)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="63"/>
+        <location filename="../../ui/sync.py" line="65"/>
         <source>HQ data syncing (%1 received)</source>
         <translation>总部数据同步中 (已接收 %1 条)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="66"/>
+        <location filename="../../ui/sync.py" line="70"/>
         <source>HQ: connecting</source>
         <translation>总部：连接中</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="68"/>
+        <location filename="../../ui/sync.py" line="72"/>
         <source>HQ: online</source>
         <translation>总部：在线</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="70"/>
+        <location filename="../../ui/sync.py" line="74"/>
         <source>HQ: OFFLINE</source>
         <translation>总部：离线</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="71"/>
+        <location filename="../../ui/sync.py" line="75"/>
         <source>to upload %1</source>
         <translation>待上传 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync.py" line="73"/>
+        <location filename="../../ui/sync.py" line="77"/>
         <source>last sync %1</source>
         <translation>最近同步 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="68"/>
+        <source>HQ: UPLOADS STUCK</source>
+        <translation>总部：上传卡住</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync.py" line="86"/>
+        <source>Uploads to HQ are stuck: the oldest has waited %1 min. %2</source>
+        <translation>上传总部卡住了：最早的一笔已等待 %1 分钟。%2</translation>
     </message>
 </context>
 <context>

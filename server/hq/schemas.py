@@ -1,28 +1,50 @@
-"""HQ API bodies (pydantic), kept apart from the table models."""
+"""HQ API bodies (pydantic), kept apart from the table models. Texts take their kind's length from
+``app.domain.limits`` (the stores' limits too) and refuse control characters."""
 
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, StrictInt, field_validator
 
+from app.domain import limits
+from server.fields import text
+
 MAX_ITEMS = 1000
 MAX_PRODUCTS = 5000
 
-Text16 = Annotated[str, Field(min_length=1, max_length=16)]
-Text32 = Annotated[str, Field(min_length=1, max_length=32)]
-Text64 = Annotated[str, Field(min_length=1, max_length=64)]
+Text16 = text(limits.STORE)
+Text32 = text(limits.SKU)
+Text64 = text(limits.NAME)
+Id = text(limits.ID)
+Ref = text(limits.REF)
+Card = text(limits.CARD)
+MemberNo = text(limits.MEMBER_NO, min_length=0)
+Text20 = text(limits.MEMBER_NO)
+Phone = text(limits.PHONE)
+PersonName = text(limits.NAME, min_length=0)
+OptionalText64 = text(limits.NAME, min_length=0)
+OptionalText32 = text(limits.SKU, min_length=0)
+Barcode = text(limits.BARCODE)
+ProductName = text(limits.PRODUCT_NAME)
+OperatorCode = text(limits.OPERATOR)
+#: HQ's rule decides what a note must be (``app.hq.conflicts.check_note``); the schema keeps it clean
+ResolutionNote = text(limits.RESOLUTION_NOTE, min_length=0, max_length=4000)
+CreatedAt = text(limits.ID, min_length=10, max_length=40)
 
 
 class EnrollIn(BaseModel):
-    code: Annotated[str, Field(min_length=1, max_length=64)]
+    code: Id
 
 
 class EventIn(BaseModel):
-    event_id: Annotated[str, Field(min_length=1, max_length=64)]
+    """One event of a store's outbox. Its envelope is checked here (a bad one refuses the batch);
+    what its payload says is HQ's to read event by event (``app.hq.ingest``)."""
+
+    event_id: Id
     seq: Annotated[int, Field(ge=1, le=2**62)]
     kind: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,31}$")]
     payload: dict[str, Any]
-    created_at: Annotated[str, Field(min_length=10, max_length=40)]
+    created_at: CreatedAt
 
     @field_validator("created_at")
     @classmethod
@@ -55,18 +77,18 @@ class CategoriesIn(BaseModel):
 
 
 class BarcodeIn(BaseModel):
-    code: Annotated[str, Field(min_length=1, max_length=32)]
+    code: Barcode
     pack_quantity: Annotated[int, Field(ge=1, le=9999)] = 1
 
 
 class ProductIn(BaseModel):
     sku: Text32
-    name: Annotated[str, Field(min_length=1, max_length=128)]
-    spec: Annotated[str, Field(max_length=64)] = ""
-    brand: Annotated[str, Field(max_length=64)] = ""
-    category: Annotated[str | None, Field(max_length=64)] = None
+    name: ProductName
+    spec: OptionalText64 = ""
+    brand: OptionalText64 = ""
+    category: OptionalText64 | None = None
     unit: Literal["piece", "gram"] = "piece"
-    price: Annotated[int, Field(ge=0)]
+    price: Annotated[int, Field(ge=0, le=limits.MAX_AMOUNT)]
     plu: Annotated[str | None, Field(max_length=8)] = None
     tax_rate: Annotated[int, Field(ge=0, le=10_000)] = 1300
     active: bool = True
@@ -82,7 +104,7 @@ class ProductsIn(BaseModel):
 class PriceIn(BaseModel):
     group: Text32
     sku: Text32
-    price: Annotated[int, Field(ge=0)]
+    price: Annotated[int, Field(ge=0, le=limits.MAX_AMOUNT)]
 
 
 class PricesIn(BaseModel):
@@ -115,12 +137,10 @@ class OperatorsIn(BaseModel):
 
 # ---- members, coupons, stored value ------------------------------------------------------------
 
-Ref = Annotated[str, Field(min_length=1, max_length=64)]
-
 
 class MemberIn(BaseModel):
-    phone: Annotated[str, Field(min_length=1, max_length=20)]
-    name: Annotated[str, Field(max_length=64)] = ""
+    phone: Phone
+    name: PersonName = ""
 
 
 class CouponTemplateIn(BaseModel):
@@ -129,7 +149,7 @@ class CouponTemplateIn(BaseModel):
     kind: Literal["cash", "percent", "threshold", "free_item"]
     value: Annotated[int, Field(ge=0, le=10**9)]
     threshold: Annotated[int, Field(ge=0, le=10**9)] = 0
-    sku: Annotated[str | None, Field(max_length=32)] = None
+    sku: OptionalText32 | None = None
     #: 退货退券: the coupon comes back when its whole sale is returned (while it is still valid)
     restore_on_return: bool = False
 
@@ -151,13 +171,13 @@ class GiftCardsIn(BaseModel):
 
 
 class GiftCardActivateIn(BaseModel):
-    card: Annotated[str, Field(min_length=1, max_length=24)]
+    card: Card
     amount: StrictInt
     ref: Ref
 
 
 class PointsExpireIn(BaseModel):
-    member: Annotated[str | None, Field(max_length=20)] = None
+    member: MemberNo | None = None
 
 
 class CouponBatchIn(BaseModel):
@@ -168,14 +188,14 @@ class CouponBatchIn(BaseModel):
     valid_to: datetime
     stores: Annotated[list[Text16], Field(max_length=10_000)] = []
     paper: bool = False
-    member: Annotated[str | None, Field(max_length=20)] = None
+    member: MemberNo | None = None
 
 
 class CouponReserveIn(BaseModel):
     code: Text32
     ref: Ref  # the store's ticket
     subtotal: Annotated[int, Field(ge=0, le=10**10)]
-    member: Annotated[str | None, Field(max_length=20)] = None
+    member: MemberNo | None = None
 
 
 class CouponCommitIn(BaseModel):
@@ -190,18 +210,18 @@ class CouponReleaseIn(BaseModel):
 
 
 class WalletIn(BaseModel):
-    member: Annotated[str | None, Field(max_length=20)] = None
+    member: MemberNo | None = None
     kind: Literal["wallet", "gift_card"] = "wallet"
 
 
 class WalletMoveIn(BaseModel):
-    card: Annotated[str, Field(min_length=1, max_length=24)]
+    card: Card
     amount: StrictInt
     ref: Ref
 
 
 class WalletRefundIn(BaseModel):
-    card: Annotated[str, Field(min_length=1, max_length=24)]
+    card: Card
     ref: Ref
 
 
@@ -210,7 +230,7 @@ class PromotionsIn(BaseModel):
 
 
 class PointsSpendIn(BaseModel):
-    member: Annotated[str, Field(min_length=1, max_length=20)]
+    member: Text20
     amount: StrictInt
     ref: Ref
 
@@ -228,5 +248,5 @@ class CouponStockIn(BaseModel):
 class ConflictResolveIn(BaseModel):
     """已处理: the store's manager (operator code) and what was done; the note's rule is conflicts.check_note."""
 
-    operator: Annotated[str, Field(min_length=1, max_length=16)]
-    note: Annotated[str, Field(max_length=4000)]
+    operator: OperatorCode
+    note: ResolutionNote

@@ -1,10 +1,30 @@
-"""API request bodies. Money and quantities are strict integers: 12.5 or "12" is refused."""
+"""API request bodies. Money and quantities are strict integers: 12.5 or "12" is refused. Texts
+are strict strings of their kind's length (``app.domain.limits``, HQ's limits too) without control
+characters, so nothing the store accepts can stop its sync with HQ."""
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr
+from pydantic import BaseModel, ConfigDict, Field, StrictInt
 
-CommandId = Field(min_length=1, max_length=64)
+from app.domain import limits
+from server.fields import text
+
+CommandId = text(limits.ID)
+TillCode = text(limits.TILL)
+OperatorCode = text(limits.OPERATOR)
+Pin = text(limits.PIN)
+Code = text(limits.CODE)
+Card = text(limits.CARD)
+Note = text(limits.NOTE)
+TenderMethod = text(limits.TENDER_METHOD)
+Phone = text(limits.PHONE)
+PersonName = text(limits.NAME, min_length=0)
+MemberNo = text(limits.MEMBER_NO, min_length=0)
+CouponCode = text(limits.COUPON)
+SaleId = text(limits.SALE_ID)
+Keyword = text(limits.KEYWORD)
+#: HQ's rule decides what a note must be (``resolution_note_invalid``); the door only keeps it clean
+ResolutionNote = text(limits.RESOLUTION_NOTE, min_length=0, max_length=4000)
 
 
 class Body(BaseModel):
@@ -12,48 +32,48 @@ class Body(BaseModel):
 
 
 class OverrideIn(Body):
-    operator: StrictStr = Field(min_length=1, max_length=16)
-    pin: StrictStr = Field(min_length=1, max_length=16)
+    operator: OperatorCode
+    pin: Pin
 
 
 class LoginIn(Body):
-    till: StrictStr = Field(min_length=1, max_length=16)
-    operator: StrictStr = Field(min_length=1, max_length=16)
-    pin: StrictStr = Field(min_length=1, max_length=16)
+    till: TillCode
+    operator: OperatorCode
+    pin: Pin
 
 
 class AuthoriseIn(LoginIn):
-    action: StrictStr = Field(min_length=1, max_length=32)
+    action: Keyword
 
 
 class CommandIn(Body):
-    command_id: StrictStr = CommandId
+    command_id: CommandId
 
 
 class ShiftOpenIn(Body):
     float: StrictInt
-    command_id: StrictStr | None = Field(default=None, min_length=1, max_length=64)
+    command_id: CommandId | None = None
 
 
 class ShiftCloseIn(Body):
     counted: StrictInt
-    command_id: StrictStr = CommandId
+    command_id: CommandId
 
 
 class TicketOpenIn(Body):
-    command_id: StrictStr | None = Field(default=None, min_length=1, max_length=64)
+    command_id: CommandId | None = None
 
 
 class LineIn(Body):
-    code: StrictStr = Field(min_length=1, max_length=64)
+    code: Code
     quantity: StrictInt | None = None
     #: a gift-card product: the card's number (scanned from its back)
-    card_no: StrictStr | None = Field(default=None, min_length=1, max_length=24)
-    command_id: StrictStr = CommandId
+    card_no: Card | None = None
+    command_id: CommandId
 
 
 class OverridableIn(Body):
-    command_id: StrictStr = CommandId
+    command_id: CommandId
     override: OverrideIn | None = None
 
 
@@ -68,48 +88,48 @@ class PriceIn(OverridableIn):
 
 
 class TenderIn(Body):
-    method: StrictStr = Field(min_length=1, max_length=16)
+    method: TenderMethod
     amount: StrictInt
-    command_id: StrictStr = CommandId
+    command_id: CommandId
 
 
 class StockLineIn(Body):
-    code: StrictStr = Field(min_length=1, max_length=64)
+    code: Code
     quantity: StrictInt
 
 
 class StockMoveIn(Body):
-    reason: StrictStr = Field(min_length=1, max_length=16)  # receive | damage | count
-    lines: list[StockLineIn] = Field(min_length=1, max_length=500)
-    note: StrictStr = Field(default="", max_length=64)
-    command_id: StrictStr = CommandId
+    reason: Keyword  # receive | damage | count
+    lines: list[StockLineIn] = Field(min_length=1, max_length=limits.MAX_LINES)
+    note: Note = ""
+    command_id: CommandId
 
 
 class MemberIn(Body):
-    phone: StrictStr = Field(min_length=1, max_length=20)
-    name: StrictStr = Field(default="", max_length=64)
+    phone: Phone
+    name: PersonName = ""
 
 
 class TicketMemberIn(Body):
-    member_no: StrictStr | None = Field(default=None, max_length=20)
-    command_id: StrictStr = CommandId
+    member_no: MemberNo | None = None
+    command_id: CommandId
 
 
 class CouponIn(Body):
-    code: StrictStr = Field(min_length=1, max_length=32)
-    command_id: StrictStr = CommandId
+    code: CouponCode
+    command_id: CommandId
 
 
 class StoredValueIn(Body):
-    card: StrictStr = Field(min_length=1, max_length=24)
+    card: Card
     amount: StrictInt
-    command_id: StrictStr = CommandId
+    command_id: CommandId
 
 
 class TopUpIn(Body):
-    card: StrictStr = Field(min_length=1, max_length=24)
+    card: Card
     amount: StrictInt
-    command_id: StrictStr = CommandId
+    command_id: CommandId
 
 
 class ReturnLineIn(Body):
@@ -118,28 +138,28 @@ class ReturnLineIn(Body):
 
 
 class ReturnIn(OverridableIn):
-    sale_id: StrictStr = Field(min_length=1, max_length=32)
-    lines: list[ReturnLineIn] = Field(min_length=1, max_length=200)
-    reason: StrictStr = Field(default="", max_length=64)
+    sale_id: SaleId
+    lines: list[ReturnLineIn] = Field(min_length=1, max_length=limits.MAX_LINES)
+    reason: Note = ""
 
 
 class NoReceiptLineIn(Body):
-    code: StrictStr = Field(min_length=1, max_length=64)
+    code: Code
     quantity: StrictInt
 
 
 class NoReceiptReturnIn(OverridableIn):
-    lines: list[NoReceiptLineIn] = Field(min_length=1, max_length=200)
-    reason: StrictStr = Field(default="", max_length=64)
+    lines: list[NoReceiptLineIn] = Field(min_length=1, max_length=limits.MAX_LINES)
+    reason: Note = ""
 
 
 class PointsIn(Body):
     amount: StrictInt
-    command_id: StrictStr = CommandId
+    command_id: CommandId
 
 
 class ConflictResolveIn(CommandIn):
     """已处理: what the manager did about the conflict (HQ's rule decides what a note must be); a
     retry with the same command_id gets the first answer, not "handled already"."""
 
-    note: StrictStr = Field(max_length=4000)
+    note: ResolutionNote

@@ -311,7 +311,7 @@ def test_invalid_utf8_and_invalid_json(till: Till) -> None:
     assert bad_json.status_code == 400 and bad_json.json()["code"] == "invalid_json"
     assert lines_of(till, ticket) == []
     with till.server.db() as session:
-        assert session.get(Command, "y") is None
+        assert session.scalar(select(Command).where(Command.id == "y")) is None
 
 
 def test_errors_speak_english_when_asked(store_server) -> None:
@@ -361,7 +361,7 @@ def test_failed_calls_leave_no_command_rows(till: Till) -> None:
     command_id = uuid.uuid4().hex
     assert till.scan(ticket, "6901234567891", command_id=command_id).status_code == 400
     with till.server.db() as session:
-        assert session.get(Command, command_id) is None
+        assert session.scalar(select(Command).where(Command.id == command_id)) is None
         assert session.scalar(select(func.count()).select_from(TicketLine).where(TicketLine.ticket_id == ticket)) == 0
 
 

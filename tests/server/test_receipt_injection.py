@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import uuid
 
+from sqlalchemy import update
+
+from app.db.models import Return
 from app.domain.barcode import with_check_digit
 from app.sync import feed
 from hardware.escpos.decoder import decode
@@ -51,12 +54,15 @@ def test_a_product_name_from_hq_holding_commands_prints_as_text(till: Till) -> N
 def test_a_return_reason_holding_commands_never_opens_the_drawer_on_the_slip(till: Till) -> None:
     sale = sell_a_product_named(till, "雪碧 500ml")
     line = till.ok(till.get(f"/sales/{sale}/returnable"))["lines"][0]
-    answer = till.post("/returns", {"sale_id": sale, "lines": [{"line_id": line["id"], "quantity": 1}],
-                                    "reason": f"坏了{HOSTILE}", "command_id": uuid.uuid4().hex})
-    if answer.status_code != 200:  # a store may refuse control characters at its door: coded, not a 500
-        assert answer.status_code < 500 and set(answer.json()) == {"code", "message"}, answer.text
-        return
-    slip = till.http.get(f"{till.server.api}/returns/{answer.json()['return_no']}/slip",
+    refused = till.post("/returns", {"sale_id": sale, "lines": [{"line_id": line["id"], "quantity": 1}],
+                                     "reason": f"坏了{HOSTILE}", "command_id": uuid.uuid4().hex})
+    assert refused.status_code == 422 and refused.json()["code"] == "invalid_text"  # refused at the door
+    answer = till.ok(till.post("/returns", {"sale_id": sale, "lines": [{"line_id": line["id"], "quantity": 1}],
+                                            "reason": "坏了", "command_id": uuid.uuid4().hex}))
+    with till.server.db() as session:  # a reason an older store version let through, kept in its database
+        session.execute(update(Return).where(Return.return_no == answer["return_no"]).values(reason=f"坏了{HOSTILE}"))
+        session.commit()
+    slip = till.http.get(f"{till.server.api}/returns/{answer['return_no']}/slip",
                          params={"format": "escpos"}, timeout=10).content
     assert "drawer_kick" not in commands(slip) and commands(slip).count("cut") == 1
     assert any(printed.startswith("原因: 坏了 p") for printed in decode(slip).lines)

@@ -1,8 +1,8 @@
 """The sale (小票) as a pure aggregate, its tenders and its returns. See ``sale.py``."""
 
+from app.domain.limits import MAX_LINES
 from app.domain.sale.refunds import RefundPlan, RefundShare, SoldLine, SoldPayment, allocate, plan_refund
 from app.domain.sale.sale import (
-    MAX_LINES,
     Approval,
     Coupon,
     Line,

@@ -32,13 +32,11 @@ from datetime import datetime
 from app.domain.apportion import largest_remainder
 from app.domain.coupons import coupon_discount
 from app.domain.errors import DomainError
+from app.domain.limits import MAX_LINES
 from app.domain.money import MAX_AMOUNT, RoundingPolicy, check_amount, format_fen, line_amount, round_cash_due
 from app.domain.pricing import CartLine, PricedCart
 from app.domain.quantity import Unit, check_quantity
 from app.domain.sale.tenders import tender_kind
-
-#: the most lines (voided ones included) one ticket may hold
-MAX_LINES = 500
 
 
 class Status(enum.StrEnum):

@@ -23,8 +23,9 @@ def get_sync_status(who: Who, session: DB, state: State) -> dict[str, Any]:
 
 
 @router.get("/sync/stuck")
-def get_stuck_events(who: Who, session: DB) -> dict[str, Any]:
-    return {"items": sync_outbox.stuck(session)}
+def get_stuck_events(who: Who, session: DB, request: Request) -> dict[str, Any]:
+    """Uploads HQ keeps refusing, and those it parked, with why in the till's language."""
+    return {"items": sync_outbox.stuck(session, language_of(request.headers.get("accept-language")))}
 
 
 @router.get("/loyalty/conflicts")

@@ -1,7 +1,7 @@
 """pinyin initials taken by phrase (重庆 cq, 银行 yh), every plausible reading indexed
 
 Revision ID: 0013
-Revises: 0011
+Revises: 0012
 Create Date: 2026-12-02 09:00:00
 
 A store that synced its catalog before this kept initials made character by character (重庆 as
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 
 
 revision = '0013'
-down_revision = '0011'
+down_revision = '0012'
 branch_labels = None
 depends_on = None
 
