@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import auth, clock, outside, promotions, shifts, stock
+from app import auth, clock, events, outbox, outside, promotions, shifts, stock
 from app.catalog import lookup
 from app.context import Actor, OverrideRequest
 from app.db.models import Operator, SaleCounter
@@ -21,7 +21,6 @@ from app.domain.errors import DomainError
 from app.domain.money import check_amount
 from app.domain.quantity import Unit, check_quantity
 from app.domain.sale import DIRECT_TENDERS, Approval, Line, Payment, Sale, SaleRules, Status, tender_kind
-from app.outbox import record_event
 from app.settings import StoreSettings
 from app.tickets import Tickets, active_ticket_id, parked_ticket_ids
 
@@ -250,19 +249,8 @@ def void_ticket(session: Session, tickets: Tickets, actor: Actor, ticket_id: int
     sale.void(approved=approved)
     view = _save(session, tickets, sale)
     # HQ releases the ticket's coupons and gives back what was spent in kind from this event.
-    record_event(session, "ticket_voided", voided_event(sale))
+    outbox.record(session, events.TicketVoided.of(sale))
     return view
-
-
-def voided_event(sale: Sale) -> dict[str, Any]:
-    return {
-        "ticket": sale.id, "till": sale.till, "subtotal": sale.subtotal,
-        "coupons": [c.code for c in sale.coupons],
-        "coupon_refs": [{"code": c.code, "ref": c.ref} for c in sale.coupons if c.ref],
-        "refunds": [{"card": p.reference, "ref": p.ref} for p in sale.payments
-                    if p.kind in ("stored_value", "gift_card")],
-        "points_refunds": [{"member": p.reference, "ref": p.ref} for p in sale.payments if p.kind == "points"],
-    }
 
 
 def add_tender(session: Session, tickets: Tickets, actor: Actor, ticket_id: int, method: str, amount: int,
@@ -285,7 +273,7 @@ def complete(session: Session, tickets: Tickets, actor: Actor, ticket_id: int, s
     moment = clock.now()
     sale.complete(_next_sale_id(session, sale.till, moment.strftime("%Y%m%d")), moment)
     view = _save(session, tickets, sale)
-    record_event(session, "sale_completed", view)
+    outbox.record(session, events.SaleCompleted(view))
     stock.record_sale(session, sale)
     return {"sale_id": sale.sale_id, "total": sale.total, "change": sale.change, "rounding": sale.rounding,
             "ticket": view}

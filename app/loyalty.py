@@ -26,7 +26,7 @@ from urllib.parse import quote
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from app import clock, commands, outside, shifts
+from app import clock, commands, outbox, outside, shifts
 from app.checkout import add_line, open_sale, ticket_view
 from app.context import Actor
 from app.db.models import CouponBatchRecord, OutsideCall, Ticket, TicketCoupon, TicketLine, TopUp
@@ -34,7 +34,7 @@ from app.domain.errors import DomainError
 from app.domain.keyed import is_digits, normalise_code
 from app.domain.money import check_amount, format_fen
 from app.domain.sale import GIFT_CARD, POINTS, STORED_VALUE, Coupon, Payment
-from app.outbox import record_event
+from app.events import STORED_VALUE_TOPUP, CouponHeld, CouponRemoved, Kept
 from app.settings import StoreSettings
 from app.sync.hq_client import HqClient, HqError
 from app.tickets import Tickets
@@ -169,8 +169,8 @@ def remove_coupon(session: Session, tickets: Tickets, actor: Actor, ticket_id: i
     coupon = sale.remove_coupon(normalise_code(code).upper())
     tickets.save(session, sale, clock.now())
     if not coupon.offline:
-        record_event(session, "coupon_removed", {"ticket": ticket_id, "till": actor.till, "code": coupon.code,
-                                                 "ref": coupon.ref or ticket_ref(client, ticket_id)})
+        outbox.record(session, CouponRemoved(ticket_id, actor.till,
+                                      CouponHeld(coupon.code, coupon.ref or ticket_ref(client, ticket_id))))
     return ticket_view(sale)
 
 
@@ -372,7 +372,7 @@ def top_up(sessions: sessionmaker[Session], actor: Actor, client: HqClient | Non
         entry = result.get("entry") or {}
         session.add(TopUp(shift_id=shift.id, till=actor.till, card=card, amount=amount,
                           bonus=int(entry.get("bonus", 0)), ref=ref, created_at=clock.now()))
-        record_event(session, "stored_value_topup", {"till": actor.till, "card": card, "amount": amount, "ref": ref})
+        outbox.record(session, Kept(STORED_VALUE_TOPUP, {"till": actor.till, "card": card, "amount": amount, "ref": ref}))
         return result
 
     return outside.run(sessions, actor, command_id, "topup", {"card": card, "amount": amount}, kind="wallet_topup",

@@ -23,7 +23,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app import auth, clock, shifts, stock
+from app import auth, clock, outbox, shifts, stock
 from app.catalog import lookup
 from app.checkout import _next_sale_id, get_sale, operator_name
 from app.context import Actor, OverrideRequest
@@ -34,7 +34,7 @@ from app.domain.quantity import Unit, check_quantity, format_quantity
 from app.domain.receipt import Receipt, ReceiptLine, ReceiptTender
 from app.domain.sale import CASH, POINTS, RefundShare, Sale, SoldLine, SoldPayment, Status, plan_refund
 from app.domain.sale.refunds import refunded_by_payment
-from app.outbox import record_event
+from app.events import SaleReturned
 from app.receipts import shop_name
 from app.settings import StoreSettings
 from app.tickets import Tickets
@@ -146,7 +146,7 @@ def make_return(session: Session, tickets: Tickets, actor: Actor, sale_id: str, 
     if plan.whole(sold):
         payload["whole"] = True  # the last goods of the sale: HQ restores its coupons, takes back campaign ones
         payload["restore_coupons"] = [c.code for c in sale.coupons]
-    record_event(session, "sale_returned", payload)
+    outbox.record(session, SaleReturned(payload))
     return {"return_no": record.return_no, "sale_id": sale_id, "total": plan.total, "cash": plan.cash,
             "stored_value": [{"card": r["card"], "amount": r["amount"]} for r in card_refunds],
             "points": sum(r["amount"] for r in points_refunds),
@@ -197,7 +197,7 @@ def make_return_without_receipt(session: Session, actor: Actor, wanted: list[tup
                                   for p, q, r in picked])
     stock.apply(session, [stock.Move(p.id, p.sku, p.unit, q) for p, q, _ in picked], "return", record.return_no,
                 actor, actor.till)
-    record_event(session, "sale_returned", {
+    outbox.record(session, SaleReturned({
         "id": None, "sale_id": record.return_no, "original_sale": None, "no_receipt": True, "till": actor.till,
         "status": "returned", "member_no": None, "reason": record.reason,
         "lines": [{"sku": p.sku, "name": p.name, "unit": p.unit, "quantity": -q, "amount": -r, "voided": False}
@@ -206,7 +206,7 @@ def make_return_without_receipt(session: Session, actor: Actor, wanted: list[tup
         "subtotal": -total, "rounding": 0, "total": -total, "paid": -total, "change": 0,
         "tenders": [{"method": "cash", "amount": -total}], "refunds": [], "points_refunds": [],
         "completed_at": record.created_at.isoformat(timespec="seconds"),
-    })
+    }))
     return {"return_no": record.return_no, "sale_id": None, "total": total, "cash": total, "stored_value": [],
             "points": 0, "refunds": [{"method": "cash", "amount": total}] if total else [],
             "lines": [{"sku": p.sku, "quantity": q, "refund": r} for p, q, r in picked]}

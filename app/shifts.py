@@ -7,13 +7,13 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app import clock
+from app import clock, outbox
 from app.context import Actor
 from app.db.models import Return, Shift, Tender, Ticket, TopUp
 from app.domain.errors import DomainError
 from app.domain.money import check_amount
 from app.domain.sale import TENDERS
-from app.outbox import record_event
+from app.events import SHIFT_CLOSED, SHIFT_OPENED, Kept, TicketVoided
 
 
 def current(session: Session, till: str) -> Shift | None:
@@ -51,7 +51,7 @@ def open_shift(session: Session, actor: Actor, float_amount: int) -> dict[str, A
     shift = Shift(till=actor.till, operator_id=actor.operator_id, float_amount=float_amount, opened_at=clock.now())
     session.add(shift)
     session.flush()
-    record_event(session, "shift_opened", shift_dict(shift) or {})
+    outbox.record(session, Kept(SHIFT_OPENED, shift_dict(shift) or {}))
     return shift_dict(shift) or {}
 
 
@@ -78,7 +78,7 @@ def _void_empty_tickets(session: Session, till: str) -> None:
         ticket.status = "voided"
         ticket.updated_at = clock.now()
         ticket.version += 1  # the store server's copy of it is stale now (app.tickets)
-        record_event(session, "ticket_voided", {"ticket": ticket.id, "till": ticket.till, "subtotal": 0})
+        outbox.record(session, TicketVoided(ticket.id, ticket.till, 0))
 
 
 def close_shift(session: Session, actor: Actor, counted: int) -> dict[str, Any]:
@@ -97,5 +97,5 @@ def close_shift(session: Session, actor: Actor, counted: int) -> dict[str, Any]:
     shift.status = "closed"
     session.flush()
     summary = shift_dict(shift) or {}
-    record_event(session, "shift_closed", summary)
+    outbox.record(session, Kept(SHIFT_CLOSED, summary))
     return summary

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import clock
+from app import clock, outbox
 from app.catalog import lookup
 from app.context import Actor
 from app.db.models import Product, StockLevel, StockMovement
@@ -22,7 +22,7 @@ from app.domain.barcode import InStoreLayout
 from app.domain.errors import DomainError
 from app.domain.quantity import Unit, check_quantity
 from app.domain.sale import Sale
-from app.outbox import record_event
+from app.events import StockLine, StockMoved
 
 #: reasons an operator may give at the back office; "sale" and "return" come from tickets
 MANUAL_REASONS = {"receive": 1, "damage": -1, "count": 0}  # sign of the quantity; a count sets the level
@@ -75,11 +75,11 @@ def apply(session: Session, moves: Iterable[Move], reason: str, ref: str, actor:
         row.updated_at = at
         session.add(StockMovement(product_id=product_id, sku=product.sku, delta=delta, reason=reason, ref=ref,
                                   operator_id=actor.operator_id if actor else None, at=at))
-        lines.append({"sku": product.sku, "delta": delta, "unit": product.unit, "on_hand": row.quantity})
-    payload = {"reason": reason, "ref": ref, "till": till, "lines": lines}
+        lines.append(StockLine(product.sku, delta, product.unit, row.quantity))
+    moved = StockMoved(reason, ref, till, tuple(lines))
     if lines:
-        record_event(session, "stock_moved", payload)
-    return payload
+        outbox.record(session, moved)
+    return moved.payload()
 
 
 def record_sale(session: Session, sale: Sale) -> None:

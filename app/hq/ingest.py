@@ -27,9 +27,10 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from app.domain import limits
+from app import events
 from app.domain.errors import DomainError
 from app.domain.sale import TENDERS
+from app.events import FIELD_INVALID, NOT_APPLICABLE, TEXT_INVALID, Fields, SaleFigures, Unreadable
 from app.hq import clock
 from app.hq.engine import is_postgres, upsert_insert
 from app.hq.models import Event, LoyaltyConflict, ParkedEvent, Sale, SaleTender, Store, StoreStock
@@ -43,10 +44,6 @@ TICKET_VOIDED = "ticket_voided"
 COUPON_REMOVED = "coupon_removed"  # a coupon taken off a ticket: HQ releases its reservation
 KINDS_STORED_ONLY = ("shift_opened", "shift_closed", TICKET_VOIDED)
 
-#: why an event was parked (message codes of ``app.messages``)
-FIELD_INVALID = "event_field_invalid"  # a field HQ reads is missing, of the wrong type or beyond its limit
-TEXT_INVALID = "event_text_invalid"  # text PostgreSQL cannot keep (NUL), or a number JSON cannot (NaN)
-NOT_APPLICABLE = "event_not_applicable"  # the database refused it
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,19 +90,6 @@ class Ingested:
 
 
 @dataclass(frozen=True, slots=True)
-class SaleRow:
-    sale_id: str
-    till: str
-    completed_at: datetime
-    total: int
-    rounding: int
-    change: int
-    item_count: int
-    tenders: dict[str, int]
-    member_no: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
 class Step:
     """A coupon, stored-value or points move an event asks of HQ; one HQ cannot take (a coupon
     another store took first) is kept as a loyalty conflict for the store's manager."""
@@ -122,7 +106,7 @@ class Planned:
     event: IncomingEvent
     payload: str  # canonical JSON, as hashed
     digest: str
-    sale: SaleRow | None = None
+    sale: SaleFigures | None = None
     stock: tuple[tuple[str, int], ...] = ()
     steps: tuple[Step, ...] = ()
     parked: Parked | None = None
@@ -140,15 +124,6 @@ class Planned:
 
     def document_text(self) -> str:
         return self.payload if self.document() is self.event.payload else json.dumps(self.document())
-
-
-class Unreadable(Exception):
-    """What parks an event: ``reason`` (a message code) and the payload field at fault."""
-
-    def __init__(self, reason: str, field: str) -> None:
-        super().__init__(f"{reason}: {field}")
-        self.reason = reason
-        self.field = field
 
 
 def _conflict(event_id: str) -> DomainError:
@@ -263,28 +238,29 @@ def _what_the_database_said(error: Exception) -> str:
 
 
 def plan(session: Session, store: Store, event: IncomingEvent, payload: str, digest: str) -> Planned:
-    """Read ``event`` with the shared limits: its sale row, stock moves and loyalty steps — or parked."""
+    """Read ``event`` as its kind defines it (``app.events``): its sale row, stock moves and loyalty
+    steps — or parked."""
     try:
         unkeepable = _unkeepable_field(payload, event.payload)
         if unkeepable is not None:
             raise Unreadable(TEXT_INVALID, unkeepable)
-        fields = Fields(event.payload)
-        if event.kind == SALE_COMPLETED:
-            sale = read_sale(fields)
-            steps = tuple(_sale_steps(session, store, fields, sale)) if _may_move_loyalty(fields, sale) else ()
-            return Planned(event, payload, digest, sale=sale, steps=steps)
-        if event.kind == SALE_RETURNED:
-            sale = read_sale(fields)
-            return Planned(event, payload, digest, sale=sale, steps=tuple(_return_steps(session, store, fields, sale)))
-        if event.kind == STOCK_MOVED:
-            return Planned(event, payload, digest, stock=tuple(read_stock(fields)))
-        if event.kind == TICKET_VOIDED:
-            return Planned(event, payload, digest, steps=tuple(_void_steps(session, store, fields)))
-        if event.kind == COUPON_REMOVED:
-            return Planned(event, payload, digest, steps=(_removed_coupon_step(session, store, fields),))
-        return Planned(event, payload, digest)
+        read = events.READERS.get(event.kind)
+        if read is None:
+            return Planned(event, payload, digest)  # a kind HQ only keeps
+        typed = read(Fields(event.payload))
     except Unreadable as why:
         return Planned(event, payload, digest).park(why.reason, why.field)
+    if isinstance(typed, events.SaleCompleted):
+        return Planned(event, payload, digest, sale=typed.figures, steps=tuple(_sale_steps(session, store, typed)))
+    if isinstance(typed, events.SaleReturned):
+        return Planned(event, payload, digest, sale=typed.figures, steps=tuple(_return_steps(session, store, typed)))
+    if isinstance(typed, events.StockMoved):
+        return Planned(event, payload, digest, stock=tuple((x.sku, x.delta) for x in typed.lines))
+    if isinstance(typed, events.TicketVoided):
+        return Planned(event, payload, digest, steps=tuple(_void_steps(session, store, typed)))
+    if isinstance(typed, events.CouponRemoved):
+        return Planned(event, payload, digest, steps=tuple(_removed_coupon_steps(session, store, typed)))
+    return Planned(event, payload, digest)
 
 
 def _unkeepable_field(text: str, payload: Any) -> str | None:
@@ -315,182 +291,47 @@ def _first_unkeepable(value: Any, where: str) -> str | None:
     return None
 
 
-class Fields:
-    """A payload, or a part of one, read field by field with the shared limits. The first field
-    that is missing, of the wrong type or beyond its limit parks the event, naming the field."""
-
-    __slots__ = ("data", "where")
-
-    def __init__(self, data: dict[str, Any], where: str = "") -> None:
-        self.data = data
-        self.where = where
-
-    def path(self, key: str) -> str:
-        return f"{self.where}{key}"
-
-    def unreadable(self, key: str) -> Unreadable:
-        return Unreadable(FIELD_INVALID, self.path(key))
-
-    def text(self, key: str, limit: limits.TextLimit) -> str:
-        value = self.data.get(key)
-        if not isinstance(value, str) or not limit.min_length <= len(value) <= limit.max_length \
-                or limits.has_control_characters(value):
-            raise self.unreadable(key)
-        return value
-
-    def optional_text(self, key: str, limit: limits.TextLimit) -> str | None:
-        """None when absent, null or empty."""
-        return self.text(key, limit) if self.data.get(key) not in (None, "") else None
-
-    def number(self, key: str, maximum: int, default: int | None = None) -> int:
-        value = self.data.get(key, default)
-        if isinstance(value, bool) or not isinstance(value, int) or abs(value) > maximum:
-            raise self.unreadable(key)
-        return value
-
-    def moment(self, key: str) -> datetime:
-        """An ISO date and time, as the store's wall clock had it (any zone dropped: the business
-        day is the store's)."""
-        value = self.data.get(key)
-        try:
-            moment = datetime.fromisoformat(value)  # type: ignore[arg-type]
-        except (TypeError, ValueError):
-            raise self.unreadable(key) from None
-        return moment.replace(tzinfo=None) if moment.tzinfo is not None else moment
-
-    def sequence(self, key: str, *, required: bool = False, longest: int | None = None) -> list[Any]:
-        """A list as sent (empty when absent and not ``required``), of at most ``longest`` entries."""
-        value = self.data.get(key)
-        if value is None and not required:
-            return []
-        if not isinstance(value, list) or (longest is not None and len(value) > longest):
-            raise self.unreadable(key)
-        return value
-
-    def items(self, key: str, *, required: bool = False, only_objects: bool = False) -> list[Fields]:
-        """A list of objects (entries that are not objects are passed over unless ``only_objects``)."""
-        value = self.sequence(key, required=required)
-        if only_objects and not all(isinstance(item, dict) for item in value):
-            raise self.unreadable(key)
-        return [self.item(key, n) for n, item in enumerate(value) if isinstance(item, dict)]
-
-    def item(self, key: str, n: int) -> Fields:
-        """Entry ``n`` (an object) of the list ``key``."""
-        return Fields(self.data[key][n], f"{self.path(key)}.{n}.")
-
-    def texts(self, key: str, limit: limits.TextLimit) -> list[str]:
-        value = self.data.get(key)
-        if value is None:
-            return []
-        if not isinstance(value, list):
-            raise self.unreadable(key)
-        return [Fields({"": item}, f"{self.path(key)}.{n}").text("", limit) for n, item in enumerate(value)]
-
-    def flag(self, key: str) -> bool:
-        return bool(self.data.get(key))
-
-    def ticket(self, key: str) -> str:
-        """A ticket's id as a ledger ref takes it (the store's own number: an integer)."""
-        value = self.data.get(key)
-        if value is None:
-            return "None"  # what refs of such events always said
-        if isinstance(value, str):
-            return self.text(key, limits.SALE_ID)
-        return str(self.number(key, limits.INT8_MAX))
-
-
-def read_sale(fields: Fields) -> SaleRow:
-    """The sales-table row for a ``sale_completed`` (or ``sale_returned``) payload, the store's ticket."""
-    sale_id = fields.text("sale_id", limits.SALE_ID)
-    till = fields.text("till", limits.TILL)
-    completed_at = fields.moment("completed_at")
-    tenders: dict[str, int] = {}
-    for n, raw in enumerate(fields.sequence("tenders", required=True)):
-        if not isinstance(raw, dict):
-            raise fields.unreadable("tenders")
-        tender = Fields(raw, f"tenders.{n}.")
-        method = tender.text("method", limits.TENDER_METHOD)
-        tenders[method] = tenders.get(method, 0) + tender.number("amount", limits.MAX_AMOUNT)
-    change = fields.number("change", limits.MAX_AMOUNT)
-    if change and tenders.get("cash", 0) >= change:
-        tenders["cash"] -= change  # change goes back in cash: the takings per tender are net of it
-    lines = fields.sequence("lines", required=True, longest=limits.MAX_LINES)
-    given = fields.data.get("item_count")
-    if isinstance(given, int) and not isinstance(given, bool):
-        item_count = fields.number("item_count", limits.MAX_ITEM_COUNT)
-    else:
-        counted = sum(
-            (line.get("quantity", 0) if line.get("unit", "piece") == "piece" else 1)
-            for line in lines if isinstance(line, dict) and not line.get("voided")
-            and isinstance(line.get("quantity", 0), int))
-        item_count = Fields({"item_count": counted}, fields.where).number("item_count", limits.MAX_ITEM_COUNT)
-    return SaleRow(sale_id, till, completed_at, fields.number("total", limits.MAX_TICKET_AMOUNT),
-                   fields.number("rounding", limits.MAX_AMOUNT), change, item_count, dict(tenders),
-                   fields.optional_text("member_no", limits.MEMBER_NO))
-
-
-def read_stock(fields: Fields) -> list[tuple[str, int]]:
-    """A ``stock_moved`` event's (SKU, change) pairs."""
-    return [(line.text("sku", limits.SKU), line.number("delta", limits.MAX_STOCK_DELTA))
-            for line in fields.items("lines", required=True, only_objects=True)]
-
-
-# ---- loyalty steps, one reader per kind of event ---------------------------------------------
+# ---- loyalty steps, one per move an event asks of HQ -----------------------------------------
 #
-# A step's own input (a coupon code, a refund's card) HQ cannot read does not park the event: the
-# sale happened and counts; the step is kept as the manager's conflict (``invalid_request``), as a
-# step HQ cannot take is.
+# A move HQ cannot read (``Unread``) does not park the event: the sale happened and counts; the
+# step is kept as the manager's conflict (``invalid_request``), as a step HQ cannot take is.
 
 
-def _may_move_loyalty(fields: Fields, sale: SaleRow) -> bool:
-    """Whether a sale asks anything of loyalty at all: the usual cash sale of goods does not."""
-    data = fields.data
-    return bool(sale.member_no or data.get("coupons")) or any(
-        isinstance(line, dict) and line.get("card_no") for line in data["lines"])
-
-
-def _sale_steps(session: Session, store: Store, fields: Fields, sale: SaleRow) -> Iterator[Step]:
+def _sale_steps(session: Session, store: Store, sale: events.SaleCompleted) -> Iterator[Step]:
     """A sale commits its coupons, activates the gift cards it sold, earns the member points and
     消费返券 on what was paid for goods."""
     from app.hq import campaigns, loyalty
 
-    def commit(n: int, raw: Any) -> Step | None:
-        if not isinstance(raw, dict):
-            return None
-        coupon = fields.item("coupons", n)
-        code = coupon.text("code", limits.COUPON)
-        if raw.get("offline"):
-            return Step("commit", code, partial(loyalty.redeem_offline, session, store, code, sale.sale_id))
-        # the reservation's own ref when the store kept one, else the ticket's
-        ref = coupon.optional_text("ref", limits.REF) or f"{store.code}:{fields.ticket('id')}"
-        return Step("commit", code, partial(loyalty.commit_coupon, session, store, code, ref, sale.sale_id))
-
-    yield from _each(fields, "coupons", "commit", "code", commit)
+    assert sale.figures is not None
+    figures = sale.figures
+    for coupon in sale.coupons:
+        if isinstance(coupon, events.Unread):
+            yield _refused("commit", coupon)
+        elif coupon.offline:
+            yield Step("commit", coupon.code, partial(loyalty.redeem_offline, session, store, coupon.code,
+                                                      figures.sale_id))
+        else:
+            yield Step("commit", coupon.code, partial(loyalty.commit_coupon, session, store, coupon.code,
+                                                      coupon.ticket_ref(store.code), figures.sale_id))
     cards_paid = 0
-
-    def activate(n: int, raw: Any) -> Step | None:
-        nonlocal cards_paid
-        if not isinstance(raw, dict) or not raw.get("card_no") or raw.get("voided"):
-            return None
-        line = fields.item("lines", n)
-        card = line.text("card_no", limits.CARD)
-        paid = line.number("amount", limits.MAX_AMOUNT) - line.number("discount", limits.MAX_AMOUNT, 0)
-        cards_paid += paid
-        return Step("activate", card, partial(_activate_card, session, store, card, paid, f"{store.code}:{sale.sale_id}"))
-
-    yield from _each(fields, "lines", "activate", "card_no", activate)
-    if sale.member_no:
+    for card in sale.cards:
+        if isinstance(card, events.Unread):
+            yield _refused("activate", card)
+            continue
+        cards_paid += card.paid
+        yield Step("activate", card.card, partial(_activate_card, session, store, card.card, card.paid,
+                                                  f"{store.code}:{figures.sale_id}"))
+    if figures.member_no:
         # Points and 消费返券 follow the money paid at the till for goods: not gift cards bought, nor
         # tenders whose money came in earlier or was earned already.
-        paid = max(0, sale.total - _paid_without_earning(sale) - cards_paid)
-        ref = f"sale:{store.code}:{sale.sale_id}"
-        yield Step("points", sale.member_no, partial(loyalty.earn_points, session, sale.member_no, paid, ref))
-        yield Step("campaign", sale.member_no,
-                   partial(campaigns.issue_on_sale, session, store, sale.member_no, paid, ref))
+        paid = max(0, figures.total - _paid_without_earning(figures) - cards_paid)
+        ref = f"sale:{store.code}:{figures.sale_id}"
+        yield Step("points", figures.member_no, partial(loyalty.earn_points, session, figures.member_no, paid, ref))
+        yield Step("campaign", figures.member_no,
+                   partial(campaigns.issue_on_sale, session, store, figures.member_no, paid, ref))
 
 
-#: tenders whose money came in earlier (a top-up) or was earned already: they earn no points
-def _paid_without_earning(sale: SaleRow) -> int:
+def _paid_without_earning(sale: SaleFigures) -> int:
     """What tenders that earn no points paid (``TenderKind.earns_points``: stored value, gift cards,
     points — their money came in at a top-up or was earned already); a tender this HQ does not
     know earns (the store's money, whatever it was)."""
@@ -498,130 +339,83 @@ def _paid_without_earning(sale: SaleRow) -> int:
                if method in TENDERS and not TENDERS[method].earns_points)
 
 
-def _return_steps(session: Session, store: Store, fields: Fields, sale: SaleRow) -> Iterator[Step]:
+def _return_steps(session: Session, store: Store, back: events.SaleReturned) -> Iterator[Step]:
     """A return refunds to the cards and points that paid, restores its coupons and takes back its
     campaign coupons when the whole sale came back, and takes back the points it earned."""
     from app.hq import campaigns, loyalty
 
+    assert back.figures is not None
+    figures = back.figures
     back_in_kind = 0
-
-    def refund(n: int, raw: Any) -> Step | None:
-        nonlocal back_in_kind
-        if not isinstance(raw, dict):
-            return None
-        entry = fields.item("refunds", n)
-        card, spend_ref = entry.text("card", limits.CARD), entry.text("spend_ref", limits.REF)
-        amount, ref = entry.number("amount", limits.MAX_AMOUNT, 0), entry.text("ref", limits.REF)
-        back_in_kind += amount
-        return Step("refund", card, partial(loyalty.refund_part, session, store, card, spend_ref, amount, ref))
-
-    def points_back(n: int, raw: Any) -> Step | None:
-        nonlocal back_in_kind
-        if not isinstance(raw, dict):
-            return None
-        entry = fields.item("points_refunds", n)
-        member, spend_ref = entry.text("member", limits.MEMBER_NO), entry.text("spend_ref", limits.REF)
-        amount, ref = entry.number("amount", limits.MAX_AMOUNT, 0), entry.text("ref", limits.REF)
-        back_in_kind += amount
-        return Step("points_back", member,
-                    partial(loyalty.refund_points_part, session, member, spend_ref, amount, ref))
-
-    def restore(n: int, raw: Any) -> Step:
-        code = Fields({"": raw}, f"restore_coupons.{n}").text("", limits.COUPON)
-        return Step("restore", code, partial(loyalty.restore_coupon, session, store, code,
-                                             str(fields.optional_text("original_sale", limits.SALE_ID))))
-
-    yield from _each(fields, "refunds", "refund", "card", refund)
-    yield from _each(fields, "points_refunds", "points_back", "member", points_back)
-    yield from _each(fields, "restore_coupons", "restore", None, restore)
-    try:
-        original = fields.optional_text("original_sale", limits.SALE_ID)
-    except Unreadable as why:
-        yield _refused("points", sale.member_no, why)
+    for refund in back.refunds:
+        if isinstance(refund, events.Unread):
+            yield _refused("refund", refund)
+            continue
+        back_in_kind += refund.amount
+        yield Step("refund", refund.who, partial(loyalty.refund_part, session, store, refund.who, refund.spend_ref,
+                                                 refund.amount, refund.ref))
+    for refund in back.points_refunds:
+        if isinstance(refund, events.Unread):
+            yield _refused("points_back", refund)
+            continue
+        back_in_kind += refund.amount
+        yield Step("points_back", refund.who, partial(loyalty.refund_points_part, session, refund.who,
+                                                      refund.spend_ref, refund.amount, refund.ref))
+    original = back.original_sale
+    for code in back.restore_coupons:
+        if isinstance(code, events.Unread):
+            yield _refused("restore", code)
+        elif isinstance(original, events.Unread):
+            yield _refused("restore", events.Unread(original.field, code))
+        else:
+            yield Step("restore", code, partial(loyalty.restore_coupon, session, store, code, str(original)))
+    if isinstance(original, events.Unread):
+        yield _refused("points", events.Unread(original.field, figures.member_no or ""))
         return
-    if fields.flag("whole") and original:
-        yield Step("campaign_back", sale.member_no or "",
+    if back.whole and original:
+        yield Step("campaign_back", figures.member_no or "",
                    partial(campaigns.revoke_for_sale, session, f"sale:{store.code}:{original}"))
-    if sale.member_no:
-        yield Step("points", sale.member_no, partial(
-            loyalty.earn_points, session, sale.member_no, sale.total + back_in_kind,
-            f"return:{store.code}:{sale.sale_id}", f"sale:{store.code}:{original}" if original else None))
+    if figures.member_no:
+        yield Step("points", figures.member_no, partial(
+            loyalty.earn_points, session, figures.member_no, figures.total + back_in_kind,
+            f"return:{store.code}:{figures.sale_id}", f"sale:{store.code}:{original}" if original else None))
 
 
-def _void_steps(session: Session, store: Store, fields: Fields) -> Iterator[Step]:
+def _void_steps(session: Session, store: Store, voided: events.TicketVoided) -> Iterator[Step]:
     """A voided ticket releases its coupons and gives back the stored value and points it took."""
     from app.hq import loyalty
 
-    # each coupon's own reservation ref when the store kept one, else the ticket's
-    try:
-        refs = {str(c.get("code")): c.get("ref") for c in fields.sequence("coupon_refs") if isinstance(c, dict)}
-    except Unreadable:
-        refs = {}  # then the ticket's ref: a release HQ cannot match becomes the manager's conflict
-
-    def release(n: int, raw: Any) -> Step:
-        code = Fields({"": raw}, f"coupons.{n}").text("", limits.COUPON)
-        ref = Fields(refs, "coupon_refs.").optional_text(code, limits.REF) or f"{store.code}:{fields.ticket('ticket')}"
-        return Step("release", code, partial(loyalty.release_coupon, session, store, code, ref))
-
-    def refund(n: int, raw: Any) -> Step | None:
-        if not isinstance(raw, dict) or not raw.get("card"):
-            return None
-        entry = fields.item("refunds", n)
-        card, ref = entry.text("card", limits.CARD), entry.text("ref", limits.REF)
-        return Step("refund", card, partial(loyalty.refund, session, store, card, ref))
-
-    def points_back(n: int, raw: Any) -> Step | None:
-        if not isinstance(raw, dict):
-            return None
-        entry = fields.item("points_refunds", n)
-        member, ref = entry.text("member", limits.MEMBER_NO), entry.text("ref", limits.REF)
-        return Step("points_back", member, partial(loyalty.refund_points, session, member, ref))
-
-    yield from _each(fields, "coupons", "release", None, release)
-    yield from _each(fields, "refunds", "refund", "card", refund)
-    yield from _each(fields, "points_refunds", "points_back", "member", points_back)
+    for coupon in voided.coupons:
+        if isinstance(coupon, events.Unread):
+            yield _refused("release", coupon)
+        else:
+            yield Step("release", coupon.code, partial(loyalty.release_coupon, session, store, coupon.code,
+                                                       coupon.ticket_ref(store.code)))
+    for refund in voided.refunds:
+        yield _refused("refund", refund) if isinstance(refund, events.Unread) else \
+            Step("refund", refund.who, partial(loyalty.refund, session, store, refund.who, refund.ref))
+    for refund in voided.points_refunds:
+        yield _refused("points_back", refund) if isinstance(refund, events.Unread) else \
+            Step("points_back", refund.who, partial(loyalty.refund_points, session, refund.who, refund.ref))
 
 
-def _removed_coupon_step(session: Session, store: Store, fields: Fields) -> Step:
+def _removed_coupon_steps(session: Session, store: Store, removed: events.CouponRemoved) -> Iterator[Step]:
     from app.hq import loyalty
 
-    try:
-        code, ref = fields.text("code", limits.COUPON), fields.text("ref", limits.REF)
-    except Unreadable as why:
-        return _refused("release", fields.data.get("code"), why)
-    return Step("release", code, partial(loyalty.release_coupon, session, store, code, ref))
+    coupon = removed.coupon
+    if isinstance(coupon, events.Unread):
+        yield _refused("release", coupon)
+    else:
+        yield Step("release", coupon.code, partial(loyalty.release_coupon, session, store, coupon.code,
+                                                   coupon.ticket_ref(store.code)))
 
 
-def _each(fields: Fields, key: str, action: str, subject: str | None,
-          build: Callable[[int, Any], Step | None]) -> Iterator[Step]:
-    """The step ``build`` makes of each entry of the list ``key`` (None: no step for that entry);
-    an entry, or a list, HQ cannot read becomes a refused step naming the entry's ``subject``."""
-    try:
-        entries = fields.sequence(key)
-    except Unreadable as why:
-        yield _refused(action, "", why)
-        return
-    for n, raw in enumerate(entries):
-        try:
-            step = build(n, raw)
-        except Unreadable as why:
-            step = _refused(action, raw.get(subject) if isinstance(raw, dict) and subject else raw, why)
-        if step is not None:
-            yield step
-
-
-def _refused(action: str, subject: object, why: Unreadable) -> Step:
-    return Step(action, _shown(subject), partial(_refuse, why.field))
+def _refused(action: str, unread: events.Unread) -> Step:
+    return Step(action, unread.subject, partial(_refuse, unread.field))
 
 
 def _refuse(field: str) -> None:
     raise DomainError("invalid_request", status=422, detail=field)
-
-
-def _shown(value: object) -> str:
-    """A subject as a conflict shows it: printable, at most the column's 64 characters."""
-    text = value if isinstance(value, str) else "" if value is None else json.dumps(value, default=str)
-    return "".join(ch if ch.isprintable() else "?" for ch in text[:64])
 
 
 def _activate_card(session: Session, store: Store, card: str, paid: int, ref: str) -> None:
@@ -687,7 +481,7 @@ def _materialise(session: Session, store: Store, planned: list[Planned]) -> None
             _take_steps(session, store, p)
 
 
-def _keep_sales_postgres(session: Session, store_id: int, new_sales: list[tuple[str, SaleRow]]) -> None:
+def _keep_sales_postgres(session: Session, store_id: int, new_sales: list[tuple[str, SaleFigures]]) -> None:
     connection = session.connection().connection.dbapi_connection
     assert connection is not None
     with connection.cursor() as cursor:  # type: ignore[attr-defined]
@@ -697,7 +491,7 @@ def _keep_sales_postgres(session: Session, store_id: int, new_sales: list[tuple[
         cursor.execute("SELECT sale_id FROM sales WHERE store_id = %s AND sale_id = ANY(%s)",
                        [store_id, [s.sale_id for _, s in new_sales]], prepare=False)
         taken = {row[0] for row in cursor.fetchall()}
-        unique: dict[str, tuple[str, SaleRow]] = {}
+        unique: dict[str, tuple[str, SaleFigures]] = {}
         for event_id, sale in new_sales:
             if sale.sale_id not in taken:
                 unique.setdefault(sale.sale_id, (event_id, sale))
@@ -714,7 +508,7 @@ def _keep_sales_postgres(session: Session, store_id: int, new_sales: list[tuple[
                     copy.write_row((store_id, s.sale_id, method, amount, s.completed_at.date()))
 
 
-def _keep_sales_portable(session: Session, store_id: int, new_sales: list[tuple[str, SaleRow]]) -> None:
+def _keep_sales_portable(session: Session, store_id: int, new_sales: list[tuple[str, SaleFigures]]) -> None:
     """The same writes through SQLAlchemy, for the SQLite demo."""
     session.execute(upsert_insert(session, Sale).on_conflict_do_nothing(index_elements=["store_id", "sale_id"]), [
         {"store_id": store_id, "sale_id": s.sale_id, "till": s.till, "business_day": s.completed_at.date(),

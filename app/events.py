@@ -1,0 +1,495 @@
+"""事件: what a store tells HQ through its outbox — each kind a typed value, defined once.
+
+The store builds an event from what happened and records it in its outbox in the transaction of
+the change (``app.outbox.record``); HQ reads the same payload back with the same class's ``read``
+(``app.hq.ingest``). So the two sides can't drift: a field is named, limited and read in one place.
+
+Reading checks every field HQ keeps against the shared limits (``app.domain.limits``): one that is
+missing, of the wrong type or beyond its limit raises ``Unreadable`` naming it, and HQ parks the
+event (搁置) — it keeps its place in the store's stream, nothing of it applies. The loyalty moves
+inside an event (a sale's coupons and the gift cards it sold, a return's refunds, a void's
+releases) are read one by one instead: one HQ cannot read stands as an ``Unread`` in its place, the
+sale still counts, and that one move becomes the store manager's conflict.
+
+Payloads stay readable across store versions: a field added later is optional with a default,
+and what HQ does not read is kept as sent, not checked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, ClassVar, TypeVar
+
+from app.domain import limits
+from app.domain.sale import GIFT_CARD, POINTS, STORED_VALUE, Sale
+
+#: why an event was parked (message codes of ``app.messages``)
+FIELD_INVALID = "event_field_invalid"  # a field HQ reads is missing, of the wrong type or beyond its limit
+TEXT_INVALID = "event_text_invalid"  # text PostgreSQL cannot keep (NUL), or a number JSON cannot (NaN)
+NOT_APPLICABLE = "event_not_applicable"  # the database refused it
+
+Payload = dict[str, Any]
+T = TypeVar("T")
+
+
+class Unreadable(Exception):
+    """What parks an event: ``reason`` (a message code) and the payload field at fault."""
+
+    def __init__(self, reason: str, field: str) -> None:
+        super().__init__(f"{reason}: {field}")
+        self.reason = reason
+        self.field = field
+
+
+@dataclass(frozen=True, slots=True)
+class Unread:
+    """A loyalty move of an event HQ could not read: the field at fault and what it was about (a
+    coupon code, a card), as the manager's conflict shows it."""
+
+    field: str
+    subject: str
+
+
+class Fields:
+    """A payload, or a part of one, read field by field with the shared limits. The first field
+    that is missing, of the wrong type or beyond its limit raises ``Unreadable``, naming the field."""
+
+    __slots__ = ("data", "where")
+
+    def __init__(self, data: dict[str, Any], where: str = "") -> None:
+        self.data = data
+        self.where = where
+
+    def path(self, key: str) -> str:
+        return f"{self.where}{key}"
+
+    def unreadable(self, key: str) -> Unreadable:
+        return Unreadable(FIELD_INVALID, self.path(key))
+
+    def text(self, key: str, limit: limits.TextLimit) -> str:
+        value = self.data.get(key)
+        if not isinstance(value, str) or not limit.min_length <= len(value) <= limit.max_length \
+                or limits.has_control_characters(value):
+            raise self.unreadable(key)
+        return value
+
+    def optional_text(self, key: str, limit: limits.TextLimit) -> str | None:
+        """None when absent, null or empty."""
+        return self.text(key, limit) if self.data.get(key) not in (None, "") else None
+
+    def number(self, key: str, maximum: int, default: int | None = None) -> int:
+        value = self.data.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, int) or abs(value) > maximum:
+            raise self.unreadable(key)
+        return value
+
+    def moment(self, key: str) -> datetime:
+        """An ISO date and time, as the store's wall clock had it (any zone dropped: the business
+        day is the store's)."""
+        value = self.data.get(key)
+        try:
+            moment = datetime.fromisoformat(value)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            raise self.unreadable(key) from None
+        return moment.replace(tzinfo=None) if moment.tzinfo is not None else moment
+
+    def sequence(self, key: str, *, required: bool = False, longest: int | None = None) -> list[Any]:
+        """A list as sent (empty when absent and not ``required``), of at most ``longest`` entries."""
+        value = self.data.get(key)
+        if value is None and not required:
+            return []
+        if not isinstance(value, list) or (longest is not None and len(value) > longest):
+            raise self.unreadable(key)
+        return value
+
+    def items(self, key: str, *, required: bool = False, only_objects: bool = False) -> list[Fields]:
+        """A list of objects (entries that are not objects are passed over unless ``only_objects``)."""
+        value = self.sequence(key, required=required)
+        if only_objects and not all(isinstance(item, dict) for item in value):
+            raise self.unreadable(key)
+        return [self.item(key, n) for n, item in enumerate(value) if isinstance(item, dict)]
+
+    def item(self, key: str, n: int) -> Fields:
+        """Entry ``n`` (an object) of the list ``key``."""
+        return Fields(self.data[key][n], f"{self.path(key)}.{n}.")
+
+    def entry(self, key: str, n: int, limit: limits.TextLimit) -> str:
+        """Entry ``n`` of the list ``key`` as a text of ``limit``'s kind."""
+        return Fields({"": self.data[key][n]}, f"{self.path(key)}.{n}").text("", limit)
+
+    def flag(self, key: str) -> bool:
+        return bool(self.data.get(key))
+
+    def ticket(self, key: str) -> str:
+        """A ticket's id as a ledger ref takes it (the store's own number: an integer)."""
+        value = self.data.get(key)
+        if value is None:
+            return "None"  # what refs of such events always said
+        if isinstance(value, str):
+            return self.text(key, limits.SALE_ID)
+        return str(self.number(key, limits.INT8_MAX))
+
+
+def each(fields: Fields, key: str, subject: str | None, read: Callable[[Fields, int, Any], T | None]
+         ) -> tuple[T | Unread, ...]:
+    """``read`` of each entry of the list ``key`` (None: nothing to do for that entry); an entry, or
+    the list, HQ cannot read stands as an ``Unread`` naming the entry's ``subject`` field."""
+    try:
+        entries = fields.sequence(key)
+    except Unreadable as why:
+        return (Unread(why.field, ""),)
+    found: list[T | Unread] = []
+    for n, raw in enumerate(entries):
+        try:
+            value = read(fields, n, raw)
+        except Unreadable as why:
+            found.append(Unread(why.field, _shown(raw.get(subject) if isinstance(raw, dict) and subject else raw)))
+            continue
+        if value is not None:
+            found.append(value)
+    return tuple(found)
+
+
+def _shown(value: object) -> str:
+    """A subject as a conflict shows it: printable, at most the column's 64 characters."""
+    import json
+
+    text = value if isinstance(value, str) else "" if value is None else json.dumps(value, default=str)
+    return "".join(ch if ch.isprintable() else "?" for ch in text[:64])
+
+
+# ---- the parts of a sale ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Tender:
+    """A tender of a sale, or (negative) where a return's money went."""
+
+    method: str
+    amount: int
+
+    @staticmethod
+    def read_all(fields: Fields) -> dict[str, int]:
+        """The sale's takings per method."""
+        totals: dict[str, int] = {}
+        for n, raw in enumerate(fields.sequence("tenders", required=True)):
+            if not isinstance(raw, dict):
+                raise fields.unreadable("tenders")
+            tender = Fields(raw, f"tenders.{n}.")
+            method = tender.text("method", limits.TENDER_METHOD)
+            totals[method] = totals.get(method, 0) + tender.number("amount", limits.MAX_AMOUNT)
+        return totals
+
+
+@dataclass(frozen=True, slots=True)
+class CouponHeld:
+    """A coupon on a sale (committed with it) or on a voided ticket (released): its code and the
+    reservation's own ref when the store kept one — else the ticket's number, which HQ makes the
+    ref of (``ticket_ref``)."""
+
+    code: str
+    ref: str | None = None
+    offline: bool = False
+    ticket: str | None = None
+
+    def ticket_ref(self, store: str) -> str:
+        return self.ref or f"{store}:{self.ticket}"
+
+
+@dataclass(frozen=True, slots=True)
+class CardSold:
+    """A gift card sold on a line of the sale, and what the line paid for it."""
+
+    card: str
+    paid: int
+
+
+@dataclass(frozen=True, slots=True)
+class MoneyBack:
+    """Part of a return's refund going back to a card (``who`` the card) or to points (``who`` the
+    member), taken from the payment ``spend_ref``; recorded at HQ under ``ref``."""
+
+    who: str
+    spend_ref: str
+    amount: int
+    ref: str
+
+
+@dataclass(frozen=True, slots=True)
+class SpendBack:
+    """A voided ticket's payment in kind, given back whole: the card or member, and its ref."""
+
+    who: str
+    ref: str
+
+
+@dataclass(frozen=True, slots=True)
+class SaleFigures:
+    """What HQ's sales table keeps of a sale or a return (a return's amounts are negative)."""
+
+    sale_id: str
+    till: str
+    completed_at: datetime
+    total: int
+    rounding: int
+    change: int
+    item_count: int
+    tenders: dict[str, int]
+    member_no: str | None = None
+
+    @classmethod
+    def read(cls, fields: Fields) -> SaleFigures:
+        sale_id = fields.text("sale_id", limits.SALE_ID)
+        till = fields.text("till", limits.TILL)
+        completed_at = fields.moment("completed_at")
+        tenders = Tender.read_all(fields)
+        change = fields.number("change", limits.MAX_AMOUNT)
+        if change and tenders.get("cash", 0) >= change:
+            tenders["cash"] -= change  # change goes back in cash: the takings per tender are net of it
+        lines = fields.sequence("lines", required=True, longest=limits.MAX_LINES)
+        given = fields.data.get("item_count")
+        if isinstance(given, int) and not isinstance(given, bool):
+            item_count = fields.number("item_count", limits.MAX_ITEM_COUNT)
+        else:
+            counted = sum(
+                (line.get("quantity", 0) if line.get("unit", "piece") == "piece" else 1)
+                for line in lines if isinstance(line, dict) and not line.get("voided")
+                and isinstance(line.get("quantity", 0), int))
+            item_count = Fields({"item_count": counted}, fields.where).number("item_count", limits.MAX_ITEM_COUNT)
+        return cls(sale_id, till, completed_at, fields.number("total", limits.MAX_TICKET_AMOUNT),
+                   fields.number("rounding", limits.MAX_AMOUNT), change, item_count, tenders,
+                   fields.optional_text("member_no", limits.MEMBER_NO))
+
+
+# ---- the events --------------------------------------------------------------------------------
+
+
+class Event:
+    """One kind of event: ``KIND`` names it in the outbox; ``payload()`` is what is sent."""
+
+    KIND: ClassVar[str]
+
+    def payload(self) -> Payload:
+        raise NotImplementedError
+
+
+@dataclass(frozen=True, slots=True)
+class SaleCompleted(Event):
+    """结账: a completed sale, as the till's ticket (``app.checkout.ticket_view``) — HQ counts it,
+    commits its coupons, activates the gift cards it sold, and earns the member points on it."""
+
+    KIND: ClassVar[str] = "sale_completed"
+    ticket: Payload
+    figures: SaleFigures | None = None
+    coupons: tuple[CouponHeld | Unread, ...] = ()
+    cards: tuple[CardSold | Unread, ...] = ()
+
+    def payload(self) -> Payload:
+        return self.ticket
+
+    @classmethod
+    def read(cls, fields: Fields) -> SaleCompleted:
+        figures = SaleFigures.read(fields)
+        data = fields.data
+        if not (figures.member_no or data.get("coupons") or any(
+                isinstance(line, dict) and line.get("card_no") for line in data["lines"])):
+            return cls(data, figures)  # the usual cash sale of goods asks nothing of loyalty
+
+        def coupon(f: Fields, n: int, raw: Any) -> CouponHeld | None:
+            if not isinstance(raw, dict):
+                return None
+            entry = f.item("coupons", n)
+            code = entry.text("code", limits.COUPON)
+            if raw.get("offline"):
+                return CouponHeld(code, offline=True)
+            ref = entry.optional_text("ref", limits.REF)
+            return CouponHeld(code, ref, ticket=None if ref else f.ticket("id"))
+
+        def card(f: Fields, n: int, raw: Any) -> CardSold | None:
+            if not isinstance(raw, dict) or not raw.get("card_no") or raw.get("voided"):
+                return None
+            line = f.item("lines", n)
+            number = line.text("card_no", limits.CARD)
+            return CardSold(number, line.number("amount", limits.MAX_AMOUNT)
+                            - line.number("discount", limits.MAX_AMOUNT, 0))
+
+        return cls(data, figures, each(fields, "coupons", "code", coupon), each(fields, "lines", "card_no", card))
+
+
+@dataclass(frozen=True, slots=True)
+class SaleReturned(Event):
+    """退货: goods of a sale brought back (or without a receipt), shaped like a sale with negative
+    amounts so reports net it out; its refunds in kind go back at HQ, its coupons are restored and
+    its campaign coupons taken back when the whole sale came back, and its points are taken back."""
+
+    KIND: ClassVar[str] = "sale_returned"
+    data: Payload
+    figures: SaleFigures | None = None
+    refunds: tuple[MoneyBack | Unread, ...] = ()
+    points_refunds: tuple[MoneyBack | Unread, ...] = ()
+    restore_coupons: tuple[str | Unread, ...] = ()
+    original_sale: str | Unread | None = None
+    whole: bool = False
+
+    def payload(self) -> Payload:
+        return self.data
+
+    @classmethod
+    def read(cls, fields: Fields) -> SaleReturned:
+        figures = SaleFigures.read(fields)
+
+        def back(key: str, who: str, limit: limits.TextLimit) -> Callable[[Fields, int, Any], MoneyBack | None]:
+            def read(f: Fields, n: int, raw: Any) -> MoneyBack | None:
+                if not isinstance(raw, dict):
+                    return None
+                entry = f.item(key, n)
+                return MoneyBack(entry.text(who, limit), entry.text("spend_ref", limits.REF),
+                                 entry.number("amount", limits.MAX_AMOUNT, 0), entry.text("ref", limits.REF))
+            return read
+
+        try:
+            original: str | Unread | None = fields.optional_text("original_sale", limits.SALE_ID)
+        except Unreadable as why:
+            original = Unread(why.field, "")
+        return cls(fields.data, figures,
+                   each(fields, "refunds", "card", back("refunds", "card", limits.CARD)),
+                   each(fields, "points_refunds", "member", back("points_refunds", "member", limits.MEMBER_NO)),
+                   each(fields, "restore_coupons", None, lambda f, n, raw: f.entry("restore_coupons", n, limits.COUPON)),
+                   original, fields.flag("whole"))
+
+
+@dataclass(frozen=True, slots=True)
+class TicketVoided(Event):
+    """整单取消: HQ releases the ticket's coupons and gives back what it spent in kind."""
+
+    KIND: ClassVar[str] = "ticket_voided"
+    ticket: int
+    till: str
+    subtotal: int
+    coupons: tuple[CouponHeld | Unread, ...] = ()
+    refunds: tuple[SpendBack | Unread, ...] = ()
+    points_refunds: tuple[SpendBack | Unread, ...] = ()
+
+    @classmethod
+    def of(cls, sale: Sale) -> TicketVoided:
+        """A voided ticket's coupons to release and its payments in kind to give back."""
+        return cls(sale.id, sale.till, sale.subtotal,
+                   tuple(CouponHeld(c.code, c.ref, c.offline) for c in sale.coupons),
+                   tuple(SpendBack(p.reference or "", p.ref or "") for p in sale.payments
+                         if p.kind in (STORED_VALUE, GIFT_CARD)),
+                   tuple(SpendBack(p.reference or "", p.ref or "") for p in sale.payments if p.kind == POINTS))
+
+    def payload(self) -> Payload:
+        return {
+            "ticket": self.ticket, "till": self.till, "subtotal": self.subtotal,
+            "coupons": [c.code for c in self.coupons if isinstance(c, CouponHeld)],
+            "coupon_refs": [{"code": c.code, "ref": c.ref} for c in self.coupons
+                            if isinstance(c, CouponHeld) and c.ref],
+            "refunds": [{"card": r.who, "ref": r.ref} for r in self.refunds if isinstance(r, SpendBack)],
+            "points_refunds": [{"member": r.who, "ref": r.ref} for r in self.points_refunds
+                               if isinstance(r, SpendBack)],
+        }
+
+    @classmethod
+    def read(cls, fields: Fields) -> TicketVoided:
+        try:  # each coupon's own reservation ref when the store kept one, else the ticket's
+            refs = {str(c.get("code")): c.get("ref") for c in fields.sequence("coupon_refs") if isinstance(c, dict)}
+        except Unreadable:
+            refs = {}  # then the ticket's ref: a release HQ cannot match becomes the manager's conflict
+
+        def coupon(f: Fields, n: int, raw: Any) -> CouponHeld:
+            code = f.entry("coupons", n, limits.COUPON)
+            ref = Fields(refs, "coupon_refs.").optional_text(code, limits.REF)
+            return CouponHeld(code, ref, ticket=None if ref else f.ticket("ticket"))
+
+        def spend(key: str, who: str, limit: limits.TextLimit) -> Callable[[Fields, int, Any], SpendBack | None]:
+            def read(f: Fields, n: int, raw: Any) -> SpendBack | None:
+                if not isinstance(raw, dict) or (who == "card" and not raw.get("card")):
+                    return None
+                entry = f.item(key, n)
+                return SpendBack(entry.text(who, limit), entry.text("ref", limits.REF))
+            return read
+
+        ticket = fields.data.get("ticket")
+        return cls(ticket if isinstance(ticket, int) and not isinstance(ticket, bool) else 0,
+                   str(fields.data.get("till") or ""), 0, each(fields, "coupons", None, coupon),
+                   each(fields, "refunds", "card", spend("refunds", "card", limits.CARD)),
+                   each(fields, "points_refunds", "member", spend("points_refunds", "member", limits.MEMBER_NO)))
+
+
+@dataclass(frozen=True, slots=True)
+class CouponRemoved(Event):
+    """A coupon taken off a ticket: HQ releases its reservation."""
+
+    KIND: ClassVar[str] = "coupon_removed"
+    ticket: int
+    till: str
+    coupon: CouponHeld | Unread
+
+    def payload(self) -> Payload:
+        assert isinstance(self.coupon, CouponHeld)
+        return {"ticket": self.ticket, "till": self.till, "code": self.coupon.code, "ref": self.coupon.ref}
+
+    @classmethod
+    def read(cls, fields: Fields) -> CouponRemoved:
+        try:
+            coupon: CouponHeld | Unread = CouponHeld(fields.text("code", limits.COUPON), fields.text("ref", limits.REF))
+        except Unreadable as why:
+            coupon = Unread(why.field, _shown(fields.data.get("code")))
+        return cls(0, "", coupon)
+
+
+@dataclass(frozen=True, slots=True)
+class StockLine:
+    sku: str
+    delta: int
+    unit: str = "piece"
+    on_hand: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StockMoved(Event):
+    """库存变动: a sale, a return, goods received, damage, a count — the net change per SKU."""
+
+    KIND: ClassVar[str] = "stock_moved"
+    reason: str
+    ref: str
+    till: str
+    lines: tuple[StockLine, ...]
+
+    def payload(self) -> Payload:
+        return {"reason": self.reason, "ref": self.ref, "till": self.till,
+                "lines": [{"sku": x.sku, "delta": x.delta, "unit": x.unit, "on_hand": x.on_hand} for x in self.lines]}
+
+    @classmethod
+    def read(cls, fields: Fields) -> StockMoved:
+        lines = tuple(StockLine(line.text("sku", limits.SKU), line.number("delta", limits.MAX_STOCK_DELTA))
+                      for line in fields.items("lines", required=True, only_objects=True))
+        return cls(str(fields.data.get("reason") or ""), str(fields.data.get("ref") or ""),
+                   str(fields.data.get("till") or ""), lines)
+
+
+@dataclass(frozen=True, slots=True)
+class Kept(Event):
+    """An event HQ keeps as sent without applying anything of it (a shift opened or closed, a
+    top-up the store already settled with HQ)."""
+
+    kind: str
+    data: Payload = field(default_factory=dict)
+
+    def payload(self) -> Payload:
+        return self.data
+
+
+SHIFT_OPENED, SHIFT_CLOSED, STORED_VALUE_TOPUP = "shift_opened", "shift_closed", "stored_value_topup"
+
+#: the kinds HQ reads, by name
+READERS: dict[str, Callable[[Fields], Event]] = {
+    kind.KIND: kind.read for kind in (SaleCompleted, SaleReturned, TicketVoided, CouponRemoved, StockMoved)
+}
+
+
+def kinds(events: Iterable[Event]) -> list[str]:
+    return [e.KIND if not isinstance(e, Kept) else e.kind for e in events]
