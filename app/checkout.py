@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import auth, clock, outside, promotions, shifts, stock
+from app import auth, clock, outside, promotions, reports, shifts, stock
 from app.catalog import lookup
 from app.context import Actor, OverrideRequest
 from app.db.models import Operator, SaleCounter
@@ -249,6 +249,7 @@ def void_ticket(session: Session, tickets: Tickets, actor: Actor, ticket_id: int
     approved = _authorise(session, actor, sale.approval_to_void(), override, settings, sale)
     sale.void(approved=approved)
     view = _save(session, tickets, sale)
+    reports.record_void(session, sale, clock.now())
     # HQ releases the ticket's coupons and gives back what was spent in kind from this event.
     record_event(session, "ticket_voided", voided_event(sale))
     return view
@@ -287,6 +288,7 @@ def complete(session: Session, tickets: Tickets, actor: Actor, ticket_id: int, s
     view = _save(session, tickets, sale)
     record_event(session, "sale_completed", view)
     stock.record_sale(session, sale)
+    reports.record_sale(session, sale)
     return {"sale_id": sale.sale_id, "total": sale.total, "change": sale.change, "rounding": sale.rounding,
             "ticket": view}
 

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, FastAPI, Path, Query, Request, Response
 from sqlalchemy.orm import Session, sessionmaker
 
-from app import auth, checkout, commands, loyalty, outside, returns, shifts, stock
+from app import auth, checkout, commands, loyalty, outside, reports, returns, shifts, stock, store_config
 from app.catalog import Catalog, lookup
 from app.context import Actor, OverrideRequest
 from app.db.engine import ensure_parent, make_engine, make_session_factory, relaxed
@@ -26,21 +26,33 @@ from app.sync.worker import status as sync_status
 from app.tickets import Tickets
 from server.errors import finish_app
 from server.store import schemas
+from server.store.routers import closing as closing_routes
+from server.store.routers import reports as report_routes
+from server.store.routers import settings as settings_routes
 
 SEARCH_LIMIT_MAX = 100
 
 
 class StoreState:
     def __init__(self, settings: StoreSettings) -> None:
-        self.settings = settings
+        #: the environment's settings: the defaults the manager's own (设置) override
+        self.defaults = settings
         ensure_parent(settings.database_path)
         self.engine = make_engine(settings.database_url)
         upgrade(self.engine)
         self.sessions: sessionmaker[Session] = make_session_factory(self.engine)
+        self.settings = settings
+        self.reload_settings()
+        reports.listen(self.sessions)
         self.tickets = Tickets(self.sessions)
         self.catalog = Catalog()
         self.sync: SyncWorker | None = None
         self.resumer = outside.Resumer(self.sessions)
+
+    def reload_settings(self) -> None:
+        """The settings with the manager's changes applied; requests from now on use them."""
+        with self.sessions() as session:
+            self.settings = store_config.effective(session, self.defaults)
 
     def start_sync(self) -> None:
         loyalty.register_undos(self.hq())
@@ -82,9 +94,20 @@ def _override(body: schemas.OverridableIn) -> OverrideRequest | None:
     return OverrideRequest(body.override.operator, body.override.pin) if body.override else None
 
 
+class LiveSettings:
+    """The store's settings as they are now: read through on every use, so a change the manager
+    saves in the back office applies to the next request without a restart."""
+
+    def __init__(self, state: StoreState) -> None:
+        self._state = state
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._state.settings, name)
+
+
 def _api(state: StoreState) -> APIRouter:
     router = APIRouter()
-    settings = state.settings
+    settings: Any = LiveSettings(state)
 
     def db() -> Iterator[Session]:
         with state.sessions() as session:
@@ -125,6 +148,7 @@ def _api(state: StoreState) -> APIRouter:
             "shift": shifts.shift_dict(shifts.current(session, who.till)),
             "store_name": settings.store_name,
             "rounding": settings.rounding.value,
+            "language": settings.default_language,
         }
 
     @router.post("/authorise")
@@ -436,4 +460,7 @@ def _api(state: StoreState) -> APIRouter:
             return Response(render_receipt_png(document, printer), media_type="image/png")
         raise DomainError("unknown_format", format=format)
 
+    router.include_router(report_routes.router)
+    router.include_router(closing_routes.router)
+    router.include_router(settings_routes.router)
     return router
