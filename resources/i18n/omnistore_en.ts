@@ -2,39 +2,106 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>BackOffice</name>
+    <message>
+        <location filename="../../ui/backoffice/shell.py" line="92"/>
+        <source>Overview</source>
+        <extracomment>the touch-friendly height of a row in the module list (px) prints ESC/POS bytes on the till&apos;s receipt printer (queued; called on the worker thread) the till&apos;s label printer, when it has one (``devices.json``) opens the diagnostics window of the till&apos;s devices goes to the till and starts its return flow (退货) for a sale switches the app&apos;s language (设置 → 语言) and rebuilds the back office in it the least senior role that sees the module</extracomment>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shell.py" line="93"/>
+        <source>Sales</source>
+        <translation>Sales</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shell.py" line="94"/>
+        <source>Shifts and day close</source>
+        <translation>Shifts and day close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shell.py" line="95"/>
+        <source>Stock</source>
+        <translation>Stock</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shell.py" line="96"/>
+        <source>Shelf labels</source>
+        <translation>Shelf labels</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shell.py" line="97"/>
+        <source>Staff</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shell.py" line="98"/>
+        <source>Audit</source>
+        <translation>Audit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shell.py" line="99"/>
+        <source>Members</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shell.py" line="100"/>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+</context>
+<context>
+    <name>BackOfficeWindow</name>
+    <message>
+        <location filename="../../ui/backoffice/shell.py" line="137"/>
+        <source>Back office</source>
+        <translation>Back office</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shell.py" line="144"/>
+        <source>Till (F12)</source>
+        <translation>Till (F12)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shell.py" line="149"/>
+        <source>Log out (F10)</source>
+        <translation>Log out (F10)</translation>
+    </message>
+</context>
+<context>
     <name>CashTenderDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="331"/>
+        <location filename="../../ui/dialogs.py" line="324"/>
         <source>Cash payment</source>
         <translation>Cash payment</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="331"/>
+        <location filename="../../ui/dialogs.py" line="324"/>
         <source>Pay (Enter)</source>
         <translation>Pay (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="335"/>
+        <location filename="../../ui/dialogs.py" line="328"/>
         <source>Amount due</source>
         <translation>Amount due</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="343"/>
+        <location filename="../../ui/dialogs.py" line="336"/>
         <source>Already paid: %1</source>
         <translation>Already paid: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="345"/>
+        <location filename="../../ui/dialogs.py" line="338"/>
         <source>Cash received (¥)</source>
         <translation>Cash received (¥)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="357"/>
+        <location filename="../../ui/dialogs.py" line="350"/>
         <source>Exact</source>
         <translation>Exact</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="382"/>
+        <location filename="../../ui/dialogs.py" line="375"/>
         <source>Enter the cash received, such as 100 or 52.50.</source>
         <translation>Enter the cash received, such as 100 or 52.50.</translation>
     </message>
@@ -42,27 +109,27 @@
 <context>
     <name>ChangeDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="396"/>
+        <location filename="../../ui/dialogs.py" line="389"/>
         <source>Sale complete</source>
         <translation>Sale complete</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="396"/>
+        <location filename="../../ui/dialogs.py" line="389"/>
         <source>Next customer (Enter)</source>
         <translation>Next customer (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="398"/>
+        <location filename="../../ui/dialogs.py" line="391"/>
         <source>Change</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="406"/>
+        <location filename="../../ui/dialogs.py" line="399"/>
         <source>Total %1</source>
         <translation>Total %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="408"/>
+        <location filename="../../ui/dialogs.py" line="401"/>
         <source>Rounding %1</source>
         <translation>Rounding %1</translation>
     </message>
@@ -70,201 +137,433 @@
 <context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../ui/checkout.py" line="172"/>
+        <location filename="../../ui/checkout.py" line="173"/>
         <source>Scan / code</source>
         <extracomment>the member on this ticket (Ctrl+M): name, tier, points, stored value The server says no shift is open on this till. Emitted with the receipt bytes after they went to the printer sink (for tests and logs). A sale was completed: (sale_id, change). F10: the cashier leaves the till. F11: 交班. Ctrl+S: the HQ sync page. the member on this ticket, as HQ showed them (coupons, cards); None for a walk-in</extracomment>
         <translation>Scan / code</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="176"/>
+        <location filename="../../ui/checkout.py" line="177"/>
         <source>Scan a barcode or type a code, then Enter</source>
         <translation>Scan a barcode or type a code, then Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="196"/>
+        <location filename="../../ui/checkout.py" line="197"/>
         <source>Help</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="197"/>
+        <location filename="../../ui/checkout.py" line="198"/>
         <source>Search</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="198"/>
+        <location filename="../../ui/checkout.py" line="199"/>
         <source>Quantity</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="199"/>
+        <location filename="../../ui/checkout.py" line="200"/>
         <source>Void line</source>
         <translation>Void line</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="200"/>
+        <location filename="../../ui/checkout.py" line="201"/>
         <source>Park</source>
         <translation>Park</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="201"/>
+        <location filename="../../ui/checkout.py" line="202"/>
         <source>Resume</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="202"/>
+        <location filename="../../ui/checkout.py" line="203"/>
         <source>Price</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="203"/>
+        <location filename="../../ui/checkout.py" line="204"/>
         <source>No sale</source>
         <translation>No sale</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="204"/>
+        <location filename="../../ui/checkout.py" line="205"/>
         <source>Reprint</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="205"/>
+        <location filename="../../ui/checkout.py" line="206"/>
         <source>Log out</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="206"/>
+        <location filename="../../ui/checkout.py" line="207"/>
         <source>Close shift</source>
         <translation>Close shift</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="207"/>
+        <location filename="../../ui/checkout.py" line="208"/>
         <source>Pay</source>
         <translation>Pay</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="267"/>
+        <location filename="../../ui/checkout.py" line="268"/>
         <source>Resumed the open ticket of this till.</source>
         <translation>Resumed the open ticket of this till.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="310"/>
+        <location filename="../../ui/checkout.py" line="311"/>
         <source>Unexpected error: %1</source>
         <translation>Unexpected error: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="400"/>
+        <location filename="../../ui/checkout.py" line="402"/>
         <source>Weighing…</source>
         <translation>Weighing…</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="410"/>
+        <location filename="../../ui/checkout.py" line="412"/>
         <source>No steady weight on the scale: put the goods on it, or enter the weight.</source>
         <translation>No steady weight on the scale: put the goods on it, or enter the weight.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="440"/>
+        <location filename="../../ui/checkout.py" line="442"/>
         <source>Finish this dialog first, then scan again.</source>
         <translation>Finish this dialog first, then scan again.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="459"/>
+        <location filename="../../ui/checkout.py" line="461"/>
         <source>There is no line to change.</source>
         <translation>There is no line to change.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="461"/>
+        <location filename="../../ui/checkout.py" line="463"/>
         <source>This line is already voided.</source>
         <translation>This line is already voided.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="490"/>
+        <location filename="../../ui/checkout.py" line="492"/>
         <source>Voided: %1</source>
         <translation>Voided: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="517"/>
+        <location filename="../../ui/checkout.py" line="519"/>
         <source>Drawer opened (no sale).</source>
         <translation>Drawer opened (no sale).</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="521"/>
+        <location filename="../../ui/checkout.py" line="523"/>
         <source>There is nothing to park.</source>
         <translation>There is nothing to park.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="534"/>
+        <location filename="../../ui/checkout.py" line="536"/>
         <source>Ticket parked. Press F6 to resume it.</source>
         <translation>Ticket parked. Press F6 to resume it.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="540"/>
+        <location filename="../../ui/checkout.py" line="542"/>
         <source>Park or finish the current ticket first.</source>
         <translation>Park or finish the current ticket first.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="558"/>
+        <location filename="../../ui/checkout.py" line="560"/>
         <source>Ticket resumed.</source>
         <translation>Ticket resumed.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="572"/>
+        <location filename="../../ui/checkout.py" line="574"/>
         <source>The ticket is empty: scan something first.</source>
         <translation>The ticket is empty: scan something first.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="619"/>
+        <location filename="../../ui/checkout.py" line="621"/>
         <source>The receipt was not printed: %1</source>
         <translation>The receipt was not printed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="641"/>
+        <location filename="../../ui/checkout.py" line="643"/>
         <source>No sale to reprint yet.</source>
         <translation>No sale to reprint yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="645"/>
+        <location filename="../../ui/checkout.py" line="647"/>
         <source>Receipt %1 reprinted.</source>
         <translation>Receipt %1 reprinted.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="666"/>
+        <location filename="../../ui/checkout.py" line="668"/>
         <source>Scan the goods first, then the coupon.</source>
         <translation>Scan the goods first, then the coupon.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="675"/>
-        <location filename="../../ui/checkout.py" line="698"/>
+        <location filename="../../ui/checkout.py" line="677"/>
+        <location filename="../../ui/checkout.py" line="700"/>
         <source>There is nothing to pay yet.</source>
         <translation>There is nothing to pay yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="690"/>
+        <location filename="../../ui/checkout.py" line="692"/>
         <source>Stored value taken; ￥%1 still due.</source>
         <translation>Stored value taken; ￥%1 still due.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="701"/>
+        <location filename="../../ui/checkout.py" line="703"/>
         <source>Attach the member first (Ctrl+M).</source>
         <translation>Attach the member first (Ctrl+M).</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="744"/>
+        <location filename="../../ui/checkout.py" line="746"/>
         <source>Return %1: refund ￥%2 in cash</source>
         <translation>Return %1: refund ￥%2 in cash</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="747"/>
+        <location filename="../../ui/checkout.py" line="749"/>
         <source>, ￥%1 back to the card</source>
         <translation>, ￥%1 back to the card</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="749"/>
+        <location filename="../../ui/checkout.py" line="751"/>
         <source>, ￥%1 back as points</source>
         <translation>, ￥%1 back as points</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="762"/>
+        <location filename="../../ui/checkout.py" line="764"/>
         <source>The return slip was not printed: %1</source>
         <translation>The return slip was not printed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ClosePage</name>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="96"/>
+        <location filename="../../ui/backoffice/close.py" line="138"/>
+        <source>Business day</source>
+        <translation>Business day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="102"/>
+        <source>X report (F5)</source>
+        <translation>X report (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="104"/>
+        <source>Close the day (Z)…</source>
+        <translation>Close the day (Z)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="108"/>
+        <source>Print (Ctrl+P)</source>
+        <translation>Print (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="110"/>
+        <source>Export XLSX</source>
+        <translation>Export XLSX</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="112"/>
+        <source>Export CSV</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="114"/>
+        <source>Deposit…</source>
+        <translation>Deposit…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="128"/>
+        <source>Pick a day and show its X report, or a Z below</source>
+        <translation>Pick a day and show its X report, or a Z below</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="134"/>
+        <source>Tender</source>
+        <translation>Tender</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="134"/>
+        <source>Taken</source>
+        <translation>Taken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="134"/>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="134"/>
+        <source>Refunded</source>
+        <translation>Refunded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="135"/>
+        <source>Net</source>
+        <translation>Net</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="135"/>
+        <location filename="../../ui/backoffice/close.py" line="136"/>
+        <source>Expected</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="135"/>
+        <location filename="../../ui/backoffice/close.py" line="137"/>
+        <source>Counted</source>
+        <translation>Counted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="135"/>
+        <location filename="../../ui/backoffice/close.py" line="137"/>
+        <source>Over/short</source>
+        <translation>Over/short</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="136"/>
+        <source>Till</source>
+        <translation>Till</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="136"/>
+        <source>Cashier</source>
+        <translation>Cashier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="136"/>
+        <source>Float</source>
+        <translation>Float</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="138"/>
+        <source>Z</source>
+        <translation>Z</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="138"/>
+        <source>Net sales</source>
+        <translation>Net sales</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="138"/>
+        <source>Counted cash</source>
+        <translation>Counted cash</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="139"/>
+        <source>Deposited</source>
+        <translation>Deposited</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="149"/>
+        <source>Days closed (last 60 days)</source>
+        <translation>Days closed (last 60 days)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="206"/>
+        <source>Close the day</source>
+        <translation>Close the day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="207"/>
+        <source>Close business day %1? Every shift of it must be closed; a day closes once.</source>
+        <translation>Close business day %1? Every shift of it must be closed; a day closes once.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="220"/>
+        <source>Day %1 closed: Z%2</source>
+        <translation>Day %1 closed: Z%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="229"/>
+        <source>Open the day&apos;s Z first: a deposit is made against a Z.</source>
+        <translation>Open the day&apos;s Z first: a deposit is made against a Z.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="250"/>
+        <source>Deposit of %1 recorded, taken by %2</source>
+        <translation>Deposit of %1 recorded, taken by %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="266"/>
+        <source>This till has no receipt printer.</source>
+        <translation>This till has no receipt printer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="275"/>
+        <source>Sent to the printer: %1</source>
+        <translation>Sent to the printer: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="287"/>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="297"/>
+        <source>Saved %1</source>
+        <translation>Saved %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="315"/>
+        <source>Z%1 · day %2 closed</source>
+        <translation>Z%1 · day %2 closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="318"/>
+        <source>X report · day %1 so far (nothing closed)</source>
+        <translation>X report · day %1 so far (nothing closed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="321"/>
+        <source>Sales %1 (%2)</source>
+        <translation>Sales %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="322"/>
+        <source>returns %1 (%2)</source>
+        <translation>returns %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="324"/>
+        <source>net %1</source>
+        <translation>net %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="325"/>
+        <source>voids %1 tickets, %2 lines</source>
+        <translation>voids %1 tickets, %2 lines</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="327"/>
+        <source>no-sales %1</source>
+        <translation>no-sales %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="328"/>
+        <source>discounts %1</source>
+        <translation>discounts %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="331"/>
+        <source>%1 shifts still open</source>
+        <translation>%1 shifts still open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="333"/>
+        <source>deposited %1</source>
+        <translation>deposited %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="356"/>
+        <source>over %1</source>
+        <translation>over %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="358"/>
+        <source>short %1</source>
+        <translation>short %1</translation>
     </message>
 </context>
 <context>
@@ -366,22 +665,22 @@
 <context>
     <name>CouponDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="185"/>
+        <location filename="../../ui/loyalty.py" line="186"/>
         <source>Coupon</source>
         <translation>Coupon</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="185"/>
+        <location filename="../../ui/loyalty.py" line="186"/>
         <source>Use coupon (Enter)</source>
         <translation>Use coupon (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="189"/>
+        <location filename="../../ui/loyalty.py" line="190"/>
         <source>Coupon code</source>
         <translation>Coupon code</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="210"/>
+        <location filename="../../ui/loyalty.py" line="211"/>
         <source>Scan or type the coupon code.</source>
         <translation>Scan or type the coupon code.</translation>
     </message>
@@ -427,6 +726,243 @@
         <location filename="../../ui/customer_display.py" line="110"/>
         <source>Scan to pay</source>
         <translation>Scan to pay</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="211"/>
+        <source>Sales</source>
+        <extracomment>how long one question about new sales is held open by the store server (seconds) the text shown for the bar under the pointer (&quot;&quot; when none)</extracomment>
+        <translation>Sales</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="212"/>
+        <source>Tickets</source>
+        <translation>Tickets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="213"/>
+        <source>Average ticket</source>
+        <translation>Average ticket</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="214"/>
+        <source>Items per ticket</source>
+        <translation>Items per ticket</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="215"/>
+        <source>Refunds</source>
+        <translation>Refunds</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="216"/>
+        <source>Voids</source>
+        <translation>Voids</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="217"/>
+        <source>Discounts and coupons</source>
+        <translation>Discounts and coupons</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="218"/>
+        <source>Gross margin</source>
+        <translation>Gross margin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="232"/>
+        <source>Payment mix</source>
+        <translation>Payment mix</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="241"/>
+        <source>Top 10 goods</source>
+        <translation>Top 10 goods</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="241"/>
+        <source>Quantity</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="241"/>
+        <location filename="../../ui/backoffice/overview.py" line="242"/>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="242"/>
+        <source>Top categories</source>
+        <translation>Top categories</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="242"/>
+        <source>Items</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="263"/>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="265"/>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="267"/>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="267"/>
+        <source>Yesterday</source>
+        <translation>Yesterday</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="268"/>
+        <source>Last 7 days</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="268"/>
+        <source>Last 30 days</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="274"/>
+        <source>Show (F5)</source>
+        <translation>Show (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="300"/>
+        <source>The range ends before it begins: pick the days again.</source>
+        <translation>The range ends before it begins: pick the days again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="318"/>
+        <source>Rounding %1</source>
+        <translation>Rounding %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="319"/>
+        <source>%1 items</source>
+        <translation>%1 items</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="322"/>
+        <source>%1 returns</source>
+        <translation>%1 returns</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="324"/>
+        <source>%1 tickets %2 · %3 lines %4</source>
+        <translation>%1 tickets %2 · %3 lines %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="328"/>
+        <source>Promotions %1 · coupons %2</source>
+        <translation>Promotions %1 · coupons %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="332"/>
+        <source>%1% on %2 with a cost price</source>
+        <translation>%1% on %2 with a cost price</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="335"/>
+        <source>No goods with a cost price</source>
+        <translation>No goods with a cost price</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="343"/>
+        <source>Sales by hour — bars: %1, line: %2 (same weekday last week)</source>
+        <translation>Sales by hour — bars: %1, line: %2 (same weekday last week)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="347"/>
+        <source>Sales by day — bars: this range, line: the same weekdays from %1</source>
+        <translation>Sales by day — bars: this range, line: the same weekdays from %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="352"/>
+        <source>%1:00</source>
+        <translation>%1:00</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="353"/>
+        <source>%1
+%2 · %3 tickets
+earlier %4 · %5 tickets</source>
+        <translation>%1
+%2 · %3 tickets
+earlier %4 · %5 tickets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="376"/>
+        <source>(no category)</source>
+        <translation>(no category)</translation>
+    </message>
+</context>
+<context>
+    <name>DepositDialog</name>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="46"/>
+        <source>Cash deposit for Z%1</source>
+        <translation>Cash deposit for Z%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="47"/>
+        <source>Record (Enter)</source>
+        <translation>Record (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="53"/>
+        <source>Amount (￥)</source>
+        <translation>Amount (￥)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="55"/>
+        <source>Who took the money, e.g. the bank&apos;s courier</source>
+        <translation>Who took the money, e.g. the bank&apos;s courier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="56"/>
+        <source>Taken by</source>
+        <translation>Taken by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="58"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="60"/>
+        <source>Counted cash not yet deposited: %1</source>
+        <translation>Counted cash not yet deposited: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="69"/>
+        <source>Not an amount: %1</source>
+        <translation>Not an amount: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="72"/>
+        <source>A deposit is more than ￥0.00.</source>
+        <translation>A deposit is more than ￥0.00.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="75"/>
+        <source>At most %1 is left to deposit.</source>
+        <translation>At most %1 is left to deposit.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="78"/>
+        <source>Say who took the money.</source>
+        <translation>Say who took the money.</translation>
     </message>
 </context>
 <context>
@@ -799,27 +1335,27 @@
 <context>
     <name>GiftCardDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="553"/>
+        <location filename="../../ui/loyalty.py" line="554"/>
         <source>Sell a gift card</source>
         <translation>Sell a gift card</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="553"/>
+        <location filename="../../ui/loyalty.py" line="554"/>
         <source>Add (Enter)</source>
         <translation>Add (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="561"/>
+        <location filename="../../ui/loyalty.py" line="562"/>
         <source>Scan the barcode on the back of the card</source>
         <translation>Scan the barcode on the back of the card</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="564"/>
+        <location filename="../../ui/loyalty.py" line="565"/>
         <source>Card number</source>
         <translation>Card number</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="576"/>
+        <location filename="../../ui/loyalty.py" line="577"/>
         <source>Scan or type the card number.</source>
         <translation>Scan or type the card number.</translation>
     </message>
@@ -827,109 +1363,109 @@
 <context>
     <name>HelpDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="86"/>
-        <location filename="../../ui/dialogs.py" line="90"/>
+        <location filename="../../ui/dialogs.py" line="87"/>
+        <location filename="../../ui/dialogs.py" line="91"/>
         <source>Help</source>
         <extracomment>The row of buttons at the bottom (Cancel, OK); subclasses may add their own.</extracomment>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="86"/>
+        <location filename="../../ui/dialogs.py" line="87"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="91"/>
+        <location filename="../../ui/dialogs.py" line="92"/>
         <source>Search products by name, pinyin initials or code</source>
         <translation>Search products by name, pinyin initials or code</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="92"/>
+        <location filename="../../ui/dialogs.py" line="93"/>
         <source>Change the quantity of the selected line</source>
         <translation>Change the quantity of the selected line</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="93"/>
+        <location filename="../../ui/dialogs.py" line="94"/>
         <source>Void the selected line</source>
         <translation>Void the selected line</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="94"/>
+        <location filename="../../ui/dialogs.py" line="95"/>
         <source>Park the ticket (hold it for later)</source>
         <translation>Park the ticket (hold it for later)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="95"/>
+        <location filename="../../ui/dialogs.py" line="96"/>
         <source>Resume a parked ticket</source>
         <translation>Resume a parked ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="96"/>
+        <location filename="../../ui/dialogs.py" line="97"/>
         <source>Override the price of the selected line</source>
         <translation>Override the price of the selected line</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="97"/>
+        <location filename="../../ui/dialogs.py" line="98"/>
         <source>Open the cash drawer (no sale)</source>
         <translation>Open the cash drawer (no sale)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="98"/>
+        <location filename="../../ui/dialogs.py" line="99"/>
         <source>Reprint the last receipt</source>
         <translation>Reprint the last receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="99"/>
+        <location filename="../../ui/dialogs.py" line="100"/>
         <source>Log out</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="100"/>
+        <location filename="../../ui/dialogs.py" line="101"/>
         <source>Close the shift (blind count of the drawer)</source>
         <translation>Close the shift (blind count of the drawer)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="101"/>
+        <location filename="../../ui/dialogs.py" line="102"/>
         <source>Pay</source>
         <translation>Pay</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="102"/>
+        <location filename="../../ui/dialogs.py" line="103"/>
         <source>HQ sync status and stuck uploads</source>
         <translation>HQ sync status and stuck uploads</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="103"/>
+        <location filename="../../ui/dialogs.py" line="104"/>
         <source>Member: scan the member code, or type a phone or card number</source>
         <translation>Member: scan the member code, or type a phone or card number</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="104"/>
+        <location filename="../../ui/dialogs.py" line="105"/>
         <source>Use a coupon</source>
         <translation>Use a coupon</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="105"/>
+        <location filename="../../ui/dialogs.py" line="106"/>
         <source>Pay with stored value</source>
         <translation>Pay with stored value</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="106"/>
+        <location filename="../../ui/dialogs.py" line="107"/>
         <source>Pay with the member&apos;s points</source>
         <translation>Pay with the member&apos;s points</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="107"/>
+        <location filename="../../ui/dialogs.py" line="108"/>
         <source>Return goods of an earlier sale</source>
         <translation>Return goods of an earlier sale</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="108"/>
+        <location filename="../../ui/dialogs.py" line="109"/>
         <source>Select a line</source>
         <translation>Select a line</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="109"/>
+        <location filename="../../ui/dialogs.py" line="110"/>
         <source>Type 3* before a code to sell 3 of it</source>
         <translation>Type 3* before a code to sell 3 of it</translation>
     </message>
@@ -1018,73 +1554,80 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/app.py" line="111"/>
+        <location filename="../../ui/app.py" line="114"/>
         <source>OmniStore checkout</source>
+        <extracomment>whose login opens the back office (a supervisor sees the modules their role allows)</extracomment>
         <translation>OmniStore checkout</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="160"/>
+        <location filename="../../ui/app.py" line="166"/>
         <source>Till: %1</source>
+        <extracomment>the back office of a manager or supervisor logged in (built at their login)</extracomment>
         <translation>Till: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="168"/>
-        <location filename="../../ui/app.py" line="291"/>
+        <location filename="../../ui/app.py" line="174"/>
+        <location filename="../../ui/app.py" line="377"/>
         <source>HQ sync (Ctrl+S)</source>
         <translation>HQ sync (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="181"/>
+        <location filename="../../ui/app.py" line="183"/>
+        <source>Back office</source>
+        <translation>Back office</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="193"/>
         <source>Working…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="189"/>
+        <location filename="../../ui/app.py" line="201"/>
         <source>cashier</source>
         <translation>cashier</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="189"/>
+        <location filename="../../ui/app.py" line="201"/>
         <source>supervisor</source>
         <translation>supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="189"/>
+        <location filename="../../ui/app.py" line="201"/>
         <source>manager</source>
         <translation>manager</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="191"/>
+        <location filename="../../ui/app.py" line="203"/>
         <source>Operator: %1 (%2)</source>
         <translation>Operator: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="234"/>
+        <location filename="../../ui/app.py" line="318"/>
         <source>Checking…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="316"/>
+        <location filename="../../ui/app.py" line="402"/>
         <source>Printer: OK</source>
         <translation>Printer: OK</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="318"/>
+        <location filename="../../ui/app.py" line="404"/>
         <source>Printer: %1</source>
         <translation>Printer: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="320"/>
+        <location filename="../../ui/app.py" line="406"/>
         <source>Printer: status unknown</source>
         <translation>Printer: status unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="342"/>
+        <location filename="../../ui/app.py" line="428"/>
         <source>Server: online</source>
         <translation>Server: online</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="342"/>
+        <location filename="../../ui/app.py" line="428"/>
         <source>Server: OFFLINE</source>
         <translation>Server: OFFLINE</translation>
     </message>
@@ -1092,98 +1635,98 @@
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="35"/>
+        <location filename="../../ui/loyalty.py" line="36"/>
         <source>Regular member</source>
         <translation>Regular member</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="36"/>
+        <location filename="../../ui/loyalty.py" line="37"/>
         <source>Silver member</source>
         <translation>Silver member</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="37"/>
+        <location filename="../../ui/loyalty.py" line="38"/>
         <source>Gold member</source>
         <translation>Gold member</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="38"/>
+        <location filename="../../ui/loyalty.py" line="39"/>
         <source>Diamond member</source>
         <translation>Diamond member</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="46"/>
+        <location filename="../../ui/loyalty.py" line="47"/>
         <source>Points %1</source>
         <translation>Points %1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="47"/>
+        <location filename="../../ui/loyalty.py" line="48"/>
         <source>Stored value ￥%1</source>
         <translation>Stored value ￥%1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="50"/>
+        <location filename="../../ui/loyalty.py" line="51"/>
         <source> (%1 expire on %2)</source>
         <translation> (%1 expire on %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="111"/>
-        <location filename="../../ui/loyalty.py" line="118"/>
+        <location filename="../../ui/loyalty.py" line="112"/>
+        <location filename="../../ui/loyalty.py" line="119"/>
         <source>Member</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="111"/>
+        <location filename="../../ui/loyalty.py" line="112"/>
         <source>Find (Enter)</source>
         <translation>Find (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="116"/>
+        <location filename="../../ui/loyalty.py" line="117"/>
         <source>Member code, phone or card number</source>
         <translation>Member code, phone or card number</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="120"/>
+        <location filename="../../ui/loyalty.py" line="121"/>
         <source>Name (only to register)</source>
         <translation>Name (only to register)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="121"/>
+        <location filename="../../ui/loyalty.py" line="122"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="132"/>
+        <location filename="../../ui/loyalty.py" line="133"/>
         <source>Register this phone</source>
         <translation>Register this phone</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="154"/>
+        <location filename="../../ui/loyalty.py" line="155"/>
         <source>Scan the member code or type a phone or card number.</source>
         <translation>Scan the member code or type a phone or card number.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="168"/>
+        <location filename="../../ui/loyalty.py" line="169"/>
         <source>until %1</source>
         <translation>until %1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="173"/>
+        <location filename="../../ui/loyalty.py" line="174"/>
         <source>Recent: %1</source>
         <translation>Recent: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="175"/>
+        <location filename="../../ui/loyalty.py" line="176"/>
         <source>No purchases yet.</source>
         <translation>No purchases yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="176"/>
+        <location filename="../../ui/loyalty.py" line="177"/>
         <source>Attach to ticket (Enter)</source>
         <translation>Attach to ticket (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="177"/>
+        <location filename="../../ui/loyalty.py" line="178"/>
         <source>Member found.</source>
         <translation>Member found.</translation>
     </message>
@@ -1191,59 +1734,59 @@
 <context>
     <name>NoReceiptReturnDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="469"/>
+        <location filename="../../ui/loyalty.py" line="470"/>
         <source>Return without receipt</source>
         <translation>Return without receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="469"/>
+        <location filename="../../ui/loyalty.py" line="470"/>
         <source>Refund (Enter)</source>
         <translation>Refund (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="472"/>
+        <location filename="../../ui/loyalty.py" line="473"/>
         <source>Refunded in cash at today&apos;s shelf price, without promotions. A manager must allow it.</source>
         <extracomment>(code, quantity) coming back, once the cashier confirms; the checkout runs the return</extracomment>
         <translation>Refunded in cash at today&apos;s shelf price, without promotions. A manager must allow it.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="478"/>
+        <location filename="../../ui/loyalty.py" line="479"/>
         <source>Scan each item coming back</source>
         <translation>Scan each item coming back</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="480"/>
-        <location filename="../../ui/loyalty.py" line="484"/>
+        <location filename="../../ui/loyalty.py" line="481"/>
+        <location filename="../../ui/loyalty.py" line="485"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="482"/>
+        <location filename="../../ui/loyalty.py" line="483"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="484"/>
+        <location filename="../../ui/loyalty.py" line="485"/>
         <source>Price</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="484"/>
+        <location filename="../../ui/loyalty.py" line="485"/>
         <source>Return</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="506"/>
+        <location filename="../../ui/loyalty.py" line="507"/>
         <source>%1 is sold by weight: it can only come back with its receipt.</source>
         <translation>%1 is sold by weight: it can only come back with its receipt.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="527"/>
+        <location filename="../../ui/loyalty.py" line="528"/>
         <source>Refund ￥%1 in cash</source>
         <translation>Refund ￥%1 in cash</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="542"/>
+        <location filename="../../ui/loyalty.py" line="543"/>
         <source>Scan what comes back first.</source>
         <translation>Scan what comes back first.</translation>
     </message>
@@ -1251,62 +1794,62 @@
 <context>
     <name>OverrideDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="419"/>
+        <location filename="../../ui/dialogs.py" line="412"/>
         <source>Manager override</source>
         <translation>Manager override</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="419"/>
+        <location filename="../../ui/dialogs.py" line="412"/>
         <source>Authorize (Enter)</source>
         <translation>Authorize (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="422"/>
+        <location filename="../../ui/dialogs.py" line="415"/>
         <source>This needs a manager: %1</source>
         <translation>This needs a manager: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="433"/>
+        <location filename="../../ui/dialogs.py" line="426"/>
         <source>Manager code</source>
         <translation>Manager code</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="434"/>
+        <location filename="../../ui/dialogs.py" line="427"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="494"/>
+        <location filename="../../ui/dialogs.py" line="487"/>
         <source>void a line</source>
         <translation>void a line</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="495"/>
+        <location filename="../../ui/dialogs.py" line="488"/>
         <source>change a price</source>
         <translation>change a price</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="496"/>
+        <location filename="../../ui/dialogs.py" line="489"/>
         <source>open the drawer without a sale</source>
         <translation>open the drawer without a sale</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="497"/>
+        <location filename="../../ui/dialogs.py" line="490"/>
         <source>open hardware diagnostics</source>
         <translation>open hardware diagnostics</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="498"/>
+        <location filename="../../ui/dialogs.py" line="491"/>
         <source>cancel the whole ticket</source>
         <translation>cancel the whole ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="499"/>
+        <location filename="../../ui/dialogs.py" line="492"/>
         <source>refund above the store&apos;s limit</source>
         <translation>refund above the store&apos;s limit</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="500"/>
+        <location filename="../../ui/dialogs.py" line="493"/>
         <source>take goods back without a receipt</source>
         <translation>take goods back without a receipt</translation>
     </message>
@@ -1330,45 +1873,53 @@
 <context>
     <name>ParkedTicketsDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="466"/>
+        <location filename="../../ui/dialogs.py" line="459"/>
         <source>Parked tickets</source>
         <translation>Parked tickets</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="466"/>
+        <location filename="../../ui/dialogs.py" line="459"/>
         <source>Resume (Enter)</source>
         <translation>Resume (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="479"/>
+        <location filename="../../ui/dialogs.py" line="472"/>
         <source>No parked tickets.</source>
         <translation>No parked tickets.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="486"/>
+        <location filename="../../ui/dialogs.py" line="479"/>
         <source>Choose a ticket first.</source>
         <translation>Choose a ticket first.</translation>
     </message>
 </context>
 <context>
+    <name>Placeholder</name>
+    <message>
+        <location filename="../../ui/backoffice/shell.py" line="116"/>
+        <source>This module is not available in this version yet.</source>
+        <translation>This module is not available in this version yet.</translation>
+    </message>
+</context>
+<context>
     <name>PointsDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="297"/>
+        <location filename="../../ui/loyalty.py" line="298"/>
         <source>Pay with points</source>
         <translation>Pay with points</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="297"/>
+        <location filename="../../ui/loyalty.py" line="298"/>
         <source>Pay (Enter)</source>
         <translation>Pay (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="301"/>
+        <location filename="../../ui/loyalty.py" line="302"/>
         <source>%1 points: up to ￥%2 (%3 points = ￥1)</source>
         <translation>%1 points: up to ￥%2 (%3 points = ￥1)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="308"/>
+        <location filename="../../ui/loyalty.py" line="309"/>
         <source>Amount (¥)</source>
         <translation>Amount (¥)</translation>
     </message>
@@ -1376,12 +1927,12 @@
 <context>
     <name>PosDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="51"/>
+        <location filename="../../ui/dialogs.py" line="52"/>
         <source>Cancel (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="55"/>
+        <location filename="../../ui/dialogs.py" line="56"/>
         <source>OK (Enter)</source>
         <translation>OK (Enter)</translation>
     </message>
@@ -1389,27 +1940,27 @@
 <context>
     <name>PriceDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="275"/>
+        <location filename="../../ui/dialogs.py" line="276"/>
         <source>Override price</source>
         <translation>Override price</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="279"/>
+        <location filename="../../ui/dialogs.py" line="280"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="280"/>
+        <location filename="../../ui/dialogs.py" line="281"/>
         <source>Current price</source>
         <translation>Current price</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="284"/>
+        <location filename="../../ui/dialogs.py" line="285"/>
         <source>New price (¥)</source>
         <translation>New price (¥)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="297"/>
+        <location filename="../../ui/dialogs.py" line="298"/>
         <source>Enter a price such as 12.50.</source>
         <translation>Enter a price such as 12.50.</translation>
     </message>
@@ -1417,27 +1968,27 @@
 <context>
     <name>ProductSearchDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="127"/>
+        <location filename="../../ui/dialogs.py" line="128"/>
         <source>Search products</source>
         <translation>Search products</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="127"/>
+        <location filename="../../ui/dialogs.py" line="128"/>
         <source>Add (Enter)</source>
         <translation>Add (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="133"/>
+        <location filename="../../ui/dialogs.py" line="134"/>
         <source>Name, pinyin initials (e.g. kkkl) or code</source>
         <translation>Name, pinyin initials (e.g. kkkl) or code</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="174"/>
+        <location filename="../../ui/dialogs.py" line="175"/>
         <source>No product matches.</source>
         <translation>No product matches.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="194"/>
+        <location filename="../../ui/dialogs.py" line="195"/>
         <source>Choose a product first.</source>
         <translation>Choose a product first.</translation>
     </message>
@@ -1445,32 +1996,32 @@
 <context>
     <name>QuantityDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="204"/>
+        <location filename="../../ui/dialogs.py" line="205"/>
         <source>Change quantity</source>
         <translation>Change quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="209"/>
+        <location filename="../../ui/dialogs.py" line="210"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="210"/>
+        <location filename="../../ui/dialogs.py" line="211"/>
         <source>Current</source>
         <translation>Current</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="216"/>
+        <location filename="../../ui/dialogs.py" line="217"/>
         <source>Weight (kg)</source>
         <translation>Weight (kg)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="216"/>
+        <location filename="../../ui/dialogs.py" line="217"/>
         <source>Quantity</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="230"/>
+        <location filename="../../ui/dialogs.py" line="231"/>
         <source>Enter a quantity greater than zero.</source>
         <translation>Enter a quantity greater than zero.</translation>
     </message>
@@ -1478,110 +2029,433 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="340"/>
-        <location filename="../../ui/loyalty.py" line="367"/>
+        <location filename="../../ui/loyalty.py" line="341"/>
+        <location filename="../../ui/loyalty.py" line="368"/>
         <source>Return</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="340"/>
-        <location filename="../../ui/loyalty.py" line="387"/>
+        <location filename="../../ui/loyalty.py" line="341"/>
+        <location filename="../../ui/loyalty.py" line="388"/>
         <source>Find sale (Enter)</source>
         <translation>Find sale (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="347"/>
+        <location filename="../../ui/loyalty.py" line="348"/>
         <source>Scan the receipt barcode, or type the amount, member or goods code</source>
         <extracomment>(line id, quantity) to bring back, once the cashier confirms; the checkout runs the return</extracomment>
         <translation>Scan the receipt barcode, or type the amount, member or goods code</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="350"/>
-        <location filename="../../ui/loyalty.py" line="360"/>
+        <location filename="../../ui/loyalty.py" line="351"/>
+        <location filename="../../ui/loyalty.py" line="361"/>
         <source>Sale</source>
         <extracomment>查单: the day&apos;s sales that match what was typed, when there is no receipt barcode to scan</extracomment>
         <translation>Sale</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="355"/>
+        <location filename="../../ui/loyalty.py" line="356"/>
         <source>Sold on</source>
         <translation>Sold on</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="357"/>
+        <location filename="../../ui/loyalty.py" line="358"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="360"/>
+        <location filename="../../ui/loyalty.py" line="361"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="360"/>
+        <location filename="../../ui/loyalty.py" line="361"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="360"/>
+        <location filename="../../ui/loyalty.py" line="361"/>
         <source>Member</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="367"/>
+        <location filename="../../ui/loyalty.py" line="368"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="367"/>
+        <location filename="../../ui/loyalty.py" line="368"/>
         <source>Paid</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="367"/>
+        <location filename="../../ui/loyalty.py" line="368"/>
         <source>Can return</source>
         <translation>Can return</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="371"/>
+        <location filename="../../ui/loyalty.py" line="372"/>
         <source>No receipt…</source>
         <extracomment>the cashier chose 无小票退货 instead: the checkout opens that dialog</extracomment>
         <translation>No receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="398"/>
+        <location filename="../../ui/loyalty.py" line="399"/>
         <source>Scan the receipt barcode or type the sale number.</source>
         <translation>Scan the receipt barcode or type the sale number.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="411"/>
+        <location filename="../../ui/loyalty.py" line="412"/>
         <source>Choose how many of which item come back.</source>
         <translation>Choose how many of which item come back.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="428"/>
+        <location filename="../../ui/loyalty.py" line="429"/>
         <source>%1 sales match: pick one (Enter).</source>
         <translation>%1 sales match: pick one (Enter).</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="430"/>
+        <location filename="../../ui/loyalty.py" line="431"/>
         <source>No sale of that day matches.</source>
         <translation>No sale of that day matches.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="445"/>
+        <location filename="../../ui/loyalty.py" line="446"/>
         <source>Gift cards sold are not taken back.</source>
         <translation>Gift cards sold are not taken back.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="456"/>
+        <location filename="../../ui/loyalty.py" line="457"/>
         <source>Refund (Enter)</source>
         <translation>Refund (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="458"/>
+        <location filename="../../ui/loyalty.py" line="459"/>
         <source>Everything on this sale has been returned already.</source>
         <translation>Everything on this sale has been returned already.</translation>
+    </message>
+</context>
+<context>
+    <name>SalesJournalPage</name>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="63"/>
+        <source>Sale</source>
+        <translation>Sale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="63"/>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="63"/>
+        <source>Till</source>
+        <translation>Till</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="63"/>
+        <location filename="../../ui/backoffice/sales.py" line="122"/>
+        <source>Cashier</source>
+        <translation>Cashier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="64"/>
+        <source>Items</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="64"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="64"/>
+        <source>Tenders</source>
+        <translation>Tenders</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="64"/>
+        <location filename="../../ui/backoffice/sales.py" line="120"/>
+        <source>Member</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="71"/>
+        <source>More…</source>
+        <translation>More…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="94"/>
+        <source>Receipt number or its beginning</source>
+        <translation>Receipt number or its beginning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="96"/>
+        <source>from ￥</source>
+        <translation>from ￥</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="98"/>
+        <source>to ￥</source>
+        <translation>to ￥</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="100"/>
+        <source>Member card number</source>
+        <translation>Member card number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="102"/>
+        <source>Operator code</source>
+        <translation>Operator code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="104"/>
+        <source>Any tender</source>
+        <translation>Any tender</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="109"/>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="111"/>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="113"/>
+        <source>Receipt</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="115"/>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="125"/>
+        <source>Search (F5)</source>
+        <translation>Search (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="135"/>
+        <source>Pick a sale to see it</source>
+        <translation>Pick a sale to see it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="139"/>
+        <source>Goods</source>
+        <translation>Goods</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="139"/>
+        <source>Qty</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="139"/>
+        <source>Paid</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="139"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="152"/>
+        <source>Reprint (Ctrl+P)</source>
+        <translation>Reprint (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="154"/>
+        <source>Return… (Ctrl+R)</source>
+        <translation>Return… (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="181"/>
+        <source>The time range ends before it begins.</source>
+        <translation>The time range ends before it begins.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="186"/>
+        <source>Not an amount: %1</source>
+        <translation>Not an amount: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="189"/>
+        <source>The lowest amount is above the highest.</source>
+        <translation>The lowest amount is above the highest.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="217"/>
+        <source>%1 sales</source>
+        <translation>%1 sales</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="220"/>
+        <source>No sale matches.</source>
+        <translation>No sale matches.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="239"/>
+        <source>%1 · %2 · till %3</source>
+        <translation>%1 · %2 · till %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="250"/>
+        <source>Subtotal %1</source>
+        <translation>Subtotal %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="252"/>
+        <source>promotions −%1</source>
+        <translation>promotions −%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="254"/>
+        <source>coupon %1 −%2</source>
+        <translation>coupon %1 −%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="257"/>
+        <source>rounding %1</source>
+        <translation>rounding %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="258"/>
+        <source>total %1</source>
+        <translation>total %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="260"/>
+        <source>paid %1, change %2</source>
+        <translation>paid %1, change %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="262"/>
+        <source>member %1</source>
+        <translation>member %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="281"/>
+        <source>Reprinted %1</source>
+        <translation>Reprinted %1</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="31"/>
+        <source>None: exact fen</source>
+        <translation>None: exact fen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="32"/>
+        <source>To the jiao, down</source>
+        <translation>To the jiao, down</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="33"/>
+        <source>To the jiao, half up</source>
+        <translation>To the jiao, half up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="34"/>
+        <source>To the yuan, down</source>
+        <translation>To the yuan, down</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="35"/>
+        <source>To the yuan, half up</source>
+        <translation>To the yuan, half up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="51"/>
+        <source>Settings of this store</source>
+        <translation>Settings of this store</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="56"/>
+        <source>Printed under the store&apos;s name</source>
+        <translation>Printed under the store&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="61"/>
+        <source>Receipt header</source>
+        <translation>Receipt header</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="62"/>
+        <source>Receipt footer</source>
+        <translation>Receipt footer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="66"/>
+        <source>Rounding</source>
+        <translation>Rounding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="69"/>
+        <source>Void limit (￥, above it a supervisor authorises)</source>
+        <translation>Void limit (￥, above it a supervisor authorises)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="73"/>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="74"/>
+        <source>Devices and diagnostics…</source>
+        <translation>Devices and diagnostics…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="77"/>
+        <source>Devices</source>
+        <translation>Devices</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="87"/>
+        <source>Back to the defaults</source>
+        <translation>Back to the defaults</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="89"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="118"/>
+        <source>Changed here: %1. The rest follow the store server&apos;s defaults.</source>
+        <translation>Changed here: %1. The rest follow the store server&apos;s defaults.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="119"/>
+        <source>nothing yet</source>
+        <translation>nothing yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="126"/>
+        <source>A header or footer is at most 4 lines and %1 characters.</source>
+        <translation>A header or footer is at most 4 lines and %1 characters.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="132"/>
+        <source>Not an amount: %1</source>
+        <translation>Not an amount: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="144"/>
+        <source>Nothing changed.</source>
+        <translation>Nothing changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="158"/>
+        <source>Saved: the next sale uses these settings.</source>
+        <translation>Saved: the next sale uses these settings.</translation>
     </message>
 </context>
 <context>
@@ -1713,52 +2587,52 @@
 <context>
     <name>StoredValueDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="220"/>
+        <location filename="../../ui/loyalty.py" line="221"/>
         <source>Pay with stored value</source>
         <translation>Pay with stored value</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="220"/>
+        <location filename="../../ui/loyalty.py" line="221"/>
         <source>Pay (Enter)</source>
         <translation>Pay (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="228"/>
+        <location filename="../../ui/loyalty.py" line="229"/>
         <source>Card</source>
         <translation>Card</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="229"/>
+        <location filename="../../ui/loyalty.py" line="230"/>
         <source>Amount (¥)</source>
         <translation>Amount (¥)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="269"/>
+        <location filename="../../ui/loyalty.py" line="270"/>
         <source>Balance ￥%1</source>
         <translation>Balance ￥%1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="271"/>
+        <location filename="../../ui/loyalty.py" line="272"/>
         <source>(valid until %1)</source>
         <translation>(valid until %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="274"/>
+        <location filename="../../ui/loyalty.py" line="275"/>
         <source>This gift card has expired; it cannot pay.</source>
         <translation>This gift card has expired; it cannot pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="276"/>
+        <location filename="../../ui/loyalty.py" line="277"/>
         <source>The card is empty.</source>
         <translation>The card is empty.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="279"/>
+        <location filename="../../ui/loyalty.py" line="280"/>
         <source>The card pays ￥%1; the rest is paid another way.</source>
         <translation>The card pays ￥%1; the rest is paid another way.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="285"/>
+        <location filename="../../ui/loyalty.py" line="286"/>
         <source>Scan or type the card number.</source>
         <translation>Scan or type the card number.</translation>
     </message>
@@ -1990,28 +2864,28 @@
 <context>
     <name>TotalsPanel</name>
     <message>
-        <location filename="../../ui/checkout.py" line="94"/>
+        <location filename="../../ui/checkout.py" line="95"/>
         <source>Items</source>
         <extracomment>&quot;3*6901234567892&quot; sells three of the item. Codes that mean &quot;the cashier must fix their credentials&quot;, not &quot;the command failed&quot;.</extracomment>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="95"/>
+        <location filename="../../ui/checkout.py" line="96"/>
         <source>Subtotal</source>
         <translation>Subtotal</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="96"/>
+        <location filename="../../ui/checkout.py" line="97"/>
         <source>Coupons</source>
         <translation>Coupons</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="97"/>
+        <location filename="../../ui/checkout.py" line="98"/>
         <source>Paid</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="98"/>
+        <location filename="../../ui/checkout.py" line="99"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
@@ -2019,17 +2893,17 @@
 <context>
     <name>WeightDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="241"/>
+        <location filename="../../ui/dialogs.py" line="242"/>
         <source>Enter the weight</source>
         <translation>Enter the weight</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="250"/>
+        <location filename="../../ui/dialogs.py" line="251"/>
         <source>Weight (kg)</source>
         <translation>Weight (kg)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="264"/>
+        <location filename="../../ui/dialogs.py" line="265"/>
         <source>Enter a weight greater than zero, e.g. 0.512</source>
         <translation>Enter a weight greater than zero, e.g. 0.512</translation>
     </message>
@@ -2050,7 +2924,7 @@
 <context>
     <name>_ServerDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="77"/>
+        <location filename="../../ui/loyalty.py" line="78"/>
         <source>Enter an amount greater than zero.</source>
         <extracomment>the ticket as the server returned it, once the dialog&apos;s call succeeded</extracomment>
         <translation>Enter an amount greater than zero.</translation>

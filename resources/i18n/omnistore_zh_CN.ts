@@ -2,39 +2,106 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>BackOffice</name>
+    <message>
+        <location filename="../../ui/backoffice/shell.py" line="92"/>
+        <source>Overview</source>
+        <extracomment>the touch-friendly height of a row in the module list (px) prints ESC/POS bytes on the till&apos;s receipt printer (queued; called on the worker thread) the till&apos;s label printer, when it has one (``devices.json``) opens the diagnostics window of the till&apos;s devices goes to the till and starts its return flow (退货) for a sale switches the app&apos;s language (设置 → 语言) and rebuilds the back office in it the least senior role that sees the module</extracomment>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shell.py" line="93"/>
+        <source>Sales</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shell.py" line="94"/>
+        <source>Shifts and day close</source>
+        <translation>交班与日结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shell.py" line="95"/>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shell.py" line="96"/>
+        <source>Shelf labels</source>
+        <translation>价签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shell.py" line="97"/>
+        <source>Staff</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shell.py" line="98"/>
+        <source>Audit</source>
+        <translation>审计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shell.py" line="99"/>
+        <source>Members</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shell.py" line="100"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+</context>
+<context>
+    <name>BackOfficeWindow</name>
+    <message>
+        <location filename="../../ui/backoffice/shell.py" line="137"/>
+        <source>Back office</source>
+        <translation>后台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shell.py" line="144"/>
+        <source>Till (F12)</source>
+        <translation>收银 (F12)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shell.py" line="149"/>
+        <source>Log out (F10)</source>
+        <translation>退出 (F10)</translation>
+    </message>
+</context>
+<context>
     <name>CashTenderDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="331"/>
+        <location filename="../../ui/dialogs.py" line="324"/>
         <source>Cash payment</source>
         <translation>现金收款</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="331"/>
+        <location filename="../../ui/dialogs.py" line="324"/>
         <source>Pay (Enter)</source>
         <translation>收款 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="335"/>
+        <location filename="../../ui/dialogs.py" line="328"/>
         <source>Amount due</source>
         <translation>应收</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="343"/>
+        <location filename="../../ui/dialogs.py" line="336"/>
         <source>Already paid: %1</source>
         <translation>已付：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="345"/>
+        <location filename="../../ui/dialogs.py" line="338"/>
         <source>Cash received (¥)</source>
         <translation>实收现金 (¥)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="357"/>
+        <location filename="../../ui/dialogs.py" line="350"/>
         <source>Exact</source>
         <translation>正好</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="382"/>
+        <location filename="../../ui/dialogs.py" line="375"/>
         <source>Enter the cash received, such as 100 or 52.50.</source>
         <translation>请输入实收金额，如 100 或 52.50。</translation>
     </message>
@@ -42,27 +109,27 @@
 <context>
     <name>ChangeDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="396"/>
+        <location filename="../../ui/dialogs.py" line="389"/>
         <source>Sale complete</source>
         <translation>交易完成</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="396"/>
+        <location filename="../../ui/dialogs.py" line="389"/>
         <source>Next customer (Enter)</source>
         <translation>下一位顾客 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="398"/>
+        <location filename="../../ui/dialogs.py" line="391"/>
         <source>Change</source>
         <translation>找零</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="406"/>
+        <location filename="../../ui/dialogs.py" line="399"/>
         <source>Total %1</source>
         <translation>合计 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="408"/>
+        <location filename="../../ui/dialogs.py" line="401"/>
         <source>Rounding %1</source>
         <translation>抹零 %1</translation>
     </message>
@@ -70,201 +137,433 @@
 <context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../ui/checkout.py" line="172"/>
+        <location filename="../../ui/checkout.py" line="173"/>
         <source>Scan / code</source>
         <extracomment>the member on this ticket (Ctrl+M): name, tier, points, stored value The server says no shift is open on this till. Emitted with the receipt bytes after they went to the printer sink (for tests and logs). A sale was completed: (sale_id, change). F10: the cashier leaves the till. F11: 交班. Ctrl+S: the HQ sync page. the member on this ticket, as HQ showed them (coupons, cards); None for a walk-in</extracomment>
         <translation>扫码/编码</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="176"/>
+        <location filename="../../ui/checkout.py" line="177"/>
         <source>Scan a barcode or type a code, then Enter</source>
         <translation>扫描条码或输入编码后按回车</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="196"/>
+        <location filename="../../ui/checkout.py" line="197"/>
         <source>Help</source>
         <translation>帮助</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="197"/>
+        <location filename="../../ui/checkout.py" line="198"/>
         <source>Search</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="198"/>
+        <location filename="../../ui/checkout.py" line="199"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="199"/>
+        <location filename="../../ui/checkout.py" line="200"/>
         <source>Void line</source>
         <translation>删行</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="200"/>
+        <location filename="../../ui/checkout.py" line="201"/>
         <source>Park</source>
         <translation>挂单</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="201"/>
+        <location filename="../../ui/checkout.py" line="202"/>
         <source>Resume</source>
         <translation>取单</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="202"/>
+        <location filename="../../ui/checkout.py" line="203"/>
         <source>Price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="203"/>
+        <location filename="../../ui/checkout.py" line="204"/>
         <source>No sale</source>
         <translation>开钱箱</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="204"/>
+        <location filename="../../ui/checkout.py" line="205"/>
         <source>Reprint</source>
         <translation>重打小票</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="205"/>
+        <location filename="../../ui/checkout.py" line="206"/>
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="206"/>
+        <location filename="../../ui/checkout.py" line="207"/>
         <source>Close shift</source>
         <translation>交班</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="207"/>
+        <location filename="../../ui/checkout.py" line="208"/>
         <source>Pay</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="267"/>
+        <location filename="../../ui/checkout.py" line="268"/>
         <source>Resumed the open ticket of this till.</source>
         <translation>已恢复本机未完成的小票。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="310"/>
+        <location filename="../../ui/checkout.py" line="311"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="400"/>
+        <location filename="../../ui/checkout.py" line="402"/>
         <source>Weighing…</source>
         <translation>正在称重…</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="410"/>
+        <location filename="../../ui/checkout.py" line="412"/>
         <source>No steady weight on the scale: put the goods on it, or enter the weight.</source>
         <translation>秤上没有稳定的重量：请把商品放上秤，或输入重量。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="440"/>
+        <location filename="../../ui/checkout.py" line="442"/>
         <source>Finish this dialog first, then scan again.</source>
         <translation>请先完成当前窗口，再重新扫码。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="459"/>
+        <location filename="../../ui/checkout.py" line="461"/>
         <source>There is no line to change.</source>
         <translation>没有可操作的商品行。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="461"/>
+        <location filename="../../ui/checkout.py" line="463"/>
         <source>This line is already voided.</source>
         <translation>该商品行已删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="490"/>
+        <location filename="../../ui/checkout.py" line="492"/>
         <source>Voided: %1</source>
         <translation>已删除：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="517"/>
+        <location filename="../../ui/checkout.py" line="519"/>
         <source>Drawer opened (no sale).</source>
         <translation>钱箱已打开（无交易）。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="521"/>
+        <location filename="../../ui/checkout.py" line="523"/>
         <source>There is nothing to park.</source>
         <translation>没有可挂起的商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="534"/>
+        <location filename="../../ui/checkout.py" line="536"/>
         <source>Ticket parked. Press F6 to resume it.</source>
         <translation>已挂单，按 F6 取单。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="540"/>
+        <location filename="../../ui/checkout.py" line="542"/>
         <source>Park or finish the current ticket first.</source>
         <translation>请先挂起或结算当前小票。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="558"/>
+        <location filename="../../ui/checkout.py" line="560"/>
         <source>Ticket resumed.</source>
         <translation>已取单。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="572"/>
+        <location filename="../../ui/checkout.py" line="574"/>
         <source>The ticket is empty: scan something first.</source>
         <translation>小票为空，请先扫描商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="619"/>
+        <location filename="../../ui/checkout.py" line="621"/>
         <source>The receipt was not printed: %1</source>
         <translation>小票未打印：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="641"/>
+        <location filename="../../ui/checkout.py" line="643"/>
         <source>No sale to reprint yet.</source>
         <translation>还没有可重打的小票</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="645"/>
+        <location filename="../../ui/checkout.py" line="647"/>
         <source>Receipt %1 reprinted.</source>
         <translation>已重打小票 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="666"/>
+        <location filename="../../ui/checkout.py" line="668"/>
         <source>Scan the goods first, then the coupon.</source>
         <translation>请先扫商品，再用券。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="675"/>
-        <location filename="../../ui/checkout.py" line="698"/>
+        <location filename="../../ui/checkout.py" line="677"/>
+        <location filename="../../ui/checkout.py" line="700"/>
         <source>There is nothing to pay yet.</source>
         <translation>还没有需要支付的金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="690"/>
+        <location filename="../../ui/checkout.py" line="692"/>
         <source>Stored value taken; ￥%1 still due.</source>
         <translation>储值已扣款，还需收 ￥%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="701"/>
+        <location filename="../../ui/checkout.py" line="703"/>
         <source>Attach the member first (Ctrl+M).</source>
         <translation>请先关联会员（Ctrl+M）。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="744"/>
+        <location filename="../../ui/checkout.py" line="746"/>
         <source>Return %1: refund ￥%2 in cash</source>
         <translation>退货 %1：现金退款 ￥%2</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="747"/>
+        <location filename="../../ui/checkout.py" line="749"/>
         <source>, ￥%1 back to the card</source>
         <translation>，￥%1 退回储值卡</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="749"/>
+        <location filename="../../ui/checkout.py" line="751"/>
         <source>, ￥%1 back as points</source>
         <translation>，￥%1 退回积分</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="762"/>
+        <location filename="../../ui/checkout.py" line="764"/>
         <source>The return slip was not printed: %1</source>
         <translation>退货单未打印：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ClosePage</name>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="96"/>
+        <location filename="../../ui/backoffice/close.py" line="138"/>
+        <source>Business day</source>
+        <translation>营业日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="102"/>
+        <source>X report (F5)</source>
+        <translation>X 报表 (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="104"/>
+        <source>Close the day (Z)…</source>
+        <translation>日结 (Z)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="108"/>
+        <source>Print (Ctrl+P)</source>
+        <translation>打印 (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="110"/>
+        <source>Export XLSX</source>
+        <translation>导出 XLSX</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="112"/>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="114"/>
+        <source>Deposit…</source>
+        <translation>缴款…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="128"/>
+        <source>Pick a day and show its X report, or a Z below</source>
+        <translation>选择营业日查看 X 报表，或在下方选择日结单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="134"/>
+        <source>Tender</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="134"/>
+        <source>Taken</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="134"/>
+        <source>Change</source>
+        <translation>找零</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="134"/>
+        <source>Refunded</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="135"/>
+        <source>Net</source>
+        <translation>净额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="135"/>
+        <location filename="../../ui/backoffice/close.py" line="136"/>
+        <source>Expected</source>
+        <translation>应有</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="135"/>
+        <location filename="../../ui/backoffice/close.py" line="137"/>
+        <source>Counted</source>
+        <translation>实点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="135"/>
+        <location filename="../../ui/backoffice/close.py" line="137"/>
+        <source>Over/short</source>
+        <translation>长短款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="136"/>
+        <source>Till</source>
+        <translation>收银台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="136"/>
+        <source>Cashier</source>
+        <translation>收银员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="136"/>
+        <source>Float</source>
+        <translation>备用金</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="138"/>
+        <source>Z</source>
+        <translation>日结号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="138"/>
+        <source>Net sales</source>
+        <translation>净销售额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="138"/>
+        <source>Counted cash</source>
+        <translation>实点现金</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="139"/>
+        <source>Deposited</source>
+        <translation>已缴款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="149"/>
+        <source>Days closed (last 60 days)</source>
+        <translation>已日结（近 60 天）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="206"/>
+        <source>Close the day</source>
+        <translation>日结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="207"/>
+        <source>Close business day %1? Every shift of it must be closed; a day closes once.</source>
+        <translation>确定日结营业日 %1？所有班次须已交班；每天只能日结一次。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="220"/>
+        <source>Day %1 closed: Z%2</source>
+        <translation>营业日 %1 已日结：Z%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="229"/>
+        <source>Open the day&apos;s Z first: a deposit is made against a Z.</source>
+        <translation>请先打开当天的日结单：缴款记在日结单上。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="250"/>
+        <source>Deposit of %1 recorded, taken by %2</source>
+        <translation>已记录缴款 %1，收款人 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="266"/>
+        <source>This till has no receipt printer.</source>
+        <translation>本收银台没有小票打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="275"/>
+        <source>Sent to the printer: %1</source>
+        <translation>已发送打印：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="287"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="297"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="315"/>
+        <source>Z%1 · day %2 closed</source>
+        <translation>日结 Z%1 · 营业日 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="318"/>
+        <source>X report · day %1 so far (nothing closed)</source>
+        <translation>X 报表 · 营业日 %1 截至目前（未结）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="321"/>
+        <source>Sales %1 (%2)</source>
+        <translation>销售 %1（%2 笔）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="322"/>
+        <source>returns %1 (%2)</source>
+        <translation>退货 %1（%2 笔）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="324"/>
+        <source>net %1</source>
+        <translation>净额 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="325"/>
+        <source>voids %1 tickets, %2 lines</source>
+        <translation>作废 %1 单、%2 行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="327"/>
+        <source>no-sales %1</source>
+        <translation>无交易开钱箱 %1 次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="328"/>
+        <source>discounts %1</source>
+        <translation>优惠 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="331"/>
+        <source>%1 shifts still open</source>
+        <translation>%1 个班次未交班</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="333"/>
+        <source>deposited %1</source>
+        <translation>已缴款 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="356"/>
+        <source>over %1</source>
+        <translation>长款 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="358"/>
+        <source>short %1</source>
+        <translation>短款 %1</translation>
     </message>
 </context>
 <context>
@@ -366,22 +665,22 @@
 <context>
     <name>CouponDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="185"/>
+        <location filename="../../ui/loyalty.py" line="186"/>
         <source>Coupon</source>
         <translation>用券</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="185"/>
+        <location filename="../../ui/loyalty.py" line="186"/>
         <source>Use coupon (Enter)</source>
         <translation>使用 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="189"/>
+        <location filename="../../ui/loyalty.py" line="190"/>
         <source>Coupon code</source>
         <translation>券码</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="210"/>
+        <location filename="../../ui/loyalty.py" line="211"/>
         <source>Scan or type the coupon code.</source>
         <translation>请扫描或输入券码。</translation>
     </message>
@@ -427,6 +726,243 @@
         <location filename="../../ui/customer_display.py" line="110"/>
         <source>Scan to pay</source>
         <translation>扫码付款</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="211"/>
+        <source>Sales</source>
+        <extracomment>how long one question about new sales is held open by the store server (seconds) the text shown for the bar under the pointer (&quot;&quot; when none)</extracomment>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="212"/>
+        <source>Tickets</source>
+        <translation>笔数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="213"/>
+        <source>Average ticket</source>
+        <translation>客单价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="214"/>
+        <source>Items per ticket</source>
+        <translation>客件数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="215"/>
+        <source>Refunds</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="216"/>
+        <source>Voids</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="217"/>
+        <source>Discounts and coupons</source>
+        <translation>促销与用券</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="218"/>
+        <source>Gross margin</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="232"/>
+        <source>Payment mix</source>
+        <translation>支付方式构成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="241"/>
+        <source>Top 10 goods</source>
+        <translation>商品前 10</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="241"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="241"/>
+        <location filename="../../ui/backoffice/overview.py" line="242"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="242"/>
+        <source>Top categories</source>
+        <translation>品类排行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="242"/>
+        <source>Items</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="263"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="265"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="267"/>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="267"/>
+        <source>Yesterday</source>
+        <translation>昨天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="268"/>
+        <source>Last 7 days</source>
+        <translation>近 7 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="268"/>
+        <source>Last 30 days</source>
+        <translation>近 30 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="274"/>
+        <source>Show (F5)</source>
+        <translation>查询 (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="300"/>
+        <source>The range ends before it begins: pick the days again.</source>
+        <translation>结束日期早于开始日期，请重新选择。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="318"/>
+        <source>Rounding %1</source>
+        <translation>抹零 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="319"/>
+        <source>%1 items</source>
+        <translation>%1 件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="322"/>
+        <source>%1 returns</source>
+        <translation>%1 笔退货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="324"/>
+        <source>%1 tickets %2 · %3 lines %4</source>
+        <translation>整单 %1 笔 %2 · 删行 %3 行 %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="328"/>
+        <source>Promotions %1 · coupons %2</source>
+        <translation>促销 %1 · 用券 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="332"/>
+        <source>%1% on %2 with a cost price</source>
+        <translation>毛利率 %1%（有进价的销售额 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="335"/>
+        <source>No goods with a cost price</source>
+        <translation>暂无有进价的商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="343"/>
+        <source>Sales by hour — bars: %1, line: %2 (same weekday last week)</source>
+        <translation>分时销售 —— 柱：%1，线：%2（上周同日）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="347"/>
+        <source>Sales by day — bars: this range, line: the same weekdays from %1</source>
+        <translation>每日销售 —— 柱：所选日期，线：自 %1 起的同星期日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="352"/>
+        <source>%1:00</source>
+        <translation>%1 时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="353"/>
+        <source>%1
+%2 · %3 tickets
+earlier %4 · %5 tickets</source>
+        <translation>%1
+%2 · %3 笔
+对比 %4 · %5 笔</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="376"/>
+        <source>(no category)</source>
+        <translation>（无品类）</translation>
+    </message>
+</context>
+<context>
+    <name>DepositDialog</name>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="46"/>
+        <source>Cash deposit for Z%1</source>
+        <translation>缴款 · 日结 Z%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="47"/>
+        <source>Record (Enter)</source>
+        <translation>记录 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="53"/>
+        <source>Amount (￥)</source>
+        <translation>金额 (￥)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="55"/>
+        <source>Who took the money, e.g. the bank&apos;s courier</source>
+        <translation>谁收走了现金，如银行押运员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="56"/>
+        <source>Taken by</source>
+        <translation>收款人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="58"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="60"/>
+        <source>Counted cash not yet deposited: %1</source>
+        <translation>尚未缴款的实点现金：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="69"/>
+        <source>Not an amount: %1</source>
+        <translation>金额无效：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="72"/>
+        <source>A deposit is more than ￥0.00.</source>
+        <translation>缴款金额须大于 ￥0.00。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="75"/>
+        <source>At most %1 is left to deposit.</source>
+        <translation>最多还能缴 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="78"/>
+        <source>Say who took the money.</source>
+        <translation>请填写收款人。</translation>
     </message>
 </context>
 <context>
@@ -799,27 +1335,27 @@
 <context>
     <name>GiftCardDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="553"/>
+        <location filename="../../ui/loyalty.py" line="554"/>
         <source>Sell a gift card</source>
         <translation>售卖礼品卡</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="553"/>
+        <location filename="../../ui/loyalty.py" line="554"/>
         <source>Add (Enter)</source>
         <translation>添加 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="561"/>
+        <location filename="../../ui/loyalty.py" line="562"/>
         <source>Scan the barcode on the back of the card</source>
         <translation>扫描卡背面的条码</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="564"/>
+        <location filename="../../ui/loyalty.py" line="565"/>
         <source>Card number</source>
         <translation>卡号</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="576"/>
+        <location filename="../../ui/loyalty.py" line="577"/>
         <source>Scan or type the card number.</source>
         <translation>请扫描或输入卡号。</translation>
     </message>
@@ -827,109 +1363,109 @@
 <context>
     <name>HelpDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="86"/>
-        <location filename="../../ui/dialogs.py" line="90"/>
+        <location filename="../../ui/dialogs.py" line="87"/>
+        <location filename="../../ui/dialogs.py" line="91"/>
         <source>Help</source>
         <extracomment>The row of buttons at the bottom (Cancel, OK); subclasses may add their own.</extracomment>
         <translation>帮助</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="86"/>
+        <location filename="../../ui/dialogs.py" line="87"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="91"/>
+        <location filename="../../ui/dialogs.py" line="92"/>
         <source>Search products by name, pinyin initials or code</source>
         <translation>按名称、拼音首字母或编码查询商品</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="92"/>
+        <location filename="../../ui/dialogs.py" line="93"/>
         <source>Change the quantity of the selected line</source>
         <translation>修改所选商品的数量</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="93"/>
+        <location filename="../../ui/dialogs.py" line="94"/>
         <source>Void the selected line</source>
         <translation>删除所选商品行</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="94"/>
+        <location filename="../../ui/dialogs.py" line="95"/>
         <source>Park the ticket (hold it for later)</source>
         <translation>挂单（暂存小票，稍后结算）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="95"/>
+        <location filename="../../ui/dialogs.py" line="96"/>
         <source>Resume a parked ticket</source>
         <translation>取回挂起的小票</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="96"/>
+        <location filename="../../ui/dialogs.py" line="97"/>
         <source>Override the price of the selected line</source>
         <translation>修改所选商品的单价</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="97"/>
+        <location filename="../../ui/dialogs.py" line="98"/>
         <source>Open the cash drawer (no sale)</source>
         <translation>打开钱箱（无交易）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="98"/>
+        <location filename="../../ui/dialogs.py" line="99"/>
         <source>Reprint the last receipt</source>
         <translation>重打上一张小票</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="99"/>
+        <location filename="../../ui/dialogs.py" line="100"/>
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="100"/>
+        <location filename="../../ui/dialogs.py" line="101"/>
         <source>Close the shift (blind count of the drawer)</source>
         <translation>交班（盲点钱箱现金）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="101"/>
+        <location filename="../../ui/dialogs.py" line="102"/>
         <source>Pay</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="102"/>
+        <location filename="../../ui/dialogs.py" line="103"/>
         <source>HQ sync status and stuck uploads</source>
         <translation>总部同步状态和上传失败的数据</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="103"/>
+        <location filename="../../ui/dialogs.py" line="104"/>
         <source>Member: scan the member code, or type a phone or card number</source>
         <translation>会员：扫会员码，或输入手机号、卡号</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="104"/>
+        <location filename="../../ui/dialogs.py" line="105"/>
         <source>Use a coupon</source>
         <translation>用券</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="105"/>
+        <location filename="../../ui/dialogs.py" line="106"/>
         <source>Pay with stored value</source>
         <translation>储值支付</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="106"/>
+        <location filename="../../ui/dialogs.py" line="107"/>
         <source>Pay with the member&apos;s points</source>
         <translation>用会员积分抵现</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="107"/>
+        <location filename="../../ui/dialogs.py" line="108"/>
         <source>Return goods of an earlier sale</source>
         <translation>退货（之前的销售单）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="108"/>
+        <location filename="../../ui/dialogs.py" line="109"/>
         <source>Select a line</source>
         <translation>选择商品行</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="109"/>
+        <location filename="../../ui/dialogs.py" line="110"/>
         <source>Type 3* before a code to sell 3 of it</source>
         <translation>在编码前输入 3* 即售出 3 件</translation>
     </message>
@@ -1018,73 +1554,80 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/app.py" line="111"/>
+        <location filename="../../ui/app.py" line="114"/>
         <source>OmniStore checkout</source>
+        <extracomment>whose login opens the back office (a supervisor sees the modules their role allows)</extracomment>
         <translation>OmniStore 收银</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="160"/>
+        <location filename="../../ui/app.py" line="166"/>
         <source>Till: %1</source>
+        <extracomment>the back office of a manager or supervisor logged in (built at their login)</extracomment>
         <translation>收银台：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="168"/>
-        <location filename="../../ui/app.py" line="291"/>
+        <location filename="../../ui/app.py" line="174"/>
+        <location filename="../../ui/app.py" line="377"/>
         <source>HQ sync (Ctrl+S)</source>
         <translation>总部同步 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="181"/>
+        <location filename="../../ui/app.py" line="183"/>
+        <source>Back office</source>
+        <translation>后台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="193"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="189"/>
+        <location filename="../../ui/app.py" line="201"/>
         <source>cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="189"/>
+        <location filename="../../ui/app.py" line="201"/>
         <source>supervisor</source>
         <translation>值班主管</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="189"/>
+        <location filename="../../ui/app.py" line="201"/>
         <source>manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="191"/>
+        <location filename="../../ui/app.py" line="203"/>
         <source>Operator: %1 (%2)</source>
         <translation>操作员：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="234"/>
+        <location filename="../../ui/app.py" line="318"/>
         <source>Checking…</source>
         <translation>正在验证…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="316"/>
+        <location filename="../../ui/app.py" line="402"/>
         <source>Printer: OK</source>
         <translation>打印机：正常</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="318"/>
+        <location filename="../../ui/app.py" line="404"/>
         <source>Printer: %1</source>
         <translation>打印机：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="320"/>
+        <location filename="../../ui/app.py" line="406"/>
         <source>Printer: status unknown</source>
         <translation>打印机：状态未知</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="342"/>
+        <location filename="../../ui/app.py" line="428"/>
         <source>Server: online</source>
         <translation>服务器：在线</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="342"/>
+        <location filename="../../ui/app.py" line="428"/>
         <source>Server: OFFLINE</source>
         <translation>服务器：离线</translation>
     </message>
@@ -1092,98 +1635,98 @@
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="35"/>
+        <location filename="../../ui/loyalty.py" line="36"/>
         <source>Regular member</source>
         <translation>普通会员</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="36"/>
+        <location filename="../../ui/loyalty.py" line="37"/>
         <source>Silver member</source>
         <translation>银卡会员</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="37"/>
+        <location filename="../../ui/loyalty.py" line="38"/>
         <source>Gold member</source>
         <translation>金卡会员</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="38"/>
+        <location filename="../../ui/loyalty.py" line="39"/>
         <source>Diamond member</source>
         <translation>钻石会员</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="46"/>
+        <location filename="../../ui/loyalty.py" line="47"/>
         <source>Points %1</source>
         <translation>积分 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="47"/>
+        <location filename="../../ui/loyalty.py" line="48"/>
         <source>Stored value ￥%1</source>
         <translation>储值 ￥%1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="50"/>
+        <location filename="../../ui/loyalty.py" line="51"/>
         <source> (%1 expire on %2)</source>
         <translation>（%1 分将于 %2 到期）</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="111"/>
-        <location filename="../../ui/loyalty.py" line="118"/>
+        <location filename="../../ui/loyalty.py" line="112"/>
+        <location filename="../../ui/loyalty.py" line="119"/>
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="111"/>
+        <location filename="../../ui/loyalty.py" line="112"/>
         <source>Find (Enter)</source>
         <translation>查找 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="116"/>
+        <location filename="../../ui/loyalty.py" line="117"/>
         <source>Member code, phone or card number</source>
         <translation>会员码、手机号或卡号</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="120"/>
+        <location filename="../../ui/loyalty.py" line="121"/>
         <source>Name (only to register)</source>
         <translation>姓名（仅注册时填写）</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="121"/>
+        <location filename="../../ui/loyalty.py" line="122"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="132"/>
+        <location filename="../../ui/loyalty.py" line="133"/>
         <source>Register this phone</source>
         <translation>用此手机号注册</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="154"/>
+        <location filename="../../ui/loyalty.py" line="155"/>
         <source>Scan the member code or type a phone or card number.</source>
         <translation>请扫会员码，或输入手机号、卡号。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="168"/>
+        <location filename="../../ui/loyalty.py" line="169"/>
         <source>until %1</source>
         <translation>有效期至 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="173"/>
+        <location filename="../../ui/loyalty.py" line="174"/>
         <source>Recent: %1</source>
         <translation>最近消费：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="175"/>
+        <location filename="../../ui/loyalty.py" line="176"/>
         <source>No purchases yet.</source>
         <translation>暂无消费记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="176"/>
+        <location filename="../../ui/loyalty.py" line="177"/>
         <source>Attach to ticket (Enter)</source>
         <translation>关联到本单 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="177"/>
+        <location filename="../../ui/loyalty.py" line="178"/>
         <source>Member found.</source>
         <translation>已找到会员。</translation>
     </message>
@@ -1191,59 +1734,59 @@
 <context>
     <name>NoReceiptReturnDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="469"/>
+        <location filename="../../ui/loyalty.py" line="470"/>
         <source>Return without receipt</source>
         <translation>无小票退货</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="469"/>
+        <location filename="../../ui/loyalty.py" line="470"/>
         <source>Refund (Enter)</source>
         <translation>退款 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="472"/>
+        <location filename="../../ui/loyalty.py" line="473"/>
         <source>Refunded in cash at today&apos;s shelf price, without promotions. A manager must allow it.</source>
         <extracomment>(code, quantity) coming back, once the cashier confirms; the checkout runs the return</extracomment>
         <translation>按今日货架价（不含促销）退现金，须店长授权。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="478"/>
+        <location filename="../../ui/loyalty.py" line="479"/>
         <source>Scan each item coming back</source>
         <translation>逐件扫描退回的商品</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="480"/>
-        <location filename="../../ui/loyalty.py" line="484"/>
+        <location filename="../../ui/loyalty.py" line="481"/>
+        <location filename="../../ui/loyalty.py" line="485"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="482"/>
+        <location filename="../../ui/loyalty.py" line="483"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="484"/>
+        <location filename="../../ui/loyalty.py" line="485"/>
         <source>Price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="484"/>
+        <location filename="../../ui/loyalty.py" line="485"/>
         <source>Return</source>
         <translation>退货数量</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="506"/>
+        <location filename="../../ui/loyalty.py" line="507"/>
         <source>%1 is sold by weight: it can only come back with its receipt.</source>
         <translation>%1 是称重商品：只能凭小票退货。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="527"/>
+        <location filename="../../ui/loyalty.py" line="528"/>
         <source>Refund ￥%1 in cash</source>
         <translation>退现金 ￥%1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="542"/>
+        <location filename="../../ui/loyalty.py" line="543"/>
         <source>Scan what comes back first.</source>
         <translation>请先扫描要退的商品。</translation>
     </message>
@@ -1251,62 +1794,62 @@
 <context>
     <name>OverrideDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="419"/>
+        <location filename="../../ui/dialogs.py" line="412"/>
         <source>Manager override</source>
         <translation>主管授权</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="419"/>
+        <location filename="../../ui/dialogs.py" line="412"/>
         <source>Authorize (Enter)</source>
         <translation>授权 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="422"/>
+        <location filename="../../ui/dialogs.py" line="415"/>
         <source>This needs a manager: %1</source>
         <translation>此操作需要主管授权：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="433"/>
+        <location filename="../../ui/dialogs.py" line="426"/>
         <source>Manager code</source>
         <translation>主管工号</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="434"/>
+        <location filename="../../ui/dialogs.py" line="427"/>
         <source>PIN</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="494"/>
+        <location filename="../../ui/dialogs.py" line="487"/>
         <source>void a line</source>
         <translation>删除商品行</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="495"/>
+        <location filename="../../ui/dialogs.py" line="488"/>
         <source>change a price</source>
         <translation>修改单价</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="496"/>
+        <location filename="../../ui/dialogs.py" line="489"/>
         <source>open the drawer without a sale</source>
         <translation>无交易开钱箱</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="497"/>
+        <location filename="../../ui/dialogs.py" line="490"/>
         <source>open hardware diagnostics</source>
         <translation>打开设备诊断</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="498"/>
+        <location filename="../../ui/dialogs.py" line="491"/>
         <source>cancel the whole ticket</source>
         <translation>整单取消</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="499"/>
+        <location filename="../../ui/dialogs.py" line="492"/>
         <source>refund above the store&apos;s limit</source>
         <translation>超过门店限额的退款</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="500"/>
+        <location filename="../../ui/dialogs.py" line="493"/>
         <source>take goods back without a receipt</source>
         <translation>无小票退货</translation>
     </message>
@@ -1329,45 +1872,53 @@
 <context>
     <name>ParkedTicketsDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="466"/>
+        <location filename="../../ui/dialogs.py" line="459"/>
         <source>Parked tickets</source>
         <translation>挂单列表</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="466"/>
+        <location filename="../../ui/dialogs.py" line="459"/>
         <source>Resume (Enter)</source>
         <translation>取单 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="479"/>
+        <location filename="../../ui/dialogs.py" line="472"/>
         <source>No parked tickets.</source>
         <translation>没有挂起的小票。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="486"/>
+        <location filename="../../ui/dialogs.py" line="479"/>
         <source>Choose a ticket first.</source>
         <translation>请先选择一张小票。</translation>
     </message>
 </context>
 <context>
+    <name>Placeholder</name>
+    <message>
+        <location filename="../../ui/backoffice/shell.py" line="116"/>
+        <source>This module is not available in this version yet.</source>
+        <translation>此模块在本版本中尚不可用。</translation>
+    </message>
+</context>
+<context>
     <name>PointsDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="297"/>
+        <location filename="../../ui/loyalty.py" line="298"/>
         <source>Pay with points</source>
         <translation>积分抵现</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="297"/>
+        <location filename="../../ui/loyalty.py" line="298"/>
         <source>Pay (Enter)</source>
         <translation>支付 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="301"/>
+        <location filename="../../ui/loyalty.py" line="302"/>
         <source>%1 points: up to ￥%2 (%3 points = ￥1)</source>
         <translation>积分 %1：最多抵 ￥%2（%3 积分 = ￥1）</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="308"/>
+        <location filename="../../ui/loyalty.py" line="309"/>
         <source>Amount (¥)</source>
         <translation>金额 (¥)</translation>
     </message>
@@ -1375,12 +1926,12 @@
 <context>
     <name>PosDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="51"/>
+        <location filename="../../ui/dialogs.py" line="52"/>
         <source>Cancel (Esc)</source>
         <translation>取消 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="55"/>
+        <location filename="../../ui/dialogs.py" line="56"/>
         <source>OK (Enter)</source>
         <translation>确定 (Enter)</translation>
     </message>
@@ -1388,27 +1939,27 @@
 <context>
     <name>PriceDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="275"/>
+        <location filename="../../ui/dialogs.py" line="276"/>
         <source>Override price</source>
         <translation>改价</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="279"/>
+        <location filename="../../ui/dialogs.py" line="280"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="280"/>
+        <location filename="../../ui/dialogs.py" line="281"/>
         <source>Current price</source>
         <translation>原单价</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="284"/>
+        <location filename="../../ui/dialogs.py" line="285"/>
         <source>New price (¥)</source>
         <translation>新单价 (¥)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="297"/>
+        <location filename="../../ui/dialogs.py" line="298"/>
         <source>Enter a price such as 12.50.</source>
         <translation>请输入价格，如 12.50。</translation>
     </message>
@@ -1416,27 +1967,27 @@
 <context>
     <name>ProductSearchDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="127"/>
+        <location filename="../../ui/dialogs.py" line="128"/>
         <source>Search products</source>
         <translation>商品查询</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="127"/>
+        <location filename="../../ui/dialogs.py" line="128"/>
         <source>Add (Enter)</source>
         <translation>添加 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="133"/>
+        <location filename="../../ui/dialogs.py" line="134"/>
         <source>Name, pinyin initials (e.g. kkkl) or code</source>
         <translation>名称、拼音首字母（如 kkkl）或编码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="174"/>
+        <location filename="../../ui/dialogs.py" line="175"/>
         <source>No product matches.</source>
         <translation>没有匹配的商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="194"/>
+        <location filename="../../ui/dialogs.py" line="195"/>
         <source>Choose a product first.</source>
         <translation>请先选择商品。</translation>
     </message>
@@ -1444,32 +1995,32 @@
 <context>
     <name>QuantityDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="204"/>
+        <location filename="../../ui/dialogs.py" line="205"/>
         <source>Change quantity</source>
         <translation>修改数量</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="209"/>
+        <location filename="../../ui/dialogs.py" line="210"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="210"/>
+        <location filename="../../ui/dialogs.py" line="211"/>
         <source>Current</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="216"/>
+        <location filename="../../ui/dialogs.py" line="217"/>
         <source>Weight (kg)</source>
         <translation>重量 (kg)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="216"/>
+        <location filename="../../ui/dialogs.py" line="217"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="230"/>
+        <location filename="../../ui/dialogs.py" line="231"/>
         <source>Enter a quantity greater than zero.</source>
         <translation>请输入大于零的数量。</translation>
     </message>
@@ -1477,110 +2028,433 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="340"/>
-        <location filename="../../ui/loyalty.py" line="367"/>
+        <location filename="../../ui/loyalty.py" line="341"/>
+        <location filename="../../ui/loyalty.py" line="368"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="340"/>
-        <location filename="../../ui/loyalty.py" line="387"/>
+        <location filename="../../ui/loyalty.py" line="341"/>
+        <location filename="../../ui/loyalty.py" line="388"/>
         <source>Find sale (Enter)</source>
         <translation>查找销售单 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="347"/>
+        <location filename="../../ui/loyalty.py" line="348"/>
         <source>Scan the receipt barcode, or type the amount, member or goods code</source>
         <extracomment>(line id, quantity) to bring back, once the cashier confirms; the checkout runs the return</extracomment>
         <translation>扫描小票条码，或输入金额、会员卡号、商品条码查单</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="350"/>
-        <location filename="../../ui/loyalty.py" line="360"/>
+        <location filename="../../ui/loyalty.py" line="351"/>
+        <location filename="../../ui/loyalty.py" line="361"/>
         <source>Sale</source>
         <extracomment>查单: the day&apos;s sales that match what was typed, when there is no receipt barcode to scan</extracomment>
         <translation>销售单</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="355"/>
+        <location filename="../../ui/loyalty.py" line="356"/>
         <source>Sold on</source>
         <translation>销售日期</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="357"/>
+        <location filename="../../ui/loyalty.py" line="358"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="360"/>
+        <location filename="../../ui/loyalty.py" line="361"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="360"/>
+        <location filename="../../ui/loyalty.py" line="361"/>
         <source>Total</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="360"/>
+        <location filename="../../ui/loyalty.py" line="361"/>
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="367"/>
+        <location filename="../../ui/loyalty.py" line="368"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="367"/>
+        <location filename="../../ui/loyalty.py" line="368"/>
         <source>Paid</source>
         <translation>实付</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="367"/>
+        <location filename="../../ui/loyalty.py" line="368"/>
         <source>Can return</source>
         <translation>可退</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="371"/>
+        <location filename="../../ui/loyalty.py" line="372"/>
         <source>No receipt…</source>
         <extracomment>the cashier chose 无小票退货 instead: the checkout opens that dialog</extracomment>
         <translation>无小票退货…</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="398"/>
+        <location filename="../../ui/loyalty.py" line="399"/>
         <source>Scan the receipt barcode or type the sale number.</source>
         <translation>请扫描小票条码或输入单号。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="411"/>
+        <location filename="../../ui/loyalty.py" line="412"/>
         <source>Choose how many of which item come back.</source>
         <translation>请选择要退的商品和数量。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="428"/>
+        <location filename="../../ui/loyalty.py" line="429"/>
         <source>%1 sales match: pick one (Enter).</source>
         <translation>找到 %1 笔销售：请选择一笔（回车）。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="430"/>
+        <location filename="../../ui/loyalty.py" line="431"/>
         <source>No sale of that day matches.</source>
         <translation>当天没有符合的销售单。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="445"/>
+        <location filename="../../ui/loyalty.py" line="446"/>
         <source>Gift cards sold are not taken back.</source>
         <translation>已售礼品卡不予退货。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="456"/>
+        <location filename="../../ui/loyalty.py" line="457"/>
         <source>Refund (Enter)</source>
         <translation>退款 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="458"/>
+        <location filename="../../ui/loyalty.py" line="459"/>
         <source>Everything on this sale has been returned already.</source>
         <translation>此单商品已全部退货。</translation>
+    </message>
+</context>
+<context>
+    <name>SalesJournalPage</name>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="63"/>
+        <source>Sale</source>
+        <translation>销售单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="63"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="63"/>
+        <source>Till</source>
+        <translation>收银台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="63"/>
+        <location filename="../../ui/backoffice/sales.py" line="122"/>
+        <source>Cashier</source>
+        <translation>收银员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="64"/>
+        <source>Items</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="64"/>
+        <source>Total</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="64"/>
+        <source>Tenders</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="64"/>
+        <location filename="../../ui/backoffice/sales.py" line="120"/>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="71"/>
+        <source>More…</source>
+        <translation>更多…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="94"/>
+        <source>Receipt number or its beginning</source>
+        <translation>小票号或其开头</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="96"/>
+        <source>from ￥</source>
+        <translation>最低 ￥</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="98"/>
+        <source>to ￥</source>
+        <translation>最高 ￥</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="100"/>
+        <source>Member card number</source>
+        <translation>会员卡号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="102"/>
+        <source>Operator code</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="104"/>
+        <source>Any tender</source>
+        <translation>全部支付方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="109"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="111"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="113"/>
+        <source>Receipt</source>
+        <translation>小票号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="115"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="125"/>
+        <source>Search (F5)</source>
+        <translation>查询 (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="135"/>
+        <source>Pick a sale to see it</source>
+        <translation>选择一笔销售查看详情</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="139"/>
+        <source>Goods</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="139"/>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="139"/>
+        <source>Paid</source>
+        <translation>实付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="139"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="152"/>
+        <source>Reprint (Ctrl+P)</source>
+        <translation>重打小票 (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="154"/>
+        <source>Return… (Ctrl+R)</source>
+        <translation>退货… (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="181"/>
+        <source>The time range ends before it begins.</source>
+        <translation>结束时间早于开始时间。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="186"/>
+        <source>Not an amount: %1</source>
+        <translation>金额无效：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="189"/>
+        <source>The lowest amount is above the highest.</source>
+        <translation>最低金额高于最高金额。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="217"/>
+        <source>%1 sales</source>
+        <translation>%1 笔销售</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="220"/>
+        <source>No sale matches.</source>
+        <translation>没有符合条件的销售。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="239"/>
+        <source>%1 · %2 · till %3</source>
+        <translation>%1 · %2 · 收银台 %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="250"/>
+        <source>Subtotal %1</source>
+        <translation>小计 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="252"/>
+        <source>promotions −%1</source>
+        <translation>促销 −%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="254"/>
+        <source>coupon %1 −%2</source>
+        <translation>券 %1 −%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="257"/>
+        <source>rounding %1</source>
+        <translation>抹零 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="258"/>
+        <source>total %1</source>
+        <translation>应收 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="260"/>
+        <source>paid %1, change %2</source>
+        <translation>实收 %1，找零 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="262"/>
+        <source>member %1</source>
+        <translation>会员 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="281"/>
+        <source>Reprinted %1</source>
+        <translation>已重打 %1</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="31"/>
+        <source>None: exact fen</source>
+        <translation>不抹零（精确到分）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="32"/>
+        <source>To the jiao, down</source>
+        <translation>抹分（舍到角）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="33"/>
+        <source>To the jiao, half up</source>
+        <translation>到角（四舍五入）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="34"/>
+        <source>To the yuan, down</source>
+        <translation>抹角（舍到元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="35"/>
+        <source>To the yuan, half up</source>
+        <translation>到元（四舍五入）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="51"/>
+        <source>Settings of this store</source>
+        <translation>本店设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="56"/>
+        <source>Printed under the store&apos;s name</source>
+        <translation>打印在店名下方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="61"/>
+        <source>Receipt header</source>
+        <translation>小票抬头</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="62"/>
+        <source>Receipt footer</source>
+        <translation>小票结尾语</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="66"/>
+        <source>Rounding</source>
+        <translation>抹零</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="69"/>
+        <source>Void limit (￥, above it a supervisor authorises)</source>
+        <translation>删行限额（￥，超过需主管授权）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="73"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="74"/>
+        <source>Devices and diagnostics…</source>
+        <translation>设备与诊断…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="77"/>
+        <source>Devices</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="87"/>
+        <source>Back to the defaults</source>
+        <translation>恢复默认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="89"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="118"/>
+        <source>Changed here: %1. The rest follow the store server&apos;s defaults.</source>
+        <translation>已在此修改：%1。其余沿用门店服务器的默认值。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="119"/>
+        <source>nothing yet</source>
+        <translation>尚无</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="126"/>
+        <source>A header or footer is at most 4 lines and %1 characters.</source>
+        <translation>抬头或结尾语最多 4 行、%1 个字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="132"/>
+        <source>Not an amount: %1</source>
+        <translation>金额无效：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="144"/>
+        <source>Nothing changed.</source>
+        <translation>没有修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="158"/>
+        <source>Saved: the next sale uses these settings.</source>
+        <translation>已保存：下一笔销售起生效。</translation>
     </message>
 </context>
 <context>
@@ -1712,52 +2586,52 @@
 <context>
     <name>StoredValueDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="220"/>
+        <location filename="../../ui/loyalty.py" line="221"/>
         <source>Pay with stored value</source>
         <translation>储值支付</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="220"/>
+        <location filename="../../ui/loyalty.py" line="221"/>
         <source>Pay (Enter)</source>
         <translation>支付 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="228"/>
+        <location filename="../../ui/loyalty.py" line="229"/>
         <source>Card</source>
         <translation>卡号</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="229"/>
+        <location filename="../../ui/loyalty.py" line="230"/>
         <source>Amount (¥)</source>
         <translation>金额 (¥)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="269"/>
+        <location filename="../../ui/loyalty.py" line="270"/>
         <source>Balance ￥%1</source>
         <translation>余额 ￥%1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="271"/>
+        <location filename="../../ui/loyalty.py" line="272"/>
         <source>(valid until %1)</source>
         <translation>（有效期至 %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="274"/>
+        <location filename="../../ui/loyalty.py" line="275"/>
         <source>This gift card has expired; it cannot pay.</source>
         <translation>此礼品卡已过期，不能支付。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="276"/>
+        <location filename="../../ui/loyalty.py" line="277"/>
         <source>The card is empty.</source>
         <translation>卡内余额为零。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="279"/>
+        <location filename="../../ui/loyalty.py" line="280"/>
         <source>The card pays ￥%1; the rest is paid another way.</source>
         <translation>此卡可付 ￥%1，其余请用其他方式支付。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="285"/>
+        <location filename="../../ui/loyalty.py" line="286"/>
         <source>Scan or type the card number.</source>
         <translation>请扫描或输入卡号。</translation>
     </message>
@@ -1989,28 +2863,28 @@
 <context>
     <name>TotalsPanel</name>
     <message>
-        <location filename="../../ui/checkout.py" line="94"/>
+        <location filename="../../ui/checkout.py" line="95"/>
         <source>Items</source>
         <extracomment>&quot;3*6901234567892&quot; sells three of the item. Codes that mean &quot;the cashier must fix their credentials&quot;, not &quot;the command failed&quot;.</extracomment>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="95"/>
+        <location filename="../../ui/checkout.py" line="96"/>
         <source>Subtotal</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="96"/>
+        <location filename="../../ui/checkout.py" line="97"/>
         <source>Coupons</source>
         <translation>券优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="97"/>
+        <location filename="../../ui/checkout.py" line="98"/>
         <source>Paid</source>
         <translation>已付</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="98"/>
+        <location filename="../../ui/checkout.py" line="99"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
@@ -2018,17 +2892,17 @@
 <context>
     <name>WeightDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="241"/>
+        <location filename="../../ui/dialogs.py" line="242"/>
         <source>Enter the weight</source>
         <translation>输入重量</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="250"/>
+        <location filename="../../ui/dialogs.py" line="251"/>
         <source>Weight (kg)</source>
         <translation>重量 (kg)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="264"/>
+        <location filename="../../ui/dialogs.py" line="265"/>
         <source>Enter a weight greater than zero, e.g. 0.512</source>
         <translation>请输入大于零的重量，例如 0.512</translation>
     </message>
@@ -2049,7 +2923,7 @@
 <context>
     <name>_ServerDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="77"/>
+        <location filename="../../ui/loyalty.py" line="78"/>
         <source>Enter an amount greater than zero.</source>
         <extracomment>the ticket as the server returned it, once the dialog&apos;s call succeeded</extracomment>
         <translation>请输入大于零的金额。</translation>

@@ -206,3 +206,11 @@ def test_returns_and_card_movements_reconcile_on_the_z(store: StoreServer) -> No
     assert cash["expected"] == 10_000 + x["net_total"]
     assert sum(t["gross"] for t in x["taxes"]) == x["net_total"]
     assert x["reconciles"]
+
+
+def test_no_shift_opens_on_a_day_already_closed(store: StoreServer) -> None:
+    boss = manager(store)
+    boss.ok(close_day(boss))  # a quiet day: nothing sold, nothing open
+    late = Till(store, store.new_till())
+    refused = late.post("/shifts/open", {"float": 10_000})
+    assert (refused.status_code, refused.json()["code"]) == (409, "day_already_closed")
