@@ -400,9 +400,13 @@ def journal_query(start: datetime, end: datetime, **filters: Any) -> JournalQuer
 
 def journal(session: Session, q: JournalQuery) -> dict[str, Any]:
     """The sales that match, newest first, a page at a time; ``more`` when another page follows."""
-    where = [Ticket.status == "completed", Ticket.completed_at >= q.start, Ticket.completed_at < q.end]
+    when = Ticket.completed_at
     if q.receipt:
-        # sale numbers are ASCII: a prefix is a range on the unique index
+        # Sale numbers are ASCII: a prefix is a range on their unique index, a few rows at most. The
+        # time is then checked on those rows (an expression, so SQLite does not walk the time index).
+        when = func.ifnull(Ticket.completed_at, None, type_=Ticket.completed_at.type)
+    where = [Ticket.status == "completed", when >= q.start, when < q.end]
+    if q.receipt:
         where += [Ticket.sale_id >= q.receipt, Ticket.sale_id < q.receipt + "\x7f"]
     if q.min_total is not None:
         where.append(Ticket.total >= q.min_total)
@@ -437,3 +441,82 @@ def journal(session: Session, q: JournalQuery) -> dict[str, Any]:
                        items.get(r.id, 0), r.total, r.discount, r.member_no, methods.get(r.id, []))
             for r in found]
     return {"items": [asdict(row) for row in rows], "more": more, "offset": q.offset}
+
+
+# ---- summaries rebuilt from the sales (a store upgraded with sales already made, seeded history) ----
+
+_GROSS = ("CASE WHEN l.fixed_amount IS NOT NULL AND l.unit_price = l.original_price THEN l.fixed_amount "
+          "WHEN l.unit = 'gram' THEN (l.unit_price * l.quantity * 2 + 1000) / 2000 ELSE l.unit_price * l.quantity END")
+_PAID = "(l.amount - l.discount + l.rounding)"
+_ITEMS = "CASE WHEN l.unit = 'gram' THEN 1 ELSE l.quantity END"
+_COST = ("CASE WHEN p.cost_price IS NULL THEN 0 WHEN l.unit = 'gram' THEN (p.cost_price * l.quantity * 2 + 1000) / 2000 "
+         "ELSE p.cost_price * l.quantity END")
+_COSTED = f"CASE WHEN p.cost_price IS NULL THEN 0 ELSE {_PAID} END"
+_SOLD = ("FROM ticket_lines l JOIN tickets t ON t.id = l.ticket_id JOIN products p ON p.id = l.product_id "
+         "WHERE t.status = 'completed' AND NOT l.voided")
+
+_REBUILD = (
+    "DELETE FROM sales_hourly",
+    "DELETE FROM sales_tenders_hourly",
+    "DELETE FROM sales_items_daily",
+    "DELETE FROM sales_items_monthly",
+    "DELETE FROM sales_categories_daily",
+    f"""WITH per_ticket AS (
+        SELECT l.ticket_id AS ticket_id,
+               SUM(CASE WHEN l.voided THEN 0 ELSE {_ITEMS} END) AS items,
+               SUM(CASE WHEN l.voided THEN 0 ELSE {_GROSS} END) AS gross,
+               SUM(CASE WHEN l.voided THEN 0 ELSE {_GROSS} - l.amount END) AS promotion,
+               SUM(CASE WHEN l.voided THEN 0 ELSE {_COST} END) AS cost,
+               SUM(CASE WHEN l.voided THEN 0 ELSE {_COSTED} END) AS costed,
+               SUM(CASE WHEN l.voided THEN 1 ELSE 0 END) AS voided_lines,
+               SUM(CASE WHEN l.voided THEN {_GROSS} ELSE 0 END) AS voided_line_amount
+        FROM ticket_lines l JOIN tickets t ON t.id = l.ticket_id JOIN products p ON p.id = l.product_id
+        WHERE t.status = 'completed' GROUP BY l.ticket_id)
+    INSERT INTO sales_hourly (hour, tickets, items, gross, promotion, coupons, rounding, total, cost, costed,
+                              voided_lines, voided_line_amount, voided_tickets, voided_amount)
+    SELECT substr(t.completed_at, 1, 13), COUNT(*), SUM(x.items), SUM(x.gross), SUM(x.promotion), SUM(t.discount),
+           SUM(t.rounding), SUM(t.total), SUM(x.cost), SUM(x.costed), SUM(x.voided_lines), SUM(x.voided_line_amount),
+           0, 0
+    FROM tickets t JOIN per_ticket x ON x.ticket_id = t.id GROUP BY 1""",
+    """INSERT INTO sales_hourly (hour, voided_tickets, voided_amount)
+    SELECT substr(updated_at, 1, 13), COUNT(*), SUM(subtotal) FROM tickets
+    WHERE status = 'voided' AND subtotal > 0 GROUP BY 1
+    ON CONFLICT (hour) DO UPDATE SET voided_tickets = voided_tickets + excluded.voided_tickets,
+                                     voided_amount = voided_amount + excluded.voided_amount""",
+    """INSERT INTO sales_tenders_hourly (hour, method, amount, count)
+    SELECT substr(t.completed_at, 1, 13), x.method,
+           SUM(x.amount - CASE WHEN x.method = 'cash' THEN t.change ELSE 0 END), COUNT(*)
+    FROM (SELECT ticket_id, method, SUM(amount) AS amount FROM tenders GROUP BY ticket_id, method) x
+    JOIN tickets t ON t.id = x.ticket_id WHERE t.status = 'completed' GROUP BY 1, 2""",
+    f"""INSERT INTO sales_items_daily (day, product_id, quantity, lines, amount, cost, costed)
+    SELECT substr(t.completed_at, 1, 10), l.product_id, SUM(l.quantity), COUNT(*), SUM({_PAID}), SUM({_COST}),
+           SUM({_COSTED}) {_SOLD} GROUP BY 1, 2""",
+    """INSERT INTO sales_items_monthly (month, product_id, quantity, lines, amount, cost, costed)
+    SELECT substr(day, 1, 7), product_id, SUM(quantity), SUM(lines), SUM(amount), SUM(cost), SUM(costed)
+    FROM sales_items_daily GROUP BY 1, 2""",
+    f"""INSERT INTO sales_categories_daily (day, category_id, quantity, lines, amount, cost, costed)
+    SELECT substr(t.completed_at, 1, 10), COALESCE(p.category_id, 0), SUM({_ITEMS}), COUNT(*), SUM({_PAID}),
+           SUM({_COST}), SUM({_COSTED}) {_SOLD} GROUP BY 1, 2""",
+)
+SUMMARIES_KEY = "sales_summaries"
+
+
+def rebuild_summaries(session: Session) -> None:
+    """Work the summaries out again from every sale, in the caller's transaction: what each sale's
+    ``record_sale`` would have added up to."""
+    from sqlalchemy import text
+
+    for statement in _REBUILD:
+        session.execute(text(statement))
+
+
+def backfill_summaries(session: Session) -> bool:
+    """Once per store: summaries for the sales made before the store kept them. True if it ran."""
+    from app.db.models import Meta
+
+    if session.get(Meta, SUMMARIES_KEY) is not None:
+        return False
+    rebuild_summaries(session)
+    session.add(Meta(key=SUMMARIES_KEY, value="1"))
+    session.commit()
+    return True

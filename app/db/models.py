@@ -136,7 +136,7 @@ class Ticket(Base):
     )
 
     __table_args__ = (Index("ix_ticket_till_status", "till", "status"), Index("ix_ticket_completed_at", "completed_at"),
-                      Index("ix_ticket_shift", "shift_id"), Index("ix_ticket_status_updated", "status", "updated_at"))
+                      Index("ix_ticket_shift", "shift_id"))
 
 
 class TicketLine(Base):

@@ -18,14 +18,14 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.domain.errors import DomainError
-from app.hq import clock
+from app.hq import clock, closing
 from app.hq.engine import is_postgres, upsert_insert
 from app.hq.models import Event, Sale, SaleTender, Store, StoreStock
 
 SALE_COMPLETED = "sale_completed"
 SALE_RETURNED = "sale_returned"  # shaped like a sale, with negative amounts: reports net it out
 STOCK_MOVED = "stock_moved"
-KINDS_STORED_ONLY = ("shift_opened", "shift_closed", "ticket_voided")
+KINDS_STORED_ONLY = ("shift_opened", "shift_closed", "ticket_voided")  # day_closed, cash_deposited: app.hq.closing
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +113,8 @@ def ingest(session: Session, store_id: int, events: list[IncomingEvent]) -> Inge
         _write(session, store, events, payloads, hashes, fresh, sales)
         _move_stock(session, store.id, stock)
         _loyalty_effects(session, store, [events[i] for i in fresh])
+        for e in (events[i] for i in fresh if events[i].kind in closing.KINDS):  # the stores' 日结 and 缴款
+            closing.apply(session, store, e.kind, e.event_id, e.payload)
     return Ingested([e.event_id for e in events], last)
 
 

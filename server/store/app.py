@@ -43,6 +43,8 @@ class StoreState:
         self.sessions: sessionmaker[Session] = make_session_factory(self.engine)
         self.settings = settings
         self.reload_settings()
+        with self.sessions() as session:  # a store upgraded with sales already made: their summaries
+            reports.backfill_summaries(session)
         reports.listen(self.sessions)
         self.tickets = Tickets(self.sessions)
         self.catalog = Catalog()

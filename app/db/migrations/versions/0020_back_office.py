@@ -63,7 +63,6 @@ def upgrade() -> None:
         sa.Column('operator_id', sa.Integer(), sa.ForeignKey('operators.id'), nullable=True),
     )
     op.create_index('ix_ticket_shift', 'tickets', ['shift_id'])
-    op.create_index('ix_ticket_status_updated', 'tickets', ['status', 'updated_at'])
     op.create_index('ix_returns_shift', 'returns', ['shift_id'])
     op.create_index('ix_returns_created_at', 'returns', ['created_at'])
     op.create_index('ix_shift_opened_at', 'shifts', ['opened_at'])
@@ -73,7 +72,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     for index, table in (('ix_overrides_action_at', 'overrides'), ('ix_shift_opened_at', 'shifts'),
                          ('ix_returns_created_at', 'returns'), ('ix_returns_shift', 'returns'),
-                         ('ix_ticket_status_updated', 'tickets'), ('ix_ticket_shift', 'tickets')):
+                         ('ix_ticket_shift', 'tickets')):
         op.drop_index(index, table)
     op.drop_table('store_settings')
     op.drop_index('ix_cash_deposits_day_close_id', 'cash_deposits')
