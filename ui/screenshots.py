@@ -96,8 +96,9 @@ class Shooter:
         win = MainWindow(client, self.till, printer_sink=lambda _data: None)
         win.show()
         try:
-            for size in sizes:
-                self._one_size(win, lang, size, names)
+            if names is None or names - {"backoffice"}:
+                for size in sizes:
+                    self._one_size(win, lang, size, names)
             if self._want(names, "backoffice"):
                 self._back_office(win, lang, sizes)
         finally:
@@ -374,6 +375,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--till", default="T01")
     parser.add_argument("--operator", default="1001")
     parser.add_argument("--pin", default="1234")
+    parser.add_argument("--only", action="append", metavar="NAME",
+                        help="only these screens (e.g. backoffice, login, tender); repeat for more")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     create_app([], "zh_CN")
@@ -383,11 +386,14 @@ def main(argv: list[str] | None = None) -> int:
     with contextlib.ExitStack() as stack:
         server = args.server or stack.enter_context(scratch_store_server())
         shooter = Shooter(Path(args.out), server, args.till, args.operator, args.pin)
-        shooter.run("zh_CN", SIZES)
-        shooter.run("en", (SIZES[0],), {"login", "tender", "help", "sync", "shift_close", "backoffice"})
-    from ui import diagnostics
+        only = set(args.only) if args.only else None
+        shooter.run("zh_CN", SIZES, only)
+        english = {"login", "tender", "help", "sync", "shift_close", "backoffice"}
+        shooter.run("en", (SIZES[0],), english & only if only else english)
+    if not args.only:
+        from ui import diagnostics
 
-    shooter.saved += diagnostics.save_screenshots(Path(args.out))
+        shooter.saved += diagnostics.save_screenshots(Path(args.out))
     for path in shooter.saved:
         print(path)
     return 0

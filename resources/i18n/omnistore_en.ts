@@ -4,48 +4,48 @@
 <context>
     <name>BackOffice</name>
     <message>
-        <location filename="../../ui/backoffice/shell.py" line="92"/>
+        <location filename="../../ui/backoffice/shell.py" line="93"/>
         <source>Overview</source>
         <extracomment>the touch-friendly height of a row in the module list (px) prints ESC/POS bytes on the till&apos;s receipt printer (queued; called on the worker thread) the till&apos;s label printer, when it has one (``devices.json``) opens the diagnostics window of the till&apos;s devices goes to the till and starts its return flow (退货) for a sale switches the app&apos;s language (设置 → 语言) and rebuilds the back office in it the least senior role that sees the module</extracomment>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/shell.py" line="93"/>
+        <location filename="../../ui/backoffice/shell.py" line="94"/>
         <source>Sales</source>
         <translation>Sales</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/shell.py" line="94"/>
+        <location filename="../../ui/backoffice/shell.py" line="95"/>
         <source>Shifts and day close</source>
         <translation>Shifts and day close</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/shell.py" line="95"/>
+        <location filename="../../ui/backoffice/shell.py" line="96"/>
         <source>Stock</source>
         <translation>Stock</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/shell.py" line="96"/>
+        <location filename="../../ui/backoffice/shell.py" line="97"/>
         <source>Shelf labels</source>
         <translation>Shelf labels</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/shell.py" line="97"/>
+        <location filename="../../ui/backoffice/shell.py" line="98"/>
         <source>Staff</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/shell.py" line="98"/>
+        <location filename="../../ui/backoffice/shell.py" line="99"/>
         <source>Audit</source>
         <translation>Audit</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/shell.py" line="99"/>
+        <location filename="../../ui/backoffice/shell.py" line="100"/>
         <source>Members</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/shell.py" line="100"/>
+        <location filename="../../ui/backoffice/shell.py" line="101"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
@@ -53,17 +53,17 @@
 <context>
     <name>BackOfficeWindow</name>
     <message>
-        <location filename="../../ui/backoffice/shell.py" line="137"/>
+        <location filename="../../ui/backoffice/shell.py" line="138"/>
         <source>Back office</source>
         <translation>Back office</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/shell.py" line="144"/>
+        <location filename="../../ui/backoffice/shell.py" line="145"/>
         <source>Till (F12)</source>
         <translation>Till (F12)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/shell.py" line="149"/>
+        <location filename="../../ui/backoffice/shell.py" line="150"/>
         <source>Log out (F10)</source>
         <translation>Log out (F10)</translation>
     </message>
@@ -338,7 +338,7 @@
     <name>ClosePage</name>
     <message>
         <location filename="../../ui/backoffice/close.py" line="96"/>
-        <location filename="../../ui/backoffice/close.py" line="138"/>
+        <location filename="../../ui/backoffice/close.py" line="143"/>
         <source>Business day</source>
         <translation>Business day</translation>
     </message>
@@ -373,195 +373,195 @@
         <translation>Deposit…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/close.py" line="128"/>
+        <location filename="../../ui/backoffice/close.py" line="132"/>
         <source>Pick a day and show its X report, or a Z below</source>
         <translation>Pick a day and show its X report, or a Z below</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/close.py" line="134"/>
+        <location filename="../../ui/backoffice/close.py" line="139"/>
         <source>Tender</source>
         <translation>Tender</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/close.py" line="134"/>
+        <location filename="../../ui/backoffice/close.py" line="139"/>
         <source>Taken</source>
         <translation>Taken</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/close.py" line="134"/>
+        <location filename="../../ui/backoffice/close.py" line="139"/>
         <source>Change</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/close.py" line="134"/>
+        <location filename="../../ui/backoffice/close.py" line="139"/>
         <source>Refunded</source>
         <translation>Refunded</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/close.py" line="135"/>
+        <location filename="../../ui/backoffice/close.py" line="140"/>
         <source>Net</source>
         <translation>Net</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/close.py" line="135"/>
-        <location filename="../../ui/backoffice/close.py" line="136"/>
+        <location filename="../../ui/backoffice/close.py" line="140"/>
+        <location filename="../../ui/backoffice/close.py" line="141"/>
         <source>Expected</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/close.py" line="135"/>
-        <location filename="../../ui/backoffice/close.py" line="137"/>
+        <location filename="../../ui/backoffice/close.py" line="140"/>
+        <location filename="../../ui/backoffice/close.py" line="142"/>
         <source>Counted</source>
         <translation>Counted</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/close.py" line="135"/>
-        <location filename="../../ui/backoffice/close.py" line="137"/>
+        <location filename="../../ui/backoffice/close.py" line="140"/>
+        <location filename="../../ui/backoffice/close.py" line="142"/>
         <source>Over/short</source>
         <translation>Over/short</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/close.py" line="136"/>
+        <location filename="../../ui/backoffice/close.py" line="141"/>
         <source>Till</source>
         <translation>Till</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/close.py" line="136"/>
+        <location filename="../../ui/backoffice/close.py" line="141"/>
         <source>Cashier</source>
         <translation>Cashier</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/close.py" line="136"/>
+        <location filename="../../ui/backoffice/close.py" line="141"/>
         <source>Float</source>
         <translation>Float</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/close.py" line="138"/>
+        <location filename="../../ui/backoffice/close.py" line="143"/>
         <source>Z</source>
         <translation>Z</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/close.py" line="138"/>
+        <location filename="../../ui/backoffice/close.py" line="143"/>
         <source>Net sales</source>
         <translation>Net sales</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/close.py" line="138"/>
+        <location filename="../../ui/backoffice/close.py" line="143"/>
         <source>Counted cash</source>
         <translation>Counted cash</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/close.py" line="139"/>
+        <location filename="../../ui/backoffice/close.py" line="144"/>
         <source>Deposited</source>
         <translation>Deposited</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/close.py" line="149"/>
+        <location filename="../../ui/backoffice/close.py" line="154"/>
         <source>Days closed (last 60 days)</source>
         <translation>Days closed (last 60 days)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/close.py" line="206"/>
+        <location filename="../../ui/backoffice/close.py" line="212"/>
         <source>Close the day</source>
         <translation>Close the day</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/close.py" line="207"/>
+        <location filename="../../ui/backoffice/close.py" line="213"/>
         <source>Close business day %1? Every shift of it must be closed; a day closes once.</source>
         <translation>Close business day %1? Every shift of it must be closed; a day closes once.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/close.py" line="220"/>
+        <location filename="../../ui/backoffice/close.py" line="226"/>
         <source>Day %1 closed: Z%2</source>
         <translation>Day %1 closed: Z%2</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/close.py" line="229"/>
+        <location filename="../../ui/backoffice/close.py" line="235"/>
         <source>Open the day&apos;s Z first: a deposit is made against a Z.</source>
         <translation>Open the day&apos;s Z first: a deposit is made against a Z.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/close.py" line="250"/>
+        <location filename="../../ui/backoffice/close.py" line="256"/>
         <source>Deposit of %1 recorded, taken by %2</source>
         <translation>Deposit of %1 recorded, taken by %2</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/close.py" line="266"/>
+        <location filename="../../ui/backoffice/close.py" line="272"/>
         <source>This till has no receipt printer.</source>
         <translation>This till has no receipt printer.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/close.py" line="275"/>
+        <location filename="../../ui/backoffice/close.py" line="281"/>
         <source>Sent to the printer: %1</source>
         <translation>Sent to the printer: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/close.py" line="287"/>
+        <location filename="../../ui/backoffice/close.py" line="293"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/close.py" line="297"/>
+        <location filename="../../ui/backoffice/close.py" line="303"/>
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/close.py" line="315"/>
+        <location filename="../../ui/backoffice/close.py" line="321"/>
         <source>Z%1 · day %2 closed</source>
         <translation>Z%1 · day %2 closed</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/close.py" line="318"/>
+        <location filename="../../ui/backoffice/close.py" line="324"/>
         <source>X report · day %1 so far (nothing closed)</source>
         <translation>X report · day %1 so far (nothing closed)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/close.py" line="321"/>
+        <location filename="../../ui/backoffice/close.py" line="327"/>
         <source>Sales %1 (%2)</source>
         <translation>Sales %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/close.py" line="322"/>
+        <location filename="../../ui/backoffice/close.py" line="328"/>
         <source>returns %1 (%2)</source>
         <translation>returns %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/close.py" line="324"/>
+        <location filename="../../ui/backoffice/close.py" line="330"/>
         <source>net %1</source>
         <translation>net %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/close.py" line="325"/>
+        <location filename="../../ui/backoffice/close.py" line="331"/>
         <source>voids %1 tickets, %2 lines</source>
         <translation>voids %1 tickets, %2 lines</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/close.py" line="327"/>
+        <location filename="../../ui/backoffice/close.py" line="333"/>
         <source>no-sales %1</source>
         <translation>no-sales %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/close.py" line="328"/>
+        <location filename="../../ui/backoffice/close.py" line="334"/>
         <source>discounts %1</source>
         <translation>discounts %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/close.py" line="331"/>
+        <location filename="../../ui/backoffice/close.py" line="337"/>
         <source>%1 shifts still open</source>
         <translation>%1 shifts still open</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/close.py" line="333"/>
+        <location filename="../../ui/backoffice/close.py" line="339"/>
         <source>deposited %1</source>
         <translation>deposited %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/close.py" line="356"/>
+        <location filename="../../ui/backoffice/close.py" line="362"/>
         <source>over %1</source>
         <translation>over %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/close.py" line="358"/>
+        <location filename="../../ui/backoffice/close.py" line="364"/>
         <source>short %1</source>
         <translation>short %1</translation>
     </message>
@@ -731,169 +731,174 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/backoffice/overview.py" line="211"/>
+        <location filename="../../ui/backoffice/overview.py" line="219"/>
         <source>Sales</source>
         <extracomment>how long one question about new sales is held open by the store server (seconds) the text shown for the bar under the pointer (&quot;&quot; when none)</extracomment>
         <translation>Sales</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/overview.py" line="212"/>
+        <location filename="../../ui/backoffice/overview.py" line="220"/>
         <source>Tickets</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/overview.py" line="213"/>
+        <location filename="../../ui/backoffice/overview.py" line="221"/>
         <source>Average ticket</source>
         <translation>Average ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/overview.py" line="214"/>
+        <location filename="../../ui/backoffice/overview.py" line="222"/>
         <source>Items per ticket</source>
         <translation>Items per ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/overview.py" line="215"/>
+        <location filename="../../ui/backoffice/overview.py" line="223"/>
         <source>Refunds</source>
         <translation>Refunds</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/overview.py" line="216"/>
+        <location filename="../../ui/backoffice/overview.py" line="224"/>
         <source>Voids</source>
         <translation>Voids</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/overview.py" line="217"/>
+        <location filename="../../ui/backoffice/overview.py" line="225"/>
         <source>Discounts and coupons</source>
         <translation>Discounts and coupons</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/overview.py" line="218"/>
+        <location filename="../../ui/backoffice/overview.py" line="226"/>
         <source>Gross margin</source>
         <translation>Gross margin</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/overview.py" line="232"/>
+        <location filename="../../ui/backoffice/overview.py" line="241"/>
         <source>Payment mix</source>
         <translation>Payment mix</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/overview.py" line="241"/>
+        <location filename="../../ui/backoffice/overview.py" line="250"/>
         <source>Top 10 goods</source>
         <translation>Top 10 goods</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/overview.py" line="241"/>
+        <location filename="../../ui/backoffice/overview.py" line="250"/>
         <source>Quantity</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/overview.py" line="241"/>
-        <location filename="../../ui/backoffice/overview.py" line="242"/>
+        <location filename="../../ui/backoffice/overview.py" line="250"/>
+        <location filename="../../ui/backoffice/overview.py" line="251"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/overview.py" line="242"/>
+        <location filename="../../ui/backoffice/overview.py" line="251"/>
         <source>Top categories</source>
         <translation>Top categories</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/overview.py" line="242"/>
+        <location filename="../../ui/backoffice/overview.py" line="251"/>
         <source>Items</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/overview.py" line="263"/>
+        <location filename="../../ui/backoffice/overview.py" line="272"/>
         <source>From</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/overview.py" line="265"/>
+        <location filename="../../ui/backoffice/overview.py" line="274"/>
         <source>to</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/overview.py" line="267"/>
+        <location filename="../../ui/backoffice/overview.py" line="277"/>
         <source>Today</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/overview.py" line="267"/>
+        <location filename="../../ui/backoffice/overview.py" line="277"/>
         <source>Yesterday</source>
         <translation>Yesterday</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/overview.py" line="268"/>
+        <location filename="../../ui/backoffice/overview.py" line="278"/>
         <source>Last 7 days</source>
         <translation>Last 7 days</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/overview.py" line="268"/>
+        <location filename="../../ui/backoffice/overview.py" line="278"/>
         <source>Last 30 days</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/overview.py" line="274"/>
+        <location filename="../../ui/backoffice/overview.py" line="279"/>
+        <source>Last 365 days</source>
+        <translation>Last 365 days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="284"/>
         <source>Show (F5)</source>
         <translation>Show (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/overview.py" line="300"/>
+        <location filename="../../ui/backoffice/overview.py" line="313"/>
         <source>The range ends before it begins: pick the days again.</source>
         <translation>The range ends before it begins: pick the days again.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/overview.py" line="318"/>
+        <location filename="../../ui/backoffice/overview.py" line="331"/>
         <source>Rounding %1</source>
         <translation>Rounding %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/overview.py" line="319"/>
+        <location filename="../../ui/backoffice/overview.py" line="332"/>
         <source>%1 items</source>
         <translation>%1 items</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/overview.py" line="322"/>
+        <location filename="../../ui/backoffice/overview.py" line="335"/>
         <source>%1 returns</source>
         <translation>%1 returns</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/overview.py" line="324"/>
+        <location filename="../../ui/backoffice/overview.py" line="337"/>
         <source>%1 tickets %2 · %3 lines %4</source>
         <translation>%1 tickets %2 · %3 lines %4</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/overview.py" line="328"/>
+        <location filename="../../ui/backoffice/overview.py" line="341"/>
         <source>Promotions %1 · coupons %2</source>
         <translation>Promotions %1 · coupons %2</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/overview.py" line="332"/>
+        <location filename="../../ui/backoffice/overview.py" line="345"/>
         <source>%1% on %2 with a cost price</source>
         <translation>%1% on %2 with a cost price</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/overview.py" line="335"/>
+        <location filename="../../ui/backoffice/overview.py" line="348"/>
         <source>No goods with a cost price</source>
         <translation>No goods with a cost price</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/overview.py" line="343"/>
+        <location filename="../../ui/backoffice/overview.py" line="356"/>
         <source>Sales by hour — bars: %1, line: %2 (same weekday last week)</source>
         <translation>Sales by hour — bars: %1, line: %2 (same weekday last week)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/overview.py" line="347"/>
+        <location filename="../../ui/backoffice/overview.py" line="360"/>
         <source>Sales by day — bars: this range, line: the same weekdays from %1</source>
         <translation>Sales by day — bars: this range, line: the same weekdays from %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/overview.py" line="352"/>
+        <location filename="../../ui/backoffice/overview.py" line="365"/>
         <source>%1:00</source>
         <translation>%1:00</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/overview.py" line="353"/>
+        <location filename="../../ui/backoffice/overview.py" line="366"/>
         <source>%1
 %2 · %3 tickets
 earlier %4 · %5 tickets</source>
@@ -902,7 +907,7 @@ earlier %4 · %5 tickets</source>
 earlier %4 · %5 tickets</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/overview.py" line="376"/>
+        <location filename="../../ui/backoffice/overview.py" line="389"/>
         <source>(no category)</source>
         <translation>(no category)</translation>
     </message>
@@ -1896,7 +1901,7 @@ earlier %4 · %5 tickets</translation>
 <context>
     <name>Placeholder</name>
     <message>
-        <location filename="../../ui/backoffice/shell.py" line="116"/>
+        <location filename="../../ui/backoffice/shell.py" line="117"/>
         <source>This module is not available in this version yet.</source>
         <translation>This module is not available in this version yet.</translation>
     </message>
@@ -2154,7 +2159,7 @@ earlier %4 · %5 tickets</translation>
     </message>
     <message>
         <location filename="../../ui/backoffice/sales.py" line="63"/>
-        <location filename="../../ui/backoffice/sales.py" line="122"/>
+        <location filename="../../ui/backoffice/sales.py" line="123"/>
         <source>Cashier</source>
         <translation>Cashier</translation>
     </message>
@@ -2175,7 +2180,7 @@ earlier %4 · %5 tickets</translation>
     </message>
     <message>
         <location filename="../../ui/backoffice/sales.py" line="64"/>
-        <location filename="../../ui/backoffice/sales.py" line="120"/>
+        <location filename="../../ui/backoffice/sales.py" line="121"/>
         <source>Member</source>
         <translation>Member</translation>
     </message>
@@ -2215,132 +2220,132 @@ earlier %4 · %5 tickets</translation>
         <translation>Any tender</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/sales.py" line="109"/>
+        <location filename="../../ui/backoffice/sales.py" line="111"/>
         <source>From</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/sales.py" line="111"/>
+        <location filename="../../ui/backoffice/sales.py" line="113"/>
         <source>to</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/sales.py" line="113"/>
+        <location filename="../../ui/backoffice/sales.py" line="115"/>
         <source>Receipt</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/sales.py" line="115"/>
+        <location filename="../../ui/backoffice/sales.py" line="117"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/sales.py" line="125"/>
+        <location filename="../../ui/backoffice/sales.py" line="127"/>
         <source>Search (F5)</source>
         <translation>Search (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/sales.py" line="135"/>
+        <location filename="../../ui/backoffice/sales.py" line="137"/>
         <source>Pick a sale to see it</source>
         <translation>Pick a sale to see it</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/sales.py" line="139"/>
+        <location filename="../../ui/backoffice/sales.py" line="141"/>
         <source>Goods</source>
         <translation>Goods</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/sales.py" line="139"/>
+        <location filename="../../ui/backoffice/sales.py" line="141"/>
         <source>Qty</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/sales.py" line="139"/>
+        <location filename="../../ui/backoffice/sales.py" line="141"/>
         <source>Paid</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/sales.py" line="139"/>
+        <location filename="../../ui/backoffice/sales.py" line="141"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/sales.py" line="152"/>
+        <location filename="../../ui/backoffice/sales.py" line="154"/>
         <source>Reprint (Ctrl+P)</source>
         <translation>Reprint (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/sales.py" line="154"/>
+        <location filename="../../ui/backoffice/sales.py" line="156"/>
         <source>Return… (Ctrl+R)</source>
         <translation>Return… (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/sales.py" line="181"/>
+        <location filename="../../ui/backoffice/sales.py" line="183"/>
         <source>The time range ends before it begins.</source>
         <translation>The time range ends before it begins.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/sales.py" line="186"/>
+        <location filename="../../ui/backoffice/sales.py" line="188"/>
         <source>Not an amount: %1</source>
         <translation>Not an amount: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/sales.py" line="189"/>
+        <location filename="../../ui/backoffice/sales.py" line="191"/>
         <source>The lowest amount is above the highest.</source>
         <translation>The lowest amount is above the highest.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/sales.py" line="217"/>
+        <location filename="../../ui/backoffice/sales.py" line="219"/>
         <source>%1 sales</source>
         <translation>%1 sales</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/sales.py" line="220"/>
+        <location filename="../../ui/backoffice/sales.py" line="222"/>
         <source>No sale matches.</source>
         <translation>No sale matches.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/sales.py" line="239"/>
+        <location filename="../../ui/backoffice/sales.py" line="241"/>
         <source>%1 · %2 · till %3</source>
         <translation>%1 · %2 · till %3</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/sales.py" line="250"/>
+        <location filename="../../ui/backoffice/sales.py" line="252"/>
         <source>Subtotal %1</source>
         <translation>Subtotal %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/sales.py" line="252"/>
+        <location filename="../../ui/backoffice/sales.py" line="254"/>
         <source>promotions −%1</source>
         <translation>promotions −%1</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/sales.py" line="254"/>
+        <location filename="../../ui/backoffice/sales.py" line="256"/>
         <source>coupon %1 −%2</source>
         <translation>coupon %1 −%2</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/sales.py" line="257"/>
+        <location filename="../../ui/backoffice/sales.py" line="259"/>
         <source>rounding %1</source>
         <translation>rounding %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/sales.py" line="258"/>
+        <location filename="../../ui/backoffice/sales.py" line="260"/>
         <source>total %1</source>
         <translation>total %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/sales.py" line="260"/>
+        <location filename="../../ui/backoffice/sales.py" line="262"/>
         <source>paid %1, change %2</source>
         <translation>paid %1, change %2</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/sales.py" line="262"/>
+        <location filename="../../ui/backoffice/sales.py" line="264"/>
         <source>member %1</source>
         <translation>member %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/sales.py" line="281"/>
+        <location filename="../../ui/backoffice/sales.py" line="285"/>
         <source>Reprinted %1</source>
         <translation>Reprinted %1</translation>
     </message>
@@ -2378,82 +2383,82 @@ earlier %4 · %5 tickets</translation>
         <translation>Settings of this store</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="56"/>
+        <location filename="../../ui/backoffice/settings.py" line="57"/>
         <source>Printed under the store&apos;s name</source>
         <translation>Printed under the store&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="61"/>
+        <location filename="../../ui/backoffice/settings.py" line="62"/>
         <source>Receipt header</source>
         <translation>Receipt header</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="62"/>
+        <location filename="../../ui/backoffice/settings.py" line="63"/>
         <source>Receipt footer</source>
         <translation>Receipt footer</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="66"/>
+        <location filename="../../ui/backoffice/settings.py" line="67"/>
         <source>Rounding</source>
         <translation>Rounding</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="69"/>
+        <location filename="../../ui/backoffice/settings.py" line="70"/>
         <source>Void limit (￥, above it a supervisor authorises)</source>
         <translation>Void limit (￥, above it a supervisor authorises)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="73"/>
+        <location filename="../../ui/backoffice/settings.py" line="74"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="74"/>
+        <location filename="../../ui/backoffice/settings.py" line="75"/>
         <source>Devices and diagnostics…</source>
         <translation>Devices and diagnostics…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="77"/>
+        <location filename="../../ui/backoffice/settings.py" line="78"/>
         <source>Devices</source>
         <translation>Devices</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="87"/>
+        <location filename="../../ui/backoffice/settings.py" line="88"/>
         <source>Back to the defaults</source>
         <translation>Back to the defaults</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="89"/>
+        <location filename="../../ui/backoffice/settings.py" line="90"/>
         <source>Save (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="118"/>
+        <location filename="../../ui/backoffice/settings.py" line="119"/>
         <source>Changed here: %1. The rest follow the store server&apos;s defaults.</source>
         <translation>Changed here: %1. The rest follow the store server&apos;s defaults.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="119"/>
+        <location filename="../../ui/backoffice/settings.py" line="120"/>
         <source>nothing yet</source>
         <translation>nothing yet</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="126"/>
+        <location filename="../../ui/backoffice/settings.py" line="127"/>
         <source>A header or footer is at most 4 lines and %1 characters.</source>
         <translation>A header or footer is at most 4 lines and %1 characters.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="132"/>
+        <location filename="../../ui/backoffice/settings.py" line="133"/>
         <source>Not an amount: %1</source>
         <translation>Not an amount: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="144"/>
+        <location filename="../../ui/backoffice/settings.py" line="145"/>
         <source>Nothing changed.</source>
         <translation>Nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="158"/>
+        <location filename="../../ui/backoffice/settings.py" line="159"/>
         <source>Saved: the next sale uses these settings.</source>
         <translation>Saved: the next sale uses these settings.</translation>
     </message>

@@ -94,7 +94,7 @@ def test_the_change_feed_answers_as_soon_as_a_sale_completes(store_server: Store
 
     def wait() -> None:
         started = time.monotonic()
-        response = boss.http.get(store_server.api + "/reports/changes", params={"since": mark, "wait": 20}, timeout=30)
+        response = boss.http.get(store_server.api + "/reports/changes", params={"since": mark, "wait": 8}, timeout=30)
         answered.append((response.json()["mark"], time.monotonic() - started))
 
     waiting = threading.Thread(target=wait)

@@ -114,11 +114,15 @@ class ClosePage(QWidget):
         self.deposit_button = QPushButton(self.tr("Deposit…"))
         self.deposit_button.clicked.connect(self.ask_deposit)
         self.deposit_button.setVisible(ctx.allows("manager"))
-        for button in (self.x_button, self.z_button, self.print_button, self.xlsx_button, self.csv_button,
-                       self.deposit_button):
+        for button in (self.x_button, self.z_button):
             bar.addWidget(button)
         bar.addStretch(1)
         layout.addLayout(bar)
+        files = QHBoxLayout()
+        for button in (self.print_button, self.xlsx_button, self.csv_button, self.deposit_button):
+            files.addWidget(button)
+        files.addStretch(1)
+        layout.addLayout(files)
         self.message = MessageStrip()
         layout.addWidget(self.message)
         split = QSplitter(Qt.Orientation.Horizontal)
@@ -127,6 +131,7 @@ class ClosePage(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         self.title = QLabel(self.tr("Pick a day and show its X report, or a Z below"))
         self.title.setObjectName("screenTitle")
+        self.title.setWordWrap(True)
         left_layout.addWidget(self.title)
         self.figures = QLabel()
         self.figures.setWordWrap(True)
@@ -152,12 +157,13 @@ class ClosePage(QWidget):
         left_layout.addWidget(self.closes, 2)
         split.addWidget(left)
         self.slip = QPlainTextEdit()
+        self.slip.setObjectName("reportSlip")
         self.slip.setReadOnly(True)
         mono = QFont(["Noto Sans Mono CJK SC", "WenQuanYi Micro Hei Mono", "monospace"])
         mono.setStyleHint(QFont.StyleHint.Monospace)
         self.slip.setFont(mono)
         split.addWidget(self.slip)
-        split.setSizes([600, 380])
+        split.setSizes([660, 320])
         layout.addWidget(split, 1)
         QShortcut(QKeySequence("F5"), self, self.show_x, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         QShortcut(QKeySequence("Ctrl+P"), self, self.print_report,

@@ -17,6 +17,7 @@ import shiboken6
 from PySide6.QtCore import QDate, QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QComboBox,
     QDateEdit,
     QGridLayout,
     QHBoxLayout,
@@ -37,7 +38,7 @@ from ui.dialogs import item_table
 from ui.widgets import MessageStrip
 
 #: how long one question about new sales is held open by the store server (seconds)
-FEED_WAIT = 20.0
+FEED_WAIT = 8.0
 TODAY_BRUSH = pg.mkBrush("#0b79d0")
 LAST_WEEK_PEN = pg.mkPen("#e0a030", width=2)
 MIX_BRUSH = pg.mkBrush("#1e9e57")
@@ -88,7 +89,7 @@ class BarChart(pg.PlotWidget):
                                     symbolBrush=LAST_WEEK_PEN.color())
         if not horizontal:
             self.addItem(self.line)
-        self.tip = pg.TextItem(anchor=(0, 1), color="#1d2733", fill=pg.mkBrush(255, 255, 255, 230),
+        self.tip = pg.TextItem(anchor=(0, 0), color="#1d2733", fill=pg.mkBrush(255, 255, 255, 230),
                                border=pg.mkPen("#b9c3ce"))
         self.tip.hide()
         self.addItem(self.tip, ignoreBounds=True)
@@ -126,8 +127,14 @@ class BarChart(pg.PlotWidget):
             return ""
         self.hover_text = self.tips[index]
         self.tip.setText(self.hover_text)
-        value = self.values[index]
-        self.tip.setPos(QPointF(value, index) if self.horizontal else QPointF(index, value))
+        # inside the plot, beside the bar: never cut off at the top or the right edge
+        (x_low, x_high), (y_low, y_high) = self.getPlotItem().vb.viewRange()
+        if self.horizontal:
+            self.tip.setAnchor((1, 0.5) if self.values[index] > (x_low + x_high) / 2 else (0, 0.5))
+            self.tip.setPos(QPointF(self.values[index], index))
+        else:
+            self.tip.setAnchor((1, 0) if index > (x_low + x_high) / 2 else (0, 0))
+            self.tip.setPos(QPointF(index, y_high))
         self.tip.show()
         return self.hover_text
 
@@ -187,6 +194,7 @@ class Kpi(QWidget):
         self.detail = QLabel("")
         self.detail.setObjectName("caption")
         for widget in (self.caption, self.value, self.detail):
+            widget.setWordWrap(True)  # a long figure wraps; it never widens the window
             layout.addWidget(widget)
 
     def set(self, value: str, detail: str = "") -> None:
@@ -224,6 +232,7 @@ class DashboardPage(QWidget):
         left = QVBoxLayout()
         self.chart_title = QLabel()
         self.chart_title.setObjectName("caption")
+        self.chart_title.setWordWrap(True)
         left.addWidget(self.chart_title)
         self.chart = BarChart()
         left.addWidget(self.chart, 1)
@@ -264,12 +273,13 @@ class DashboardPage(QWidget):
         bar.addWidget(self.first)
         bar.addWidget(QLabel(self.tr("to")))
         bar.addWidget(self.last)
+        self.quick = QComboBox()
         for text, days_back, length in ((self.tr("Today"), 0, 1), (self.tr("Yesterday"), 1, 1),
-                                        (self.tr("Last 7 days"), 0, 7), (self.tr("Last 30 days"), 0, 30)):
-            button = QPushButton(text)
-            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-            button.clicked.connect(lambda _=False, b=days_back, n=length: self.pick(b, n))
-            bar.addWidget(button)
+                                        (self.tr("Last 7 days"), 0, 7), (self.tr("Last 30 days"), 0, 30),
+                                        (self.tr("Last 365 days"), 0, 365)):
+            self.quick.addItem(text, (days_back, length))
+        self.quick.activated.connect(lambda index: self.pick(*self.quick.itemData(index)))
+        bar.addWidget(self.quick)
         bar.addStretch(1)
         self.refresh_button = QPushButton(self.tr("Show (F5)"))
         self.refresh_button.setObjectName("primaryButton")
@@ -289,6 +299,9 @@ class DashboardPage(QWidget):
 
     def pick(self, days_back: int, length: int) -> None:
         """A quick range: ``length`` days ending ``days_back`` days ago."""
+        index = self.quick.findData((days_back, length))
+        if index >= 0:
+            self.quick.setCurrentIndex(index)
         last = QDate.currentDate().addDays(-days_back)
         self.last.setDate(last)
         self.first.setDate(last.addDays(-(length - 1)))

@@ -52,6 +52,7 @@ class SettingsPage(QWidget):
         title.setObjectName("screenTitle")
         layout.addWidget(title)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.header = QPlainTextEdit()
         self.header.setPlaceholderText(self.tr("Printed under the store's name"))
         self.footer = QPlainTextEdit()

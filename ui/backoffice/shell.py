@@ -35,6 +35,7 @@ from ui.worker import Worker
 
 #: the touch-friendly height of a row in the module list (px)
 ROW_HEIGHT = 48
+NAV_WIDTH = 180
 
 
 @dataclass
@@ -127,7 +128,7 @@ class BackOfficeWindow(QWidget):
 
     def __init__(self, ctx: BackOfficeContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("screen")
+        self.setObjectName("backOffice")
         self.ctx = ctx
         self.modules = [m for m in MODULES if ctx.allows(m.role)]
         self.pages: dict[str, QWidget] = {}
@@ -156,11 +157,13 @@ class BackOfficeWindow(QWidget):
         self.nav.setObjectName("moduleList")
         self.nav.setUniformItemSizes(True)
         for module in self.modules:
-            item = QListWidgetItem(f"{title_of(module)}    {module.shortcut}")
+            item = QListWidgetItem(f"{title_of(module)}  {module.shortcut}")
+            item.setToolTip(f"{title_of(module)} ({module.shortcut})")
             item.setData(Qt.ItemDataRole.UserRole, module.key)
             item.setSizeHint(QSize(0, ROW_HEIGHT))
             self.nav.addItem(item)
-        self.nav.setFixedWidth(max(190, self.nav.sizeHintForColumn(0) + 24))
+        self.nav.setFixedWidth(NAV_WIDTH)
+        self.nav.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.nav.currentRowChanged.connect(self._row_changed)
         body.addWidget(self.nav)
         self.stack = QStackedWidget()
