@@ -324,8 +324,9 @@ def _require(actor: Actor, role: str) -> None:
         raise DomainError("forbidden", status=403)
 
 
-def _audit(session: Session, actor: Actor, action: str, detail: str, amount: int | None = None) -> None:
-    """The store's audit log (审计), once its module is part of the store."""
+def audit(session: Session, actor: Actor, action: str, detail: str, amount: int | None = None) -> None:
+    """An entry in the store's audit log (审计, ``app.audit``) in the caller's transaction, once
+    that module is part of the store; until then nothing."""
     if importlib.util.find_spec("app.audit") is None:
         return
     from app import audit  # type: ignore[attr-defined]
@@ -367,7 +368,7 @@ def close_day(session: Session, actor: Actor, day: date) -> dict[str, Any]:
     session.add(record)
     session.flush()
     record_event(session, "day_closed", {"z_no": number, "business_day": day.isoformat(), "report": report.as_dict()})
-    _audit(session, actor, "day_closed", f"Z{number:04d} {day.isoformat()}", report.net_total)
+    audit(session, actor, "day_closed", f"Z{number:04d} {day.isoformat()}", report.net_total)
     return report.as_dict()
 
 
@@ -429,7 +430,7 @@ def record_deposit(session: Session, actor: Actor, z_no: int, amount: int, taken
     record_event(session, "cash_deposited", {"z_no": z_no, "business_day": record.business_day, "amount": amount,
                                              "taken_by": taken_by, "note": note, "recorded_by": actor.operator_code,
                                              "at": deposit.at.isoformat(timespec="seconds")})
-    _audit(session, actor, "cash_deposited", f"Z{z_no:04d} {taken_by}", amount)
+    audit(session, actor, "cash_deposited", f"Z{z_no:04d} {taken_by}", amount)
     return {"z_no": z_no, "amount": amount, "taken_by": taken_by, "deposited": so_far + amount,
             "left": held - so_far - amount}
 

@@ -124,5 +124,7 @@ def change(session: Session, actor: Actor, values: dict[str, Any], defaults: Sto
         session.execute(statement.values(key=key, value=value, updated_at=moment, operator_id=actor.operator_id)
                         .on_conflict_do_update(index_elements=["key"], set_={
                             "value": value, "updated_at": moment, "operator_id": actor.operator_id}))
-    # audit.record(session, actor, "settings_changed", detail)  — once app/audit.py is on main
+    from app.closing import audit
+
+    audit(session, actor, "settings_changed", ", ".join(f"{k}={v}" for k, v in sorted(parsed.items()))[:200])
     return view(session, defaults)

@@ -214,6 +214,7 @@ class MainWindow(QMainWindow):
     def _show_shift(self) -> None:
         self.shift.prepare()
         self.stack.setCurrentWidget(self.shift)
+        self.back_office_button.setVisible(self.backoffice is not None)
 
     def _shift_opened(self, shift: Shift | None) -> None:
         self.ctx.shift = shift
