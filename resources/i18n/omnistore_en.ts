@@ -17,7 +17,7 @@
     <message>
         <location filename="../../ui/backoffice/shell.py" line="95"/>
         <source>Shifts and day close</source>
-        <translation>Shifts and day close</translation>
+        <translation>Shifts, Z</translation>
     </message>
     <message>
         <location filename="../../ui/backoffice/shell.py" line="96"/>

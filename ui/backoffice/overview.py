@@ -299,9 +299,9 @@ class DashboardPage(QWidget):
 
     def pick(self, days_back: int, length: int) -> None:
         """A quick range: ``length`` days ending ``days_back`` days ago."""
-        index = self.quick.findData((days_back, length))
-        if index >= 0:
-            self.quick.setCurrentIndex(index)
+        for index in range(self.quick.count()):
+            if tuple(self.quick.itemData(index)) == (days_back, length):
+                self.quick.setCurrentIndex(index)
         last = QDate.currentDate().addDays(-days_back)
         self.last.setDate(last)
         self.first.setDate(last.addDays(-(length - 1)))

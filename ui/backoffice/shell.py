@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -120,6 +120,20 @@ class Placeholder(QWidget):
         layout.addWidget(text)
 
 
+class ModuleList(QListWidget):
+    """The module list: as wide as its longest entry in the font the theme gives it."""
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.fit()
+
+    def fit(self) -> None:
+        metrics = self.fontMetrics()
+        widest = max((metrics.horizontalAdvance(self.item(row).text()) for row in range(self.count())), default=0)
+        self.setFixedWidth(max(NAV_WIDTH, widest + 40))
+
+
 class BackOfficeWindow(QWidget):
     """The back office: the module list, the page area, the way back to the till."""
 
@@ -153,7 +167,7 @@ class BackOfficeWindow(QWidget):
         top.addWidget(self.logout_button)
         outer.addLayout(top)
         body = QHBoxLayout()
-        self.nav = QListWidget()
+        self.nav = ModuleList()
         self.nav.setObjectName("moduleList")
         self.nav.setUniformItemSizes(True)
         for module in self.modules:
@@ -162,8 +176,8 @@ class BackOfficeWindow(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, module.key)
             item.setSizeHint(QSize(0, ROW_HEIGHT))
             self.nav.addItem(item)
-        self.nav.setFixedWidth(NAV_WIDTH)
         self.nav.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.nav.fit()
         self.nav.currentRowChanged.connect(self._row_changed)
         body.addWidget(self.nav)
         self.stack = QStackedWidget()
