@@ -8,9 +8,10 @@ from sqlalchemy import bindparam, delete, select
 from sqlalchemy.orm import Session
 
 from app import clock
-from app.context import ROLE_RANK, Actor, OverrideRequest
+from app.context import Actor, OverrideRequest
 from app.db.models import LoginFailure, Operator, Override, SessionToken, Till
 from app.domain.errors import DomainError
+from app.domain.roles import ROLE_RANK
 from app.security import hash_pin, new_token, token_hash, verify_pin
 from app.settings import StoreSettings
 

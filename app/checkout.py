@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import auth, clock, events, outbox, outside, promotions, shifts, stock
+from app import auth, clock, events, outbox, outside, promotions, reports, shifts, stock
 from app.catalog import lookup
 from app.context import Actor, OverrideRequest
 from app.db.models import Operator, SaleCounter
@@ -248,6 +248,7 @@ def void_ticket(session: Session, tickets: Tickets, actor: Actor, ticket_id: int
     approved = _authorise(session, actor, sale.approval_to_void(), override, settings, sale)
     sale.void(approved=approved)
     view = _save(session, tickets, sale)
+    reports.record_void(session, sale, clock.now())
     # HQ releases the ticket's coupons and gives back what was spent in kind from this event.
     outbox.record(session, events.TicketVoided.of(sale))
     return view
@@ -275,6 +276,7 @@ def complete(session: Session, tickets: Tickets, actor: Actor, ticket_id: int, s
     view = _save(session, tickets, sale)
     outbox.record(session, events.SaleCompleted(view))
     stock.record_sale(session, sale)
+    reports.record_sale(session, sale)
     return {"sale_id": sale.sale_id, "total": sale.total, "change": sale.change, "rounding": sale.rounding,
             "ticket": view}
 

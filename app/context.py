@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-ROLE_RANK = {"cashier": 0, "supervisor": 1, "manager": 2}
+from app.domain.roles import ROLE_RANK
 
 
 @dataclass(frozen=True, slots=True)

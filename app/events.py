@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, ClassVar, TypeVar
 
 from app.domain import limits
@@ -94,6 +94,14 @@ class Fields:
         except (TypeError, ValueError):
             raise self.unreadable(key) from None
         return moment.replace(tzinfo=None) if moment.tzinfo is not None else moment
+
+    def day(self, key: str) -> date:
+        """A calendar day, ``YYYY-MM-DD``."""
+        value = self.data.get(key)
+        try:
+            return date.fromisoformat(value)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            raise self.unreadable(key) from None
 
     def sequence(self, key: str, *, required: bool = False, longest: int | None = None) -> list[Any]:
         """A list as sent (empty when absent and not ``required``), of at most ``longest`` entries."""
@@ -483,11 +491,68 @@ class Kept(Event):
         return self.data
 
 
+@dataclass(frozen=True, slots=True)
+class DayClosed(Event):
+    """日结: the store's Z report for a business day, numbered; HQ keeps one per store and day."""
+
+    KIND: ClassVar[str] = "day_closed"
+    z_no: int
+    business_day: date
+    report: Payload
+
+    def payload(self) -> Payload:
+        return {"z_no": self.z_no, "business_day": self.business_day.isoformat(), "report": self.report}
+
+    @property
+    def net_total(self) -> int:
+        return int(self.report.get("net_total") or 0)
+
+    @property
+    def sales_count(self) -> int:
+        return int(self.report.get("sales_count") or 0)
+
+    @classmethod
+    def read(cls, fields: Fields) -> DayClosed:
+        report = fields.data.get("report")
+        if not isinstance(report, dict):
+            raise fields.unreadable("report")
+        figures = Fields(report, "report.")
+        figures.number("net_total", limits.MAX_TICKET_AMOUNT * limits.MAX_LINES, 0)
+        figures.number("sales_count", limits.INT4_MAX, 0)
+        if report.get("cash_counted") is not None:
+            figures.number("cash_counted", limits.MAX_TICKET_AMOUNT)
+        return cls(fields.number("z_no", limits.INT4_MAX), fields.day("business_day"), report)
+
+
+@dataclass(frozen=True, slots=True)
+class CashDeposited(Event):
+    """缴款: cash taken from the store against a Z (to the bank, by whom)."""
+
+    KIND: ClassVar[str] = "cash_deposited"
+    z_no: int
+    business_day: date
+    amount: int
+    taken_by: str = ""
+    note: str = ""
+    recorded_by: str = ""
+    at: str = ""
+
+    def payload(self) -> Payload:
+        return {"z_no": self.z_no, "business_day": self.business_day.isoformat(), "amount": self.amount,
+                "taken_by": self.taken_by, "note": self.note, "recorded_by": self.recorded_by, "at": self.at}
+
+    @classmethod
+    def read(cls, fields: Fields) -> CashDeposited:
+        return cls(fields.number("z_no", limits.INT4_MAX), fields.day("business_day"),
+                   fields.number("amount", limits.MAX_TICKET_AMOUNT))
+
+
 SHIFT_OPENED, SHIFT_CLOSED, STORED_VALUE_TOPUP = "shift_opened", "shift_closed", "stored_value_topup"
 
 #: the kinds HQ reads, by name
 READERS: dict[str, Callable[[Fields], Event]] = {
-    kind.KIND: kind.read for kind in (SaleCompleted, SaleReturned, TicketVoided, CouponRemoved, StockMoved)
+    kind.KIND: kind.read for kind in (SaleCompleted, SaleReturned, TicketVoided, CouponRemoved, StockMoved,
+                                      DayClosed, CashDeposited)
 }
 
 

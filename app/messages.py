@@ -112,6 +112,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "not_found": ("地址不存在", "Not found"),
     "method_not_allowed": ("不支持的请求方法", "Method not allowed"),
     "internal_error": ("服务器内部错误，请联系技术支持", "Internal error, please contact support"),
+    # ---- the back office: reports, 日结, 缴款, 设置 ----
+    "invalid_range": ("日期范围无效：开始 {first} 晚于结束 {last}", "Invalid range: {first} is after {last}"),
+    "range_too_long": ("日期范围太长：最多 {days} 天", "The range is too long: at most {days} days"),
+    "invalid_amount_range": ("金额范围无效：最低 {low} 高于最高 {high}", "Invalid amount range: the lowest {low} is above the highest {high}"),
+    "day_in_future": ("营业日 {day} 还没到", "Business day {day} has not come yet"),
+    "day_already_closed": ("营业日 {day} 已日结（Z{z_no}），不能重复日结", "Business day {day} is already closed (Z{z_no}): a day closes once"),
+    "shift_still_open": ("收银台 {till} 还未交班：所有班次交班后才能日结", "Till {till} has not closed its shift: close every shift before the day"),
+    "z_not_found": ("日结单不存在：Z{z_no}", "No such day close: Z{z_no}"),
+    "deposit_taker_required": ("请填写收款人（不超过 {limit} 字）", "Say who took the money (at most {limit} characters)"),
+    "deposit_exceeds_cash": ("缴款超过当日实点现金：最多还能缴 {left}", "The deposit is more than the day's counted cash: at most {left} is left"),
+    "invalid_setting": ("设置无效：{setting} = {value}", "Invalid setting: {setting} = {value}"),
     # ---- HQ: enrolment, signed store requests, event ingest, master data, API keys ----
     "bad_enrolment_code": ("开通码无效、已使用或已过期", "The enrolment code is wrong, used or expired"),
     "unknown_store": ("门店不存在或尚未开通：{store}", "Unknown or not yet enrolled store: {store}"),

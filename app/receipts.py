@@ -45,10 +45,16 @@ def receipt_for(session: Session, tickets: Tickets, sale_id: str, settings: Stor
         tenders=tuple(ReceiptTender(label(p.kind), p.amount) for p in sale.payments),
         change=sale.change,
         item_count=sale.item_count,
-        header_lines=(COPY_MARK,) if copy else (),
+        header_lines=((COPY_MARK,) if copy else ()) + settings_lines(settings.receipt_header),
+        footer_lines=settings_lines(settings.receipt_footer),
         discounts=tuple(ReceiptTender(f"券 {c.name}", c.discount) for c in sale.coupons if c.discount),
         member=f"会员: {sale.member_no}" if sale.member_no else "",
     )
+
+
+def settings_lines(text: str) -> tuple[str, ...]:
+    """A receipt header or footer as the manager typed it in 设置: one printed line per line."""
+    return tuple(line.strip() for line in text.splitlines() if line.strip())
 
 
 def shop_name(session: Session, settings: StoreSettings) -> str:

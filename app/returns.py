@@ -46,7 +46,7 @@ def returned_so_far(session: Session, line_ids: list[int]) -> dict[int, tuple[in
         select(ReturnLine.line_id, func.sum(ReturnLine.quantity), func.sum(ReturnLine.refund))
         .where(ReturnLine.line_id.in_(line_ids)).group_by(ReturnLine.line_id)
     )
-    return {line_id: (int(q), int(r)) for line_id, q, r in rows}
+    return {line_id: (int(q), int(r)) for line_id, q, r in rows if line_id is not None}
 
 
 def sold_lines(session: Session, sale: Sale) -> list[SoldLine]:
@@ -103,7 +103,8 @@ def find_sales(session: Session, day: date, *, total: int | None = None, member_
         sku = lookup(session, code, settings.in_store_layout).product.sku
         query = query.where(Ticket.id.in_(select(TicketLine.ticket_id).where(TicketLine.sku == sku,
                                                                              TicketLine.voided.is_(False))))
-    return [{"sale_id": t.sale_id, "till": t.till, "completed_at": t.completed_at.isoformat(timespec="seconds"),
+    return [{"sale_id": t.sale_id, "till": t.till,
+             "completed_at": t.completed_at.isoformat(timespec="seconds") if t.completed_at else None,
              "total": t.total, "items": sum(x.quantity if x.unit == Unit.PIECE else 1 for x in t.lines if not x.voided),
              "member_no": t.member_no} for t in session.scalars(query)]
 
@@ -231,7 +232,7 @@ def slip_for(session: Session, return_no: str, settings: StoreSettings) -> Recei
     for x in record.lines:
         name, unit, price = ((sold[x.line_id].name, sold[x.line_id].unit, sold[x.line_id].unit_price)
                              if x.line_id is not None else
-                             (products[x.product_id].name, products[x.product_id].unit, x.unit_price or 0))
+                             (products[x.product_id or 0].name, products[x.product_id or 0].unit, x.unit_price or 0))
         lines.append(ReceiptLine(name=name, quantity_text=format_quantity(x.quantity, Unit(unit)), unit_price=price,
                                  amount=x.refund))
         count += x.quantity if unit == Unit.PIECE else 1

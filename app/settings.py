@@ -40,6 +40,9 @@ class StoreSettings:
     token_ttl_seconds: int = 12 * 3600
     max_body_bytes: int = 64 * 1024
     default_language: str = "zh_CN"
+    #: printed under the store's name / at the foot of every receipt (one line each per newline)
+    receipt_header: str = ""
+    receipt_footer: str = "谢谢惠顾，欢迎再次光临！"
 
     @property
     def database_path(self) -> Path:
@@ -70,11 +73,13 @@ class StoreSettings:
             offline_paper_coupons=int(env.get("OMNISTORE_OFFLINE_PAPER_COUPONS", "20")),
             token_ttl_seconds=int(env.get("OMNISTORE_TOKEN_TTL", str(12 * 3600))),
             default_language=env.get("OMNISTORE_LANG", "zh_CN"),
+            receipt_header=env.get("OMNISTORE_RECEIPT_HEADER", cls.receipt_header),
+            receipt_footer=env.get("OMNISTORE_RECEIPT_FOOTER", cls.receipt_footer),
         )
 
 
 def _role(name: str) -> str:
-    from app.context import ROLE_RANK
+    from app.domain.roles import ROLE_RANK
 
     if name not in ROLE_RANK:
         raise ValueError(f"OMNISTORE_NO_RECEIPT_RETURN_ROLE must be one of {', '.join(ROLE_RANK)}, not {name!r}")

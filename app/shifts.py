@@ -48,11 +48,22 @@ def open_shift(session: Session, actor: Actor, float_amount: int) -> dict[str, A
     check_amount(float_amount, allow_zero=True)
     if current(session, actor.till) is not None:
         raise DomainError("shift_already_open", status=409)
+    _day_still_open(session)
     shift = Shift(till=actor.till, operator_id=actor.operator_id, float_amount=float_amount, opened_at=clock.now())
     session.add(shift)
     session.flush()
     outbox.record(session, Kept(SHIFT_OPENED, shift_dict(shift) or {}))
     return shift_dict(shift) or {}
+
+
+def _day_still_open(session: Session) -> None:
+    """A shift counts on the day it opens (日结): once that day is closed, no shift opens on it."""
+    from app.db.models import DayClose
+
+    today = clock.now().date().isoformat()
+    closed = session.scalar(select(DayClose.z_no).where(DayClose.business_day == today))
+    if closed is not None:
+        raise DomainError("day_already_closed", status=409, day=today, z_no=closed)
 
 
 def expected_cash(session: Session, shift: Shift) -> int:

@@ -1,7 +1,8 @@
 """``python -m bench``: every benchmark, one table.
 
-The store API runs against a real server seeded with 200,000 SKUs; the client, hardware,
-pricing and HQ ingest benchmarks bring up what they need themselves. ``--only`` picks some.
+The store API runs against a real server seeded with 200,000 SKUs; the back office against one
+with a year of sales besides; the client, hardware, pricing and HQ ingest benchmarks bring up what
+they need themselves. ``--only`` picks some.
 """
 
 from __future__ import annotations
@@ -67,6 +68,12 @@ def _loyalty(args: argparse.Namespace) -> list[Result]:
     return loyalty.run()
 
 
+def _backoffice(args: argparse.Namespace) -> list[Result]:
+    from bench import backoffice
+
+    return backoffice.run(products=args.products, days=args.history_days)
+
+
 SUITES: dict[str, Callable[[argparse.Namespace], list[Result]]] = {
     "store_api": _store_api,
     "client": _client,
@@ -75,12 +82,14 @@ SUITES: dict[str, Callable[[argparse.Namespace], list[Result]]] = {
     "hq_ingest": _hq_ingest,
     "sync_catchup": _sync_catchup,
     "loyalty": _loyalty,
+    "backoffice": _backoffice,
 }
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bench")
     parser.add_argument("--products", type=int, default=200_000)
+    parser.add_argument("--history-days", type=int, default=365, help="days of sales for the back-office suite")
     parser.add_argument("-n", type=int, default=1000, help="samples per store API benchmark")
     parser.add_argument("--only", action="append", choices=sorted(SUITES), help="run only these suites")
     args = parser.parse_args(argv)

@@ -69,6 +69,16 @@ def cmd_seed(args: argparse.Namespace) -> int:
     if sys.stderr.isatty():
         sys.stderr.write("\n")
     print(f"seeded {added} products in {time.perf_counter() - started:.1f}s into {settings.database_path}")
+    if args.history_days:
+        from app.history import generate
+
+        started = time.perf_counter()
+        with make_session_factory(engine)() as session:
+            sales = generate(session, args.history_days, progress=progress if sys.stderr.isatty() else None)
+            session.commit()
+        if sys.stderr.isatty():
+            sys.stderr.write("\n")
+        print(f"seeded {sales} sales over {args.history_days} days in {time.perf_counter() - started:.1f}s")
     return 0
 
 
@@ -273,6 +283,8 @@ def build_parser() -> argparse.ArgumentParser:
     seed.add_argument("--products", type=int, default=DEMO_PRODUCTS, help="catalog size (default %(default)s)")
     seed.add_argument("--sample-promotions", action="store_true",
                       help="two promotions as HQ would send them (方便面第二件半价, 可口可乐88折)")
+    seed.add_argument("--history-days", type=int, default=0, metavar="DAYS",
+                      help="also this many days of completed sales before today, for the back office's reports")
     seed.set_defaults(func=cmd_seed)
 
     store = sub.add_parser("store-server", help="run the store server (FastAPI + SQLite)")

@@ -583,3 +583,173 @@ class StoreClient:
                 return []
             raise
         return [StuckEvent.from_json(item) for item in data.get("items", [])]
+
+
+# ---- the back office -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ChartPoint:
+    label: str  # "09" (an hour) or "2026-12-03" (a day)
+    total: int
+    tickets: int
+
+
+@dataclass(frozen=True)
+class RankedRow:
+    key: str
+    name: str
+    quantity: int
+    amount: int
+    unit: str = "piece"
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    """概览 for a range of days, from ``GET /reports/dashboard``."""
+
+    first: str
+    last: str
+    by: str
+    series: tuple[ChartPoint, ...]
+    compare: tuple[ChartPoint, ...]
+    compare_first: str
+    tickets: int
+    total: int
+    items: int
+    average_ticket: int
+    promotion: int
+    coupons: int
+    rounding: int
+    cost: int
+    costed: int
+    margin: int
+    voided_tickets: int
+    voided_amount: int
+    voided_lines: int
+    voided_line_amount: int
+    refunds: int
+    refund_amount: int
+    tenders: tuple[tuple[str, int], ...]
+    top_items: tuple[RankedRow, ...]
+    top_categories: tuple[RankedRow, ...]
+    mark: str = ""
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Dashboard:
+        def points(key: str) -> tuple[ChartPoint, ...]:
+            return tuple(ChartPoint(str(p["label"]), int(p["total"]), int(p["tickets"])) for p in data.get(key, []))
+
+        def ranked(key: str) -> tuple[RankedRow, ...]:
+            return tuple(RankedRow(str(r["key"]), str(r["name"]), int(r["quantity"]), int(r["amount"]),
+                                   str(r.get("unit", "piece"))) for r in data.get(key, []))
+
+        ints = ("tickets", "total", "items", "average_ticket", "promotion", "coupons", "rounding", "cost", "costed",
+                "margin", "voided_tickets", "voided_amount", "voided_lines", "voided_line_amount", "refunds",
+                "refund_amount")
+        return cls(first=str(data["first"]), last=str(data["last"]), by=str(data["by"]), series=points("series"),
+                   compare=points("compare"), compare_first=str(data.get("compare_first", "")),
+                   tenders=tuple((str(m), int(a)) for m, a in (data.get("tenders") or {}).items()),
+                   top_items=ranked("top_items"), top_categories=ranked("top_categories"),
+                   mark=str(data.get("mark", "")), **{k: int(data.get(k) or 0) for k in ints})
+
+    @property
+    def items_per_ticket(self) -> float:
+        return self.items / self.tickets if self.tickets else 0.0
+
+
+@dataclass(frozen=True)
+class JournalRow:
+    sale_id: str
+    completed_at: str
+    till: str
+    cashier: str
+    cashier_name: str
+    items: int
+    total: int
+    member_no: str | None
+    tenders: tuple[str, ...]
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> JournalRow:
+        return cls(str(data["sale_id"]), str(data["completed_at"]), str(data["till"]), str(data["cashier"]),
+                   str(data.get("cashier_name", "")), int(data["items"]), int(data["total"]), data.get("member_no"),
+                   tuple(data.get("tenders") or ()))
+
+
+@dataclass(frozen=True)
+class JournalPage:
+    rows: tuple[JournalRow, ...]
+    more: bool
+    offset: int
+
+
+class BackOfficeClient(StoreClient):
+    """The store-server calls of the back office (reports, 日结, settings). Blocking, like its base."""
+
+    @classmethod
+    def sharing(cls, client: StoreClient) -> BackOfficeClient:
+        """The back office's calls over the till's own connection and login."""
+        twin = cls(client.base_url, client.language, client.timeout, session=client._http)
+        twin.token = client.token
+        return twin
+
+    def clone(self, read_timeout: float) -> BackOfficeClient:
+        """The same login on a connection of its own, for a long poll that must not hold up the rest."""
+        twin = BackOfficeClient(self.base_url, self.language, (self.timeout[0], read_timeout))
+        twin.token = self.token
+        return twin
+
+    def dashboard(self, first: str, last: str) -> Dashboard:
+        return Dashboard.from_json(self._api("GET", "/reports/dashboard", params={"from": first, "to": last}))
+
+    def sales_changed(self, since: str, wait: float) -> str:
+        """Long poll: the new mark as soon as a sale completes, else the same one after ``wait`` s."""
+        return str(self._api("GET", "/reports/changes", params={"since": since, "wait": wait})["mark"])
+
+    def journal(self, first: str, last: str, *, receipt: str = "", min_total: int | None = None,
+                max_total: int | None = None, member: str = "", cashier: str = "", tender: str = "",
+                limit: int = 100, offset: int = 0) -> JournalPage:
+        params: dict[str, Any] = {"from": first, "to": last, "limit": limit, "offset": offset}
+        for key, value in (("receipt", receipt), ("member", member), ("cashier", cashier), ("tender", tender),
+                           ("min_total", min_total), ("max_total", max_total)):
+            if value not in (None, ""):
+                params[key] = value
+        data = self._api("GET", "/reports/sales", params=params)
+        return JournalPage(tuple(JournalRow.from_json(r) for r in data.get("items", [])), bool(data.get("more")),
+                           int(data.get("offset", offset)))
+
+    def sale(self, sale_id: str) -> Ticket:
+        return Ticket.from_json(self._api("GET", f"/sales/{quote(sale_id, safe='')}"))
+
+    def x_report(self, day: str | None = None) -> dict[str, Any]:
+        return dict(self._api("GET", "/closing/x", params={"day": day} if day else None))
+
+    def close_day(self, day: str, command_id: str | None = None) -> dict[str, Any]:
+        return dict(self._command("/closing/z", {"day": day}, command_id))
+
+    def day_closes(self, first: str, last: str) -> list[dict[str, Any]]:
+        return list(self._api("GET", "/closing/z", params={"from": first, "to": last}).get("items", []))
+
+    def z_report(self, z_no: int) -> dict[str, Any]:
+        return dict(self._api("GET", f"/closing/z/{int(z_no)}"))
+
+    def report_file(self, z_no: int | None, day: str | None, fmt: str, profile: str = "80mm") -> bytes:
+        """An X (``z_no`` None) or a Z as ``text``, ``escpos``, ``csv`` or ``xlsx`` bytes."""
+        path = "/closing/x" if z_no is None else f"/closing/z/{int(z_no)}"
+        params: dict[str, Any] = {"format": fmt, "profile": profile}
+        if z_no is None and day:
+            params["day"] = day
+        return bytes(self.request("GET", f"{API_PREFIX}{path}", params=params, raw=True))
+
+    def deposit(self, z_no: int, amount: int, taken_by: str, note: str = "",
+                command_id: str | None = None) -> dict[str, Any]:
+        body = {"amount": amount, "taken_by": taken_by, "note": note}
+        return dict(self._command(f"/closing/z/{int(z_no)}/deposits", body, command_id))
+
+    def store_settings(self) -> dict[str, Any]:
+        return dict(self._api("GET", "/settings"))
+
+    def save_settings(self, values: dict[str, Any], command_id: str | None = None) -> dict[str, Any]:
+        body = {"values": values, "command_id": command_id or new_command_id()}
+        return dict(self._api("PUT", "/settings", json=body))

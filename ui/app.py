@@ -33,6 +33,8 @@ log = logging.getLogger(__name__)
 
 I18N_DIR = RESOURCES / "i18n"
 DEFAULT_LANGUAGE = "zh_CN"
+#: whose login opens the back office (a supervisor sees the modules their role allows)
+BACK_OFFICE_ROLES = ("manager", "supervisor")
 HEALTH_INTERVAL_MS = 10_000
 SYNC_INTERVAL_MS = 5_000
 _translators: list[QTranslator] = []  # kept alive for the life of the app
@@ -147,6 +149,9 @@ class MainWindow(QMainWindow):
         self._sync_timer = QTimer(self, interval=SYNC_INTERVAL_MS, timeout=self.poll_sync)
         self._sync_timer.start()
         self._open_ticket: str | None = None
+        #: the back office of a manager or supervisor logged in (built at their login)
+        self.backoffice: QWidget | None = None
+        self._pending_return: str | None = None
         self.stack.setCurrentWidget(self.login)
         if printer is not None:
             self.ctx.printer_raster = printer.raster
@@ -175,6 +180,12 @@ class MainWindow(QMainWindow):
         self.printer_label = QLabel()
         self.printer_label.setObjectName("printerStatus")
         self.printer_label.hide()
+        self.back_office_button = QPushButton(self.tr("Back office"))
+        self.back_office_button.setFlat(True)
+        self.back_office_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.back_office_button.clicked.connect(self.show_back_office)
+        self.back_office_button.hide()
+        bar.addPermanentWidget(self.back_office_button)
         bar.addPermanentWidget(self.sync_button)
         bar.addPermanentWidget(self.printer_label)
         bar.addPermanentWidget(self.server_label)
@@ -193,7 +204,9 @@ class MainWindow(QMainWindow):
                                     .replace("%2", session.operator.code) + (f" · {role}" if role else ""))
         self._set_online(True)
         self.poll_sync(when_idle=False)  # queued behind the login, so the status bar fills at once
-        if session.shift is None:
+        if session.operator.role in BACK_OFFICE_ROLES:  # a cashier never sees the back office
+            self.show_back_office()
+        elif session.shift is None:
             self._show_shift()
         else:
             self._show_checkout()
@@ -201,6 +214,7 @@ class MainWindow(QMainWindow):
     def _show_shift(self) -> None:
         self.shift.prepare()
         self.stack.setCurrentWidget(self.shift)
+        self.back_office_button.setVisible(self.backoffice is not None)
 
     def _shift_opened(self, shift: Shift | None) -> None:
         self.ctx.shift = shift
@@ -211,6 +225,76 @@ class MainWindow(QMainWindow):
         self.checkout.start(self._open_ticket)
         self._open_ticket = None
         self.checkout.focus_scan()
+        self.back_office_button.setVisible(self.backoffice is not None)
+        if self._pending_return is not None:
+            sale_id, self._pending_return = self._pending_return, None
+            QTimer.singleShot(0, lambda: self._open_return(sale_id))
+
+    # -- the back office (后台) ---------------------------------------------------------------
+
+    def show_back_office(self) -> None:
+        """The manager's (or supervisor's) back office, built for whoever logged in."""
+        from ui.api import BackOfficeClient
+        from ui.backoffice.shell import BackOfficeContext, BackOfficeWindow
+
+        operator = self.ctx.operator
+        if operator is None or operator.role not in BACK_OFFICE_ROLES:
+            return
+        if self.backoffice is None:
+            ctx = BackOfficeContext(
+                client=BackOfficeClient.sharing(self.ctx.client), worker=self.worker, operator=operator,
+                till=self.ctx.till, language=self.property_language(),
+                print_receipt=self.ctx.print_receipt if (self.ctx.printer or self.ctx.printer_sink) else None,
+                printer_profile=self.ctx.printer_profile, printer_raster=self.ctx.printer_raster,
+                open_diagnostics=self.open_diagnostics, start_return=self.start_return,
+                set_language=lambda lang: QTimer.singleShot(0, lambda: self.switch_language(lang)))
+            self.backoffice = BackOfficeWindow(ctx)
+            self.backoffice.till_requested.connect(self.enter_till)
+            self.backoffice.logout_requested.connect(self.logout)
+            self.stack.addWidget(self.backoffice)
+        self.back_office_button.hide()
+        self.stack.setCurrentWidget(self.backoffice)
+        self.backoffice.setFocus()
+
+    def enter_till(self) -> None:
+        """F12 in the back office: the till, opening a shift first if this till has none."""
+        if self.ctx.shift is None:
+            self._show_shift()
+        else:
+            self._show_checkout()
+
+    def start_return(self, sale_id: str) -> None:
+        """退货 of a sale found in the back office: the till's own return flow, the sale already found."""
+        self._pending_return = sale_id
+        self.enter_till()
+
+    def _open_return(self, sale_id: str) -> None:
+        from ui.loyalty import ReturnDialog
+
+        self.checkout.return_dialog()
+        dialog = self.checkout.active_dialog
+        if isinstance(dialog, ReturnDialog):
+            dialog.handle_scan(sale_id)
+
+    def _drop_back_office(self) -> None:
+        if self.backoffice is not None:
+            self.backoffice.close_pages()
+            self.stack.removeWidget(self.backoffice)
+            self.backoffice.deleteLater()
+            self.backoffice = None
+        self.back_office_button.hide()
+
+    def switch_language(self, lang: str) -> None:
+        """设置 → 语言: this client speaks ``lang`` from now on; the back office is rebuilt in it
+        (the till's screens follow at the next start)."""
+        lang = normalize_language(lang)
+        QSettings("OmniStore", "client").setValue("language", lang)
+        create_app([], lang)
+        self.ctx.client.language = lang
+        showing = self.backoffice is not None and self.stack.currentWidget() is self.backoffice
+        self._drop_back_office()
+        if showing:
+            self.show_back_office()
 
     def _back_to_checkout(self) -> None:
         self.stack.setCurrentWidget(self.checkout)
@@ -260,10 +344,12 @@ class MainWindow(QMainWindow):
         """F10 / after 交班: end the session on the server (on the worker) and show the login screen."""
         self.worker.submit(self.ctx.client.logout, None, lambda exc: log.warning("logout failed: %r", exc))
         self.ctx.operator = None
+        self._pending_return = None
         self.operator_label.clear()
         self.sync_button.hide()
         self.login.reset()
         self.stack.setCurrentWidget(self.login)
+        self._drop_back_office()
 
     # -- wedge scanner, server status, theme ----------------------------------------------------
 
@@ -367,6 +453,8 @@ class MainWindow(QMainWindow):
         QApplication.instance().removeEventFilter(self.wedge)
         self._health.stop()
         self._sync_timer.stop()
+        if self.backoffice is not None:
+            self.backoffice.close_pages()
         self.worker.stop()
         if self.diagnostics is not None:
             self.diagnostics.close()

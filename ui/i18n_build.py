@@ -1,4 +1,5 @@
-"""Rebuild the translations: ``python -m ui.i18n_build`` compiles .ts → .qm; ``--update`` re-scans ui/ first.
+"""Rebuild the translations: ``python -m ui.i18n_build`` compiles .ts → .qm; ``--update`` re-scans ui/
+(and its packages, such as ui/backoffice/) first.
 
 The Makefile calls ``python -m ui.i18n_build`` (or ``build_qm()``).
 """
@@ -30,8 +31,8 @@ def ts_files() -> list[Path]:
 
 
 def update_ts() -> None:
-    """Re-scan ui/*.py for tr() strings into every .ts (keeps existing translations)."""
-    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "ui").glob("*.py"))
+    """Re-scan ui/**/*.py for tr() strings into every .ts (keeps existing translations)."""
+    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "ui").rglob("*.py"))
     for ts, lang in zip(ts_files(), LANGUAGES, strict=True):
         subprocess.run([_tool("pyside6-lupdate"), *sources, "-source-language", "en",
                         "-target-language", lang, "-no-obsolete", "-ts", str(ts.relative_to(ROOT))],
@@ -50,7 +51,7 @@ def build_qm() -> list[Path]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--update", action="store_true", help="run lupdate over ui/*.py first")
+    parser.add_argument("--update", action="store_true", help="run lupdate over ui/**/*.py first")
     args = parser.parse_args(argv)
     if args.update:
         update_ts()

@@ -6,7 +6,8 @@ Logs in as the demo cashier (1001 / 1234) on till T01 (opening a shift with a �
 none is open) and rings up a few demo products; it never completes a sale (the change and a part
 payment are shown from sample figures). Every screen in 简体中文 at 1024×768 and 1920×1080, and in
 English at 1024×768; then the diagnostics window, the label preview and the customer display in
-each language.
+each language. Then the demo manager (9001 / 9999) opens the back office; the scratch server has
+40 days of sales for its charts.
 """
 
 from __future__ import annotations
@@ -100,11 +101,70 @@ class Shooter:
         win = MainWindow(client, self.till, printer_sink=lambda _data: None, home=Path(till_home.name))
         win.show()
         try:
-            for size in sizes:
-                self._one_size(win, lang, size, names)
+            if names is None or names - {"backoffice"}:
+                for size in sizes:
+                    self._one_size(win, lang, size, names)
+            if self._want(names, "backoffice"):
+                self._back_office(win, lang, sizes)
         finally:
             till_home.cleanup()
             win.close()
+
+    def _overview(self, win: MainWindow, office: Any, tag: str, thirty_days: bool) -> None:
+        office.show_module("overview")
+        overview = office.page("overview")
+        overview.pick(1, 1)  # yesterday, by hour, against the same weekday a week before
+        wait(lambda: overview.data is not None and overview.data.first == overview.data.last and not win.worker.pending)
+        overview.chart.hover(max(range(24), key=lambda h: overview.chart.values[h]))
+        self.window_shot(win, f"backoffice_overview_{tag}")
+        if thirty_days:
+            overview.pick(0, 30)
+            wait(lambda: overview.data is not None and overview.data.by == "day" and not win.worker.pending)
+            self.window_shot(win, f"backoffice_overview_30_days_{tag}")
+
+    def _back_office_pages(self, win: MainWindow, office: Any, tag: str) -> None:
+        office.show_module("sales")
+        journal = office.page("sales")
+        journal.first.setDateTime(journal.first.dateTime().addDays(-1))
+        journal.search()
+        wait(lambda: bool(journal.rows) and not win.worker.pending)
+        journal.table.setCurrentCell(0, 0)
+        wait(lambda: journal.sale is not None and not win.worker.pending)
+        self.window_shot(win, f"backoffice_sales_{tag}")
+        office.show_module("close")
+        close = office.page("close")
+        close.day.setDate(close.day.date().addDays(-1))
+        close.show_x()
+        wait(lambda: close.report is not None and close.report["business_day"] == close.day_text
+             and not win.worker.pending)
+        self.window_shot(win, f"backoffice_close_x_{tag}")
+        self.dialog_shot(win, _sample_deposit(close), f"dialog_deposit_{tag}")
+        office.show_module("settings")
+        settings_page = office.page("settings")
+        wait(lambda: bool(settings_page.shown_values) and not win.worker.pending)
+        self.window_shot(win, f"backoffice_settings_{tag}")
+        office.show_module("stock")
+        self.window_shot(win, f"backoffice_stock_{tag}")
+
+    def _back_office(self, win: MainWindow, lang: str, sizes: tuple[QSize, ...]) -> None:
+        """The manager's back office: every page at 1024×768, the dashboard at each size too."""
+        win.logout()
+        settle(0.05)
+        win.resize(sizes[0])
+        win.apply_theme_now()
+        win.login.operator_edit.setText(MANAGER[0])
+        win.login.pin_edit.setText(MANAGER[1])
+        win.login.submit()
+        wait(lambda: win.backoffice is not None and win.stack.currentWidget() is win.backoffice)
+        office = win.backoffice
+        for size in sizes:
+            tag = f"{lang}_{size.width()}x{size.height()}"
+            win.resize(size)
+            win.apply_theme_now()
+            self._overview(win, office, tag, thirty_days=size == sizes[0])
+            if size == sizes[0]:
+                self._back_office_pages(win, office, tag)
+        win.logout()
 
     def _shift_close(self, win: MainWindow, tag: str) -> None:
         """交班: the blind count, the server refusing it (a ticket is open), and a result."""
@@ -212,6 +272,18 @@ class Shooter:
             search.show()
             wait(lambda: search.model.rowCount() > 0)
             self.dialog_shot(win, search, f"dialog_search_{tag}")
+
+
+MANAGER = ("9001", "9999")
+
+
+def _sample_deposit(close: Any) -> QDialog:
+    """缴款 as the manager fills it in (sample figures)."""
+    from ui.backoffice.close import DepositDialog
+
+    dialog = DepositDialog(12, 1_268_850, close)
+    dialog.taken_by.setText("工行押运 刘强" if close.ctx.language != "en" else "ICBC courier Liu Qiang")
+    return dialog
 
 
 SAMPLE_MEMBER = {
@@ -335,6 +407,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--till", default="T01")
     parser.add_argument("--operator", default="1001")
     parser.add_argument("--pin", default="1234")
+    parser.add_argument("--only", action="append", metavar="NAME",
+                        help="only these screens (e.g. backoffice, login, tender); repeat for more")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     create_app([], "zh_CN")
@@ -344,19 +418,20 @@ def main(argv: list[str] | None = None) -> int:
     with contextlib.ExitStack() as stack:
         server = args.server or stack.enter_context(scratch_store_server())
         shooter = Shooter(Path(args.out), server, args.till, args.operator, args.pin)
-        shooter.run("zh_CN", SIZES)
-        shooter.run("en", (SIZES[0],))
-    from ui import diagnostics
+        only = set(args.only) if args.only else None
+        shooter.run("zh_CN", SIZES, only)
+        shooter.run("en", (SIZES[0],), only)
+    if not args.only:
+        from ui import diagnostics
 
-    for lang in ("zh_CN", "en"):
-        create_app([], lang)
-        shooter.saved += diagnostics.save_screenshots(Path(args.out))
+        for lang in ("zh_CN", "en"):
+            create_app([], lang)
+            shooter.saved += diagnostics.save_screenshots(Path(args.out))
     for path in shooter.saved:
         print(path)
     return 0
 
 
-#: promotions as HQ hands them down (``app.domain.promotion_json``), so the shots show a line's note
 @contextlib.contextmanager
 def scratch_store_server() -> Iterator[str]:
     """A store server on a free loopback port over a freshly seeded catalog in a temporary home."""
@@ -370,7 +445,8 @@ def scratch_store_server() -> Iterator[str]:
     with tempfile.TemporaryDirectory(prefix="omnistore-shots-") as home:
         env = {**os.environ, "OMNISTORE_HOME": home}
         me = [sys.executable, "-m", "omnistore"]
-        subprocess.run([*me, "seed", "--products", "3000", "--sample-promotions"], env=env, check=True,
+        subprocess.run([*me, "seed", "--products", "3000", "--sample-promotions", "--history-days", "40"], env=env,
+                       check=True,
                        stdout=subprocess.DEVNULL)
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))

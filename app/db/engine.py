@@ -32,7 +32,11 @@ def make_engine(url: str) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn):  # type: ignore[no-untyped-def]
-        level = "NORMAL" if conn.get_execution_options().get(RELAXED) else "FULL"
+        options = conn.get_execution_options()
+        if options.get(READING):  # a report: a snapshot of the WAL, never the write lock a scan waits for
+            conn.exec_driver_sql("BEGIN")
+            return
+        level = "NORMAL" if options.get(RELAXED) else "FULL"
         conn.exec_driver_sql(f"PRAGMA synchronous={level}")
         # IMMEDIATE: take the write lock up front, so two writers never deadlock on upgrade.
         conn.exec_driver_sql("BEGIN IMMEDIATE")
@@ -41,12 +45,20 @@ def make_engine(url: str) -> Engine:
 
 
 RELAXED = "omnistore_relaxed"
+READING = "omnistore_reading"
 
 
 def relaxed(session: Session) -> Session:
     """Let this session's transaction commit without an fsync (a step that moves no money); call
     before its first statement."""
     session.connection(execution_options={RELAXED: True})
+    return session
+
+
+def reading(session: Session) -> Session:
+    """Let this session's transaction only read (the back office's reports): it begins DEFERRED, so
+    a long query reads its snapshot while the tills go on writing; call before its first statement."""
+    session.connection(execution_options={READING: True})
     return session
 
 

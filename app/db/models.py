@@ -85,6 +85,8 @@ class Product(Base):
     list_price: Mapped[int | None] = mapped_column(Integer, nullable=True)
     group_price: Mapped[int | None] = mapped_column(Integer, nullable=True)
     kind: Mapped[str] = mapped_column(String(12), default="goods", server_default="goods")  # goods | gift_card
+    #: 进价 from HQ's feed, when HQ knows it: the back office's gross margin counts only goods that have one
+    cost_price: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
     category: Mapped[Category | None] = relationship(lazy="joined")
 
@@ -110,7 +112,7 @@ class Shift(Base):
     expected: Mapped[int | None] = mapped_column(Integer, nullable=True)
     status: Mapped[str] = mapped_column(String(8), default="open")  # open | closed
 
-    __table_args__ = (Index("ix_shift_till_status", "till", "status"),)
+    __table_args__ = (Index("ix_shift_till_status", "till", "status"), Index("ix_shift_opened_at", "opened_at"))
 
 
 class Ticket(Base):
@@ -149,7 +151,8 @@ class Ticket(Base):
         back_populates="ticket", order_by="TicketCoupon.id", cascade="all, delete-orphan", lazy="selectin"
     )
 
-    __table_args__ = (Index("ix_ticket_till_status", "till", "status"), Index("ix_ticket_completed_at", "completed_at"))
+    __table_args__ = (Index("ix_ticket_till_status", "till", "status"), Index("ix_ticket_completed_at", "completed_at"),
+                      Index("ix_ticket_shift", "shift_id"))
 
 
 class TicketLine(Base):
@@ -246,6 +249,8 @@ class Override(Base):
     detail: Mapped[str] = mapped_column(Text, default="")
     at: Mapped[datetime] = mapped_column(DateTime)
 
+    __table_args__ = (Index("ix_overrides_action_at", "action", "at"),)
+
 
 class SaleCounter(Base):
     __tablename__ = "sale_counters"
@@ -325,6 +330,8 @@ class Return(Base):
 
     lines: Mapped[list[ReturnLine]] = relationship(cascade="all, delete-orphan", lazy="selectin")
 
+    __table_args__ = (Index("ix_returns_shift", "shift_id"), Index("ix_returns_created_at", "created_at"))
+
 
 class ReturnTender(Base):
     """Where a return's money went: back to one of the sale's tenders, or cash from the drawer."""
@@ -401,3 +408,115 @@ class OutsideCall(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime)
 
     __table_args__ = (UniqueConstraint("till", "command_id", name="uq_outside_calls_till_command"),)
+
+
+# ---- the back office ----------------------------------------------------------------------------
+
+
+def _sum() -> Mapped[int]:
+    return mapped_column(Integer, default=0, server_default="0")
+
+
+class SalesHourly(Base):
+    """What the store sold in one hour (``YYYY-MM-DD HH`` of completion), kept up to date in each
+    sale's own transaction so the dashboard reads a few hundred rows, not the sales."""
+
+    __tablename__ = "sales_hourly"
+    hour: Mapped[str] = mapped_column(String(13), primary_key=True)
+    tickets: Mapped[int] = _sum()
+    items: Mapped[int] = _sum()
+    gross: Mapped[int] = _sum()  # before promotions
+    promotion: Mapped[int] = _sum()
+    coupons: Mapped[int] = _sum()
+    rounding: Mapped[int] = _sum()
+    total: Mapped[int] = _sum()
+    cost: Mapped[int] = _sum()  # cost of the goods that have a cost price
+    costed: Mapped[int] = _sum()  # what those goods sold for
+    voided_lines: Mapped[int] = _sum()
+    voided_line_amount: Mapped[int] = _sum()
+    voided_tickets: Mapped[int] = _sum()  # 整单取消, in the hour they were voided
+    voided_amount: Mapped[int] = _sum()
+
+
+class SalesTenderHourly(Base):
+    """Money taken per tender and hour; cash net of the change given."""
+
+    __tablename__ = "sales_tenders_hourly"
+    hour: Mapped[str] = mapped_column(String(13), primary_key=True)
+    method: Mapped[str] = mapped_column(String(16), primary_key=True)
+    amount: Mapped[int] = _sum()
+    count: Mapped[int] = _sum()
+
+
+class SalesItemDaily(Base):
+    """Per product and day: quantity (pieces or grams), lines and what was paid for them."""
+
+    __tablename__ = "sales_items_daily"
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)
+    product_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    quantity: Mapped[int] = _sum()
+    lines: Mapped[int] = _sum()
+    amount: Mapped[int] = _sum()
+    cost: Mapped[int] = _sum()
+    costed: Mapped[int] = _sum()
+
+
+class SalesItemMonthly(Base):
+    """The same per month (``YYYY-MM``): a year's top items read twelve months, not 365 days."""
+
+    __tablename__ = "sales_items_monthly"
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)
+    product_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    quantity: Mapped[int] = _sum()
+    lines: Mapped[int] = _sum()
+    amount: Mapped[int] = _sum()
+    cost: Mapped[int] = _sum()
+    costed: Mapped[int] = _sum()
+
+
+class SalesCategoryDaily(Base):
+    """Per category (0: none) and day."""
+
+    __tablename__ = "sales_categories_daily"
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)
+    category_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    quantity: Mapped[int] = _sum()
+    lines: Mapped[int] = _sum()
+    amount: Mapped[int] = _sum()
+    cost: Mapped[int] = _sum()
+    costed: Mapped[int] = _sum()
+
+
+class DayClose(Base):
+    """日结 (Z): one business day closed, numbered, with the report as it stood when closed."""
+
+    __tablename__ = "day_closes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    business_day: Mapped[str] = mapped_column(String(10), unique=True)
+    z_no: Mapped[int] = mapped_column(Integer, unique=True)
+    closed_at: Mapped[datetime] = mapped_column(DateTime)
+    operator_id: Mapped[int] = mapped_column(ForeignKey("operators.id"))
+    report: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class CashDeposit(Base):
+    """缴款: cash taken out of the store against a Z, and who took it (the bank's courier, the manager)."""
+
+    __tablename__ = "cash_deposits"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    day_close_id: Mapped[int] = mapped_column(ForeignKey("day_closes.id"), index=True)
+    amount: Mapped[int] = mapped_column(Integer)
+    taken_by: Mapped[str] = mapped_column(String(64))
+    note: Mapped[str] = mapped_column(String(128), default="", server_default="")
+    operator_id: Mapped[int] = mapped_column(ForeignKey("operators.id"))
+    at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class StoreSetting(Base):
+    """设置 the manager changed in the back office; it overrides the environment's default."""
+
+    __tablename__ = "store_settings"
+    key: Mapped[str] = mapped_column(String(32), primary_key=True)
+    value: Mapped[str] = mapped_column(String(512))
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    operator_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"), nullable=True)

@@ -31,7 +31,7 @@ from app import events
 from app.domain.errors import DomainError
 from app.domain.sale import TENDERS
 from app.events import FIELD_INVALID, NOT_APPLICABLE, TEXT_INVALID, Fields, SaleFigures, Unreadable
-from app.hq import clock
+from app.hq import clock, closing
 from app.hq.engine import is_postgres, upsert_insert
 from app.hq.models import Event, LoyaltyConflict, ParkedEvent, Sale, SaleTender, Store, StoreStock
 
@@ -109,10 +109,12 @@ class Planned:
     sale: SaleFigures | None = None
     stock: tuple[tuple[str, int], ...] = ()
     steps: tuple[Step, ...] = ()
+    #: what else the event keeps at HQ (a store's Z and deposits), applied with its sale and stock
+    effects: tuple[Callable[[], object], ...] = ()
     parked: Parked | None = None
 
     def park(self, reason: str, detail: str) -> Planned:
-        return replace(self, sale=None, stock=(), steps=(),
+        return replace(self, sale=None, stock=(), steps=(), effects=(),
                        parked=Parked(self.event.event_id, self.event.seq, reason, detail[:200]))
 
     def document(self) -> dict[str, Any]:
@@ -260,6 +262,11 @@ def plan(session: Session, store: Store, event: IncomingEvent, payload: str, dig
         return Planned(event, payload, digest, steps=tuple(_void_steps(session, store, typed)))
     if isinstance(typed, events.CouponRemoved):
         return Planned(event, payload, digest, steps=tuple(_removed_coupon_steps(session, store, typed)))
+    if isinstance(typed, events.DayClosed):
+        return Planned(event, payload, digest, effects=(partial(closing.keep_day_close, session, store,
+                                                                event.event_id, typed),))
+    if isinstance(typed, events.CashDeposited):
+        return Planned(event, payload, digest, effects=(partial(closing.add_deposit, session, store, typed),))
     return Planned(event, payload, digest)
 
 
@@ -477,6 +484,8 @@ def _materialise(session: Session, store: Store, planned: list[Planned]) -> None
             net[sku] += delta
     _move_stock(session, store.id, {sku: delta for sku, delta in net.items() if delta})
     for p in planned:
+        for effect in p.effects:
+            effect()
         if p.steps:
             _take_steps(session, store, p)
 

@@ -442,3 +442,22 @@ class Setting(HQBase):
     key: Mapped[str] = mapped_column(String(32), primary_key=True)
     data: Mapped[dict[str, Any]] = mapped_column(JSONDoc)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class DayClose(HQBase):
+    """日结: a store's Z report for one business day, as the store sent it (``day_closed``), and the
+    cash deposited against it since (``cash_deposited``)."""
+
+    __tablename__ = "day_closes"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    store_id: Mapped[int] = mapped_column(ForeignKey("stores.id"))
+    business_day: Mapped[date] = mapped_column(Date)
+    z_no: Mapped[int] = mapped_column(Integer)
+    net_total: Mapped[int] = mapped_column(BigInteger)
+    sales_count: Mapped[int] = mapped_column(Integer)
+    cash_counted: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    deposited: Mapped[int] = mapped_column(BigInteger, default=0)
+    report: Mapped[dict[str, Any]] = mapped_column(JSONDoc)
+    event_id: Mapped[str] = mapped_column(String(64))
+
+    __table_args__ = (UniqueConstraint("store_id", "business_day", name="uq_day_closes_store_day"),)

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.hq import clock
+from app.hq import clock, closing
 from app.hq.models import Barcode, ParkedEvent, Product, Sale, SaleTender, Store
 
 
@@ -32,12 +32,15 @@ def sales_report(session: Session, first: date, last: date, store_code: str | No
         .group_by(Store.code, SaleTender.business_day, SaleTender.method)
     ):
         tenders.setdefault((code, day), {})[method] = int(amount)
+    store_ids = dict(session.execute(select(Store.code, Store.id)).all())
+    closed = closing.closed_days(session, [store_ids[code] for code in {r[0] for r in rows}], first, last)
     out = []
     totals: dict[str, Any] = {"sales": 0, "total": 0, "rounding": 0, "item_count": 0, "tenders": {}}
     for code, day, count, total, rounding, items in rows:
         by_method = dict(sorted(tenders.get((code, day), {}).items()))
         out.append({"store": code, "business_day": day.isoformat(), "sales": int(count), "total": int(total),
-                    "rounding": int(rounding), "item_count": int(items), "tenders": by_method})
+                    "rounding": int(rounding), "item_count": int(items), "tenders": by_method,
+                    "closed": closed.get((store_ids[code], day))})
         totals["sales"] += int(count)
         totals["total"] += int(total)
         totals["rounding"] += int(rounding)

@@ -68,6 +68,11 @@ def _category_id(session: Session, name: str) -> int | None:
     return session.scalar(select(Category.id).where(Category.name == name))
 
 
+def _cost(value: Any) -> int | None:
+    """进价 in fen when HQ's entry carries one (for the back office's gross margin), else None."""
+    return value if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 10**10 else None
+
+
 def _apply_products(session: Session, items: Iterable[dict[str, Any]]) -> None:
     items = list(items)
     categories: dict[str, int | None] = {}
@@ -92,6 +97,7 @@ def _apply_products(session: Session, items: Iterable[dict[str, Any]]) -> None:
             "active": bool(item.get("active", True)) and not item["_deleted"],
             "kind": item.get("kind") or "goods",
             "primary_barcode": barcodes[0]["code"] if barcodes else None,
+            "cost_price": _cost(item.get("cost_price")),
         })
     # executemany with one cached statement: a VALUES list of 1,000 rows costs more to compile than to run
     statement = insert(Product)
@@ -105,7 +111,7 @@ def _apply_products(session: Session, items: Iterable[dict[str, Any]]) -> None:
                 # a store-group price set at HQ outlives changes to the list price
                 "price": _coalesce_group_price(excluded.price),
                 "plu": excluded.plu, "tax_rate": excluded.tax_rate, "active": excluded.active, "kind": excluded.kind,
-                "primary_barcode": excluded.primary_barcode,
+                "primary_barcode": excluded.primary_barcode, "cost_price": excluded.cost_price,
             },
         ),
         rows,

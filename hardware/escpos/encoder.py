@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import builtins
 import codecs
+from collections.abc import Iterable
 from typing import Literal
 
-from app.domain.receipt import Receipt, Style, layout
+from app.domain.receipt import LaidOutLine, Receipt, Style, layout
 from app.domain.textwidth import char_width, device_text
 from hardware.escpos.profiles import PrinterProfile
 
@@ -150,7 +151,20 @@ def encode_receipt(receipt: Receipt, profile: PrinterProfile, *, kick_drawer: bo
     to and including its cut.
     """
     b = EscPosBuilder(profile.codec).init().chinese_mode(True)
-    for line in layout(receipt, profile.columns):
+    _styled_lines(b, layout(receipt, profile.columns))
+    b.feed(1).align("center")
+    if receipt.sale_id and all(" " <= c <= "~" for c in receipt.sale_id):
+        b.barcode_code128(receipt.sale_id).feed(1)
+    if receipt.sale_id:
+        b.qr(receipt.sale_id)
+    b.align("left").feed(3)
+    if kick_drawer:
+        b.kick_drawer()
+    return b.cut().bytes()
+
+
+def _styled_lines(b: EscPosBuilder, lines: Iterable[LaidOutLine]) -> None:
+    for line in lines:
         style = line.style
         if style is Style.TITLE:
             b.align("center").size(2, 2).line(line.text).size(1, 1).align("left")
@@ -161,12 +175,10 @@ def encode_receipt(receipt: Receipt, profile: PrinterProfile, *, kick_drawer: bo
             b.align("center").line(line.text).align("left")
         else:
             b.line(line.text)
-    b.feed(1).align("center")
-    if receipt.sale_id and all(" " <= c <= "~" for c in receipt.sale_id):
-        b.barcode_code128(receipt.sale_id).feed(1)
-    if receipt.sale_id:
-        b.qr(receipt.sale_id)
-    b.align("left").feed(3)
-    if kick_drawer:
-        b.kick_drawer()
-    return b.cut().bytes()
+
+
+def encode_lines(lines: Iterable[LaidOutLine], profile: PrinterProfile) -> bytes:
+    """A document laid out like a receipt (an X or Z report, say) as one print job, cut at the end."""
+    b = EscPosBuilder(profile.codec).init().chinese_mode(True)
+    _styled_lines(b, lines)
+    return b.feed(3).cut().bytes()

@@ -2,6 +2,73 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>BackOffice</name>
+    <message>
+        <location filename="../../ui/backoffice/shell.py" line="93"/>
+        <source>Overview</source>
+        <extracomment>the touch-friendly height of a row in the module list (px) prints ESC/POS bytes on the till&apos;s receipt printer (queued; called on the worker thread) the till&apos;s label printer, when it has one (``devices.json``) opens the diagnostics window of the till&apos;s devices goes to the till and starts its return flow (退货) for a sale switches the app&apos;s language (设置 → 语言) and rebuilds the back office in it the least senior role that sees the module</extracomment>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shell.py" line="94"/>
+        <source>Sales</source>
+        <translation>Sales</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shell.py" line="95"/>
+        <source>Shifts and day close</source>
+        <translation>Shifts, Z</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shell.py" line="96"/>
+        <source>Stock</source>
+        <translation>Stock</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shell.py" line="97"/>
+        <source>Shelf labels</source>
+        <translation>Shelf labels</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shell.py" line="98"/>
+        <source>Staff</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shell.py" line="99"/>
+        <source>Audit</source>
+        <translation>Audit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shell.py" line="100"/>
+        <source>Members</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shell.py" line="101"/>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+</context>
+<context>
+    <name>BackOfficeWindow</name>
+    <message>
+        <location filename="../../ui/backoffice/shell.py" line="152"/>
+        <source>Back office</source>
+        <translation>Back office</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shell.py" line="159"/>
+        <source>Till (F12)</source>
+        <translation>Till (F12)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shell.py" line="164"/>
+        <source>Log out (F10)</source>
+        <translation>Log out (F10)</translation>
+    </message>
+</context>
+<context>
     <name>CashTenderDialog</name>
     <message>
         <location filename="../../ui/dialogs.py" line="313"/>
@@ -227,6 +294,238 @@ More</translation>
     </message>
 </context>
 <context>
+    <name>ClosePage</name>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="96"/>
+        <location filename="../../ui/backoffice/close.py" line="143"/>
+        <source>Business day</source>
+        <translation>Business day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="102"/>
+        <source>X report (F5)</source>
+        <translation>X report (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="104"/>
+        <source>Close the day (Z)…</source>
+        <translation>Close the day (Z)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="108"/>
+        <source>Print (Ctrl+P)</source>
+        <translation>Print (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="110"/>
+        <source>Export XLSX</source>
+        <translation>Export XLSX</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="112"/>
+        <source>Export CSV</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="114"/>
+        <source>Deposit…</source>
+        <translation>Deposit…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="132"/>
+        <source>Pick a day and show its X report, or a Z below</source>
+        <translation>Pick a day and show its X report, or a Z below</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="139"/>
+        <source>Tender</source>
+        <translation>Tender</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="139"/>
+        <source>Taken</source>
+        <translation>Taken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="139"/>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="139"/>
+        <source>Refunded</source>
+        <translation>Refunded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="140"/>
+        <source>Net</source>
+        <translation>Net</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="140"/>
+        <location filename="../../ui/backoffice/close.py" line="141"/>
+        <source>Expected</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="140"/>
+        <location filename="../../ui/backoffice/close.py" line="142"/>
+        <source>Counted</source>
+        <translation>Counted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="140"/>
+        <location filename="../../ui/backoffice/close.py" line="142"/>
+        <source>Over/short</source>
+        <translation>Over/short</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="141"/>
+        <source>Till</source>
+        <translation>Till</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="141"/>
+        <source>Cashier</source>
+        <translation>Cashier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="141"/>
+        <source>Float</source>
+        <translation>Float</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="143"/>
+        <source>Z</source>
+        <translation>Z</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="143"/>
+        <source>Net sales</source>
+        <translation>Net sales</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="143"/>
+        <source>Counted cash</source>
+        <translation>Counted cash</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="144"/>
+        <source>Deposited</source>
+        <translation>Deposited</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="154"/>
+        <source>Days closed (last 60 days)</source>
+        <translation>Days closed (last 60 days)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="212"/>
+        <source>Close the day</source>
+        <translation>Close the day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="213"/>
+        <source>Close business day %1? Every shift of it must be closed; a day closes once.</source>
+        <translation>Close business day %1? Every shift of it must be closed; a day closes once.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="226"/>
+        <source>Day %1 closed: Z%2</source>
+        <translation>Day %1 closed: Z%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="235"/>
+        <source>Open the day&apos;s Z first: a deposit is made against a Z.</source>
+        <translation>Open the day&apos;s Z first: a deposit is made against a Z.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="256"/>
+        <source>Deposit of %1 recorded, taken by %2</source>
+        <translation>Deposit of %1 recorded, taken by %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="272"/>
+        <source>This till has no receipt printer.</source>
+        <translation>This till has no receipt printer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="281"/>
+        <source>Sent to the printer: %1</source>
+        <translation>Sent to the printer: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="293"/>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="303"/>
+        <source>Saved %1</source>
+        <translation>Saved %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="321"/>
+        <source>Z%1 · day %2 closed</source>
+        <translation>Z%1 · day %2 closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="324"/>
+        <source>X report · day %1 so far (nothing closed)</source>
+        <translation>X report · day %1 so far (nothing closed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="327"/>
+        <source>Sales %1 (%2)</source>
+        <translation>Sales %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="328"/>
+        <source>returns %1 (%2)</source>
+        <translation>returns %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="330"/>
+        <source>net %1</source>
+        <translation>net %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="331"/>
+        <source>voids %1 tickets, %2 lines</source>
+        <translation>voids %1 tickets, %2 lines</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="333"/>
+        <source>no-sales %1</source>
+        <translation>no-sales %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="334"/>
+        <source>discounts %1</source>
+        <translation>discounts %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="337"/>
+        <source>%1 shifts still open</source>
+        <translation>%1 shifts still open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="339"/>
+        <source>deposited %1</source>
+        <translation>deposited %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="362"/>
+        <source>over %1</source>
+        <translation>over %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="364"/>
+        <source>short %1</source>
+        <translation>short %1</translation>
+    </message>
+</context>
+<context>
     <name>Columns</name>
     <message>
         <location filename="../../ui/models.py" line="88"/>
@@ -397,6 +696,248 @@ More</translation>
         <location filename="../../ui/customer_display.py" line="109"/>
         <source>Scan to pay</source>
         <translation>Scan to pay</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="219"/>
+        <source>Sales</source>
+        <extracomment>how long one question about new sales is held open by the store server (seconds) the text shown for the bar under the pointer (&quot;&quot; when none)</extracomment>
+        <translation>Sales</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="220"/>
+        <source>Tickets</source>
+        <translation>Tickets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="221"/>
+        <source>Average ticket</source>
+        <translation>Average ticket</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="222"/>
+        <source>Items per ticket</source>
+        <translation>Items per ticket</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="223"/>
+        <source>Refunds</source>
+        <translation>Refunds</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="224"/>
+        <source>Voids</source>
+        <translation>Voids</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="225"/>
+        <source>Discounts and coupons</source>
+        <translation>Discounts and coupons</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="226"/>
+        <source>Gross margin</source>
+        <translation>Gross margin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="241"/>
+        <source>Payment mix</source>
+        <translation>Payment mix</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="250"/>
+        <source>Top 10 goods</source>
+        <translation>Top 10 goods</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="250"/>
+        <source>Quantity</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="250"/>
+        <location filename="../../ui/backoffice/overview.py" line="251"/>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="251"/>
+        <source>Top categories</source>
+        <translation>Top categories</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="251"/>
+        <source>Items</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="272"/>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="274"/>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="277"/>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="277"/>
+        <source>Yesterday</source>
+        <translation>Yesterday</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="278"/>
+        <source>Last 7 days</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="278"/>
+        <source>Last 30 days</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="279"/>
+        <source>Last 365 days</source>
+        <translation>Last 365 days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="284"/>
+        <source>Show (F5)</source>
+        <translation>Show (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="313"/>
+        <source>The range ends before it begins: pick the days again.</source>
+        <translation>The range ends before it begins: pick the days again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="331"/>
+        <source>Rounding %1</source>
+        <translation>Rounding %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="332"/>
+        <source>%1 items</source>
+        <translation>%1 items</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="335"/>
+        <source>%1 returns</source>
+        <translation>%1 returns</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="337"/>
+        <source>%1 tickets %2 · %3 lines %4</source>
+        <translation>%1 tickets %2 · %3 lines %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="341"/>
+        <source>Promotions %1 · coupons %2</source>
+        <translation>Promotions %1 · coupons %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="345"/>
+        <source>%1% on %2 with a cost price</source>
+        <translation>%1% on %2 with a cost price</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="348"/>
+        <source>No goods with a cost price</source>
+        <translation>No goods with a cost price</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="356"/>
+        <source>Sales by hour — bars: %1, line: %2 (same weekday last week)</source>
+        <translation>Sales by hour — bars: %1, line: %2 (same weekday last week)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="360"/>
+        <source>Sales by day — bars: this range, line: the same weekdays from %1</source>
+        <translation>Sales by day — bars: this range, line: the same weekdays from %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="365"/>
+        <source>%1:00</source>
+        <translation>%1:00</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="366"/>
+        <source>%1
+%2 · %3 tickets
+earlier %4 · %5 tickets</source>
+        <translation>%1
+%2 · %3 tickets
+earlier %4 · %5 tickets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="389"/>
+        <source>(no category)</source>
+        <translation>(no category)</translation>
+    </message>
+</context>
+<context>
+    <name>DepositDialog</name>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="46"/>
+        <source>Cash deposit for Z%1</source>
+        <translation>Cash deposit for Z%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="47"/>
+        <source>Record (Enter)</source>
+        <translation>Record (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="53"/>
+        <source>Amount (￥)</source>
+        <translation>Amount (￥)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="55"/>
+        <source>Who took the money, e.g. the bank&apos;s courier</source>
+        <translation>Who took the money, e.g. the bank&apos;s courier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="56"/>
+        <source>Taken by</source>
+        <translation>Taken by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="58"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="60"/>
+        <source>Counted cash not yet deposited: %1</source>
+        <translation>Counted cash not yet deposited: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="69"/>
+        <source>Not an amount: %1</source>
+        <translation>Not an amount: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="72"/>
+        <source>A deposit is more than ￥0.00.</source>
+        <translation>A deposit is more than ￥0.00.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="75"/>
+        <source>At most %1 is left to deposit.</source>
+        <translation>At most %1 is left to deposit.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="78"/>
+        <source>Say who took the money.</source>
+        <translation>Say who took the money.</translation>
     </message>
 </context>
 <context>
@@ -942,76 +1483,82 @@ More</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/app.py" line="112"/>
+        <location filename="../../ui/app.py" line="114"/>
         <source>OmniStore checkout</source>
-        <extracomment>the till&apos;s data directory: its devices.json, print queues and logs</extracomment>
+        <extracomment>whose login opens the back office (a supervisor sees the modules their role allows) the till&apos;s data directory: its devices.json, print queues and logs</extracomment>
         <translation>OmniStore checkout</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="161"/>
+        <location filename="../../ui/app.py" line="166"/>
         <source>Till: %1</source>
+        <extracomment>the back office of a manager or supervisor logged in (built at their login)</extracomment>
         <translation>Till: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="169"/>
-        <location filename="../../ui/app.py" line="294"/>
+        <location filename="../../ui/app.py" line="174"/>
+        <location filename="../../ui/app.py" line="380"/>
         <source>HQ sync (Ctrl+S)</source>
         <translation>HQ sync (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="182"/>
+        <location filename="../../ui/app.py" line="193"/>
         <source>Working…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="190"/>
+        <location filename="../../ui/app.py" line="201"/>
         <source>cashier</source>
         <translation>cashier</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="190"/>
+        <location filename="../../ui/app.py" line="201"/>
         <source>supervisor</source>
         <translation>supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="190"/>
+        <location filename="../../ui/app.py" line="201"/>
         <source>manager</source>
         <translation>manager</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="192"/>
+        <location filename="../../ui/app.py" line="203"/>
         <source>Operator: %1 (%2)</source>
         <translation>Operator: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="235"/>
+        <location filename="../../ui/app.py" line="319"/>
         <source>Checking…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="319"/>
+        <location filename="../../ui/app.py" line="405"/>
         <source>Printer: OK</source>
         <translation>Printer: OK</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="321"/>
+        <location filename="../../ui/app.py" line="407"/>
         <source>Printer: %1</source>
         <translation>Printer: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="323"/>
+        <location filename="../../ui/app.py" line="409"/>
         <source>Printer: status unknown</source>
         <translation>Printer: status unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="345"/>
+        <location filename="../../ui/app.py" line="431"/>
         <source>Server: online</source>
         <translation>Server: online</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="345"/>
+        <location filename="../../ui/app.py" line="431"/>
         <source>Server: OFFLINE</source>
         <translation>Server: OFFLINE</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="183"/>
+        <source>Back office</source>
+        <translation>Back office</translation>
     </message>
 </context>
 <context>
@@ -1287,6 +1834,14 @@ More</translation>
     </message>
 </context>
 <context>
+    <name>Placeholder</name>
+    <message>
+        <location filename="../../ui/backoffice/shell.py" line="117"/>
+        <source>This module is not available in this version yet.</source>
+        <translation>This module is not available in this version yet.</translation>
+    </message>
+</context>
+<context>
     <name>PointsDialog</name>
     <message>
         <location filename="../../ui/loyalty.py" line="302"/>
@@ -1518,6 +2073,329 @@ More</translation>
         <location filename="../../ui/loyalty.py" line="462"/>
         <source>Everything on this sale has been returned already.</source>
         <translation>Everything on this sale has been returned already.</translation>
+    </message>
+</context>
+<context>
+    <name>SalesJournalPage</name>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="63"/>
+        <source>Sale</source>
+        <translation>Sale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="63"/>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="63"/>
+        <source>Till</source>
+        <translation>Till</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="63"/>
+        <location filename="../../ui/backoffice/sales.py" line="123"/>
+        <source>Cashier</source>
+        <translation>Cashier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="64"/>
+        <source>Items</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="64"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="64"/>
+        <source>Tenders</source>
+        <translation>Tenders</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="64"/>
+        <location filename="../../ui/backoffice/sales.py" line="121"/>
+        <source>Member</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="71"/>
+        <source>More…</source>
+        <translation>More…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="94"/>
+        <source>Receipt number or its beginning</source>
+        <translation>Receipt number or its beginning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="96"/>
+        <source>from ￥</source>
+        <translation>from ￥</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="98"/>
+        <source>to ￥</source>
+        <translation>to ￥</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="100"/>
+        <source>Member card number</source>
+        <translation>Member card number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="102"/>
+        <source>Operator code</source>
+        <translation>Operator code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="104"/>
+        <source>Any tender</source>
+        <translation>Any tender</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="111"/>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="113"/>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="115"/>
+        <source>Receipt</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="117"/>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="127"/>
+        <source>Search (F5)</source>
+        <translation>Search (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="137"/>
+        <source>Pick a sale to see it</source>
+        <translation>Pick a sale to see it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="141"/>
+        <source>Goods</source>
+        <translation>Goods</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="141"/>
+        <source>Qty</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="141"/>
+        <source>Paid</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="141"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="154"/>
+        <source>Reprint (Ctrl+P)</source>
+        <translation>Reprint (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="156"/>
+        <source>Return… (Ctrl+R)</source>
+        <translation>Return… (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="183"/>
+        <source>The time range ends before it begins.</source>
+        <translation>The time range ends before it begins.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="188"/>
+        <source>Not an amount: %1</source>
+        <translation>Not an amount: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="191"/>
+        <source>The lowest amount is above the highest.</source>
+        <translation>The lowest amount is above the highest.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="219"/>
+        <source>%1 sales</source>
+        <translation>%1 sales</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="222"/>
+        <source>No sale matches.</source>
+        <translation>No sale matches.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="241"/>
+        <source>%1 · %2 · till %3</source>
+        <translation>%1 · %2 · till %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="252"/>
+        <source>Subtotal %1</source>
+        <translation>Subtotal %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="254"/>
+        <source>promotions −%1</source>
+        <translation>promotions −%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="256"/>
+        <source>coupon %1 −%2</source>
+        <translation>coupon %1 −%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="259"/>
+        <source>rounding %1</source>
+        <translation>rounding %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="260"/>
+        <source>total %1</source>
+        <translation>total %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="262"/>
+        <source>paid %1, change %2</source>
+        <translation>paid %1, change %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="264"/>
+        <source>member %1</source>
+        <translation>member %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="285"/>
+        <source>Reprinted %1</source>
+        <translation>Reprinted %1</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="31"/>
+        <source>None: exact fen</source>
+        <translation>None: exact fen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="32"/>
+        <source>To the jiao, down</source>
+        <translation>To the jiao, down</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="33"/>
+        <source>To the jiao, half up</source>
+        <translation>To the jiao, half up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="34"/>
+        <source>To the yuan, down</source>
+        <translation>To the yuan, down</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="35"/>
+        <source>To the yuan, half up</source>
+        <translation>To the yuan, half up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="51"/>
+        <source>Settings of this store</source>
+        <translation>Settings of this store</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="57"/>
+        <source>Printed under the store&apos;s name</source>
+        <translation>Printed under the store&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="62"/>
+        <source>Receipt header</source>
+        <translation>Receipt header</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="63"/>
+        <source>Receipt footer</source>
+        <translation>Receipt footer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="67"/>
+        <source>Rounding</source>
+        <translation>Rounding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="70"/>
+        <source>Void limit (￥, above it a supervisor authorises)</source>
+        <translation>Void limit (￥, above it a supervisor authorises)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="74"/>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="75"/>
+        <source>Devices and diagnostics…</source>
+        <translation>Devices and diagnostics…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="78"/>
+        <source>Devices</source>
+        <translation>Devices</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="88"/>
+        <source>Back to the defaults</source>
+        <translation>Back to the defaults</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="90"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="119"/>
+        <source>Changed here: %1. The rest follow the store server&apos;s defaults.</source>
+        <translation>Changed here: %1. The rest follow the store server&apos;s defaults.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="120"/>
+        <source>nothing yet</source>
+        <translation>nothing yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="127"/>
+        <source>A header or footer is at most 4 lines and %1 characters.</source>
+        <translation>A header or footer is at most 4 lines and %1 characters.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="133"/>
+        <source>Not an amount: %1</source>
+        <translation>Not an amount: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="145"/>
+        <source>Nothing changed.</source>
+        <translation>Nothing changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="159"/>
+        <source>Saved: the next sale uses these settings.</source>
+        <translation>Saved: the next sale uses these settings.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,73 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>BackOffice</name>
+    <message>
+        <location filename="../../ui/backoffice/shell.py" line="93"/>
+        <source>Overview</source>
+        <extracomment>the touch-friendly height of a row in the module list (px) prints ESC/POS bytes on the till&apos;s receipt printer (queued; called on the worker thread) the till&apos;s label printer, when it has one (``devices.json``) opens the diagnostics window of the till&apos;s devices goes to the till and starts its return flow (退货) for a sale switches the app&apos;s language (设置 → 语言) and rebuilds the back office in it the least senior role that sees the module</extracomment>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shell.py" line="94"/>
+        <source>Sales</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shell.py" line="95"/>
+        <source>Shifts and day close</source>
+        <translation>交班与日结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shell.py" line="96"/>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shell.py" line="97"/>
+        <source>Shelf labels</source>
+        <translation>价签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shell.py" line="98"/>
+        <source>Staff</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shell.py" line="99"/>
+        <source>Audit</source>
+        <translation>审计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shell.py" line="100"/>
+        <source>Members</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shell.py" line="101"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+</context>
+<context>
+    <name>BackOfficeWindow</name>
+    <message>
+        <location filename="../../ui/backoffice/shell.py" line="152"/>
+        <source>Back office</source>
+        <translation>后台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shell.py" line="159"/>
+        <source>Till (F12)</source>
+        <translation>收银 (F12)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shell.py" line="164"/>
+        <source>Log out (F10)</source>
+        <translation>退出 (F10)</translation>
+    </message>
+</context>
+<context>
     <name>CashTenderDialog</name>
     <message>
         <location filename="../../ui/dialogs.py" line="313"/>
@@ -227,6 +294,238 @@ More</source>
     </message>
 </context>
 <context>
+    <name>ClosePage</name>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="96"/>
+        <location filename="../../ui/backoffice/close.py" line="143"/>
+        <source>Business day</source>
+        <translation>营业日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="102"/>
+        <source>X report (F5)</source>
+        <translation>X 报表 (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="104"/>
+        <source>Close the day (Z)…</source>
+        <translation>日结 (Z)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="108"/>
+        <source>Print (Ctrl+P)</source>
+        <translation>打印 (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="110"/>
+        <source>Export XLSX</source>
+        <translation>导出 XLSX</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="112"/>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="114"/>
+        <source>Deposit…</source>
+        <translation>缴款…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="132"/>
+        <source>Pick a day and show its X report, or a Z below</source>
+        <translation>选择营业日查看 X 报表，或在下方选择日结单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="139"/>
+        <source>Tender</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="139"/>
+        <source>Taken</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="139"/>
+        <source>Change</source>
+        <translation>找零</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="139"/>
+        <source>Refunded</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="140"/>
+        <source>Net</source>
+        <translation>净额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="140"/>
+        <location filename="../../ui/backoffice/close.py" line="141"/>
+        <source>Expected</source>
+        <translation>应有</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="140"/>
+        <location filename="../../ui/backoffice/close.py" line="142"/>
+        <source>Counted</source>
+        <translation>实点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="140"/>
+        <location filename="../../ui/backoffice/close.py" line="142"/>
+        <source>Over/short</source>
+        <translation>长短款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="141"/>
+        <source>Till</source>
+        <translation>收银台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="141"/>
+        <source>Cashier</source>
+        <translation>收银员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="141"/>
+        <source>Float</source>
+        <translation>备用金</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="143"/>
+        <source>Z</source>
+        <translation>日结号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="143"/>
+        <source>Net sales</source>
+        <translation>净销售额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="143"/>
+        <source>Counted cash</source>
+        <translation>实点现金</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="144"/>
+        <source>Deposited</source>
+        <translation>已缴款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="154"/>
+        <source>Days closed (last 60 days)</source>
+        <translation>已日结（近 60 天）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="212"/>
+        <source>Close the day</source>
+        <translation>日结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="213"/>
+        <source>Close business day %1? Every shift of it must be closed; a day closes once.</source>
+        <translation>确定日结营业日 %1？所有班次须已交班；每天只能日结一次。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="226"/>
+        <source>Day %1 closed: Z%2</source>
+        <translation>营业日 %1 已日结：Z%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="235"/>
+        <source>Open the day&apos;s Z first: a deposit is made against a Z.</source>
+        <translation>请先打开当天的日结单：缴款记在日结单上。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="256"/>
+        <source>Deposit of %1 recorded, taken by %2</source>
+        <translation>已记录缴款 %1，收款人 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="272"/>
+        <source>This till has no receipt printer.</source>
+        <translation>本收银台没有小票打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="281"/>
+        <source>Sent to the printer: %1</source>
+        <translation>已发送打印：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="293"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="303"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="321"/>
+        <source>Z%1 · day %2 closed</source>
+        <translation>日结 Z%1 · 营业日 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="324"/>
+        <source>X report · day %1 so far (nothing closed)</source>
+        <translation>X 报表 · 营业日 %1 截至目前（未结）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="327"/>
+        <source>Sales %1 (%2)</source>
+        <translation>销售 %1（%2 笔）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="328"/>
+        <source>returns %1 (%2)</source>
+        <translation>退货 %1（%2 笔）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="330"/>
+        <source>net %1</source>
+        <translation>净额 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="331"/>
+        <source>voids %1 tickets, %2 lines</source>
+        <translation>作废 %1 单、%2 行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="333"/>
+        <source>no-sales %1</source>
+        <translation>无交易开钱箱 %1 次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="334"/>
+        <source>discounts %1</source>
+        <translation>优惠 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="337"/>
+        <source>%1 shifts still open</source>
+        <translation>%1 个班次未交班</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="339"/>
+        <source>deposited %1</source>
+        <translation>已缴款 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="362"/>
+        <source>over %1</source>
+        <translation>长款 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="364"/>
+        <source>short %1</source>
+        <translation>短款 %1</translation>
+    </message>
+</context>
+<context>
     <name>Columns</name>
     <message>
         <location filename="../../ui/models.py" line="88"/>
@@ -397,6 +696,248 @@ More</source>
         <location filename="../../ui/customer_display.py" line="109"/>
         <source>Scan to pay</source>
         <translation>扫码付款</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="219"/>
+        <source>Sales</source>
+        <extracomment>how long one question about new sales is held open by the store server (seconds) the text shown for the bar under the pointer (&quot;&quot; when none)</extracomment>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="220"/>
+        <source>Tickets</source>
+        <translation>笔数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="221"/>
+        <source>Average ticket</source>
+        <translation>客单价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="222"/>
+        <source>Items per ticket</source>
+        <translation>客件数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="223"/>
+        <source>Refunds</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="224"/>
+        <source>Voids</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="225"/>
+        <source>Discounts and coupons</source>
+        <translation>促销与用券</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="226"/>
+        <source>Gross margin</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="241"/>
+        <source>Payment mix</source>
+        <translation>支付方式构成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="250"/>
+        <source>Top 10 goods</source>
+        <translation>商品前 10</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="250"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="250"/>
+        <location filename="../../ui/backoffice/overview.py" line="251"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="251"/>
+        <source>Top categories</source>
+        <translation>品类排行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="251"/>
+        <source>Items</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="272"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="274"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="277"/>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="277"/>
+        <source>Yesterday</source>
+        <translation>昨天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="278"/>
+        <source>Last 7 days</source>
+        <translation>近 7 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="278"/>
+        <source>Last 30 days</source>
+        <translation>近 30 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="279"/>
+        <source>Last 365 days</source>
+        <translation>近 365 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="284"/>
+        <source>Show (F5)</source>
+        <translation>查询 (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="313"/>
+        <source>The range ends before it begins: pick the days again.</source>
+        <translation>结束日期早于开始日期，请重新选择。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="331"/>
+        <source>Rounding %1</source>
+        <translation>抹零 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="332"/>
+        <source>%1 items</source>
+        <translation>%1 件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="335"/>
+        <source>%1 returns</source>
+        <translation>%1 笔退货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="337"/>
+        <source>%1 tickets %2 · %3 lines %4</source>
+        <translation>整单 %1 笔 %2 · 删行 %3 行 %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="341"/>
+        <source>Promotions %1 · coupons %2</source>
+        <translation>促销 %1 · 用券 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="345"/>
+        <source>%1% on %2 with a cost price</source>
+        <translation>毛利率 %1%（有进价的销售额 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="348"/>
+        <source>No goods with a cost price</source>
+        <translation>暂无有进价的商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="356"/>
+        <source>Sales by hour — bars: %1, line: %2 (same weekday last week)</source>
+        <translation>分时销售 —— 柱：%1，线：%2（上周同日）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="360"/>
+        <source>Sales by day — bars: this range, line: the same weekdays from %1</source>
+        <translation>每日销售 —— 柱：所选日期，线：自 %1 起的同星期日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="365"/>
+        <source>%1:00</source>
+        <translation>%1 时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="366"/>
+        <source>%1
+%2 · %3 tickets
+earlier %4 · %5 tickets</source>
+        <translation>%1
+%2 · %3 笔
+对比 %4 · %5 笔</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/overview.py" line="389"/>
+        <source>(no category)</source>
+        <translation>（无品类）</translation>
+    </message>
+</context>
+<context>
+    <name>DepositDialog</name>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="46"/>
+        <source>Cash deposit for Z%1</source>
+        <translation>缴款 · 日结 Z%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="47"/>
+        <source>Record (Enter)</source>
+        <translation>记录 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="53"/>
+        <source>Amount (￥)</source>
+        <translation>金额 (￥)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="55"/>
+        <source>Who took the money, e.g. the bank&apos;s courier</source>
+        <translation>谁收走了现金，如银行押运员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="56"/>
+        <source>Taken by</source>
+        <translation>收款人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="58"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="60"/>
+        <source>Counted cash not yet deposited: %1</source>
+        <translation>尚未缴款的实点现金：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="69"/>
+        <source>Not an amount: %1</source>
+        <translation>金额无效：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="72"/>
+        <source>A deposit is more than ￥0.00.</source>
+        <translation>缴款金额须大于 ￥0.00。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="75"/>
+        <source>At most %1 is left to deposit.</source>
+        <translation>最多还能缴 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/close.py" line="78"/>
+        <source>Say who took the money.</source>
+        <translation>请填写收款人。</translation>
     </message>
 </context>
 <context>
@@ -942,76 +1483,82 @@ More</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/app.py" line="112"/>
+        <location filename="../../ui/app.py" line="114"/>
         <source>OmniStore checkout</source>
-        <extracomment>the till&apos;s data directory: its devices.json, print queues and logs</extracomment>
+        <extracomment>whose login opens the back office (a supervisor sees the modules their role allows) the till&apos;s data directory: its devices.json, print queues and logs</extracomment>
         <translation>OmniStore 收银</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="161"/>
+        <location filename="../../ui/app.py" line="166"/>
         <source>Till: %1</source>
+        <extracomment>the back office of a manager or supervisor logged in (built at their login)</extracomment>
         <translation>收银台：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="169"/>
-        <location filename="../../ui/app.py" line="294"/>
+        <location filename="../../ui/app.py" line="174"/>
+        <location filename="../../ui/app.py" line="380"/>
         <source>HQ sync (Ctrl+S)</source>
         <translation>总部同步 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="182"/>
+        <location filename="../../ui/app.py" line="193"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="190"/>
+        <location filename="../../ui/app.py" line="201"/>
         <source>cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="190"/>
+        <location filename="../../ui/app.py" line="201"/>
         <source>supervisor</source>
         <translation>值班主管</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="190"/>
+        <location filename="../../ui/app.py" line="201"/>
         <source>manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="192"/>
+        <location filename="../../ui/app.py" line="203"/>
         <source>Operator: %1 (%2)</source>
         <translation>操作员：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="235"/>
+        <location filename="../../ui/app.py" line="319"/>
         <source>Checking…</source>
         <translation>正在验证…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="319"/>
+        <location filename="../../ui/app.py" line="405"/>
         <source>Printer: OK</source>
         <translation>打印机：正常</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="321"/>
+        <location filename="../../ui/app.py" line="407"/>
         <source>Printer: %1</source>
         <translation>打印机：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="323"/>
+        <location filename="../../ui/app.py" line="409"/>
         <source>Printer: status unknown</source>
         <translation>打印机：状态未知</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="345"/>
+        <location filename="../../ui/app.py" line="431"/>
         <source>Server: online</source>
         <translation>服务器：在线</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="345"/>
+        <location filename="../../ui/app.py" line="431"/>
         <source>Server: OFFLINE</source>
         <translation>服务器：离线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="183"/>
+        <source>Back office</source>
+        <translation>后台</translation>
     </message>
 </context>
 <context>
@@ -1286,6 +1833,14 @@ More</source>
     </message>
 </context>
 <context>
+    <name>Placeholder</name>
+    <message>
+        <location filename="../../ui/backoffice/shell.py" line="117"/>
+        <source>This module is not available in this version yet.</source>
+        <translation>此模块在本版本中尚不可用。</translation>
+    </message>
+</context>
+<context>
     <name>PointsDialog</name>
     <message>
         <location filename="../../ui/loyalty.py" line="302"/>
@@ -1517,6 +2072,329 @@ More</source>
         <location filename="../../ui/loyalty.py" line="462"/>
         <source>Everything on this sale has been returned already.</source>
         <translation>此单商品已全部退货。</translation>
+    </message>
+</context>
+<context>
+    <name>SalesJournalPage</name>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="63"/>
+        <source>Sale</source>
+        <translation>销售单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="63"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="63"/>
+        <source>Till</source>
+        <translation>收银台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="63"/>
+        <location filename="../../ui/backoffice/sales.py" line="123"/>
+        <source>Cashier</source>
+        <translation>收银员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="64"/>
+        <source>Items</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="64"/>
+        <source>Total</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="64"/>
+        <source>Tenders</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="64"/>
+        <location filename="../../ui/backoffice/sales.py" line="121"/>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="71"/>
+        <source>More…</source>
+        <translation>更多…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="94"/>
+        <source>Receipt number or its beginning</source>
+        <translation>小票号或其开头</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="96"/>
+        <source>from ￥</source>
+        <translation>最低 ￥</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="98"/>
+        <source>to ￥</source>
+        <translation>最高 ￥</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="100"/>
+        <source>Member card number</source>
+        <translation>会员卡号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="102"/>
+        <source>Operator code</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="104"/>
+        <source>Any tender</source>
+        <translation>全部支付方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="111"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="113"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="115"/>
+        <source>Receipt</source>
+        <translation>小票号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="117"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="127"/>
+        <source>Search (F5)</source>
+        <translation>查询 (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="137"/>
+        <source>Pick a sale to see it</source>
+        <translation>选择一笔销售查看详情</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="141"/>
+        <source>Goods</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="141"/>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="141"/>
+        <source>Paid</source>
+        <translation>实付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="141"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="154"/>
+        <source>Reprint (Ctrl+P)</source>
+        <translation>重打小票 (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="156"/>
+        <source>Return… (Ctrl+R)</source>
+        <translation>退货… (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="183"/>
+        <source>The time range ends before it begins.</source>
+        <translation>结束时间早于开始时间。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="188"/>
+        <source>Not an amount: %1</source>
+        <translation>金额无效：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="191"/>
+        <source>The lowest amount is above the highest.</source>
+        <translation>最低金额高于最高金额。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="219"/>
+        <source>%1 sales</source>
+        <translation>%1 笔销售</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="222"/>
+        <source>No sale matches.</source>
+        <translation>没有符合条件的销售。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="241"/>
+        <source>%1 · %2 · till %3</source>
+        <translation>%1 · %2 · 收银台 %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="252"/>
+        <source>Subtotal %1</source>
+        <translation>小计 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="254"/>
+        <source>promotions −%1</source>
+        <translation>促销 −%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="256"/>
+        <source>coupon %1 −%2</source>
+        <translation>券 %1 −%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="259"/>
+        <source>rounding %1</source>
+        <translation>抹零 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="260"/>
+        <source>total %1</source>
+        <translation>应收 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="262"/>
+        <source>paid %1, change %2</source>
+        <translation>实收 %1，找零 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="264"/>
+        <source>member %1</source>
+        <translation>会员 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/sales.py" line="285"/>
+        <source>Reprinted %1</source>
+        <translation>已重打 %1</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="31"/>
+        <source>None: exact fen</source>
+        <translation>不抹零（精确到分）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="32"/>
+        <source>To the jiao, down</source>
+        <translation>抹分（舍到角）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="33"/>
+        <source>To the jiao, half up</source>
+        <translation>到角（四舍五入）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="34"/>
+        <source>To the yuan, down</source>
+        <translation>抹角（舍到元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="35"/>
+        <source>To the yuan, half up</source>
+        <translation>到元（四舍五入）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="51"/>
+        <source>Settings of this store</source>
+        <translation>本店设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="57"/>
+        <source>Printed under the store&apos;s name</source>
+        <translation>打印在店名下方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="62"/>
+        <source>Receipt header</source>
+        <translation>小票抬头</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="63"/>
+        <source>Receipt footer</source>
+        <translation>小票结尾语</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="67"/>
+        <source>Rounding</source>
+        <translation>抹零</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="70"/>
+        <source>Void limit (￥, above it a supervisor authorises)</source>
+        <translation>删行限额（￥，超过需主管授权）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="74"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="75"/>
+        <source>Devices and diagnostics…</source>
+        <translation>设备与诊断…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="78"/>
+        <source>Devices</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="88"/>
+        <source>Back to the defaults</source>
+        <translation>恢复默认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="90"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="119"/>
+        <source>Changed here: %1. The rest follow the store server&apos;s defaults.</source>
+        <translation>已在此修改：%1。其余沿用门店服务器的默认值。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="120"/>
+        <source>nothing yet</source>
+        <translation>尚无</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="127"/>
+        <source>A header or footer is at most 4 lines and %1 characters.</source>
+        <translation>抬头或结尾语最多 4 行、%1 个字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="133"/>
+        <source>Not an amount: %1</source>
+        <translation>金额无效：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="145"/>
+        <source>Nothing changed.</source>
+        <translation>没有修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="159"/>
+        <source>Saved: the next sale uses these settings.</source>
+        <translation>已保存：下一笔销售起生效。</translation>
     </message>
 </context>
 <context>

@@ -15,9 +15,11 @@ from server.errors import finish_app
 from server.store.deps import StoreState
 from server.store.routers import (
     catalog,
+    closing,
     coupons,
     drawer,
     members,
+    reports,
     returns,
     sales,
     session,
@@ -27,8 +29,10 @@ from server.store.routers import (
     sync,
     tickets,
 )
+from server.store.routers import settings as store_settings
 
-ROUTERS = (session, shifts, catalog, tickets, drawer, members, coupons, stored_value, returns, stock, sync, sales)
+ROUTERS = (session, shifts, catalog, tickets, drawer, members, coupons, stored_value, returns, stock, sync, sales,
+           reports, closing, store_settings)
 
 
 def create_store_app(settings: StoreSettings | None = None) -> FastAPI:

@@ -9,10 +9,10 @@ from typing import Annotated, Any
 from fastapi import Depends, Request
 from sqlalchemy.orm import Session, sessionmaker
 
-from app import auth, commands, loyalty, outside
+from app import auth, commands, loyalty, outside, reports, store_config
 from app.catalog import Catalog
 from app.context import Actor, OverrideRequest
-from app.db.engine import ensure_parent, make_engine, make_session_factory, relaxed
+from app.db.engine import ensure_parent, make_engine, make_session_factory, reading, relaxed
 from app.db.migrate import upgrade
 from app.domain.errors import DomainError
 from app.settings import StoreSettings
@@ -27,15 +27,27 @@ class StoreState:
     """One store server's long-lived parts: settings, the database, the search index, the sync worker."""
 
     def __init__(self, settings: StoreSettings) -> None:
+        #: the environment's settings: the defaults the manager's own (设置) override
+        self.defaults = settings
         self.settings = settings
         ensure_parent(settings.database_path)
         self.engine = make_engine(settings.database_url)
         upgrade(self.engine)
         self.sessions: sessionmaker[Session] = make_session_factory(self.engine)
+        self.reload_settings()
+        with self.sessions() as session:  # a store upgraded with sales already made: their summaries
+            reports.backfill_summaries(session)
+        reports.listen(self.sessions)
         self.tickets = Tickets(self.sessions)
         self.catalog = Catalog()
         self.sync: SyncWorker | None = None
         self.resumer = outside.Resumer(self.sessions)
+
+    def reload_settings(self) -> None:
+        """The settings with the manager's changes applied; requests from now on use them (every
+        route reads them through ``Settings``, per request)."""
+        with self.sessions() as session:
+            self.settings = store_config.effective(session, self.defaults)
 
     def start_sync(self) -> None:
         loyalty.register_undos(self.hq())
@@ -78,6 +90,16 @@ def db(state: State) -> Iterator[Session]:
 DB = Annotated[Session, Depends(db)]
 
 
+def read_db(state: State) -> Iterator[Session]:
+    """A session for a report: it begins DEFERRED and reads a snapshot, never holding up a till's write."""
+    with state.sessions() as session:
+        reading(session)
+        yield session
+
+
+ReadDB = Annotated[Session, Depends(read_db)]
+
+
 def actor(request: Request, session: DB) -> Actor:
     """The operator behind the bearer token, at their till."""
     header = request.headers.get("authorization", "")
@@ -90,6 +112,27 @@ def actor(request: Request, session: DB) -> Actor:
 
 
 Who = Annotated[Actor, Depends(actor)]
+
+
+def reader(request: Request, session: ReadDB) -> Actor:
+    """Who asks for a report; the report reads on in the same snapshot."""
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token:
+        raise DomainError("unauthorized", status=401)
+    return auth.resolve(session, token.strip())
+
+
+Reader = Annotated[Actor, Depends(reader)]
+
+
+def language(request: Request) -> str:
+    from app.messages import language_of
+
+    return language_of(request.headers.get("accept-language"))
+
+
+Language = Annotated[str, Depends(language)]
 
 
 def bearer_token(request: Request) -> str:

@@ -237,6 +237,9 @@ def test_returning_everything_in_any_steps_refunds_exactly_what_was_paid(s: Sale
             else:
                 refunded[share.payment.id] = refunded.get(share.payment.id, 0) + share.amount
         assert sum(share.amount for share in plan.shares) == plan.total
+        assert all(share.amount > 0 for share in plan.shares)
+        paid = {line.seq: line.paid for line in s.active_lines}
+        assert all(refund <= paid[line_id] for line_id, (_, refund) in returned.items())  # never more, at any step
     assert sum(r for _, r in returned.values()) == s.total
     for n, payment in enumerate(s.payments):
         if payment.kind != "cash":
@@ -260,3 +263,20 @@ def test_a_return_cannot_bring_back_more_than_was_sold() -> None:
     with pytest.raises(DomainError) as refused:
         plan_refund("T01-4", sold(s, {1: (1, 350)}), sold_payments(s, {}), [(1, 2)])
     assert refused.value.code == "return_exceeds_sale"
+
+
+def test_four_items_sharing_two_fen_returned_one_by_one_never_refund_more_than_two() -> None:
+    s = sale()
+    scan(s, quantity=4, price=1)  # ￥0.04, a ￥0.02 coupon: the line paid ￥0.02 for four
+    s.add_coupon(Coupon("C0", "券", "cash", 2))
+    s.add_payment(Payment("cash", 2))
+    s.complete("T01-5")
+    returned: dict[int, tuple[int, int]] = {}
+    refunds = []
+    for _ in range(4):
+        plan = plan_refund("T01-5", sold(s, returned), sold_payments(s, {}), [(1, 1)])
+        quantity, refund = plan.lines[1]
+        done_quantity, done_refund = returned.get(1, (0, 0))
+        returned[1] = (done_quantity + quantity, done_refund + refund)
+        refunds.append(refund)
+    assert refunds == [1, 0, 1, 0] and sum(refunds) == 2

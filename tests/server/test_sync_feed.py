@@ -97,3 +97,12 @@ def test_a_failed_page_moves_neither_data_nor_cursor(sessions) -> None:  # type:
 def test_backoff_is_jittered_and_capped(failures: int) -> None:
     delay = backoff_delay(failures)
     assert 0 <= delay <= min(BACKOFF_MAX, 0.5 * 2 ** (failures - 1))
+
+
+def test_a_cost_price_from_hqs_feed_is_kept_for_the_margin(sessions) -> None:  # type: ignore[no-untyped-def]
+    with sessions() as session:
+        feed.apply_page(session, [product("C1", "雪碧 500ml", 300, cost_price=210), product("C2", "芬达", 300),
+                                  product("C3", "可乐", 300, cost_price="2.10")], 7, "east", bump=True)
+        session.commit()
+        costs = dict(session.execute(select(Product.sku, Product.cost_price).where(Product.sku.like("C%"))).all())
+    assert costs == {"C1": 210, "C2": None, "C3": None}  # only whole fen count; nothing else is guessed

@@ -69,6 +69,9 @@ def log_in(qtbot, win: MainWindow, operator: str = "1001", pin: str = "1234", fl
     qtbot.keyClicks(win.login.pin_edit, pin)
     qtbot.keyClick(win.login.pin_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: win.stack.currentWidget() is not win.login, timeout=WAIT_MS)
+    if win.backoffice is not None and win.stack.currentWidget() is win.backoffice:
+        qtbot.keyClick(win.backoffice, Qt.Key.Key_F12)  # a manager's login opens the back office: F12 is the till
+        qtbot.waitUntil(lambda: win.stack.currentWidget() is not win.backoffice, timeout=WAIT_MS)
     if win.stack.currentWidget() is win.shift:
         qtbot.keyClicks(win.shift.float_edit, float_yuan)
         qtbot.keyClick(win.shift.float_edit, Qt.Key.Key_Return)

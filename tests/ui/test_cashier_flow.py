@@ -18,8 +18,14 @@ from sqlalchemy import select  # noqa: E402
 
 from app.db.models import Operator, Override  # noqa: E402
 from hardware.escpos.decoder import decode  # noqa: E402
-from harness.store import COLA, MOUTAI, NOODLES, WATER, StoreServer
-from tests.conftest import make_store_server  # noqa: E402
+from harness.store import (
+    COLA,
+    MOUTAI,
+    NOODLES,
+    WATER,
+    StoreServer,
+    make_store_server,  # noqa: E402
+)
 from tests.ui.conftest import WAIT_MS, idle, log_in, press, scan, till_window  # noqa: E402
 from tests.ui.screen_text import visible_texts  # noqa: E402
 from ui.api import ShiftClose  # noqa: E402

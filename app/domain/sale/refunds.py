@@ -77,11 +77,12 @@ class RefundPlan:
 
 
 def line_refund(line: SoldLine, quantity: int) -> int:
-    """What ``quantity`` of ``line`` refunds: its share of what the line paid; the last unit
-    returned takes whatever is left, so returning everything refunds exactly what was paid."""
-    if line.returned_quantity + quantity == line.quantity:
-        return line.paid - line.returned_refund
-    return (line.paid * quantity + line.quantity // 2) // line.quantity
+    """What ``quantity`` more of ``line`` refunds: the line's paid amount for every unit returned so
+    far (in proportion, half up), less what earlier returns of it refunded. So the refunds of a line
+    never add up to more than it paid — step by step — and returning all of it refunds exactly that."""
+    returned = line.returned_quantity + quantity
+    so_far = (line.paid * returned + line.quantity // 2) // line.quantity
+    return max(0, so_far - line.returned_refund)
 
 
 def plan_refund(sale_id: str, sold: Sequence[SoldLine], payments: Sequence[SoldPayment],

@@ -1,0 +1,1 @@
+"""The store server's routers, one module per resource; each exposes ``router = APIRouter()``."""

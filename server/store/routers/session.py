@@ -25,6 +25,7 @@ def login(body: schemas.LoginIn, session: DB, settings: Settings, state: State) 
         "shift": shifts.shift_dict(shifts.current(session, who.till)),
         "store_name": settings.store_name,
         "rounding": settings.rounding.value,
+        "language": settings.default_language,
     }
 
 
