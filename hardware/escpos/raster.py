@@ -10,8 +10,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import barcode  # python-barcode, a dependency of python-escpos
-import qrcode  # a dependency of python-escpos
+import barcode  # python-barcode
+import qrcode
 from PIL import Image, ImageDraw, ImageFont
 
 from app.domain.receipt import Receipt, Style, layout

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import barcode  # python-barcode, a dependency of python-escpos
-import qrcode  # a dependency of python-escpos
+import barcode  # python-barcode
+import qrcode
 from PIL import Image, ImageDraw
 
 from hardware.escpos.raster import _font, draw_text
