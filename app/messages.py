@@ -101,6 +101,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unsupported_tender": ("不支持的支付方式：{method}", "Unsupported tender: {method}"),
     "invalid_text": ("{field} 无效：不能含控制字符，最长 {limit} 个字", "Invalid {field}: no control characters, at most {limit} characters"),
     "invalid_number": ("{field} 无效：须为整数，且不超过 {limit}", "Invalid {field}: a whole number no larger than {limit}"),
+    "invalid_date": ("{field} 无效：日期须在 {first} 至 {last} 之间", "Invalid {field}: a date from {first} to {last}"),
     "override_locked": ("授权密码错误次数过多，{minutes} 分钟内不能再申请授权", "Too many wrong authorisations: none for {minutes} minutes"),
     "command_id_reused": ("请求编号重复但内容不同", "This command id was already used for a different request"),
     "invalid_request": ("请求格式错误：{detail}", "Malformed request: {detail}"),

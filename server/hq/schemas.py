@@ -4,10 +4,10 @@
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field, StrictInt, field_validator
+from pydantic import BaseModel, Field, field_validator
 
 from app.domain import limits
-from server.fields import text
+from server.fields import Integer, Moment, text
 
 MAX_ITEMS = 1000
 MAX_PRODUCTS = 5000
@@ -27,6 +27,12 @@ OptionalText32 = text(limits.SKU, min_length=0)
 Barcode = text(limits.BARCODE)
 ProductName = text(limits.PRODUCT_NAME)
 OperatorCode = text(limits.OPERATOR)
+#: what a till sends to find a member (empty: not given), a promotion's id, a feed's cursor
+PhoneQuery = text(limits.PHONE, min_length=0)
+MemberQuery = text(limits.MEMBER_NO, min_length=0)
+CodeQuery = text(limits.CODE, min_length=0)
+PromotionId = text(limits.ID)
+Cursor = text(limits.SKU, min_length=0)
 #: HQ's rule decides what a note must be (``app.hq.conflicts.check_note``); the schema keeps it clean
 ResolutionNote = text(limits.RESOLUTION_NOTE, min_length=0, max_length=4000)
 CreatedAt = text(limits.ID, min_length=10, max_length=40)
@@ -158,12 +164,12 @@ class CampaignIn(BaseModel):
     code: Text32
     name: Text64
     trigger: Literal["register", "spend"]
-    batch: Annotated[int, Field(ge=1)]
+    batch: Annotated[int, Field(ge=1, le=limits.INT8_MAX)]
     min_paid: Annotated[int, Field(ge=0, le=10**10)] = 0
     per_member: Annotated[int, Field(ge=1, le=1000)] = 1
     stores: Annotated[list[Text16], Field(max_length=10_000)] = []
-    starts: datetime
-    ends: datetime
+    starts: Moment
+    ends: Moment
 
 
 class GiftCardsIn(BaseModel):
@@ -172,7 +178,7 @@ class GiftCardsIn(BaseModel):
 
 class GiftCardActivateIn(BaseModel):
     card: Card
-    amount: StrictInt
+    amount: Integer
     ref: Ref
 
 
@@ -184,8 +190,8 @@ class CouponBatchIn(BaseModel):
     template: Text32
     name: Text64
     count: Annotated[int, Field(ge=1, le=100_000)]
-    valid_from: datetime
-    valid_to: datetime
+    valid_from: Moment
+    valid_to: Moment
     stores: Annotated[list[Text16], Field(max_length=10_000)] = []
     paper: bool = False
     member: MemberNo | None = None
@@ -216,7 +222,7 @@ class WalletIn(BaseModel):
 
 class WalletMoveIn(BaseModel):
     card: Card
-    amount: StrictInt
+    amount: Integer
     ref: Ref
 
 
@@ -231,7 +237,7 @@ class PromotionsIn(BaseModel):
 
 class PointsSpendIn(BaseModel):
     member: Text20
-    amount: StrictInt
+    amount: Integer
     ref: Ref
 
 

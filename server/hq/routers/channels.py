@@ -3,7 +3,6 @@ the catalog, a store's stock, a store's day of sales."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query
@@ -11,6 +10,8 @@ from fastapi.responses import Response
 
 from app.hq import reports
 from app.hq.settings import FEED_DEFAULT_LIMIT, FEED_MAX_LIMIT
+from server.fields import Count, Day
+from server.hq import schemas
 from server.hq.deps import DB, CatalogReader, SalesReader, json_response
 
 router = APIRouter(tags=["channels"])
@@ -19,7 +20,7 @@ router = APIRouter(tags=["channels"])
 @router.get("/open/catalog")
 def open_catalog(
     key: CatalogReader, session: DB,
-    cursor: Annotated[int, Query(ge=0)] = 0,
+    cursor: Count = 0,
     limit: Annotated[int, Query(ge=1, le=FEED_MAX_LIMIT)] = FEED_DEFAULT_LIMIT,
 ) -> Response:
     return json_response(reports.catalog_page(session, cursor, limit))
@@ -27,9 +28,9 @@ def open_catalog(
 
 @router.get("/open/stock")
 def open_stock(
-    key: CatalogReader, session: DB, store: Annotated[str, Query(min_length=1, max_length=16)],
-    sku: Annotated[list[str] | None, Query(max_length=200)] = None,
-    cursor: Annotated[str, Query(max_length=32)] = "",
+    key: CatalogReader, session: DB, store: schemas.Text16,
+    sku: Annotated[list[schemas.Text32] | None, Query(max_length=200)] = None,
+    cursor: schemas.Cursor = "",
     limit: Annotated[int, Query(ge=1, le=FEED_MAX_LIMIT)] = FEED_DEFAULT_LIMIT,
 ) -> Response:
     """A store's stock on hand, for channels that must not sell what the shelf lacks."""
@@ -37,6 +38,5 @@ def open_stock(
 
 
 @router.get("/open/sales")
-def open_sales(key: SalesReader, session: DB, store: Annotated[str, Query(min_length=1, max_length=16)],
-               day: date) -> Response:
+def open_sales(key: SalesReader, session: DB, store: schemas.Text16, day: Day) -> Response:
     return json_response(reports.store_sales(session, store, day))

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from app.hq import conflicts, services
+from server.fields import RowId
 from server.hq import schemas
 from server.hq.deps import DB, RawBody, SignedStore, json_response, signed_body
 
@@ -24,7 +25,7 @@ def store_loyalty_conflicts(store: SignedStore, session: DB,
 
 
 @router.post("/loyalty/conflicts/{conflict_id}/resolve")
-def resolve_loyalty_conflict(conflict_id: Annotated[int, Path(ge=1, le=2**63 - 1)], store: SignedStore,
+def resolve_loyalty_conflict(conflict_id: RowId, store: SignedStore,
                              body: RawBody, session: DB) -> Response:
     """已处理: the store's manager marks one of the store's own conflicts handled, with a note."""
     data = signed_body(schemas.ConflictResolveIn, body)

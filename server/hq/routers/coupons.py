@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from app.hq import campaigns, services
 from app.hq.models import Store
+from server.fields import RowId
 from server.hq import schemas
 from server.hq.deps import DB, Admin, RawBody, State, for_signed_store, json_response, signed_body
 
@@ -62,7 +63,7 @@ def admin_coupon_batch(body: schemas.CouponBatchIn, admin: Admin, session: DB) -
 
 
 @router.post("/admin/coupon-batches/{batch_id}/stock")
-def admin_coupon_stock(batch_id: int, body: schemas.CouponStockIn, admin: Admin, session: DB) -> dict[str, Any]:
+def admin_coupon_stock(batch_id: RowId, body: schemas.CouponStockIn, admin: Admin, session: DB) -> dict[str, Any]:
     """纸券: send paper coupons of the batch to a store (its physical stock)."""
     codes = services.stock_paper_coupons(session, batch_id, body.store, body.count)
     return {"store": body.store, "codes": codes}
@@ -83,5 +84,5 @@ def admin_campaign(body: schemas.CampaignIn, admin: Admin, session: DB) -> dict[
 
 
 @router.delete("/admin/campaigns/{code}")
-def admin_end_campaign(code: str, admin: Admin, session: DB) -> dict[str, Any]:
+def admin_end_campaign(code: schemas.Text32, admin: Admin, session: DB) -> dict[str, Any]:
     return campaigns.campaign_dict(session, services.end_campaign(session, code))

@@ -34,7 +34,7 @@ def upsert_prices(body: schemas.PricesIn, admin: Admin, session: DB) -> dict[str
 
 
 @router.delete("/admin/prices/{group}/{sku}")
-def delete_price(group: str, sku: str, admin: Admin, session: DB) -> dict[str, bool]:
+def delete_price(group: schemas.Text32, sku: schemas.Text32, admin: Admin, session: DB) -> dict[str, bool]:
     return {"deleted": services.delete_price(session, group, sku)}
 
 
@@ -45,7 +45,7 @@ def upsert_promotions(body: schemas.PromotionsIn, admin: Admin, session: DB) -> 
 
 
 @router.delete("/admin/promotions/{promotion_id}")
-def end_promotion(promotion_id: str, admin: Admin, session: DB) -> dict[str, bool]:
+def end_promotion(promotion_id: schemas.PromotionId, admin: Admin, session: DB) -> dict[str, bool]:
     return {"ended": services.end_promotion(session, promotion_id)}
 
 

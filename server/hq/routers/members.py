@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter
 from fastapi.responses import Response
 
 from app.hq import loyalty, services
@@ -23,9 +23,8 @@ def register_member(store: SignedStore, body: RawBody, session: DB) -> Response:
 
 @router.get("/loyalty/members")
 def find_member(store: SignedStore, session: DB, settings: Settings,
-                phone: Annotated[str, Query(max_length=20)] = "",
-                card: Annotated[str, Query(max_length=20)] = "",
-                code: Annotated[str, Query(max_length=64)] = "") -> Response:
+                phone: schemas.PhoneQuery = "", card: schemas.MemberQuery = "",
+                code: schemas.CodeQuery = "") -> Response:
     """By phone, card number or the dynamic member code (which is then used up)."""
     return json_response(services.find_member(session, settings.secret_key, store, phone=phone, card=card, code=code))
 
@@ -36,7 +35,7 @@ def admin_member(body: schemas.MemberIn, admin: Admin, session: DB) -> dict[str,
 
 
 @router.post("/admin/members/{member_no}/code")
-def admin_member_code(member_no: str, admin: Admin, session: DB, settings: Settings) -> dict[str, str]:
+def admin_member_code(member_no: schemas.Text20, admin: Admin, session: DB, settings: Settings) -> dict[str, str]:
     """The code the member app would show now (for the app's backend, and for tests)."""
     member = loyalty.find_member(session, settings.secret_key, card=member_no)
     return {"code": loyalty.member_code(settings.secret_key, member)}

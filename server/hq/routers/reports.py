@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
@@ -11,6 +10,8 @@ from fastapi.responses import Response
 from app.domain.errors import DomainError
 from app.hq import conflicts, gift_cards, reports
 from app.messages import language_of
+from server.fields import Count, Day
+from server.hq import schemas
 from server.hq.deps import DB, Admin, SalesReader, json_response
 
 router = APIRouter(tags=["reports"])
@@ -19,8 +20,8 @@ router = APIRouter(tags=["reports"])
 @router.get("/reports/sales")
 def sales_report(
     key: SalesReader, session: DB,
-    first: Annotated[date, Query(alias="from")], last: Annotated[date, Query(alias="to")],
-    store: Annotated[str | None, Query(max_length=16)] = None,
+    first: Annotated[Day, Query(alias="from")], last: Annotated[Day, Query(alias="to")],
+    store: schemas.Text16 | None = None,
 ) -> dict[str, Any]:
     if last < first:
         raise DomainError("invalid_field", status=422, field="to", value=last.isoformat())
@@ -30,9 +31,9 @@ def sales_report(
 @router.get("/reports/gift-cards")
 def gift_card_report(
     key: SalesReader, session: DB, request: Request,
-    first: Annotated[date, Query(alias="from")], last: Annotated[date, Query(alias="to")],
-    store: Annotated[str | None, Query(max_length=16)] = None,
-    cursor: Annotated[int, Query(ge=0)] = 0,
+    first: Annotated[Day, Query(alias="from")], last: Annotated[Day, Query(alias="to")],
+    store: schemas.Text16 | None = None,
+    cursor: Count = 0,
     limit: Annotated[int, Query(ge=1, le=5_000)] = 500,
     output: Annotated[Literal["json", "csv"], Query(alias="format")] = "json",
 ) -> Response:
@@ -48,7 +49,7 @@ def gift_card_report(
 
 
 @router.get("/reports/loyalty-conflicts")
-def loyalty_conflicts(admin: Admin, session: DB, store: Annotated[str | None, Query(max_length=16)] = None,
+def loyalty_conflicts(admin: Admin, session: DB, store: schemas.Text16 | None = None,
                       everything: Annotated[bool, Query(alias="all")] = False) -> dict[str, Any]:
     """Coupon and stored-value steps from store events HQ could not carry out, newest first: the
     open ones, or with ``all`` those the stores' managers have handled too."""

@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Path
+from fastapi import APIRouter
 from fastapi.responses import Response
 
 from app.hq import gift_cards, services
@@ -28,13 +28,13 @@ def wallet_spend(store: SignedStore, body: RawBody, session: DB) -> Response:
 
 
 @router.get("/loyalty/wallets/{card_no}")
-def wallet_balance(card_no: Annotated[str, Path(max_length=24)], store: SignedStore, session: DB) -> Response:
+def wallet_balance(card_no: schemas.Card, store: SignedStore, session: DB) -> Response:
     """查余额: the card's balance (and a gift card's last day), for the customer at the till."""
     return json_response(gift_cards.balance_view(session, card_no))
 
 
 @router.get("/loyalty/gift-cards/{card_no}")
-def gift_card(card_no: str, store: SignedStore, session: DB) -> Response:
+def gift_card(card_no: schemas.Card, store: SignedStore, session: DB) -> Response:
     """Is this card stock, not yet sold? (asked when the cashier scans it onto a gift-card line)"""
     return json_response(gift_cards.check_unsold(session, card_no))
 
@@ -65,7 +65,7 @@ def admin_gift_cards(body: schemas.GiftCardsIn, admin: Admin, session: DB) -> di
 
 
 @router.get("/admin/gift-cards/{card_no}")
-def admin_gift_card(card_no: Annotated[str, Path(max_length=24)], admin: Admin, session: DB) -> dict[str, Any]:
+def admin_gift_card(card_no: schemas.Card, admin: Admin, session: DB) -> dict[str, Any]:
     """查卡: a card's state, balance, last day and every entry (customer service, finance)."""
     return gift_cards.card_detail(session, card_no)
 

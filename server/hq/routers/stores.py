@@ -30,16 +30,16 @@ def create_store(body: schemas.StoreIn, admin: Admin, session: DB) -> dict[str, 
 
 
 @router.post("/admin/stores/{code}/enrolment")
-def enrolment_code(code: str, admin: Admin, session: DB, settings: Settings) -> dict[str, str]:
+def enrolment_code(code: schemas.Text16, admin: Admin, session: DB, settings: Settings) -> dict[str, str]:
     issued = services.issue_enrolment_code(session, code, settings.enrolment_ttl_seconds)
     return {"code": issued.code, "expires_at": issued.expires_at.isoformat()}
 
 
 @router.post("/admin/stores/{code}/disable")
-def disable_store(code: str, admin: Admin, session: DB) -> dict[str, Any]:
+def disable_store(code: schemas.Text16, admin: Admin, session: DB) -> dict[str, Any]:
     return stores.store_dict(services.set_store_disabled(session, code, True))
 
 
 @router.post("/admin/stores/{code}/enable")
-def enable_store(code: str, admin: Admin, session: DB) -> dict[str, Any]:
+def enable_store(code: schemas.Text16, admin: Admin, session: DB) -> dict[str, Any]:
     return stores.store_dict(services.set_store_disabled(session, code, False))

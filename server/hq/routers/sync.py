@@ -13,6 +13,7 @@ from fastapi.responses import Response
 from app.domain.errors import DomainError
 from app.hq import changes, ingest, services
 from app.hq.settings import FEED_DEFAULT_LIMIT, FEED_MAX_LIMIT, FEED_MAX_WAIT_SECONDS
+from server.fields import Count
 from server.hq import schemas
 from server.hq.deps import DB, RawBody, Settings, SignedStore, State, json_response, signed_body
 
@@ -36,7 +37,7 @@ def sync_events(store: SignedStore, body: RawBody, session: DB, settings: Settin
 async def sync_feed(
     store: SignedStore,
     state: State,
-    cursor: Annotated[int, Query(ge=0)] = 0,
+    cursor: Count = 0,
     limit: Annotated[int, Query(ge=1, le=FEED_MAX_LIMIT)] = FEED_DEFAULT_LIMIT,
     wait: Annotated[float, Query(ge=0, le=FEED_MAX_WAIT_SECONDS)] = 0,
 ) -> Response:

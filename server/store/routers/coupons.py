@@ -7,6 +7,7 @@ from typing import Any
 from fastapi import APIRouter
 
 from app import loyalty
+from server.fields import RowId
 from server.store import schemas
 from server.store.deps import DB, Settings, State, Who, command
 
@@ -14,7 +15,7 @@ router = APIRouter(tags=["coupons"])
 
 
 @router.post("/tickets/{ticket_id}/coupons")
-def ticket_coupon(ticket_id: int, body: schemas.CouponIn, who: Who, settings: Settings,
+def ticket_coupon(ticket_id: RowId, body: schemas.CouponIn, who: Who, settings: Settings,
                   state: State) -> dict[str, Any]:
     """Add a coupon: HQ checks and reserves it for this ticket (in two phases: ``app.outside``)."""
     return loyalty.add_coupon(state.sessions, state.tickets, who, body.command_id, ticket_id, body.code,
@@ -22,7 +23,7 @@ def ticket_coupon(ticket_id: int, body: schemas.CouponIn, who: Who, settings: Se
 
 
 @router.post("/tickets/{ticket_id}/coupons/{code}/remove")
-def ticket_coupon_remove(ticket_id: int, code: str, body: schemas.CommandIn, who: Who, session: DB,
+def ticket_coupon_remove(ticket_id: RowId, code: schemas.CouponCode, body: schemas.CommandIn, who: Who, session: DB,
                          settings: Settings, state: State) -> dict[str, Any]:
     return command(session, who, body.command_id, "coupon_remove", {"ticket": ticket_id, "code": code},
                    lambda: loyalty.remove_coupon(session, state.tickets, who, ticket_id, code, state.hq(), settings))

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter
 
 from app import stock
 from server.store import schemas
@@ -23,5 +23,5 @@ def move_stock(body: schemas.StockMoveIn, who: Who, session: DB, settings: Setti
 
 @router.get("/stock")
 def stock_level(who: Who, session: DB, settings: Settings,
-                code: Annotated[str, Query(min_length=1, max_length=64)]) -> dict[str, Any]:
+                code: schemas.Code) -> dict[str, Any]:
     return stock.on_hand(session, code, settings.in_store_layout)

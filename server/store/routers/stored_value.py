@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Path
+from fastapi import APIRouter
 
 from app import loyalty
+from server.fields import RowId
 from server.store import schemas
 from server.store.deps import Settings, State, Who
 
@@ -14,7 +15,7 @@ router = APIRouter(tags=["stored value"])
 
 
 @router.post("/tickets/{ticket_id}/stored-value")
-def ticket_stored_value(ticket_id: int, body: schemas.StoredValueIn, who: Who, settings: Settings,
+def ticket_stored_value(ticket_id: RowId, body: schemas.StoredValueIn, who: Who, settings: Settings,
                         state: State) -> dict[str, Any]:
     """储值支付: HQ takes ``amount`` from the card now (in two phases: ``app.outside``)."""
     return loyalty.pay_stored_value(state.sessions, state.tickets, who, body.command_id, ticket_id, body.card,
@@ -22,7 +23,7 @@ def ticket_stored_value(ticket_id: int, body: schemas.StoredValueIn, who: Who, s
 
 
 @router.get("/stored-value/{card}")
-def stored_value_balance(card: Annotated[str, Path(max_length=24)], who: Who, state: State) -> dict[str, Any]:
+def stored_value_balance(card: schemas.Card, who: Who, state: State) -> dict[str, Any]:
     """查余额: the card's balance at HQ, for the customer (and a gift card's last day)."""
     return loyalty.card_balance(state.hq(), card)
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Query, Request
 
 from app import loyalty
 from app.messages import language_of
 from app.sync import outbox as sync_outbox
 from app.sync.worker import status as sync_status
+from server.fields import RowId
 from server.store import schemas
 from server.store.deps import DB, State, Who
 
@@ -38,7 +39,7 @@ def loyalty_conflicts(who: Who, request: Request, state: State,
 
 
 @router.post("/loyalty/conflicts/{conflict_id}/resolve")
-def resolve_loyalty_conflict(conflict_id: Annotated[int, Path(ge=1, le=2**63 - 1)], body: schemas.ConflictResolveIn,
+def resolve_loyalty_conflict(conflict_id: RowId, body: schemas.ConflictResolveIn,
                              who: Who, state: State) -> dict[str, Any]:
     """已处理: the manager marks one of HQ's conflicts handled, with a note of what was done."""
     return loyalty.resolve_conflict(state.sessions, state.hq(), who, body.command_id, conflict_id, body.note)

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from app import checkout, loyalty
+from server.fields import RowId
 from server.store import schemas
 from server.store.deps import DB, Settings, State, Who, command, override
 
@@ -31,12 +32,12 @@ def list_tickets(who: Who, session: DB, state: State,
 
 
 @router.get("/tickets/{ticket_id}")
-def get_ticket(ticket_id: int, who: Who, session: DB, state: State) -> dict[str, Any]:
+def get_ticket(ticket_id: RowId, who: Who, session: DB, state: State) -> dict[str, Any]:
     return checkout.ticket_view(checkout.get_ticket(session, state.tickets, who, ticket_id))
 
 
 @router.post("/tickets/{ticket_id}/lines")
-def add_line(ticket_id: int, body: schemas.LineIn, who: Who, session: DB, settings: Settings,
+def add_line(ticket_id: RowId, body: schemas.LineIn, who: Who, session: DB, settings: Settings,
              state: State) -> dict[str, Any]:
     payload = {"ticket": ticket_id, "code": body.code, "quantity": body.quantity}
     if body.card_no:  # 售卡: a gift-card product and the card scanned from its back (HQ is asked first)
@@ -48,7 +49,7 @@ def add_line(ticket_id: int, body: schemas.LineIn, who: Who, session: DB, settin
 
 
 @router.post("/tickets/{ticket_id}/lines/{line_id}/quantity")
-def change_quantity(ticket_id: int, line_id: int, body: schemas.QuantityIn, who: Who, session: DB,
+def change_quantity(ticket_id: RowId, line_id: RowId, body: schemas.QuantityIn, who: Who, session: DB,
                     settings: Settings, state: State) -> dict[str, Any]:
     payload = {"ticket": ticket_id, "line": line_id, "quantity": body.quantity}
     return command(session, who, body.command_id, "change_quantity", payload,
@@ -57,7 +58,7 @@ def change_quantity(ticket_id: int, line_id: int, body: schemas.QuantityIn, who:
 
 
 @router.post("/tickets/{ticket_id}/lines/{line_id}/void")
-def void_line(ticket_id: int, line_id: int, body: schemas.OverridableIn, who: Who, session: DB,
+def void_line(ticket_id: RowId, line_id: RowId, body: schemas.OverridableIn, who: Who, session: DB,
               settings: Settings, state: State) -> dict[str, Any]:
     payload = {"ticket": ticket_id, "line": line_id}
     return command(session, who, body.command_id, "void_line", payload,
@@ -66,7 +67,7 @@ def void_line(ticket_id: int, line_id: int, body: schemas.OverridableIn, who: Wh
 
 
 @router.post("/tickets/{ticket_id}/lines/{line_id}/price")
-def override_price(ticket_id: int, line_id: int, body: schemas.PriceIn, who: Who, session: DB,
+def override_price(ticket_id: RowId, line_id: RowId, body: schemas.PriceIn, who: Who, session: DB,
                    settings: Settings, state: State) -> dict[str, Any]:
     payload = {"ticket": ticket_id, "line": line_id, "price": body.price}
     return command(session, who, body.command_id, "price_override", payload,
@@ -75,28 +76,28 @@ def override_price(ticket_id: int, line_id: int, body: schemas.PriceIn, who: Who
 
 
 @router.post("/tickets/{ticket_id}/park")
-def park(ticket_id: int, body: schemas.CommandIn, who: Who, session: DB, settings: Settings,
+def park(ticket_id: RowId, body: schemas.CommandIn, who: Who, session: DB, settings: Settings,
          state: State) -> dict[str, Any]:
     return command(session, who, body.command_id, "park", {"ticket": ticket_id},
                    lambda: checkout.park(session, state.tickets, who, ticket_id, settings))
 
 
 @router.post("/tickets/{ticket_id}/resume")
-def resume(ticket_id: int, body: schemas.CommandIn, who: Who, session: DB, settings: Settings,
+def resume(ticket_id: RowId, body: schemas.CommandIn, who: Who, session: DB, settings: Settings,
            state: State) -> dict[str, Any]:
     return command(session, who, body.command_id, "resume", {"ticket": ticket_id},
                    lambda: checkout.resume(session, state.tickets, who, ticket_id, settings))
 
 
 @router.post("/tickets/{ticket_id}/void")
-def void_ticket(ticket_id: int, body: schemas.OverridableIn, who: Who, session: DB,
+def void_ticket(ticket_id: RowId, body: schemas.OverridableIn, who: Who, session: DB,
                 settings: Settings, state: State) -> dict[str, Any]:
     return command(session, who, body.command_id, "void_ticket", {"ticket": ticket_id},
                    lambda: checkout.void_ticket(session, state.tickets, who, ticket_id, override(body), settings))
 
 
 @router.post("/tickets/{ticket_id}/tenders")
-def add_tender(ticket_id: int, body: schemas.TenderIn, who: Who, session: DB, settings: Settings,
+def add_tender(ticket_id: RowId, body: schemas.TenderIn, who: Who, session: DB, settings: Settings,
                state: State) -> dict[str, Any]:
     payload = {"ticket": ticket_id, "method": body.method, "amount": body.amount}
     return command(session, who, body.command_id, "tender", payload,
@@ -105,7 +106,7 @@ def add_tender(ticket_id: int, body: schemas.TenderIn, who: Who, session: DB, se
 
 
 @router.post("/tickets/{ticket_id}/complete")
-def complete(ticket_id: int, body: schemas.CommandIn, who: Who, session: DB, settings: Settings,
+def complete(ticket_id: RowId, body: schemas.CommandIn, who: Who, session: DB, settings: Settings,
              state: State) -> dict[str, Any]:
     result = command(session, who, body.command_id, "complete", {"ticket": ticket_id},
                      lambda: checkout.complete(session, state.tickets, who, ticket_id, settings))
