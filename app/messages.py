@@ -66,6 +66,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "coupon_below_threshold": ("未达到用券门槛（满 {threshold} 可用）", "The cart must reach {threshold} for this coupon"),
     "coupon_not_reserved": ("券未被本单占用：{code}", "Coupon {code} is not held for this ticket"),
     "coupon_template_not_found": ("券模板不存在：{template}", "No coupon template {template}"),
+    "coupon_template_exists": ("券模板编号已存在：{template}", "Coupon template code already exists: {template}"),
     "campaign_exists": ("活动编号已存在：{code}", "Campaign code already exists: {code}"),
     "campaign_not_found": ("活动不存在：{code}", "No such campaign: {code}"),
     "gift_card_not_found": ("礼品卡不存在：{card}", "No gift card {card}"),

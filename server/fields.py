@@ -45,6 +45,8 @@ def text(limit: limits.TextLimit, *, min_length: int | None = None, max_length: 
 Integer = Annotated[StrictInt, Field(ge=-limits.INT8_MAX, le=limits.INT8_MAX)]
 #: a row's id in a path or a query (the path's text read as an integer): positive, within a bigint
 RowId = Annotated[int, Field(ge=1, le=limits.INT8_MAX)]
+#: the same for one of HQ's tables whose ids are PostgreSQL ``integer`` (int4), not bigint
+IntRowId = Annotated[int, Field(ge=1, le=limits.INT4_MAX)]
 #: a count or an amount in a query (the query's text read as an integer): 0 or more, within a bigint
 Count = Annotated[int, Field(ge=0, le=limits.INT8_MAX)]
 

@@ -32,7 +32,7 @@ from app.sync import signing
 #: the seed of every run: the same requests each time
 SEED = 20_240_611
 #: random requests per operation and mode, after the boundary cases
-RANDOM_EXAMPLES = 10
+RANDOM_EXAMPLES = 20
 
 CODE = re.compile(r"^[a-z][a-z0-9_]*$")
 

@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import APIRouter
 
 from app.hq import keys, services
-from server.fields import RowId
+from server.fields import IntRowId
 from server.hq import schemas
 from server.hq.deps import DB, Admin
 
@@ -26,5 +26,5 @@ def create_api_key(body: schemas.ApiKeyIn, admin: Admin, session: DB) -> dict[st
 
 
 @router.delete("/admin/api-keys/{key_id}")
-def revoke_api_key(key_id: RowId, admin: Admin, session: DB) -> dict[str, Any]:
+def revoke_api_key(key_id: IntRowId, admin: Admin, session: DB) -> dict[str, Any]:
     return keys.key_dict(services.revoke_key(session, key_id))

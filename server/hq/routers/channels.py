@@ -8,9 +8,10 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
+from app.domain import limits
 from app.hq import reports
 from app.hq.settings import FEED_DEFAULT_LIMIT, FEED_MAX_LIMIT
-from server.fields import Count, Day
+from server.fields import Day
 from server.hq import schemas
 from server.hq.deps import DB, CatalogReader, SalesReader, json_response
 
@@ -20,7 +21,7 @@ router = APIRouter(tags=["channels"])
 @router.get("/open/catalog")
 def open_catalog(
     key: CatalogReader, session: DB,
-    cursor: Count = 0,
+    cursor: Annotated[int, Query(ge=0, le=limits.INT4_MAX)] = 0,  # the last product id seen
     limit: Annotated[int, Query(ge=1, le=FEED_MAX_LIMIT)] = FEED_DEFAULT_LIMIT,
 ) -> Response:
     return json_response(reports.catalog_page(session, cursor, limit))

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from app.hq import campaigns, services
 from app.hq.models import Store
-from server.fields import RowId
+from server.fields import IntRowId
 from server.hq import schemas
 from server.hq.deps import DB, Admin, RawBody, State, for_signed_store, json_response, signed_body
 
@@ -63,7 +63,7 @@ def admin_coupon_batch(body: schemas.CouponBatchIn, admin: Admin, session: DB) -
 
 
 @router.post("/admin/coupon-batches/{batch_id}/stock")
-def admin_coupon_stock(batch_id: RowId, body: schemas.CouponStockIn, admin: Admin, session: DB) -> dict[str, Any]:
+def admin_coupon_stock(batch_id: IntRowId, body: schemas.CouponStockIn, admin: Admin, session: DB) -> dict[str, Any]:
     """纸券: send paper coupons of the batch to a store (its physical stock)."""
     codes = services.stock_paper_coupons(session, batch_id, body.store, body.count)
     return {"store": body.store, "codes": codes}
