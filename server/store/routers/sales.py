@@ -11,16 +11,17 @@ from app.receipts import receipt_for
 from server.store import schemas
 from server.store.deps import DB, Settings, State, Who
 from server.store.printed import printed
+from server.store.responses import PRINTED, TicketOut
 
 router = APIRouter(tags=["sales"])
 
 
-@router.get("/sales/{sale_id}")
+@router.get("/sales/{sale_id}", response_model=TicketOut)
 def get_sale(sale_id: schemas.SaleId, who: Who, session: DB, state: State) -> dict[str, Any]:
     return checkout.ticket_view(checkout.get_sale(session, state.tickets, sale_id))
 
 
-@router.get("/sales/{sale_id}/receipt")
+@router.get("/sales/{sale_id}/receipt", response_class=Response, responses=PRINTED)
 def receipt(
     sale_id: schemas.SaleId, who: Who, session: DB, settings: Settings, state: State,
     format: schemas.PrintOption = "text",
