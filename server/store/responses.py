@@ -143,7 +143,7 @@ class DrawerOpenedOut(Out):
     """A no-sale drawer open, with who allowed it."""
 
     ok: bool
-    authorised_by: str | None
+    authorised_by: int | None
 
 
 # ---- goods and stock ---------------------------------------------------------------------------

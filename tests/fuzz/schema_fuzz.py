@@ -100,9 +100,11 @@ class Run:
             self.seen[key] += 1
             self.failures.setdefault(key, str(failures))
 
+    def summary(self) -> str:
+        return f"{self.sent} requests, by status: {dict(sorted(self.statuses.items()))}"
+
     def report(self) -> str:
-        lines = [f"{len(self.failures)} kinds of failure in {self.sent} requests "
-                 f"(statuses: {dict(sorted(self.statuses.items()))}):"]
+        lines = [f"{len(self.failures)} kinds of failure in {self.summary()}:"]
         lines += [f"  {label}: {title} ×{self.seen[label, title]}" for label, title in sorted(self.failures)]
         return "\n".join(lines + ["", *self.failures.values()])
 

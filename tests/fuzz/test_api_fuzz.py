@@ -73,6 +73,7 @@ def hq_caller(fuzz_hq: HQServer, signing_store: Store) -> HqCaller:
 def test_every_store_route_answers_hostile_input_with_a_coded_refusal(store_api: schemathesis.BaseSchema,
                                                                         fuzz_till: FuzzTill) -> None:
     run = fuzz(store_api, fuzz_till.http, after=fuzz_till.after)
+    print(run.summary())
     if run.failures:
         pytest.fail(run.report(), pytrace=False)
 
@@ -80,6 +81,7 @@ def test_every_store_route_answers_hostile_input_with_a_coded_refusal(store_api:
 def test_every_hq_route_answers_hostile_input_with_a_coded_refusal(hq_api: schemathesis.BaseSchema,
                                                                      hq_caller: HqCaller) -> None:
     run = fuzz(hq_api, hq_caller.http, after=hq_caller.after)
+    print(run.summary())
     if run.failures:
         pytest.fail(run.report(), pytrace=False)
 
