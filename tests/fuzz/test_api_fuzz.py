@@ -30,7 +30,7 @@ class FuzzTill:
         self.sign_in()
 
     def sign_in(self) -> None:
-        till = Till(self.store.server, self.code, language="en")
+        till = Till(self.store.server, self.code)  # in Chinese, as a till asks
         self.http.headers.update(till.http.headers)
         shift = till.ok(till.get("/shifts/current"))["shift"]
         if shift is None:
