@@ -17,7 +17,7 @@ router = APIRouter(tags=["catalog"])
 
 
 @router.get("/products/lookup", response_model=ProductOut)
-def product_lookup(who: Who, session: DB, settings: Settings, code: schemas.Code) -> dict[str, Any]:
+def product_lookup(who: Who, session: DB, settings: Settings, code: schemas.SearchText) -> dict[str, Any]:
     return lookup(session, code, settings.in_store_layout).product.as_dict()
 
 

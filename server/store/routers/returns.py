@@ -19,7 +19,7 @@ router = APIRouter(tags=["returns"])
 
 @router.get("/sales", response_model=FoundSalesOut)
 def find_sales(who: Who, session: DB, settings: Settings, day: Day, total: Count | None = None,
-               member: schemas.MemberNo | None = None, code: schemas.Code | None = None) -> dict[str, Any]:
+               member: schemas.MemberNo | None = None, code: schemas.SearchText | None = None) -> dict[str, Any]:
     """退货查单: the day's completed sales, newest first, by amount, member or goods."""
     return {"items": returns.find_sales(session, day, total=total, member_no=member, code=code, settings=settings)}
 
