@@ -11,13 +11,14 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.domain.errors import DomainError
 from app.messages import language_of, message
 from server.fields import coded_refusal
+from server.responses import HealthOut, answer
 
 log = logging.getLogger("omnistore.api")
 
@@ -139,9 +140,9 @@ def finish_app(app: FastAPI, router: Any, max_body_bytes: int) -> FastAPI:
     install_error_handlers(app)
     app.add_middleware(BodyGuard, max_bytes=max_body_bytes)
 
-    @app.get("/healthz")
-    def healthz() -> dict[str, str]:
-        return {"status": "ok"}
+    @app.get("/healthz", response_model=HealthOut)
+    def healthz() -> Response:
+        return answer(HealthOut, {"status": "ok"})
 
     app.include_router(router, prefix="/api/v1")
     return app

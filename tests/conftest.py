@@ -10,6 +10,8 @@ from collections.abc import Iterator
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Every server the tests start holds its fast answers to their declared models too (server.responses).
+os.environ.setdefault("OMNISTORE_CHECK_ANSWERS", "1")
 
 from harness.store import (  # noqa: E402
     APPLE_PLU,  # noqa: F401  (the product codes tests sell, importable from here too)

@@ -12,13 +12,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from app.domain.errors import DomainError
 
 #: PostgreSQL ``integer`` (int4): the widest value an ``Integer`` column of HQ holds
 INT4_MAX = 2**31 - 1
-#: PostgreSQL ``bigint`` (int8), and SQLite's INTEGER
+#: PostgreSQL ``bigint`` (int8), and SQLite's INTEGER: no integer that reaches a database is wider
 INT8_MAX = 2**63 - 1
+
+#: the days a business day, a report's range or a coupon's validity may name: wide enough for any
+#: sale, report or campaign, narrow enough that a day after the last or before the first (a
+#: report's ``to`` + 1, a card's anniversary) is still a date the databases and Python hold
+FIRST_DAY = date(2000, 1, 1)
+LAST_DAY = date(2199, 12, 31)
 
 
 @dataclass(frozen=True, slots=True)

@@ -166,6 +166,8 @@ def create_template(session: Session, code: str, name: str, kind: str, value: in
         check_amount(value)
     if kind == "free_item" and not sku:
         raise DomainError("invalid_field", status=422, field="sku", value="")
+    if session.scalar(select(CouponTemplate.id).where(CouponTemplate.code == code)) is not None:
+        raise DomainError("coupon_template_exists", status=409, template=code[:32])
     template = CouponTemplate(code=code, name=name, kind=kind, value=value, threshold=threshold, sku=sku,
                               restore_on_return=restore_on_return)
     session.add(template)

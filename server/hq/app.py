@@ -27,6 +27,7 @@ from server.hq.routers import (
     stores,
     sync,
 )
+from server.responses import REFUSALS
 
 ROUTERS = (stores, sync, members, coupons, stored_value, points, conflicts, api_keys, masterdata, channels, reports)
 
@@ -48,8 +49,9 @@ def app_from_env() -> FastAPI:
 
 
 def api() -> APIRouter:
-    """Every resource's routes, mounted under ``/api/v1`` by ``finish_app``."""
+    """Every resource's routes, mounted under ``/api/v1`` by ``finish_app``, each documenting its
+    coded refusals."""
     router = APIRouter()
     for module in ROUTERS:
-        router.include_router(module.router)
+        router.include_router(module.router, responses=REFUSALS)
     return router

@@ -124,6 +124,24 @@ async def for_signed_store(state: HQState, request: Request, body: bytes,
     return await run_in_threadpool(run)
 
 
+def documented_body(model: type[BaseModel]) -> dict[str, Any]:
+    """``openapi_extra`` for a signed route: its body as ``model`` says, in the schema like any
+    other (the route parses it itself, after the signature)."""
+    schema = model.model_json_schema()
+    definitions = schema.pop("$defs", {})
+
+    def inline(node: Any) -> Any:
+        if isinstance(node, dict):
+            if "$ref" in node:
+                return inline(definitions[node["$ref"].rsplit("/", 1)[-1]])
+            return {key: inline(value) for key, value in node.items()}
+        if isinstance(node, list):
+            return [inline(item) for item in node]
+        return node
+
+    return {"requestBody": {"required": True, "content": {"application/json": {"schema": inline(schema)}}}}
+
+
 def signed_body(model: type[Model], body: bytes) -> Model:
     """A signed request's body read as ``model`` (the signature covers the raw bytes, so the body is
     parsed here rather than by FastAPI)."""

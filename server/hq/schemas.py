@@ -1,13 +1,14 @@
 """HQ API bodies (pydantic), kept apart from the table models. Texts take their kind's length from
-``app.domain.limits`` (the stores' limits too) and refuse control characters."""
+``app.domain.limits`` (the stores' limits too) and refuse control characters; numbers and flags are
+strict (``false`` is not a price of 0, ``0`` is not ``false``) and within what HQ's columns hold."""
 
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field, StrictInt, field_validator
+from pydantic import BaseModel, Field, StrictBool, StrictInt, field_validator
 
 from app.domain import limits
-from server.fields import text
+from server.fields import Integer, Moment, text
 
 MAX_ITEMS = 1000
 MAX_PRODUCTS = 5000
@@ -27,6 +28,12 @@ OptionalText32 = text(limits.SKU, min_length=0)
 Barcode = text(limits.BARCODE)
 ProductName = text(limits.PRODUCT_NAME)
 OperatorCode = text(limits.OPERATOR)
+#: what a till sends to find a member (empty: not given), a promotion's id, a feed's cursor
+PhoneQuery = text(limits.PHONE, min_length=0)
+MemberQuery = text(limits.MEMBER_NO, min_length=0)
+CodeQuery = text(limits.CODE, min_length=0)
+PromotionId = text(limits.ID)
+Cursor = text(limits.SKU, min_length=0)
 #: HQ's rule decides what a note must be (``app.hq.conflicts.check_note``); the schema keeps it clean
 ResolutionNote = text(limits.RESOLUTION_NOTE, min_length=0, max_length=4000)
 CreatedAt = text(limits.ID, min_length=10, max_length=40)
@@ -41,7 +48,7 @@ class EventIn(BaseModel):
     what its payload says is HQ's to read event by event (``app.hq.ingest``)."""
 
     event_id: Id
-    seq: Annotated[int, Field(ge=1, le=2**62)]
+    seq: Annotated[StrictInt, Field(ge=1, le=2**62)]
     kind: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,31}$")]
     payload: dict[str, Any]
     created_at: CreatedAt
@@ -78,7 +85,7 @@ class CategoriesIn(BaseModel):
 
 class BarcodeIn(BaseModel):
     code: Barcode
-    pack_quantity: Annotated[int, Field(ge=1, le=9999)] = 1
+    pack_quantity: Annotated[StrictInt, Field(ge=1, le=9999)] = 1
 
 
 class ProductIn(BaseModel):
@@ -88,10 +95,10 @@ class ProductIn(BaseModel):
     brand: OptionalText64 = ""
     category: OptionalText64 | None = None
     unit: Literal["piece", "gram"] = "piece"
-    price: Annotated[int, Field(ge=0, le=limits.MAX_AMOUNT)]
+    price: Annotated[StrictInt, Field(ge=0, le=limits.MAX_AMOUNT)]
     plu: Annotated[str | None, Field(max_length=8)] = None
-    tax_rate: Annotated[int, Field(ge=0, le=10_000)] = 1300
-    active: bool = True
+    tax_rate: Annotated[StrictInt, Field(ge=0, le=10_000)] = 1300
+    active: StrictBool = True
     kind: Literal["goods", "gift_card"] = "goods"
     #: None keeps the SKU's current barcodes; a list replaces them
     barcodes: Annotated[list[BarcodeIn] | None, Field(max_length=64)] = None
@@ -104,7 +111,7 @@ class ProductsIn(BaseModel):
 class PriceIn(BaseModel):
     group: Text32
     sku: Text32
-    price: Annotated[int, Field(ge=0, le=limits.MAX_AMOUNT)]
+    price: Annotated[StrictInt, Field(ge=0, le=limits.MAX_AMOUNT)]
 
 
 class PricesIn(BaseModel):
@@ -127,7 +134,7 @@ class OperatorIn(BaseModel):
     role: Literal["cashier", "supervisor", "manager"]
     #: required for a new operator; omitted keeps the current PIN
     pin: Annotated[str | None, Field(min_length=4, max_length=8, pattern=r"^[0-9]+$")] = None
-    active: bool = True
+    active: StrictBool = True
 
 
 class OperatorsIn(BaseModel):
@@ -147,32 +154,32 @@ class CouponTemplateIn(BaseModel):
     code: Text32
     name: Text64
     kind: Literal["cash", "percent", "threshold", "free_item"]
-    value: Annotated[int, Field(ge=0, le=10**9)]
-    threshold: Annotated[int, Field(ge=0, le=10**9)] = 0
+    value: Annotated[StrictInt, Field(ge=0, le=10**9)]
+    threshold: Annotated[StrictInt, Field(ge=0, le=10**9)] = 0
     sku: OptionalText32 | None = None
     #: 退货退券: the coupon comes back when its whole sale is returned (while it is still valid)
-    restore_on_return: bool = False
+    restore_on_return: StrictBool = False
 
 
 class CampaignIn(BaseModel):
     code: Text32
     name: Text64
     trigger: Literal["register", "spend"]
-    batch: Annotated[int, Field(ge=1)]
-    min_paid: Annotated[int, Field(ge=0, le=10**10)] = 0
-    per_member: Annotated[int, Field(ge=1, le=1000)] = 1
+    batch: Annotated[StrictInt, Field(ge=1, le=limits.INT4_MAX)]
+    min_paid: Annotated[StrictInt, Field(ge=0, le=10**10)] = 0
+    per_member: Annotated[StrictInt, Field(ge=1, le=1000)] = 1
     stores: Annotated[list[Text16], Field(max_length=10_000)] = []
-    starts: datetime
-    ends: datetime
+    starts: Moment
+    ends: Moment
 
 
 class GiftCardsIn(BaseModel):
-    count: Annotated[int, Field(ge=1, le=10_000)]
+    count: Annotated[StrictInt, Field(ge=1, le=10_000)]
 
 
 class GiftCardActivateIn(BaseModel):
     card: Card
-    amount: StrictInt
+    amount: Integer
     ref: Ref
 
 
@@ -183,18 +190,18 @@ class PointsExpireIn(BaseModel):
 class CouponBatchIn(BaseModel):
     template: Text32
     name: Text64
-    count: Annotated[int, Field(ge=1, le=100_000)]
-    valid_from: datetime
-    valid_to: datetime
+    count: Annotated[StrictInt, Field(ge=1, le=100_000)]
+    valid_from: Moment
+    valid_to: Moment
     stores: Annotated[list[Text16], Field(max_length=10_000)] = []
-    paper: bool = False
+    paper: StrictBool = False
     member: MemberNo | None = None
 
 
 class CouponReserveIn(BaseModel):
     code: Text32
     ref: Ref  # the store's ticket
-    subtotal: Annotated[int, Field(ge=0, le=10**10)]
+    subtotal: Annotated[StrictInt, Field(ge=0, le=10**10)]
     member: MemberNo | None = None
 
 
@@ -216,7 +223,7 @@ class WalletIn(BaseModel):
 
 class WalletMoveIn(BaseModel):
     card: Card
-    amount: StrictInt
+    amount: Integer
     ref: Ref
 
 
@@ -231,7 +238,7 @@ class PromotionsIn(BaseModel):
 
 class PointsSpendIn(BaseModel):
     member: Text20
-    amount: StrictInt
+    amount: Integer
     ref: Ref
 
 
@@ -242,7 +249,7 @@ class PointsRefundIn(BaseModel):
 
 class CouponStockIn(BaseModel):
     store: Text16
-    count: Annotated[int, Field(ge=1, le=100_000)]
+    count: Annotated[StrictInt, Field(ge=1, le=100_000)]
 
 
 class ConflictResolveIn(BaseModel):

@@ -12,6 +12,7 @@ from fastapi import APIRouter, FastAPI
 
 from app.settings import StoreSettings
 from server.errors import finish_app
+from server.responses import REFUSALS
 from server.store.deps import StoreState
 from server.store.routers import (
     catalog,
@@ -53,8 +54,9 @@ def create_store_app(settings: StoreSettings | None = None) -> FastAPI:
 
 
 def api() -> APIRouter:
-    """Every resource's routes, mounted under ``/api/v1`` by ``finish_app``."""
+    """Every resource's routes, mounted under ``/api/v1`` by ``finish_app``, each documenting its
+    coded refusals."""
     router = APIRouter()
     for module in ROUTERS:
-        router.include_router(module.router)
+        router.include_router(module.router, responses=REFUSALS)
     return router

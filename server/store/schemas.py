@@ -1,13 +1,14 @@
-"""API request bodies. Money and quantities are strict integers: 12.5 or "12" is refused. Texts
-are strict strings of their kind's length (``app.domain.limits``, HQ's limits too) without control
-characters, so nothing the store accepts can stop its sync with HQ."""
+"""API request bodies. Money and quantities are strict integers within a 64-bit column: 12.5, "12"
+or 2**64 is refused (the use cases hold them to their own, narrower limits). Texts are strict
+strings of their kind's length (``app.domain.limits``, HQ's limits too) without control characters,
+so nothing the store accepts can stop its sync with HQ."""
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt
+from pydantic import BaseModel, ConfigDict, Field
 
 from app.domain import limits
-from server.fields import text
+from server.fields import Integer, text
 
 CommandId = text(limits.ID)
 TillCode = text(limits.TILL)
@@ -23,6 +24,12 @@ MemberNo = text(limits.MEMBER_NO, min_length=0)
 CouponCode = text(limits.COUPON)
 SaleId = text(limits.SALE_ID)
 Keyword = text(limits.KEYWORD)
+#: what a till may type to find something: a search, a member's phone or card, a code (empty: not given)
+SearchText = text(limits.CODE, min_length=0)
+MemberPhone = text(limits.PHONE, min_length=0)
+ReturnNo = text(limits.SALE_ID)
+#: a printed document's format (text, escpos, png) or printer profile (80mm, 58mm…)
+PrintOption = text(limits.KEYWORD)
 #: HQ's rule decides what a note must be (``resolution_note_invalid``); the door only keeps it clean
 ResolutionNote = text(limits.RESOLUTION_NOTE, min_length=0, max_length=4000)
 
@@ -51,12 +58,12 @@ class CommandIn(Body):
 
 
 class ShiftOpenIn(Body):
-    float: StrictInt
+    float: Integer
     command_id: CommandId | None = None
 
 
 class ShiftCloseIn(Body):
-    counted: StrictInt
+    counted: Integer
     command_id: CommandId
 
 
@@ -66,7 +73,7 @@ class TicketOpenIn(Body):
 
 class LineIn(Body):
     code: Code
-    quantity: StrictInt | None = None
+    quantity: Integer | None = None
     #: a gift-card product: the card's number (scanned from its back)
     card_no: Card | None = None
     command_id: CommandId
@@ -80,22 +87,22 @@ class OverridableIn(Body):
 class QuantityIn(OverridableIn):
     """改数量: cutting a line counts against the void limit, so it may carry an override."""
 
-    quantity: StrictInt
+    quantity: Integer
 
 
 class PriceIn(OverridableIn):
-    price: StrictInt
+    price: Integer
 
 
 class TenderIn(Body):
     method: TenderMethod
-    amount: StrictInt
+    amount: Integer
     command_id: CommandId
 
 
 class StockLineIn(Body):
     code: Code
-    quantity: StrictInt
+    quantity: Integer
 
 
 class StockMoveIn(Body):
@@ -122,19 +129,19 @@ class CouponIn(Body):
 
 class StoredValueIn(Body):
     card: Card
-    amount: StrictInt
+    amount: Integer
     command_id: CommandId
 
 
 class TopUpIn(Body):
     card: Card
-    amount: StrictInt
+    amount: Integer
     command_id: CommandId
 
 
 class ReturnLineIn(Body):
-    line_id: StrictInt
-    quantity: StrictInt
+    line_id: Integer
+    quantity: Integer
 
 
 class ReturnIn(OverridableIn):
@@ -145,7 +152,7 @@ class ReturnIn(OverridableIn):
 
 class NoReceiptLineIn(Body):
     code: Code
-    quantity: StrictInt
+    quantity: Integer
 
 
 class NoReceiptReturnIn(OverridableIn):
@@ -154,7 +161,7 @@ class NoReceiptReturnIn(OverridableIn):
 
 
 class PointsIn(Body):
-    amount: StrictInt
+    amount: Integer
     command_id: CommandId
 
 

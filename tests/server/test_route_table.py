@@ -1,5 +1,6 @@
 """The store's and HQ's route tables: every route of the API the tills, stores, channels and
-scripts rely on is still served, each by its resource's router module, and no route commits."""
+scripts rely on is still served, each by its resource's router module, documents its answer and
+its refusals, and no route commits."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from app.hq.settings import HQSettings
 from app.settings import StoreSettings
 from server.hq import app as hq_app
 from server.hq.app import create_hq_app
+from server.hq.deps import raw_body
 from server.store import app as store_app
 from server.store.app import create_store_app
 
@@ -159,3 +161,34 @@ def test_no_route_commits_a_transaction() -> None:
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "commit":
                 committing.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert committing == []
+
+
+def undocumented_answers(app: FastAPI) -> list[str]:
+    """Routes whose success or refusals the OpenAPI schema does not describe."""
+    missing = []
+    for path, operations in app.openapi()["paths"].items():
+        for method, operation in operations.items():
+            success = operation["responses"].get("200", {}).get("content", {})
+            if not success or not all("schema" in kind for kind in success.values()):
+                missing.append(f"{method.upper()} {path}: no answer model")
+            if path.startswith("/api/v1/") and "4XX" not in operation["responses"]:
+                missing.append(f"{method.upper()} {path}: refusals undocumented")
+    return missing
+
+
+def test_every_store_route_documents_its_answer_and_its_refusals(tmp_path: Path) -> None:
+    assert undocumented_answers(create_store_app(StoreSettings(home=tmp_path))) == []
+
+
+def test_every_hq_route_documents_its_answer_and_its_refusals(tmp_path: Path) -> None:
+    settings = HQSettings(database_url=f"sqlite:///{tmp_path / 'hq.sqlite3'}", home=tmp_path, secret_key=b"routes")
+    assert undocumented_answers(create_hq_app(settings=settings)) == []
+
+
+def test_every_signed_hq_route_documents_the_body_it_reads() -> None:
+    """A signed route parses its body itself (after the signature), so FastAPI cannot see it: the
+    route documents it, and the schema fuzz sends it hostile bodies like any other."""
+    reading = [route for module in hq_app.ROUTERS for route in module.router.routes if isinstance(route, APIRoute)
+               and any(d.call is raw_body for d in route.dependant.dependencies) and "POST" in route.methods]
+    assert reading and all(route.openapi_extra and "requestBody" in route.openapi_extra for route in reading), \
+        [route.path for route in reading if not route.openapi_extra]

@@ -2,41 +2,42 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter
 from fastapi.responses import Response
 
 from app.hq import loyalty, services
 from server.hq import schemas
-from server.hq.deps import DB, Admin, RawBody, Settings, SignedStore, json_response, signed_body
+from server.hq.deps import DB, Admin, RawBody, Settings, SignedStore, documented_body, signed_body
+from server.hq.responses import MemberCodeOut, MemberOut
+from server.responses import answer
 
 router = APIRouter(tags=["members"])
 
 
-@router.post("/loyalty/members")
+@router.post("/loyalty/members", response_model=MemberOut, openapi_extra=documented_body(schemas.MemberIn))
 def register_member(store: SignedStore, body: RawBody, session: DB) -> Response:
     """注册会员 at the till with a mobile number."""
     data = signed_body(schemas.MemberIn, body)
-    return json_response(services.register_member(session, data.phone, data.name, store))
+    return answer(MemberOut, services.register_member(session, data.phone, data.name, store))
 
 
-@router.get("/loyalty/members")
+@router.get("/loyalty/members", response_model=MemberOut)
 def find_member(store: SignedStore, session: DB, settings: Settings,
-                phone: Annotated[str, Query(max_length=20)] = "",
-                card: Annotated[str, Query(max_length=20)] = "",
-                code: Annotated[str, Query(max_length=64)] = "") -> Response:
+                phone: schemas.PhoneQuery = "", card: schemas.MemberQuery = "",
+                code: schemas.CodeQuery = "") -> Response:
     """By phone, card number or the dynamic member code (which is then used up)."""
-    return json_response(services.find_member(session, settings.secret_key, store, phone=phone, card=card, code=code))
+    return answer(MemberOut, services.find_member(session, settings.secret_key, store, phone=phone, card=card, code=code))
 
 
-@router.post("/admin/members")
+@router.post("/admin/members", response_model=MemberOut)
 def admin_member(body: schemas.MemberIn, admin: Admin, session: DB) -> dict[str, Any]:
     return services.register_member(session, body.phone, body.name, None)
 
 
-@router.post("/admin/members/{member_no}/code")
-def admin_member_code(member_no: str, admin: Admin, session: DB, settings: Settings) -> dict[str, str]:
+@router.post("/admin/members/{member_no}/code", response_model=MemberCodeOut)
+def admin_member_code(member_no: schemas.Text20, admin: Admin, session: DB, settings: Settings) -> dict[str, str]:
     """The code the member app would show now (for the app's backend, and for tests)."""
     member = loyalty.find_member(session, settings.secret_key, card=member_no)
     return {"code": loyalty.member_code(settings.secret_key, member)}

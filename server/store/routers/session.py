@@ -9,11 +9,12 @@ from fastapi import APIRouter, Request
 from app import auth, checkout, shifts
 from server.store import schemas
 from server.store.deps import DB, Settings, State, Who, bearer_token
+from server.store.responses import AuthorisedOut, OkOut, SessionOut
 
 router = APIRouter(tags=["session"])
 
 
-@router.post("/session")
+@router.post("/session", response_model=SessionOut)
 def login(body: schemas.LoginIn, session: DB, settings: Settings, state: State) -> dict[str, Any]:
     token, who = auth.login(session, body.till, body.operator, body.pin, settings)
     ticket = checkout.active_ticket(session, state.tickets, who.till)
@@ -29,7 +30,7 @@ def login(body: schemas.LoginIn, session: DB, settings: Settings, state: State) 
     }
 
 
-@router.post("/authorise")
+@router.post("/authorise", response_model=AuthorisedOut)
 def authorise_local(body: schemas.AuthoriseIn, session: DB, settings: Settings) -> dict[str, Any]:
     """A supervisor's PIN for a till screen opened before login (设备诊断); recorded as an override."""
     who = auth.authorise_local(session, body.till, body.operator, body.pin, body.action, settings)
@@ -37,7 +38,7 @@ def authorise_local(body: schemas.AuthoriseIn, session: DB, settings: Settings) 
             "operator": {"code": who.operator_code, "name": who.operator_name, "role": who.role}}
 
 
-@router.delete("/session")
+@router.delete("/session", response_model=OkOut)
 def logout(request: Request, who: Who, session: DB) -> dict[str, bool]:
     auth.logout(session, bearer_token(request))
     return {"ok": True}

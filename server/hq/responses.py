@@ -1,0 +1,498 @@
+"""HQ's answers, one model per kind of answer (money in fen, moments as ISO 8601 with their zone).
+
+The store server relays some of them to its tills as they are (a member, a card's balance, a
+top-up), and declares them from here."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import Field
+
+from server.responses import Out
+
+# ---- stores, enrolment, keys -----------------------------------------------------------------
+
+
+class EnrolmentOut(Out):
+    """A store's signing secret, given once for its one-time enrolment code."""
+
+    store_code: str
+    store_name: str
+    group: str
+    secret: str
+
+
+class StoreOut(Out):
+    code: str
+    name: str
+    group: str
+    disabled: bool
+    enrolled: bool
+
+
+class StoresOut(Out):
+    items: list[StoreOut]
+
+
+class EnrolmentCodeOut(Out):
+    """A one-time enrolment code for a store, and when it lapses."""
+
+    code: str
+    expires_at: str
+
+
+class ApiKeyOut(Out):
+    id: int
+    name: str
+    prefix: str
+    scopes: list[str]
+    created_at: str
+    revoked: bool
+
+
+class NewApiKeyOut(ApiKeyOut):
+    """A new key: the whole ``key`` is shown this once."""
+
+    key: str
+
+
+class ApiKeysOut(Out):
+    items: list[ApiKeyOut]
+
+
+# ---- a store's sync --------------------------------------------------------------------------
+
+
+class ParkedOut(Out):
+    """An event HQ took in sequence but could not apply (搁置), and why."""
+
+    event_id: str
+    seq: int
+    reason: str
+    field: str | None
+
+
+class IngestedOut(Out):
+    """A batch taken: every event acknowledged, the store's last seq at HQ, and what was parked."""
+
+    acked: list[str]
+    last_seq: int
+    parked: list[ParkedOut]
+
+
+class ChangeOut(Out):
+    """One master-data change for the store (a product, a price, a till, an operator…)."""
+
+    seq: int
+    entity: str
+    key: str
+    data: dict[str, Any] | None
+    deleted: bool
+
+
+class FeedOut(Out):
+    changes: list[ChangeOut]
+    next_cursor: int
+    has_more: bool
+    head: int
+
+
+# ---- members, coupons ------------------------------------------------------------------------
+
+
+class RecentSaleOut(Out):
+    sale_id: str
+    store: str
+    at: str
+    total: int
+    items: int
+
+
+class MemberWalletOut(Out):
+    cards: list[str]
+    balance: int
+
+
+class MemberCouponOut(Out):
+    code: str
+    name: str
+    kind: str
+    value: int
+    threshold: int
+    valid_to: str
+
+
+class PointsExpiringOut(Out):
+    points: int
+    on: str
+
+
+class MemberOut(Out):
+    """会员 as the till's member panel shows them: masked phone, tier, points, stored value, coupons."""
+
+    member_no: str
+    name: str
+    phone: str
+    tier: str
+    growth: int
+    points: int
+    points_expiring: PointsExpiringOut | None
+    points_per_yuan: int
+    wallet: MemberWalletOut
+    coupons: list[MemberCouponOut]
+    recent: list[RecentSaleOut]
+
+
+class MemberCodeOut(Out):
+    """The dynamic code the member's app would show now."""
+
+    code: str
+
+
+class ReservedCouponOut(Out):
+    """A coupon HQ holds for a ticket until ``reserved_until``, and what it takes off."""
+
+    code: str
+    kind: str
+    name: str
+    value: int
+    threshold: int
+    sku: str | None
+    discount: int
+    reserved_until: str
+
+
+class CouponStateOut(Out):
+    code: str
+    state: Literal["redeemed", "released"]
+
+
+class CouponTemplateOut(Out):
+    id: int
+    code: str
+
+
+class CouponBatchOut(Out):
+    batch: int
+    codes: list[str]
+
+
+class PaperCouponsOut(Out):
+    """纸券 sent to a store."""
+
+    store: str
+    codes: list[str]
+
+
+class CampaignOut(Out):
+    """发券活动, with how many coupons it handed out, missed, and has left."""
+
+    code: str
+    name: str
+    trigger: str
+    min_paid: int
+    batch: int
+    per_member: int
+    stores: list[str]
+    starts: str
+    ends: str
+    active: bool
+    granted: int
+    missed: int
+    pool_left: int
+
+
+class CampaignsOut(Out):
+    items: list[CampaignOut]
+
+
+# ---- stored value, gift cards, points --------------------------------------------------------
+
+
+class LedgerEntryOut(Out):
+    kind: str
+    principal: int
+    bonus: int
+    ref: str
+
+
+class CardMoveOut(Out):
+    """A card after a top-up, spend, refund or activation: its balance and the entry that moved it."""
+
+    card_no: str
+    kind: str
+    principal: int
+    bonus: int
+    balance: int
+    entry: LedgerEntryOut
+
+
+class BalanceOut(Out):
+    """查余额: what a stored-value or gift card holds (and a gift card's last day)."""
+
+    card_no: str
+    kind: str
+    principal: int
+    bonus: int
+    balance: int
+    last_day: str | None
+    expired: bool
+
+
+class UnsoldCardOut(Out):
+    card_no: str
+    state: Literal["unsold"]
+
+
+class CardEntryOut(Out):
+    id: int
+    card_no: str
+    kind: str
+    store: str
+    amount: int
+    principal: int
+    bonus: int
+    ref: str
+    at: str
+
+
+class GiftCardOut(Out):
+    """查卡: a gift card's state, balance, last day and every entry."""
+
+    card_no: str
+    state: Literal["unsold", "active", "expired"]
+    principal: int
+    bonus: int
+    balance: int
+    activated_at: str | None
+    last_day: str | None
+    entries: list[CardEntryOut]
+
+
+class GiftCardsMadeOut(Out):
+    cards: list[str]
+
+
+class CardsExpiredOut(Out):
+    cards: int
+    amount: int
+
+
+class WalletOut(Out):
+    card_no: str
+    kind: str
+
+
+class PointsSpentOut(Out):
+    member_no: str
+    points: int
+    spent: int
+    amount: int
+
+
+class PointsRefundedOut(Out):
+    member_no: str
+    ref: str
+    state: Literal["refunded"]
+
+
+class PointsExpiredOut(Out):
+    members: int
+    points: int
+
+
+class LoyaltyRulesOut(Out):
+    """会员规则: tiers, points per yuan by tier, points' worth and life, the top-up bonus ladder."""
+
+    tier_growth: dict[str, int]
+    earn_percent: dict[str, int]
+    points_per_yuan: int
+    points_valid_years: int
+    topup_bonus: list[list[int]]
+    gift_card_valid_months: int
+
+
+class ConflictOut(Out):
+    """未能处理: a coupon, stored-value or points step of a store's event HQ could not carry out."""
+
+    id: int
+    store: str
+    event_id: str
+    subject: str
+    action: str
+    reason: str
+    at: str
+    resolved_at: str | None
+    resolved_by: str | None
+    resolution: str | None
+
+
+class ConflictsOut(Out):
+    items: list[ConflictOut]
+
+
+# ---- master data -----------------------------------------------------------------------------
+
+
+class UpsertedOut(Out):
+    """How many rows a change touched, and how many were as sent already."""
+
+    changed: int
+    unchanged: int
+
+
+class DeletedOut(Out):
+    deleted: bool
+
+
+class EndedOut(Out):
+    ended: bool
+
+
+# ---- channels and reports --------------------------------------------------------------------
+
+
+class CatalogBarcodeOut(Out):
+    code: str
+    pack_quantity: int
+
+
+class CatalogProductOut(Out):
+    sku: str
+    name: str
+    spec: str
+    brand: str
+    category: str | None
+    unit: str
+    price: int
+    plu: str | None
+    tax_rate: int
+    active: bool
+    barcodes: list[CatalogBarcodeOut]
+
+
+class CatalogPageOut(Out):
+    items: list[CatalogProductOut]
+    next_cursor: int
+    has_more: bool
+
+
+class StockOut(Out):
+    sku: str
+    on_hand: int
+    updated_at: str
+
+
+class StorePageOut(Out):
+    """A store's stock on hand, by SKU, a page at a time."""
+
+    store: str
+    items: list[StockOut]
+    next_cursor: str | None
+
+
+class ChannelSaleOut(Out):
+    sale_id: str
+    till: str
+    completed_at: str
+    total: int
+    rounding: int
+    change: int
+    item_count: int
+    tenders: dict[str, int]
+
+
+class StoreSalesOut(Out):
+    store: str
+    business_day: str
+    sales: list[ChannelSaleOut]
+
+
+class SalesRowOut(Out):
+    store: str
+    business_day: str
+    sales: int
+    total: int
+    rounding: int
+    item_count: int
+    tenders: dict[str, int]
+
+
+class SalesTotalsOut(Out):
+    sales: int
+    total: int
+    rounding: int
+    item_count: int
+    tenders: dict[str, int]
+
+
+class SalesReportOut(Out):
+    """One row per store and business day with its tenders; grand totals at the end."""
+
+    first: str = Field(alias="from")
+    to: str
+    rows: list[SalesRowOut]
+    totals: SalesTotalsOut
+
+
+class GiftCardTotalsOut(Out):
+    issued: int
+    topped_up: int
+    used: int
+    refunded: int
+    expired: int
+
+
+class GiftCardStoreOut(GiftCardTotalsOut):
+    store: str
+
+
+class GiftCardReportOut(Out):
+    """礼品卡报表: issue, use, refund and expiry, the opening and closing balance, the detail by page."""
+
+    first: str = Field(alias="from")
+    to: str
+    store: str | None
+    opening: int | None
+    closing: int | None
+    totals: GiftCardTotalsOut
+    by_store: list[GiftCardStoreOut]
+    items: list[CardEntryOut]
+    next_cursor: int
+    has_more: bool
+
+
+class ParkedEventOut(Out):
+    event_id: str
+    seq: int
+    kind: str
+    reason: str
+    field: str | None
+    at: str
+
+
+class ParkedCountOut(Out):
+    count: int
+    events: list[ParkedEventOut]
+
+
+class StoreHealthOut(Out):
+    store: str
+    name: str
+    group: str
+    disabled: bool
+    enrolled: bool
+    last_seen: str | None
+    last_event_at: str | None
+    last_seq: int
+    backlog: int | None
+    lag_seconds: float | None
+    parked: ParkedCountOut
+
+
+class SyncHealthOut(Out):
+    """Per store: when HQ last heard from it, how far its events got, what it parked and why."""
+
+    at: str
+    stores: list[StoreHealthOut]
