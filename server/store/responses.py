@@ -127,6 +127,8 @@ class SessionOut(Out):
     shift: ShiftOut | None
     store_name: str
     rounding: str
+    language: str
+    """The store's default language for its screens (zh_CN or en); the till opens in it."""
 
 
 class AuthorisedOut(Out):
