@@ -90,6 +90,16 @@ def find_member(client: HqClient | None, *, phone: str = "", card: str = "", cod
     return call_hq(client, "GET", f"/loyalty/members?{key}={quote(value)}")
 
 
+def member_360(client: HqClient | None, actor: Actor, member_no: str) -> dict[str, Any]:
+    """会员 360 (a supervisor or the manager): HQ holds the member's ledgers and purchases."""
+    if not actor.at_least("supervisor"):
+        raise DomainError("forbidden", status=403)
+    member_no = normalise_code(member_no)
+    if not member_no:
+        raise DomainError("invalid_request", status=422, detail="member_no")
+    return call_hq(client, "GET", f"/loyalty/members/{quote(member_no, safe='')}/360")
+
+
 def register_member(client: HqClient | None, phone: str, name: str) -> dict[str, Any]:
     return call_hq(client, "POST", "/loyalty/members", {"phone": normalise_code(phone), "name": name})
 

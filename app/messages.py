@@ -171,6 +171,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                 "The payment credentials file {path} must be readable by its owner only (mode 0600, now {mode})"),
     "payment_config_invalid": ("支付配置无效：{field}（{reason}）", "Invalid payment credentials: {field} ({reason})"),
     "unsupported_file": ("不支持的文件类型：{name}（请用 .csv 或 .xlsx）", "Unsupported file {name} (use .csv or .xlsx)"),
+    "operator_locked": ("操作员 {operator} 已被店长停用，请联系店长", "Operator {operator} has been locked by the store manager"),
+    "pin_change_required": ("密码已被重置：请先设置新密码再登录", "Your PIN was reset: set a new PIN before logging in"),
+    "pin_rules": ("新密码须为 {shortest}–{longest} 位数字，不能全部相同、不能是连续数字、不能与原密码相同",
+                  "A new PIN is {shortest} to {longest} digits, not all the same, not a run like 1234, and not the old PIN"),
+    "operator_not_found": ("本店没有此操作员：{operator}", "This store has no operator {operator}"),
+    "operator_is_you": ("不能对自己执行此操作", "You cannot do this to yourself"),
+    "member_360_unavailable": ("总部连接中断：会员详情暂不可用，请稍后重试", "HQ cannot be reached: the member's details are unavailable for now"),
 }
 
 

@@ -31,7 +31,7 @@ from app import events
 from app.domain.errors import DomainError
 from app.domain.sale import TENDERS
 from app.events import FIELD_INVALID, NOT_APPLICABLE, TEXT_INVALID, Fields, SaleFigures, Unreadable
-from app.hq import clock, closing
+from app.hq import audit, clock, closing
 from app.hq.engine import is_postgres, upsert_insert
 from app.hq.models import Event, LoyaltyConflict, ParkedEvent, Sale, SaleTender, Store, StoreStock
 
@@ -267,6 +267,10 @@ def plan(session: Session, store: Store, event: IncomingEvent, payload: str, dig
                                                                 event.event_id, typed),))
     if isinstance(typed, events.CashDeposited):
         return Planned(event, payload, digest, effects=(partial(closing.add_deposit, session, store, typed),))
+    if isinstance(typed, events.AuditRecorded):
+        return Planned(event, payload, digest, effects=(partial(audit.keep_entry, session, store, typed),))
+    if isinstance(typed, events.PinChanged):
+        return Planned(event, payload, digest, effects=(partial(audit.change_pin, session, typed),))
     return Planned(event, payload, digest)
 
 

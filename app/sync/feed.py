@@ -191,10 +191,13 @@ def _apply_operator(session: Session, data: dict[str, Any], deleted: bool) -> No
     active = bool(data.get("active", True)) and not deleted
     if operator is None:
         session.add(Operator(code=data["code"], name=data.get("name", ""), role=data.get("role", "cashier"),
-                             pin_hash=data.get("pin_hash", ""), failed_attempts=0, active=active))
+                             pin_hash=data.get("pin_hash", ""), failed_attempts=0, active=active,
+                             pin_change_required=bool(data.get("must_change_pin", False))))
         return
     operator.name = data.get("name", operator.name)
     operator.role = data.get("role", operator.role)
     if data.get("pin_hash"):
         operator.pin_hash = data["pin_hash"]
+    if "must_change_pin" in data:  # a PIN reset (or chosen) at a store, sent on by HQ
+        operator.pin_change_required = bool(data["must_change_pin"])
     operator.active = active

@@ -15,6 +15,7 @@ from server.errors import finish_app
 from server.responses import REFUSALS
 from server.store.deps import StoreState
 from server.store.routers import (
+    audit,
     catalog,
     closing,
     coupons,
@@ -25,6 +26,7 @@ from server.store.routers import (
     sales,
     session,
     shifts,
+    staff,
     stock,
     stored_value,
     sync,
@@ -33,7 +35,7 @@ from server.store.routers import (
 from server.store.routers import settings as store_settings
 
 ROUTERS = (session, shifts, catalog, tickets, drawer, members, coupons, stored_value, returns, stock, sync, sales,
-           reports, closing, store_settings)
+           reports, closing, store_settings, staff, audit)
 
 
 def create_store_app(settings: StoreSettings | None = None) -> FastAPI:

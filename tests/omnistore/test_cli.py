@@ -32,6 +32,7 @@ CONTRACT = [
     (["hq", "expire-gift-cards"], []),
     (["hq", "demo-seed"], ["--enrol"]),
     (["hq", "import"], ["--lang"]),
+    (["audit", "verify"], ["--home"]),
 ]
 
 

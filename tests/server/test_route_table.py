@@ -65,6 +65,16 @@ STORE_ROUTES = {
     ("POST", "/tickets/{ticket_id}/stored-value"),
     ("POST", "/tickets/{ticket_id}/tenders"),
     ("POST", "/tickets/{ticket_id}/void"),
+    ("GET", "/operators"),
+    ("GET", "/operators/{code}/logins"),
+    ("POST", "/operators/{code}/lock"),
+    ("POST", "/operators/{code}/unlock"),
+    ("POST", "/operators/{code}/pin-reset"),
+    ("POST", "/session/pin"),
+    ("GET", "/audit"),
+    ("GET", "/audit/verify"),
+    ("GET", "/audit/export"),
+    ("GET", "/members/{member_no}/360"),
 }
 
 HQ_ROUTES = {
@@ -123,6 +133,9 @@ HQ_ROUTES = {
     ("GET", "/reports/sync-health"),
     ("POST", "/sync/events"),
     ("GET", "/sync/feed"),
+    ("GET", "/loyalty/members/{member_no}/360"),
+    ("GET", "/admin/members/{member_no}/360"),
+    ("GET", "/admin/stores/{code}/audit"),
 }
 
 
