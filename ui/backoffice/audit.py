@@ -44,6 +44,7 @@ ACTIONS = {
     "day_closed": QT_TRANSLATE_NOOP("AuditPage", "Day closed (Z)"),
     "cash_deposited": QT_TRANSLATE_NOOP("AuditPage", "Cash deposited"),
     "settings_changed": QT_TRANSLATE_NOOP("AuditPage", "Settings changed"),
+    "stored_value_topup": QT_TRANSLATE_NOOP("AuditPage", "Stored value topped up"),
 }
 
 
