@@ -174,6 +174,21 @@ def test_overrides_no_sales_price_changes_and_voids_are_logged_with_who_authoris
     assert seqs == list(range(1, len(seqs) + 1)) and len(seqs) == audit_count(store)
 
 
+def test_a_return_without_receipt_and_a_ticket_cancelled_are_logged(store: StoreServer, boss: Till) -> None:
+    cashier = Till(store, store.new_till())
+    cashier.open_shift(10_000)
+    body = {"lines": [{"code": COLA, "quantity": 1}], "reason": "顾客无小票", "override": MANAGER}
+    returned = cashier.post("/returns/no-receipt", {**body, "command_id": cid()})
+    assert returned.status_code == 200, returned.text
+    ticket = cashier.new_ticket()
+    cashier.ok(cashier.scan(ticket, COLA))
+    cashier.ok(cashier.post(f"/tickets/{ticket}/void", {"command_id": cid()}))
+    log = [e for e in entries(boss, operator="1001") if e["till"] == cashier.till]
+    assert [(e["action"], e["approver"]) for e in reversed(log)] == [("return_no_receipt", "9001"), ("void_ticket", "")]
+    assert log[1]["detail"] == "￥3.50" and log[0]["subject"] == f"ticket {ticket}"
+    assert boss.ok(boss.get("/audit/verify"))["intact"]
+
+
 def test_the_log_is_filtered_by_days_and_exported_as_csv(store: StoreServer, boss: Till) -> None:
     today = date.today().isoformat()
     assert entries(boss, **{"from": today, "to": today})
