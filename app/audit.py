@@ -29,10 +29,6 @@ from app.domain.audit_chain import verify as verify_chain
 from app.domain.errors import DomainError
 from app.events import AuditRecorded
 
-#: the actions the log knows, for the screen's filter (an override's action is its own, e.g. ``void_line``)
-ACTIONS = ("no_sale", "price_override", "void_line", "void_ticket", "quantity_cut", "return", "return_no_receipt",
-           "diagnostics", "pin_reset", "pin_changed", "operator_locked", "operator_unlocked", "day_closed",
-           "cash_deposited", "settings_changed", "stored_value_topup")
 #: the most entries one page of the log answers
 MAX_PAGE = 1000
 #: how long a detail text is kept (the action's own words; never a PIN)
