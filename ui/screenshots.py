@@ -153,8 +153,11 @@ class Shooter:
         staff = office.page("staff")
         wait(lambda: bool(staff.rows) and not win.worker.pending)
         self.window_shot(win, f"backoffice_staff_{tag}")
+        for lock in (True, False):  # a scratch store's log has something to show
+            office.ctx.client.lock_operator("5001", lock)
         office.show_module("audit")
         audit = office.page("audit")
+        audit.refresh()
         audit.verify()
         wait(lambda: audit.verdict is not None and not win.worker.pending)
         self.window_shot(win, f"backoffice_audit_{tag}")
