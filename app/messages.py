@@ -171,6 +171,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                 "The payment credentials file {path} must be readable by its owner only (mode 0600, now {mode})"),
     "payment_config_invalid": ("支付配置无效：{field}（{reason}）", "Invalid payment credentials: {field} ({reason})"),
     "unsupported_file": ("不支持的文件类型：{name}（请用 .csv 或 .xlsx）", "Unsupported file {name} (use .csv or .xlsx)"),
+    # 线上订单 (O2O)
+    "o2o_order_not_found": ("线上订单不存在：{order}", "No online order {order}"),
+    "o2o_order_cancelled": ("顾客已取消此订单：请停止拣货，把商品放回货架", "The customer cancelled this order: stop picking and put the goods back"),
+    "o2o_order_state": ("订单当前为「{state}」，不能执行「{step}」", "The order is {state}: {step} is not possible now"),
+    "o2o_step_unknown": ("未知的订单步骤：{step}", "Unknown order step: {step}"),
+    "o2o_state_unknown": ("未知的订单状态：{state}", "Unknown order state: {state}"),
+    "o2o_reject_reason": ("拒单原因无效：{reason}（售罄、打烊或太忙）", "Invalid reason to reject: {reason} (sold out, closed or too busy)"),
+    "o2o_wrong_item": ("拣错了：{name} 不在拣货单上", "Wrong item: {name} is not on the pick list"),
+    "o2o_line_not_found": ("拣货单没有第 {line} 行", "The pick list has no line {line}"),
+    "o2o_no_substitute": ("顾客不接受替换商品：请缺货处理", "The customer does not accept substitutes: mark it short"),
+    "o2o_substitute_same": ("替换商品不能与原商品相同", "A substitute must be other goods than those ordered"),
+    "o2o_pick_incomplete": ("还有商品未拣：请扫码、替换或标记缺货", "Some lines are not picked yet: scan, substitute or mark them short"),
+    "o2o_nothing_picked": ("一件商品也没拣到：请拒单或联系顾客", "Nothing was picked: reject the order or call the customer"),
+    "o2o_not_delivery": ("这是自提订单，没有骑手", "This is a pickup order: there is no rider"),
+    "pickup_code_wrong": ("自提码不对", "Wrong pickup code"),
+    "pickup_code_used": ("此自提码已使用，订单已交付", "This pickup code was used already: the order was handed over"),
 }
 
 
