@@ -18,12 +18,13 @@ commit, so a board waiting on ``changes`` sees a new order within moments of its
 from __future__ import annotations
 
 import threading
+import time
 import uuid
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from app import checkout, clock, events, outbox, reports, shifts, stock
 from app.catalog import lookup
@@ -251,6 +252,21 @@ def changes_since(session: Session, after: int) -> dict[str, Any]:
     if not orders:
         cursor = min(cursor, session.scalar(select(func.max(O2OOrder.seq))) or 0)
     return {"orders": [view(session, order) for order in orders], "cursor": cursor, "new": _new_count(session)}
+
+
+def wait_for_changes(sessions: sessionmaker[Session], after: int, wait: float) -> dict[str, Any]:
+    """``changes_since``, holding on up to ``wait`` seconds until an order changes (the board's
+    long-poll). Each look is its own short read; between looks the bell wakes it (and a short
+    timeout covers a change that committed between a look and the wait)."""
+    deadline = time.monotonic() + max(0.0, wait)
+    while True:
+        with sessions() as session:
+            found = changes_since(session, after)
+            session.rollback()
+        left = deadline - time.monotonic()
+        if found["orders"] or left <= 0:
+            return found
+        BELL.wait(min(left, 0.25))
 
 
 def history(session: Session, order_id: int) -> list[dict[str, Any]]:

@@ -65,6 +65,23 @@ STORE_ROUTES = {
     ("POST", "/tickets/{ticket_id}/stored-value"),
     ("POST", "/tickets/{ticket_id}/tenders"),
     ("POST", "/tickets/{ticket_id}/void"),
+    ("GET", "/o2o/orders"),
+    ("GET", "/o2o/changes"),
+    ("GET", "/o2o/orders/{order_id}"),
+    ("GET", "/o2o/orders/{order_id}/history"),
+    ("POST", "/o2o/orders/{order_id}/accept"),
+    ("POST", "/o2o/orders/{order_id}/reject"),
+    ("POST", "/o2o/orders/{order_id}/start-pick"),
+    ("POST", "/o2o/orders/{order_id}/scan"),
+    ("POST", "/o2o/orders/{order_id}/lines/{line_no}/short"),
+    ("POST", "/o2o/orders/{order_id}/lines/{line_no}/substitute"),
+    ("POST", "/o2o/orders/{order_id}/packed"),
+    ("POST", "/o2o/orders/{order_id}/ready"),
+    ("POST", "/o2o/orders/{order_id}/rider-arrived"),
+    ("POST", "/o2o/orders/{order_id}/handover"),
+    ("POST", "/o2o/orders/{order_id}/put-back"),
+    ("GET", "/o2o/orders/{order_id}/pick-list"),
+    ("GET", "/o2o/orders/{order_id}/label"),
 }
 
 HQ_ROUTES = {
