@@ -155,6 +155,7 @@ def _new_order(session: Session, data: dict[str, Any]) -> O2OOrder:
         commission=int(data.get("commission") or 0), rider=data.get("rider"), cancel_reason=data.get("cancel_reason"),
         cancelled_mid_pick=False, updated_at=moment)
     session.add(order)
+    session.flush()  # the lines refer to it
     for line in data.get("lines") or []:
         session.add(O2OLine(
             order_id=order.id, line_no=int(line["line_no"]), product_code=str(line["product_code"])[:32],
