@@ -161,7 +161,7 @@ def _new_order(session: Session, data: dict[str, Any]) -> O2OOrder:
             order_id=order.id, line_no=int(line["line_no"]), product_code=str(line["product_code"])[:32],
             barcode=line.get("barcode"), name=str(line.get("name") or "")[:128], qty=int(line.get("qty") or 1),
             weight_g=line.get("weight_g"), unit_price=int(line["unit_price"]), amount=int(line["amount"]),
-            status=o2o.OPEN, picked_qty=0, picked_amount=0))
+            status=o2o.LINE_OPEN, picked_qty=0, picked_amount=0))
     session.flush()
     return order
 
@@ -170,7 +170,7 @@ def _put_back(session: Session, order: O2OOrder) -> None:
     """Goods picked for an order that will not go out go back on the shelf: nothing had left the
     stock (that happens at handover), so the pick is simply forgotten."""
     for line in _lines(session, order.id):
-        line.status, line.picked_qty, line.picked_weight_g, line.picked_amount = o2o.OPEN, 0, None, 0
+        line.status, line.picked_qty, line.picked_weight_g, line.picked_amount = o2o.LINE_OPEN, 0, None, 0
         line.substitute_code = None
 
 
@@ -192,7 +192,7 @@ def _steps_waiting(session: Session, order_id: int) -> tuple[int, str | None]:
 def view(session: Session, order: O2OOrder) -> dict[str, Any]:
     """The order as the board shows it (``O2OOrderOut``)."""
     lines = _lines(session, order.id)
-    done = bool(lines) and all(line.status != o2o.OPEN for line in lines)
+    done = bool(lines) and all(line.status != o2o.LINE_OPEN for line in lines)
     waiting, refused = _steps_waiting(session, order.id)
     return {
         "id": order.id, "seq": order.seq, "version": order.version, "channel": order.channel,
@@ -206,7 +206,7 @@ def view(session: Session, order: O2OOrder) -> dict[str, Any]:
         "rider": order.rider, "cancel_reason": order.cancel_reason, "cancelled_mid_pick": order.cancelled_mid_pick,
         "reject_reason": order.reject_reason, "sale_id": order.sale_id,
         "steps_waiting": waiting, "step_refused": refused,
-        "item_count": sum(line.picked_qty if line.status != o2o.OPEN else line.qty for line in lines),
+        "item_count": sum(line.picked_qty if line.status != o2o.LINE_OPEN else line.qty for line in lines),
         "lines": [{"line_no": line.line_no, "product_code": line.product_code, "barcode": line.barcode,
                    "name": line.name, "qty": line.qty, "weight_g": line.weight_g, "unit_price": line.unit_price,
                    "amount": line.amount, "status": line.status, "picked_qty": line.picked_qty,
@@ -234,7 +234,7 @@ def listing(session: Session, state: str | None = None) -> dict[str, Any]:
     """The board's orders (reassigned-away ones dropped), newest change last; ``state`` filters."""
     query = select(O2OOrder).where(O2OOrder.state != o2o.REASSIGNED).order_by(O2OOrder.seq)
     if state is not None:
-        if state not in o2o.STATES:
+        if state not in o2o.STORE_STATES:
             raise DomainError("o2o_state_unknown", status=422, state=state[:32])
         query = query.where(O2OOrder.state == state)
     orders = [view(session, order) for order in session.scalars(query.limit(1000))]
@@ -340,7 +340,7 @@ def scan(session: Session, actor: Actor, order_id: int, code: str, weight_g: int
     order = _picking(session, order_id)
     found = lookup(session, code, settings.in_store_layout)
     sku, scanned = found.product.sku, found.scanned
-    line = next((line for line in _lines(session, order.id) if line.status == o2o.OPEN and (
+    line = next((line for line in _lines(session, order.id) if line.status == o2o.LINE_OPEN and (
         line.product_code == sku or (line.barcode and line.barcode == scanned))), None)
     if line is None:
         raise DomainError("o2o_wrong_item", status=409, name=found.product.name[:64])
@@ -349,7 +349,7 @@ def scan(session: Session, actor: Actor, order_id: int, code: str, weight_g: int
         if weight is None:
             raise DomainError("weight_required", status=409, name=line.name[:64], sku=sku)
         line.picked_weight_g = check_quantity(weight, Unit.GRAM)
-        line.picked_qty, line.status = 1, o2o.PICKED
+        line.picked_qty, line.status = 1, o2o.LINE_PICKED
         line.picked_amount = o2o.picked_amount(line.unit_price, 1, line.picked_weight_g)
         detail = f"{line.line_no} {line.picked_weight_g}g {line.picked_amount - line.amount:+d}"
     else:
@@ -358,7 +358,7 @@ def scan(session: Session, actor: Actor, order_id: int, code: str, weight_g: int
         line.picked_qty += 1
         line.picked_amount = o2o.picked_amount(line.unit_price, line.picked_qty, None)
         if line.picked_qty >= line.qty:
-            line.status = o2o.PICKED
+            line.status = o2o.LINE_PICKED
         detail = f"{line.line_no} {line.picked_qty}/{line.qty}"
     _touch(session, order, "scan", detail, actor)
     return view(session, order)
@@ -378,7 +378,7 @@ def short_pick(session: Session, actor: Actor, order_id: int, line_no: int, pick
     line = _line(session, order, line_no)
     if isinstance(picked_qty, bool) or not 0 <= picked_qty < line.qty or line.weight_g is not None and picked_qty:
         raise DomainError("invalid_quantity", quantity=picked_qty)
-    line.status, line.picked_qty, line.picked_weight_g = o2o.SHORT, picked_qty, None
+    line.status, line.picked_qty, line.picked_weight_g = o2o.LINE_SHORT, picked_qty, None
     line.picked_amount = o2o.picked_amount(line.unit_price, picked_qty, None)
     line.substitute_code = None
     _touch(session, order, "short", f"{line.line_no} {picked_qty}/{line.qty}", actor)
@@ -395,7 +395,7 @@ def substitute(session: Session, actor: Actor, order_id: int, line_no: int, code
     found = lookup(session, code, settings.in_store_layout)
     if found.product.sku == line.product_code:
         raise DomainError("o2o_substitute_same", status=409)
-    line.status, line.substitute_code = o2o.SUBSTITUTED, found.product.sku
+    line.status, line.substitute_code = o2o.LINE_SUBSTITUTED, found.product.sku
     line.picked_qty, line.picked_weight_g, line.picked_amount = line.qty, line.weight_g, line.amount
     _touch(session, order, "substitute", f"{line.line_no} {found.product.sku}", actor)
     return view(session, order)
@@ -405,7 +405,7 @@ def packed(session: Session, actor: Actor, order_id: int) -> dict[str, Any]:
     """打包完成: every line picked, short or substituted; HQ gets the actual pick."""
     order = _picking(session, order_id)
     lines = _lines(session, order.id)
-    if any(line.status == o2o.OPEN for line in lines):
+    if any(line.status == o2o.LINE_OPEN for line in lines):
         raise DomainError("o2o_pick_incomplete", status=409)
     if not any(line.picked_qty for line in lines):
         raise DomainError("o2o_nothing_picked", status=409)

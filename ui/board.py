@@ -469,7 +469,7 @@ class BoardWindow(QWidget):
                                 (self.ready_button, state == "packed"),
                                 (self.rider_button, state in ("packed", "ready") and bool(
                                     order and order.fulfilment == "delivery")),
-                                (self.handover_button, state in ("packed", "ready")),
+                                (self.handover_button, state == "ready"),
                                 (self.put_back_button, bool(order and order.cancelled_mid_pick)),
                                 (self.print_list_button, order is not None),
                                 (self.print_label_button, order is not None)):

@@ -214,10 +214,12 @@ def test_a_delivery_goes_to_the_rider(store_server: StoreServer, picker: Till) -
     picker.ok(step(picker, data["id"], "packed"))
     rider = picker.ok(step(picker, data["id"], "rider-arrived"))
     assert rider["state"] == "packed"
+    refused(step(picker, data["id"], "handover"), "o2o_order_state", 409)  # the bag is not ready yet
+    picker.ok(step(picker, data["id"], "ready"))
     done = picker.ok(step(picker, data["id"], "handover"))
     assert done["state"] == "handed_over"
     history = picker.ok(picker.get(f"/o2o/orders/{data['id']}/history"))["entries"]
-    assert [e["what"] for e in history][-3:] == ["packed", "rider_arrived", "handed_over"]
+    assert [e["what"] for e in history][-4:] == ["packed", "rider_arrived", "ready", "handed_over"]
 
 
 def test_the_handover_needs_an_open_shift(store_server: StoreServer) -> None:
@@ -227,5 +229,6 @@ def test_the_handover_needs_an_open_shift(store_server: StoreServer) -> None:
         picker.ok(step(picker, data["id"], name))
     picker.ok(scan(picker, data["id"], WATER))
     picker.ok(step(picker, data["id"], "packed"))
+    picker.ok(step(picker, data["id"], "ready"))
     refused(step(picker, data["id"], "handover", {"pickup_code": "246810"}), "shift_not_open", 409)
-    assert picker.ok(picker.get(f"/o2o/orders/{data['id']}"))["state"] == "packed"
+    assert picker.ok(picker.get(f"/o2o/orders/{data['id']}"))["state"] == "ready"

@@ -105,7 +105,7 @@ def test_pick_by_scan_short_pick_and_handover_by_code(qtbot, board: BoardWindow,
     dialog.code_edit.setText("111111")
     dialog.submit()
     qtbot.waitUntil(lambda: dialog.message.kind == "error", timeout=WAIT_MS)
-    assert "自提码不对" in dialog.message.text() and dialog.isVisible()
+    assert "自提码不正确" in dialog.message.text() and dialog.isVisible()
     dialog.code_edit.setText("246810")
     dialog.submit()
     wait_state(qtbot, board, order_id, column="done")
