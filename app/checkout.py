@@ -288,9 +288,3 @@ def _next_sale_id(session: Session, till: str, day: str) -> str:
         session.add(counter)
     counter.seq += 1
     return f"{till}-{day}-{counter.seq:04d}"
-
-
-def next_sale_id(session: Session, till: str, day: str) -> str:
-    """The next sale number of ``till`` on ``day`` (YYYYMMDD): a sale made outside the till's
-    ticket flow (an online order handed over) numbers with the till's own."""
-    return _next_sale_id(session, till, day)

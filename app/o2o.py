@@ -483,7 +483,7 @@ def _channel_sale(session: Session, tickets: Tickets, actor: Actor, order: O2OOr
                            fixed_amount=line.picked_amount))
     if sale.total:
         sale.add_payment(Payment(PLATFORM, sale.total, reference=order.channel_order_no[:32]))
-    sale.complete(checkout.next_sale_id(session, sale.till, moment.strftime("%Y%m%d")), moment)
+    sale.complete(checkout._next_sale_id(session, sale.till, moment.strftime("%Y%m%d")), moment)
     tickets.save(session, sale, moment)
     ticket = checkout.ticket_view(sale)
     outbox.record(session, events.SaleCompleted(ticket, channel=order.channel, channel_order_no=order.channel_order_no,

@@ -134,6 +134,18 @@ def test_pick_by_scan_then_hand_over_by_pickup_code_is_a_platform_sale(store_ser
     assert moves == 2
     assert steps_of(store_server, order_id) == ["accept", "start_pick", "packed", "ready", "handed_over"]
 
+    # a return of the online sale goes through the return flow and back through the channel
+    cola_line = next(line for line in sale["lines"] if line["barcode"] == COLA)
+    returned = picker.ok(picker.post("/returns", {"sale_id": done["sale_id"], "command_id": uuid.uuid4().hex,
+                                                  "lines": [{"line_id": cola_line["id"], "quantity": 1}]}))
+    assert returned["refunds"] == [{"method": "platform", "amount": cola_line["paid"] // 2}]
+    assert on_hand(picker, COLA) == cola_before - 1
+    with store_server.db() as session:
+        back = session.scalars(select(OutboxEvent.payload).where(OutboxEvent.kind == "sale_returned")
+                               .order_by(OutboxEvent.id.desc())).first()
+    assert back["channel"] == "meituan" and back["o2o_order_id"] == order_id
+    assert back["tenders"] == [{"method": "platform", "amount": -(cola_line["paid"] // 2)}]
+
 
 def test_short_pick_and_substitute(store_server: StoreServer, picker: Till) -> None:
     data = picking(store_server, picker, [(COLA, 3), (WATER, 1)])
