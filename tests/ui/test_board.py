@@ -138,3 +138,21 @@ def test_the_acceptance_countdown() -> None:
     assert countdown((now + timedelta(seconds=161)).isoformat(), now) == "02:41"
     assert countdown((now - timedelta(seconds=12)).isoformat(), now) == "-00:12"
     assert countdown(None, now) == ""
+
+
+def test_the_tills_badge_counts_new_orders_and_opens_the_board(qtbot, window, store_server) -> None:
+    from tests.ui.conftest import log_in
+
+    log_in(qtbot, window)
+    qtbot.waitUntil(lambda: window.o2o_button.isVisible(), timeout=WAIT_MS)
+    data = o2o.drop(store_server, o2o.order(store_server, [(WATER, 1)]))
+    with store_server.db() as session:
+        from sqlalchemy import func, select
+
+        from app.db.models import O2OOrder
+
+        waiting = session.scalar(select(func.count()).select_from(O2OOrder).where(O2OOrder.state == "assigned"))
+    qtbot.waitUntil(lambda: f"({waiting})" in window.o2o_button.text(), timeout=WAIT_MS)
+    window.o2o_button.click()
+    qtbot.waitUntil(lambda: window.board is not None and data["id"] in window.board.orders, timeout=WAIT_MS)
+    assert window.board.isVisible()
