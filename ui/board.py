@@ -570,3 +570,39 @@ class BoardWindow(QWidget):
         self.alarm.waiting(0)
         self._ticker.stop()
         super().closeEvent(event)
+
+
+class BoardShell(QWidget):
+    """The board on a PC or tablet of its own (``omnistore client --board``): a picker logs in as
+    at a till, then works the board; the scanner wedge feeds the pick."""
+
+    def __init__(self, ctx: TillContext, parent: QWidget | None = None) -> None:
+        from PySide6.QtWidgets import QStackedLayout
+
+        from ui.screens import LoginScreen
+        from ui.wedge import WedgeFilter
+
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Online orders"))
+        self.stack = QStackedLayout(self)
+        self.login = LoginScreen(ctx)
+        self.board = BoardWindow(ctx)
+        self.stack.addWidget(self.login)
+        self.stack.addWidget(self.board)
+        self.login.logged_in.connect(self._logged_in)
+        self.wedge = WedgeFilter(parent=self)
+        self.wedge.set_native_target(self.board.scan_edit)
+        self.wedge.scanned.connect(self.board.take_scan)
+        self.wedge.active = lambda: self.stack.currentWidget() is self.board
+        QApplication.instance().installEventFilter(self.wedge)
+
+    def _logged_in(self, _session: object) -> None:
+        self.stack.setCurrentWidget(self.board)
+        self.board.start()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        QApplication.instance().removeEventFilter(self.wedge)
+        self.board.close()
+        self.ctx.worker.stop()
+        super().closeEvent(event)

@@ -156,3 +156,23 @@ def test_the_tills_badge_counts_new_orders_and_opens_the_board(qtbot, window, st
     window.o2o_button.click()
     qtbot.waitUntil(lambda: window.board is not None and data["id"] in window.board.orders, timeout=WAIT_MS)
     assert window.board.isVisible()
+
+
+def test_the_board_alone_logs_in_and_takes_wedge_scans(qtbot, store_server) -> None:
+    from PySide6.QtCore import Qt
+
+    from ui.board import BoardShell
+
+    create_app([], "zh_CN")
+    client = StoreClient(store_server.url, language="zh_CN")
+    shell = BoardShell(TillContext(client=client, worker=Worker(), till=store_server.new_till()))
+    qtbot.addWidget(shell)
+    shell.show()
+    qtbot.keyClicks(shell.login.operator_edit, "1001")
+    qtbot.keyClick(shell.login.operator_edit, Qt.Key.Key_Return)
+    qtbot.keyClicks(shell.login.pin_edit, "1234")
+    qtbot.keyClick(shell.login.pin_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: shell.stack.currentWidget() is shell.board, timeout=WAIT_MS)
+    data = o2o.drop(store_server, o2o.order(store_server, [(COLA, 1)]))
+    qtbot.waitUntil(lambda: data["id"] in shell.board.orders, timeout=WAIT_MS)
+    shell.close()
