@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QGridLayout,
+    QHeaderView,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -291,15 +292,23 @@ class BoardWindow(QWidget):
         for n, column in enumerate(COLUMNS):
             header = QLabel(column_title(column))
             header.setObjectName("o2oColumnTitle")
+            header.setWordWrap(True)
+            header.setMinimumWidth(0)
             listing = QListWidget()
             listing.setObjectName(f"o2o_{column}")
             listing.setWordWrap(True)
+            listing.setMinimumWidth(80)
+            listing.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             listing.itemClicked.connect(lambda item: self.select(int(item.data(Qt.ItemDataRole.UserRole))))
             grid.addWidget(header, 0, n)
             grid.addWidget(listing, 1, n)
             self.headers[column], self.lists[column] = header, listing
+        for n in range(len(COLUMNS)):
+            grid.setColumnStretch(n, 1)
         body.addLayout(grid, 3)
-        body.addWidget(self._detail_panel(), 2)
+        self.detail = self._detail_panel()
+        self.detail.setMaximumWidth(460)
+        body.addWidget(self.detail, 2)
         self._ticker = QTimer(self, interval=1000, timeout=self.refresh_columns)
         self._ticker.start()
 
@@ -316,11 +325,14 @@ class BoardWindow(QWidget):
         self.lines.setHorizontalHeaderLabels([self.tr("Goods"), self.tr("Ordered"), self.tr("Picked"), self.tr("State")])
         self.lines.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.lines.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.lines.horizontalHeader().setStretchLastSection(True)
+        header = self.lines.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.lines.verticalHeader().hide()
         column.addWidget(self.lines, 1)
         scan_row = QHBoxLayout()
         self.scan_edit = QLineEdit()
-        self.scan_edit.setObjectName("scanEdit")
+        self.scan_edit.setObjectName("o2oScanEdit")
         self.scan_edit.setPlaceholderText(self.tr("Scan the goods"))
         self.scan_edit.returnPressed.connect(lambda: self.take_scan(self.scan_edit.text()))
         self.weight_edit = QLineEdit()
@@ -332,7 +344,7 @@ class BoardWindow(QWidget):
         self.short_qty = QSpinBox()
         self.short_qty.setRange(0, 9999)
         self.short_button = self._button(self.tr("Short"), self.short_pick)
-        self.substitute_button = self._button(self.tr("Substitute (code above)"), self.substitute)
+        self.substitute_button = self._button(self.tr("Substitute"), self.substitute)
         short_row.addWidget(QLabel(self.tr("Picked")))
         short_row.addWidget(self.short_qty)
         short_row.addWidget(self.short_button)
@@ -355,6 +367,7 @@ class BoardWindow(QWidget):
         for n, widget in enumerate((self.accept_button, self.reason, self.reject_button, self.pick_button,
                                     self.packed_button, self.ready_button, self.rider_button, self.handover_button,
                                     self.put_back_button, self.print_list_button, self.print_label_button)):
+            widget.setMinimumWidth(60)
             steps.addWidget(widget, n // 3, n % 3)
         column.addLayout(steps)
         self._enable()
