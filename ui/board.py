@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QGridLayout,
-    QHeaderView,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -187,7 +187,8 @@ class O2OFeed(QObject):
 
     def __init__(self, client: StoreClient, parent: QObject | None = None, wait: int = FEED_WAIT) -> None:
         super().__init__(parent)
-        self._client = client.waiting_twin(read_timeout=wait + 10)
+        self._source = client
+        self._client = client
         self._wait = wait
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -195,6 +196,8 @@ class O2OFeed(QObject):
     def start(self, cursor: int) -> None:
         if self._thread is not None:
             return
+        # a connection of its own, with the login as it is now (the board may be built before it)
+        self._client = self._source.waiting_twin(read_timeout=self._wait + 10)
         self._thread = threading.Thread(target=self._run, args=(cursor,), name="o2o-feed", daemon=True)
         self._thread.start()
 
