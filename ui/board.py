@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -63,27 +63,27 @@ REJECT_REASONS = ("sold_out", "closed", "too_busy")
 
 def column_title(column: str) -> str:
     titles = {
-        "new": QApplication.translate("O2OBoard", "New"),
-        "picking": QApplication.translate("O2OBoard", "Picking"),
-        "to_pack": QApplication.translate("O2OBoard", "To pack"),
-        "waiting": QApplication.translate("O2OBoard", "Pickup / delivery"),
-        "done": QApplication.translate("O2OBoard", "Done"),
-        "aside": QApplication.translate("O2OBoard", "Cancelled / problems"),
+        "new": QCoreApplication.translate("O2OBoard", "New"),
+        "picking": QCoreApplication.translate("O2OBoard", "Picking"),
+        "to_pack": QCoreApplication.translate("O2OBoard", "To pack"),
+        "waiting": QCoreApplication.translate("O2OBoard", "Pickup / delivery"),
+        "done": QCoreApplication.translate("O2OBoard", "Done"),
+        "aside": QCoreApplication.translate("O2OBoard", "Cancelled / problems"),
     }
     return titles[column]
 
 
 def channel_name(channel: str) -> str:
-    names = {"own": QApplication.translate("O2OBoard", "Own shop"),
-             "meituan": QApplication.translate("O2OBoard", "Meituan"),
-             "eleme": QApplication.translate("O2OBoard", "Ele.me")}
+    names = {"own": QCoreApplication.translate("O2OBoard", "Own shop"),
+             "meituan": QCoreApplication.translate("O2OBoard", "Meituan"),
+             "eleme": QCoreApplication.translate("O2OBoard", "Ele.me")}
     return names.get(channel, channel)
 
 
 def reason_text(reason: str) -> str:
-    texts = {"sold_out": QApplication.translate("O2OBoard", "Sold out"),
-             "closed": QApplication.translate("O2OBoard", "Closed"),
-             "too_busy": QApplication.translate("O2OBoard", "Too busy")}
+    texts = {"sold_out": QCoreApplication.translate("O2OBoard", "Sold out"),
+             "closed": QCoreApplication.translate("O2OBoard", "Closed"),
+             "too_busy": QCoreApplication.translate("O2OBoard", "Too busy")}
     return texts.get(reason, reason)
 
 
@@ -106,18 +106,18 @@ def countdown(deadline: str | None, now: datetime | None = None) -> str:
 def order_text(order: O2OOrder, now: datetime | None = None) -> str:
     """One order's card on the board."""
     parts = [f"{channel_name(order.channel)} {order.channel_order_no}",
-             QApplication.translate("O2OBoard", "%1 items · %2").replace("%1", str(order.item_count))
+             QCoreApplication.translate("O2OBoard", "%1 items · %2").replace("%1", str(order.item_count))
              .replace("%2", yuan(order.paid))]
     if order.column == "new":
-        parts.append(QApplication.translate("O2OBoard", "Accept within %1").replace("%1", countdown(order.accept_by, now)))
+        parts.append(QCoreApplication.translate("O2OBoard", "Accept within %1").replace("%1", countdown(order.accept_by, now)))
     if order.cancelled_mid_pick:
-        parts.append(QApplication.translate("O2OBoard", "CANCELLED WHILE PICKING: put the goods back"))
+        parts.append(QCoreApplication.translate("O2OBoard", "CANCELLED WHILE PICKING: put the goods back"))
     elif order.state == "cancelled":
-        parts.append(QApplication.translate("O2OBoard", "Cancelled"))
+        parts.append(QCoreApplication.translate("O2OBoard", "Cancelled"))
     if order.step_refused:
-        parts.append(QApplication.translate("O2OBoard", "HQ refused: %1").replace("%1", order.step_refused))
+        parts.append(QCoreApplication.translate("O2OBoard", "HQ refused: %1").replace("%1", order.step_refused))
     elif order.steps_waiting:
-        parts.append(QApplication.translate("O2OBoard", "Waiting to sync"))
+        parts.append(QCoreApplication.translate("O2OBoard", "Waiting to sync"))
     return "\n".join(parts)
 
 
