@@ -147,3 +147,25 @@ def test_a_store_killed_mid_pick_resumes_where_it_was(admin: Admin, linked_store
     # the follower resumed from its cursor: the order is on the board once, not again as new
     page = till.ok(till.get("/o2o/orders"))
     assert [o["id"] for o in page["orders"]].count(order_id) == 1
+
+
+def test_steps_wait_while_hq_is_cut_off_and_reach_it_once_back(admin: Admin, linked_store: LinkedStore) -> None:
+    till = open_till(linked_store)
+    sku, barcode = stocked_product(admin, linked_store, till)
+    place(admin, linked_store)
+    taken = own_order(channel_key(admin), linked_store, sku, 1)
+    order_id = on_board(till, taken["channel_order_no"], 10)["id"]
+    linked_store.proxy.cut()
+    started = time.monotonic()
+    accepted = step(till, order_id, "accept")
+    assert time.monotonic() - started < 2  # the board never waits on HQ
+    assert accepted["state"] == "accepted" and accepted["steps_waiting"] == 1  # 待同步
+    step(till, order_id, "start-pick")
+    time.sleep(1)
+    assert hq_order(linked_store, order_id).state == "assigned"
+    linked_store.proxy.restore()
+    wait_hq_state(linked_store, order_id, "picking", timeout=40)
+    deadline = time.monotonic() + 20
+    while till.ok(till.get(f"/o2o/orders/{order_id}"))["steps_waiting"]:
+        assert time.monotonic() < deadline
+        time.sleep(0.2)

@@ -244,3 +244,17 @@ def test_the_handover_needs_an_open_shift(store_server: StoreServer) -> None:
     picker.ok(step(picker, data["id"], "ready"))
     refused(step(picker, data["id"], "handover", {"pickup_code": "246810"}), "shift_not_open", 409)
     assert picker.ok(picker.get(f"/o2o/orders/{data['id']}"))["state"] == "ready"
+
+
+def test_auto_accept_is_a_store_setting_of_known_channels(store_server: StoreServer) -> None:
+    boss = Till(store_server, store_server.new_till(), "9001", "9999")
+
+    def save(value: Any) -> Any:
+        return boss.http.put(store_server.api + "/settings", json={"values": {"o2o_auto_accept": value},
+                                                                   "command_id": uuid.uuid4().hex}, timeout=10)
+
+    refused(save("meituan,uber"), "invalid_setting", 422)
+    refused(save(7), "invalid_setting", 422)
+    saved = boss.ok(save("eleme, meituan"))
+    assert saved["values"]["o2o_auto_accept"] == "eleme,meituan"
+    boss.ok(save(None))
