@@ -132,6 +132,13 @@ def cmd_paysim(argv: list[str]) -> int:
     return paysim_main(argv)
 
 
+def cmd_platformsim(argv: list[str]) -> int:
+    """The delivery platforms' simulators (美团外卖, 饿了么); their own parser reads ``--port``, ``--hq``…"""
+    from server.platformsim.app import main as platformsim_main
+
+    return platformsim_main(argv)
+
+
 def _has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) or sys.platform in ("win32", "darwin")
 
@@ -324,6 +331,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     # `omnistore paysim …` hands its arguments to server.paysim (see main); listed here for --help.
     sub.add_parser("paysim", help="WeChat Pay and Alipay payment-code simulators (HTTPS)", add_help=False)
+    # `omnistore platformsim …` hands its arguments to server.platformsim (see main); listed for --help.
+    sub.add_parser("platformsim", help="美团外卖 and 饿了么 platform simulators (HTTP)", add_help=False)
     # `omnistore diag …` hands its arguments to hardware.diag (see main); listed here for --help.
     sub.add_parser("diag", help="hardware diagnostics: devices, status, test print, support bundle (--json)",
                    add_help=False)
@@ -346,5 +355,7 @@ def main(argv: list[str] | None = None) -> int:
         return run_diag(argv[1:], _home())
     if argv[:1] == ["paysim"]:
         return cmd_paysim(argv[1:])
+    if argv[:1] == ["platformsim"]:
+        return cmd_platformsim(argv[1:])
     args = build_parser().parse_args(argv)
     return int(args.func(args) or 0)

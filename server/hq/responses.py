@@ -604,3 +604,19 @@ class ChannelOut(Out):
     commission_bp: int
     app_key: str
     callback_url: str
+
+
+class MeituanAckOut(Out):
+    """美团's expected answer to a push: ``{"data": "ok"}``."""
+
+    data: str
+
+
+class ElemeAckOut(Out):
+    """饿了么's expected answer to a push: ``{"message": "ok"}``."""
+
+    message: str
+
+
+class PulledOut(Out):
+    taken: int

@@ -32,6 +32,8 @@ CONTRACT = [
     (["hq", "expire-gift-cards"], []),
     (["hq", "demo-seed"], ["--enrol"]),
     (["hq", "import"], ["--lang"]),
+    (["platformsim"], ["--host", "--port", "--hq", "--meituan-app-id", "--meituan-secret", "--eleme-app-key",
+                       "--eleme-secret", "--commission-bp"]),
 ]
 
 

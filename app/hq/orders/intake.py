@@ -53,6 +53,8 @@ class OrderIn:
     payment_ref: str = ""
     delivery_fee: int = 0
     commission: int | None = None
+    #: the store is the customer's choice (own-shop pickup); else a preference (a platform's shop)
+    store_fixed: bool = True
     allow_substitute: bool = False
     note: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
@@ -98,7 +100,10 @@ def take(session: Session, incoming: OrderIn) -> O2OOrder:
     session.add(order)
     session.flush()
     routing.note(session, order, "received", {"channel": incoming.channel, "store": incoming.store, **incoming.extra})
-    routing.assign(session, order, channel, store)
+    if store is not None and not incoming.store_fixed:
+        routing.assign(session, order, channel, prefer=store)
+    else:
+        routing.assign(session, order, channel, store)
     return order
 
 

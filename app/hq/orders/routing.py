@@ -75,17 +75,18 @@ def release(session: Session, order: O2OOrder) -> None:
     session.execute(delete(O2OReservation).where(O2OReservation.order_id == order.id))
 
 
-def assign(session: Session, order: O2OOrder, channel: O2OChannel, only: Store | None = None) -> o2o.Decision:
+def assign(session: Session, order: O2OOrder, channel: O2OChannel, only: Store | None = None,
+           prefer: Store | None = None) -> o2o.Decision:
     """Route ``order`` (no store yet): assigned to the store chosen, split into parts, or left
     ``pending`` when no store can fill it. The decision is in the order's history either way."""
     demand = demand_of(order.lines)
     decision = o2o.route(demand, candidates(session, sorted(demand), channel, only), lat=order.lat, lng=order.lng,
                          delivery=order.fulfilment == "delivery",
                          allow_split=channel.allow_split and only is None and order.parent_id is None,
-                         excluded=frozenset(order.excluded or ()))
+                         excluded=frozenset(order.excluded or ()), prefer=prefer.id if prefer else None)
     explained = {"demand": demand, "considered": [c.as_dict() for c in decision.considered]}
     if not decision.filled:
-        order.state, order.store_id, order.accept_by = o2o.PENDING, None, None
+        order.state, order.store_id, order.accept_by, order.updated_at = o2o.PENDING, None, None, clock.now()
         note(session, order, "unrouted", explained)
         return decision
     now = clock.now()
