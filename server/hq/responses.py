@@ -409,6 +409,25 @@ class StoreSalesOut(Out):
     sales: list[ChannelSaleOut]
 
 
+class DayClosedOut(Out):
+    """The store's Z for that day (日结), when it has closed it."""
+
+    z_no: int
+    net_total: int
+    sales_count: int
+    cash_counted: int | None
+    deposited: int
+
+
+class ChannelSalesOut(Out):
+    """Sales of one channel (the counter ``store``, the own shop ``own``, ``meituan``, ``eleme``)."""
+
+    sales: int
+    total: int
+    commission: int
+    delivery_fee: int
+
+
 class SalesRowOut(Out):
     store: str
     business_day: str
@@ -417,6 +436,8 @@ class SalesRowOut(Out):
     rounding: int
     item_count: int
     tenders: dict[str, int]
+    channels: dict[str, ChannelSalesOut]
+    closed: DayClosedOut | None
 
 
 class SalesTotalsOut(Out):
@@ -425,6 +446,7 @@ class SalesTotalsOut(Out):
     rounding: int
     item_count: int
     tenders: dict[str, int]
+    channels: dict[str, ChannelSalesOut]
 
 
 class SalesReportOut(Out):
