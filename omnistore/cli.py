@@ -16,6 +16,7 @@ from typing import Any
 DEFAULT_STORE_PORT = 8701
 DEFAULT_HQ_PORT = 8700
 DEFAULT_PRINTER_PORT = 9100
+DEFAULT_PLATFORM_PORT = 8790
 DEMO_PRODUCTS = 50_000
 
 
@@ -205,6 +206,27 @@ def _demo_hq(me: list[str], home: Path, port: int, children: list[subprocess.Pop
     return url
 
 
+def _demo_o2o(me: list[str], hq: str, port: int, children: list[subprocess.Popen[bytes]]) -> None:
+    """The platform simulator, and a few online orders on the demo store's board (app.hq.orders.demo)."""
+    import requests
+
+    if _port_taken(port):
+        print(f"port {port} is taken: the demo runs without its platform simulator", file=sys.stderr)
+        return
+    sim = subprocess.Popen([*me, "platformsim", "--port", str(port), "--hq", hq], stdout=subprocess.DEVNULL)
+    children.append(sim)
+    url = f"http://127.0.0.1:{port}"
+    if not _wait_http(url + "/healthz", process=sim):
+        print("platform simulator did not start", file=sys.stderr)
+        return
+    subprocess.run([*me, "hq", "demo-o2o", "--sim", url], check=False)
+    for platform, lines in (("meituan", [{"sku": "O2O-COLA", "qty": 2, "unit_price": 350}]),
+                            ("eleme", [{"sku": "O2O-MILK", "qty": 1, "unit_price": 1890}])):
+        requests.post(url + "/sim/life", json={"platform": platform, "store": "S001", "lines": lines,
+                                               "lat": 31.1905, "lng": 121.4365}, timeout=30)
+    print(f"platform simulator (美团, 饿了么): {url}")
+
+
 def _port_taken(port: int) -> bool:
     import socket
 
@@ -255,6 +277,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         if printer.poll() is not None:
             print("printer simulator did not start", file=sys.stderr)
             return 1
+        _demo_o2o(me, hq, args.platform_port, children)
         print(f"store server: {server}  HQ: {hq}  printer: tcp://127.0.0.1:{args.printer_port}")
         print("demo login: till T01, cashier 1001 / PIN 1234, manager 9001 / PIN 9999")
         print("demo members (Ctrl+M): " + ", ".join(f"{phone} {name}" for phone, name, *_ in demo_hq.MEMBERS))
@@ -326,6 +349,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--port", type=int, default=DEFAULT_STORE_PORT)
     demo.add_argument("--printer-port", type=int, default=DEFAULT_PRINTER_PORT)
     demo.add_argument("--hq-port", type=int, default=DEFAULT_HQ_PORT)
+    demo.add_argument("--platform-port", type=int, default=DEFAULT_PLATFORM_PORT)
     demo.add_argument("--lang", default=None)
     demo.set_defaults(func=cmd_demo)
 
