@@ -191,7 +191,6 @@ def assign(session: Session, order: O2OOrder, channel: O2OChannel, only: Store |
 
 def _give(session: Session, order: O2OOrder, store_id: int, accept_by: datetime) -> None:
     order.store_id, order.state, order.accept_by, order.updated_at = store_id, o2o.ASSIGNED, accept_by, clock.now()
-    session.flush()
     reserve(session, order)
 
 
