@@ -80,6 +80,12 @@ def _o2o_board(args: argparse.Namespace) -> list[Result]:
     return o2o_board.run()
 
 
+def _o2o(args: argparse.Namespace) -> list[Result]:
+    from bench import o2o
+
+    return o2o.run()
+
+
 SUITES: dict[str, Callable[[argparse.Namespace], list[Result]]] = {
     "store_api": _store_api,
     "client": _client,
@@ -90,6 +96,7 @@ SUITES: dict[str, Callable[[argparse.Namespace], list[Result]]] = {
     "loyalty": _loyalty,
     "backoffice": _backoffice,
     "o2o_board": _o2o_board,
+    "o2o": _o2o,
 }
 
 

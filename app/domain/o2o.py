@@ -138,8 +138,9 @@ class Decision:
 
 def route(demand: Mapping[str, int], candidates: Sequence[Candidate], *, lat: float | None, lng: float | None,
           delivery: bool, allow_split: bool, excluded: frozenset[int] = frozenset(),
-          radius_m: int = DELIVERY_RADIUS_M) -> Decision:
-    """Choose the store (or stores) for ``demand`` (units per SKU, all > 0)."""
+          radius_m: int = DELIVERY_RADIUS_M, prefer: int | None = None) -> Decision:
+    """Choose the store (or stores) for ``demand`` (units per SKU, all > 0). ``prefer``: the store
+    the channel sent the order to (a platform's shop) wins whenever it can fill the order."""
     considered: list[Considered] = []
     eligible: list[tuple[int, Candidate]] = []
     for c in candidates:
@@ -161,7 +162,7 @@ def route(demand: Mapping[str, int], candidates: Sequence[Candidate], *, lat: fl
             continue
         score = (distance or 0) + c.load * LOAD_PENALTY_M
         eligible.append((score, c))
-    eligible.sort(key=lambda sc: (sc[0], sc[1].code))
+    eligible.sort(key=lambda sc: (sc[1].store_id != prefer, sc[0], sc[1].code))
     whole: Candidate | None = None
     notes: dict[str, Considered] = {}
     for score, c in eligible:

@@ -237,7 +237,7 @@ class StoreStock(HQBase):
     quantity: Mapped[int] = mapped_column(BigInteger)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
-    __table_args__ = (Index("ix_store_stock_sku", "sku", "store_id"),)
+    __table_args__ = (Index("ix_store_stock_sku", "sku", "store_id", postgresql_include=["quantity"]),)
 
 
 # ---- members, coupons, stored value (会员、券、储值) ----------------------------------------------
@@ -557,7 +557,7 @@ class O2OReservation(HQBase):
     store_id: Mapped[int] = mapped_column(ForeignKey("stores.id"))
     quantity: Mapped[int] = mapped_column(BigInteger)
 
-    __table_args__ = (Index("ix_o2o_reservations_store_sku", "store_id", "sku"),)
+    __table_args__ = (Index("ix_o2o_reservations_sku_store", "sku", "store_id"),)
 
 
 class O2OFeedEntry(HQBase):

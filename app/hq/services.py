@@ -6,6 +6,7 @@ caller's transaction and leave the commit to it; here each request's work is wra
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
@@ -122,3 +123,16 @@ def cancel_order(session: Session, channel: str, channel_order_no: str, reason: 
 take_order_step = transaction(orders_steps.take_step)
 set_store_o2o = transaction(orders_setup.set_store_o2o)
 set_channel = transaction(orders_setup.set_channel)
+
+
+def platform_push(session: Session, push: Callable[..., Any], *args: Any) -> None:
+    """A platform's push taken in one transaction; a push racing its own duplicate (the platform
+    retried) finds the order already taken and changes nothing."""
+    try:
+        push(session, *args)
+        session.commit()
+    except IntegrityError:
+        session.rollback()
+    except BaseException:
+        session.rollback()
+        raise

@@ -419,6 +419,15 @@ class ClosedDayOut(Out):
     deposited: int
 
 
+class ChannelSalesOut(Out):
+    """Sales of one channel (the counter ``store``, the own shop ``own``, ``meituan``, ``eleme``)."""
+
+    sales: int
+    total: int
+    commission: int
+    delivery_fee: int
+
+
 class SalesRowOut(Out):
     store: str
     business_day: str
@@ -427,6 +436,7 @@ class SalesRowOut(Out):
     rounding: int
     item_count: int
     tenders: dict[str, int]
+    channels: dict[str, ChannelSalesOut]
     closed: ClosedDayOut | None
     """The day's Z when the store has closed it; null while the day is open."""
 
@@ -437,6 +447,7 @@ class SalesTotalsOut(Out):
     rounding: int
     item_count: int
     tenders: dict[str, int]
+    channels: dict[str, ChannelSalesOut]
 
 
 class SalesReportOut(Out):
@@ -616,3 +627,19 @@ class ChannelOut(Out):
     commission_bp: int
     app_key: str
     callback_url: str
+
+
+class MeituanAckOut(Out):
+    """美团's expected answer to a push: ``{"data": "ok"}``."""
+
+    data: str
+
+
+class ElemeAckOut(Out):
+    """饿了么's expected answer to a push: ``{"message": "ok"}``."""
+
+    message: str
+
+
+class PulledOut(Out):
+    taken: int

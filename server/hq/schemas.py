@@ -349,10 +349,32 @@ class StoreO2OIn(BaseModel):
 class ChannelIn(BaseModel):
     """A channel's rules and its platform credentials."""
 
-    accept_seconds: Annotated[StrictInt, Field(ge=10, le=86_400)]
+    accept_seconds: Annotated[StrictInt, Field(ge=1, le=86_400)]
     allow_split: StrictBool
     safety_stock: Annotated[StrictInt, Field(ge=0, le=1_000_000)]
     commission_bp: Annotated[StrictInt, Field(ge=0, le=10_000)]
     app_key: OptionalText64 = ""
     app_secret: text(limits.NAME, min_length=0, max_length=128) = ""  # type: ignore[valid-type]
     callback_url: text(limits.NAME, min_length=0, max_length=256) = ""  # type: ignore[valid-type]
+
+
+class ElemePushIn(BaseModel):
+    """饿了么's push envelope (the signature covers these fields as sent)."""
+
+    requestId: text(limits.ID)  # type: ignore[valid-type]  # noqa: N815 — the platform's names
+    type: Annotated[StrictInt, Field(ge=0, le=10_000)]
+    appId: text(limits.ID)  # type: ignore[valid-type]  # noqa: N815
+    message: Annotated[str, Field(max_length=200_000)]
+    shopId: Annotated[StrictInt, Field(ge=0, le=limits.INT8_MAX)]  # noqa: N815
+    timestamp: Annotated[StrictInt, Field(ge=0, le=limits.INT8_MAX)]
+    signature: text(limits.ID)  # type: ignore[valid-type]
+    userId: Annotated[StrictInt, Field(ge=0, le=limits.INT8_MAX)]  # noqa: N815
+
+
+class MeituanPushIn(BaseModel):
+    """美团's push, form-encoded; its order fields as 美团 names them (money in yuan)."""
+
+    app_id: text(limits.ID)  # type: ignore[valid-type]
+    timestamp: text(limits.ID)  # type: ignore[valid-type]
+    sig: text(limits.ID)  # type: ignore[valid-type]
+    order_id: text(limits.ID)  # type: ignore[valid-type]

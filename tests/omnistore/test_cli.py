@@ -32,6 +32,9 @@ CONTRACT = [
     (["hq", "expire-gift-cards"], []),
     (["hq", "demo-seed"], ["--enrol"]),
     (["hq", "import"], ["--lang"]),
+    (["hq", "demo-o2o"], ["--sim"]),
+    (["platformsim"], ["--host", "--port", "--hq", "--meituan-app-id", "--meituan-secret", "--eleme-app-key",
+                       "--eleme-secret", "--commission-bp"]),
 ]
 
 

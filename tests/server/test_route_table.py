@@ -150,6 +150,11 @@ HQ_ROUTES = {
     ("GET", "/admin/stores/{code}/o2o"),
     ("PUT", "/admin/stores/{code}/o2o"),
     ("PUT", "/admin/o2o/channels/{code}"),
+    ("POST", "/platforms/meituan/orders"),
+    ("POST", "/platforms/meituan/cancel"),
+    ("POST", "/platforms/meituan/refund"),
+    ("POST", "/platforms/eleme/push"),
+    ("POST", "/admin/o2o/pull"),
 }
 
 

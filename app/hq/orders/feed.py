@@ -31,7 +31,6 @@ def publish(session: Session, order: O2OOrder, store_id: int | None = None, stat
         order.version = version
     session.add(O2OFeedEntry(version=version, store_id=target, order_id=order.id,
                              data={**order_dict(order, state), "version": version}))
-    session.flush()
     return version
 
 

@@ -53,6 +53,8 @@ class OrderIn:
     payment_ref: str = ""
     delivery_fee: int = 0
     commission: int | None = None
+    #: the store is the customer's choice (own-shop pickup); else a preference (a platform's shop)
+    store_fixed: bool = True
     allow_substitute: bool = False
     note: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
@@ -98,7 +100,10 @@ def take(session: Session, incoming: OrderIn) -> O2OOrder:
     session.add(order)
     session.flush()
     routing.note(session, order, "received", {"channel": incoming.channel, "store": incoming.store, **incoming.extra})
-    routing.assign(session, order, channel, store)
+    if store is not None and not incoming.store_fixed:
+        routing.assign(session, order, channel, prefer=store)
+    else:
+        routing.assign(session, order, channel, store)
     return order
 
 
@@ -206,7 +211,8 @@ def answer(session: Session, order: O2OOrder) -> dict[str, Any]:
     """What the channel sees: the order, its parts when split, and its history."""
     parts = list(session.scalars(select(O2OOrder).where(O2OOrder.parent_id == order.id).order_by(O2OOrder.part))) \
         if order.state == o2o.SPLIT else []
-    stores = dict(session.execute(select(Store.id, Store.code)).all()) if order.store_id or parts else {}
+    wanted = {o.store_id for o in (order, *parts) if o.store_id is not None}
+    stores = dict(session.execute(select(Store.id, Store.code).where(Store.id.in_(wanted))).all()) if wanted else {}
 
     def one(o: O2OOrder) -> dict[str, Any]:
         return {**order_dict(o), "store": stores.get(o.store_id) if o.store_id else None, "refunded": o.refunded}

@@ -96,7 +96,7 @@ def upgrade() -> None:
         sa.Column('store_id', sa.Integer(), sa.ForeignKey('stores.id'), nullable=False),
         sa.Column('quantity', sa.BigInteger(), nullable=False),
     )
-    op.create_index('ix_o2o_reservations_store_sku', 'o2o_reservations', ['store_id', 'sku'])
+    op.create_index('ix_o2o_reservations_sku_store', 'o2o_reservations', ['sku', 'store_id'])
     op.create_table(
         'o2o_feed',
         sa.Column('version', sa.BigInteger(), primary_key=True, autoincrement=False),
@@ -137,8 +137,8 @@ def upgrade() -> None:
     )
     op.create_index('ix_o2o_callbacks_order_id', 'o2o_callbacks', ['order_id'])
     op.create_index('ix_o2o_callbacks_state_next', 'o2o_callbacks', ['state', 'next_at'])
-    # routing reads one SKU's stock across the stores
-    op.create_index('ix_store_stock_sku', 'store_stock', ['sku', 'store_id'])
+    # routing reads one SKU's stock across the stores, from the index alone
+    op.create_index('ix_store_stock_sku', 'store_stock', ['sku', 'store_id'], postgresql_include=['quantity'])
 
 
 def downgrade() -> None:
