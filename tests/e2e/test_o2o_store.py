@@ -117,10 +117,11 @@ def test_an_order_taken_at_hq_is_picked_and_handed_over_at_the_store(admin: Admi
     from app.hq.models import Event, Sale
 
     with linked_store.hq.db() as session:
-        sales = session.execute(select(Sale.total).where(Sale.sale_id == done["sale_id"])).all()
+        sales = session.execute(select(Sale.total, Sale.channel, Sale.channel_order_no, Sale.commission)
+                                .where(Sale.sale_id == done["sale_id"])).all()
         [kept] = [e.payload for e in session.scalars(select(Event).where(Event.kind == "sale_completed"))
                   if e.payload.get("sale_id") == done["sale_id"]]
-    assert [s.total for s in sales] == [1980]  # once
+    assert [(s.total, s.channel, s.channel_order_no) for s in sales] == [(1980, "own", taken["channel_order_no"])]
     assert (kept["channel"], kept["channel_order_no"], kept["o2o_order_id"]) == ("own", taken["channel_order_no"],
                                                                                 order_id)
     assert [t["method"] for t in kept["tenders"]] == ["platform"]
