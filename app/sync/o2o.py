@@ -39,9 +39,16 @@ def cursor(session: Session) -> int:
 
 def apply_page(session: Session, orders: list[dict[str, Any]], next_cursor: int,
                auto_accept: frozenset[str] = frozenset()) -> int:
-    """Apply one page of HQ's feed and move the cursor, in the caller's transaction."""
+    """Apply one page of HQ's feed and move the cursor, in the caller's transaction. An order the
+    store cannot read is logged and passed over (each order in a savepoint of its own), so it
+    never holds up the orders behind it."""
     for order in orders:
-        o2o.ingest(session, order, auto_accept)
+        try:
+            with session.begin_nested():
+                o2o.ingest(session, order, auto_accept)
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            log.warning("O2O order %r unreadable, passed over: %r", order.get("id") if isinstance(order, dict)
+                        else order, error)
     session.execute(insert(Meta).values(key=CURSOR_KEY, value=str(next_cursor))
                     .on_conflict_do_update(index_elements=["key"], set_={"value": str(next_cursor)}))
     return len(orders)

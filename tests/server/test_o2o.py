@@ -258,3 +258,17 @@ def test_auto_accept_is_a_store_setting_of_known_channels(store_server: StoreSer
     saved = boss.ok(save("eleme, meituan"))
     assert saved["values"]["o2o_auto_accept"] == "eleme,meituan"
     boss.ok(save(None))
+
+
+def test_an_order_the_store_cannot_read_does_not_hold_up_the_feed(store_server: StoreServer, picker: Till) -> None:
+    from app.sync.o2o import apply_page, cursor
+
+    good = o2o.order(store_server, [(COLA, 1)])
+    broken = {**o2o.order(store_server, [(WATER, 1)]), "lines": [{"line_no": 1}]}  # no price, no code
+    with store_server.db() as session:
+        before = cursor(session)
+        apply_page(session, [broken, good], before + 2)
+        session.commit()
+        assert cursor(session) == before + 2
+        assert session.get(O2OOrder, broken["id"]) is None
+    assert picker.ok(picker.get(f"/o2o/orders/{good['id']}"))["state"] == "assigned"
