@@ -284,6 +284,7 @@ class BoardWindow(QWidget):
         self.alert.setStyleSheet("background:#c62828;color:white;font-size:20px;font-weight:bold;padding:8px;")
         self.alert.setWordWrap(True)
         self.alert.hide()
+        self.setStyleSheet("QPushButton#primaryButton:disabled { background: #9bbfdc; border-color: #9bbfdc; }")
         layout.addWidget(self.alert)
         self.message = MessageStrip()
         layout.addWidget(self.message)
@@ -302,7 +303,9 @@ class BoardWindow(QWidget):
             listing.setWordWrap(True)
             listing.setMinimumWidth(80)
             listing.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-            listing.itemClicked.connect(lambda item: self.select(int(item.data(Qt.ItemDataRole.UserRole))))
+            # the lists are rebuilt on select: leave the click's own handling first
+            listing.itemClicked.connect(lambda item: QTimer.singleShot(
+                0, lambda order_id=int(item.data(Qt.ItemDataRole.UserRole)): self.select(order_id)))
             grid.addWidget(header, 0, n)
             grid.addWidget(listing, 1, n)
             self.headers[column], self.lists[column] = header, listing
@@ -443,6 +446,7 @@ class BoardWindow(QWidget):
 
     def select(self, order_id: int) -> None:
         self.selected = order_id
+        self.refresh_columns()
         self._show_selected()
         self.scan_edit.setFocus()
 

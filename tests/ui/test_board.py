@@ -176,3 +176,16 @@ def test_the_board_alone_logs_in_and_takes_wedge_scans(qtbot, store_server) -> N
     data = o2o.drop(store_server, o2o.order(store_server, [(COLA, 1)]))
     qtbot.waitUntil(lambda: data["id"] in shell.board.orders, timeout=WAIT_MS)
     shell.close()
+
+
+def test_clicking_an_order_card_selects_it(qtbot, board: BoardWindow, store_server) -> None:
+    from PySide6.QtCore import Qt
+
+    data = o2o.drop(store_server, o2o.order(store_server, [(COLA, 1)]))
+    wait_state(qtbot, board, data["id"], column="new")
+    listing = board.lists["new"]
+    [item] = [listing.item(n) for n in range(listing.count())
+              if listing.item(n).data(Qt.ItemDataRole.UserRole) == data["id"]]
+    qtbot.mouseClick(listing.viewport(), Qt.MouseButton.LeftButton, pos=listing.visualItemRect(item).center())
+    qtbot.waitUntil(lambda: board.selected == data["id"], timeout=WAIT_MS)
+    assert data["channel_order_no"] in board.title.text() and board.accept_button.isEnabled()
