@@ -303,9 +303,7 @@ class BoardWindow(QWidget):
             listing.setWordWrap(True)
             listing.setMinimumWidth(80)
             listing.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-            # the lists are rebuilt on select: leave the click's own handling first
-            listing.itemClicked.connect(lambda item: QTimer.singleShot(
-                0, lambda order_id=int(item.data(Qt.ItemDataRole.UserRole)): self.select(order_id)))
+            listing.itemClicked.connect(self._clicked)
             grid.addWidget(header, 0, n)
             grid.addWidget(listing, 1, n)
             self.headers[column], self.lists[column] = header, listing
@@ -443,6 +441,10 @@ class BoardWindow(QWidget):
                 if order.id == self.selected:
                     item.setSelected(True)
             self.headers[column].setText(f"{column_title(column)} ({len(orders)})")
+
+    def _clicked(self, item: QListWidgetItem) -> None:
+        order_id = int(item.data(Qt.ItemDataRole.UserRole))
+        QTimer.singleShot(0, lambda: self.select(order_id))  # the lists are rebuilt: let the click finish first
 
     def select(self, order_id: int) -> None:
         self.selected = order_id
