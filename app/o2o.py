@@ -512,10 +512,11 @@ def settle_step(session: Session, step_id: str, answer: dict[str, Any] | None, e
     order = session.get(O2OOrder, row.order_id)
     if order is None:
         return
-    if answer is not None and isinstance(answer.get("version"), int):
-        if answer.get("state") in (o2o.CANCELLED, o2o.REASSIGNED):
-            ingest(session, answer)
-        else:
+    if answer is not None and isinstance(answer.get("version"), int) and answer.get("id") == order.id:
+        try:  # HQ's answer is the order as it holds it now: what changed there (a rider) is taken too
+            with session.begin_nested():
+                ingest(session, answer)
+        except (KeyError, TypeError, ValueError):
             order.version = max(order.version, answer["version"])
     _touch(session, order, "synced" if error is None else "step_refused", f"{row.step} {error or ''}".strip())
 
