@@ -232,3 +232,16 @@ def test_an_eleme_push_of_unknown_type_is_acknowledged(phq: HQServer, sim: Platf
     fields["signature"] = p.eleme_push_signature(fields, "elm-secret")
     answer = requests.post(phq.api + "/platforms/eleme/push", json=fields, timeout=30)
     assert answer.status_code == 200 and answer.json() == {"message": "ok"}
+
+
+@pytest.mark.parametrize("platform", ["meituan", "eleme"])
+def test_the_riders_progress_reaches_the_store(platform: str, padmin: Admin, sim: PlatformSim) -> None:
+    sku, = skus(padmin, 1)
+    store = placed_store(padmin, {sku: 10})
+    placed = sim.post("/sim/orders", {"platform": platform, "store": store.code, "lines": [{"sku": sku, "qty": 1}]})
+    got = feed(store)["orders"][-1]
+    step(store, got["id"], "accept")
+    assert sim.post(f"/sim/orders/{placed['order_no']}/rider", {"status": "arrived", "name": "骑手小刘",
+                                                               "phone": "13700001234"})["push_status"] == 200
+    rider = feed(store, got["version"])["orders"][-1]["rider"]
+    assert rider == {"status": "arrived", "name": "骑手小刘", "phone": "137****1234"}
