@@ -70,6 +70,15 @@ def meituan_verify(url: str, params: Mapping[str, str], secret: str) -> bool:
 #: 美团's order status (research §3.4) for each of ours
 MEITUAN_STATUS = {"pending": 2, "assigned": 2, "accepted": 4, "picking": 4, "packed": 4, "ready": 4,
                   "handed_over": 8, "cancelled": 9, "rejected": 9, "split": 4}
+#: 美团's status → ours, for what a push or a pull says of an order (2: to be confirmed)
+MEITUAN_STATE = {1: "pending", 2: "pending", 4: "accepted", 6: "handed_over", 8: "handed_over", 9: "cancelled"}
+
+
+def platform_status(platform: str, state: str) -> str:
+    """Our state as the platform names it."""
+    return str(MEITUAN_STATUS.get(state, 2)) if platform == MEITUAN else ELEME_STATUS.get(state, "unprocessed")
+
+
 #: our callback → 美团's call (path under its API)
 MEITUAN_CALLS = {"confirm": "order/confirm", "ready": "order/preparationMealComplete",
                  "picked_up": "order/arrived", "cancel": "order/cancel", "cancel_agree": "order/refund/agree",
@@ -117,6 +126,9 @@ ELEME_RIDER = {"tobeAssignedCourier": "dispatching", "tobeFetched": "accepted", 
 ELEME_STATUS = {"pending": "unprocessed", "assigned": "unprocessed", "accepted": "valid", "picking": "valid",
                 "packed": "valid", "ready": "valid", "handed_over": "settled", "cancelled": "invalid",
                 "rejected": "invalid", "split": "valid"}
+#: 饿了么's status → ours
+ELEME_STATE = {"pending": "pending", "unprocessed": "pending", "valid": "accepted", "settled": "handed_over",
+               "invalid": "cancelled", "refunding": "accepted"}
 ELEME_CALLS = {"confirm": "eleme.order.confirmOrderLite", "ready": "eleme.order.mealComplete",
                "picked_up": "eleme.order.receivedOrderLite", "cancel": "eleme.order.cancelOrderLite",
                "cancel_agree": "eleme.order.agreeRefundLite", "cancel_reject": "eleme.order.disagreeRefundLite",

@@ -126,7 +126,20 @@ def meituan_order(params: dict[str, Any]) -> OrderIn:
 
 def meituan_push(session: Session, url: str, params: dict[str, str]) -> O2OOrder:
     meituan_params(session, url, params)
-    return intake.take(session, meituan_order(params))
+    return take_or_cancel(session, p.MEITUAN_STATE.get(_int(params, "status", 2), "pending"), meituan_order(params))
+
+
+def take_or_cancel(session: Session, state: str, incoming: OrderIn) -> O2OOrder:
+    """A pushed or pulled order as the platform's status says: cancelled there → cancelled here (if
+    HQ has it; an order it never had stays unknown), else taken (once)."""
+    if state == o2o.CANCELLED:
+        known = intake.find(session, incoming.channel, incoming.channel_order_no)
+        if known is None:
+            raise DomainError("order_not_found", status=404, order=incoming.channel_order_no)
+        if known.state == o2o.CANCELLED:
+            return known
+        return intake.cancel(session, incoming.channel, incoming.channel_order_no, f"{incoming.channel}:cancelled")
+    return intake.take(session, incoming)
 
 
 def meituan_cancel(session: Session, url: str, params: dict[str, str]) -> O2OOrder:
@@ -173,7 +186,8 @@ def eleme_push(session: Session, body: dict[str, Any]) -> O2OOrder | None:
     if not isinstance(message, dict):
         raise _invalid("message")
     if kind == p.ELEME_PLACED:
-        return intake.take(session, eleme_order(message))
+        return take_or_cancel(session, p.ELEME_STATE.get(str(message.get("status", "unprocessed")), "pending"),
+                              eleme_order(message))
     if kind == p.ELEME_CANCELLED:
         return intake.cancel(session, p.ELEME, _text(message, "orderId", 64),
                              _text(message, "reason", 64, required=False) or "eleme:cancelled")
@@ -297,4 +311,7 @@ def pull(channel: O2OChannel) -> list[dict[str, Any]]:
 
 def take_pulled(session: Session, channel: O2OChannel, raw: dict[str, Any]) -> O2OOrder:
     """A pulled order taken like its push (already known: nothing changes)."""
-    return intake.take(session, meituan_order(raw) if channel.code == p.MEITUAN else eleme_order(raw))
+    if channel.code == p.MEITUAN:
+        return take_or_cancel(session, p.MEITUAN_STATE.get(_int(raw, "status", 2), "pending"), meituan_order(raw))
+    return take_or_cancel(session, p.ELEME_STATE.get(str(raw.get("status", "unprocessed")), "pending"),
+                          eleme_order(raw))
