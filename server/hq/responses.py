@@ -409,8 +409,8 @@ class StoreSalesOut(Out):
     sales: list[ChannelSaleOut]
 
 
-class DayClosedOut(Out):
-    """The store's Z for that day (日结), when it has closed it."""
+class ClosedDayOut(Out):
+    """The store's Z (日结) for that day, as it reported it."""
 
     z_no: int
     net_total: int
@@ -437,7 +437,8 @@ class SalesRowOut(Out):
     item_count: int
     tenders: dict[str, int]
     channels: dict[str, ChannelSalesOut]
-    closed: DayClosedOut | None
+    closed: ClosedDayOut | None
+    """The day's Z when the store has closed it; null while the day is open."""
 
 
 class SalesTotalsOut(Out):
