@@ -263,3 +263,22 @@ def test_a_push_saying_cancelled_cancels_the_order_here(phq: HQServer, padmin: A
     unknown["sig"] = p.meituan_sig(url, {k: v for k, v in unknown.items() if k != "sig"}, "mt-secret")
     refused = requests.post(url, data=unknown, timeout=30)
     assert refused.status_code == 404 and refused.json()["code"] == "order_not_found"
+
+
+def test_an_order_no_store_can_take_is_given_up_and_the_platform_told(phq: HQServer, padmin: Admin,
+                                                                      sim: PlatformSim) -> None:
+    sku, = skus(padmin, 1)
+    store = placed_store(padmin, {sku: 1})
+    point_channels(padmin, sim.url, accept_seconds=1)
+    try:
+        placed = sim.post("/sim/orders", {"platform": "meituan", "store": store.code,
+                                          "lines": [{"sku": sku, "qty": 5}]})
+        assert placed["push_status"] == 200
+        taken = hq_order(phq, "meituan", placed["order_no"])
+        assert taken is not None and taken.state == "pending"
+        assert until(lambda: sim.order(placed["order_no"])["status"] == "cancelled", seconds=20)
+        gone = hq_order(phq, "meituan", placed["order_no"])
+        assert gone is not None and gone.state == "cancelled" and gone.cancel_reason == "no_store"
+        assert "cancel" in sim.order(placed["order_no"])["calls"]
+    finally:
+        point_channels(padmin, sim.url)
