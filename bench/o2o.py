@@ -19,8 +19,10 @@ from typing import Any
 
 import psycopg
 import requests
+from requests.adapters import HTTPAdapter
 from sqlalchemy import create_engine, select
 from sqlalchemy.orm import Session
+from urllib3.util.retry import Retry
 
 from bench.common import Result, print_table
 from harness.hq import PG_ADMIN, HQServer, scratch_hq
@@ -94,6 +96,9 @@ def _intake(hq: HQServer, key: str, products: list[str], count: int) -> list[Res
     sessions = [requests.Session() for _ in range(CLIENTS)]
     for s in sessions:
         s.headers["Authorization"] = f"Bearer {key}"
+        # an intake is idempotent by its order no: a POST on a keep-alive connection the server
+        # closed meanwhile is simply sent again
+        s.mount("http://", HTTPAdapter(max_retries=Retry(total=3, allowed_methods=None, backoff_factor=0.1)))
     url = hq.api + "/open/orders"
     latencies: list[float] = []
 
