@@ -461,3 +461,20 @@ class DayClose(HQBase):
     event_id: Mapped[str] = mapped_column(String(64))
 
     __table_args__ = (UniqueConstraint("store_id", "business_day", name="uq_day_closes_store_day"),)
+
+
+class Transfer(HQBase):
+    """调拨: goods one store sends another through HQ. ``dispatched`` when the sender took it out of
+    its stock, ``received`` when the receiver counted it in (each line's ``received`` beside what was
+    ``quantity`` sent), ``cancelled`` when the sender gave it up before it left."""
+
+    __tablename__ = "transfers"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    transfer_no: Mapped[str] = mapped_column(String(limits.TRANSFER_NO.max_length), unique=True)
+    from_store_id: Mapped[int] = mapped_column(ForeignKey("stores.id"), index=True)
+    to_store_id: Mapped[int] = mapped_column(ForeignKey("stores.id"), index=True)
+    status: Mapped[str] = mapped_column(String(12))
+    note: Mapped[str] = mapped_column(String(limits.NOTE.max_length), default="")
+    lines: Mapped[list[dict[str, Any]]] = mapped_column(JSONDoc)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    received_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)

@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.hq import campaigns, conflicts, demo, gift_cards, ingest, keys, loyalty, masterdata, rules, stores
+from app.hq import campaigns, conflicts, demo, gift_cards, ingest, keys, loyalty, masterdata, rules, stores, transfers
 from app.hq.models import Store
 from app.hq.uow import transaction
 
@@ -90,3 +90,7 @@ upsert_promotions = transaction(masterdata.upsert_promotions)
 end_promotion = transaction(masterdata.end_promotion)
 upsert_tills = transaction(masterdata.upsert_tills)
 upsert_operators = transaction(masterdata.upsert_operators)
+
+# ---- transfers between stores (调拨) ------------------------------------------------------------
+create_transfer = transaction(transfers.create)
+cancel_transfer = transaction(transfers.cancel)

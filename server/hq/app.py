@@ -26,10 +26,12 @@ from server.hq.routers import (
     stored_value,
     stores,
     sync,
+    transfers,
 )
 from server.responses import REFUSALS
 
-ROUTERS = (stores, sync, members, coupons, stored_value, points, conflicts, api_keys, masterdata, channels, reports)
+ROUTERS = (stores, sync, members, coupons, stored_value, points, conflicts, api_keys, masterdata, channels, reports,
+           transfers)
 
 
 def create_hq_app(database_url: str | None = None, settings: HQSettings | None = None,

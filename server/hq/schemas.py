@@ -257,3 +257,27 @@ class ConflictResolveIn(BaseModel):
 
     operator: OperatorCode
     note: ResolutionNote
+
+
+# ---- transfers between stores (调拨) ------------------------------------------------------------
+TransferNo = text(limits.TRANSFER_NO)
+
+
+class TransferLineIn(BaseModel):
+    sku: Text32
+    name: text(limits.PRODUCT_NAME, min_length=0) = ""  # type: ignore[valid-type]
+    unit: Annotated[str, Field(pattern=r"^(piece|gram)$")] = "piece"
+    quantity: Integer
+
+
+class TransferIn(BaseModel):
+    """A store's transfer out: its number (unique, the store's own), the receiving store, the goods."""
+
+    transfer_no: TransferNo
+    to_store: Text16
+    note: text(limits.NOTE) = ""  # type: ignore[valid-type]
+    lines: list[TransferLineIn] = Field(min_length=1, max_length=limits.MAX_LINES)
+
+
+class TransferCancelIn(BaseModel):
+    transfer_no: TransferNo

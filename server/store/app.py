@@ -19,6 +19,7 @@ from server.store.routers import (
     closing,
     coupons,
     drawer,
+    labels,
     members,
     reports,
     returns,
@@ -33,7 +34,7 @@ from server.store.routers import (
 from server.store.routers import settings as store_settings
 
 ROUTERS = (session, shifts, catalog, tickets, drawer, members, coupons, stored_value, returns, stock, sync, sales,
-           reports, closing, store_settings)
+           reports, closing, store_settings, labels)
 
 
 def create_store_app(settings: StoreSettings | None = None) -> FastAPI:
