@@ -83,8 +83,8 @@ def _cost(value: Any) -> int | None:
 
 def _apply_products(session: Session, items: Iterable[dict[str, Any]]) -> None:
     items = list(items)
-    prices_before = dict(session.execute(
-        select(Product.sku, Product.price).where(Product.sku.in_([item["sku"] for item in items]))).tuples().all())
+    prices_before: dict[str, int] = {sku: price for sku, price in session.execute(
+        select(Product.sku, Product.price).where(Product.sku.in_([item["sku"] for item in items])))}
     categories: dict[str, int | None] = {}
     rows = []
     for item in items:

@@ -65,6 +65,22 @@ STORE_ROUTES = {
     ("POST", "/tickets/{ticket_id}/stored-value"),
     ("POST", "/tickets/{ticket_id}/tenders"),
     ("POST", "/tickets/{ticket_id}/void"),
+    ("GET", "/stock/list"),
+    ("POST", "/stock/receipts"),
+    ("POST", "/stock/damage"),
+    ("POST", "/stock/counts"),
+    ("GET", "/stock/counts/current"),
+    ("POST", "/stock/counts/{count_id}/lines"),
+    ("GET", "/stock/counts/{count_id}/variances"),
+    ("POST", "/stock/counts/{count_id}/approve"),
+    ("POST", "/stock/counts/{count_id}/cancel"),
+    ("POST", "/stock/transfers"),
+    ("GET", "/stock/transfers"),
+    ("POST", "/stock/transfers/{transfer_no}/receive"),
+    ("GET", "/labels/pending"),
+    ("GET", "/labels/tag"),
+    ("POST", "/labels/requests"),
+    ("POST", "/labels/printed"),
 }
 
 HQ_ROUTES = {
@@ -123,6 +139,10 @@ HQ_ROUTES = {
     ("GET", "/reports/sync-health"),
     ("POST", "/sync/events"),
     ("GET", "/sync/feed"),
+    ("POST", "/transfers"),
+    ("POST", "/transfers/cancel"),
+    ("GET", "/admin/transfers"),
+    ("GET", "/admin/transfers/{transfer_no}"),
 }
 
 
