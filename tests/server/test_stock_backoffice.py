@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import func, select
 
-from app.db.models import LabelToPrint, OutboxEvent, Product, StockCount, StockMovement
+from app.db.models import LabelToPrint, OutboxEvent, Product, StockCount, StockLevel, StockMovement
 from harness.store import APPLE_PLU, COLA, NOODLES, WATER, StoreServer, Till
 
 
@@ -151,6 +151,16 @@ def test_a_blind_count_posts_its_variances_only_when_a_manager_approves(
     assert on_hand(boss, WATER) == 15 - 2 and on_hand(boss, COLA) == book_cola
     again = boss.post(f"/stock/counts/{count['id']}/lines", {"lines": lines((WATER, 1)), "command_id": cid()})
     assert again.status_code == 409 and again.json()["code"] == "stock_count_closed"
+    assert_ledger_adds_up(store_server)
+
+
+def assert_ledger_adds_up(server: StoreServer) -> None:
+    """Every level is the sum of its product's movements: nothing moved stock off the ledger."""
+    with server.db() as session:
+        sums = dict(session.execute(select(StockMovement.product_id, func.sum(StockMovement.delta))
+                                    .group_by(StockMovement.product_id)).all())
+        levels = dict(session.execute(select(StockLevel.product_id, StockLevel.quantity)).all())
+    assert {pid: q for pid, q in levels.items() if q} == {pid: q for pid, q in sums.items() if q}
 
 
 def test_a_count_refuses_a_negative_or_unknown_line_and_a_cancelled_count_posts_nothing(
