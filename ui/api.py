@@ -811,6 +811,10 @@ class BackOfficeClient(StoreClient):
     def label_tag(self, code: str) -> dict[str, Any]:
         return dict(self._api("GET", "/labels/tag", params={"code": code}))
 
+    def request_label(self, code: str, command_id: str | None = None) -> dict[str, Any]:
+        """A product's label put on the list by hand (a torn label)."""
+        return dict(self._command("/labels/requests", {"code": code}, command_id))
+
     def labels_printed(self, ids: list[int], template: str, width_mm: int, height_mm: int,
                        command_id: str | None = None) -> dict[str, Any]:
         return dict(self._command("/labels/printed", {"ids": ids, "template": template, "width_mm": width_mm,

@@ -17,8 +17,8 @@ APPLES = PriceTag(sku="A0000007", name="红富士苹果", price=1298, unit="gram
                   grade="一级", promotion_price=998, promotion_from="2026-12-01", promotion_to="2026-12-07")
 
 
-def texts(tag: PriceTag, stock: LabelStock = LabelStock(), template: str | None = None) -> list[str]:
-    return [e.text for e in price_label(tag, stock, template).elements if isinstance(e, Text)]
+def texts(tag: PriceTag, stock: LabelStock | None = None, template: str | None = None) -> list[str]:
+    return [e.text for e in price_label(tag, stock or LabelStock(), template).elements if isinstance(e, Text)]
 
 
 def test_the_shelf_label_carries_every_marked_price_field() -> None:

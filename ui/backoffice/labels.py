@@ -93,7 +93,7 @@ class LabelsPage(QWidget):
         self.caption.setObjectName("caption")
         left_layout.addWidget(self.caption)
         self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Price"), self.tr("Promotion"),
+        self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Price"), self.tr("Promotion price"),
                                               self.tr("Why")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
