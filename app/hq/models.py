@@ -108,6 +108,9 @@ class Product(HQBase):
     tax_rate: Mapped[int] = mapped_column(Integer, default=1300)  # basis points
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     kind: Mapped[str] = mapped_column(String(12), default="goods")  # goods | gift_card (储值卡, activated when sold)
+    #: 明码标价: 产地 and 等级 for the stores' shelf labels (``spec`` is its 规格)
+    origin: Mapped[str | None] = mapped_column(String(limits.NAME.max_length), nullable=True)
+    grade: Mapped[str | None] = mapped_column(String(16), nullable=True)
 
 
 class Barcode(HQBase):

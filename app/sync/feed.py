@@ -81,6 +81,10 @@ def _cost(value: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 10**10 else None
 
 
+def _label_text(value: Any, longest: int) -> str | None:
+    return value[:longest] if isinstance(value, str) else None
+
+
 def _apply_products(session: Session, items: Iterable[dict[str, Any]]) -> None:
     items = list(items)
     prices_before: dict[str, int] = {sku: price for sku, price in session.execute(
@@ -108,6 +112,7 @@ def _apply_products(session: Session, items: Iterable[dict[str, Any]]) -> None:
             "kind": item.get("kind") or "goods",
             "primary_barcode": barcodes[0]["code"] if barcodes else None,
             "cost_price": _cost(item.get("cost_price")),
+            "origin": _label_text(item.get("origin"), 64), "grade": _label_text(item.get("grade"), 16),
         })
     # executemany with one cached statement: a VALUES list of 1,000 rows costs more to compile than to run
     statement = insert(Product)
@@ -122,6 +127,9 @@ def _apply_products(session: Session, items: Iterable[dict[str, Any]]) -> None:
                 "price": _coalesce_group_price(excluded.price),
                 "plu": excluded.plu, "tax_rate": excluded.tax_rate, "active": excluded.active, "kind": excluded.kind,
                 "primary_barcode": excluded.primary_barcode, "cost_price": excluded.cost_price,
+                # 产地 and 等级 when HQ states them; else what the store has
+                "origin": func.coalesce(excluded.origin, Product.origin),
+                "grade": func.coalesce(excluded.grade, Product.grade),
             },
         ),
         rows,

@@ -125,3 +125,25 @@ def test_a_transfer_to_an_unknown_or_disabled_store_is_refused_and_nothing_moves
         assert admin.ok(admin.get("/admin/transfers", store=a.code))["items"] == []
     finally:
         admin.ok(admin.post(f"/admin/stores/{b.code}/enable"))
+
+
+def test_hq_sends_the_marked_price_facts_and_a_price_change_puts_the_label_on_the_list(
+        two_stores, admin: Admin) -> None:
+    a, _ = two_stores
+    boss = Till(a.server, a.server.new_till(), "5001", "5555")
+    before = boss.ok(boss.get("/labels/tag", params={"code": NOODLES}))
+    product = {"sku": before["sku"], "name": before["name"], "spec": "5连包", "price": before["price"] + 100,
+               "origin": "天津", "grade": "合格品", "barcodes": [{"code": NOODLES}]}
+    admin.ok(admin.post("/admin/products", {"items": [product]}))
+
+    def updated() -> dict | None:
+        tag = boss.ok(boss.get("/labels/tag", params={"code": NOODLES}))
+        return tag if tag["origin"] == "天津" else None
+
+    tag = eventually(updated)
+    assert (tag["grade"], tag["price"]) == ("合格品", before["price"] + 100)
+    waiting = boss.ok(boss.get("/labels/pending", params={"limit": 500}))["items"]
+    assert [item["reason"] for item in waiting if item["tag"]["sku"] == before["sku"]] == ["price"]
+    admin.ok(admin.post("/admin/products", {"items": [{**product, "origin": None, "price": before["price"]}]}))
+    eventually(lambda: boss.ok(boss.get("/labels/tag", params={"code": NOODLES}))["price"] == before["price"])
+    assert boss.ok(boss.get("/labels/tag", params={"code": NOODLES}))["origin"] == "天津"  # None keeps it

@@ -1,4 +1,5 @@
-"""transfers between stores (调拨): sent by one store, received by another, through HQ
+"""transfers between stores (调拨): sent by one store, received by another, through HQ; the
+products' 产地 and 等级 for the stores' shelf labels (明码标价)
 
 Revision ID: 0040
 Revises: 0020
@@ -31,9 +32,13 @@ def upgrade() -> None:
     )
     op.create_index('ix_transfers_from_store_id', 'transfers', ['from_store_id'])
     op.create_index('ix_transfers_to_store_id', 'transfers', ['to_store_id'])
+    op.add_column('products', sa.Column('origin', sa.String(64), nullable=True))
+    op.add_column('products', sa.Column('grade', sa.String(16), nullable=True))
 
 
 def downgrade() -> None:
+    op.drop_column('products', 'grade')
+    op.drop_column('products', 'origin')
     op.drop_index('ix_transfers_to_store_id', 'transfers')
     op.drop_index('ix_transfers_from_store_id', 'transfers')
     op.drop_table('transfers')
