@@ -220,3 +220,29 @@ def test_a_price_change_from_hq_puts_the_label_on_the_list(store_server: StoreSe
                                                                         LabelToPrint.printed_at.is_(None))))
         session.rollback()
     assert queued == ["price"]
+
+
+def test_a_promotion_from_hq_puts_its_goods_labels_on_the_list_with_price_and_period(
+        store_server: StoreServer, boss: Till) -> None:
+    from app.sync import feed
+
+    with store_server.db() as session:
+        sku = session.scalars(select(Product.sku).where(Product.primary_barcode == COLA)).one()
+        cut = {"id": f"P-{uuid.uuid4().hex[:8]}", "name": "可乐特价", "kind": "price_cut", "rule": {"price": 290},
+               "scope": {"skus": [sku]}, "window": {"starts": "2026-12-01T00:00:00", "ends": "2099-12-08T00:00:00"}}
+        member = {"id": f"M-{uuid.uuid4().hex[:8]}", "name": "可乐会员价", "kind": "member_price",
+                  "rule": {"price": 300}, "scope": {"skus": [sku]}}
+        feed.apply_page(session, [{"entity": "promotion", "key": p["id"], "data": p} for p in (cut, member)], 0, "",
+                        bump=False)
+        session.commit()
+    tag = boss.ok(boss.get("/labels/tag", params={"code": COLA}))
+    assert (tag["promotion_price"], tag["promotion_from"], tag["promotion_to"]) == (290, "2026-12-01", "2099-12-08")
+    assert tag["member_price"] == 300
+    waiting = boss.ok(boss.get("/labels/pending", params={"limit": 500}))["items"]
+    assert any(item["tag"]["sku"] == sku and item["tag"]["promotion_price"] == 290 for item in waiting)
+    with store_server.db() as session:  # the promotion ends: its label comes back to the list
+        for p in (cut, member):
+            feed.apply_page(session, [{"entity": "promotion", "key": p["id"], "data": p, "deleted": True}], 0, "",
+                            bump=False)
+        session.commit()
+    assert boss.ok(boss.get("/labels/tag", params={"code": COLA}))["promotion_price"] is None

@@ -153,3 +153,10 @@ def test_a_label_batch_prints_on_the_tspl_printer_with_the_marked_price_fields(
     assert b"SIZE 60 mm,40 mm\r\n" in raw
     qtbot.waitUntil(lambda: page.table.rowCount() == 0, timeout=WAIT_MS)
     assert manager.ok(manager.get("/labels/pending"))["total"] == 0
+
+    qtbot.keyClicks(page.code, WATER)  # one label from a scan, off the list or not
+    qtbot.keyClick(page.code, Qt.Key.Key_Return)
+    one = labels_sim.wait_for_jobs(len(jobs) + 1, timeout=20)[-1]
+    water = tspl.parse_tspl(one.raw)[0]
+    water_texts = [e.text for e in water.elements if isinstance(e, Text)]
+    assert water_texts[0] == "农夫山泉 饮用天然水 550ml" and "零售价 ￥2.00/件" in water_texts
