@@ -147,3 +147,29 @@ def test_hq_sends_the_marked_price_facts_and_a_price_change_puts_the_label_on_th
     admin.ok(admin.post("/admin/products", {"items": [{**product, "origin": None, "price": before["price"]}]}))
     eventually(lambda: boss.ok(boss.get("/labels/tag", params={"code": NOODLES}))["price"] == before["price"])
     assert boss.ok(boss.get("/labels/tag", params={"code": NOODLES}))["origin"] == "天津"  # None keeps it
+
+
+def test_a_transfer_whose_answer_was_lost_is_cancelled_at_hq_and_nothing_left_the_store(
+        two_stores, admin: Admin) -> None:
+    a, b = two_stores
+    sender = Till(a.server, a.server.new_till(), "5001", "5555")
+    before_stock, before_written = on_hand(sender, NOODLES), written(a)
+    a.proxy.faults.drop_response = 1.0  # HQ takes the transfer; its answer never reaches the store
+    try:
+        lost = sender.post("/stock/transfers", {"to_store": b.code, "lines": lines((NOODLES, 4)), "command_id": cid()})
+    finally:
+        a.proxy.faults.drop_response = 0.0
+    assert lost.status_code == 503 and lost.json()["code"] == "hq_unreachable"
+    assert on_hand(sender, NOODLES) == before_stock and written(a) == before_written
+
+    def cancelled_at_hq() -> list[dict]:
+        items = admin.ok(admin.get("/admin/transfers", store=a.code))["items"]
+        return [t for t in items if t["status"] == "cancelled"]
+
+    gone = eventually(cancelled_at_hq, timeout=90)  # the resumer undid it
+    assert [t["status"] for t in admin.ok(admin.get("/admin/transfers", store=a.code))["items"]] == ["cancelled"]
+    receiver = Till(b.server, b.server.new_till(), "5001", "5555")
+    number = gone[0]["transfer_no"]
+    eventually(lambda: all(t["status"] == "cancelled" for t in receiver.ok(receiver.get(
+        "/stock/transfers", params={"direction": "in"}))["items"] if t["transfer_no"] == number))
+    assert on_hand(sender, NOODLES) == before_stock
