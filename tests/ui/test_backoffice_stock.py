@@ -160,3 +160,40 @@ def test_a_label_batch_prints_on_the_tspl_printer_with_the_marked_price_fields(
     water = tspl.parse_tspl(one.raw)[0]
     water_texts = [e.text for e in water.elements if isinstance(e, Text)]
     assert water_texts[0] == "农夫山泉 饮用天然水 550ml" and "零售价 ￥2.00/件" in water_texts
+
+
+def test_a_supervisors_count_is_approved_by_a_managers_authorisation(
+        qtbot, store_server: StoreServer, printer: PrinterSpy, manager: Till) -> None:
+    from PySide6.QtCore import QTimer
+
+    from ui.dialogs import OverrideDialog
+
+    with till_window(qtbot, store_server.url, store_server.new_till(), printer_sink=printer) as win:
+        sign_in(qtbot, win, "5001", "5555")
+        office = open_module(qtbot, win, 4, "stock")
+        page = office.page("stock")
+        assert isinstance(page, StockPage)
+        page.tabs.setCurrentIndex(3)
+        qtbot.waitUntil(lambda: page.start_count_button.isEnabled(), timeout=WAIT_MS)
+        qtbot.mouseClick(page.start_count_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: page.count is not None and page.count_code.isEnabled(), timeout=WAIT_MS)
+        counted = max(on_hand(manager, COLA), 0) + 3
+        page.count_quantity.setValue(counted)
+        qtbot.keyClicks(page.count_code, COLA)
+        qtbot.keyClick(page.count_code, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: page.counted_table.rowCount() == 1, timeout=WAIT_MS)
+        asked: list[str] = []
+
+        def authorise() -> None:
+            dialog = QApplication.activeModalWidget()
+            assert isinstance(dialog, OverrideDialog)
+            asked.append(dialog.reason.text())
+            dialog.operator.setText("9001")
+            dialog.pin.setText("9999")
+            dialog.submit()
+
+        QTimer.singleShot(300, authorise)
+        qtbot.mouseClick(page.approve_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: page.count is None, timeout=WAIT_MS)
+        assert len(asked) == 1  # a supervisor is asked for a manager's authorisation, once
+        assert on_hand(manager, COLA) == counted
