@@ -20,7 +20,9 @@ from server.store.routers import (
     closing,
     coupons,
     drawer,
+    labels,
     members,
+    o2o,
     reports,
     returns,
     sales,
@@ -35,7 +37,7 @@ from server.store.routers import (
 from server.store.routers import settings as store_settings
 
 ROUTERS = (session, shifts, catalog, tickets, drawer, members, coupons, stored_value, returns, stock, sync, sales,
-           reports, closing, store_settings, staff, audit)
+           reports, closing, store_settings, o2o, labels, staff, audit)
 
 
 def create_store_app(settings: StoreSettings | None = None) -> FastAPI:
