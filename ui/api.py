@@ -944,9 +944,6 @@ class BackOfficeClient(StoreClient):
         return dict(self._command("/labels/printed", {"ids": ids, "template": template, "width_mm": width_mm,
                                                       "height_mm": height_mm}, command_id))
 
-
-def _stock_lines(lines: list[tuple[str, int]]) -> list[dict[str, Any]]:
-    return [{"code": code, "quantity": quantity} for code, quantity in lines]
     # -- 人员, 审计, 会员 360 ------------------------------------------------------------------------
 
     def operators(self) -> list[dict[str, Any]]:
@@ -980,3 +977,7 @@ def _stock_lines(lines: list[tuple[str, int]]) -> list[dict[str, Any]]:
 
     def member_360(self, member_no: str) -> dict[str, Any]:
         return dict(self._api("GET", f"/members/{quote(member_no, safe='')}/360"))
+
+
+def _stock_lines(lines: list[tuple[str, int]]) -> list[dict[str, Any]]:
+    return [{"code": code, "quantity": quantity} for code, quantity in lines]
