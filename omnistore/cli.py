@@ -113,8 +113,11 @@ def cmd_enroll(args: argparse.Namespace) -> int:
 
 
 def cmd_client(args: argparse.Namespace) -> int:
-    from omnistore.till import run_client
+    from omnistore.till import run_board, run_client
 
+    if args.board:
+        return int(run_board(server_url=args.server, till=args.till, home=_home(), lang=args.lang,
+                             printer_uri=args.printer) or 0)
     return int(run_client(server_url=args.server, till=args.till, home=_home(), lang=args.lang,
                           printer_uri=args.printer) or 0)
 
@@ -335,6 +338,7 @@ def build_parser() -> argparse.ArgumentParser:
     client.add_argument("--lang", default=None, help="zh_CN or en (default: setting, then locale)")
     client.add_argument("--printer", default=os.environ.get("OMNISTORE_PRINTER", f"tcp://127.0.0.1:{DEFAULT_PRINTER_PORT}"),
                         help="receipt printer URI: tcp://host:port, usb://vid:pid, serial:///dev/ttyS0, file:///path")
+    client.add_argument("--board", action="store_true", help="the O2O board (online orders) alone, for a picker")
     client.set_defaults(func=cmd_client)
 
     printer = sub.add_parser("printer-sim", help="a network receipt printer simulator (ESC/POS on TCP)")

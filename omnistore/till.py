@@ -111,3 +111,25 @@ def run_client(server_url: str, till: str, home: Path, lang: str | None = None, 
 
     automation.install(window)
     return app.exec()
+
+
+def run_board(server_url: str, till: str, home: Path, lang: str | None = None, printer_uri: str | None = None,
+              argv: Sequence[str] | None = None) -> int:
+    """``omnistore client --board``: the O2O board alone (a picker's PC or tablet), logged in as
+    at ``till``; the pick list and bag labels print on its receipt printer."""
+    from ui.board import BoardShell
+    from ui.context import TillContext
+    from ui.worker import Worker
+
+    app = create_app(argv, lang)
+    language = str(app.property("omnistore_language") or DEFAULT_LANGUAGE)
+    client = StoreClient(server_url, language=language)
+    worker = Worker()
+    printer = till_printer(printer_uri, home)
+    ctx = TillContext(client=client, worker=worker, till=till, printer=printer)
+    if printer is not None:
+        ctx.printer_raster, ctx.printer_profile = printer.raster, printer.profile.name
+    shell = BoardShell(ctx)
+    shell.resize(1280, 800)
+    shell.show()
+    return app.exec()

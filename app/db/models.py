@@ -516,3 +516,90 @@ class StoreSetting(Base):
     value: Mapped[str] = mapped_column(String(512))
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     operator_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"), nullable=True)
+
+
+class O2OOrder(Base):
+    """线上订单: an online order HQ routed to this store, as the board works it (HQ's id is the key)."""
+
+    __tablename__ = "o2o_orders"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    #: HQ's feed version of the last change applied here
+    version: Mapped[int] = mapped_column(Integer)
+    #: the board's change stream position: raised on every change, here or from HQ
+    seq: Mapped[int] = mapped_column(Integer, index=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    channel_order_no: Mapped[str] = mapped_column(String(64))
+    #: assigned | accepted | picking | packed | ready | handed_over | cancelled | reassigned | rejected
+    state: Mapped[str] = mapped_column(String(16))
+    fulfilment: Mapped[str] = mapped_column(String(16))
+    pickup_code: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    customer_name: Mapped[str] = mapped_column(String(64), default="")
+    customer_phone: Mapped[str] = mapped_column(String(32), default="")
+    address: Mapped[str | None] = mapped_column(String(256), nullable=True)
+    requested_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    accept_by: Mapped[datetime] = mapped_column(DateTime)
+    allow_substitute: Mapped[bool] = mapped_column(Boolean, default=False)
+    note: Mapped[str] = mapped_column(String(256), default="")
+    paid: Mapped[int] = mapped_column(Integer, default=0)
+    delivery_fee: Mapped[int] = mapped_column(Integer, default=0)
+    commission: Mapped[int] = mapped_column(Integer, default=0)
+    rider: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    cancel_reason: Mapped[str | None] = mapped_column(String(128), nullable=True)
+    #: a cancel arrived after picking began: the board says so until someone puts the goods back
+    cancelled_mid_pick: Mapped[bool] = mapped_column(Boolean, default=False)
+    reject_reason: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    #: the channel sale recorded at handover
+    sale_id: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class O2OLine(Base):
+    """One line of an online order and what the picker found for it."""
+
+    __tablename__ = "o2o_lines"
+    order_id: Mapped[int] = mapped_column(ForeignKey("o2o_orders.id"), primary_key=True)
+    line_no: Mapped[int] = mapped_column(Integer, primary_key=True)
+    product_code: Mapped[str] = mapped_column(String(32))
+    barcode: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    name: Mapped[str] = mapped_column(String(128))
+    qty: Mapped[int] = mapped_column(Integer)
+    weight_g: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    unit_price: Mapped[int] = mapped_column(Integer)
+    amount: Mapped[int] = mapped_column(Integer)
+    #: open | picked | short | substituted
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    picked_qty: Mapped[int] = mapped_column(Integer, default=0)
+    picked_weight_g: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    picked_amount: Mapped[int] = mapped_column(Integer, default=0)
+    substitute_code: Mapped[str | None] = mapped_column(String(32), nullable=True)
+
+
+class O2OHistory(Base):
+    """What happened to an online order here, in order (the board's 日志)."""
+
+    __tablename__ = "o2o_history"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("o2o_orders.id"), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    what: Mapped[str] = mapped_column(String(32))
+    detail: Mapped[str] = mapped_column(String(256), default="")
+    operator_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
+class O2OStep(Base):
+    """A step of an order to tell HQ: recorded with the change, sent after the commit, retried
+    until HQ answers (``pending`` → ``settled`` or ``refused``). HQ dedupes by ``id``."""
+
+    __tablename__ = "o2o_steps"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("o2o_orders.id"), index=True)
+    step: Mapped[str] = mapped_column(String(16))
+    body: Mapped[dict[str, Any]] = mapped_column(JSON)
+    state: Mapped[str] = mapped_column(String(16), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    error: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+    __table_args__ = (Index("ix_o2o_steps_pending", "state", "created_at"),)

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 from fastapi import Depends, Request
 from sqlalchemy.orm import Session, sessionmaker
 
-from app import auth, commands, loyalty, outside, reports, store_config
+from app import auth, commands, loyalty, o2o, outside, reports, store_config
 from app.catalog import Catalog
 from app.context import Actor, OverrideRequest
 from app.db.engine import ensure_parent, make_engine, make_session_factory, reading, relaxed
@@ -18,6 +18,7 @@ from app.domain.errors import DomainError
 from app.settings import StoreSettings
 from app.sync import config as sync_config
 from app.sync.hq_client import HqClient
+from app.sync.o2o import O2OLink
 from app.sync.worker import SyncWorker
 from app.tickets import Tickets
 from server.store import schemas
@@ -38,9 +39,11 @@ class StoreState:
         with self.sessions() as session:  # a store upgraded with sales already made: their summaries
             reports.backfill_summaries(session)
         reports.listen(self.sessions)
+        o2o.listen(self.sessions)
         self.tickets = Tickets(self.sessions)
         self.catalog = Catalog()
         self.sync: SyncWorker | None = None
+        self.o2o: O2OLink | None = None
         self.resumer = outside.Resumer(self.sessions)
 
     def reload_settings(self) -> None:
@@ -56,6 +59,12 @@ class StoreState:
         if config is not None and self.sync is None:
             self.sync = SyncWorker(self.sessions, config)
             self.sync.start()
+            self.o2o = O2OLink(self.sessions, HqClient(config), self.auto_accept)
+            self.o2o.start()
+
+    def auto_accept(self) -> frozenset[str]:
+        """The channels whose online orders are accepted as they arrive (the manager's 设置)."""
+        return frozenset(part for part in self.settings.o2o_auto_accept.split(",") if part)
 
     def hq(self) -> HqClient | None:
         """A signed client for HQ when the store is enrolled (members, coupons, stored value)."""
@@ -64,6 +73,8 @@ class StoreState:
 
     def stop_sync(self) -> None:
         self.resumer.stop()
+        if self.o2o is not None:
+            self.o2o.stop()
         if self.sync is not None:
             self.sync.stop()
 

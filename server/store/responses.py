@@ -526,6 +526,8 @@ class SettingValuesOut(Out):
     rounding: str
     void_line_limit: int
     language: str
+    #: 自动接单: the online channels accepted as their orders arrive, comma-separated
+    o2o_auto_accept: str
 
 
 class SettingsOut(Out):
@@ -541,6 +543,86 @@ PRINTED = {200: {"content": {"text/plain": {"schema": {"type": "string"}},
                              "application/octet-stream": {"schema": {"type": "string", "format": "binary"}},
                              "image/png": {"schema": {"type": "string", "format": "binary"}}},
                  "description": "The document in the asked format"}}
+
+
+# ---- 线上订单 (O2O) -------------------------------------------------------------------------------
+
+
+class O2OLineOut(Out):
+    """A line of an online order and its pick: ``status`` open, picked, short or substituted;
+    ``picked_amount`` what the picked goods cost at the online price (a weighed line by weight)."""
+
+    line_no: int
+    product_code: str
+    barcode: str | None
+    name: str
+    qty: int
+    weight_g: int | None
+    unit_price: int
+    amount: int
+    status: Literal["open", "picked", "short", "substituted"]
+    picked_qty: int
+    picked_weight_g: int | None
+    picked_amount: int
+    substitute_code: str | None
+
+
+class O2OOrderOut(Out):
+    """An online order on the board: its state and board column, the SLA deadline, the pick, and
+    whether steps still wait to reach HQ (``steps_waiting``: 待同步) or HQ refused one."""
+
+    id: int
+    seq: int
+    version: int
+    channel: str
+    channel_order_no: str
+    state: Literal["assigned", "accepted", "picking", "packed", "ready", "handed_over", "cancelled", "reassigned",
+                   "rejected"]
+    column: Literal["new", "picking", "to_pack", "waiting", "done", "aside"]
+    fulfilment: str
+    pickup_code_set: bool
+    customer_name: str
+    customer_name_masked: str
+    customer_phone: str
+    address: str | None
+    requested_at: str | None
+    created_at: str | None
+    accept_by: str | None
+    allow_substitute: bool
+    note: str
+    paid: int
+    delivery_fee: int
+    commission: int
+    #: the platform's rider: status, name, phone (as HQ relays them)
+    rider: dict[str, str | None] | None
+    cancel_reason: str | None
+    cancelled_mid_pick: bool
+    reject_reason: str | None
+    sale_id: str | None
+    steps_waiting: int
+    step_refused: str | None
+    item_count: int
+    lines: list[O2OLineOut]
+
+
+class O2OOrdersOut(Out):
+    """Orders of the board (or those changed after ``after``), the change stream's ``cursor``, and
+    how many orders wait to be accepted (the till's badge)."""
+
+    orders: list[O2OOrderOut]
+    cursor: int
+    new: int
+
+
+class O2OHistoryEntryOut(Out):
+    at: str | None
+    what: str
+    detail: str
+
+
+class O2OHistoryOut(Out):
+    entries: list[O2OHistoryEntryOut]
+
 
 #: an X or a Z report in the other formats the back office asks for (``format=``)
 REPORT_FORMATS = {200: {"content": {"text/plain": {"schema": {"type": "string"}},

@@ -170,3 +170,44 @@ class ConflictResolveIn(CommandIn):
     retry with the same command_id gets the first answer, not "handled already"."""
 
     note: ResolutionNote
+
+
+# ---- 线上订单 (O2O) -------------------------------------------------------------------------------
+
+#: an order step's or state's name, a reject reason
+O2OWord = text(limits.KEYWORD)
+#: 自提码 as the customer shows or says it
+PickupCode = text(limits.CODE)
+
+
+class O2ORejectIn(Body):
+    reason: O2OWord
+    command_id: CommandId
+
+
+class O2OScanIn(Body):
+    """A code scanned against the pick list; a weighed line takes ``weight_g`` from the scale
+    (unless the code carries the weight)."""
+
+    code: Code
+    weight_g: Integer | None = None
+    command_id: CommandId
+
+
+class O2OShortIn(Body):
+    """缺货: how many of the line go out (fewer than ordered; 0: none)."""
+
+    picked_qty: Integer
+    command_id: CommandId
+
+
+class O2OSubstituteIn(Body):
+    code: Code
+    command_id: CommandId
+
+
+class O2OHandoverIn(Body):
+    """交付: a pickup order needs the customer's 自提码; a delivery goes to the rider."""
+
+    pickup_code: PickupCode | None = None
+    command_id: CommandId
