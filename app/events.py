@@ -581,9 +581,37 @@ class CashDeposited(Event):
 SHIFT_OPENED, SHIFT_CLOSED, STORED_VALUE_TOPUP = "shift_opened", "shift_closed", "stored_value_topup"
 
 #: the kinds HQ reads, by name
+@dataclass(frozen=True, slots=True)
+class TransferLine:
+    sku: str
+    sent: int
+    received: int
+
+
+@dataclass(frozen=True, slots=True)
+class TransferReceived(Event):
+    """调拨入库: the store received a transfer another store sent through HQ, line by line as counted
+    (``sent`` as dispatched, ``received`` as found); HQ marks it received and tells the sender."""
+
+    KIND: ClassVar[str] = "transfer_received"
+    transfer_no: str
+    lines: tuple[TransferLine, ...]
+
+    def payload(self) -> Payload:
+        return {"transfer_no": self.transfer_no,
+                "lines": [{"sku": x.sku, "sent": x.sent, "received": x.received} for x in self.lines]}
+
+    @classmethod
+    def read(cls, fields: Fields) -> TransferReceived:
+        lines = tuple(TransferLine(line.text("sku", limits.SKU), line.number("sent", limits.MAX_STOCK_DELTA),
+                                   line.number("received", limits.MAX_STOCK_DELTA))
+                      for line in fields.items("lines", required=True, only_objects=True))
+        return cls(fields.text("transfer_no", limits.TRANSFER_NO), lines)
+
+
 READERS: dict[str, Callable[[Fields], Event]] = {
     kind.KIND: kind.read for kind in (SaleCompleted, SaleReturned, TicketVoided, CouponRemoved, StockMoved,
-                                      DayClosed, CashDeposited)
+                                      DayClosed, CashDeposited, TransferReceived)
 }
 
 

@@ -203,6 +203,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "order_line_not_found": ("订单没有第 {line} 行", "The order has no line {line}"),
     "substitute_not_allowed": ("顾客不接受替换商品（第 {line} 行）", "The customer did not allow substitutes (line {line})"),
     "bad_platform_signature": ("平台签名校验失败", "The platform's signature does not match"),
+    # 库存 and 价签 at the back office
+    "negative_count": ("盘点数量不能为负：{quantity}", "A counted quantity cannot be negative: {quantity}"),
+    "stock_count_open": ("已有一张盘点单未完成：请先审核或取消", "A stock count is already open: approve or cancel it first"),
+    "stock_count_not_found": ("盘点单不存在：{count}", "No stock count {count}"),
+    "stock_count_closed": ("盘点单 {count} 已结束，不能再修改", "Stock count {count} is closed and cannot change"),
+    "invalid_damage_reason": ("报损原因无效：{reason}（过期、破损、变质、丢失、其他）",
+                              "Invalid damage reason: {reason} (expired, broken, spoiled, lost, other)"),
+    "damage_note_required": ("报损原因为“其他”时请填写说明", "Damage for another reason needs a note"),
+    "transfer_store_unknown": ("调入门店不存在或已停用：{store}", "No such store, or it is disabled: {store}"),
+    "transfer_to_self": ("不能调拨给本店：{store}", "A store cannot transfer to itself: {store}"),
+    "transfer_not_found": ("调拨单不存在：{transfer}", "No transfer {transfer}"),
+    "transfer_closed": ("调拨单 {transfer} 已收货或已取消", "Transfer {transfer} is already received or cancelled"),
+    "transfer_conflict": ("调拨单号 {transfer} 已被其他门店使用", "Transfer number {transfer} belongs to another store"),
+    "label_too_wide": ("价签模板 {template} 需要 {width}×{height} mm，标签纸只有 {stock_width}×{stock_height} mm",
+                       "The {template} label needs {width}×{height} mm; the label stock is {stock_width}×{stock_height} mm"),
+    "label_not_found": ("待打印价签不存在：{label}", "No label to print {label}"),
 }
 
 

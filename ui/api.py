@@ -868,3 +868,73 @@ class BackOfficeClient(StoreClient):
     def save_settings(self, values: dict[str, Any], command_id: str | None = None) -> dict[str, Any]:
         body = {"values": values, "command_id": command_id or new_command_id()}
         return dict(self._api("PUT", "/settings", json=body))
+
+    # -- 库存 and 价签 ---------------------------------------------------------------------
+
+    def stock_list(self, query: str = "", limit: int = 50, offset: int = 0) -> dict[str, Any]:
+        return dict(self._api("GET", "/stock/list", params={"q": query, "limit": limit, "offset": offset}))
+
+    def receive_delivery(self, lines: list[tuple[str, int]], supplier: str, ref: str = "",
+                         command_id: str | None = None) -> dict[str, Any]:
+        return dict(self._command("/stock/receipts", {"lines": _stock_lines(lines), "supplier": supplier, "ref": ref},
+                                  command_id))
+
+    def record_damage(self, lines: list[tuple[str, int]], reason: str, note: str = "",
+                      command_id: str | None = None) -> dict[str, Any]:
+        return dict(self._command("/stock/damage", {"lines": _stock_lines(lines), "reason": reason, "note": note},
+                                  command_id))
+
+    def current_count(self) -> dict[str, Any] | None:
+        count = self._api("GET", "/stock/counts/current").get("count")
+        return dict(count) if count else None
+
+    def start_count(self, note: str = "", command_id: str | None = None) -> dict[str, Any]:
+        return dict(self._command("/stock/counts", {"note": note}, command_id))
+
+    def count_lines(self, count_id: int, lines: list[tuple[str, int]], add: bool = True,
+                    command_id: str | None = None) -> dict[str, Any]:
+        return dict(self._command(f"/stock/counts/{int(count_id)}/lines", {"lines": _stock_lines(lines), "add": add},
+                                  command_id))
+
+    def count_variances(self, count_id: int) -> dict[str, Any]:
+        return dict(self._api("GET", f"/stock/counts/{int(count_id)}/variances"))
+
+    def approve_count(self, count_id: int, override: dict[str, str] | None = None,
+                      command_id: str | None = None) -> dict[str, Any]:
+        return dict(self._command(f"/stock/counts/{int(count_id)}/approve", {}, command_id, override))
+
+    def cancel_count(self, count_id: int, command_id: str | None = None) -> dict[str, Any]:
+        return dict(self._command(f"/stock/counts/{int(count_id)}/cancel", {}, command_id))
+
+    def transfers(self, direction: str | None = None, status: str | None = None) -> list[dict[str, Any]]:
+        params = {key: value for key, value in (("direction", direction), ("status", status)) if value}
+        return list(self._api("GET", "/stock/transfers", params=params or None).get("items", []))
+
+    def transfer_out(self, to_store: str, lines: list[tuple[str, int]], note: str = "",
+                     command_id: str | None = None) -> dict[str, Any]:
+        return dict(self._command("/stock/transfers", {"to_store": to_store, "lines": _stock_lines(lines),
+                                                       "note": note}, command_id))
+
+    def receive_transfer(self, transfer_no: str, lines: list[tuple[str, int]],
+                         command_id: str | None = None) -> dict[str, Any]:
+        return dict(self._command(f"/stock/transfers/{quote(transfer_no, safe='')}/receive",
+                                  {"lines": _stock_lines(lines)}, command_id))
+
+    def labels_pending(self, limit: int = 100, offset: int = 0) -> dict[str, Any]:
+        return dict(self._api("GET", "/labels/pending", params={"limit": limit, "offset": offset}))
+
+    def label_tag(self, code: str) -> dict[str, Any]:
+        return dict(self._api("GET", "/labels/tag", params={"code": code}))
+
+    def request_label(self, code: str, command_id: str | None = None) -> dict[str, Any]:
+        """A product's label put on the list by hand (a torn label)."""
+        return dict(self._command("/labels/requests", {"code": code}, command_id))
+
+    def labels_printed(self, ids: list[int], template: str, width_mm: int, height_mm: int,
+                       command_id: str | None = None) -> dict[str, Any]:
+        return dict(self._command("/labels/printed", {"ids": ids, "template": template, "width_mm": width_mm,
+                                                      "height_mm": height_mm}, command_id))
+
+
+def _stock_lines(lines: list[tuple[str, int]]) -> list[dict[str, Any]]:
+    return [{"code": code, "quantity": quantity} for code, quantity in lines]

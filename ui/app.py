@@ -16,7 +16,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QPushButton, QStackedWidget, QWidget
 
-from hardware.families import PrinterEvent, ReceiptPrinterDevice, ScaleDevice
+from hardware.families import LabelPrinterDevice, PrinterEvent, ReceiptPrinterDevice, ScaleDevice
 from hardware.faults import Severity, fault
 from ui.api import ApiError, SessionInfo, Shift, StoreClient, SyncStatus
 from ui.checkout import CheckoutScreen
@@ -108,14 +108,15 @@ class MainWindow(QMainWindow):
     def __init__(self, client: StoreClient, till: str, printer_sink: PrinterSink | None = None,
                  worker: Worker | None = None, parent: QWidget | None = None,
                  printer: ReceiptPrinterDevice | None = None, scale: ScaleDevice | None = None,
-                 customer: CustomerFacing | None = None, *, home: Path) -> None:
+                 customer: CustomerFacing | None = None, *, home: Path,
+                 label_printer: LabelPrinterDevice | None = None) -> None:
         super().__init__(parent)
         #: the till's data directory: its devices.json, print queues and logs
         self.home = home
         self.setWindowTitle(self.tr("OmniStore checkout"))
         self.worker = worker or Worker(self)
         self.ctx = TillContext(client=client, worker=self.worker, till=till, printer_sink=printer_sink,
-                               printer=printer, scale=scale, customer=customer)
+                               printer=printer, scale=scale, customer=customer, label_printer=label_printer)
         self.printer_events = PrinterEvents(self)
         self.stack = QStackedWidget()
         self.login = LoginScreen(self.ctx)
@@ -298,7 +299,7 @@ class MainWindow(QMainWindow):
                 till=self.ctx.till, language=self.property_language(),
                 print_receipt=self.ctx.print_receipt if (self.ctx.printer or self.ctx.printer_sink) else None,
                 printer_profile=self.ctx.printer_profile, printer_raster=self.ctx.printer_raster,
-                open_diagnostics=self.open_diagnostics, start_return=self.start_return,
+                label_printer=self.ctx.label_printer, open_diagnostics=self.open_diagnostics, start_return=self.start_return,
                 set_language=lambda lang: QTimer.singleShot(0, lambda: self.switch_language(lang)))
             self.backoffice = BackOfficeWindow(ctx)
             self.backoffice.till_requested.connect(self.enter_till)

@@ -144,7 +144,19 @@ class Shooter:
         wait(lambda: bool(settings_page.shown_values) and not win.worker.pending)
         self.window_shot(win, f"backoffice_settings_{tag}")
         office.show_module("stock")
+        stock_page = office.page("stock")
+        wait(lambda: stock_page.stock_table.rowCount() > 0 and not win.worker.pending)
         self.window_shot(win, f"backoffice_stock_{tag}")
+        stock_page.tabs.setCurrentIndex(3)
+        wait(lambda: not win.worker.pending)
+        self.window_shot(win, f"backoffice_stock_count_{tag}")
+        stock_page.tabs.setCurrentIndex(0)
+        for code in ("6901234567892", "1001"):  # 可口可乐, 红富士苹果 (weighed: its price per 500 g)
+            office.ctx.client.request_label(code)
+        office.show_module("labels")
+        labels_page = office.page("labels")
+        wait(lambda: bool(labels_page.items) and labels_page.preview.document is not None and not win.worker.pending)
+        self.window_shot(win, f"backoffice_labels_{tag}")
 
     def _back_office(self, win: MainWindow, lang: str, sizes: tuple[QSize, ...]) -> None:
         """The manager's back office: every page at 1024×768, the dashboard at each size too."""

@@ -87,6 +87,9 @@ class Product(Base):
     kind: Mapped[str] = mapped_column(String(12), default="goods", server_default="goods")  # goods | gift_card
     #: 进价 from HQ's feed, when HQ knows it: the back office's gross margin counts only goods that have one
     cost_price: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    #: 明码标价: 产地 and 等级 on the shelf label (``spec`` is its 规格)
+    origin: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    grade: Mapped[str | None] = mapped_column(String(16), nullable=True)
 
     category: Mapped[Category | None] = relationship(lazy="joined")
 
@@ -603,3 +606,61 @@ class O2OStep(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime)
 
     __table_args__ = (Index("ix_o2o_steps_pending", "state", "created_at"),)
+# ---- 库存 and 价签 at the back office ------------------------------------------------------------
+
+
+class StockCount(Base):
+    """盘点: opened with a snapshot of the book, counted blind, approved by a manager (or cancelled)."""
+
+    __tablename__ = "stock_counts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    status: Mapped[str] = mapped_column(String(12), default="open")  # open | approved | cancelled
+    note: Mapped[str] = mapped_column(String(128), default="", server_default="")
+    started_at: Mapped[datetime] = mapped_column(DateTime)
+    started_by: Mapped[int] = mapped_column(ForeignKey("operators.id"))
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    closed_by: Mapped[int | None] = mapped_column(ForeignKey("operators.id"), nullable=True)
+
+
+class StockCountLine(Base):
+    """One product of a count: its book quantity at the snapshot and, once counted, what was found."""
+
+    __tablename__ = "stock_count_lines"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    count_id: Mapped[int] = mapped_column(ForeignKey("stock_counts.id", ondelete="CASCADE"))
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"))
+    sku: Mapped[str] = mapped_column(String(32))
+    book: Mapped[int] = mapped_column(Integer)
+    counted: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+    __table_args__ = (UniqueConstraint("count_id", "product_id", name="uq_stock_count_lines_product"),)
+
+
+class Transfer(Base):
+    """调拨 between this store and another, through HQ: ``out`` leaves here when dispatched, ``in``
+    arrives here when received (each line's ``received`` may differ from what was sent)."""
+
+    __tablename__ = "transfers"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    transfer_no: Mapped[str] = mapped_column(String(40), unique=True)
+    direction: Mapped[str] = mapped_column(String(4))  # out | in
+    other_store: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(12))  # dispatched | received | cancelled
+    note: Mapped[str] = mapped_column(String(128), default="", server_default="")
+    lines: Mapped[list[dict[str, Any]]] = mapped_column(JSON)  # sku, name, unit, quantity, received
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class LabelToPrint(Base):
+    """价签待打印: a product whose label is out of date (HQ changed its price, a promotion began or
+    ended), until its label is printed."""
+
+    __tablename__ = "labels_to_print"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"))
+    reason: Mapped[str] = mapped_column(String(12))  # price | promotion | manual
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    printed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+
+    __table_args__ = (Index("ix_labels_to_print_pending", "printed_at", "product_id"),)

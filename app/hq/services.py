@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from app.hq import campaigns, conflicts, demo, gift_cards, ingest, keys, loyalty, masterdata, rules, stores
+from app.hq import campaigns, conflicts, demo, gift_cards, ingest, keys, loyalty, masterdata, rules, stores, transfers
 from app.hq.models import Store
 from app.hq.orders import intake as orders_intake
 from app.hq.orders import setup as orders_setup
@@ -136,3 +136,6 @@ def platform_push(session: Session, push: Callable[..., Any], *args: Any) -> Non
     except BaseException:
         session.rollback()
         raise
+# ---- transfers between stores (调拨) ------------------------------------------------------------
+create_transfer = transaction(transfers.create)
+cancel_transfer = transaction(transfers.cancel)

@@ -19,6 +19,7 @@ from server.store.routers import (
     closing,
     coupons,
     drawer,
+    labels,
     members,
     o2o,
     reports,
@@ -34,7 +35,7 @@ from server.store.routers import (
 from server.store.routers import settings as store_settings
 
 ROUTERS = (session, shifts, catalog, tickets, drawer, members, coupons, stored_value, returns, stock, sync, sales,
-           reports, closing, store_settings, o2o)
+           reports, closing, store_settings, o2o, labels)
 
 
 def create_store_app(settings: StoreSettings | None = None) -> FastAPI:

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 from fastapi import Depends, Request
 from sqlalchemy.orm import Session, sessionmaker
 
-from app import auth, commands, loyalty, o2o, outside, reports, store_config
+from app import auth, commands, loyalty, o2o, outside, reports, store_config, transfers
 from app.catalog import Catalog
 from app.context import Actor, OverrideRequest
 from app.db.engine import ensure_parent, make_engine, make_session_factory, reading, relaxed
@@ -54,6 +54,7 @@ class StoreState:
 
     def start_sync(self) -> None:
         loyalty.register_undos(self.hq())
+        transfers.register_undos(self.hq())
         self.resumer.start()
         config = sync_config.load(self.settings.home)
         if config is not None and self.sync is None:

@@ -632,3 +632,125 @@ REPORT_FORMATS = {200: {"content": {"text/plain": {"schema": {"type": "string"}}
                                         {"schema": {"type": "string", "format": "binary"}}},
                         "description": "The report: JSON, or the slip (text, ESC/POS) or the export (CSV, XLSX) "
                                        "asked for by format"}}
+
+# ---- 库存 and 价签 at the back office ------------------------------------------------------------
+
+
+class StockItemOut(Out):
+    sku: str
+    name: str
+    unit: str
+    spec: str
+    barcode: str | None
+    on_hand: int
+
+
+class StockListOut(Out):
+    """库存: a page of products with what the store holds."""
+
+    items: list[StockItemOut]
+    total: int
+    offset: int
+    more: bool
+
+
+class CountedOut(Out):
+    sku: str
+    name: str
+    unit: str
+    counted: int
+
+
+class StockCountOut(Out):
+    """盘点 as the counter sees it: what was counted, never the book."""
+
+    id: int
+    status: Literal["open", "approved", "cancelled"]
+    note: str
+    started_at: str
+    counted: list[CountedOut]
+
+
+class CurrentCountOut(Out):
+    count: StockCountOut | None
+
+
+class VarianceOut(Out):
+    sku: str
+    name: str
+    unit: str
+    book: int
+    counted: int
+    delta: int
+
+
+class StockVariancesOut(StockCountOut):
+    """差异表: the counted products whose count differs from the book at the snapshot."""
+
+    variances: list[VarianceOut]
+
+
+class StockCountApprovedOut(StockVariancesOut):
+    moved: StockMovedOut
+
+
+class StoreTransferLineOut(Out):
+    sku: str
+    name: str
+    unit: str
+    quantity: int
+    received: int | None
+
+
+class StoreTransferOut(Out):
+    """调拨 as this store sees it: ``out`` sent from here, ``in`` coming here."""
+
+    transfer_no: str
+    direction: Literal["out", "in"]
+    other_store: str
+    status: Literal["dispatched", "received", "cancelled"]
+    note: str
+    created_at: str
+    updated_at: str
+    lines: list[StoreTransferLineOut]
+
+
+class StoreTransfersOut(Out):
+    items: list[StoreTransferOut]
+
+
+class PriceTagOut(Out):
+    """What one shelf label shows (明码标价); prices in fen, a weighed product's per kg."""
+
+    sku: str
+    name: str
+    price: int
+    unit: str
+    barcode: str
+    origin: str
+    spec: str
+    grade: str
+    member_price: int | None
+    promotion_price: int | None
+    promotion_from: str
+    promotion_to: str
+
+
+class LabelToPrintOut(Out):
+    id: int
+    reason: Literal["price", "promotion", "manual"]
+    created_at: str
+    tag: PriceTagOut
+
+
+class LabelsOut(Out):
+    """价签待打印: the labels waiting, a page at a time."""
+
+    items: list[LabelToPrintOut]
+    total: int
+    offset: int
+    more: bool
+
+
+class LabelsPrintedOut(Out):
+    printed: list[int]

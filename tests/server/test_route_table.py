@@ -93,6 +93,22 @@ STORE_ROUTES = {
     ("POST", "/closing/z/{z_no}/deposits"),
     ("GET", "/settings"),
     ("PUT", "/settings"),
+    ("GET", "/stock/list"),
+    ("POST", "/stock/receipts"),
+    ("POST", "/stock/damage"),
+    ("POST", "/stock/counts"),
+    ("GET", "/stock/counts/current"),
+    ("POST", "/stock/counts/{count_id}/lines"),
+    ("GET", "/stock/counts/{count_id}/variances"),
+    ("POST", "/stock/counts/{count_id}/approve"),
+    ("POST", "/stock/counts/{count_id}/cancel"),
+    ("POST", "/stock/transfers"),
+    ("GET", "/stock/transfers"),
+    ("POST", "/stock/transfers/{transfer_no}/receive"),
+    ("GET", "/labels/pending"),
+    ("GET", "/labels/tag"),
+    ("POST", "/labels/requests"),
+    ("POST", "/labels/printed"),
 }
 
 HQ_ROUTES = {
@@ -167,6 +183,10 @@ HQ_ROUTES = {
     ("POST", "/platforms/meituan/logistics"),
     ("POST", "/platforms/eleme/push"),
     ("POST", "/admin/o2o/pull"),
+    ("POST", "/transfers"),
+    ("POST", "/transfers/cancel"),
+    ("GET", "/admin/transfers"),
+    ("GET", "/admin/transfers/{transfer_no}"),
 }
 
 

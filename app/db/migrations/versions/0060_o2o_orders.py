@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 revision = '0060'
-down_revision = '0020'
+down_revision = '0040'
 branch_labels = None
 depends_on = None
 
