@@ -42,11 +42,18 @@ class TicketCouponOut(Out):
 
 
 class TenderOut(Out):
+    """A tender; a payment code's (付款码) carries the provider's record (``ref`` = out_trade_no)."""
+
     id: int | None
     method: str
     amount: int
     reference: str | None
     ref: str | None
+    provider: str | None = None
+    transaction_id: str | None = None
+    out_trade_no: str | None = None
+    payer_bank: str | None = None
+    fee: int = 0
 
 
 class TicketOut(Out):
