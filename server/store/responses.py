@@ -323,3 +323,37 @@ PRINTED = {200: {"content": {"text/plain": {"schema": {"type": "string"}},
                              "application/octet-stream": {"schema": {"type": "string", "format": "binary"}},
                              "image/png": {"schema": {"type": "string", "format": "binary"}}},
                  "description": "The document in the asked format"}}
+
+
+# ---- payment codes (付款码) ----------------------------------------------------------------------
+
+
+class PaycodeStepOut(Out):
+    at: str
+    state: str
+    code: str | None = None
+
+
+class PaycodeOut(Out):
+    """A payment-code attempt as the till polls it: new → submitted → paid | failed | unknown →
+    polling → paid | closed → needs_reverse → reversed; ``seconds_left`` counts down the wait for
+    the customer's password; ``ticket`` is the ticket now (with the tender once paid)."""
+
+    id: int
+    ticket_id: int
+    provider: Literal["wechat", "alipay"]
+    code: str
+    amount: int
+    state: Literal["new", "submitted", "paid", "failed", "unknown", "polling", "closed", "needs_reverse",
+                   "reversed"]
+    final: bool
+    in_flight: bool
+    out_trade_no: str
+    transaction_id: str | None
+    payer_bank: str | None
+    fee: int
+    raw_code: str | None
+    message: str
+    seconds_left: int
+    history: list[PaycodeStepOut]
+    ticket: TicketOut | None
