@@ -232,7 +232,12 @@ def scan(sessions: sessionmaker[Session], tickets: Tickets, actor: Actor, provid
         sale = open_sale(session, tickets, actor, ticket_id, settings)
         if in_flight_on(session, ticket_id):
             raise DomainError("payment_pending", status=409)
-        amount = sale.due_exact if amount is None else amount
+        if amount is None:  # what is due, exact fen (抹零 is for cash only)
+            if sale.is_empty:
+                raise DomainError("empty_ticket", status=409)
+            if sale.due_exact == 0:
+                raise DomainError("nothing_due", status=409)
+            amount = sale.due_exact
         sale.check_payment(found.provider.value, amount)
         gateway = providers.get(found.provider)
         moment = clock.now()
