@@ -258,6 +258,9 @@ def void_ticket(session: Session, tickets: Tickets, actor: Actor, ticket_id: int
     approved = _authorise(session, actor, sale.approval_to_void(), override, settings, sale)
     sale.void(approved=approved)
     view = _save(session, tickets, sale)
+    from app.paycodes import refunds_of_ticket
+
+    refunds_of_ticket(session, sale.id, clock.now())  # 付款码 paid on it: back to the customer's code
     reports.record_void(session, sale, clock.now())
     # HQ releases the ticket's coupons and gives back what was spent in kind from this event.
     outbox.record(session, events.TicketVoided.of(sale))

@@ -434,17 +434,37 @@ def cancel(sessions: sessionmaker[Session], tickets: Tickets, actor: Actor, prov
 # ---- refunds -------------------------------------------------------------------------------------
 
 
-def record_refund(session: Session, payment: Payment, amount: int, moment: datetime) -> PaymentRefund:
-    """A refund of ``amount`` to a payment code's tender, recorded in the caller's transaction (a
-    return or a void); the worker sends it once the caller has committed."""
-    if payment.provider is None or payment.ref is None:
-        raise DomainError("unsupported_tender", method=payment.kind)
-    refund = PaymentRefund(out_refund_no="RF" + uuid.uuid4().hex[:26].upper(), out_trade_no=payment.ref,
-                           provider=payment.provider, amount=amount, total=payment.amount, state=R_NEW,
+def record_refund(session: Session, provider: str, out_trade_no: str | None, total: int, amount: int,
+                  moment: datetime) -> PaymentRefund:
+    """A refund of ``amount`` (of a charge of ``total``) to a payment code's tender, recorded in the
+    caller's transaction (a return, a void after payment); the worker sends it, with this stable
+    ``out_refund_no``, once the caller has committed, and follows it until final."""
+    if not out_trade_no or provider not in (PaymentProvider.WECHAT.value, PaymentProvider.ALIPAY.value):
+        raise DomainError("unsupported_tender", method=provider[:32])
+    refund = PaymentRefund(out_refund_no="RF" + uuid.uuid4().hex[:26].upper(), out_trade_no=out_trade_no,
+                           provider=provider, amount=amount, total=total, state=R_NEW,
                            history=[_step(moment, R_NEW)], created_at=moment, updated_at=moment)
     session.add(refund)
     session.flush()
     return refund
+
+
+def refunds_of_ticket(session: Session, ticket_id: int, moment: datetime) -> list[PaymentRefund]:
+    """整单取消 after a payment code paid: each such tender refunded whole."""
+    found = []
+    for attempt in session.scalars(select(PaymentAttempt).where(PaymentAttempt.ticket_id == ticket_id,
+                                                                PaymentAttempt.state == PAID)):
+        found.append(record_refund(session, attempt.provider, attempt.out_trade_no, attempt.amount, attempt.amount,
+                                   moment))
+    return found
+
+
+def get_refund(sessions: sessionmaker[Session], out_refund_no: str) -> dict[str, Any]:
+    with sessions() as session:
+        refund = session.scalar(select(PaymentRefund).where(PaymentRefund.out_refund_no == out_refund_no))
+        if refund is None:
+            raise DomainError("paycode_refund_not_found", status=404)
+        return refund_view(refund)
 
 
 def refund_view(refund: PaymentRefund) -> dict[str, Any]:

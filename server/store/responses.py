@@ -255,6 +255,19 @@ class ReturnedLineOut(Out):
     refund: int
 
 
+class PaycodeRefundOut(Out):
+    """A refund to a payment code (付款码), followed until final: new → processing → success | failed."""
+
+    out_refund_no: str
+    out_trade_no: str
+    provider: Literal["wechat", "alipay"]
+    amount: int
+    state: Literal["new", "processing", "unknown", "success", "failed"]
+    refund_id: str | None
+    raw_code: str | None
+    final: bool
+
+
 class ReturnOut(Out):
     """退货: the return's number, what was refunded, how (cash, cards, points), and the lines."""
 
@@ -266,6 +279,7 @@ class ReturnOut(Out):
     points: int
     refunds: list[PaidTenderOut]
     lines: list[ReturnedLineOut]
+    paycode_refunds: list[PaycodeRefundOut] = []
 
 
 # ---- the link to HQ ----------------------------------------------------------------------------

@@ -25,6 +25,8 @@ CouponCode = text(limits.COUPON)
 SaleId = text(limits.SALE_ID)
 #: a scanned payment code (付款码) as the scanner sent it: the use case says whose it is, or refuses it
 PaymentCodeText = text(limits.CODE)
+#: our refund number to a payment code (out_refund_no)
+RefundNo = text(limits.REF)
 Keyword = text(limits.KEYWORD)
 #: what a till may type to find something: a search, a member's phone or card, a code (empty: not given)
 SearchText = text(limits.CODE, min_length=0)

@@ -69,6 +69,7 @@ STORE_ROUTES = {
     ("GET", "/paycodes/{attempt_id}"),
     ("POST", "/paycodes/{attempt_id}/query"),
     ("POST", "/paycodes/{attempt_id}/cancel"),
+    ("GET", "/paycode-refunds/{out_refund_no}"),
 }
 
 HQ_ROUTES = {

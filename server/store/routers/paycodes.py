@@ -11,7 +11,7 @@ from app import paycodes
 from server.fields import RowId
 from server.store import schemas
 from server.store.deps import Settings, State, Who
-from server.store.responses import PaycodeOut
+from server.store.responses import PaycodeOut, PaycodeRefundOut
 
 router = APIRouter(tags=["payment codes"])
 
@@ -44,3 +44,9 @@ def paycode_query(attempt_id: RowId, body: schemas.CommandIn, who: Who, settings
 def paycode_cancel(attempt_id: RowId, body: schemas.CommandIn, who: Who, state: State) -> dict[str, Any]:
     """取消: reverse the attempt (again while the provider asks; the worker carries on if it must)."""
     return paycodes.cancel(state.sessions, state.tickets, who, state.providers, state.paycode_timing, attempt_id)
+
+
+@router.get("/paycode-refunds/{out_refund_no}", response_model=PaycodeRefundOut)
+def paycode_refund(out_refund_no: schemas.RefundNo, who: Who, state: State) -> dict[str, Any]:
+    """A refund to a payment code (a return's, a void's), as the provider last said."""
+    return paycodes.get_refund(state.sessions, out_refund_no)
