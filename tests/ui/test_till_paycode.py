@@ -129,17 +129,19 @@ def test_a_return_refunds_to_the_payment_code(qtbot, win, paystore, paysim) -> N
     back = win.checkout.active_dialog
     qtbot.keyClicks(back.sale_edit, sale_id, delay=10)
     qtbot.keyClick(back.sale_edit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: back.sale is not None, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: back.sale is not None and back.table.rowCount() == 1, timeout=WAIT_MS)
     back.table.cellWidget(0, 3).setValue(1)
     qtbot.keyClick(back.sale_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: win.checkout.active_dialog is None, timeout=WAIT_MS)
+    (paid,) = [a for a in attempts(paystore, win.checkout.last_completion.ticket.id) if a.state == "paid"]
     deadline = time.monotonic() + 15
-    refunds: list[Any] = []
+    state = None
     while time.monotonic() < deadline:
         with paystore.db() as session:
-            refunds = [(r.state, r.amount, r.out_trade_no) for r in session.query(PaymentRefund).all()]
-        mine = [r for r in refunds if r[0] == "success" and r[1] == 350]
-        if mine and any(paysim.trade("alipay", r[2])["refunded"] == 350 for r in mine):
-            return
+            found = session.query(PaymentRefund).filter_by(out_trade_no=paid.out_trade_no).all()
+            state = [(r.state, r.amount) for r in found]
+        if state == [("success", 350)]:
+            break
         time.sleep(0.1)
-    raise AssertionError(f"no refund to the payment code: {refunds}")
+    assert state == [("success", 350)]
+    assert paysim.trade("alipay", paid.out_trade_no)["refunded"] == 350
