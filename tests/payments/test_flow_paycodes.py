@@ -46,6 +46,9 @@ def test_an_instant_payment_becomes_a_tender_with_the_providers_record(
     done = till.ok(till.complete(ticket))
     assert done["change"] == 0 and done["rounding"] == 0
     assert len(charged(paysim.trades(), paid["out_trade_no"])) == 1
+    receipt = till.get(f"/sales/{done['sale_id']}/receipt").text
+    label = "微信支付" if provider == "wechat" else "支付宝"
+    assert f"{label} 尾号{paid['transaction_id'][-4:]}" in receipt
 
 
 def test_userpaying_is_polled_until_paid(till: Till, paysim: Paysim) -> None:
