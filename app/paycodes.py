@@ -51,6 +51,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app import clock
 from app.checkout import open_sale, ticket_view
 from app.context import Actor
+from app.db.engine import reading, relaxed
 from app.db.models import PaymentAttempt, PaymentRefund
 from app.domain.errors import DomainError
 from app.domain.payment_code import PaymentProvider, route_payment_code
@@ -175,6 +176,7 @@ def attempt_view(attempt: PaymentAttempt, timing: Timing, ticket: dict[str, Any]
 def get_attempt(sessions: sessionmaker[Session], tickets: Tickets, actor: Actor, attempt_id: int,
                 timing: Timing) -> dict[str, Any]:
     with sessions() as session:
+        reading(session)  # the tills poll this twice a second: never the write lock a scan waits for
         attempt = _own(session, actor, attempt_id)
         return _view(session, tickets, attempt, timing)
 
@@ -219,6 +221,10 @@ def scan(sessions: sessionmaker[Session], tickets: Tickets, actor: Actor, provid
     found = route_payment_code(code)
     digest = code_digest(found.digits)
     with sessions() as session:
+        # Without an fsync: a "new" attempt lost to a power cut was never sent. The "submitted" mark
+        # below is durable before the first byte leaves; what comes after may be lost only to be
+        # found again by the resumer's query.
+        relaxed(session)
         existing = session.scalar(select(PaymentAttempt).where(PaymentAttempt.till == actor.till,
                                                                PaymentAttempt.command_id == command_id))
         if existing is not None:
@@ -269,13 +275,18 @@ _settling = threading.Lock()
 
 
 def settle_charge(sessions: sessionmaker[Session], tickets: Tickets, timing: Timing, settings: StoreSettings,
-                  attempt_id: int, result: ChargeResult) -> dict[str, Any]:
-    """Apply a pay or query answer to the attempt (and its ticket), in one short transaction."""
+                  attempt_id: int, result: ChargeResult, *, queried: bool = False,
+                  answer: bool = True) -> dict[str, Any]:
+    """Apply a pay or query answer to the attempt (and its ticket), in one short transaction
+    (without an fsync: lost to a power cut, the attempt is queried again and settles the same)."""
     from app.checkout import rules
 
     with _settling, sessions() as session:
+        relaxed(session)
         attempt = _locked(session, attempt_id)
         moment = clock.now()
+        if queried:
+            attempt.queries += 1
         if attempt.state in IN_FLIGHT:
             attempt.raw_code, attempt.message = result.raw_code[:64], (result.message or "")[:MESSAGE_WIDTH]
             if result.outcome is ChargeOutcome.PAID:
@@ -291,7 +302,7 @@ def settle_charge(sessions: sessionmaker[Session], tickets: Tickets, timing: Tim
         elif attempt.state == NEEDS_REVERSE and result.outcome is ChargeOutcome.FAILED:
             # a query while reversing: nothing kept at the provider, nothing left to reverse
             _move(attempt, CLOSED, moment, result.raw_code)
-        view = _view(session, tickets, attempt, timing)
+        view = _view(session, tickets, attempt, timing) if answer else {}
         session.commit()
     return view
 
@@ -347,8 +358,9 @@ def _reverse_time(attempt: PaymentAttempt, timing: Timing, moment: datetime) -> 
 
 
 def settle_cancel(sessions: sessionmaker[Session], tickets: Tickets, timing: Timing, attempt_id: int,
-                  result: CancelResult) -> dict[str, Any]:
+                  result: CancelResult, *, answer: bool = True) -> dict[str, Any]:
     with _settling, sessions() as session:
+        relaxed(session)  # lost to a power cut: reversed again, the same number (idempotent)
         attempt = _locked(session, attempt_id)
         moment = clock.now()
         if attempt.state == NEEDS_REVERSE:
@@ -365,7 +377,7 @@ def settle_cancel(sessions: sessionmaker[Session], tickets: Tickets, timing: Tim
                 attempt.history = [*attempt.history, _step(moment, NEEDS_REVERSE, result.raw_code)]
                 attempt.next_at = moment + timedelta(seconds=timing.reverse_every)
             attempt.updated_at = moment
-        view = _view(session, tickets, attempt, timing)
+        view = _view(session, tickets, attempt, timing) if answer else {}
         session.commit()
     return view
 
@@ -402,11 +414,7 @@ def query_now(sessions: sessionmaker[Session], tickets: Tickets, actor: Actor, p
             return _view(session, tickets, attempt, timing)
         session.rollback()
     result = providers.get(provider).query(number)
-    with sessions() as session:
-        attempt = _locked(session, attempt_id)
-        attempt.queries += 1
-        session.commit()
-    return settle_charge(sessions, tickets, timing, settings, attempt_id, result)
+    return settle_charge(sessions, tickets, timing, settings, attempt_id, result, queried=True)
 
 
 def cancel(sessions: sessionmaker[Session], tickets: Tickets, actor: Actor, providers: Providers, timing: Timing,
@@ -508,6 +516,7 @@ class PaycodeWorker:
         self.timing = timing
         self.settings = settings
         self.started = clock.now()
+        self._resumed_at: datetime | None = None
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
@@ -530,9 +539,13 @@ class PaycodeWorker:
 
     def pass_once(self) -> int:
         """One pass: every attempt and refund whose time has come. Returns how many were handled."""
-        done = self._resume_cut_off()
         moment = clock.now()
+        done = 0
+        if self._resumed_at is None or (moment - self._resumed_at).total_seconds() >= 60:
+            done = self._resume_cut_off()
+            self._resumed_at = moment
         with self.sessions() as session:
+            reading(session)  # looking for work never takes the write lock a till's scan waits for
             due = [(a.id, a.state, a.provider, a.out_trade_no) for a in session.scalars(
                 select(PaymentAttempt).where(PaymentAttempt.state.in_((UNKNOWN, POLLING, NEEDS_REVERSE)),
                                              or_(PaymentAttempt.next_at.is_(None), PaymentAttempt.next_at <= moment))
@@ -552,15 +565,12 @@ class PaycodeWorker:
                 continue
             if state == NEEDS_REVERSE:
                 failpoint("paycode_reversing")
-                settle_cancel(self.sessions, self.tickets, self.timing, attempt_id, gateway.cancel(number))
+                settle_cancel(self.sessions, self.tickets, self.timing, attempt_id, gateway.cancel(number),
+                              answer=False)
             else:
                 failpoint("paycode_polling")
-                result = gateway.query(number)
-                with self.sessions() as session:
-                    attempt = _locked(session, attempt_id)
-                    attempt.queries += 1
-                    session.commit()
-                settle_charge(self.sessions, self.tickets, self.timing, self.settings(), attempt_id, result)
+                settle_charge(self.sessions, self.tickets, self.timing, self.settings(), attempt_id,
+                              gateway.query(number), queried=True, answer=False)
             done += 1
         for refund_id, state, provider, number, refund_no, amount, total in refunds:
             try:
