@@ -55,7 +55,7 @@ from app.db.engine import reading, relaxed
 from app.db.models import PaymentAttempt, PaymentRefund
 from app.domain.errors import DomainError
 from app.domain.payment_code import PaymentProvider, route_payment_code
-from app.domain.sale import Payment, Status
+from app.domain.sale import Payment, Sale, Status
 from app.payments.base import (
     CancelOutcome,
     CancelResult,
@@ -188,8 +188,10 @@ def _own(session: Session, actor: Actor, attempt_id: int) -> PaymentAttempt:
     return attempt
 
 
-def _view(session: Session, tickets: Tickets, attempt: PaymentAttempt, timing: Timing) -> dict[str, Any]:
-    ticket = ticket_view(tickets.load(session, attempt.ticket_id))
+def _view(session: Session, tickets: Tickets, attempt: PaymentAttempt, timing: Timing,
+          sale: Sale | None = None) -> dict[str, Any]:
+    """The attempt with its ticket (``sale`` when this transaction holds it already)."""
+    ticket = ticket_view(sale if sale is not None else tickets.load(session, attempt.ticket_id))
     return attempt_view(attempt, timing, ticket)
 
 
@@ -287,10 +289,11 @@ def settle_charge(sessions: sessionmaker[Session], tickets: Tickets, timing: Tim
         moment = clock.now()
         if queried:
             attempt.queries += 1
+        sale: Sale | None = None
         if attempt.state in IN_FLIGHT:
             attempt.raw_code, attempt.message = result.raw_code[:64], (result.message or "")[:MESSAGE_WIDTH]
             if result.outcome is ChargeOutcome.PAID:
-                _paid(session, tickets, attempt, result, moment, rules(session, settings))
+                sale = _paid(session, tickets, attempt, result, moment, rules(session, settings))
             elif result.outcome is ChargeOutcome.FAILED:
                 if result.close_required:
                     _move(attempt, NEEDS_REVERSE, moment, result.raw_code)
@@ -302,13 +305,13 @@ def settle_charge(sessions: sessionmaker[Session], tickets: Tickets, timing: Tim
         elif attempt.state == NEEDS_REVERSE and result.outcome is ChargeOutcome.FAILED:
             # a query while reversing: nothing kept at the provider, nothing left to reverse
             _move(attempt, CLOSED, moment, result.raw_code)
-        view = _view(session, tickets, attempt, timing) if answer else {}
+        view = _view(session, tickets, attempt, timing, sale) if answer else {}
         session.commit()
     return view
 
 
 def _paid(session: Session, tickets: Tickets, attempt: PaymentAttempt, result: ChargeResult, moment: datetime,
-          rules: Any) -> None:
+          rules: Any) -> Sale | None:
     """The customer was charged: the tender on the ticket, or a reverse when the ticket can't take it."""
     attempt.transaction_id = (result.transaction_id or "")[:64] or None
     attempt.payer_bank = (result.payer_bank or "")[:64] or None
@@ -317,7 +320,7 @@ def _paid(session: Session, tickets: Tickets, attempt: PaymentAttempt, result: C
     if result.amount is not None and result.amount != attempt.amount:
         _move(attempt, NEEDS_REVERSE, moment, "AMOUNT_MISMATCH")
         attempt.next_at = moment
-        return
+        return None
     try:
         sale = tickets.load(session, attempt.ticket_id, rules)
         if sale.status is not Status.OPEN:
@@ -331,10 +334,11 @@ def _paid(session: Session, tickets: Tickets, attempt: PaymentAttempt, result: C
         log.warning("payment %s paid but its ticket can't take it (%s): reversing", attempt.out_trade_no, error.code)
         _move(attempt, NEEDS_REVERSE, moment, error.code)
         attempt.next_at = moment
-        return
+        return None
     attempt.tender_id = payment.id
     _move(attempt, PAID, moment, result.raw_code)
     attempt.next_at = None
+    return sale
 
 
 def _waiting(attempt: PaymentAttempt, result: ChargeResult, timing: Timing, moment: datetime) -> None:
