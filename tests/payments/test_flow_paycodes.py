@@ -218,3 +218,16 @@ def test_another_tills_attempt_is_not_found(till: Till, paystore: StoreServer) -
     paid = till.ok(pay_code(till, ticket, payment_code("wechat")))
     other = Till(paystore, paystore.new_till())
     assert other.get(f"/paycodes/{paid['id']}").status_code == 404
+
+
+def test_the_x_report_counts_payment_code_tenders_per_method(paystore: StoreServer) -> None:
+    manager = Till(paystore, paystore.new_till(), operator="9001", pin="9999")
+    manager.open_shift()
+    ticket = ticket_with(manager, NOODLES)
+    manager.ok(pay_code(manager, ticket, payment_code("alipay"), amount=1000))
+    manager.ok(manager.pay_cash(ticket, 290))
+    manager.ok(manager.complete(ticket))
+    report = manager.ok(manager.get("/closing/x"))
+    rows = {row["method"]: row for row in report["tenders"]}
+    assert rows["alipay"]["taken"] >= 1000 and rows["alipay"]["expected"] == rows["alipay"]["net"]
+    assert rows["cash"]["counted"] is None or isinstance(rows["cash"]["counted"], int)
