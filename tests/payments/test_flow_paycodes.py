@@ -49,6 +49,16 @@ def test_an_instant_payment_becomes_a_tender_with_the_providers_record(
     receipt = till.get(f"/sales/{done['sale_id']}/receipt").text
     label = "微信支付" if provider == "wechat" else "支付宝"
     assert f"{label} 尾号{paid['transaction_id'][-4:]}" in receipt
+    # the sale's event carries the provider's record as HQ reads it
+    from app.db.models import OutboxEvent
+    from app.events import Fields, SaleCompleted
+
+    with till.server.db() as session:
+        payload = next(e.payload for e in session.query(OutboxEvent).filter_by(kind="sale_completed")
+                       if e.payload.get("sale_id") == done["sale_id"])
+    record = SaleCompleted.read(Fields(payload)).figures.providers[provider]  # type: ignore[union-attr]
+    assert (record.provider, record.transaction_id, record.out_trade_no) == (
+        provider, paid["transaction_id"], paid["out_trade_no"])
 
 
 def test_userpaying_is_polled_until_paid(till: Till, paysim: Paysim) -> None:
