@@ -241,3 +241,16 @@ def test_the_x_report_counts_payment_code_tenders_per_method(paystore: StoreServ
     rows = {row["method"]: row for row in report["tenders"]}
     assert rows["alipay"]["taken"] >= 1000 and rows["alipay"]["expected"] == rows["alipay"]["net"]
     assert rows["cash"]["counted"] is None or isinstance(rows["cash"]["counted"], int)
+
+
+def test_a_charge_the_ticket_can_no_longer_take_is_reversed(till: Till, paysim: Paysim) -> None:
+    """The cashier takes goods off while the customer types the password: the charge, now above what
+    is due, is reversed — the customer is never left charged without a sale."""
+    ticket = ticket_with(till, COLA, NOODLES)
+    first = till.ok(pay_code(till, ticket, payment_code("wechat", "01", 3)))  # ￥16.40, waiting
+    noodles = next(line["id"] for line in first["ticket"]["lines"] if line["amount"] == 1290)
+    till.ok(till.post(f"/tickets/{ticket}/lines/{noodles}/void", {"command_id": uuid.uuid4().hex}))
+    done = wait_final(till, first["id"])
+    assert done["state"] == "reversed" and done["ticket"]["tenders"] == []
+    trade = paysim.trade("wechat", first["out_trade_no"])
+    assert trade["charged"] and trade["refunded"] == trade["amount"] == 1640  # charged, and all of it back
