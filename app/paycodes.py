@@ -257,8 +257,10 @@ def scan(sessions: sessionmaker[Session], tickets: Tickets, actor: Actor, provid
         session.commit()
         attempt_id, out_trade_no = attempt.id, attempt.out_trade_no
     failpoint("paycode_recorded")
-    with sessions() as session:
+    with _settling, sessions() as session:
         attempt = _locked(session, attempt_id)
+        if attempt.state != NEW:  # cancelled in the meantime: never sent
+            return _view(session, tickets, attempt, timing)
         _move(attempt, SUBMITTED, clock.now())
         attempt.submitted_at = attempt.updated_at
         session.commit()
