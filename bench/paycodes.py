@@ -96,8 +96,10 @@ def run(n: int = 300, products: int = 2000) -> list[Result]:
                 thread.start()
             for _ in range(PAYERS):
                 polling.acquire(timeout=60)
-            ticket = other.new_ticket()
-            busy = time_calls(lambda: other.ok(other.scan(ticket, WATER)), n)
+            second = Till(server, server.new_till())  # a fresh ticket (a till holds one open ticket)
+            second.open_shift()
+            busy_ticket = second.new_ticket()
+            busy = time_calls(lambda: second.ok(second.scan(busy_ticket, WATER)), n)
             stop.set()
             for thread in threads:
                 thread.join(timeout=30)
