@@ -178,6 +178,8 @@ def get_attempt(sessions: sessionmaker[Session], tickets: Tickets, actor: Actor,
     with sessions() as session:
         reading(session)  # the tills poll this twice a second: never the write lock a scan waits for
         attempt = _own(session, actor, attempt_id)
+        if attempt.state not in FINAL and attempt.state != NEEDS_REVERSE:
+            return attempt_view(attempt, timing)  # still waiting: the ticket has not changed
         return _view(session, tickets, attempt, timing)
 
 
