@@ -80,6 +80,18 @@ def _paycodes(args: argparse.Namespace) -> list[Result]:
     return paycodes.run(n=min(args.n, 300))
 
 
+def _o2o_board(args: argparse.Namespace) -> list[Result]:
+    from bench import o2o_board
+
+    return o2o_board.run()
+
+
+def _o2o(args: argparse.Namespace) -> list[Result]:
+    from bench import o2o
+
+    return o2o.run()
+
+
 SUITES: dict[str, Callable[[argparse.Namespace], list[Result]]] = {
     "store_api": _store_api,
     "client": _client,
@@ -90,6 +102,8 @@ SUITES: dict[str, Callable[[argparse.Namespace], list[Result]]] = {
     "loyalty": _loyalty,
     "backoffice": _backoffice,
     "paycodes": _paycodes,
+    "o2o_board": _o2o_board,
+    "o2o": _o2o,
 }
 
 

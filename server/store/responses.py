@@ -332,6 +332,233 @@ class StoreConflictsOut(Out):
     items: list[StoreConflictOut]
 
 
+# ---- the back office: 概览, 销售, 交班与日结, 设置 ---------------------------------------------------
+
+
+class DashboardPointOut(Out):
+    """A point of the dashboard's chart: the hour ("09") or the day ("2026-12-03")."""
+
+    label: str
+    total: int
+    tickets: int
+
+
+class RankedOut(Out):
+    """A best seller: a product by its SKU (with its unit), or a category by its id."""
+
+    key: str
+    name: str
+    quantity: int
+    amount: int
+    unit: str
+
+
+class DashboardOut(Out):
+    """概览 for the days ``first``..``last``: the sales by hour (one day) or by day, the same weekdays
+    before (``compare`` from ``compare_first``), the totals, voids, refunds, tenders and the best
+    sellers; ``mark`` is the change feed's mark it was read at."""
+
+    first: str
+    last: str
+    by: Literal["hour", "day"]
+    series: list[DashboardPointOut]
+    compare: list[DashboardPointOut]
+    compare_first: str
+    tickets: int
+    total: int
+    items: int
+    gross: int
+    promotion: int
+    coupons: int
+    rounding: int
+    cost: int
+    costed: int
+    voided_tickets: int
+    voided_amount: int
+    voided_lines: int
+    voided_line_amount: int
+    refunds: int
+    refund_amount: int
+    tenders: dict[str, int]
+    top_items: list[RankedOut]
+    top_categories: list[RankedOut]
+    mark: str
+    average_ticket: int
+    margin: int
+
+
+class SalesMarkOut(Out):
+    """The change feed's mark: it differs from the one asked with once a sale has completed."""
+
+    mark: str
+
+
+class JournalSaleOut(Out):
+    """A completed sale in the sales journal: its cashier, items, total, member and tenders."""
+
+    sale_id: str
+    completed_at: str
+    till: str
+    cashier: str
+    cashier_name: str
+    items: int
+    total: int
+    discount: int
+    member_no: str | None
+    tenders: list[str]
+
+
+class SalesJournalOut(Out):
+    """销售: a page of the sales that match, newest first; ``more`` when another page follows."""
+
+    items: list[JournalSaleOut]
+    more: bool
+    offset: int
+
+
+class ReportTenderOut(Out):
+    """A tender's line of an X or Z: taken, change given, refunded, net and expected; cash also
+    counted and over/short."""
+
+    method: str
+    taken: int
+    change: int
+    refunded: int
+    net: int
+    expected: int
+    counted: int | None
+    over_short: int | None
+
+
+class ReportShiftOut(Out):
+    """A shift of the business day: its float, the cash expected, counted and over/short."""
+
+    id: int
+    till: str
+    operator: str
+    opened_at: str
+    closed_at: str | None
+    float: int
+    expected: int
+    counted: int | None
+    over_short: int | None
+
+
+class ReportTaxOut(Out):
+    rate_bp: int
+    gross: int
+    tax: int
+    net: int
+
+
+class ReportCashierOut(Out):
+    code: str
+    name: str
+    sales: int
+    total: int
+
+
+class ReportDepositOut(Out):
+    """缴款 against a Z: how much, who took it, who recorded it and when."""
+
+    amount: int
+    taken_by: str
+    note: str
+    recorded_by: str
+    at: str
+
+
+class DayReportOut(Out):
+    """An X (the business day so far) or a Z (日结, numbered, as it was closed, with the deposits
+    made against it since)."""
+
+    kind: Literal["X", "Z"]
+    business_day: str
+    generated_at: str
+    run_by: str
+    z_no: int | None
+    shifts_open: int
+    sales_count: int
+    gross: int
+    promotion: int
+    coupons: int
+    rounding: int
+    sales_total: int
+    returns_count: int
+    returns_total: int
+    net_total: int
+    voided_tickets: int
+    voided_amount: int
+    voided_lines: int
+    voided_line_amount: int
+    no_sales: int
+    tenders: list[ReportTenderOut]
+    shifts: list[ReportShiftOut]
+    taxes: list[ReportTaxOut]
+    cashiers: list[ReportCashierOut]
+    stored_value_spent: int
+    stored_value_refunded: int
+    top_ups: int
+    top_up_amount: int
+    top_up_bonus: int
+    gift_cards_sold: int
+    gift_card_sales: int
+    gift_card_spent: int
+    gift_card_refunded: int
+    cash_expected: int
+    cash_counted: int | None
+    cash_over_short: int | None
+    deposits: list[ReportDepositOut]
+    deposited: int
+    reconciles: bool
+
+
+class DayCloseOut(Out):
+    """A Z in the list of closed days: its figures and what has been deposited against it."""
+
+    z_no: int
+    business_day: str
+    closed_at: str
+    net_total: int
+    sales_count: int
+    cash_counted: int | None
+    deposited: int
+
+
+class DayClosesOut(Out):
+    items: list[DayCloseOut]
+
+
+class DepositOut(Out):
+    """缴款 recorded: the deposit, all deposited against the Z so far and the cash still to hand over."""
+
+    z_no: int
+    amount: int
+    taken_by: str
+    deposited: int
+    left: int
+
+
+class SettingValuesOut(Out):
+    """The settings a store manager may change (``app.store_config.EDITABLE``)."""
+
+    receipt_header: str
+    receipt_footer: str
+    rounding: str
+    void_line_limit: int
+    language: str
+    #: 自动接单: the online channels accepted as their orders arrive, comma-separated
+    o2o_auto_accept: str
+
+
+class SettingsOut(Out):
+    """设置: what the store runs with now, the environment's defaults, and which the manager changed."""
+
+    values: SettingValuesOut
+    defaults: SettingValuesOut
+    overridden: list[str]
+
+
 #: a receipt or a slip: text, ESC/POS bytes or a PNG
 PRINTED = {200: {"content": {"text/plain": {"schema": {"type": "string"}},
                              "application/octet-stream": {"schema": {"type": "string", "format": "binary"}},
@@ -371,3 +598,214 @@ class PaycodeOut(Out):
     seconds_left: int
     history: list[PaycodeStepOut]
     ticket: TicketOut | None
+
+
+# ---- 线上订单 (O2O) -------------------------------------------------------------------------------
+
+
+class O2OLineOut(Out):
+    """A line of an online order and its pick: ``status`` open, picked, short or substituted;
+    ``picked_amount`` what the picked goods cost at the online price (a weighed line by weight)."""
+
+    line_no: int
+    product_code: str
+    barcode: str | None
+    name: str
+    qty: int
+    weight_g: int | None
+    unit_price: int
+    amount: int
+    status: Literal["open", "picked", "short", "substituted"]
+    picked_qty: int
+    picked_weight_g: int | None
+    picked_amount: int
+    substitute_code: str | None
+
+
+class O2OOrderOut(Out):
+    """An online order on the board: its state and board column, the SLA deadline, the pick, and
+    whether steps still wait to reach HQ (``steps_waiting``: 待同步) or HQ refused one."""
+
+    id: int
+    seq: int
+    version: int
+    channel: str
+    channel_order_no: str
+    state: Literal["assigned", "accepted", "picking", "packed", "ready", "handed_over", "cancelled", "reassigned",
+                   "rejected"]
+    column: Literal["new", "picking", "to_pack", "waiting", "done", "aside"]
+    fulfilment: str
+    pickup_code_set: bool
+    customer_name: str
+    customer_name_masked: str
+    customer_phone: str
+    address: str | None
+    requested_at: str | None
+    created_at: str | None
+    accept_by: str | None
+    allow_substitute: bool
+    note: str
+    paid: int
+    delivery_fee: int
+    commission: int
+    #: the platform's rider: status, name, phone (as HQ relays them)
+    rider: dict[str, str | None] | None
+    cancel_reason: str | None
+    cancelled_mid_pick: bool
+    reject_reason: str | None
+    sale_id: str | None
+    steps_waiting: int
+    step_refused: str | None
+    item_count: int
+    lines: list[O2OLineOut]
+
+
+class O2OOrdersOut(Out):
+    """Orders of the board (or those changed after ``after``), the change stream's ``cursor``, and
+    how many orders wait to be accepted (the till's badge)."""
+
+    orders: list[O2OOrderOut]
+    cursor: int
+    new: int
+
+
+class O2OHistoryEntryOut(Out):
+    at: str | None
+    what: str
+    detail: str
+
+
+class O2OHistoryOut(Out):
+    entries: list[O2OHistoryEntryOut]
+
+
+#: an X or a Z report in the other formats the back office asks for (``format=``)
+REPORT_FORMATS = {200: {"content": {"text/plain": {"schema": {"type": "string"}},
+                                    "application/octet-stream": {"schema": {"type": "string", "format": "binary"}},
+                                    "text/csv": {"schema": {"type": "string"}},
+                                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet":
+                                        {"schema": {"type": "string", "format": "binary"}}},
+                        "description": "The report: JSON, or the slip (text, ESC/POS) or the export (CSV, XLSX) "
+                                       "asked for by format"}}
+
+# ---- 库存 and 价签 at the back office ------------------------------------------------------------
+
+
+class StockItemOut(Out):
+    sku: str
+    name: str
+    unit: str
+    spec: str
+    barcode: str | None
+    on_hand: int
+
+
+class StockListOut(Out):
+    """库存: a page of products with what the store holds."""
+
+    items: list[StockItemOut]
+    total: int
+    offset: int
+    more: bool
+
+
+class CountedOut(Out):
+    sku: str
+    name: str
+    unit: str
+    counted: int
+
+
+class StockCountOut(Out):
+    """盘点 as the counter sees it: what was counted, never the book."""
+
+    id: int
+    status: Literal["open", "approved", "cancelled"]
+    note: str
+    started_at: str
+    counted: list[CountedOut]
+
+
+class CurrentCountOut(Out):
+    count: StockCountOut | None
+
+
+class VarianceOut(Out):
+    sku: str
+    name: str
+    unit: str
+    book: int
+    counted: int
+    delta: int
+
+
+class StockVariancesOut(StockCountOut):
+    """差异表: the counted products whose count differs from the book at the snapshot."""
+
+    variances: list[VarianceOut]
+
+
+class StockCountApprovedOut(StockVariancesOut):
+    moved: StockMovedOut
+
+
+class StoreTransferLineOut(Out):
+    sku: str
+    name: str
+    unit: str
+    quantity: int
+    received: int | None
+
+
+class StoreTransferOut(Out):
+    """调拨 as this store sees it: ``out`` sent from here, ``in`` coming here."""
+
+    transfer_no: str
+    direction: Literal["out", "in"]
+    other_store: str
+    status: Literal["dispatched", "received", "cancelled"]
+    note: str
+    created_at: str
+    updated_at: str
+    lines: list[StoreTransferLineOut]
+
+
+class StoreTransfersOut(Out):
+    items: list[StoreTransferOut]
+
+
+class PriceTagOut(Out):
+    """What one shelf label shows (明码标价); prices in fen, a weighed product's per kg."""
+
+    sku: str
+    name: str
+    price: int
+    unit: str
+    barcode: str
+    origin: str
+    spec: str
+    grade: str
+    member_price: int | None
+    promotion_price: int | None
+    promotion_from: str
+    promotion_to: str
+
+
+class LabelToPrintOut(Out):
+    id: int
+    reason: Literal["price", "promotion", "manual"]
+    created_at: str
+    tag: PriceTagOut
+
+
+class LabelsOut(Out):
+    """价签待打印: the labels waiting, a page at a time."""
+
+    items: list[LabelToPrintOut]
+    total: int
+    offset: int
+    more: bool
+
+
+class LabelsPrintedOut(Out):
+    printed: list[int]

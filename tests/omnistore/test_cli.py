@@ -12,7 +12,7 @@ from omnistore.cli import main
 #: the sub-commands other tools, scripts and the docs rely on, with options each must keep
 CONTRACT = [
     (["demo"], ["--headless", "--port", "--printer-port", "--hq-port", "--lang", "--products"]),
-    (["client"], ["--server", "--till", "--lang", "--printer"]),
+    (["client"], ["--server", "--till", "--lang", "--printer", "--board"]),
     (["store-server"], ["--host", "--port"]),
     (["hq-server"], ["--host", "--port", "--database-url", "--ssl-certfile", "--ssl-keyfile", "--workers"]),
     (["diag"], ["--json", "--test-print", "--codepages", "--bundle"]),
@@ -32,6 +32,9 @@ CONTRACT = [
     (["hq", "expire-gift-cards"], []),
     (["hq", "demo-seed"], ["--enrol"]),
     (["hq", "import"], ["--lang"]),
+    (["hq", "demo-o2o"], ["--sim"]),
+    (["platformsim"], ["--host", "--port", "--hq", "--meituan-app-id", "--meituan-secret", "--eleme-app-key",
+                       "--eleme-secret", "--commission-bp"]),
 ]
 
 
