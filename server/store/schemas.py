@@ -183,6 +183,7 @@ class PaycodeIn(Body):
 
     code: PaymentCodeText
     amount: Integer | None = None
+    command_id: CommandId
 
 
 # ---- 线上订单 (O2O) -------------------------------------------------------------------------------
