@@ -74,6 +74,12 @@ def _backoffice(args: argparse.Namespace) -> list[Result]:
     return backoffice.run(products=args.products, days=args.history_days)
 
 
+def _paycodes(args: argparse.Namespace) -> list[Result]:
+    from bench import paycodes
+
+    return paycodes.run(n=min(args.n, 300))
+
+
 def _o2o_board(args: argparse.Namespace) -> list[Result]:
     from bench import o2o_board
 
@@ -95,6 +101,7 @@ SUITES: dict[str, Callable[[argparse.Namespace], list[Result]]] = {
     "sync_catchup": _sync_catchup,
     "loyalty": _loyalty,
     "backoffice": _backoffice,
+    "paycodes": _paycodes,
     "o2o_board": _o2o_board,
     "o2o": _o2o,
 }
