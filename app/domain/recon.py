@@ -156,6 +156,7 @@ def reconcile(ours: Iterable[Ours], theirs: Iterable[Theirs], *, window: int = 1
     by_number: dict[tuple[str, str], Theirs] = {}
     by_provider_id: dict[tuple[str, str], Theirs] = {}
     theirs_list: list[Theirs] = []
+    refunded_charges: set[str] = set()
     for row in theirs:
         theirs_list.append(row)
         number = row.out_refund_no if row.kind == REFUND else row.out_trade_no
@@ -164,13 +165,16 @@ def reconcile(ours: Iterable[Ours], theirs: Iterable[Theirs], *, window: int = 1
             by_number.setdefault((row.kind, number), row)
         if provider_id:
             by_provider_id.setdefault((row.kind, provider_id), row)
-        if row.status == REVERSED_STATUS:
-            continue
         if row.kind == REFUND:
             totals.theirs_refunded += row.amount
+            refunded_charges.add(row.out_trade_no)
         else:
             totals.theirs_paid += row.amount
         totals.fees += row.fee
+    # a charge reversed after success is its own refund unless the bill lists the reversal as one
+    reversed_charges = {row.out_trade_no for row in theirs_list if row.kind == PAY and row.status == REVERSED_STATUS}
+    totals.theirs_refunded += sum(row.amount for row in theirs_list if row.kind == PAY and row.status == REVERSED_STATUS
+                                  and not (row.out_trade_no and row.out_trade_no in refunded_charges))
     used: set[str] = set()
     unkeyed: list[Ours] = []
     missing: list[Ours] = []
@@ -205,7 +209,8 @@ def reconcile(ours: Iterable[Ours], theirs: Iterable[Theirs], *, window: int = 1
     for row in theirs_list:
         if row.ref in used:
             continue
-        if row.status == REVERSED_STATUS:
+        if row.status == REVERSED_STATUS or (row.kind == REFUND and row.out_trade_no
+                                             and row.out_trade_no in reversed_charges):
             differences.append(Difference(DiffKind.REVERSED_CLOSED, 0, provider_day(row.at), theirs=row))
         else:
             differences.append(Difference(DiffKind.THEIRS_ONLY, _signed(row), provider_day(row.at), theirs=row))

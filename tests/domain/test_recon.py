@@ -78,6 +78,12 @@ def test_a_charge_reversed_after_success_is_short_if_we_kept_the_sale_and_closed
     closed = reconcile([], [theirs(1, status="REVOKED")])
     assert [d.kind for d in closed.differences] == [DiffKind.REVERSED_CLOSED]
     assert closed.totals.theirs_net == 0
+    # a bill that lists the reversal as a refund row of the charge too
+    reversal = Theirs("row9", REFUND, 1000, NOON, out_trade_no="OT1", out_refund_no="REVERSE-OT1")
+    both = reconcile([ours(1)], [theirs(1, status="REVOKED"), reversal])
+    assert sorted((d.kind, d.amount) for d in both.differences) == [(DiffKind.REVERSED, -1000),
+                                                                    (DiffKind.REVERSED_CLOSED, 0)]
+    assert sum(d.amount for d in both.differences) == both.totals.theirs_net - both.totals.ours_net
 
 
 def test_rows_without_ids_match_by_amount_within_the_window_nearest_first() -> None:
@@ -103,13 +109,20 @@ def books(draw: st.DrawFn) -> tuple[list[Ours], list[Theirs]]:
         amount = draw(st.integers(1, 50_000))
         at = NOON + timedelta(seconds=draw(st.integers(-40_000, 40_000)))
         keyed = draw(st.booleans())
-        fate = draw(st.sampled_from(["both", "both", "ours", "theirs", "other_amount"]))
+        fate = draw(st.sampled_from(["both", "both", "ours", "theirs", "other_amount", "reversed", "reversed_kept"]))
+        if fate.startswith("reversed"):
+            keyed = True
         ids = {"out_trade_no": f"OT{i}"} if keyed else {}
-        if fate in ("both", "ours", "other_amount"):
+        if fate in ("both", "ours", "other_amount", "reversed_kept"):
             mine.append(Ours(f"o{i}", PAY, amount, at, at.date(), **ids))
-        if fate in ("both", "theirs", "other_amount"):
+        if fate in ("both", "theirs", "other_amount", "reversed", "reversed_kept"):
             billed = amount + (draw(st.integers(1, 99)) if fate == "other_amount" else 0)
-            rows.append(Theirs(f"t{i}", PAY, billed, at + timedelta(seconds=draw(st.integers(0, 5))), **ids))
+            status = "REVOKED" if fate.startswith("reversed") else "SUCCESS"
+            rows.append(Theirs(f"t{i}", PAY, billed, at + timedelta(seconds=draw(st.integers(0, 5))), status=status,
+                               **ids))
+            if fate.startswith("reversed") and draw(st.booleans()):
+                rows.append(Theirs(f"r{i}", REFUND, billed, at + timedelta(seconds=30), out_refund_no=f"REVERSE-{i}",
+                                   **ids))
     return draw(st.permutations(mine)), draw(st.permutations(rows))
 
 
@@ -123,8 +136,9 @@ def test_every_fen_is_matched_or_explained(book: tuple[list[Ours], list[Theirs]]
     # every row of either side is used once: matched, or one single-sided difference
     ours_only = [d.ours.ref for d in result.differences if d.kind is DiffKind.OURS_ONLY and d.ours]
     theirs_only = [d.theirs.ref for d in result.differences if d.kind is DiffKind.THEIRS_ONLY and d.theirs]
+    closed = [d for d in result.differences if d.kind is DiffKind.REVERSED_CLOSED]
     assert result.totals.matched + len(ours_only) == len(mine)
-    assert result.totals.matched + len(theirs_only) == len(rows)
+    assert result.totals.matched + len(theirs_only) + len(closed) == len(rows)
     assert len(set(ours_only)) == len(ours_only) and len(set(theirs_only)) == len(theirs_only)
     # the order rows arrive in changes nothing
     again = reconcile(list(reversed(mine)), list(reversed(rows)))

@@ -27,8 +27,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from app.domain.errors import DomainError
-from app.domain.errors import InvalidAmount
+from app.domain.errors import DomainError, InvalidAmount
 from app.domain.money import wire_yuan_to_fen
 from app.domain.recon import PAY, REFUND
 
