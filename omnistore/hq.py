@@ -36,7 +36,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
 
     key = hq_sub.add_parser("create-key", help="create an API key and print it (shown once)")
     key.add_argument("--name", required=True)
-    key.add_argument("--scopes", required=True, help="comma separated: admin, catalog:read, sales:read")
+    key.add_argument("--scopes", required=True, help="comma separated: admin, catalog:read, sales:read, finance")
     key.set_defaults(func=cmd_create_key)
 
     revoke = hq_sub.add_parser("revoke-key", help="revoke the API key starting with PREFIX")

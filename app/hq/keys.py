@@ -16,7 +16,8 @@ from app.hq.models import ApiKey
 ADMIN = "admin"
 CATALOG_READ = "catalog:read"
 SALES_READ = "sales:read"
-SCOPES = (ADMIN, CATALOG_READ, SALES_READ)
+FINANCE = "finance"  # 财务: reconciliation, closing and reopening its days, the ERP's vouchers
+SCOPES = (ADMIN, CATALOG_READ, SALES_READ, FINANCE)
 KEY_PREFIX = "omk_"
 SHOWN_PREFIX_CHARS = 12
 

@@ -12,6 +12,9 @@ from sqlalchemy.orm import Session
 
 from app.hq import campaigns, conflicts, demo, gift_cards, ingest, keys, loyalty, masterdata, rules, stores
 from app.hq.models import Store
+from app.hq.recon import days as recon_days
+from app.hq.recon import erp as recon_erp
+from app.hq.recon import imports as recon_imports
 from app.hq.uow import transaction
 
 # ---- stores, enrolment and API keys ----------------------------------------------------------
@@ -90,3 +93,12 @@ upsert_promotions = transaction(masterdata.upsert_promotions)
 end_promotion = transaction(masterdata.end_promotion)
 upsert_tills = transaction(masterdata.upsert_tills)
 upsert_operators = transaction(masterdata.upsert_operators)
+
+# ---- reconciliation and ERP vouchers (对账、凭证) -------------------------------------------------
+import_bill = transaction(recon_imports.import_bill)
+resolve_difference = transaction(recon_days.resolve)
+close_recon_day = transaction(recon_days.close_day)
+reopen_recon_day = transaction(recon_days.reopen_day)
+export_vouchers = transaction(recon_erp.export)
+save_erp_accounts = transaction(recon_erp.save_accounts)
+save_recon_settings = transaction(recon_imports.save_settings)

@@ -22,6 +22,7 @@ from server.hq.routers import (
     masterdata,
     members,
     points,
+    recon,
     reports,
     stored_value,
     stores,
@@ -29,7 +30,8 @@ from server.hq.routers import (
 )
 from server.responses import REFUSALS
 
-ROUTERS = (stores, sync, members, coupons, stored_value, points, conflicts, api_keys, masterdata, channels, reports)
+ROUTERS = (stores, sync, members, coupons, stored_value, points, conflicts, api_keys, masterdata, channels, reports,
+           recon)
 
 
 def create_hq_app(database_url: str | None = None, settings: HQSettings | None = None,
