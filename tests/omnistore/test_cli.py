@@ -32,6 +32,8 @@ CONTRACT = [
     (["hq", "expire-gift-cards"], []),
     (["hq", "demo-seed"], ["--enrol"]),
     (["hq", "import"], ["--lang"]),
+    (["hq", "recon", "import"], ["--kind", "--lang", "--database-url"]),
+    (["hq", "recon", "fetch"], ["--credentials", "--day", "--database-url"]),
 ]
 
 
