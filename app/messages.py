@@ -170,6 +170,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "payment_config_insecure": ("支付配置文件 {path} 只能由本用户读取（权限须为 0600，当前 {mode}）",
                                 "The payment credentials file {path} must be readable by its owner only (mode 0600, now {mode})"),
     "payment_config_invalid": ("支付配置无效：{field}（{reason}）", "Invalid payment credentials: {field} ({reason})"),
+    "paycode_provider_unavailable": ("本店未开通{provider}付款码收款，请改用其他方式",
+                                     "This store does not take {provider} payment codes: use another tender"),
+    "paycode_not_found": ("找不到这笔付款码支付", "No such payment-code payment"),
+    "paycode_refund_not_found": ("找不到这笔付款码退款", "No such payment-code refund"),
+    "paycode_already_paid": ("顾客已付款，不能撤销；如需退款请整单取消或退货",
+                             "The customer has paid: it can't be cancelled — void the ticket or take a return"),
     "unsupported_file": ("不支持的文件类型：{name}（请用 .csv 或 .xlsx）", "Unsupported file {name} (use .csv or .xlsx)"),
     # 对账 and ERP vouchers
     "recon_unknown_bill": ("无法识别的对账文件：不是微信、支付宝、美团、饿了么账单或银行流水", "Not a bill this import reads: not a WeChat, Alipay, Meituan or Ele.me bill, nor a bank statement"),

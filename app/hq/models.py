@@ -209,6 +209,16 @@ class SaleTender(HQBase):
     method: Mapped[str] = mapped_column(String(limits.TENDER_METHOD.max_length), primary_key=True)
     amount: Mapped[int] = mapped_column(BigInteger)
     business_day: Mapped[date] = mapped_column(Date)
+    #: a payment-code tender (付款码): the provider, its transaction id, our order number, the payer's
+    #: bank type and the provider's fee (fen, 0 when not known); a return's refund to it: our refund
+    #: number and the provider's. None for every other tender.
+    provider: Mapped[str | None] = mapped_column(String(limits.TENDER_METHOD.max_length), nullable=True)
+    transaction_id: Mapped[str | None] = mapped_column(String(limits.REF.max_length), nullable=True, index=True)
+    out_trade_no: Mapped[str | None] = mapped_column(String(limits.REF.max_length), nullable=True, index=True)
+    payer_bank: Mapped[str | None] = mapped_column(String(limits.REF.max_length), nullable=True)
+    fee: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    out_refund_no: Mapped[str | None] = mapped_column(String(limits.REF.max_length), nullable=True)
+    refund_id: Mapped[str | None] = mapped_column(String(limits.REF.max_length), nullable=True)
 
     __table_args__ = (Index("ix_sale_tenders_day_store", "business_day", "store_id"),)
 

@@ -20,6 +20,7 @@ from server.store.routers import (
     coupons,
     drawer,
     members,
+    paycodes,
     reports,
     returns,
     sales,
@@ -33,7 +34,7 @@ from server.store.routers import (
 from server.store.routers import settings as store_settings
 
 ROUTERS = (session, shifts, catalog, tickets, drawer, members, coupons, stored_value, returns, stock, sync, sales,
-           reports, closing, store_settings)
+           reports, closing, store_settings, paycodes)
 
 
 def create_store_app(settings: StoreSettings | None = None) -> FastAPI:

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 from fastapi import Depends, Request
 from sqlalchemy.orm import Session, sessionmaker
 
-from app import auth, commands, loyalty, outside, reports, store_config
+from app import auth, commands, loyalty, outside, paycodes, reports, store_config
 from app.catalog import Catalog
 from app.context import Actor, OverrideRequest
 from app.db.engine import ensure_parent, make_engine, make_session_factory, reading, relaxed
@@ -42,6 +42,11 @@ class StoreState:
         self.catalog = Catalog()
         self.sync: SyncWorker | None = None
         self.resumer = outside.Resumer(self.sessions)
+        #: 付款码: the providers (credentials read when first needed) and the worker following attempts
+        self.paycode_timing = paycodes.Timing.from_env()
+        self.providers = paycodes.Providers(settings.home)
+        self.paycodes = paycodes.PaycodeWorker(self.sessions, self.tickets, self.providers, self.paycode_timing,
+                                               lambda: self.settings)
 
     def reload_settings(self) -> None:
         """The settings with the manager's changes applied; requests from now on use them (every
@@ -52,10 +57,16 @@ class StoreState:
     def start_sync(self) -> None:
         loyalty.register_undos(self.hq())
         self.resumer.start()
+        self.paycodes.start()
         config = sync_config.load(self.settings.home)
         if config is not None and self.sync is None:
             self.sync = SyncWorker(self.sessions, config)
             self.sync.start()
+
+    def store_code(self) -> str:
+        """The store's code as HQ knows it ("" before enrolment): a payment's device_info names it."""
+        config = self.sync.config if self.sync is not None else sync_config.load(self.settings.home)
+        return config.store_code if config is not None else ""
 
     def hq(self) -> HqClient | None:
         """A signed client for HQ when the store is enrolled (members, coupons, stored value)."""
@@ -64,6 +75,7 @@ class StoreState:
 
     def stop_sync(self) -> None:
         self.resumer.stop()
+        self.paycodes.stop()
         if self.sync is not None:
             self.sync.stop()
 

@@ -65,6 +65,11 @@ STORE_ROUTES = {
     ("POST", "/tickets/{ticket_id}/stored-value"),
     ("POST", "/tickets/{ticket_id}/tenders"),
     ("POST", "/tickets/{ticket_id}/void"),
+    ("POST", "/tickets/{ticket_id}/paycode"),
+    ("GET", "/paycodes/{attempt_id}"),
+    ("POST", "/paycodes/{attempt_id}/query"),
+    ("POST", "/paycodes/{attempt_id}/cancel"),
+    ("GET", "/paycode-refunds/{out_refund_no}"),
 }
 
 HQ_ROUTES = {
