@@ -10,6 +10,7 @@ their bills by their own clock; each difference is shown on the day it belongs t
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -55,7 +56,7 @@ def ours(session: Session, store: Store, channel: str, first: date, last: date) 
             found.append(Ours(row.sale_id, kind, abs(row.amount), row.completed_at, row.business_day,
                               out_trade_no=ids.get("out_trade_no", ""), transaction_id=ids.get("transaction_id", ""),
                               out_refund_no=ids.get("out_refund_no", ""), refund_id=ids.get("refund_id", "")))
-        return found
+        return _with_charge_days(session, store, found)
     if not all(hasattr(Sale, name) for name in O2O_COLUMNS):  # HQ does not know O2O sales yet
         return []
     channel_column, order_no = (getattr(Sale, name) for name in O2O_COLUMNS)
@@ -64,6 +65,18 @@ def ours(session: Session, store: Store, channel: str, first: date, last: date) 
                     Sale.business_day >= first, Sale.business_day <= last))
     return [Ours(row.sale_id, REFUND if row.total < 0 else PAY, abs(row.total), row.completed_at, row.business_day,
                  out_trade_no=str(row[4] or "")) for row in session.execute(query)]
+
+
+def _with_charge_days(session: Session, store: Store, found: list[Ours]) -> list[Ours]:
+    """A refund knows the business day of the charge it gives back (a refund of another day's sale
+    is explained, not a difference)."""
+    wanted = {o.out_trade_no for o in found if o.kind == REFUND and o.out_trade_no}
+    if not wanted or not hasattr(SaleTender, "out_trade_no"):
+        return found
+    column = getattr(SaleTender, TENDER_KEYS[0])
+    days: dict[str, date] = dict(session.execute(select(column, SaleTender.business_day).where(
+        SaleTender.store_id == store.id, column.in_(wanted), SaleTender.amount > 0)).tuples().all())
+    return [replace(o, charge_day=days.get(o.out_trade_no)) if o.kind == REFUND else o for o in found]
 
 
 def theirs(session: Session, store: Store, channel: str, first: date, last: date) -> list[Theirs]:
