@@ -6,8 +6,8 @@
   spent), never revenue. Returns are the same lines on the other side. 抹零 and what a
   discount left between the tenders and the lines goes to its own account.
 * the **payout voucher** (回款): 借 银行存款 what arrived, 借 财务费用 the provider's fees, 贷 the
-  provider's clearing account the gross; an O2O platform's commission and delivery fee are
-  销售费用.
+  provider's clearing account the gross; an O2O platform's commission and the subsidies the
+  merchant funded are 销售费用.
 * the **cash voucher** (缴款): 借 银行存款 贷 库存现金 what was deposited; a count over or short of the
   drawer's expected cash goes through 待处理财产损溢.
 
@@ -42,6 +42,7 @@ DEFAULT_CHART: dict[str, tuple[str, str]] = {
     "fees": ("660301", "财务费用-手续费"),
     "commission": ("660105", "销售费用-平台佣金"),
     "delivery": ("660106", "销售费用-配送费"),
+    "subsidy": ("660107", "销售费用-商家补贴"),
     "over_short": ("1901", "待处理财产损溢"),
 }
 
@@ -173,15 +174,25 @@ def sales_voucher(store: str, day: date, tenders: Mapping[tuple[str, str], int],
     return Voucher(store, day, "sales", f"{day.isoformat()} 销售", book.lines())
 
 
-def payout_voucher(store: str, day: date, clearing: Account, gross: int, fees: int, chart: Chart,
-                   commission: int = 0, delivery: int = 0) -> Voucher:
-    """回款: the provider paid out ``gross`` less its fees (a platform also less commission and
-    delivery fee); the bank has what arrived."""
+def payout_voucher(store: str, day: date, clearing: Account, gross: int, fees: int, chart: Chart) -> Voucher:
+    """回款 from a payment provider: it paid out ``gross`` less its fees; the bank has what arrived."""
     book = _Builder()
-    book.debit("回款到账", chart["bank"], gross - fees - commission - delivery)
+    book.debit("回款到账", chart["bank"], gross - fees)
     book.debit("支付手续费", chart["fees"], fees)
+    book.credit("回款", clearing, gross)
+    return Voucher(store, day, "payout", f"{day.isoformat()} 回款 {clearing.name}", book.lines())
+
+
+def platform_payout_voucher(store: str, day: date, clearing: Account, gross: int, payout: int, commission: int,
+                            merchant_subsidy: int, chart: Chart) -> Voucher:
+    """回款 from an O2O platform: what it settled (``payout``), its commission and the subsidies the
+    merchant funded as expenses, against the receivable of the orders (``gross``). What is left
+    (delivery charges, the platform's own subsidies) goes to ``delivery`` either way."""
+    book = _Builder()
+    book.debit("回款到账", chart["bank"], payout)
     book.debit("平台佣金", chart["commission"], commission)
-    book.debit("配送费", chart["delivery"], delivery)
+    book.debit("商家补贴", chart["subsidy"], merchant_subsidy)
+    book.debit("配送费及平台其他", chart["delivery"], gross - payout - commission - merchant_subsidy)
     book.credit("回款", clearing, gross)
     return Voucher(store, day, "payout", f"{day.isoformat()} 回款 {clearing.name}", book.lines())
 

@@ -13,6 +13,7 @@ from app.domain.vouchers import (
     adjusting_voucher,
     cash_voucher,
     payout_voucher,
+    platform_payout_voucher,
     sales_voucher,
     tax_of,
 )
@@ -59,6 +60,12 @@ def test_a_payout_books_the_fee_as_a_finance_expense() -> None:
                                 ("101201", "回款"): (0, 10_000)}
 
 
+def test_a_platform_payout_books_commission_and_merchant_subsidy() -> None:
+    voucher = platform_payout_voucher("S001", DAY, CHART["channel:eleme"], 4_800, 3_836, 864, 100, CHART)
+    assert amounts(voucher) == {("1002", "回款到账"): (3_836, 0), ("660105", "平台佣金"): (864, 0),
+                                ("660107", "商家补贴"): (100, 0), ("112202", "回款"): (0, 4_800)}
+
+
 def test_the_cash_voucher_books_the_deposit_and_what_the_count_was_short() -> None:
     voucher = cash_voucher("S001", DAY, expected=20_000, counted=19_900, deposited=19_900, chart=CHART)
     lines = amounts(voucher)
@@ -84,9 +91,11 @@ channels = st.sampled_from(["store", "store", "meituan", "eleme", "own"])
 @settings(max_examples=300, deadline=None)
 def test_every_voucher_balances(tenders, lines, fees, counted, deposited) -> None:  # type: ignore[no-untyped-def]
     sales = sales_voucher("S001", DAY, tenders, lines, CHART)
-    payout = payout_voucher("S001", DAY, CHART["channel:meituan"], 1_000_000, fees, CHART, commission=300, delivery=50)
+    payout = payout_voucher("S001", DAY, CHART["tender:wechat"], 1_000_000, fees, CHART)
+    platform = platform_payout_voucher("S001", DAY, CHART["channel:meituan"], 1_000_000, 800_000 + fees, 150_000,
+                                       counted or 0, CHART)
     cash = cash_voucher("S001", DAY, 5_000_000, counted, deposited, CHART)
-    for voucher in (sales, payout, cash):
+    for voucher in (sales, payout, platform, cash):
         assert voucher.debit_total == voucher.credit_total
         assert all((line.debit > 0) != (line.credit > 0) for line in voucher.lines)
     assert sales.debit_total - sales.credit_total == 0

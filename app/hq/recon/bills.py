@@ -151,9 +151,9 @@ def detect(content: bytes, filename: str = "") -> BillKind:
         return BillKind.WECHAT
     if "流水号" in head and ("收入金额" in head or "贷方金额" in head):
         return BillKind.BANK
-    if "饿了么" in text or "eleme" in lowered:
+    if "饿了么" in text or "eleme" in lowered or ",eleme," in text:
         return BillKind.ELEME
-    if "美团" in text or "meituan" in lowered:
+    if "美团" in text or "meituan" in lowered or ",meituan," in text:
         return BillKind.MEITUAN
     raise BillError("recon_unknown_bill")
 
@@ -381,39 +381,47 @@ PLATFORM_COLUMNS = ["账单日期", "门店编号", "订单号", "类型", "下�
 
 
 def _platform(bill: ParsedBill, content: bytes) -> None:
-    lines = _csv_lines(decode(content))
-    lines = [(n, v) for n, v in lines if not v[0].startswith("#")] if lines else []
-    header_at = next((i for i, (_, values) in enumerate(lines) if "订单号" in [v.strip() for v in values]), None)
+    text = decode(content)
+    lines = [(n, v) for n, v in _csv_lines(text) if not v[0].startswith("#")]
+    header_at = next((i for i, (_, values) in enumerate(lines)
+                      if {"订单号", "order_no"} & {v.strip() for v in values}), None)
     if header_at is None:
         raise BillError("recon_unknown_bill")
     header = [h.strip() for h in lines[header_at][1]]
     rows = lines[header_at + 1:]
     total = next((i for i, (_, values) in enumerate(rows) if values[0].strip() == "合计"), None)
-    if total is None:
-        raise BillError("recon_truncated", line=lines[-1][0])
-    trailer = _Row(header, rows[total][1], rows[total][0])
-    details = rows[:total]
-    if trailer.get("订单号") != str(len(details)):
-        raise BillError("recon_truncated", line=rows[total][0])
-    merchant = re.search(r"#商家ID：\[?(\w+)", decode(content))
+    if "订单号" in header:  # the Chinese layout ends with its 合计 line: without it the file was cut
+        if total is None:
+            raise BillError("recon_truncated", line=lines[-1][0])
+        trailer = _Row(header, rows[total][1], rows[total][0])
+        rows = rows[:total]
+        if trailer.get("订单号") != str(len(rows)):
+            raise BillError("recon_truncated", line=trailer.line)
+    merchant = re.search(r"#商家ID：\[?(\w+)", text)
     bill.merchant_id = merchant.group(1) if merchant else ""
-    for row in _read_rows(bill, header, details):
+    for row in _read_rows(bill, header, rows):
         _keep(bill, row, _platform_row)
 
 
-def _platform_row(row: _Row) -> BillRow:
-    order_no = row.need("订单号", "平台订单号")
-    entry = REFUND if row.get("类型") in ("退款", "部分退款", "refund") else PAY
-    commission = row.money("佣金", "平台服务费", "技术服务费", required=False)
+def _platform_row(row: _Row) -> BillRow | None:
+    """One order (or refund) of a settlement bill, in either layout: the Chinese one (docs/recon.md)
+    or the platform simulator's (``order_no, order_amount, commission, refund, payout`` …, docs/o2o.md)."""
+    order_no = row.need("订单号", "平台订单号", "order_no")
+    status = row.get("类型", "status")
+    if status == "cancelled":
+        return None  # a cancelled order settles nothing
+    entry = REFUND if status in ("退款", "部分退款", "refund") else PAY
+    commission = row.money("佣金", "平台服务费", "技术服务费", "commission", required=False)
     if commission < 0:
-        raise _Unreadable("recon_row_amount", f"佣金={commission}")
-    return BillRow(line=row.line, entry=entry, key=f"{entry}:{order_no}", at=row.moment("完成时间", "下单时间", "账单日期"),
-                   amount=abs(row.money("订单金额", "订单原价")), store_code=row.get("门店编号", "商家门店ID"),
-                   out_trade_no=order_no, fee=commission, commission=commission,
-                   delivery_fee=row.money("配送费", "配送服务费", required=False),
-                   platform_subsidy=row.money("平台补贴", "平台活动补贴", required=False),
-                   merchant_subsidy=row.money("商家补贴", "商家活动支出", required=False),
-                   payout=row.money("结算金额", "商家应收", "本期应结算"))
+        raise _Unreadable("recon_row_amount", f"commission={commission}")
+    amount = abs(row.money("订单金额", "订单原价", "order_amount")) - row.money("refund", required=False)
+    return BillRow(line=row.line, entry=entry, key=f"{entry}:{order_no}",
+                   at=row.moment("完成时间", "下单时间", "账单日期", "bill_date"), amount=amount,
+                   store_code=row.get("门店编号", "商家门店ID", "store"), out_trade_no=order_no, fee=commission,
+                   commission=commission, delivery_fee=row.money("配送费", "配送服务费", "delivery_fee", required=False),
+                   platform_subsidy=row.money("平台补贴", "平台活动补贴", "platform_subsidy", required=False),
+                   merchant_subsidy=row.money("商家补贴", "商家活动支出", "merchant_subsidy", required=False),
+                   payout=row.money("结算金额", "商家应收", "本期应结算", "payout"))
 
 
 # ---- a bank statement --------------------------------------------------------------------------

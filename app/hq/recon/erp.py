@@ -36,6 +36,7 @@ from app.domain.vouchers import (
     adjusting_voucher,
     cash_voucher,
     payout_voucher,
+    platform_payout_voucher,
     sales_voucher,
 )
 from app.hq import clock
@@ -47,6 +48,7 @@ FORMATS = ("json", "csv", "kingdee", "yonyou")
 WORD = "记"  # 凭证字
 PREPARER = "OmniStore"
 PAYOUT_CHANNELS = ("wechat", "alipay", "meituan", "eleme")
+PLATFORMS = ("meituan", "eleme")
 O2O_CHANNEL = "channel"  # the sale's channel column, once HQ keeps O2O sales
 
 
@@ -151,26 +153,28 @@ def _sale_lines(payload: dict[str, Any], products: dict[str, Product]) -> list[t
 
 
 def _payout(session: Session, store: Store, day: date, channel: str, accounts_chart: Chart) -> Voucher | None:
-    """回款 for the day's bill of ``channel``: gross, fees (and a platform's commission and delivery fee)."""
+    """回款 for the day's bill of ``channel``: gross and fees (a platform's commission, merchant
+    subsidies and what it paid out)."""
     rows = session.execute(select(ReconRow.entry, func.sum(ReconRow.amount), func.sum(ReconRow.fee),
-                                  func.sum(ReconRow.commission), func.sum(ReconRow.delivery_fee))
+                                  func.sum(ReconRow.commission), func.sum(ReconRow.merchant_subsidy),
+                                  func.sum(ReconRow.payout))
                            .where(ReconRow.channel == channel, ReconRow.store_code == store.code,
                                   ReconRow.bill_day == day, ReconRow.status != "REVOKED")
                            .group_by(ReconRow.entry)).all()
     if not rows:
         return None
-    gross = fees = commission = delivery = 0
-    for entry, amount, fee, comm, deliv in rows:
+    gross = fees = commission = subsidy = payout = 0
+    for entry, amount, fee, comm, merchant, paid in rows:
         sign = -1 if entry == "refund" else 1
         gross += sign * int(amount or 0)
-        if channel in ("meituan", "eleme"):
-            commission += sign * int(comm or 0)
-            delivery += sign * int(deliv or 0)
-        else:
-            fees += int(fee or 0)
-    clearing = accounts_chart[f"channel:{channel}"] if channel in ("meituan", "eleme") else accounts_chart[f"tender:{channel}"]
-    voucher = payout_voucher(store.code, day, clearing, gross, fees, accounts_chart, commission, delivery)
-    return Voucher(voucher.store, voucher.day, voucher.kind, f"{day.isoformat()} 回款 {clearing.name}", voucher.lines)
+        fees += int(fee or 0)
+        commission += int(comm or 0)
+        subsidy += int(merchant or 0)
+        payout += int(paid or 0)
+    if channel in PLATFORMS:
+        return platform_payout_voucher(store.code, day, accounts_chart[f"channel:{channel}"], gross, payout,
+                                       commission, subsidy, accounts_chart)
+    return payout_voucher(store.code, day, accounts_chart[f"tender:{channel}"], gross, fees, accounts_chart)
 
 
 # ---- numbered once, kept as exported ----------------------------------------------------------------

@@ -126,3 +126,13 @@ def test_an_unreadable_row_is_reported_and_the_rest_read() -> None:
     bill = parse(BillKind.WECHAT, text.encode())
     assert [(r.line, r.reason) for r in bill.rejected] == [(2, "recon_row_amount")]
     assert len(bill.rows) == 3
+
+
+def test_the_platform_simulators_settlement_layout_reads_too() -> None:
+    content = (b"bill_date,platform,order_no,store,status,order_amount,delivery_fee,platform_subsidy,merchant_subsidy,"
+               b"customer_paid,commission,refund,payout\r\n"
+               b"2031-03-15,eleme,EL1,S001,completed,50.00,3.00,2.00,1.00,50.00,8.64,2.00,38.36\r\n"
+               b"2031-03-15,eleme,EL2,S001,cancelled,0.00,0.00,0.00,0.00,0.00,0.00,0.00,0.00\r\n")
+    assert detect(content) is BillKind.ELEME
+    [row] = parse(BillKind.ELEME, content).rows
+    assert (row.key, row.amount, row.commission, row.payout, row.store_code) == ("pay:EL1", 4800, 864, 3836, "S001")
