@@ -74,6 +74,12 @@ def _backoffice(args: argparse.Namespace) -> list[Result]:
     return backoffice.run(products=args.products, days=args.history_days)
 
 
+def _recon(args: argparse.Namespace) -> list[Result]:
+    from bench import recon
+
+    return recon.run()
+
+
 SUITES: dict[str, Callable[[argparse.Namespace], list[Result]]] = {
     "store_api": _store_api,
     "client": _client,
@@ -83,6 +89,7 @@ SUITES: dict[str, Callable[[argparse.Namespace], list[Result]]] = {
     "sync_catchup": _sync_catchup,
     "loyalty": _loyalty,
     "backoffice": _backoffice,
+    "recon": _recon,
 }
 
 

@@ -153,61 +153,76 @@ def reconcile(ours: Iterable[Ours], theirs: Iterable[Theirs], *, window: int = 1
     """
     result = Result()
     totals = result.totals
-    by_number: dict[tuple[str, str], Theirs] = {}
-    by_provider_id: dict[tuple[str, str], Theirs] = {}
+    # one index per kind, so a key is the number itself (no tuple per row: a bill has a million)
+    by_number: dict[str, dict[str, Theirs]] = {PAY: {}, REFUND: {}}
+    by_provider_id: dict[str, dict[str, Theirs]] = {PAY: {}, REFUND: {}}
     theirs_list: list[Theirs] = []
     refunded_charges: set[str] = set()
+    paid = refunded = fees = 0
+    ours = list(ours)
+    # the provider's own ids are indexed only when some row of ours has them and not our number
+    want_ids = any(not (o.out_refund_no if o.kind == REFUND else o.out_trade_no)
+                   and (o.refund_id if o.kind == REFUND else o.transaction_id) for o in ours)
     for row in theirs:
         theirs_list.append(row)
-        number = row.out_refund_no if row.kind == REFUND else row.out_trade_no
-        provider_id = row.refund_id if row.kind == REFUND else row.transaction_id
-        if number:
-            by_number.setdefault((row.kind, number), row)
-        if provider_id:
-            by_provider_id.setdefault((row.kind, provider_id), row)
         if row.kind == REFUND:
-            totals.theirs_refunded += row.amount
+            number, provider_id = row.out_refund_no, row.refund_id
+            refunded += row.amount
             refunded_charges.add(row.out_trade_no)
         else:
-            totals.theirs_paid += row.amount
-        totals.fees += row.fee
+            number, provider_id = row.out_trade_no, row.transaction_id
+            paid += row.amount
+        if number:
+            by_number[row.kind].setdefault(number, row)
+        if provider_id and want_ids:
+            by_provider_id[row.kind].setdefault(provider_id, row)
+        fees += row.fee
     # a charge reversed after success is its own refund unless the bill lists the reversal as one
-    reversed_charges = {row.out_trade_no for row in theirs_list if row.kind == PAY and row.status == REVERSED_STATUS}
-    totals.theirs_refunded += sum(row.amount for row in theirs_list if row.kind == PAY and row.status == REVERSED_STATUS
-                                  and not (row.out_trade_no and row.out_trade_no in refunded_charges))
-    used: set[str] = set()
+    reversed_rows = [row for row in theirs_list if row.status == REVERSED_STATUS and row.kind == PAY]
+    reversed_charges = {row.out_trade_no for row in reversed_rows}
+    refunded += sum(row.amount for row in reversed_rows
+                    if not (row.out_trade_no and row.out_trade_no in refunded_charges))
+    totals.theirs_paid, totals.theirs_refunded, totals.fees = paid, refunded, fees
+    used: set[int] = set()  # id() of the bill rows taken
     unkeyed: list[Ours] = []
     missing: list[Ours] = []
     differences = result.differences
+    ours_paid = ours_refunded = matched = 0
     for mine in ours:
         if mine.kind == REFUND:
-            totals.ours_refunded += mine.amount
+            ours_refunded += mine.amount
+            number, provider_id = mine.out_refund_no, mine.refund_id
         else:
-            totals.ours_paid += mine.amount
-        number = mine.out_refund_no if mine.kind == REFUND else mine.out_trade_no
-        provider_id = mine.refund_id if mine.kind == REFUND else mine.transaction_id
-        found = (by_number.get((mine.kind, number)) if number else None) \
-            or (by_provider_id.get((mine.kind, provider_id)) if provider_id else None)
-        if found is not None and found.ref not in used:
-            used.add(found.ref)
-            _pair(result, mine, found)
+            ours_paid += mine.amount
+            number, provider_id = mine.out_trade_no, mine.transaction_id
+        found = (by_number[mine.kind].get(number) if number else None) \
+            or (by_provider_id[mine.kind].get(provider_id) if provider_id else None)
+        if found is not None and id(found) not in used:
+            used.add(id(found))
+            matched += 1
+            if found.amount != mine.amount or found.status == REVERSED_STATUS or found.at.date() != mine.business_day \
+                    or mine.charge_day is not None:
+                _pair(result, mine, found)
         elif number or provider_id:
             missing.append(mine)  # the provider knows every number it took: not in the bill, not taken
         else:
             unkeyed.append(mine)
-    for mine, found in _match_by_amount(unkeyed, [t for t in theirs_list if t.ref not in used], window):
+    totals.ours_paid, totals.ours_refunded = ours_paid, ours_refunded
+    for mine, found in _match_by_amount(unkeyed, [t for t in theirs_list if id(t) not in used], window):
         if found is None:
             missing.append(mine)
         else:
-            used.add(found.ref)
+            used.add(id(found))
+            matched += 1
             _pair(result, mine, found)
+    totals.matched = matched
     for mine in missing:
         day = provider_day(mine.at)
         kind = DiffKind.AWAITING_BILL if billed_days is not None and day not in billed_days else DiffKind.OURS_ONLY
         differences.append(Difference(kind, 0 if kind is DiffKind.AWAITING_BILL else -_signed(mine),
                                       mine.business_day, ours=mine))
     for row in theirs_list:
-        if row.ref in used:
+        if id(row) in used:
             continue
         if row.status == REVERSED_STATUS or (row.kind == REFUND and row.out_trade_no
                                              and row.out_trade_no in reversed_charges):
@@ -222,7 +237,7 @@ def _signed(row: Ours | Theirs) -> int:
 
 
 def _pair(result: Result, mine: Ours, found: Theirs) -> None:
-    result.totals.matched += 1
+    """A matched pair that is not simply equal: reversed, another amount, another day."""
     day = provider_day(found.at)
     if found.status == REVERSED_STATUS:
         result.differences.append(Difference(DiffKind.REVERSED, -_signed(mine), day, mine, found))
