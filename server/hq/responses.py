@@ -409,6 +409,16 @@ class StoreSalesOut(Out):
     sales: list[ChannelSaleOut]
 
 
+class ClosedDayOut(Out):
+    """The store's Z (日结) for that day, as it reported it."""
+
+    z_no: int
+    net_total: int
+    sales_count: int
+    cash_counted: int | None
+    deposited: int
+
+
 class SalesRowOut(Out):
     store: str
     business_day: str
@@ -417,6 +427,8 @@ class SalesRowOut(Out):
     rounding: int
     item_count: int
     tenders: dict[str, int]
+    closed: ClosedDayOut | None
+    """The day's Z when the store has closed it; null while the day is open."""
 
 
 class SalesTotalsOut(Out):

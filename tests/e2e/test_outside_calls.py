@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import statistics
 import threading
 import time
 import uuid
@@ -95,9 +96,12 @@ def test_a_stalled_hq_keeps_one_till_waiting_and_the_others_scanning(linked_stor
         caller.join(timeout=30)
     assert still_waiting, "HQ answered: the scans were not measured while it was stalled"
     assert answer["status"] == 503 and answer["code"] == "hq_unreachable" and float(answer["seconds"]) >= 4
-    # Nothing of the store waits behind the stalled call (before, each scan waited the call out).
-    # 20 ms is the noise floor of a shared machine; the fault this guards against costs seconds.
-    assert p99(during) <= max(3 * p99(idle), p99(idle) + 0.020), (p99(idle), p99(during))
+    # Nothing of the store waits behind the stalled call (before, each scan waited the call out, so
+    # every scan took seconds). The typical scan stays as it was idle — 20 ms is the noise floor of a
+    # shared machine — and not one of them comes near the stall.
+    assert statistics.median(during) <= max(3 * statistics.median(idle), statistics.median(idle) + 0.020), \
+        (statistics.median(idle), statistics.median(during))
+    assert max(during) < 1.0, (p99(idle), p99(during), max(during))
     # The coupon HQ may have held for the call the till gave up on is released in the background.
     wait_for(lambda: coupon_state(store, code)[0] == "issued")
     state = waiting.ok(waiting.get(f"/tickets/{held_ticket}"))

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request, Response
-from pydantic import Field, StrictInt, StrictStr
 
 from app import clock, closing, commands
+from app.domain import limits
 from app.domain.errors import DomainError
 from app.receipts import shop_name
+from server.fields import Day, Integer, text
 from server.store.deps import DB, Language, ReadDB, Reader, Who, store_state
 from server.store.schemas import Body, CommandId
 
@@ -20,15 +20,15 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class CloseDayIn(Body):
-    day: date
-    command_id: StrictStr = CommandId
+    day: Day
+    command_id: CommandId
 
 
 class DepositIn(Body):
-    amount: StrictInt
-    taken_by: StrictStr = Field(max_length=200)
-    note: StrictStr = Field(default="", max_length=400)
-    command_id: StrictStr = CommandId
+    amount: Integer
+    taken_by: text(limits.NAME)  # type: ignore[valid-type]
+    note: text(limits.NOTE, max_length=400) = ""  # type: ignore[valid-type]
+    command_id: CommandId
 
 
 def _rendered(report: closing.DayReport, format: str, profile: str, language: str, session: Any, settings: Any) -> Any:
@@ -65,7 +65,7 @@ Profile = Annotated[str, Query(max_length=32)]
 
 
 @router.get("/closing/x")
-def x_report(request: Request, who: Reader, session: ReadDB, language: Language, day: date | None = None,
+def x_report(request: Request, who: Reader, session: ReadDB, language: Language, day: Day | None = None,
              format: Format = "json", profile: Profile = "80mm") -> Any:
     """X: the business day so far (today unless ``day``); nothing is closed."""
     report = closing.x_report(session, who, day or clock.now().date())
@@ -80,8 +80,8 @@ def close_day(body: CloseDayIn, who: Who, session: DB) -> dict[str, Any]:
 
 
 @router.get("/closing/z")
-def day_closes(who: Reader, session: ReadDB, first: Annotated[date, Query(alias="from")],
-               last: Annotated[date, Query(alias="to")]) -> dict[str, Any]:
+def day_closes(who: Reader, session: ReadDB, first: Annotated[Day, Query(alias="from")],
+               last: Annotated[Day, Query(alias="to")]) -> dict[str, Any]:
     return {"items": closing.closes(session, who, first, last)}
 
 

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query
 
 from app import reports
 from app.domain.errors import DomainError
+from server.fields import Day
 from server.store.deps import ReadDB, Reader
 
 router = APIRouter()
@@ -24,8 +25,8 @@ def _back_office(who: Any) -> None:
 
 
 @router.get("/reports/dashboard")
-def dashboard(who: Reader, session: ReadDB, first: Annotated[date, Query(alias="from")],
-              last: Annotated[date, Query(alias="to")]) -> dict[str, Any]:
+def dashboard(who: Reader, session: ReadDB, first: Annotated[Day, Query(alias="from")],
+              last: Annotated[Day, Query(alias="to")]) -> dict[str, Any]:
     """概览 for the days ``from``..``to``: by hour for one day, by day for more."""
     _back_office(who)
     return reports.dashboard(session, reports.day_range(first, last)).as_dict()

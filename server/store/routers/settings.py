@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Request
-from pydantic import StrictStr
 
 from app import commands, store_config
 from app.domain.errors import DomainError
@@ -17,7 +16,7 @@ router = APIRouter()
 
 class SettingsIn(Body):
     values: dict[str, Any]
-    command_id: StrictStr = CommandId
+    command_id: CommandId
 
 
 @router.get("/settings")
