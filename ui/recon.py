@@ -364,7 +364,8 @@ class ReconWindow(QMainWindow):
     def _show_sale(self, lines: list[str], sale: dict[str, Any]) -> None:
         shown = [*lines, self.tr("Our sale: %1 at till %2, %3, total %4").replace("%1", sale["sale_id"])
                  .replace("%2", sale["till"]).replace("%3", sale["completed_at"]).replace("%4", yuan(sale["total"]))]
-        shown += [f"  {t['method']} {yuan(t['amount'])} {t.get('out_trade_no') or ''}" for t in sale["tenders"]]
+        shown += [f"  {t['method']} {yuan(t['amount'])} {t.get('out_trade_no') or ''} {t.get('transaction_id') or ''} "
+                  f"{t.get('payer_bank') or ''}".rstrip() for t in sale["tenders"]]
         shown += [f"  · {line['sku']} {line['name']} {yuan(line['amount'])}" for line in sale["lines"]]
         self.detail.setPlainText("\n".join(shown))
 

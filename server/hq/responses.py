@@ -652,12 +652,17 @@ class ReconCalendarOut(Out):
 
 
 class ReconSaleTenderOut(Out):
+    """A tender of the sale; a payment code's carries the provider's record of it."""
+
     method: str
     amount: int
+    fee: int
     out_trade_no: str | None = None
     transaction_id: str | None = None
     out_refund_no: str | None = None
     refund_id: str | None = None
+    provider: str | None = None
+    payer_bank: str | None = None
 
 
 class ReconSaleLineOut(Out):
@@ -675,7 +680,6 @@ class ReconSaleOut(Out):
     total: int
     tenders: list[ReconSaleTenderOut]
     lines: list[ReconSaleLineOut]
-    attempts: list[Any]
 
 
 class VoucherLineOut(Out):

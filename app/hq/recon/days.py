@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from app.domain.errors import DomainError
 from app.domain.recon import PAY, REFUND, CashCheck, Difference, Ours, Theirs, reconcile
 from app.hq import clock
-from app.hq.models import DayClose, ReconAction, ReconDay, ReconImport, ReconRow, Sale, SaleTender, Store
+from app.hq.models import DayClose, Event, ReconAction, ReconDay, ReconImport, ReconRow, Sale, SaleTender, Store
 
 #: the channels reconciled against a provider's bill, and the tender method or sale channel they read
 PAYMENT_CHANNELS = ("wechat", "alipay")
@@ -30,6 +30,8 @@ RESOLUTIONS = ("write_off", "adjust", "refund_owed", "chase")
 MAX_DAYS = 62
 #: columns the sale tenders carry once payment codes record them (read when present)
 TENDER_KEYS = ("out_trade_no", "transaction_id", "out_refund_no", "refund_id")
+#: the rest of a payment-code tender's record, shown in the drill-down
+PROVIDER_TEXTS = ("provider", "payer_bank")
 #: the sale's columns an O2O order's sale carries (read when present)
 O2O_COLUMNS = ("channel", "channel_order_no")
 
@@ -305,21 +307,23 @@ def _set_closed(session: Session, store: Store, day: date, closed: bool, actor: 
 
 
 def sale_detail(session: Session, store_code: str, sale_id: str) -> dict[str, Any]:
-    """The drill-down of a difference to our side: the sale, its tenders and its receipt's lines."""
-    from app.hq.models import Event
-
+    """The drill-down of a difference to our side: the sale, its tenders with the provider's record
+    of each (the payment attempt that paid it: provider, numbers, payer's bank, fee) and its lines."""
     store = store_by_code(session, store_code)
     sale = session.scalar(select(Sale).where(Sale.store_id == store.id, Sale.sale_id == sale_id))
     if sale is None:
         raise DomainError("sale_not_found", status=404, sale=sale_id[:64])
-    tenders = [{"method": t.method, "amount": t.amount, **{k: str(getattr(t, k) or "") for k in TENDER_KEYS
-                                                             if hasattr(t, k)}}
-               for t in session.scalars(select(SaleTender).where(SaleTender.store_id == store.id,
-                                                                 SaleTender.sale_id == sale_id))]
+    tenders = []
+    for tender in session.scalars(select(SaleTender).where(SaleTender.store_id == store.id,
+                                                            SaleTender.sale_id == sale_id)):
+        record = {name: str(getattr(tender, name) or "") for name in (*TENDER_KEYS, *PROVIDER_TEXTS)
+                  if hasattr(tender, name)}
+        tenders.append({"method": tender.method, "amount": tender.amount, **record,
+                        "fee": int(getattr(tender, "fee", 0) or 0)})
     event = session.scalar(select(Event).where(Event.event_id == sale.event_id))
     payload = event.payload if event else {}
     lines = [{"sku": str(line.get("sku", "")), "name": str(line.get("name", "")), "amount": int(line.get("amount", 0))}
              for line in payload.get("lines", []) if isinstance(line, dict) and not line.get("voided")]
-    return {"store": store.code, "sale_id": sale.sale_id, "till": sale.till, "business_day": sale.business_day.isoformat(),
-            "completed_at": sale.completed_at.isoformat(), "total": sale.total, "tenders": tenders, "lines": lines,
-            "attempts": list(payload.get("payment_attempts", []))[:50] if isinstance(payload.get("payment_attempts"), list) else []}
+    return {"store": store.code, "sale_id": sale.sale_id, "till": sale.till,
+            "business_day": sale.business_day.isoformat(), "completed_at": sale.completed_at.isoformat(),
+            "total": sale.total, "tenders": tenders, "lines": lines}
