@@ -195,6 +195,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "recon_open_differences": ("还有 {count} 笔差异未处理，不能关闭", "{count} differences are still open: the day cannot be closed"),
     "recon_difference_not_found": ("没有这笔差异：{key}", "No such difference: {key}"),
     "erp_day_not_closed": ("{store} {day} 尚未日结，不能导出凭证", "{store} has not closed {day} yet: no vouchers can be exported"),
+
+    # O2O orders (订单中心)
+    "unknown_channel": ("未知的订单渠道：{channel}", "Unknown order channel: {channel}"),
+    "invalid_fulfilment": ("履约方式无效：{fulfilment}", "Invalid fulfilment: {fulfilment}"),
+    "order_too_large": ("订单最多 {limit} 行", "An order holds {limit} lines at most"),
+    "address_without_coordinates": ("配送地址缺少经纬度", "A delivery address needs its coordinates (lat, lng)"),
+    "invalid_coordinates": ("经纬度无效：{lat},{lng}", "Invalid coordinates: {lat},{lng}"),
+    "requested_time_past": ("期望时间已过：{at}", "The requested time has passed: {at}"),
+    "invalid_weight": ("称重商品 {sku} 的重量无效：{weight} 克", "Invalid weight for weighed item {sku}: {weight} g"),
+    "order_not_found": ("订单不存在：{order}", "No such order: {order}"),
+    "order_state": ("订单当前为「{state}」，不能执行「{step}」", "The order is {state}: {step} is not allowed"),
+    "order_not_yours": ("订单 {order} 已改派给其他门店", "Order {order} was reassigned to another store"),
+    "pickup_code_wrong": ("自提码不正确", "Wrong pickup code"),
+    "invalid_reason": ("原因无效：{reason}", "Invalid reason: {reason}"),
+    "step_id_reused": ("操作号 {step_id} 已用于其他订单", "Step id {step_id} was already used for another order"),
+    "order_line_not_found": ("订单没有第 {line} 行", "The order has no line {line}"),
+    "substitute_not_allowed": ("顾客不接受替换商品（第 {line} 行）", "The customer did not allow substitutes (line {line})"),
+    "bad_platform_signature": ("平台签名校验失败", "The platform's signature does not match"),
 }
 
 

@@ -79,6 +79,11 @@ def _recon(args: argparse.Namespace) -> list[Result]:
 
     return recon.run()
 
+def _o2o(args: argparse.Namespace) -> list[Result]:
+    from bench import o2o
+
+    return o2o.run()
+
 
 SUITES: dict[str, Callable[[argparse.Namespace], list[Result]]] = {
     "store_api": _store_api,
@@ -90,6 +95,7 @@ SUITES: dict[str, Callable[[argparse.Namespace], list[Result]]] = {
     "loyalty": _loyalty,
     "backoffice": _backoffice,
     "recon": _recon,
+    "o2o": _o2o,
 }
 
 

@@ -16,6 +16,7 @@ from typing import Any
 DEFAULT_STORE_PORT = 8701
 DEFAULT_HQ_PORT = 8700
 DEFAULT_PRINTER_PORT = 9100
+DEFAULT_PLATFORM_PORT = 8790
 DEMO_PRODUCTS = 50_000
 
 
@@ -139,6 +140,13 @@ def cmd_paysim(argv: list[str]) -> int:
     return paysim_main(argv)
 
 
+def cmd_platformsim(argv: list[str]) -> int:
+    """The delivery platforms' simulators (美团外卖, 饿了么); their own parser reads ``--port``, ``--hq``…"""
+    from server.platformsim.app import main as platformsim_main
+
+    return platformsim_main(argv)
+
+
 def _has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) or sys.platform in ("win32", "darwin")
 
@@ -205,6 +213,27 @@ def _demo_hq(me: list[str], home: Path, port: int, children: list[subprocess.Pop
     return url
 
 
+def _demo_o2o(me: list[str], hq: str, port: int, children: list[subprocess.Popen[bytes]]) -> None:
+    """The platform simulator, and a few online orders on the demo store's board (app.hq.orders.demo)."""
+    import requests
+
+    if _port_taken(port):
+        print(f"port {port} is taken: the demo runs without its platform simulator", file=sys.stderr)
+        return
+    sim = subprocess.Popen([*me, "platformsim", "--port", str(port), "--hq", hq], stdout=subprocess.DEVNULL)
+    children.append(sim)
+    url = f"http://127.0.0.1:{port}"
+    if not _wait_http(url + "/healthz", process=sim):
+        print("platform simulator did not start", file=sys.stderr)
+        return
+    subprocess.run([*me, "hq", "demo-o2o", "--sim", url], check=False)
+    for platform, lines in (("meituan", [{"sku": "O2O-COLA", "qty": 2, "unit_price": 350}]),
+                            ("eleme", [{"sku": "O2O-MILK", "qty": 1, "unit_price": 1890}])):
+        requests.post(url + "/sim/life", json={"platform": platform, "store": "S001", "lines": lines,
+                                               "lat": 31.1905, "lng": 121.4365}, timeout=30)
+    print(f"platform simulator (美团, 饿了么): {url}")
+
+
 def _port_taken(port: int) -> bool:
     import socket
 
@@ -255,6 +284,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         if printer.poll() is not None:
             print("printer simulator did not start", file=sys.stderr)
             return 1
+        _demo_o2o(me, hq, args.platform_port, children)
         print(f"store server: {server}  HQ: {hq}  printer: tcp://127.0.0.1:{args.printer_port}")
         print("demo login: till T01, cashier 1001 / PIN 1234, manager 9001 / PIN 9999")
         print("demo members (Ctrl+M): " + ", ".join(f"{phone} {name}" for phone, name, *_ in demo_hq.MEMBERS))
@@ -331,11 +361,14 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--port", type=int, default=DEFAULT_STORE_PORT)
     demo.add_argument("--printer-port", type=int, default=DEFAULT_PRINTER_PORT)
     demo.add_argument("--hq-port", type=int, default=DEFAULT_HQ_PORT)
+    demo.add_argument("--platform-port", type=int, default=DEFAULT_PLATFORM_PORT)
     demo.add_argument("--lang", default=None)
     demo.set_defaults(func=cmd_demo)
 
     # `omnistore paysim …` hands its arguments to server.paysim (see main); listed here for --help.
     sub.add_parser("paysim", help="WeChat Pay and Alipay payment-code simulators (HTTPS)", add_help=False)
+    # `omnistore platformsim …` hands its arguments to server.platformsim (see main); listed for --help.
+    sub.add_parser("platformsim", help="美团外卖 and 饿了么 platform simulators (HTTP)", add_help=False)
     # `omnistore diag …` hands its arguments to hardware.diag (see main); listed here for --help.
     sub.add_parser("diag", help="hardware diagnostics: devices, status, test print, support bundle (--json)",
                    add_help=False)
@@ -358,5 +391,7 @@ def main(argv: list[str] | None = None) -> int:
         return run_diag(argv[1:], _home())
     if argv[:1] == ["paysim"]:
         return cmd_paysim(argv[1:])
+    if argv[:1] == ["platformsim"]:
+        return cmd_platformsim(argv[1:])
     args = build_parser().parse_args(argv)
     return int(args.func(args) or 0)

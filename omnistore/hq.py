@@ -80,6 +80,11 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
     demo.add_argument("--enrol", action="store_true")
     demo.set_defaults(func=cmd_demo_seed)
 
+    o2o = hq_sub.add_parser("demo-o2o", help="the demo's online orders: the demo store on the map with O2O goods, "
+                                               "the platforms pointed at the simulator, two own-shop orders")
+    o2o.add_argument("--sim", required=True, help="the platform simulator's base URL")
+    o2o.set_defaults(func=cmd_demo_o2o)
+
     imp = hq_sub.add_parser("import", help="import a catalog from .csv or .xlsx")
     imp.add_argument("file", type=Path)
     imp.add_argument("--lang", default=None, help="language of the report: zh_CN or en")
@@ -101,7 +106,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
     recon_fetch.set_defaults(func=cmd_recon_fetch)
     for parser in (*recon_sub.choices.values(),):
         _database_arg(parser)
-    for parser in (db, key, revoke, store, code, disable, enable, expire, expire_cards, demo, imp):
+    for parser in (db, key, revoke, store, code, disable, enable, expire, expire_cards, demo, o2o, imp):
         _database_arg(parser)
     for parser in db_sub.choices.values():
         _database_arg(parser)
@@ -277,6 +282,12 @@ def cmd_demo_seed(args: argparse.Namespace) -> int:
         return "\n".join([*seeded.lines, *([f"enrolment code: {seeded.enrolment_code}"] if seeded.enrolment_code else [])])
 
     return _run(args, action)
+
+
+def cmd_demo_o2o(args: argparse.Namespace) -> int:
+    from app.hq.orders import demo as o2o_demo
+
+    return _run(args, lambda session: "\n".join(o2o_demo.prepare(session, args.sim)))
 
 
 def cmd_import(args: argparse.Namespace) -> int:

@@ -28,6 +28,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app import events
+from app.domain import limits
 from app.domain.errors import DomainError
 from app.domain.sale import TENDERS
 from app.events import FIELD_INVALID, NOT_APPLICABLE, TEXT_INVALID, Fields, SaleFigures, Unreadable
@@ -99,6 +100,45 @@ class Step:
     run: Callable[[], object]
 
 
+@dataclass(frozen=True, slots=True)
+class ChannelSale:
+    """Where an O2O sale came from, as its ``sale_completed`` says (the counter's sales have none)."""
+
+    channel: str
+    channel_order_no: str | None
+    o2o_order_id: int | None
+    commission: int
+    delivery_fee: int
+
+
+SALE_CHANNELS = ("store", "own", "meituan", "eleme")
+
+
+def _channel_sale(sale: events.SaleCompleted) -> ChannelSale | None:
+    """The sale's channel fields: the event's own when it reads them, else the payload's (checked:
+    an unknown channel or a bad amount counts the sale at the counter rather than refuse it)."""
+    data = sale.ticket if isinstance(sale.ticket, dict) else {}
+
+    def field(name: str, default: Any) -> Any:
+        return getattr(sale, name) if hasattr(sale, name) else data.get(name, default)
+
+    channel = field("channel", "store")
+    if channel not in SALE_CHANNELS or channel == "store":
+        return None
+
+    def amount(name: str) -> int:
+        value = field(name, 0)
+        ok = isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= limits.MAX_AMOUNT
+        return value if ok else 0
+
+    number = field("channel_order_no", None)
+    order_id = field("o2o_order_id", None)
+    return ChannelSale(str(channel), str(number)[:64] if number is not None else None,
+                       order_id if isinstance(order_id, int) and not isinstance(order_id, bool)
+                       and 0 < order_id <= limits.INT8_MAX else None,
+                       amount("commission"), amount("delivery_fee"))
+
+
 @dataclass(slots=True)
 class Planned:
     """An event of the batch, read: what applying it writes, or why it is parked instead."""
@@ -107,6 +147,7 @@ class Planned:
     payload: str  # canonical JSON, as hashed
     digest: str
     sale: SaleFigures | None = None
+    channel: ChannelSale | None = None
     stock: tuple[tuple[str, int], ...] = ()
     steps: tuple[Step, ...] = ()
     #: what else the event keeps at HQ (a store's Z and deposits), applied with its sale and stock
@@ -114,7 +155,7 @@ class Planned:
     parked: Parked | None = None
 
     def park(self, reason: str, detail: str) -> Planned:
-        return replace(self, sale=None, stock=(), steps=(), effects=(),
+        return replace(self, sale=None, channel=None, stock=(), steps=(), effects=(),
                        parked=Parked(self.event.event_id, self.event.seq, reason, detail[:200]))
 
     def document(self) -> dict[str, Any]:
@@ -253,7 +294,8 @@ def plan(session: Session, store: Store, event: IncomingEvent, payload: str, dig
     except Unreadable as why:
         return Planned(event, payload, digest).park(why.reason, why.field)
     if isinstance(typed, events.SaleCompleted):
-        return Planned(event, payload, digest, sale=typed.figures, steps=tuple(_sale_steps(session, store, typed)))
+        return Planned(event, payload, digest, sale=typed.figures, channel=_channel_sale(typed),
+                       steps=tuple(_sale_steps(session, store, typed)))
     if isinstance(typed, events.SaleReturned):
         return Planned(event, payload, digest, sale=typed.figures, steps=tuple(_return_steps(session, store, typed)))
     if isinstance(typed, events.StockMoved):
@@ -478,6 +520,7 @@ def _materialise(session: Session, store: Store, planned: list[Planned]) -> None
             _keep_sales_postgres(session, store.id, new_sales)
         else:
             _keep_sales_portable(session, store.id, new_sales)
+        _mark_channels(session, store.id, [p for p in planned if p.sale is not None and p.channel is not None])
     net: dict[str, int] = defaultdict(int)
     for p in planned:
         for sku, delta in p.stock:
@@ -488,6 +531,18 @@ def _materialise(session: Session, store: Store, planned: list[Planned]) -> None
             effect()
         if p.steps:
             _take_steps(session, store, p)
+
+
+def _mark_channels(session: Session, store_id: int, planned: list[Planned]) -> None:
+    """An O2O sale's channel, order no, commission and delivery fee on its sales row (the row this
+    very event wrote: a sale sent again keeps its first copy)."""
+    for p in planned:
+        assert p.sale is not None and p.channel is not None
+        c = p.channel
+        session.execute(update(Sale).where(Sale.store_id == store_id, Sale.sale_id == p.sale.sale_id,
+                                           Sale.event_id == p.event.event_id)
+                        .values(channel=c.channel, channel_order_no=c.channel_order_no, o2o_order_id=c.o2o_order_id,
+                                commission=c.commission, delivery_fee=c.delivery_fee))
 
 
 def _keep_sales_postgres(session: Session, store_id: int, new_sales: list[tuple[str, SaleFigures]]) -> None:

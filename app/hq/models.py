@@ -14,6 +14,7 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
+    Double,
     ForeignKey,
     Index,
     Integer,
@@ -51,6 +52,14 @@ class Store(HQBase):
     last_seen: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     last_event_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     backlog: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # O2O (门店线上订单): where the store is, when it is open, whether it takes online orders
+    lat: Mapped[float | None] = mapped_column(Double, nullable=True)
+    lng: Mapped[float | None] = mapped_column(Double, nullable=True)
+    #: {"open": "08:00", "close": "22:00"} in Beijing time; None: always open
+    opening_hours: Mapped[dict[str, Any] | None] = mapped_column(JSONDoc, nullable=True)
+    o2o_enabled: Mapped[bool] = mapped_column(Boolean, default=True, server_default="true")
+    #: per channel: {"meituan": {"auto_accept": true}, …}
+    o2o_settings: Mapped[dict[str, Any] | None] = mapped_column(JSONDoc, nullable=True)
 
 
 class EnrolmentCode(HQBase):
@@ -193,6 +202,12 @@ class Sale(HQBase):
     item_count: Mapped[int] = mapped_column(Integer)
     event_id: Mapped[str] = mapped_column(String(limits.ID.max_length))
     member_no: Mapped[str | None] = mapped_column(String(limits.MEMBER_NO.max_length), nullable=True, index=True)
+    #: where the sale came from: store (the counter) | own | meituan | eleme (an O2O order handed over)
+    channel: Mapped[str] = mapped_column(String(16), default="store", server_default="store")
+    channel_order_no: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    o2o_order_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    commission: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    delivery_fee: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
 
     __table_args__ = (
         UniqueConstraint("store_id", "sale_id", name="uq_sales_store_sale"),
@@ -231,6 +246,8 @@ class StoreStock(HQBase):
     sku: Mapped[str] = mapped_column(String(limits.SKU.max_length), primary_key=True)
     quantity: Mapped[int] = mapped_column(BigInteger)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+    __table_args__ = (Index("ix_store_stock_sku", "sku", "store_id", postgresql_include=["quantity"]),)
 
 
 # ---- members, coupons, stored value (会员、券、储值) ----------------------------------------------
@@ -578,3 +595,137 @@ class ErpVoucher(HQBase):
         UniqueConstraint("period", "number", name="uq_erp_vouchers_number"),
         Index("ix_erp_vouchers_store_day", "store_id", "business_day"),
     )
+
+# ---- O2O order center (订单中心) ------------------------------------------------------------------
+
+
+class O2OChannel(HQBase):
+    """An order channel (own 小程序/H5, 美团, 饿了么) and its rules: how long a store has to accept,
+    whether an order may be split across stores, the units per SKU online must leave on the shelf."""
+
+    __tablename__ = "o2o_channels"
+    code: Mapped[str] = mapped_column(String(16), primary_key=True)
+    accept_seconds: Mapped[int] = mapped_column(Integer)
+    allow_split: Mapped[bool] = mapped_column(Boolean)
+    safety_stock: Mapped[int] = mapped_column(Integer)
+    #: the platform's commission in basis points of the order's amount (0: unknown)
+    commission_bp: Mapped[int] = mapped_column(Integer)
+    #: the platform's key and secret for signatures (empty for the own channel)
+    app_key: Mapped[str] = mapped_column(String(64))
+    app_secret: Mapped[str] = mapped_column(String(128))
+    #: where HQ calls the platform back (empty: no callbacks)
+    callback_url: Mapped[str] = mapped_column(String(256))
+
+
+class O2OOrder(HQBase):
+    """An online order. A split order is a parent (state ``split``, no store) and its parts, each
+    with its own store. ``version`` is the feed version of its latest change."""
+
+    __tablename__ = "o2o_orders"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    channel_order_no: Mapped[str] = mapped_column(String(64))
+    parent_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    part: Mapped[int] = mapped_column(Integer, default=0)
+    store_id: Mapped[int | None] = mapped_column(ForeignKey("stores.id"), nullable=True)
+    state: Mapped[str] = mapped_column(String(16))
+    version: Mapped[int] = mapped_column(BigInteger, default=0)
+    fulfilment: Mapped[str] = mapped_column(String(8))
+    pickup_code: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    customer_name: Mapped[str] = mapped_column(String(limits.NAME.max_length))
+    customer_phone: Mapped[str] = mapped_column(String(limits.PHONE.max_length))
+    address: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    lat: Mapped[float | None] = mapped_column(Double, nullable=True)
+    lng: Mapped[float | None] = mapped_column(Double, nullable=True)
+    requested_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    accept_by: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    allow_substitute: Mapped[bool] = mapped_column(Boolean, default=False)
+    note: Mapped[str] = mapped_column(String(200), default="")
+    paid: Mapped[int] = mapped_column(BigInteger)
+    delivery_fee: Mapped[int] = mapped_column(BigInteger, default=0)
+    commission: Mapped[int] = mapped_column(BigInteger, default=0)
+    refunded: Mapped[int] = mapped_column(BigInteger, default=0)
+    payment_ref: Mapped[str] = mapped_column(String(64), default="")
+    #: [{"line_no", "sku", "barcode", "name", "qty", "weight_g", "unit_price", "amount", "stock_qty"}]
+    lines: Mapped[list[dict[str, Any]]] = mapped_column(JSONDoc)
+    picked: Mapped[list[dict[str, Any]] | None] = mapped_column(JSONDoc, nullable=True)
+    rider: Mapped[dict[str, Any] | None] = mapped_column(JSONDoc, nullable=True)
+    cancel_reason: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    #: stores that turned it down or let its acceptance lapse: routing passes them over
+    excluded: Mapped[list[int]] = mapped_column(JSONDoc, default=list)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+    __table_args__ = (
+        UniqueConstraint("channel", "channel_order_no", "part", name="uq_o2o_orders_channel_no"),
+        Index("ix_o2o_orders_store_state", "store_id", "state"),
+        Index("ix_o2o_orders_state_accept_by", "state", "accept_by"),
+    )
+
+
+class O2OReservation(HQBase):
+    """Stock an order holds at its store (预占): taken at assignment, released on cancel or reassign,
+    given up at handover (the store's sale then moves the stock itself)."""
+
+    __tablename__ = "o2o_reservations"
+    order_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    sku: Mapped[str] = mapped_column(String(limits.SKU.max_length), primary_key=True)
+    store_id: Mapped[int] = mapped_column(ForeignKey("stores.id"))
+    quantity: Mapped[int] = mapped_column(BigInteger)
+
+    __table_args__ = (Index("ix_o2o_reservations_sku_store", "sku", "store_id"),)
+
+
+class O2OFeedEntry(HQBase):
+    """The store-facing order feed: the order as a store sees it after each change (``version``
+    strictly increasing in commit order; writers take one lock)."""
+
+    __tablename__ = "o2o_feed"
+    version: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    store_id: Mapped[int] = mapped_column(Integer)
+    order_id: Mapped[int] = mapped_column(BigInteger)
+    data: Mapped[dict[str, Any]] = mapped_column(JSONDoc)
+
+    __table_args__ = (Index("ix_o2o_feed_store_version", "store_id", "version"),)
+
+
+class O2OHistory(HQBase):
+    """An order's history: each routing decision with its reasons, each step, each callback."""
+
+    __tablename__ = "o2o_history"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    order_id: Mapped[int] = mapped_column(BigInteger, index=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    kind: Mapped[str] = mapped_column(String(24))
+    detail: Mapped[dict[str, Any]] = mapped_column(JSONDoc)
+
+
+class O2OStep(HQBase):
+    """A store's step on an order, once per ``step_id``: a repeat answers the order as it was."""
+
+    __tablename__ = "o2o_steps"
+    step_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    order_id: Mapped[int] = mapped_column(BigInteger)
+    store_id: Mapped[int] = mapped_column(Integer)
+    answer: Mapped[dict[str, Any]] = mapped_column(JSONDoc)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class O2OCallback(HQBase):
+    """A call HQ owes a platform (confirm, ready, picked-up, cancel agree/reject, partial refund):
+    recorded with the change that causes it, sent after the commit, retried with backoff; one that
+    keeps failing is ``failed`` and listed for people."""
+
+    __tablename__ = "o2o_callbacks"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    order_id: Mapped[int] = mapped_column(BigInteger, index=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    action: Mapped[str] = mapped_column(String(24))
+    payload: Mapped[dict[str, Any]] = mapped_column(JSONDoc)
+    state: Mapped[str] = mapped_column(String(8), default="pending")  # pending | done | failed
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    last_error: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+    __table_args__ = (Index("ix_o2o_callbacks_state_next", "state", "next_at"),)

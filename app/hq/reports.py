@@ -13,7 +13,8 @@ from app.hq.models import Barcode, ParkedEvent, Product, Sale, SaleTender, Store
 
 
 def sales_report(session: Session, first: date, last: date, store_code: str | None = None) -> dict[str, Any]:
-    """One row per store and business day with its tenders; grand totals at the end."""
+    """One row per store and business day with its tenders and its split by channel (the counter,
+    the own shop, each platform, with their commission and delivery fees); grand totals at the end."""
     where = [Sale.business_day >= first, Sale.business_day <= last]
     tender_where = [SaleTender.business_day >= first, SaleTender.business_day <= last]
     if store_code:
@@ -32,15 +33,29 @@ def sales_report(session: Session, first: date, last: date, store_code: str | No
         .group_by(Store.code, SaleTender.business_day, SaleTender.method)
     ):
         tenders.setdefault((code, day), {})[method] = int(amount)
+    channels: dict[tuple[str, date], dict[str, dict[str, int]]] = {}
+    for code, day, channel, count, total, commission, fee in session.execute(
+        select(Store.code, Sale.business_day, Sale.channel, func.count(), func.sum(Sale.total),
+               func.sum(Sale.commission), func.sum(Sale.delivery_fee))
+        .join(Store, Store.id == Sale.store_id).where(*where)
+        .group_by(Store.code, Sale.business_day, Sale.channel)
+    ):
+        channels.setdefault((code, day), {})[channel] = {"sales": int(count), "total": int(total),
+                                                         "commission": int(commission), "delivery_fee": int(fee)}
     store_ids = dict(session.execute(select(Store.code, Store.id)).all())
     closed = closing.closed_days(session, [store_ids[code] for code in {r[0] for r in rows}], first, last)
     out = []
-    totals: dict[str, Any] = {"sales": 0, "total": 0, "rounding": 0, "item_count": 0, "tenders": {}}
+    totals: dict[str, Any] = {"sales": 0, "total": 0, "rounding": 0, "item_count": 0, "tenders": {}, "channels": {}}
     for code, day, count, total, rounding, items in rows:
         by_method = dict(sorted(tenders.get((code, day), {}).items()))
+        by_channel = dict(sorted(channels.get((code, day), {}).items()))
         out.append({"store": code, "business_day": day.isoformat(), "sales": int(count), "total": int(total),
                     "rounding": int(rounding), "item_count": int(items), "tenders": by_method,
-                    "closed": closed.get((store_ids[code], day))})
+                    "channels": by_channel, "closed": closed.get((store_ids[code], day))})
+        for channel, figures in by_channel.items():
+            kept = totals["channels"].setdefault(channel, {"sales": 0, "total": 0, "commission": 0, "delivery_fee": 0})
+            for name, value in figures.items():
+                kept[name] += value
         totals["sales"] += int(count)
         totals["total"] += int(total)
         totals["rounding"] += int(rounding)

@@ -6,12 +6,17 @@ caller's transaction and leave the commit to it; here each request's work is wra
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.hq import campaigns, conflicts, demo, gift_cards, ingest, keys, loyalty, masterdata, rules, stores
 from app.hq.models import Store
+from app.hq.orders import intake as orders_intake
+from app.hq.orders import setup as orders_setup
+from app.hq.orders import steps as orders_steps
 from app.hq.recon import days as recon_days
 from app.hq.recon import erp as recon_erp
 from app.hq.recon import imports as recon_imports
@@ -102,3 +107,44 @@ reopen_recon_day = transaction(recon_days.reopen_day)
 export_vouchers = transaction(recon_erp.export)
 save_erp_accounts = transaction(recon_erp.save_accounts)
 save_recon_settings = transaction(recon_imports.save_settings)
+
+# ---- O2O orders (订单中心) ------------------------------------------------------------------------
+
+
+def take_order(session: Session, incoming: orders_intake.OrderIn) -> dict[str, Any]:
+    """An order taken in and routed, in one transaction; the same order again (even sent twice
+    at once: the second waits on the first's unique key) answers the order already taken."""
+    try:
+        order = orders_intake.take(session, incoming)
+        session.commit()
+    except IntegrityError:
+        session.rollback()
+        order = orders_intake.find(session, incoming.channel, incoming.channel_order_no)  # type: ignore[assignment]
+        if order is None:
+            raise
+    except BaseException:
+        session.rollback()
+        raise
+    return orders_intake.answer(session, order)
+
+
+@transaction
+def cancel_order(session: Session, channel: str, channel_order_no: str, reason: str) -> dict[str, Any]:
+    return orders_intake.answer(session, orders_intake.cancel(session, channel, channel_order_no, reason))
+
+take_order_step = transaction(orders_steps.take_step)
+set_store_o2o = transaction(orders_setup.set_store_o2o)
+set_channel = transaction(orders_setup.set_channel)
+
+
+def platform_push(session: Session, push: Callable[..., Any], *args: Any) -> None:
+    """A platform's push taken in one transaction; a push racing its own duplicate (the platform
+    retried) finds the order already taken and changes nothing."""
+    try:
+        push(session, *args)
+        session.commit()
+    except IntegrityError:
+        session.rollback()
+    except BaseException:
+        session.rollback()
+        raise

@@ -7,10 +7,13 @@ stores sign each request with their enrolment secret (``app.sync.signing``)."""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import replace
 
 from fastapi import APIRouter, FastAPI
 
+from app.hq.orders.jobs import Jobs
 from app.hq.settings import HQSettings
 from server.errors import finish_app
 from server.hq.deps import HQState
@@ -21,6 +24,8 @@ from server.hq.routers import (
     coupons,
     masterdata,
     members,
+    orders,
+    platforms,
     points,
     recon,
     reports,
@@ -31,7 +36,7 @@ from server.hq.routers import (
 from server.responses import REFUSALS
 
 ROUTERS = (stores, sync, members, coupons, stored_value, points, conflicts, api_keys, masterdata, channels, reports,
-           recon)
+           recon, orders, platforms)
 
 
 def create_hq_app(database_url: str | None = None, settings: HQSettings | None = None,
@@ -40,7 +45,17 @@ def create_hq_app(database_url: str | None = None, settings: HQSettings | None =
     if database_url and settings.database_url != database_url:
         settings = replace(settings, database_url=database_url)
     state = HQState(settings, migrate)
-    app = FastAPI(title="OmniStore HQ server", version="1", docs_url="/docs")
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        jobs = Jobs(state.sessions)  # the order center's SLA, platform callbacks and pulls
+        jobs.start()
+        try:
+            yield
+        finally:
+            jobs.stop()
+
+    app = FastAPI(title="OmniStore HQ server", version="1", docs_url="/docs", lifespan=lifespan)
     app.state.hq = state
     return finish_app(app, api(), settings.max_body_bytes)
 

@@ -83,6 +83,7 @@ def scoped(*any_of: str) -> Callable[[ApiKey], ApiKey]:
 Admin = Annotated[ApiKey, Depends(scoped(keys.ADMIN))]
 CatalogReader = Annotated[ApiKey, Depends(scoped(keys.CATALOG_READ))]
 SalesReader = Annotated[ApiKey, Depends(scoped(keys.SALES_READ))]
+OrderWriter = Annotated[ApiKey, Depends(scoped(keys.ORDERS_WRITE))]
 
 
 # ---- signed store requests -------------------------------------------------------------------

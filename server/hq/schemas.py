@@ -302,3 +302,123 @@ class ErpAccountsIn(BaseModel):
 class ReconSettingsIn(BaseModel):
     merchants: dict[BillKindIn, Text64] = Field(default_factory=dict)
     settlement_days: dict[ReconChannel, Annotated[StrictInt, Field(ge=0, le=60)]] = Field(default_factory=dict)
+
+# ---- O2O orders (订单中心) ------------------------------------------------------------------------
+Latitude = Annotated[float, Field(ge=-90, le=90, allow_inf_nan=False)]
+Longitude = Annotated[float, Field(ge=-180, le=180, allow_inf_nan=False)]
+OrderNo = text(limits.REF)
+OrderText = text(limits.NAME, min_length=0, max_length=200)
+Quantity = Annotated[StrictInt, Field(ge=-limits.INT4_MAX, le=limits.INT4_MAX)]
+StepId = text(limits.ID)
+ClockTime = Annotated[str, Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
+
+
+class OrderLineIn(BaseModel):
+    """One line as sold online: by SKU or by barcode; a weighed good by its weight in grams (qty 1)."""
+
+    sku: OptionalText32 | None = None
+    barcode: Barcode | None = None
+    qty: Quantity = 1
+    weight_g: Quantity | None = None
+    unit_price: Integer
+    amount: Integer
+    name: ProductName | None = None
+
+
+class CustomerIn(BaseModel):
+    name: PersonName
+    phone: Phone
+
+
+class AddressIn(BaseModel):
+    text: OrderText
+    lat: Latitude | None = None
+    lng: Longitude | None = None
+
+
+class OrderIn(BaseModel):
+    """An order of the chain's own shop (小程序/H5). ``store``: the store a pickup order is for
+    (a delivery order is routed unless it names one)."""
+
+    channel_order_no: OrderNo
+    fulfilment: Literal["pickup", "delivery"]
+    customer: CustomerIn
+    address: AddressIn | None = None
+    store: Text16 | None = None
+    requested_at: Moment | None = None
+    lines: Annotated[list[OrderLineIn], Field(min_length=1, max_length=200)]
+    paid: Integer
+    payment_ref: OptionalText64 = ""
+    delivery_fee: Integer = 0
+    allow_substitute: StrictBool = False
+    note: OrderText = ""
+
+
+class OrderCancelIn(BaseModel):
+    channel_order_no: OrderNo
+    reason: OrderText = ""
+
+
+class PickedLineIn(BaseModel):
+    line_no: Annotated[StrictInt, Field(ge=1, le=1000)]
+    picked_qty: Quantity
+    weight_g: Quantity | None = None
+    substitute_code: OptionalText32 | None = None
+    amount: Integer
+
+
+class OrderStepIn(BaseModel):
+    step_id: StepId
+    step: Literal["accept", "reject", "start_pick", "packed", "ready", "rider_arrived", "handed_over"]
+    reason: OptionalText32 | None = None
+    lines: Annotated[list[PickedLineIn], Field(max_length=200)] | None = None
+    pickup_code: OptionalText32 | None = None
+
+
+class OpeningHoursIn(BaseModel):
+    open: ClockTime
+    close: ClockTime
+
+
+class StoreO2OIn(BaseModel):
+    """A store's O2O settings: where it is, its hours, its switch, per channel auto-accept."""
+
+    lat: Latitude | None = None
+    lng: Longitude | None = None
+    opening_hours: OpeningHoursIn | None = None
+    o2o_enabled: StrictBool = True
+    auto_accept: Annotated[list[Literal["own", "meituan", "eleme"]], Field(max_length=3)] = []
+
+
+class ChannelIn(BaseModel):
+    """A channel's rules and its platform credentials."""
+
+    accept_seconds: Annotated[StrictInt, Field(ge=1, le=86_400)]
+    allow_split: StrictBool
+    safety_stock: Annotated[StrictInt, Field(ge=0, le=1_000_000)]
+    commission_bp: Annotated[StrictInt, Field(ge=0, le=10_000)]
+    app_key: OptionalText64 = ""
+    app_secret: text(limits.NAME, min_length=0, max_length=128) = ""  # type: ignore[valid-type]
+    callback_url: text(limits.NAME, min_length=0, max_length=256) = ""  # type: ignore[valid-type]
+
+
+class ElemePushIn(BaseModel):
+    """饿了么's push envelope (the signature covers these fields as sent)."""
+
+    requestId: text(limits.ID)  # type: ignore[valid-type]  # noqa: N815 — the platform's names
+    type: Annotated[StrictInt, Field(ge=0, le=10_000)]
+    appId: text(limits.ID)  # type: ignore[valid-type]  # noqa: N815
+    message: Annotated[str, Field(max_length=200_000)]
+    shopId: Annotated[StrictInt, Field(ge=0, le=limits.INT8_MAX)]  # noqa: N815
+    timestamp: Annotated[StrictInt, Field(ge=0, le=limits.INT8_MAX)]
+    signature: text(limits.ID)  # type: ignore[valid-type]
+    userId: Annotated[StrictInt, Field(ge=0, le=limits.INT8_MAX)]  # noqa: N815
+
+
+class MeituanPushIn(BaseModel):
+    """美团's push, form-encoded; its order fields as 美团 names them (money in yuan)."""
+
+    app_id: text(limits.ID)  # type: ignore[valid-type]
+    timestamp: text(limits.ID)  # type: ignore[valid-type]
+    sig: text(limits.ID)  # type: ignore[valid-type]
+    order_id: text(limits.ID)  # type: ignore[valid-type]

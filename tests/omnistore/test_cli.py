@@ -34,6 +34,9 @@ CONTRACT = [
     (["hq", "import"], ["--lang"]),
     (["hq", "recon", "import"], ["--kind", "--lang", "--database-url"]),
     (["hq", "recon", "fetch"], ["--credentials", "--day", "--database-url"]),
+    (["hq", "demo-o2o"], ["--sim"]),
+    (["platformsim"], ["--host", "--port", "--hq", "--meituan-app-id", "--meituan-secret", "--eleme-app-key",
+                       "--eleme-secret", "--commission-bp"]),
 ]
 
 

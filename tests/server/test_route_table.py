@@ -141,6 +141,21 @@ HQ_ROUTES = {
     ("PUT", "/erp/accounts"),
     ("POST", "/sync/events"),
     ("GET", "/sync/feed"),
+    ("POST", "/open/orders"),
+    ("POST", "/open/orders/cancel"),
+    ("GET", "/open/orders/{channel_order_no}"),
+    ("GET", "/sync/o2o/orders"),
+    ("POST", "/sync/o2o/orders/{order_id}/steps"),
+    ("GET", "/admin/o2o/orders/{order_id}"),
+    ("GET", "/admin/o2o/callbacks"),
+    ("GET", "/admin/stores/{code}/o2o"),
+    ("PUT", "/admin/stores/{code}/o2o"),
+    ("PUT", "/admin/o2o/channels/{code}"),
+    ("POST", "/platforms/meituan/orders"),
+    ("POST", "/platforms/meituan/cancel"),
+    ("POST", "/platforms/meituan/refund"),
+    ("POST", "/platforms/eleme/push"),
+    ("POST", "/admin/o2o/pull"),
 }
 
 
