@@ -858,3 +858,25 @@ class ElemeAckOut(Out):
 
 class PulledOut(Out):
     taken: int
+
+
+class PayoutOut(Out):
+    channel: str
+    bill_day: str
+    due: str
+    expected: int
+    state: str  # received | pending | not_due
+    received_on: str | None
+    bank_row: int | None
+
+
+class UnexplainedCreditOut(Out):
+    channel: str
+    day: str
+    amount: int
+    bank_row: int
+
+
+class PayoutsOut(Out):
+    payouts: list[PayoutOut]
+    unexplained: list[UnexplainedCreditOut]

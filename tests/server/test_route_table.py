@@ -131,6 +131,7 @@ HQ_ROUTES = {
     ("GET", "/recon/settings"),
     ("PUT", "/recon/settings"),
     ("GET", "/recon/calendar"),
+    ("GET", "/recon/payouts"),
     ("GET", "/recon/days/{store}/{day}"),
     ("POST", "/recon/days/{store}/{day}/resolve"),
     ("POST", "/recon/days/{store}/{day}/close"),

@@ -14,7 +14,7 @@ from fastapi.responses import Response
 from app.domain.errors import DomainError
 from app.hq import keys, services
 from app.hq.models import ApiKey
-from app.hq.recon import days, erp, imports
+from app.hq.recon import days, erp, imports, payouts
 from server.fields import Count, Day
 from server.hq import schemas
 from server.hq.deps import DB, scoped
@@ -22,6 +22,7 @@ from server.hq.responses import (
     ErpAccountsOut,
     ImportReportOut,
     ImportsOut,
+    PayoutsOut,
     ReconCalendarOut,
     ReconDayOut,
     ReconSaleOut,
@@ -76,6 +77,13 @@ def calendar(key: Finance, session: DB, first: Annotated[Day, Query(alias="from"
              last: Annotated[Day, Query(alias="to")], store: schemas.Text16 | None = None) -> dict[str, Any]:
     """Days × channels for every store (or one): matched, differences, missing_bill, empty."""
     return days.calendar(session, first, last, store)
+
+
+@router.get("/recon/payouts", response_model=PayoutsOut)
+def payouts_view(key: Finance, session: DB, first: Annotated[Day, Query(alias="from")],
+                 last: Annotated[Day, Query(alias="to")]) -> dict[str, Any]:
+    """回款: each channel's payout of the bill days, due T+N, against the bank statement's credits."""
+    return payouts.payouts(session, first, last)
 
 
 @router.get("/recon/days/{store}/{day}", response_model=ReconDayOut)

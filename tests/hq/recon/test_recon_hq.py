@@ -173,3 +173,28 @@ def test_the_command_imports_a_file_with_a_report_of_unreadable_rows(hq: HQServe
     assert "1 rows, 1 new, 1 unreadable" in answer.stdout
     again = hq.cli("recon", "import", str(path), "--lang", "en", check=False)
     assert "imported before" in again.stdout
+
+
+def test_a_days_payout_is_found_on_the_bank_statement_on_its_settlement_day(
+        hq: HQServer, admin: Admin, finance: Admin) -> None:
+    from datetime import date, timedelta
+
+    from tests.hq.recon.bill_files import bank
+
+    day = date(random.randint(2040, 2099), 9, random.randint(1, 20))
+    store = admin.new_store()
+    n = random.randint(10**6, 10**7) * 100
+    trades = [trade(n + 1, 10_000, f"{day} 10:00:00", store=store.code),
+              trade(n + 2, 5_000, f"{day} 11:00:00", store=store.code, refunds=[(f"RF{n}", 1_000, f"{day} 12:00:00")])]
+    finance.ok(upload(finance, wechat(trades, day), "wx.csv"))
+    expected = 10_000 + 5_000 - 1_000 - (60 + 30 - 6)
+    arrived = (day + timedelta(days=2)).isoformat()
+    statement = bank([[arrived, "09:30:00", f"{expected / 100:.2f}", "", "1.00", "财付通支付科技有限公司", "微信支付结算",
+                       f"B{n}1"],
+                      [arrived, "10:00:00", "12.34", "", "1.00", "支付宝（中国）网络技术有限公司", "结算", f"B{n}2"]])
+    assert finance.ok(upload(finance, statement, "bank.csv"))["kind"] == "bank"
+    answer = finance.ok(finance.get("/recon/payouts", **{"from": day.isoformat(), "to": day.isoformat()}))
+    [wx] = [p for p in answer["payouts"] if p["channel"] == "wechat"]
+    assert (wx["expected"], wx["state"], wx["due"], wx["received_on"]) == \
+        (expected, "received", (day + timedelta(days=1)).isoformat(), arrived)
+    assert [(u["channel"], u["amount"]) for u in answer["unexplained"]] == [("alipay", 1234)]
