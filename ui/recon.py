@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -90,6 +91,9 @@ class ReconClient:
     def calendar(self, first: date, last: date, store: str = "") -> list[dict[str, Any]]:
         params = {"from": first.isoformat(), "to": last.isoformat(), **({"store": store} if store else {})}
         return list(self._call("GET", "/recon/calendar", **params)["days"])
+
+    def payouts(self, first: date, last: date) -> dict[str, Any]:
+        return dict(self._call("GET", "/recon/payouts", **{"from": first.isoformat(), "to": last.isoformat()}))
 
     def day(self, store: str, day: str) -> dict[str, Any]:
         return dict(self._call("GET", f"/recon/days/{store}/{day}"))
@@ -180,7 +184,15 @@ class ReconWindow(QMainWindow):
         self.calendar.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.calendar.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.calendar.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        split.addWidget(self.calendar)
+        self.payouts = QTableWidget(0, 6)
+        self.payouts.setHorizontalHeaderLabels([self.tr("Channel"), self.tr("Bill day"), self.tr("Due"),
+                                                self.tr("Expected"), self.tr("State"), self.tr("Arrived")])
+        self.payouts.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.payouts.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.calendar, self.tr("Calendar"))
+        self.tabs.addTab(self.payouts, self.tr("Payouts"))
+        split.addWidget(self.tabs)
 
         day_panel = QWidget()
         day_layout = QVBoxLayout(day_panel)
@@ -266,6 +278,23 @@ class ReconWindow(QMainWindow):
         last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
         store = self.store.text().strip()
         self._run(lambda: self.client.calendar(first, last, store), self._show_calendar)
+        self._run(lambda: self.client.payouts(first, last), self._show_payouts)
+
+    def _show_payouts(self, answer: dict[str, Any]) -> None:
+        names = dict(zip(CHANNELS, self._channel_names(), strict=True))
+        states = {"received": self.tr("Received"), "pending": self.tr("Pending"), "not_due": self.tr("Not due")}
+        colours = {"received": COLOURS["matched"], "pending": COLOURS["differences"], "not_due": COLOURS["empty"]}
+        rows = answer["payouts"]
+        self.payouts.setRowCount(len(rows))
+        for row, payout in enumerate(rows):
+            values = [names.get(payout["channel"], payout["channel"]), payout["bill_day"], payout["due"],
+                      yuan(payout["expected"]), states.get(payout["state"], payout["state"]),
+                      payout["received_on"] or ""]
+            for column, text in enumerate(values):
+                item = QTableWidgetItem(text)
+                if column == 4:
+                    item.setBackground(QBrush(QColor(colours.get(payout["state"], "#ffffff"))))
+                self.payouts.setItem(row, column, item)
 
     def _show_calendar(self, days: list[dict[str, Any]]) -> None:
         self.calendar.setRowCount(len(days))

@@ -4,13 +4,13 @@ its differences, the drill-down to our sale, resolving and closing from the wind
 from __future__ import annotations
 
 import random
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt
 
 from harness.hq import Admin, HQServer
-from tests.hq.recon.bill_files import trade, wechat
+from tests.hq.recon.bill_files import bank, trade, wechat
 from tests.hq.recon.test_recon_hq import sale_event, upload, z_event
 from ui.recon import COLOURS, ReconClient, ReconWindow
 
@@ -25,6 +25,9 @@ def test_finance_sees_the_days_differences_drills_down_resolves_and_closes(
                 sale_event(store, "W-LOST", f"{day}T12:00:00", [("wechat", 640)], out_trade_no=f"OT{n + 2}"),
                 z_event(store, day.isoformat(), 0)])
     finance.ok(upload(finance, wechat([trade(n + 1, 1200, f"{day} 10:00:00", store=store.code)], day), "wx.csv"))
+    statement = bank([[f"{day + timedelta(days=1)}", "09:00:00", "11.93", "", "1.00", "财付通支付科技有限公司", "结算",
+                       f"B{n}"]])
+    finance.ok(upload(finance, statement, "bank.csv"))
 
     window = ReconWindow(ReconClient(hq.url, finance.key, "en"), store.code, today=day)
     qtbot.addWidget(window)
@@ -33,6 +36,10 @@ def test_finance_sees_the_days_differences_drills_down_resolves_and_closes(
     assert wx_cell.data(Qt.ItemDataRole.UserRole) == "differences"
     assert wx_cell.background().color().name() == COLOURS["differences"]
 
+    qtbot.waitUntil(lambda: window.payouts.rowCount() >= 1, timeout=10_000)
+    received = [r for r in range(window.payouts.rowCount()) if window.payouts.item(r, 1).text() == day.isoformat()
+                and window.payouts.item(r, 0).text() == "WeChat Pay"]
+    assert received and window.payouts.item(received[0], 4).text() == "Received"
     window.calendar.selectRow(0)
     qtbot.waitUntil(lambda: window.current is not None and window.differences.rowCount() == 1, timeout=10_000)
     assert window.totals.item(0, 2).text().endswith("18.40") and window.totals.item(0, 3).text().endswith("12.00")
