@@ -469,3 +469,31 @@ def run_recon(hq: str, key: str, store: str = "", lang: str | None = None) -> in
     code = app.exec()
     window.worker.stop()
     return int(code)
+
+
+def save_screenshots(window: ReconWindow, out: Path, lang: str, wait: Callable[[Callable[[], bool]], None]) -> list[Path]:
+    """The window's screens as PNGs (``recon_calendar``, ``recon_payouts``, ``recon_day``) for the docs:
+    the calendar, the 回款 tab, then the first day with a difference drilled down. ``wait(condition)``
+    runs the event loop until the condition holds (the window's calls are on its worker)."""
+    saved: list[Path] = []
+    out.mkdir(parents=True, exist_ok=True)
+
+    def shot(name: str) -> None:
+        path = out / f"recon_{name}_{lang}_1280x860.png"
+        window.grab().save(str(path))
+        saved.append(path)
+
+    wait(lambda: window.calendar.rowCount() > 0 and window.payouts.rowCount() > 0)
+    shot("calendar")
+    window.tabs.setCurrentIndex(1)
+    shot("payouts")
+    window.tabs.setCurrentIndex(0)
+    row = next((r for r in range(window.calendar.rowCount())
+                if any(window.calendar.item(r, c).data(Qt.ItemDataRole.UserRole) == "differences"
+                       for c in range(2, 2 + len(CHANNELS)))), 0)
+    window.calendar.selectRow(row)
+    wait(lambda: window.current is not None and window.differences.rowCount() > 0)
+    window.differences.selectRow(0)
+    wait(lambda: "\n" in window.detail.toPlainText())
+    shot("day")
+    return saved
