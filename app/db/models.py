@@ -454,43 +454,39 @@ class SalesTenderHourly(Base):
     count: Mapped[int] = _sum()
 
 
-class SalesItemDaily(Base):
+class _ItemFigures:
+    """What the item summaries add up: quantity (pieces or grams), lines, what was paid for them,
+    their cost and how much of the amount had a cost price (for the margin)."""
+
+    quantity: Mapped[int] = _sum()
+    lines: Mapped[int] = _sum()
+    amount: Mapped[int] = _sum()
+    cost: Mapped[int] = _sum()
+    costed: Mapped[int] = _sum()
+
+
+class SalesItemDaily(_ItemFigures, Base):
     """Per product and day: quantity (pieces or grams), lines and what was paid for them."""
 
     __tablename__ = "sales_items_daily"
     day: Mapped[str] = mapped_column(String(10), primary_key=True)
     product_id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    quantity: Mapped[int] = _sum()
-    lines: Mapped[int] = _sum()
-    amount: Mapped[int] = _sum()
-    cost: Mapped[int] = _sum()
-    costed: Mapped[int] = _sum()
 
 
-class SalesItemMonthly(Base):
+class SalesItemMonthly(_ItemFigures, Base):
     """The same per month (``YYYY-MM``): a year's top items read twelve months, not 365 days."""
 
     __tablename__ = "sales_items_monthly"
     month: Mapped[str] = mapped_column(String(7), primary_key=True)
     product_id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    quantity: Mapped[int] = _sum()
-    lines: Mapped[int] = _sum()
-    amount: Mapped[int] = _sum()
-    cost: Mapped[int] = _sum()
-    costed: Mapped[int] = _sum()
 
 
-class SalesCategoryDaily(Base):
+class SalesCategoryDaily(_ItemFigures, Base):
     """Per category (0: none) and day."""
 
     __tablename__ = "sales_categories_daily"
     day: Mapped[str] = mapped_column(String(10), primary_key=True)
     category_id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    quantity: Mapped[int] = _sum()
-    lines: Mapped[int] = _sum()
-    amount: Mapped[int] = _sum()
-    cost: Mapped[int] = _sum()
-    costed: Mapped[int] = _sum()
 
 
 class DayClose(Base):

@@ -332,6 +332,231 @@ class StoreConflictsOut(Out):
     items: list[StoreConflictOut]
 
 
+# ---- the back office: 概览, 销售, 交班与日结, 设置 ---------------------------------------------------
+
+
+class DashboardPointOut(Out):
+    """A point of the dashboard's chart: the hour ("09") or the day ("2026-12-03")."""
+
+    label: str
+    total: int
+    tickets: int
+
+
+class RankedOut(Out):
+    """A best seller: a product by its SKU (with its unit), or a category by its id."""
+
+    key: str
+    name: str
+    quantity: int
+    amount: int
+    unit: str
+
+
+class DashboardOut(Out):
+    """概览 for the days ``first``..``last``: the sales by hour (one day) or by day, the same weekdays
+    before (``compare`` from ``compare_first``), the totals, voids, refunds, tenders and the best
+    sellers; ``mark`` is the change feed's mark it was read at."""
+
+    first: str
+    last: str
+    by: Literal["hour", "day"]
+    series: list[DashboardPointOut]
+    compare: list[DashboardPointOut]
+    compare_first: str
+    tickets: int
+    total: int
+    items: int
+    gross: int
+    promotion: int
+    coupons: int
+    rounding: int
+    cost: int
+    costed: int
+    voided_tickets: int
+    voided_amount: int
+    voided_lines: int
+    voided_line_amount: int
+    refunds: int
+    refund_amount: int
+    tenders: dict[str, int]
+    top_items: list[RankedOut]
+    top_categories: list[RankedOut]
+    mark: str
+    average_ticket: int
+    margin: int
+
+
+class SalesMarkOut(Out):
+    """The change feed's mark: it differs from the one asked with once a sale has completed."""
+
+    mark: str
+
+
+class JournalSaleOut(Out):
+    """A completed sale in the sales journal: its cashier, items, total, member and tenders."""
+
+    sale_id: str
+    completed_at: str
+    till: str
+    cashier: str
+    cashier_name: str
+    items: int
+    total: int
+    discount: int
+    member_no: str | None
+    tenders: list[str]
+
+
+class SalesJournalOut(Out):
+    """销售: a page of the sales that match, newest first; ``more`` when another page follows."""
+
+    items: list[JournalSaleOut]
+    more: bool
+    offset: int
+
+
+class ReportTenderOut(Out):
+    """A tender's line of an X or Z: taken, change given, refunded, net and expected; cash also
+    counted and over/short."""
+
+    method: str
+    taken: int
+    change: int
+    refunded: int
+    net: int
+    expected: int
+    counted: int | None
+    over_short: int | None
+
+
+class ReportShiftOut(Out):
+    """A shift of the business day: its float, the cash expected, counted and over/short."""
+
+    id: int
+    till: str
+    operator: str
+    opened_at: str
+    closed_at: str | None
+    float: int
+    expected: int
+    counted: int | None
+    over_short: int | None
+
+
+class ReportTaxOut(Out):
+    rate_bp: int
+    gross: int
+    tax: int
+    net: int
+
+
+class ReportCashierOut(Out):
+    code: str
+    name: str
+    sales: int
+    total: int
+
+
+class ReportDepositOut(Out):
+    """缴款 against a Z: how much, who took it, who recorded it and when."""
+
+    amount: int
+    taken_by: str
+    note: str
+    recorded_by: str
+    at: str
+
+
+class DayReportOut(Out):
+    """An X (the business day so far) or a Z (日结, numbered, as it was closed, with the deposits
+    made against it since)."""
+
+    kind: Literal["X", "Z"]
+    business_day: str
+    generated_at: str
+    run_by: str
+    z_no: int | None
+    shifts_open: int
+    sales_count: int
+    gross: int
+    promotion: int
+    coupons: int
+    rounding: int
+    sales_total: int
+    returns_count: int
+    returns_total: int
+    net_total: int
+    voided_tickets: int
+    voided_amount: int
+    voided_lines: int
+    voided_line_amount: int
+    no_sales: int
+    tenders: list[ReportTenderOut]
+    shifts: list[ReportShiftOut]
+    taxes: list[ReportTaxOut]
+    cashiers: list[ReportCashierOut]
+    stored_value_spent: int
+    stored_value_refunded: int
+    top_ups: int
+    top_up_amount: int
+    top_up_bonus: int
+    gift_cards_sold: int
+    gift_card_sales: int
+    gift_card_spent: int
+    gift_card_refunded: int
+    cash_expected: int
+    cash_counted: int | None
+    cash_over_short: int | None
+    deposits: list[ReportDepositOut]
+    deposited: int
+    reconciles: bool
+
+
+class DayCloseOut(Out):
+    """A Z in the list of closed days: its figures and what has been deposited against it."""
+
+    z_no: int
+    business_day: str
+    closed_at: str
+    net_total: int
+    sales_count: int
+    cash_counted: int | None
+    deposited: int
+
+
+class DayClosesOut(Out):
+    items: list[DayCloseOut]
+
+
+class DepositOut(Out):
+    """缴款 recorded: the deposit, all deposited against the Z so far and the cash still to hand over."""
+
+    z_no: int
+    amount: int
+    taken_by: str
+    deposited: int
+    left: int
+
+
+class SettingValuesOut(Out):
+    """The settings a store manager may change (``app.store_config.EDITABLE``)."""
+
+    receipt_header: str
+    receipt_footer: str
+    rounding: str
+    void_line_limit: int
+    language: str
+
+
+class SettingsOut(Out):
+    """设置: what the store runs with now, the environment's defaults, and which the manager changed."""
+
+    values: SettingValuesOut
+    defaults: SettingValuesOut
+    overridden: list[str]
+
+
 #: a receipt or a slip: text, ESC/POS bytes or a PNG
 PRINTED = {200: {"content": {"text/plain": {"schema": {"type": "string"}},
                              "application/octet-stream": {"schema": {"type": "string", "format": "binary"}},
@@ -371,3 +596,12 @@ class PaycodeOut(Out):
     seconds_left: int
     history: list[PaycodeStepOut]
     ticket: TicketOut | None
+
+#: an X or a Z report in the other formats the back office asks for (``format=``)
+REPORT_FORMATS = {200: {"content": {"text/plain": {"schema": {"type": "string"}},
+                                    "application/octet-stream": {"schema": {"type": "string", "format": "binary"}},
+                                    "text/csv": {"schema": {"type": "string"}},
+                                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet":
+                                        {"schema": {"type": "string", "format": "binary"}}},
+                        "description": "The report: JSON, or the slip (text, ESC/POS) or the export (CSV, XLSX) "
+                                       "asked for by format"}}

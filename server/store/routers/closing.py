@@ -12,6 +12,7 @@ from app.domain.errors import DomainError
 from app.receipts import shop_name
 from server.fields import Day, Integer, text
 from server.store.deps import DB, Language, ReadDB, Reader, Who, store_state
+from server.store.responses import REPORT_FORMATS, DayClosesOut, DayReportOut, DepositOut
 from server.store.schemas import Body, CommandId
 
 router = APIRouter()
@@ -64,7 +65,7 @@ Format = Annotated[str, Query(max_length=8)]
 Profile = Annotated[str, Query(max_length=32)]
 
 
-@router.get("/closing/x")
+@router.get("/closing/x", response_model=DayReportOut, responses=REPORT_FORMATS)
 def x_report(request: Request, who: Reader, session: ReadDB, language: Language, day: Day | None = None,
              format: Format = "json", profile: Profile = "80mm") -> Any:
     """X: the business day so far (today unless ``day``); nothing is closed."""
@@ -72,20 +73,20 @@ def x_report(request: Request, who: Reader, session: ReadDB, language: Language,
     return _rendered(report, format, profile, language, session, store_state(request).settings)
 
 
-@router.post("/closing/z")
+@router.post("/closing/z", response_model=DayReportOut)
 def close_day(body: CloseDayIn, who: Who, session: DB) -> dict[str, Any]:
     """日结: close ``day`` (a manager; once; every shift closed)."""
     return commands.run(session, who, body.command_id, "close_day", {"day": body.day.isoformat()},
                         lambda: closing.close_day(session, who, body.day))
 
 
-@router.get("/closing/z")
+@router.get("/closing/z", response_model=DayClosesOut)
 def day_closes(who: Reader, session: ReadDB, first: Annotated[Day, Query(alias="from")],
                last: Annotated[Day, Query(alias="to")]) -> dict[str, Any]:
     return {"items": closing.closes(session, who, first, last)}
 
 
-@router.get("/closing/z/{z_no}")
+@router.get("/closing/z/{z_no}", response_model=DayReportOut, responses=REPORT_FORMATS)
 def z_report(request: Request, who: Reader, session: ReadDB, language: Language,
              z_no: Annotated[int, Path(ge=1, le=10**9)], format: Format = "json", profile: Profile = "80mm") -> Any:
     """A Z as it was closed, with the deposits made against it since."""
@@ -93,7 +94,7 @@ def z_report(request: Request, who: Reader, session: ReadDB, language: Language,
     return _rendered(report, format, profile, language, session, store_state(request).settings)
 
 
-@router.post("/closing/z/{z_no}/deposits")
+@router.post("/closing/z/{z_no}/deposits", response_model=DepositOut)
 def deposit(body: DepositIn, who: Who, session: DB, z_no: Annotated[int, Path(ge=1, le=10**9)]) -> dict[str, Any]:
     """缴款 against a Z: how much, and who took it."""
     payload = {"z_no": z_no, "amount": body.amount, "taken_by": body.taken_by, "note": body.note}

@@ -11,6 +11,7 @@ from app import reports
 from app.domain.errors import DomainError
 from server.fields import Day
 from server.store.deps import ReadDB, Reader
+from server.store.responses import DashboardOut, SalesJournalOut, SalesMarkOut
 
 router = APIRouter()
 
@@ -24,7 +25,7 @@ def _back_office(who: Any) -> None:
         raise DomainError("forbidden", status=403)
 
 
-@router.get("/reports/dashboard")
+@router.get("/reports/dashboard", response_model=DashboardOut)
 def dashboard(who: Reader, session: ReadDB, first: Annotated[Day, Query(alias="from")],
               last: Annotated[Day, Query(alias="to")]) -> dict[str, Any]:
     """概览 for the days ``from``..``to``: by hour for one day, by day for more."""
@@ -32,7 +33,7 @@ def dashboard(who: Reader, session: ReadDB, first: Annotated[Day, Query(alias="f
     return reports.dashboard(session, reports.day_range(first, last)).as_dict()
 
 
-@router.get("/reports/changes")
+@router.get("/reports/changes", response_model=SalesMarkOut)
 def changes(who: Reader, session: ReadDB, since: Annotated[str, Query(max_length=40)] = "",
             wait: Annotated[float, Query(ge=0, le=LONGEST_WAIT)] = 0) -> dict[str, str]:
     """Long poll: answers with a new ``mark`` as soon as a sale completes (or after ``wait`` seconds)."""
@@ -52,7 +53,7 @@ def _moment(value: str, end: bool) -> datetime:
         raise DomainError("invalid_request", detail=value[:32]) from None
 
 
-@router.get("/reports/sales")
+@router.get("/reports/sales", response_model=SalesJournalOut)
 def sales_journal(
     who: Reader, session: ReadDB,
     first: Annotated[str, Query(alias="from", min_length=10, max_length=19)],

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Request
 from app import commands, store_config
 from app.domain.errors import DomainError
 from server.store.deps import DB, ReadDB, Reader, Who, store_state
+from server.store.responses import SettingsOut
 from server.store.schemas import Body, CommandId
 
 router = APIRouter()
@@ -19,7 +20,7 @@ class SettingsIn(Body):
     command_id: CommandId
 
 
-@router.get("/settings")
+@router.get("/settings", response_model=SettingsOut)
 def get_settings(request: Request, who: Reader, session: ReadDB) -> dict[str, Any]:
     """What the store runs with now, the environment's defaults, and which the manager changed."""
     if not who.at_least("supervisor"):
@@ -27,7 +28,7 @@ def get_settings(request: Request, who: Reader, session: ReadDB) -> dict[str, An
     return store_config.view(session, store_state(request).defaults)
 
 
-@router.put("/settings")
+@router.put("/settings", response_model=SettingsOut)
 def put_settings(request: Request, body: SettingsIn, who: Who, session: DB) -> dict[str, Any]:
     """Save some settings (a manager); the server applies them to the next request, no restart."""
     state = store_state(request)
