@@ -51,10 +51,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from app import clock
 from app.checkout import open_sale, ticket_view
 from app.context import Actor
+from app.db.engine import reading, relaxed
 from app.db.models import PaymentAttempt, PaymentRefund
 from app.domain.errors import DomainError
 from app.domain.payment_code import PaymentProvider, route_payment_code
-from app.domain.sale import Payment, Status
+from app.domain.sale import Payment, Sale, Status
 from app.payments.base import (
     CancelOutcome,
     CancelResult,
@@ -175,6 +176,7 @@ def attempt_view(attempt: PaymentAttempt, timing: Timing, ticket: dict[str, Any]
 def get_attempt(sessions: sessionmaker[Session], tickets: Tickets, actor: Actor, attempt_id: int,
                 timing: Timing) -> dict[str, Any]:
     with sessions() as session:
+        reading(session)  # the tills poll this twice a second: never the write lock a scan waits for
         attempt = _own(session, actor, attempt_id)
         return _view(session, tickets, attempt, timing)
 
@@ -186,8 +188,10 @@ def _own(session: Session, actor: Actor, attempt_id: int) -> PaymentAttempt:
     return attempt
 
 
-def _view(session: Session, tickets: Tickets, attempt: PaymentAttempt, timing: Timing) -> dict[str, Any]:
-    ticket = ticket_view(tickets.load(session, attempt.ticket_id))
+def _view(session: Session, tickets: Tickets, attempt: PaymentAttempt, timing: Timing,
+          sale: Sale | None = None) -> dict[str, Any]:
+    """The attempt with its ticket (``sale`` when this transaction holds it already)."""
+    ticket = ticket_view(sale if sale is not None else tickets.load(session, attempt.ticket_id))
     return attempt_view(attempt, timing, ticket)
 
 
@@ -219,6 +223,10 @@ def scan(sessions: sessionmaker[Session], tickets: Tickets, actor: Actor, provid
     found = route_payment_code(code)
     digest = code_digest(found.digits)
     with sessions() as session:
+        # Without an fsync: a "new" attempt lost to a power cut was never sent. The "submitted" mark
+        # below is durable before the first byte leaves; what comes after may be lost only to be
+        # found again by the resumer's query.
+        relaxed(session)
         existing = session.scalar(select(PaymentAttempt).where(PaymentAttempt.till == actor.till,
                                                                PaymentAttempt.command_id == command_id))
         if existing is not None:
@@ -249,8 +257,10 @@ def scan(sessions: sessionmaker[Session], tickets: Tickets, actor: Actor, provid
         session.commit()
         attempt_id, out_trade_no = attempt.id, attempt.out_trade_no
     failpoint("paycode_recorded")
-    with sessions() as session:
+    with _settling, sessions() as session:
         attempt = _locked(session, attempt_id)
+        if attempt.state != NEW:  # cancelled in the meantime: never sent
+            return _view(session, tickets, attempt, timing)
         _move(attempt, SUBMITTED, clock.now())
         attempt.submitted_at = attempt.updated_at
         session.commit()
@@ -269,17 +279,23 @@ _settling = threading.Lock()
 
 
 def settle_charge(sessions: sessionmaker[Session], tickets: Tickets, timing: Timing, settings: StoreSettings,
-                  attempt_id: int, result: ChargeResult) -> dict[str, Any]:
-    """Apply a pay or query answer to the attempt (and its ticket), in one short transaction."""
+                  attempt_id: int, result: ChargeResult, *, queried: bool = False,
+                  answer: bool = True) -> dict[str, Any]:
+    """Apply a pay or query answer to the attempt (and its ticket), in one short transaction
+    (without an fsync: lost to a power cut, the attempt is queried again and settles the same)."""
     from app.checkout import rules
 
     with _settling, sessions() as session:
+        relaxed(session)
         attempt = _locked(session, attempt_id)
         moment = clock.now()
+        if queried:
+            attempt.queries += 1
+        sale: Sale | None = None
         if attempt.state in IN_FLIGHT:
             attempt.raw_code, attempt.message = result.raw_code[:64], (result.message or "")[:MESSAGE_WIDTH]
             if result.outcome is ChargeOutcome.PAID:
-                _paid(session, tickets, attempt, result, moment, rules(session, settings))
+                sale = _paid(session, tickets, attempt, result, moment, rules(session, settings))
             elif result.outcome is ChargeOutcome.FAILED:
                 if result.close_required:
                     _move(attempt, NEEDS_REVERSE, moment, result.raw_code)
@@ -291,13 +307,13 @@ def settle_charge(sessions: sessionmaker[Session], tickets: Tickets, timing: Tim
         elif attempt.state == NEEDS_REVERSE and result.outcome is ChargeOutcome.FAILED:
             # a query while reversing: nothing kept at the provider, nothing left to reverse
             _move(attempt, CLOSED, moment, result.raw_code)
-        view = _view(session, tickets, attempt, timing)
+        view = _view(session, tickets, attempt, timing, sale) if answer else {}
         session.commit()
     return view
 
 
 def _paid(session: Session, tickets: Tickets, attempt: PaymentAttempt, result: ChargeResult, moment: datetime,
-          rules: Any) -> None:
+          rules: Any) -> Sale | None:
     """The customer was charged: the tender on the ticket, or a reverse when the ticket can't take it."""
     attempt.transaction_id = (result.transaction_id or "")[:64] or None
     attempt.payer_bank = (result.payer_bank or "")[:64] or None
@@ -306,7 +322,7 @@ def _paid(session: Session, tickets: Tickets, attempt: PaymentAttempt, result: C
     if result.amount is not None and result.amount != attempt.amount:
         _move(attempt, NEEDS_REVERSE, moment, "AMOUNT_MISMATCH")
         attempt.next_at = moment
-        return
+        return None
     try:
         sale = tickets.load(session, attempt.ticket_id, rules)
         if sale.status is not Status.OPEN:
@@ -320,10 +336,11 @@ def _paid(session: Session, tickets: Tickets, attempt: PaymentAttempt, result: C
         log.warning("payment %s paid but its ticket can't take it (%s): reversing", attempt.out_trade_no, error.code)
         _move(attempt, NEEDS_REVERSE, moment, error.code)
         attempt.next_at = moment
-        return
+        return None
     attempt.tender_id = payment.id
     _move(attempt, PAID, moment, result.raw_code)
     attempt.next_at = None
+    return sale
 
 
 def _waiting(attempt: PaymentAttempt, result: ChargeResult, timing: Timing, moment: datetime) -> None:
@@ -347,8 +364,9 @@ def _reverse_time(attempt: PaymentAttempt, timing: Timing, moment: datetime) -> 
 
 
 def settle_cancel(sessions: sessionmaker[Session], tickets: Tickets, timing: Timing, attempt_id: int,
-                  result: CancelResult) -> dict[str, Any]:
+                  result: CancelResult, *, answer: bool = True) -> dict[str, Any]:
     with _settling, sessions() as session:
+        relaxed(session)  # lost to a power cut: reversed again, the same number (idempotent)
         attempt = _locked(session, attempt_id)
         moment = clock.now()
         if attempt.state == NEEDS_REVERSE:
@@ -365,7 +383,7 @@ def settle_cancel(sessions: sessionmaker[Session], tickets: Tickets, timing: Tim
                 attempt.history = [*attempt.history, _step(moment, NEEDS_REVERSE, result.raw_code)]
                 attempt.next_at = moment + timedelta(seconds=timing.reverse_every)
             attempt.updated_at = moment
-        view = _view(session, tickets, attempt, timing)
+        view = _view(session, tickets, attempt, timing) if answer else {}
         session.commit()
     return view
 
@@ -402,11 +420,7 @@ def query_now(sessions: sessionmaker[Session], tickets: Tickets, actor: Actor, p
             return _view(session, tickets, attempt, timing)
         session.rollback()
     result = providers.get(provider).query(number)
-    with sessions() as session:
-        attempt = _locked(session, attempt_id)
-        attempt.queries += 1
-        session.commit()
-    return settle_charge(sessions, tickets, timing, settings, attempt_id, result)
+    return settle_charge(sessions, tickets, timing, settings, attempt_id, result, queried=True)
 
 
 def cancel(sessions: sessionmaker[Session], tickets: Tickets, actor: Actor, providers: Providers, timing: Timing,
@@ -508,6 +522,7 @@ class PaycodeWorker:
         self.timing = timing
         self.settings = settings
         self.started = clock.now()
+        self._resumed_at: datetime | None = None
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
@@ -530,9 +545,13 @@ class PaycodeWorker:
 
     def pass_once(self) -> int:
         """One pass: every attempt and refund whose time has come. Returns how many were handled."""
-        done = self._resume_cut_off()
         moment = clock.now()
+        done = 0
+        if self._resumed_at is None or (moment - self._resumed_at).total_seconds() >= 60:
+            done = self._resume_cut_off()
+            self._resumed_at = moment
         with self.sessions() as session:
+            reading(session)  # looking for work never takes the write lock a till's scan waits for
             due = [(a.id, a.state, a.provider, a.out_trade_no) for a in session.scalars(
                 select(PaymentAttempt).where(PaymentAttempt.state.in_((UNKNOWN, POLLING, NEEDS_REVERSE)),
                                              or_(PaymentAttempt.next_at.is_(None), PaymentAttempt.next_at <= moment))
@@ -552,15 +571,12 @@ class PaycodeWorker:
                 continue
             if state == NEEDS_REVERSE:
                 failpoint("paycode_reversing")
-                settle_cancel(self.sessions, self.tickets, self.timing, attempt_id, gateway.cancel(number))
+                settle_cancel(self.sessions, self.tickets, self.timing, attempt_id, gateway.cancel(number),
+                              answer=False)
             else:
                 failpoint("paycode_polling")
-                result = gateway.query(number)
-                with self.sessions() as session:
-                    attempt = _locked(session, attempt_id)
-                    attempt.queries += 1
-                    session.commit()
-                settle_charge(self.sessions, self.tickets, self.timing, self.settings(), attempt_id, result)
+                settle_charge(self.sessions, self.tickets, self.timing, self.settings(), attempt_id,
+                              gateway.query(number), queried=True, answer=False)
             done += 1
         for refund_id, state, provider, number, refund_no, amount, total in refunds:
             try:

@@ -85,6 +85,12 @@ def _o2o(args: argparse.Namespace) -> list[Result]:
     return o2o.run()
 
 
+def _paycodes(args: argparse.Namespace) -> list[Result]:
+    from bench import paycodes
+
+    return paycodes.run(n=min(args.n, 300))
+
+
 SUITES: dict[str, Callable[[argparse.Namespace], list[Result]]] = {
     "store_api": _store_api,
     "client": _client,
@@ -96,6 +102,7 @@ SUITES: dict[str, Callable[[argparse.Namespace], list[Result]]] = {
     "backoffice": _backoffice,
     "recon": _recon,
     "o2o": _o2o,
+    "paycodes": _paycodes,
 }
 
 

@@ -46,6 +46,19 @@ def test_an_instant_payment_becomes_a_tender_with_the_providers_record(
     done = till.ok(till.complete(ticket))
     assert done["change"] == 0 and done["rounding"] == 0
     assert len(charged(paysim.trades(), paid["out_trade_no"])) == 1
+    receipt = till.get(f"/sales/{done['sale_id']}/receipt").text
+    label = "微信支付" if provider == "wechat" else "支付宝"
+    assert f"{label} 尾号{paid['transaction_id'][-4:]}" in receipt
+    # the sale's event carries the provider's record as HQ reads it
+    from app.db.models import OutboxEvent
+    from app.events import Fields, SaleCompleted
+
+    with till.server.db() as session:
+        payload = next(e.payload for e in session.query(OutboxEvent).filter_by(kind="sale_completed")
+                       if e.payload.get("sale_id") == done["sale_id"])
+    record = SaleCompleted.read(Fields(payload)).figures.providers[provider]  # type: ignore[union-attr]
+    assert (record.provider, record.transaction_id, record.out_trade_no) == (
+        provider, paid["transaction_id"], paid["out_trade_no"])
 
 
 def test_userpaying_is_polled_until_paid(till: Till, paysim: Paysim) -> None:
@@ -215,3 +228,29 @@ def test_another_tills_attempt_is_not_found(till: Till, paystore: StoreServer) -
     paid = till.ok(pay_code(till, ticket, payment_code("wechat")))
     other = Till(paystore, paystore.new_till())
     assert other.get(f"/paycodes/{paid['id']}").status_code == 404
+
+
+def test_the_x_report_counts_payment_code_tenders_per_method(paystore: StoreServer) -> None:
+    manager = Till(paystore, paystore.new_till(), operator="9001", pin="9999")
+    manager.open_shift()
+    ticket = ticket_with(manager, NOODLES)
+    manager.ok(pay_code(manager, ticket, payment_code("alipay"), amount=1000))
+    manager.ok(manager.pay_cash(ticket, 290))
+    manager.ok(manager.complete(ticket))
+    report = manager.ok(manager.get("/closing/x"))
+    rows = {row["method"]: row for row in report["tenders"]}
+    assert rows["alipay"]["taken"] >= 1000 and rows["alipay"]["expected"] == rows["alipay"]["net"]
+    assert rows["cash"]["counted"] is None or isinstance(rows["cash"]["counted"], int)
+
+
+def test_a_charge_the_ticket_can_no_longer_take_is_reversed(till: Till, paysim: Paysim) -> None:
+    """The cashier takes goods off while the customer types the password: the charge, now above what
+    is due, is reversed — the customer is never left charged without a sale."""
+    ticket = ticket_with(till, COLA, NOODLES)
+    first = till.ok(pay_code(till, ticket, payment_code("wechat", "01", 3)))  # ￥16.40, waiting
+    noodles = next(line["id"] for line in first["ticket"]["lines"] if line["amount"] == 1290)
+    till.ok(till.post(f"/tickets/{ticket}/lines/{noodles}/void", {"command_id": uuid.uuid4().hex}))
+    done = wait_final(till, first["id"])
+    assert done["state"] == "reversed" and done["ticket"]["tenders"] == []
+    trade = paysim.trade("wechat", first["out_trade_no"])
+    assert trade["charged"] and trade["refunded"] == trade["amount"] == 1640  # charged, and all of it back
