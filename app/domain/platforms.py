@@ -16,7 +16,7 @@ cancelled before acceptance, 20 the customer asks to cancel (after acceptance).
 Sources: the research notes (``payments-o2o-recon.md`` §3.4): 美团 statuses, cancel reasons, the
 old waimai ``sig`` scheme; 饿了么 states, the 15-minute cancel window, push + pull
 (``eleme.order.getUnprocessOrders``). The 饿了么 signature layout above and the names of the
-platforms' ready / partial-refund calls could not be confirmed in the sources at hand (marked
+platforms' ready / partial-refund calls and the delivery push's state names could not be confirmed in the sources at hand (marked
 "unverified" in docs/o2o.md): both sides here implement them the same way, and an adapter change
 is one function each.
 """
@@ -70,11 +70,23 @@ def meituan_verify(url: str, params: Mapping[str, str], secret: str) -> bool:
 #: 美团's order status (research §3.4) for each of ours
 MEITUAN_STATUS = {"pending": 2, "assigned": 2, "accepted": 4, "picking": 4, "packed": 4, "ready": 4,
                   "handed_over": 8, "cancelled": 9, "rejected": 9, "split": 4}
+#: 美团's status → ours, for what a push or a pull says of an order (2: to be confirmed)
+MEITUAN_STATE = {1: "pending", 2: "pending", 4: "accepted", 6: "handed_over", 8: "handed_over", 9: "cancelled"}
+
+
+def platform_status(platform: str, state: str) -> str:
+    """Our state as the platform names it."""
+    return str(MEITUAN_STATUS.get(state, 2)) if platform == MEITUAN else ELEME_STATUS.get(state, "unprocessed")
+
+
 #: our callback → 美团's call (path under its API)
 MEITUAN_CALLS = {"confirm": "order/confirm", "ready": "order/preparationMealComplete",
                  "picked_up": "order/arrived", "cancel": "order/cancel", "cancel_agree": "order/refund/agree",
                  "cancel_reject": "order/refund/reject", "partial_refund": "order/applyPartRefund",
                  "unprocessed": "order/getUnprocessedOrders"}
+#: 美团's logistics status (research §3.4) → the rider's status the store sees
+MEITUAN_RIDER = {0: "dispatching", 5: "assigned", 10: "accepted", 15: "arrived", 20: "picked_up", 40: "delivered",
+                 100: "cancelled"}
 #: 美团's merchant cancel reason codes (research §3.4)
 MEITUAN_CANCEL = {"sold_out": 2009, "closed": 2011, "too_busy": 2008}
 
@@ -106,11 +118,17 @@ def eleme_call_verify(body: Mapping[str, Any], secret: str) -> bool:
     return bool(secret) and hmac.compare_digest(str(body.get("signature", "")).upper(), expected)
 
 
-ELEME_PLACED, ELEME_CANCELLED, ELEME_CANCEL_ASKED = 10, 14, 20
+ELEME_PLACED, ELEME_CANCELLED, ELEME_CANCEL_ASKED, ELEME_DELIVERY = 10, 14, 20, 60
+#: 饿了么's delivery state (push type 60, unverified names) → the rider's status the store sees
+ELEME_RIDER = {"tobeAssignedCourier": "dispatching", "tobeFetched": "accepted", "arrived": "arrived",
+               "delivering": "picked_up", "completed": "delivered", "cancelled": "cancelled"}
 #: 饿了么's order status (research §3.4) for each of ours
 ELEME_STATUS = {"pending": "unprocessed", "assigned": "unprocessed", "accepted": "valid", "picking": "valid",
                 "packed": "valid", "ready": "valid", "handed_over": "settled", "cancelled": "invalid",
                 "rejected": "invalid", "split": "valid"}
+#: 饿了么's status → ours
+ELEME_STATE = {"pending": "pending", "unprocessed": "pending", "valid": "accepted", "settled": "handed_over",
+               "invalid": "cancelled", "refunding": "accepted"}
 ELEME_CALLS = {"confirm": "eleme.order.confirmOrderLite", "ready": "eleme.order.mealComplete",
                "picked_up": "eleme.order.receivedOrderLite", "cancel": "eleme.order.cancelOrderLite",
                "cancel_agree": "eleme.order.agreeRefundLite", "cancel_reject": "eleme.order.disagreeRefundLite",

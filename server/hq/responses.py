@@ -412,9 +412,6 @@ class StoreSalesOut(Out):
 class ClosedDayOut(Out):
     """The store's Z (日结) for that day, as it reported it."""
 
-class DayClosedOut(Out):
-    """The store's Z for that day (日结), when it has closed it."""
-
     z_no: int
     net_total: int
     sales_count: int
@@ -439,10 +436,9 @@ class SalesRowOut(Out):
     rounding: int
     item_count: int
     tenders: dict[str, int]
+    channels: dict[str, ChannelSalesOut]
     closed: ClosedDayOut | None
     """The day's Z when the store has closed it; null while the day is open."""
-    channels: dict[str, ChannelSalesOut]
-    closed: DayClosedOut | None
 
 
 class SalesTotalsOut(Out):
@@ -523,6 +519,130 @@ class SyncHealthOut(Out):
 
     at: str
     stores: list[StoreHealthOut]
+
+
+# ---- O2O orders (订单中心) ------------------------------------------------------------------------
+
+
+class OrderLineOut(Out):
+    line_no: int
+    product_code: str
+    barcode: str | None
+    name: str
+    qty: int
+    weight_g: int | None
+    unit_price: int
+    amount: int
+
+
+class RiderOut(Out):
+    status: str
+    name: str
+    phone: str
+
+
+class OrderOut(Out):
+    """An order as HQ hands it to its store (the O2O contract's ``Order``)."""
+
+    id: int
+    version: int
+    channel: str
+    channel_order_no: str
+    state: str
+    fulfilment: str
+    pickup_code: str | None
+    customer_name: str
+    customer_phone: str
+    address: str | None
+    requested_at: str | None
+    created_at: str
+    accept_by: str
+    allow_substitute: bool
+    note: str
+    paid: int
+    delivery_fee: int
+    commission: int
+    lines: list[OrderLineOut]
+    rider: RiderOut | None
+    cancel_reason: str | None
+
+
+class OrderFeedOut(Out):
+    """A store's orders changed after its cursor, in version order."""
+
+    orders: list[OrderOut]
+    cursor: int
+
+
+class OrderPartOut(OrderOut):
+    store: str | None
+    refunded: int
+
+
+class OrderHistoryOut(Out):
+    order_id: int
+    at: str
+    kind: str
+    detail: dict[str, Any]
+
+
+class OrderDetailOut(OrderPartOut):
+    """An order as its channel and HQ's people see it: its store, its parts when split, and its
+    history — every routing decision with the stores considered and why."""
+
+    parts: list[OrderPartOut]
+    history: list[OrderHistoryOut]
+
+
+class CallbackOut(Out):
+    id: int
+    order_id: int
+    channel: str
+    action: str
+    state: str
+    attempts: int
+    next_at: str
+    last_error: str
+    payload: dict[str, Any]
+
+
+class CallbacksOut(Out):
+    items: list[CallbackOut]
+
+
+class StoreO2OOut(Out):
+    code: str
+    lat: float | None
+    lng: float | None
+    opening_hours: dict[str, str] | None
+    o2o_enabled: bool
+    auto_accept: list[str]
+
+
+class ChannelOut(Out):
+    code: str
+    accept_seconds: int
+    allow_split: bool
+    safety_stock: int
+    commission_bp: int
+    app_key: str
+    callback_url: str
+
+
+class MeituanAckOut(Out):
+    """美团's expected answer to a push: ``{"data": "ok"}``."""
+
+    data: str
+
+
+class ElemeAckOut(Out):
+    """饿了么's expected answer to a push: ``{"message": "ok"}``."""
+
+    message: str
+
+
+class PulledOut(Out):
+    taken: int
 
 
 # ---- reconciliation and ERP vouchers (对账、凭证) -------------------------------------------------
@@ -735,129 +855,6 @@ class ErpAccountsOut(Out):
 class ReconSettingsOut(Out):
     merchants: dict[str, str]
     settlement_days: dict[str, int]
-
-# ---- O2O orders (订单中心) ------------------------------------------------------------------------
-
-
-class OrderLineOut(Out):
-    line_no: int
-    product_code: str
-    barcode: str | None
-    name: str
-    qty: int
-    weight_g: int | None
-    unit_price: int
-    amount: int
-
-
-class RiderOut(Out):
-    status: str
-    name: str
-    phone: str
-
-
-class OrderOut(Out):
-    """An order as HQ hands it to its store (the O2O contract's ``Order``)."""
-
-    id: int
-    version: int
-    channel: str
-    channel_order_no: str
-    state: str
-    fulfilment: str
-    pickup_code: str | None
-    customer_name: str
-    customer_phone: str
-    address: str | None
-    requested_at: str | None
-    created_at: str
-    accept_by: str
-    allow_substitute: bool
-    note: str
-    paid: int
-    delivery_fee: int
-    commission: int
-    lines: list[OrderLineOut]
-    rider: RiderOut | None
-    cancel_reason: str | None
-
-
-class OrderFeedOut(Out):
-    """A store's orders changed after its cursor, in version order."""
-
-    orders: list[OrderOut]
-    cursor: int
-
-
-class OrderPartOut(OrderOut):
-    store: str | None
-    refunded: int
-
-
-class OrderHistoryOut(Out):
-    order_id: int
-    at: str
-    kind: str
-    detail: dict[str, Any]
-
-
-class OrderDetailOut(OrderPartOut):
-    """An order as its channel and HQ's people see it: its store, its parts when split, and its
-    history — every routing decision with the stores considered and why."""
-
-    parts: list[OrderPartOut]
-    history: list[OrderHistoryOut]
-
-
-class CallbackOut(Out):
-    id: int
-    order_id: int
-    channel: str
-    action: str
-    state: str
-    attempts: int
-    next_at: str
-    last_error: str
-    payload: dict[str, Any]
-
-
-class CallbacksOut(Out):
-    items: list[CallbackOut]
-
-
-class StoreO2OOut(Out):
-    code: str
-    lat: float | None
-    lng: float | None
-    opening_hours: dict[str, str] | None
-    o2o_enabled: bool
-    auto_accept: list[str]
-
-
-class ChannelOut(Out):
-    code: str
-    accept_seconds: int
-    allow_split: bool
-    safety_stock: int
-    commission_bp: int
-    app_key: str
-    callback_url: str
-
-
-class MeituanAckOut(Out):
-    """美团's expected answer to a push: ``{"data": "ok"}``."""
-
-    data: str
-
-
-class ElemeAckOut(Out):
-    """饿了么's expected answer to a push: ``{"message": "ok"}``."""
-
-    message: str
-
-
-class PulledOut(Out):
-    taken: int
 
 
 class PayoutOut(Out):

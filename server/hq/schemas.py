@@ -304,8 +304,8 @@ class ReconSettingsIn(BaseModel):
     settlement_days: dict[ReconChannel, Annotated[StrictInt, Field(ge=0, le=60)]] = Field(default_factory=dict)
 
 # ---- O2O orders (订单中心) ------------------------------------------------------------------------
-Latitude = Annotated[float, Field(ge=-90, le=90, allow_inf_nan=False)]
-Longitude = Annotated[float, Field(ge=-180, le=180, allow_inf_nan=False)]
+Latitude = Annotated[float, Field(strict=True, ge=-90, le=90, allow_inf_nan=False)]
+Longitude = Annotated[float, Field(strict=True, ge=-180, le=180, allow_inf_nan=False)]
 OrderNo = text(limits.REF)
 OrderText = text(limits.NAME, min_length=0, max_length=200)
 Quantity = Annotated[StrictInt, Field(ge=-limits.INT4_MAX, le=limits.INT4_MAX)]

@@ -247,6 +247,22 @@ def create_platformsim_app(config: SimConfig) -> FastAPI:
     def cancel(number: str) -> Response:
         return JSONResponse({"push_status": sim.customer_cancel(sim.orders[number])})
 
+    @app.post("/sim/orders/{number}/rider")
+    async def rider(number: str, request: Request) -> Response:
+        """The rider's progress pushed: ``{"status": "arrived", "name", "phone"}`` (美团's codes and
+        饿了么's states are looked up from it)."""
+        spec = await request.json()
+        order = sim.orders[number]
+        status, name, phone = spec.get("status", "accepted"), spec.get("name", "骑手小刘"), spec.get("phone", "13700001234")
+        if order.platform == p.MEITUAN:
+            code = next(c for c, s in p.MEITUAN_RIDER.items() if s == status)
+            return JSONResponse({"push_status": sim.push_meituan("logistics", {
+                "order_id": number, "logistics_status": str(code), "dispatcher_name": name,
+                "dispatcher_mobile": phone})})
+        state = next(s for s, ours in p.ELEME_RIDER.items() if ours == status)
+        return JSONResponse({"push_status": sim.push_eleme(p.ELEME_DELIVERY, {
+            "orderId": number, "state": state, "name": name, "phone": phone})})
+
     @app.get("/sim/orders/{number}")
     def show(number: str) -> Response:
         order = sim.orders[number]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import threading
 import time
+import uuid
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -219,3 +220,31 @@ def test_orders_need_the_orders_scope(admin: Admin) -> None:
     reader = channel_key(admin, "catalog:read")
     refused = reader.post("/open/orders", order([("X", 1)]))
     assert refused.status_code == 403 and refused.json()["code"] == "insufficient_scope"
+
+
+def test_weighed_lines_and_barcodes_count_in_stock_units(admin: Admin, hq: HQServer) -> None:
+    apple, = skus(admin, 1, unit="gram")
+    cola = "O" + uuid.uuid4().hex[:10].upper()
+    case = ean13(str(uuid.uuid4().int)[:12])
+    admin.ok(admin.post("/admin/products", {"items": [{"sku": cola, "name": "可乐", "price": 300,
+                                                       "barcodes": [{"code": case, "pack_quantity": 6}]}]}))
+    store = placed_store(admin, {apple: 5000, cola: 12})
+    shop = channel_key(admin)
+    body = order([])
+    body["lines"] = [{"sku": apple, "qty": 1, "weight_g": 640, "unit_price": 1200, "amount": 768},
+                     {"barcode": case, "qty": 2, "unit_price": 1800, "amount": 3600}]
+    body["paid"] = 4368
+    taken = shop.ok(shop.post("/open/orders", body))
+    assert taken["store"] == store.code
+    assert reserved(hq, apple) == {str(store_id(hq, store.code)): 640}
+    assert reserved(hq, cola) == {str(store_id(hq, store.code)): 12}
+    assert [line["weight_g"] for line in taken["lines"]] == [640, None]
+    unweighed = order([])
+    unweighed["lines"] = [{"sku": apple, "qty": 2, "unit_price": 1200, "amount": 2400}]
+    refused = shop.post("/open/orders", unweighed)
+    assert refused.status_code == 422 and refused.json()["code"] == "invalid_weight"
+
+
+def ean13(digits: str) -> str:
+    total = sum(int(c) * (3 if i % 2 else 1) for i, c in enumerate(digits))
+    return digits + str((10 - total % 10) % 10)

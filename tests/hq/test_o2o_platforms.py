@@ -232,3 +232,53 @@ def test_an_eleme_push_of_unknown_type_is_acknowledged(phq: HQServer, sim: Platf
     fields["signature"] = p.eleme_push_signature(fields, "elm-secret")
     answer = requests.post(phq.api + "/platforms/eleme/push", json=fields, timeout=30)
     assert answer.status_code == 200 and answer.json() == {"message": "ok"}
+
+
+@pytest.mark.parametrize("platform", ["meituan", "eleme"])
+def test_the_riders_progress_reaches_the_store(platform: str, padmin: Admin, sim: PlatformSim) -> None:
+    sku, = skus(padmin, 1)
+    store = placed_store(padmin, {sku: 10})
+    placed = sim.post("/sim/orders", {"platform": platform, "store": store.code, "lines": [{"sku": sku, "qty": 1}]})
+    got = feed(store)["orders"][-1]
+    step(store, got["id"], "accept")
+    assert sim.post(f"/sim/orders/{placed['order_no']}/rider", {"status": "arrived", "name": "骑手小刘",
+                                                               "phone": "13700001234"})["push_status"] == 200
+    rider = feed(store, got["version"])["orders"][-1]["rider"]
+    assert rider == {"status": "arrived", "name": "骑手小刘", "phone": "137****1234"}
+
+
+def test_a_push_saying_cancelled_cancels_the_order_here(phq: HQServer, padmin: Admin, sim: PlatformSim) -> None:
+    sku, = skus(padmin, 1)
+    store = placed_store(padmin, {sku: 10})
+    placed = sim.post("/sim/orders", {"platform": "meituan", "store": store.code, "lines": [{"sku": sku, "qty": 1}]})
+    url = phq.url + "/api/v1/platforms/meituan/orders"
+    form = {"order_id": placed["order_no"], "app_poi_code": store.code, "status": "9", "recipient_phone": "13900001111",
+            "detail": json.dumps([{"app_food_code": sku, "quantity": 1, "price": "10.00"}]), "total": "10.00",
+            "recipient_address": "某路", "latitude": "31.2304", "longitude": "121.4737",
+            "app_id": "mt-app", "timestamp": str(int(time.time()))}
+    form["sig"] = p.meituan_sig(url, form, "mt-secret")
+    assert requests.post(url, data=form, timeout=30).status_code == 200
+    assert feed(store)["orders"][-1]["state"] == "cancelled"
+    unknown = {**form, "order_id": "MT-NEVER-SEEN"}
+    unknown["sig"] = p.meituan_sig(url, {k: v for k, v in unknown.items() if k != "sig"}, "mt-secret")
+    refused = requests.post(url, data=unknown, timeout=30)
+    assert refused.status_code == 404 and refused.json()["code"] == "order_not_found"
+
+
+def test_an_order_no_store_can_take_is_given_up_and_the_platform_told(phq: HQServer, padmin: Admin,
+                                                                      sim: PlatformSim) -> None:
+    sku, = skus(padmin, 1)
+    store = placed_store(padmin, {sku: 1})
+    point_channels(padmin, sim.url, accept_seconds=1)
+    try:
+        placed = sim.post("/sim/orders", {"platform": "meituan", "store": store.code,
+                                          "lines": [{"sku": sku, "qty": 5}]})
+        assert placed["push_status"] == 200
+        taken = hq_order(phq, "meituan", placed["order_no"])
+        assert taken is not None and taken.state == "pending"
+        assert until(lambda: sim.order(placed["order_no"])["status"] == "cancelled", seconds=20)
+        gone = hq_order(phq, "meituan", placed["order_no"])
+        assert gone is not None and gone.state == "cancelled" and gone.cancel_reason == "no_store"
+        assert "cancel" in sim.order(placed["order_no"])["calls"]
+    finally:
+        point_channels(padmin, sim.url)

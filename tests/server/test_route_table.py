@@ -166,6 +166,7 @@ HQ_ROUTES = {
     ("POST", "/platforms/meituan/orders"),
     ("POST", "/platforms/meituan/cancel"),
     ("POST", "/platforms/meituan/refund"),
+    ("POST", "/platforms/meituan/logistics"),
     ("POST", "/platforms/eleme/push"),
     ("POST", "/admin/o2o/pull"),
 }

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.domain.platforms import platform_status
 from app.hq import clock
 from app.hq.engine import is_postgres
 from app.hq.models import O2OCallback, O2OChannel, O2OOrder
@@ -44,7 +45,7 @@ def enqueue(session: Session, order: O2OOrder, action: str, payload: dict[str, A
     now = clock.now()
     session.add(O2OCallback(order_id=order.parent_id or order.id, channel=order.channel, action=action,
                             payload={"channel_order_no": order.channel_order_no, "part": order.part,
-                                     **(payload or {})},
+                                     "status": platform_status(order.channel, order.state), **(payload or {})},
                             state="pending", attempts=0, next_at=now, last_error="", created_at=now))
 
 

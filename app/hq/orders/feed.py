@@ -23,6 +23,7 @@ def publish(session: Session, order: O2OOrder, store_id: int | None = None, stat
     left sees it, with ``state``); the order's ``version`` is the new one. Call last in the
     transaction: the lock is held until the commit."""
     if is_postgres(session):
+        session.flush()  # everything else written first: the lock is held for the feed row and the commit only
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": FEED_LOCK})
     version = int(session.scalar(select(func.coalesce(func.max(O2OFeedEntry.version), 0))) or 0) + 1
     target = store_id if store_id is not None else order.store_id

@@ -13,12 +13,14 @@ from datetime import UTC, datetime
 from typing import Any
 
 import requests
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.domain import o2o
 from app.domain import platforms as p
 from app.domain.errors import DomainError
 from app.hq.models import O2OChannel, O2OOrder
-from app.hq.orders import callbacks, intake
+from app.hq.orders import callbacks, feed, intake, routing
 from app.hq.orders.intake import LineIn, OrderIn
 
 TIMEOUT = 10
@@ -124,7 +126,20 @@ def meituan_order(params: dict[str, Any]) -> OrderIn:
 
 def meituan_push(session: Session, url: str, params: dict[str, str]) -> O2OOrder:
     meituan_params(session, url, params)
-    return intake.take(session, meituan_order(params))
+    return take_or_cancel(session, p.MEITUAN_STATE.get(_int(params, "status", 2), "pending"), meituan_order(params))
+
+
+def take_or_cancel(session: Session, state: str, incoming: OrderIn) -> O2OOrder:
+    """A pushed or pulled order as the platform's status says: cancelled there → cancelled here (if
+    HQ has it; an order it never had stays unknown), else taken (once)."""
+    if state == o2o.CANCELLED:
+        known = intake.find(session, incoming.channel, incoming.channel_order_no)
+        if known is None:
+            raise DomainError("order_not_found", status=404, order=incoming.channel_order_no)
+        if known.state == o2o.CANCELLED:
+            return known
+        return intake.cancel(session, incoming.channel, incoming.channel_order_no, f"{incoming.channel}:cancelled")
+    return intake.take(session, incoming)
 
 
 def meituan_cancel(session: Session, url: str, params: dict[str, str]) -> O2OOrder:
@@ -146,6 +161,15 @@ def meituan_refund(session: Session, url: str, params: dict[str, str]) -> O2OOrd
     return customer_cancel(session, p.MEITUAN, number, _text(params, "reason", 64, required=False) or "customer")
 
 
+def meituan_logistics(session: Session, url: str, params: dict[str, str]) -> O2OOrder:
+    """美团's logistics push: where the rider is (骑手接单, 到店, 取餐…), shown on the store's board."""
+    meituan_params(session, url, params)
+    code = _int(params, "logistics_status")
+    return rider(session, p.MEITUAN, _text(params, "order_id", 64), p.MEITUAN_RIDER.get(code, str(code)),
+                 _text(params, "dispatcher_name", 64, required=False), _text(params, "dispatcher_mobile", 20,
+                                                                             required=False))
+
+
 # ---- 饿了么 ---------------------------------------------------------------------------------------
 def eleme_push(session: Session, body: dict[str, Any]) -> O2OOrder | None:
     """A 饿了么 push: an order placed (10), cancelled before acceptance (14), a cancel asked (20);
@@ -162,10 +186,15 @@ def eleme_push(session: Session, body: dict[str, Any]) -> O2OOrder | None:
     if not isinstance(message, dict):
         raise _invalid("message")
     if kind == p.ELEME_PLACED:
-        return intake.take(session, eleme_order(message))
+        return take_or_cancel(session, p.ELEME_STATE.get(str(message.get("status", "unprocessed")), "pending"),
+                              eleme_order(message))
     if kind == p.ELEME_CANCELLED:
         return intake.cancel(session, p.ELEME, _text(message, "orderId", 64),
                              _text(message, "reason", 64, required=False) or "eleme:cancelled")
+    if kind == p.ELEME_DELIVERY:
+        state = _text(message, "state", 32)
+        return rider(session, p.ELEME, _text(message, "orderId", 64), p.ELEME_RIDER.get(state, state),
+                     _text(message, "name", 64, required=False), _text(message, "phone", 20, required=False))
     if kind == p.ELEME_CANCEL_ASKED:
         return customer_cancel(session, p.ELEME, _text(message, "orderId", 64),
                                _text(message, "reason", 64, required=False) or "customer")
@@ -212,6 +241,19 @@ def eleme_order(message: dict[str, Any]) -> OrderIn:
 
 
 # ---- both ----------------------------------------------------------------------------------------
+def rider(session: Session, channel: str, number: str, status: str, name: str, phone: str) -> O2OOrder:
+    """The platform's rider on the order (each part of a split one), told to its store."""
+    order = intake.find(session, channel, number, lock=True)
+    if order is None:
+        raise DomainError("order_not_found", status=404, order=number)
+    parts = [order] if order.state != o2o.SPLIT else list(
+        session.scalars(select(O2OOrder).where(O2OOrder.parent_id == order.id).with_for_update()))
+    for part in parts:
+        part.rider = {"status": status, "name": name, "phone": o2o.mask_phone(phone) if phone else ""}
+        routing.note(session, part, "rider", {"status": status})
+        if part.store_id is not None and part.state not in o2o.FINAL:
+            feed.publish(session, part)
+    return order
 def customer_cancel(session: Session, channel: str, number: str, reason: str) -> O2OOrder:
     """The customer asks to cancel after the store accepted: agreed (the store is stopped, the stock
     released) unless the order was handed over, which the platform is told as a refusal."""
@@ -269,4 +311,7 @@ def pull(channel: O2OChannel) -> list[dict[str, Any]]:
 
 def take_pulled(session: Session, channel: O2OChannel, raw: dict[str, Any]) -> O2OOrder:
     """A pulled order taken like its push (already known: nothing changes)."""
-    return intake.take(session, meituan_order(raw) if channel.code == p.MEITUAN else eleme_order(raw))
+    if channel.code == p.MEITUAN:
+        return take_or_cancel(session, p.MEITUAN_STATE.get(_int(raw, "status", 2), "pending"), meituan_order(raw))
+    return take_or_cancel(session, p.ELEME_STATE.get(str(raw.get("status", "unprocessed")), "pending"),
+                          eleme_order(raw))

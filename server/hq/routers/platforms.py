@@ -69,6 +69,13 @@ def meituan_refund(request: Request, body: RawBody, session: DB) -> Response:
     return answer(MeituanAckOut, MEITUAN_OK)
 
 
+@router.post("/platforms/meituan/logistics", response_model=MeituanAckOut, openapi_extra=_form_body())
+def meituan_logistics(request: Request, body: RawBody, session: DB) -> Response:
+    """美团 pushes the rider's progress (推送配送状态): the store's board shows it."""
+    services.platform_push(session, platforms.meituan_logistics, _called_url(request), _form(body))
+    return answer(MeituanAckOut, MEITUAN_OK)
+
+
 @router.post("/platforms/eleme/push", response_model=ElemeAckOut, openapi_extra={"requestBody": {
     "required": True, "content": {"application/json": {"schema": schemas.ElemePushIn.model_json_schema()}}}})
 def eleme_push(body: RawBody, session: DB) -> Response:
