@@ -88,18 +88,20 @@ def save_accounts(session: Session, entries: Sequence[tuple[str, str, str]]) -> 
 
 
 # ---- a store's day, as vouchers --------------------------------------------------------------------
-def day_vouchers(session: Session, store: Store, day: date, accounts_chart: Chart) -> list[Voucher]:
-    """What the day's vouchers say now: sales, each provider's payout of the day's bill, the cash."""
+def day_vouchers(session: Session, store: Store, day: date, accounts_chart: Chart) -> list[tuple[str, Voucher]]:
+    """What the day's vouchers say now, each with what it is of (a payout's channel, else ""):
+    sales, each provider's payout of the day's bill, the cash."""
     close = session.scalar(select(DayClose).where(DayClose.store_id == store.id, DayClose.business_day == day))
-    vouchers = [_sales(session, store, day, accounts_chart)]
+    vouchers = [("", _sales(session, store, day, accounts_chart))]
     for channel in PAYOUT_CHANNELS:
         payout = _payout(session, store, day, channel, accounts_chart)
         if payout is not None:
-            vouchers.append(payout)
+            vouchers.append((channel, payout))
     if close is not None:
         expected = _expected_cash(close.report)
-        vouchers.append(cash_voucher(store.code, day, expected, close.cash_counted, close.deposited, accounts_chart))
-    return [v for v in vouchers if v.lines]
+        vouchers.append(("", cash_voucher(store.code, day, expected, close.cash_counted, close.deposited,
+                                          accounts_chart)))
+    return [(subject, v) for subject, v in vouchers if v.lines]
 
 
 def _expected_cash(report: dict[str, Any]) -> int:
@@ -188,10 +190,6 @@ def _lines_in(data: Sequence[dict[str, Any]]) -> tuple[VoucherLine, ...]:
                  for d in data)
 
 
-def _subject(voucher: Voucher) -> str:
-    return voucher.summary.split(" ", 2)[-1] if voucher.kind == "payout" else ""
-
-
 def export(session: Session, store_code: str, day: date) -> list[ErpVoucher]:
     """The store's vouchers of ``day``, numbered at the first export; a change since becomes an
     adjusting voucher. Refused while the store has not closed the day."""
@@ -201,8 +199,7 @@ def export(session: Session, store_code: str, day: date) -> list[ErpVoucher]:
     kept = list(session.scalars(select(ErpVoucher).where(ErpVoucher.store_id == store.id,
                                                          ErpVoucher.business_day == day).order_by(ErpVoucher.number)))
     now = day_vouchers(session, store, day, chart(session))
-    for voucher in now:
-        subject = _subject(voucher)
+    for subject, voucher in now:
         mine = [k for k in kept if (k.kind, k.subject) == (voucher.kind, subject)
                 or (k.kind == "adjust" and k.subject == f"{voucher.kind}:{subject}")]
         if not mine:
