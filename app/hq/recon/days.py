@@ -109,9 +109,13 @@ def billed_days(session: Session, channel: str, first: date, last: date) -> froz
 def _channel_day(session: Session, store: Store, channel: str, day: date,
                  resolved: dict[tuple[str, str], dict[str, Any]]) -> dict[str, Any]:
     window = (day - timedelta(days=1), day + timedelta(days=1))
-    mine = ours(session, store, channel, *window)
-    rows = theirs(session, store, channel, *window)
-    billed = billed_days(session, channel, *window)
+    return _cell(channel, day, ours(session, store, channel, *window), theirs(session, store, channel, *window),
+                 billed_days(session, channel, *window), resolved)
+
+
+def _cell(channel: str, day: date, mine: list[Ours], rows: list[Theirs], billed: frozenset[date],
+          resolved: dict[tuple[str, str], dict[str, Any]]) -> dict[str, Any]:
+    """One channel of one day, from our rows and the bill's of the day and the days either side."""
     result = reconcile(mine, rows, billed_days=billed)
     today_ours = [o for o in mine if o.business_day == day]
     today_theirs = [t for t in rows if t.at.date() == day]
@@ -203,7 +207,8 @@ def day_view(session: Session, store_code: str, day: date) -> dict[str, Any]:
 
 def calendar(session: Session, first: date, last: date, store_code: str | None = None) -> dict[str, Any]:
     """Days × channels per store, each cell a state: matched, differences, missing_bill, empty; a
-    closed day says so."""
+    closed day says so. Each store's rows of the whole range are read once per channel and each day
+    matched from them (a month of a chain's stores in a few queries per store, not per day)."""
     if last < first or (last - first).days >= MAX_DAYS:
         raise DomainError("invalid_field", status=422, field="to", value=last.isoformat())
     stores = [store_by_code(session, store_code)] if store_code else list(
@@ -211,18 +216,46 @@ def calendar(session: Session, first: date, last: date, store_code: str | None =
     closed = {(d.store_id, d.business_day) for d in session.scalars(select(ReconDay).where(
         ReconDay.closed.is_(True), ReconDay.business_day >= first, ReconDay.business_day <= last))}
     active = _active_days(session, [s.id for s in stores], [s.code for s in stores], first, last)
+    span = (first - timedelta(days=1), last + timedelta(days=1))
+    billed = {channel: billed_days(session, channel, *span) for channel in CHANNELS}
+    resolved = _resolutions_between(session, first, last)
     rows = []
     for store in stores:
-        day = first
-        while day <= last:
-            if (store.id, day) in active:
-                resolved = _resolutions(session, store, day)
-                cells = {c: _channel_day(session, store, c, day, resolved) for c in CHANNELS}
-                rows.append({"store": store.code, "day": day.isoformat(), "closed": (store.id, day) in closed,
-                             "states": {c: cell["state"] for c, cell in cells.items()},
-                             "open": sum(cell["open"] for cell in cells.values())})
-            day += timedelta(days=1)
+        days = sorted(day for store_id, day in active if store_id == store.id)
+        if not days:
+            continue
+        cells: dict[date, dict[str, dict[str, Any]]] = {day: {} for day in days}
+        for channel in CHANNELS:
+            mine_by_day = _by_day(ours(session, store, channel, *span), lambda o: o.business_day)
+            theirs_by_day = _by_day(theirs(session, store, channel, *span), lambda t: t.at.date())
+            for day in days:
+                near = [day - timedelta(days=1), day, day + timedelta(days=1)]
+                cells[day][channel] = _cell(channel, day, [o for d in near for o in mine_by_day.get(d, [])],
+                                            [t for d in near for t in theirs_by_day.get(d, [])], billed[channel],
+                                            resolved.get((store.id, day), {}))
+        for day in days:
+            rows.append({"store": store.code, "day": day.isoformat(), "closed": (store.id, day) in closed,
+                         "states": {c: cell["state"] for c, cell in cells[day].items()},
+                         "open": sum(cell["open"] for cell in cells[day].values())})
     return {"days": rows}
+
+
+def _by_day(items: list[Any], day_of: Any) -> dict[date, list[Any]]:
+    found: dict[date, list[Any]] = {}
+    for item in items:
+        found.setdefault(day_of(item), []).append(item)
+    return found
+
+
+def _resolutions_between(session: Session, first: date,
+                         last: date) -> dict[tuple[int, date], dict[tuple[str, str], dict[str, Any]]]:
+    found: dict[tuple[int, date], dict[tuple[str, str], dict[str, Any]]] = {}
+    for action in session.scalars(select(ReconAction).where(
+            ReconAction.business_day >= first, ReconAction.business_day <= last,
+            ReconAction.action.in_(RESOLUTIONS)).order_by(ReconAction.id)):
+        found.setdefault((action.store_id, action.business_day), {})[(action.channel, action.diff_key)] = {
+            "action": action.action, "note": action.note, "actor": action.actor, "at": action.at.isoformat()}
+    return found
 
 
 def _active_days(session: Session, store_ids: list[int], codes: list[str], first: date,
