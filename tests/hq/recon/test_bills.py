@@ -136,3 +136,18 @@ def test_the_platform_simulators_settlement_layout_reads_too() -> None:
     assert detect(content) is BillKind.ELEME
     [row] = parse(BillKind.ELEME, content).rows
     assert (row.key, row.amount, row.commission, row.payout, row.store_code) == ("pay:EL1", 4800, 864, 3836, "S001")
+
+
+def test_the_wechat_fund_flow_bill_reads_income_and_spending() -> None:
+    header = "记账时间,微信支付业务单号,资金流水单号,业务名称,业务类型,收支类型,收支金额(元),账户结余(元),资金变更提交申请人,备注,业务凭证号"
+    rows = ["`2031-03-16 10:00:00,`4200001,`F001,`交易,`交易,`收入,`100.00,`100.00,`system,`,`",
+            "`2031-03-16 11:00:00,`4200002,`F002,`退款,`退款,`支出,`3.00,`97.00,`system,`,`"]
+    summary = ["资金流水总笔数,收入笔数,收入金额,支出笔数,支出金额", "`2,`1,`100.00,`1,`3.00"]
+    content = "\r\n".join([header, *rows, *summary]).encode()
+    assert detect(content) is BillKind.WECHAT_FUNDS
+    income, spent = parse(BillKind.WECHAT_FUNDS, content).rows
+    assert (income.entry, income.amount, income.key) == ("credit", 10_000, "flow:F001")
+    assert (spent.entry, spent.amount) == ("debit", 300)
+    with pytest.raises(BillError) as refused:
+        parse(BillKind.WECHAT_FUNDS, "\r\n".join([header, *rows]).encode())
+    assert refused.value.code == "recon_truncated"
