@@ -24,8 +24,9 @@ def test_finance_sees_the_days_differences_drills_down_resolves_and_closes(
     store.push([sale_event(store, "W-1", f"{day}T10:00:00", [("wechat", 1200)], out_trade_no=f"OT{n + 1}"),
                 sale_event(store, "W-LOST", f"{day}T12:00:00", [("wechat", 640)], out_trade_no=f"OT{n + 2}"),
                 z_event(store, day.isoformat(), 0)])
-    finance.ok(upload(finance, wechat([trade(n + 1, 1200, f"{day} 10:00:00", store=store.code)], day), "wx.csv"))
-    statement = bank([[f"{day + timedelta(days=1)}", "09:00:00", "11.93", "", "1.00", "财付通支付科技有限公司", "结算",
+    finance.ok(upload(finance, wechat([trade(n + 1, 1200, f"{day} 10:00:00", store=store.code),
+                                       trade(n + 3, 555, f"{day} 16:00:00", store=store.code)], day), "wx.csv"))
+    statement = bank([[f"{day + timedelta(days=1)}", "09:00:00", "17.45", "", "1.00", "财付通支付科技有限公司", "结算",
                        f"B{n}"]])
     finance.ok(upload(finance, statement, "bank.csv"))
 
@@ -41,15 +42,23 @@ def test_finance_sees_the_days_differences_drills_down_resolves_and_closes(
                 and window.payouts.item(r, 0).text() == "WeChat Pay"]
     assert received and window.payouts.item(received[0], 4).text() == "Received"
     window.calendar.selectRow(0)
-    qtbot.waitUntil(lambda: window.current is not None and window.differences.rowCount() == 1, timeout=10_000)
-    assert window.totals.item(0, 2).text().endswith("18.40") and window.totals.item(0, 3).text().endswith("12.00")
-    window.differences.selectRow(0)
+    qtbot.waitUntil(lambda: window.current is not None and window.differences.rowCount() == 2, timeout=10_000)
+    assert window.totals.item(0, 2).text().endswith("18.40") and window.totals.item(0, 3).text().endswith("17.55")
+    shown = sorted((window.differences.item(r, 1).text(), window.differences.item(r, 2).text())
+                   for r in range(window.differences.rowCount()))
+    assert [kind for kind, _ in shown] == ["Ours only (short)", "Provider only (over)"]
+    assert shown[0][1].endswith("6.40") and shown[1][1].endswith("5.55")
+    lost_row = next(r for r in range(window.differences.rowCount()) if window.differences.item(r, 3).text() == "W-LOST")
+    window.differences.selectRow(lost_row)
     qtbot.waitUntil(lambda: "W-LOST" in window.detail.toPlainText() and "till T01" in window.detail.toPlainText(),
                     timeout=10_000)
     assert window.resolve_button.isEnabled()
 
     channel, difference = window.selected_difference()  # type: ignore[misc]
     window.resolve(channel, difference, "chase", "顾客未付款，已联系")
+    qtbot.waitUntil(lambda: window.current is not None and window.current["open"] == 1, timeout=10_000)
+    extra = next(d for c in window.current["channels"] for d in c["differences"] if d["kind"] == "theirs_only")
+    window.resolve("wechat", extra, "refund_owed", "重复扣款，退给顾客")
     qtbot.waitUntil(lambda: window.current is not None and window.current["open"] == 0, timeout=10_000)
     window.close_day()
     qtbot.waitUntil(lambda: window.current is not None and window.current["closed"], timeout=10_000)
