@@ -136,6 +136,7 @@ def test_a_rejected_order_goes_to_the_next_store_and_the_first_cannot_touch_it(a
     assert taken["store"] == first.code
     rejected = step(first, taken["id"], "reject", reason="too_busy")
     assert rejected.status_code == 200 and rejected.json()["state"] == "rejected"
+    assert rejected.json() == feed(first)["orders"][-1]  # as the store's feed has it
     assert feed(second)["orders"][-1]["id"] == taken["id"]
     assert step(first, taken["id"], "accept").json()["code"] == "order_not_yours"
     detail = shop.ok(shop.get(f"/open/orders/{taken['channel_order_no']}"))

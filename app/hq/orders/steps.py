@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from app.domain import o2o
 from app.domain.errors import DomainError
 from app.hq import clock
-from app.hq.models import O2OOrder, O2OStep, Store
+from app.hq.models import O2OFeedEntry, O2OOrder, O2OStep, Store
 from app.hq.orders import callbacks, feed, routing
 from app.hq.orders.intake import channel_of
 from app.hq.orders.view import order_dict
@@ -57,7 +57,9 @@ def take_step(session: Session, store: Store, order_id: int, step_id: str, step:
         detail["reason"] = reason
         routing.note(session, order, "step", detail)
         routing.reroute(session, order, channel, "rejected")
-        answer = {**order_dict(order, o2o.REJECTED), "version": order.version}
+        answer = session.scalar(select(O2OFeedEntry.data).where(  # the order as this store now sees it
+            O2OFeedEntry.store_id == store.id, O2OFeedEntry.order_id == order.id)
+            .order_by(O2OFeedEntry.version.desc()).limit(1)) or order_dict(order, o2o.REJECTED)
         if order.state == o2o.PENDING:
             callbacks.unroutable(session, order, channel)
         session.add(O2OStep(step_id=step_id, order_id=order_id, store_id=store.id, answer=answer, created_at=now))
