@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.domain.errors import DomainError
 from app.hq import campaigns, conflicts, demo, gift_cards, ingest, keys, loyalty, masterdata, rules, stores
 from app.hq.models import Store
 from app.hq.orders import intake as orders_intake
@@ -100,7 +101,16 @@ upsert_tills = transaction(masterdata.upsert_tills)
 upsert_operators = transaction(masterdata.upsert_operators)
 
 # ---- reconciliation and ERP vouchers (对账、凭证) -------------------------------------------------
-import_bill = transaction(recon_imports.import_bill)
+_import_bill = transaction(recon_imports.import_bill)
+
+
+def import_bill(session: Session, content: bytes, filename: str, **options: Any) -> recon_imports.ImportReport:
+    """A bill imported in one transaction; one racing another import of the same rows (the same file
+    sent twice at once) is refused whole and can simply be sent again."""
+    try:
+        return _import_bill(session, content, filename, **options)
+    except IntegrityError:
+        raise DomainError("recon_import_raced", status=409) from None
 resolve_difference = transaction(recon_days.resolve)
 close_recon_day = transaction(recon_days.close_day)
 reopen_recon_day = transaction(recon_days.reopen_day)

@@ -211,3 +211,20 @@ def test_a_days_payout_is_found_on_the_bank_statement_on_its_settlement_day(
     assert (wx["expected"], wx["state"], wx["due"], wx["received_on"]) == \
         (expected, "received", (day + timedelta(days=1)).isoformat(), arrived)
     assert [(u["channel"], u["amount"]) for u in answer["unexplained"]] == [("alipay", 1234)]
+
+
+def test_the_same_bill_sent_four_times_at_once_is_kept_once_and_never_answers_500(
+        hq: HQServer, admin: Admin, finance: Admin) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+    from datetime import date
+
+    store = admin.new_store()
+    n = random.randint(10**6, 10**7) * 100
+    content = wechat([trade(n + i, 100 + i, f"2034-02-03 10:00:0{i}", store=store.code) for i in range(5)],
+                     date(2034, 2, 3))
+    with ThreadPoolExecutor(4) as pool:
+        answers = list(pool.map(lambda _: upload(hq.admin(finance.key), content, "twice.csv"), range(4)))
+    assert {a.status_code for a in answers} <= {200, 409}
+    assert all(a.json()["code"] == "recon_import_raced" for a in answers if a.status_code == 409)
+    kept = [a.json() for a in answers if a.status_code == 200]
+    assert sum(r["new_rows"] for r in kept) == 5 and sum(1 for r in kept if not r["already"]) == 1
