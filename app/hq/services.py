@@ -112,9 +112,26 @@ def import_bill(session: Session, content: bytes, filename: str, **options: Any)
     except IntegrityError:
         raise DomainError("recon_import_raced", status=409) from None
 resolve_difference = transaction(recon_days.resolve)
-close_recon_day = transaction(recon_days.close_day)
+_close_recon_day = transaction(recon_days.close_day)
 reopen_recon_day = transaction(recon_days.reopen_day)
-export_vouchers = transaction(recon_erp.export)
+_export_vouchers = transaction(recon_erp.export)
+
+
+def close_recon_day(session: Session, store: str, day: Any, actor: str) -> dict[str, Any]:
+    """Close a day; two closing it at once: the second is refused, the day closed once."""
+    try:
+        return _close_recon_day(session, store, day, actor)
+    except IntegrityError:
+        raise DomainError("recon_import_raced", status=409) from None
+
+
+def export_vouchers(session: Session, store: str, day: Any) -> list[Any]:
+    """The day's vouchers; an export racing another one's numbering is refused (ask again: the
+    numbers the first one kept are then the answer)."""
+    try:
+        return _export_vouchers(session, store, day)
+    except IntegrityError:
+        raise DomainError("recon_import_raced", status=409) from None
 save_erp_accounts = transaction(recon_erp.save_accounts)
 save_recon_settings = transaction(recon_imports.save_settings)
 
