@@ -194,7 +194,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "recon_day_not_closed": ("{store} {day} 的对账尚未关闭", "Reconciliation of {store} on {day} is not closed"),
     "recon_open_differences": ("还有 {count} 笔差异未处理，不能关闭", "{count} differences are still open: the day cannot be closed"),
     "recon_difference_not_found": ("没有这笔差异：{key}", "No such difference: {key}"),
-    "recon_import_raced": ("另一个操作正在写入同样的对账记录：请重试（不会重复）", "Another request was writing the same reconciliation records: try again (nothing is counted twice)"),
+    "recon_raced": ("另一个操作正在写入同样的对账记录：请重试（不会重复）", "Another request was writing the same reconciliation records: try again (nothing is counted twice)"),
     "erp_day_not_closed": ("{store} {day} 尚未日结，不能导出凭证", "{store} has not closed {day} yet: no vouchers can be exported"),
 
     # O2O orders (订单中心)

@@ -110,7 +110,7 @@ def import_bill(session: Session, content: bytes, filename: str, **options: Any)
     try:
         return _import_bill(session, content, filename, **options)
     except IntegrityError:
-        raise DomainError("recon_import_raced", status=409) from None
+        raise DomainError("recon_raced", status=409) from None
 resolve_difference = transaction(recon_days.resolve)
 _close_recon_day = transaction(recon_days.close_day)
 reopen_recon_day = transaction(recon_days.reopen_day)
@@ -122,7 +122,7 @@ def close_recon_day(session: Session, store: str, day: Any, actor: str) -> dict[
     try:
         return _close_recon_day(session, store, day, actor)
     except IntegrityError:
-        raise DomainError("recon_import_raced", status=409) from None
+        raise DomainError("recon_raced", status=409) from None
 
 
 def export_vouchers(session: Session, store: str, day: Any) -> list[Any]:
@@ -131,7 +131,7 @@ def export_vouchers(session: Session, store: str, day: Any) -> list[Any]:
     try:
         return _export_vouchers(session, store, day)
     except IntegrityError:
-        raise DomainError("recon_import_raced", status=409) from None
+        raise DomainError("recon_raced", status=409) from None
 save_erp_accounts = transaction(recon_erp.save_accounts)
 save_recon_settings = transaction(recon_imports.save_settings)
 

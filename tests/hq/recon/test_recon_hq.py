@@ -225,6 +225,6 @@ def test_the_same_bill_sent_four_times_at_once_is_kept_once_and_never_answers_50
     with ThreadPoolExecutor(4) as pool:
         answers = list(pool.map(lambda _: upload(hq.admin(finance.key), content, "twice.csv"), range(4)))
     assert {a.status_code for a in answers} <= {200, 409}
-    assert all(a.json()["code"] == "recon_import_raced" for a in answers if a.status_code == 409)
+    assert all(a.json()["code"] == "recon_raced" for a in answers if a.status_code == 409)
     kept = [a.json() for a in answers if a.status_code == 200]
     assert sum(r["new_rows"] for r in kept) == 5 and sum(1 for r in kept if not r["already"]) == 1
