@@ -351,17 +351,29 @@ class SaleCompleted(Event):
     figures: SaleFigures | None = None
     coupons: tuple[CouponHeld | Unread, ...] = ()
     cards: tuple[CardSold | Unread, ...] = ()
+    #: where the sale was made: "store" (the counter), or the online channel of an O2O order handed
+    #: over here ("own", "meituan", "eleme") with the channel's order number, HQ's order id, and the
+    #: platform's commission and delivery fee where known (fen)
+    channel: str = "store"
+    channel_order_no: str | None = None
+    o2o_order_id: int | None = None
+    commission: int = 0
+    delivery_fee: int = 0
 
     def payload(self) -> Payload:
-        return self.ticket
+        if self.channel == "store":
+            return self.ticket
+        return {**self.ticket, "channel": self.channel, "channel_order_no": self.channel_order_no,
+                "o2o_order_id": self.o2o_order_id, "commission": self.commission, "delivery_fee": self.delivery_fee}
 
     @classmethod
     def read(cls, fields: Fields) -> SaleCompleted:
         figures = SaleFigures.read(fields)
         data = fields.data
+        channel = _channel_of(fields)
         if not (figures.member_no or data.get("coupons") or any(
                 isinstance(line, dict) and line.get("card_no") for line in data["lines"])):
-            return cls(data, figures)  # the usual cash sale of goods asks nothing of loyalty
+            return cls(data, figures, **channel)  # the usual sale of goods asks nothing of loyalty
 
         def coupon(f: Fields, n: int, raw: Any) -> CouponHeld | None:
             if not isinstance(raw, dict):
@@ -381,7 +393,26 @@ class SaleCompleted(Event):
             return CardSold(number, line.number("amount", limits.MAX_AMOUNT)
                             - line.number("discount", limits.MAX_AMOUNT, 0))
 
-        return cls(data, figures, each(fields, "coupons", "code", coupon), each(fields, "lines", "card_no", card))
+        return cls(data, figures, each(fields, "coupons", "code", coupon), each(fields, "lines", "card_no", card),
+                   **channel)
+
+
+#: the sale channels a SaleCompleted may name (absent: the counter)
+SALE_CHANNELS = ("store", "own", "meituan", "eleme")
+
+
+def _channel_of(fields: Fields) -> dict[str, Any]:
+    """A sale's channel fields, defaulted for a counter sale and for stores from before O2O."""
+    channel = fields.data.get("channel", "store")
+    if channel not in SALE_CHANNELS:
+        raise fields.unreadable("channel")
+    if channel == "store":
+        return {}
+    order_id = fields.data.get("o2o_order_id")
+    return {"channel": channel, "channel_order_no": fields.optional_text("channel_order_no", limits.REF),
+            "o2o_order_id": None if order_id is None else fields.number("o2o_order_id", limits.INT8_MAX),
+            "commission": fields.number("commission", limits.MAX_AMOUNT, 0),
+            "delivery_fee": fields.number("delivery_fee", limits.MAX_AMOUNT, 0)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -608,9 +639,37 @@ class CashDeposited(Event):
 SHIFT_OPENED, SHIFT_CLOSED, STORED_VALUE_TOPUP = "shift_opened", "shift_closed", "stored_value_topup"
 
 #: the kinds HQ reads, by name
+@dataclass(frozen=True, slots=True)
+class TransferLine:
+    sku: str
+    sent: int
+    received: int
+
+
+@dataclass(frozen=True, slots=True)
+class TransferReceived(Event):
+    """调拨入库: the store received a transfer another store sent through HQ, line by line as counted
+    (``sent`` as dispatched, ``received`` as found); HQ marks it received and tells the sender."""
+
+    KIND: ClassVar[str] = "transfer_received"
+    transfer_no: str
+    lines: tuple[TransferLine, ...]
+
+    def payload(self) -> Payload:
+        return {"transfer_no": self.transfer_no,
+                "lines": [{"sku": x.sku, "sent": x.sent, "received": x.received} for x in self.lines]}
+
+    @classmethod
+    def read(cls, fields: Fields) -> TransferReceived:
+        lines = tuple(TransferLine(line.text("sku", limits.SKU), line.number("sent", limits.MAX_STOCK_DELTA),
+                                   line.number("received", limits.MAX_STOCK_DELTA))
+                      for line in fields.items("lines", required=True, only_objects=True))
+        return cls(fields.text("transfer_no", limits.TRANSFER_NO), lines)
+
+
 READERS: dict[str, Callable[[Fields], Event]] = {
     kind.KIND: kind.read for kind in (SaleCompleted, SaleReturned, TicketVoided, CouponRemoved, StockMoved,
-                                      DayClosed, CashDeposited)
+                                      DayClosed, CashDeposited, TransferReceived)
 }
 
 

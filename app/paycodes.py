@@ -178,6 +178,8 @@ def get_attempt(sessions: sessionmaker[Session], tickets: Tickets, actor: Actor,
     with sessions() as session:
         reading(session)  # the tills poll this twice a second: never the write lock a scan waits for
         attempt = _own(session, actor, attempt_id)
+        if attempt.state not in FINAL and attempt.state != NEEDS_REVERSE:
+            return attempt_view(attempt, timing)  # still waiting: the ticket has not changed
         return _view(session, tickets, attempt, timing)
 
 
@@ -509,6 +511,12 @@ def _settle_refund(sessions: sessionmaker[Session], refund_id: int, result: Refu
 # ---- the worker ----------------------------------------------------------------------------------
 
 
+def _still_waiting(state: str, result: ChargeResult) -> bool:
+    """A query that says what the attempt already says (USERPAYING while polling, nothing while unknown)."""
+    return (state == POLLING and result.outcome is ChargeOutcome.USERPAYING) or \
+        (state == UNKNOWN and result.outcome is ChargeOutcome.UNKNOWN)
+
+
 class PaycodeWorker:
     """The store server's thread that follows attempts and refunds out there: queries, reverses,
     refunds, refund queries — each outside any transaction, each settled in a short one. At start
@@ -523,6 +531,8 @@ class PaycodeWorker:
         self.settings = settings
         self.started = clock.now()
         self._resumed_at: datetime | None = None
+        #: attempts whose last query changed nothing: when to ask again (kept here, not written)
+        self._later_at: dict[int, datetime] = {}
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
@@ -552,7 +562,7 @@ class PaycodeWorker:
             self._resumed_at = moment
         with self.sessions() as session:
             reading(session)  # looking for work never takes the write lock a till's scan waits for
-            due = [(a.id, a.state, a.provider, a.out_trade_no) for a in session.scalars(
+            due = [(a.id, a.state, a.provider, a.out_trade_no, a.submitted_at or a.created_at) for a in session.scalars(
                 select(PaymentAttempt).where(PaymentAttempt.state.in_((UNKNOWN, POLLING, NEEDS_REVERSE)),
                                              or_(PaymentAttempt.next_at.is_(None), PaymentAttempt.next_at <= moment))
                 .order_by(PaymentAttempt.next_at).limit(50))]
@@ -561,9 +571,13 @@ class PaycodeWorker:
                            PaymentRefund.state.in_(R_WORKING), PaymentRefund.updated_at <= moment)
                            .order_by(PaymentRefund.id).limit(50))]
             session.rollback()
-        for attempt_id, state, provider, number in due:
+        waiting = {attempt_id for attempt_id, state, *_ in due if state in (POLLING, UNKNOWN)}
+        self._later_at = {k: v for k, v in self._later_at.items() if k in waiting}
+        for attempt_id, state, provider, number, submitted in due:
             if self._stop.is_set():
                 break
+            if attempt_id in waiting and self._later_at.get(attempt_id, moment) > moment:
+                continue
             try:
                 gateway = self.providers.get(provider)
             except DomainError as error:
@@ -575,8 +589,15 @@ class PaycodeWorker:
                               answer=False)
             else:
                 failpoint("paycode_polling")
-                settle_charge(self.sessions, self.tickets, self.timing, self.settings(), attempt_id,
-                              gateway.query(number), queried=True, answer=False)
+                result = gateway.query(number)
+                asked = clock.now()
+                if _still_waiting(state, result) and (asked - submitted).total_seconds() < self.timing.give_up:
+                    # nothing new (the customer is still typing): ask again later, no write at all
+                    self._later_at[attempt_id] = asked + timedelta(seconds=self.timing.query_every)
+                    continue
+                self._later_at.pop(attempt_id, None)
+                settle_charge(self.sessions, self.tickets, self.timing, self.settings(), attempt_id, result,
+                              queried=True, answer=False)
             done += 1
         for refund_id, state, provider, number, refund_no, amount, total in refunds:
             try:

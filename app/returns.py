@@ -27,7 +27,7 @@ from app import auth, clock, outbox, paycodes, shifts, stock
 from app.catalog import lookup
 from app.checkout import _next_sale_id, get_sale, operator_name
 from app.context import Actor, OverrideRequest
-from app.db.models import Product, Return, ReturnLine, ReturnTender, Ticket, TicketLine
+from app.db.models import O2OOrder, Product, Return, ReturnLine, ReturnTender, Ticket, TicketLine
 from app.domain.errors import DomainError
 from app.domain.money import format_fen, line_amount
 from app.domain.quantity import Unit, check_quantity, format_quantity
@@ -158,6 +158,7 @@ def make_return(session: Session, tickets: Tickets, actor: Actor, sale_id: str, 
         "refunds": card_refunds, "points_refunds": points_refunds,
         "completed_at": record.created_at.isoformat(timespec="seconds"),
     }
+    payload.update(_channel_of(session, sale_id))
     if plan.whole(sold):
         payload["whole"] = True  # the last goods of the sale: HQ restores its coupons, takes back campaign ones
         payload["restore_coupons"] = [c.code for c in sale.coupons]
@@ -265,3 +266,11 @@ def slip_for(session: Session, return_no: str, settings: StoreSettings) -> Recei
         header_lines=header + ((f"原因: {record.reason}",) if record.reason else ()),
         footer_lines=("顾客签名: ____________________",), labels=SLIP_LABELS,
     )
+
+
+def _channel_of(session: Session, sale_id: str) -> dict[str, Any]:
+    """An online order's sale: its channel, so HQ refunds the platform tender through the channel."""
+    order = session.scalar(select(O2OOrder).where(O2OOrder.sale_id == sale_id))
+    if order is None:
+        return {}
+    return {"channel": order.channel, "channel_order_no": order.channel_order_no, "o2o_order_id": order.id}

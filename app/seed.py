@@ -54,6 +54,10 @@ FIXED: tuple[tuple[str, str, str, str, str, int, str | None, str | None], ...] =
     ("茅台 飞天 53度 500ml", "500ml", "茅台", "酒类", "piece", 299900, None, "690123456795"),
 )
 
+#: 明码标价's 产地 and 等级 for the demo goods, by category (fresh food is graded, packaged goods pass)
+ORIGINS = {"生鲜水果": "山东烟台", "生鲜肉类": "河南漯河", "酒类": "贵州仁怀", "粮油": "黑龙江五常", "乳品": "内蒙古呼和浩特"}
+FRESH_GRADE, PACKAGED_GRADE = "一级", "合格品"
+
 #: 礼品卡 sold at the till as goods: the cashier scans the card's back, HQ activates it with the sale.
 GIFT_CARD = ("GC0100", "礼品卡 100元", "礼品卡", 10000, "690123456796")
 
@@ -190,7 +194,8 @@ def seed(session: Session, products: int, progress: Callable[[int, int], None] |
             "id": next_id, "sku": item.sku, "name": item.name, "initials": item.initials, "spec": item.spec,
             "brand": item.brand, "category_id": categories[item.category], "unit": item.unit, "price": item.price,
             "plu": item.plu, "tax_rate": 900 if item.unit == "gram" else 1300, "active": True,
-            "primary_barcode": item.barcode,
+            "primary_barcode": item.barcode, "origin": ORIGINS.get(item.category, "中国"),
+            "grade": FRESH_GRADE if item.category.startswith("生鲜") else PACKAGED_GRADE,
         })
         if item.barcode:
             codes.append({"code": item.barcode, "product_id": next_id, "pack_quantity": 1})

@@ -11,13 +11,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from app import clock, outbox
 from app.catalog import lookup
 from app.context import Actor
-from app.db.models import Product, StockLevel, StockMovement
+from app.db.models import Barcode, Product, StockLevel, StockMovement
 from app.domain.barcode import InStoreLayout
 from app.domain.errors import DomainError
 from app.domain.quantity import Unit, check_quantity
@@ -109,3 +109,78 @@ def manual_move(session: Session, actor: Actor, reason: str, lines: list[tuple[s
         delta = quantity - level(session, product.id) if reason == "count" else sign * quantity
         moves.append(Move.of(product, delta))
     return apply(session, moves, reason, note[:64], actor, actor.till)
+
+
+# ---- the back office's 库存 ----------------------------------------------------------------------
+
+#: 报损 reasons: 过期, 破损, 变质, 丢失, 其他 (a note says more)
+DAMAGE_REASONS = ("expired", "broken", "spoiled", "lost", "other")
+PAGE_MOST = 200
+
+
+def stock_list(session: Session, query: str = "", limit: int = 50, offset: int = 0) -> dict[str, Any]:
+    """库存 on hand, a page at a time, found by name, pinyin initials, SKU, PLU or barcode."""
+    limit = max(1, min(limit, PAGE_MOST))
+    wanted = select(Product).where(Product.active.is_(True), Product.kind == "goods")
+    q = query.strip()
+    if q:
+        like = f"%{_escaped(q)}%"
+        prefix = f"{_escaped(q)}%"
+        wanted = wanted.where(or_(
+            Product.name.like(like, escape="\\"), Product.initials.like(f"%{_escaped(q.lower())}%", escape="\\"),
+            Product.sku.like(prefix, escape="\\"), Product.plu == q,
+            Product.id.in_(select(Barcode.product_id).where(Barcode.code.like(prefix, escape="\\"))),
+        ))
+    total = session.scalar(select(func.count()).select_from(wanted.subquery())) or 0
+    products = list(session.scalars(wanted.order_by(Product.sku).limit(limit).offset(offset)))
+    levels = {row.product_id: row.quantity for row in session.scalars(
+        select(StockLevel).where(StockLevel.product_id.in_([p.id for p in products])))} if products else {}
+    items = [{"sku": p.sku, "name": p.name, "unit": p.unit, "spec": p.spec or "", "barcode": p.primary_barcode,
+              "on_hand": levels.get(p.id, 0)} for p in products]
+    return {"items": items, "total": total, "offset": offset, "more": offset + len(items) < total}
+
+
+def _escaped(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def resolve_lines(session: Session, lines: list[tuple[str, int]], layout: InStoreLayout, *,
+                  zero_allowed: bool = False) -> list[tuple[Product, int]]:
+    """Scanned or typed lines as (product, quantity in the product's unit): a case barcode counts its
+    pieces; an unknown code, a bad quantity, refused before anything moves."""
+    if not lines:
+        raise DomainError("invalid_field", status=422, field="lines", value="[]")
+    found_lines = []
+    for code, quantity in lines:
+        found = lookup(session, code, layout)
+        product = session.get(Product, found.product.id)
+        assert product is not None
+        if not (zero_allowed and quantity == 0):
+            check_quantity(quantity, Unit(product.unit))
+        found_lines.append((product, quantity * found.pack_quantity))
+    return found_lines
+
+
+def receive_delivery(session: Session, actor: Actor, lines: list[tuple[str, int]], supplier: str, ref: str,
+                     layout: InStoreLayout) -> dict[str, Any]:
+    """收货 of a supplier's delivery, scanned line by line: the goods come onto the shelf, the
+    delivery note's supplier and number kept with the movements."""
+    if not actor.at_least("supervisor"):
+        raise DomainError("forbidden", status=403)
+    if not supplier.strip():
+        raise DomainError("invalid_field", status=422, field="supplier", value="")
+    moves = [Move.of(product, quantity) for product, quantity in resolve_lines(session, lines, layout)]
+    return apply(session, moves, "receive", f"{supplier.strip()}/{ref.strip()}"[:64], actor, actor.till)
+
+
+def record_damage(session: Session, actor: Actor, lines: list[tuple[str, int]], reason: str, note: str,
+                  layout: InStoreLayout) -> dict[str, Any]:
+    """报损: goods written off the shelf, with why (过期, 破损, 变质, 丢失, 其他) and a note."""
+    if not actor.at_least("supervisor"):
+        raise DomainError("forbidden", status=403)
+    if reason not in DAMAGE_REASONS:
+        raise DomainError("invalid_damage_reason", status=422, reason=reason)
+    if reason == "other" and not note.strip():
+        raise DomainError("damage_note_required", status=422)
+    moves = [Move.of(product, -quantity) for product, quantity in resolve_lines(session, lines, layout)]
+    return apply(session, moves, "damage", f"{reason}:{note.strip()}"[:64], actor, actor.till)

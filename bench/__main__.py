@@ -74,10 +74,17 @@ def _backoffice(args: argparse.Namespace) -> list[Result]:
     return backoffice.run(products=args.products, days=args.history_days)
 
 
-def _recon(args: argparse.Namespace) -> list[Result]:
-    from bench import recon
+def _paycodes(args: argparse.Namespace) -> list[Result]:
+    from bench import paycodes
 
-    return recon.run()
+    return paycodes.run(n=min(args.n, 300))
+
+
+def _o2o_board(args: argparse.Namespace) -> list[Result]:
+    from bench import o2o_board
+
+    return o2o_board.run()
+
 
 def _o2o(args: argparse.Namespace) -> list[Result]:
     from bench import o2o
@@ -85,10 +92,10 @@ def _o2o(args: argparse.Namespace) -> list[Result]:
     return o2o.run()
 
 
-def _paycodes(args: argparse.Namespace) -> list[Result]:
-    from bench import paycodes
+def _recon(args: argparse.Namespace) -> list[Result]:
+    from bench import recon
 
-    return paycodes.run(n=min(args.n, 300))
+    return recon.run()
 
 
 SUITES: dict[str, Callable[[argparse.Namespace], list[Result]]] = {
@@ -100,9 +107,10 @@ SUITES: dict[str, Callable[[argparse.Namespace], list[Result]]] = {
     "sync_catchup": _sync_catchup,
     "loyalty": _loyalty,
     "backoffice": _backoffice,
-    "recon": _recon,
-    "o2o": _o2o,
     "paycodes": _paycodes,
+    "o2o_board": _o2o_board,
+    "o2o": _o2o,
+    "recon": _recon,
 }
 
 

@@ -11,11 +11,12 @@ Run alone with ``python -m bench.paycodes``.
 
 from __future__ import annotations
 
+import multiprocessing
 import tempfile
-import threading
 import time
 import uuid
 from pathlib import Path
+from typing import Any
 
 from bench.common import Result, print_table, time_calls
 from harness.paysim import code, start_paysim
@@ -25,6 +26,32 @@ PAYERS = 10
 #: the polling pace on the bench server: fast enough to be felt, the providers' own pacing shortened
 ENV = {"OMNISTORE_PAYCODE_FIRST_QUERY": "0.5", "OMNISTORE_PAYCODE_QUERY_EVERY": "0.5",
        "OMNISTORE_PAYCODE_GIVE_UP": "120", "OMNISTORE_PAYCODE_TICK": "0.1"}
+
+
+def _payer(api: str, till: str, stop: Any, polling: Any) -> None:
+    """A till whose customers pay by payment code and take their time (USERPAYING for 9 queries);
+    it polls the attempt twice a second, as the waiting dialog does."""
+    import requests
+
+    http = requests.Session()
+    login = http.post(api + "/session", json={"till": till, "operator": "1001", "pin": "1234"}, timeout=30)
+    http.headers["Authorization"] = f"Bearer {login.json()['token']}"
+    http.post(api + "/shifts/open", json={"float": 50_000}, timeout=30)
+    first = True
+    while not stop.is_set():
+        ticket = http.post(api + "/tickets", json={"command_id": uuid.uuid4().hex}, timeout=30).json()["id"]
+        http.post(api + f"/tickets/{ticket}/lines", json={"code": COLA, "command_id": uuid.uuid4().hex}, timeout=30)
+        attempt = http.post(api + f"/tickets/{ticket}/paycode", json={
+            "code": code("alipay", "01", 9), "command_id": uuid.uuid4().hex}, timeout=30).json()
+        if first:
+            polling.release()
+            first = False
+        while not stop.is_set():
+            if http.get(api + f"/paycodes/{attempt['id']}", timeout=30).json().get("final"):
+                break
+            time.sleep(0.5)
+        if not stop.is_set():
+            http.post(api + f"/tickets/{ticket}/complete", json={"command_id": uuid.uuid4().hex}, timeout=30)
 
 
 def run(n: int = 300, products: int = 2000) -> list[Result]:
@@ -68,39 +95,23 @@ def run(n: int = 300, products: int = 2000) -> list[Result]:
             ticket = other.new_ticket()
             idle = time_calls(lambda: other.ok(other.scan(ticket, WATER)), n)
             idle_p99 = Result("scan idle", idle, "baseline").p99
-            stop = threading.Event()
-            polling = threading.Semaphore(0)
-
-            def payer() -> None:
-                mine = Till(server, server.new_till())
-                mine.open_shift()
-                first = True
-                while not stop.is_set():
-                    t = mine.new_ticket()
-                    mine.ok(mine.scan(t, COLA))
-                    attempt = mine.ok(mine.post(f"/tickets/{t}/paycode", {"code": code("alipay", "01", 9),
-                                                                          "command_id": uuid.uuid4().hex}))
-                    if first:
-                        polling.release()
-                        first = False
-                    while not stop.is_set():
-                        state = mine.ok(mine.get(f"/paycodes/{attempt['id']}"))
-                        if state["final"]:
-                            break
-                        time.sleep(0.5)  # the waiting dialog's pace
-                    if not stop.is_set():
-                        mine.ok(mine.complete(t))
-
-            threads = [threading.Thread(target=payer, daemon=True) for _ in range(PAYERS)]
-            for thread in threads:
-                thread.start()
+            # the ten paying tills run in processes of their own, so their work never shares the
+            # measuring till's interpreter
+            stop = multiprocessing.Event()
+            polling = multiprocessing.Semaphore(0)
+            payers = [multiprocessing.Process(target=_payer, args=(server.api, server.new_till(), stop, polling),
+                                              daemon=True) for _ in range(PAYERS)]
+            for process in payers:
+                process.start()
             for _ in range(PAYERS):
                 polling.acquire(timeout=60)
-            ticket = other.new_ticket()
-            busy = time_calls(lambda: other.ok(other.scan(ticket, WATER)), n)
+            second = Till(server, server.new_till())  # a fresh ticket (a till holds one open ticket)
+            second.open_shift()
+            busy_ticket = second.new_ticket()
+            busy = time_calls(lambda: second.ok(second.scan(busy_ticket, WATER)), n)
             stop.set()
-            for thread in threads:
-                thread.join(timeout=30)
+            for process in payers:
+                process.join(timeout=30)
             return [
                 Result("paysim pay round trip (direct)", rtt, "baseline"),
                 scan_pay,

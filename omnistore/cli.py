@@ -120,8 +120,11 @@ def cmd_client(args: argparse.Namespace) -> int:
             print("--recon needs --hq URL and --key KEY (an HQ API key with the finance scope)", file=sys.stderr)
             return 2
         return run_recon(args.hq, args.key, args.store or "", args.lang)
-    from omnistore.till import run_client
+    from omnistore.till import run_board, run_client
 
+    if args.board:
+        return int(run_board(server_url=args.server, till=args.till, home=_home(), lang=args.lang,
+                             printer_uri=args.printer) or 0)
     return int(run_client(server_url=args.server, till=args.till, home=_home(), lang=args.lang,
                           printer_uri=args.printer) or 0)
 
@@ -213,27 +216,6 @@ def _demo_hq(me: list[str], home: Path, port: int, children: list[subprocess.Pop
     return url
 
 
-def _demo_o2o(me: list[str], hq: str, port: int, children: list[subprocess.Popen[bytes]]) -> None:
-    """The platform simulator, and a few online orders on the demo store's board (app.hq.orders.demo)."""
-    import requests
-
-    if _port_taken(port):
-        print(f"port {port} is taken: the demo runs without its platform simulator", file=sys.stderr)
-        return
-    sim = subprocess.Popen([*me, "platformsim", "--port", str(port), "--hq", hq], stdout=subprocess.DEVNULL)
-    children.append(sim)
-    url = f"http://127.0.0.1:{port}"
-    if not _wait_http(url + "/healthz", process=sim):
-        print("platform simulator did not start", file=sys.stderr)
-        return
-    subprocess.run([*me, "hq", "demo-o2o", "--sim", url], check=False)
-    for platform, lines in (("meituan", [{"sku": "O2O-COLA", "qty": 2, "unit_price": 350}]),
-                            ("eleme", [{"sku": "O2O-MILK", "qty": 1, "unit_price": 1890}])):
-        requests.post(url + "/sim/life", json={"platform": platform, "store": "S001", "lines": lines,
-                                               "lat": 31.1905, "lng": 121.4365}, timeout=30)
-    print(f"platform simulator (美团, 饿了么): {url}")
-
-
 def _demo_paysim(me: list[str], home: Path, port: int | None, children: list[subprocess.Popen[bytes]]) -> int | None:
     """The payment-provider simulator for the demo store (a free port unless ``port`` is given), its
     sandbox credentials installed as the store's ``payments.json`` (owner-only). None if it failed."""
@@ -265,6 +247,27 @@ def _demo_paysim(me: list[str], home: Path, port: int | None, children: list[sub
     target.write_bytes(written.read_bytes())
     os.chmod(target, 0o600)
     return port
+
+
+def _demo_o2o(me: list[str], hq: str, port: int, children: list[subprocess.Popen[bytes]]) -> None:
+    """The platform simulator, and a few online orders on the demo store's board (app.hq.orders.demo)."""
+    import requests
+
+    if _port_taken(port):
+        print(f"port {port} is taken: the demo runs without its platform simulator", file=sys.stderr)
+        return
+    sim = subprocess.Popen([*me, "platformsim", "--port", str(port), "--hq", hq], stdout=subprocess.DEVNULL)
+    children.append(sim)
+    url = f"http://127.0.0.1:{port}"
+    if not _wait_http(url + "/healthz", process=sim):
+        print("platform simulator did not start", file=sys.stderr)
+        return
+    subprocess.run([*me, "hq", "demo-o2o", "--sim", url], check=False)
+    for platform, lines in (("meituan", [{"sku": "O2O-COLA", "qty": 2, "unit_price": 350}]),
+                            ("eleme", [{"sku": "O2O-MILK", "qty": 1, "unit_price": 1890}])):
+        requests.post(url + "/sim/life", json={"platform": platform, "store": "S001", "lines": lines,
+                                               "lat": 31.1905, "lng": 121.4365}, timeout=30)
+    print(f"platform simulator (美团, 饿了么): {url}")
 
 
 def _port_taken(port: int) -> bool:
@@ -380,6 +383,7 @@ def build_parser() -> argparse.ArgumentParser:
     client.add_argument("--lang", default=None, help="zh_CN or en (default: setting, then locale)")
     client.add_argument("--printer", default=os.environ.get("OMNISTORE_PRINTER", f"tcp://127.0.0.1:{DEFAULT_PRINTER_PORT}"),
                         help="receipt printer URI: tcp://host:port, usb://vid:pid, serial:///dev/ttyS0, file:///path")
+    client.add_argument("--board", action="store_true", help="the O2O board (online orders) alone, for a picker")
     client.add_argument("--recon", action="store_true", help="open 对账 (reconciliation) against HQ instead of the till")
     client.add_argument("--hq", default=os.environ.get("OMNISTORE_HQ_URL"), help="with --recon: HQ's URL")
     client.add_argument("--key", default=os.environ.get("OMNISTORE_HQ_KEY"),
@@ -399,9 +403,9 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--port", type=int, default=DEFAULT_STORE_PORT)
     demo.add_argument("--printer-port", type=int, default=DEFAULT_PRINTER_PORT)
     demo.add_argument("--hq-port", type=int, default=DEFAULT_HQ_PORT)
-    demo.add_argument("--platform-port", type=int, default=DEFAULT_PLATFORM_PORT)
     demo.add_argument("--paysim-port", type=int, default=None,
                       help="the payment-code simulator's port (default 8790, or a free one if taken)")
+    demo.add_argument("--platform-port", type=int, default=DEFAULT_PLATFORM_PORT)
     demo.add_argument("--lang", default=None)
     demo.set_defaults(func=cmd_demo)
 

@@ -13,7 +13,7 @@ from PySide6.QtGui import QGuiApplication
 from app.domain.keyed import is_digits
 from hardware.config import load_config
 from hardware.devices import DeviceKind
-from hardware.families import CustomerDisplayDevice, ReceiptPrinterDevice, ScaleDevice
+from hardware.families import CustomerDisplayDevice, LabelPrinterDevice, ReceiptPrinterDevice, ScaleDevice
 from ui.api import StoreClient
 from ui.app import DEFAULT_LANGUAGE, MainWindow, create_app
 from ui.customer_facing import CustomerFacing
@@ -35,6 +35,17 @@ def till_printer(printer_uri: str | None, home: Path) -> ReceiptPrinterDevice | 
     if not printer_uri:
         return None
     return ReceiptPrinter(printer_uri, home=home)
+
+
+def till_label_printer(home: Path) -> LabelPrinterDevice | None:
+    """The till's label printer (价签), when ``devices.json`` names one: TSPL or ZPL, queued on disk."""
+    from hardware.labels.printer import LabelPrinter
+
+    configured = load_config(home).of_kind(DeviceKind.LABEL_PRINTER)
+    if not configured or not configured[0].enabled:
+        return None
+    return LabelPrinter(configured[0].device_uri(), language=configured[0].language or "tspl", home=home,
+                        printer_id=configured[0].id or "label")
 
 
 def till_peripherals(home: Path) -> tuple[ScaleDevice | None, CustomerFacing | None]:
@@ -95,7 +106,7 @@ def run_client(server_url: str, till: str, home: Path, lang: str | None = None, 
     client = StoreClient(server_url, language=language)
     scale, customer = till_peripherals(home)
     window = MainWindow(client, till, printer=till_printer(printer_uri, home), scale=scale, customer=customer,
-                        home=home)
+                        home=home, label_printer=till_label_printer(home))
     camera = till_camera(window, home)
     if camera is not None:
         window.destroyed.connect(camera.close)
@@ -110,4 +121,26 @@ def run_client(server_url: str, till: str, home: Path, lang: str | None = None, 
     from ui import automation  # test and benchmark hook; inert unless its environment variables are set
 
     automation.install(window)
+    return app.exec()
+
+
+def run_board(server_url: str, till: str, home: Path, lang: str | None = None, printer_uri: str | None = None,
+              argv: Sequence[str] | None = None) -> int:
+    """``omnistore client --board``: the O2O board alone (a picker's PC or tablet), logged in as
+    at ``till``; the pick list and bag labels print on its receipt printer."""
+    from ui.board import BoardShell
+    from ui.context import TillContext
+    from ui.worker import Worker
+
+    app = create_app(argv, lang)
+    language = str(app.property("omnistore_language") or DEFAULT_LANGUAGE)
+    client = StoreClient(server_url, language=language)
+    worker = Worker()
+    printer = till_printer(printer_uri, home)
+    ctx = TillContext(client=client, worker=worker, till=till, printer=printer)
+    if printer is not None:
+        ctx.printer_raster, ctx.printer_profile = printer.raster, printer.profile.name
+    shell = BoardShell(ctx)
+    shell.resize(1280, 800)
+    shell.show()
     return app.exec()

@@ -285,6 +285,91 @@ class Completion:
     ticket: Ticket
 
 
+@dataclass(frozen=True)
+class O2OLine:
+    """A line of an online order and its pick (status open, picked, short or substituted)."""
+
+    line_no: int
+    product_code: str
+    barcode: str
+    name: str
+    qty: int
+    weight_g: int | None
+    unit_price: int
+    amount: int
+    status: str
+    picked_qty: int
+    picked_weight_g: int | None
+    picked_amount: int
+    substitute_code: str | None
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> O2OLine:
+        return cls(line_no=int(data["line_no"]), product_code=str(data.get("product_code", "")),
+                   barcode=str(data.get("barcode") or ""), name=str(data.get("name", "")), qty=int(data.get("qty", 0)),
+                   weight_g=data.get("weight_g"), unit_price=int(data.get("unit_price", 0)),
+                   amount=int(data.get("amount", 0)), status=str(data.get("status", "open")),
+                   picked_qty=int(data.get("picked_qty", 0)), picked_weight_g=data.get("picked_weight_g"),
+                   picked_amount=int(data.get("picked_amount", 0)), substitute_code=data.get("substitute_code"))
+
+
+@dataclass(frozen=True)
+class O2OOrder:
+    """线上订单 as the board shows it: ``column`` is its place on the board (new, picking, to_pack,
+    waiting, done, aside); ``steps_waiting`` counts steps not yet at HQ (待同步)."""
+
+    id: int
+    seq: int
+    channel: str
+    channel_order_no: str
+    state: str
+    column: str
+    fulfilment: str
+    customer_name_masked: str
+    customer_phone: str
+    accept_by: str | None
+    allow_substitute: bool
+    note: str
+    paid: int
+    item_count: int
+    cancelled_mid_pick: bool
+    cancel_reason: str | None
+    steps_waiting: int
+    step_refused: str | None
+    sale_id: str | None
+    rider: dict[str, Any] | None
+    lines: tuple[O2OLine, ...] = ()
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> O2OOrder:
+        return cls(id=int(data["id"]), seq=int(data.get("seq", 0)), channel=str(data.get("channel", "")),
+                   channel_order_no=str(data.get("channel_order_no", "")), state=str(data.get("state", "")),
+                   column=str(data.get("column", "aside")), fulfilment=str(data.get("fulfilment", "pickup")),
+                   customer_name_masked=str(data.get("customer_name_masked", "")),
+                   customer_phone=str(data.get("customer_phone", "")), accept_by=data.get("accept_by"),
+                   allow_substitute=bool(data.get("allow_substitute")), note=str(data.get("note") or ""),
+                   paid=int(data.get("paid", 0)), item_count=int(data.get("item_count", 0)),
+                   cancelled_mid_pick=bool(data.get("cancelled_mid_pick")), cancel_reason=data.get("cancel_reason"),
+                   steps_waiting=int(data.get("steps_waiting", 0)), step_refused=data.get("step_refused"),
+                   sale_id=data.get("sale_id"), rider=data.get("rider"),
+                   lines=tuple(O2OLine.from_json(line) for line in data.get("lines", [])))
+
+
+@dataclass(frozen=True)
+class O2OPage:
+    """Orders of the board (or those changed after a cursor), the new cursor, and how many wait to
+    be accepted."""
+
+    orders: tuple[O2OOrder, ...]
+    cursor: int
+    new: int
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> O2OPage:
+        return cls(tuple(O2OOrder.from_json(o) for o in data.get("orders", [])), int(data.get("cursor", 0)),
+                   int(data.get("new", 0)))
+
+
 class StoreClient:
     """Talks JSON to one store server. Every method blocks; raises :class:`ApiError`."""
 
@@ -571,6 +656,36 @@ class StoreClient:
             params["raster"] = 1
         return self.request("GET", f"{API_PREFIX}/returns/{return_no}/slip", params=params, raw=True)
 
+    # -- 线上订单 (O2O) ---------------------------------------------------------------
+
+    def waiting_twin(self, read_timeout: float) -> StoreClient:
+        """The same login on a connection of its own, for a long poll that must not hold up the rest."""
+        twin = StoreClient(self.base_url, self.language, (self.timeout[0], read_timeout))
+        twin.token = self.token
+        return twin
+
+    def o2o_orders(self, state: str | None = None) -> O2OPage:
+        return O2OPage.from_json(self._api("GET", "/o2o/orders", params={"state": state} if state else None))
+
+    def o2o_changes(self, after: int, wait: int = 0) -> O2OPage:
+        """Orders changed after ``after``; with ``wait`` the server holds on until one changes."""
+        return O2OPage.from_json(self._api("GET", "/o2o/changes", params={"after": after, "wait": wait}))
+
+    def o2o_order(self, order_id: int) -> O2OOrder:
+        return O2OOrder.from_json(self._api("GET", f"/o2o/orders/{order_id}"))
+
+    def o2o_step(self, order_id: int, step: str, body: dict[str, Any] | None = None,
+                 command_id: str | None = None) -> O2OOrder:
+        """A board step: accept, reject (``reason``), start-pick, scan (``code``, ``weight_g``),
+        lines/N/short, lines/N/substitute, packed, ready, rider-arrived, handover (``pickup_code``),
+        put-back."""
+        return O2OOrder.from_json(self._command(f"/o2o/orders/{order_id}/{step}", body or {}, command_id))
+
+    def o2o_print(self, order_id: int, document: str, fmt: str = "escpos", profile: str = "80mm") -> bytes:
+        """``pick-list`` or ``label`` of an order for the receipt printer."""
+        return self.request("GET", f"{API_PREFIX}/o2o/orders/{order_id}/{document}",
+                            params={"format": fmt, "profile": profile}, raw=True)
+
     # -- HQ sync --------------------------------------------------------------------
 
     def sync_status(self) -> SyncStatus:
@@ -777,3 +892,73 @@ class BackOfficeClient(StoreClient):
     def save_settings(self, values: dict[str, Any], command_id: str | None = None) -> dict[str, Any]:
         body = {"values": values, "command_id": command_id or new_command_id()}
         return dict(self._api("PUT", "/settings", json=body))
+
+    # -- 库存 and 价签 ---------------------------------------------------------------------
+
+    def stock_list(self, query: str = "", limit: int = 50, offset: int = 0) -> dict[str, Any]:
+        return dict(self._api("GET", "/stock/list", params={"q": query, "limit": limit, "offset": offset}))
+
+    def receive_delivery(self, lines: list[tuple[str, int]], supplier: str, ref: str = "",
+                         command_id: str | None = None) -> dict[str, Any]:
+        return dict(self._command("/stock/receipts", {"lines": _stock_lines(lines), "supplier": supplier, "ref": ref},
+                                  command_id))
+
+    def record_damage(self, lines: list[tuple[str, int]], reason: str, note: str = "",
+                      command_id: str | None = None) -> dict[str, Any]:
+        return dict(self._command("/stock/damage", {"lines": _stock_lines(lines), "reason": reason, "note": note},
+                                  command_id))
+
+    def current_count(self) -> dict[str, Any] | None:
+        count = self._api("GET", "/stock/counts/current").get("count")
+        return dict(count) if count else None
+
+    def start_count(self, note: str = "", command_id: str | None = None) -> dict[str, Any]:
+        return dict(self._command("/stock/counts", {"note": note}, command_id))
+
+    def count_lines(self, count_id: int, lines: list[tuple[str, int]], add: bool = True,
+                    command_id: str | None = None) -> dict[str, Any]:
+        return dict(self._command(f"/stock/counts/{int(count_id)}/lines", {"lines": _stock_lines(lines), "add": add},
+                                  command_id))
+
+    def count_variances(self, count_id: int) -> dict[str, Any]:
+        return dict(self._api("GET", f"/stock/counts/{int(count_id)}/variances"))
+
+    def approve_count(self, count_id: int, override: dict[str, str] | None = None,
+                      command_id: str | None = None) -> dict[str, Any]:
+        return dict(self._command(f"/stock/counts/{int(count_id)}/approve", {}, command_id, override))
+
+    def cancel_count(self, count_id: int, command_id: str | None = None) -> dict[str, Any]:
+        return dict(self._command(f"/stock/counts/{int(count_id)}/cancel", {}, command_id))
+
+    def transfers(self, direction: str | None = None, status: str | None = None) -> list[dict[str, Any]]:
+        params = {key: value for key, value in (("direction", direction), ("status", status)) if value}
+        return list(self._api("GET", "/stock/transfers", params=params or None).get("items", []))
+
+    def transfer_out(self, to_store: str, lines: list[tuple[str, int]], note: str = "",
+                     command_id: str | None = None) -> dict[str, Any]:
+        return dict(self._command("/stock/transfers", {"to_store": to_store, "lines": _stock_lines(lines),
+                                                       "note": note}, command_id))
+
+    def receive_transfer(self, transfer_no: str, lines: list[tuple[str, int]],
+                         command_id: str | None = None) -> dict[str, Any]:
+        return dict(self._command(f"/stock/transfers/{quote(transfer_no, safe='')}/receive",
+                                  {"lines": _stock_lines(lines)}, command_id))
+
+    def labels_pending(self, limit: int = 100, offset: int = 0) -> dict[str, Any]:
+        return dict(self._api("GET", "/labels/pending", params={"limit": limit, "offset": offset}))
+
+    def label_tag(self, code: str) -> dict[str, Any]:
+        return dict(self._api("GET", "/labels/tag", params={"code": code}))
+
+    def request_label(self, code: str, command_id: str | None = None) -> dict[str, Any]:
+        """A product's label put on the list by hand (a torn label)."""
+        return dict(self._command("/labels/requests", {"code": code}, command_id))
+
+    def labels_printed(self, ids: list[int], template: str, width_mm: int, height_mm: int,
+                       command_id: str | None = None) -> dict[str, Any]:
+        return dict(self._command("/labels/printed", {"ids": ids, "template": template, "width_mm": width_mm,
+                                                      "height_mm": height_mm}, command_id))
+
+
+def _stock_lines(lines: list[tuple[str, int]]) -> list[dict[str, Any]]:
+    return [{"code": code, "quantity": quantity} for code, quantity in lines]

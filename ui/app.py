@@ -10,12 +10,13 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QSettings, Qt, QTimer, QTranslator, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QPushButton, QStackedWidget, QWidget
 
-from hardware.families import PrinterEvent, ReceiptPrinterDevice, ScaleDevice
+from hardware.families import LabelPrinterDevice, PrinterEvent, ReceiptPrinterDevice, ScaleDevice
 from hardware.faults import Severity, fault
 from ui.api import ApiError, SessionInfo, Shift, StoreClient, SyncStatus
 from ui.checkout import CheckoutScreen
@@ -107,14 +108,15 @@ class MainWindow(QMainWindow):
     def __init__(self, client: StoreClient, till: str, printer_sink: PrinterSink | None = None,
                  worker: Worker | None = None, parent: QWidget | None = None,
                  printer: ReceiptPrinterDevice | None = None, scale: ScaleDevice | None = None,
-                 customer: CustomerFacing | None = None, *, home: Path) -> None:
+                 customer: CustomerFacing | None = None, *, home: Path,
+                 label_printer: LabelPrinterDevice | None = None) -> None:
         super().__init__(parent)
         #: the till's data directory: its devices.json, print queues and logs
         self.home = home
         self.setWindowTitle(self.tr("OmniStore checkout"))
         self.worker = worker or Worker(self)
         self.ctx = TillContext(client=client, worker=self.worker, till=till, printer_sink=printer_sink,
-                               printer=printer, scale=scale, customer=customer)
+                               printer=printer, scale=scale, customer=customer, label_printer=label_printer)
         self.printer_events = PrinterEvents(self)
         self.stack = QStackedWidget()
         self.login = LoginScreen(self.ctx)
@@ -140,7 +142,10 @@ class MainWindow(QMainWindow):
         self.wedge = WedgeFilter(parent=self)
         self.wedge.set_native_target(self.checkout.scan_edit)
         self.wedge.scanned.connect(self.take_scan)
-        self.wedge.active = lambda: self.stack.currentWidget() is self.checkout
+        self.wedge.active = lambda: self.stack.currentWidget() is self.checkout or self._board_active()
+        #: 线上订单: the board's window once opened, and the change stream behind the badge
+        self.board: QWidget | None = None
+        self.o2o_feed: Any = None
         QApplication.instance().installEventFilter(self.wedge)
         self._theme_timer = QTimer(self, singleShot=True, interval=150, timeout=self._apply_theme)
         self._themed_height = 0
@@ -185,6 +190,13 @@ class MainWindow(QMainWindow):
         self.back_office_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.back_office_button.clicked.connect(self.show_back_office)
         self.back_office_button.hide()
+        self.o2o_button = QPushButton()
+        self.o2o_button.setObjectName("o2oBadge")
+        self.o2o_button.setFlat(True)
+        self.o2o_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.o2o_button.clicked.connect(self.show_board)
+        self.o2o_button.hide()
+        bar.addPermanentWidget(self.o2o_button)
         bar.addPermanentWidget(self.back_office_button)
         bar.addPermanentWidget(self.sync_button)
         bar.addPermanentWidget(self.printer_label)
@@ -204,6 +216,7 @@ class MainWindow(QMainWindow):
                                     .replace("%2", session.operator.code) + (f" · {role}" if role else ""))
         self._set_online(True)
         self.poll_sync(when_idle=False)  # queued behind the login, so the status bar fills at once
+        self._follow_online_orders()
         if session.operator.role in BACK_OFFICE_ROLES:  # a cashier never sees the back office
             self.show_back_office()
         elif session.shift is None:
@@ -230,6 +243,46 @@ class MainWindow(QMainWindow):
             sale_id, self._pending_return = self._pending_return, None
             QTimer.singleShot(0, lambda: self._open_return(sale_id))
 
+    # -- online orders (线上订单) ----------------------------------------------------------------
+
+    def _follow_online_orders(self) -> None:
+        """The status bar's badge counts the online orders waiting to be accepted, kept current by
+        the store server's change stream (on a thread of its own)."""
+        from ui.board import O2OFeed
+
+        if self.o2o_feed is not None:
+            self.o2o_feed.stop()
+        self.o2o_feed = O2OFeed(self.ctx.client, self)
+        self.o2o_feed.changed.connect(lambda page: self.show_o2o_badge(page.new))
+
+        def loaded(page: Any) -> None:
+            self.show_o2o_badge(page.new)
+            if self.o2o_feed is not None:
+                self.o2o_feed.start(page.cursor)
+
+        self.worker.submit(lambda: self.ctx.client.o2o_changes(0), loaded,
+                           lambda exc: log.info("no online orders here: %s", exc), owner=self)
+
+    def show_o2o_badge(self, waiting: int) -> None:
+        self.o2o_button.setText(self.tr("Online orders (%1)").replace("%1", str(waiting)))
+        self.o2o_button.setProperty("waiting", bool(waiting))
+        self.o2o_button.show()
+
+    def show_board(self) -> None:
+        """线上订单看板 in a window of its own beside the till (the same login and printer)."""
+        from ui.board import BoardWindow
+
+        if self.board is None:
+            self.board = BoardWindow(self.ctx)
+            self.board.resize(1280, 800)
+            self.board.start()
+        self.board.show()
+        self.board.raise_()
+        self.board.activateWindow()
+
+    def _board_active(self) -> bool:
+        return self.board is not None and self.board.isActiveWindow()
+
     # -- the back office (后台) ---------------------------------------------------------------
 
     def show_back_office(self) -> None:
@@ -246,7 +299,7 @@ class MainWindow(QMainWindow):
                 till=self.ctx.till, language=self.property_language(),
                 print_receipt=self.ctx.print_receipt if (self.ctx.printer or self.ctx.printer_sink) else None,
                 printer_profile=self.ctx.printer_profile, printer_raster=self.ctx.printer_raster,
-                open_diagnostics=self.open_diagnostics, start_return=self.start_return,
+                label_printer=self.ctx.label_printer, open_diagnostics=self.open_diagnostics, start_return=self.start_return,
                 set_language=lambda lang: QTimer.singleShot(0, lambda: self.switch_language(lang)))
             self.backoffice = BackOfficeWindow(ctx)
             self.backoffice.till_requested.connect(self.enter_till)
@@ -347,6 +400,7 @@ class MainWindow(QMainWindow):
         self._pending_return = None
         self.operator_label.clear()
         self.sync_button.hide()
+        self._drop_online_orders()
         self.login.reset()
         self.stack.setCurrentWidget(self.login)
         self._drop_back_office()
@@ -354,8 +408,11 @@ class MainWindow(QMainWindow):
     # -- wedge scanner, server status, theme ----------------------------------------------------
 
     def take_scan(self, code: str) -> None:
-        """A code from a scanner (the keyboard wedge, the camera): sold when the checkout shows."""
-        if self.stack.currentWidget() is self.checkout:
+        """A code from a scanner (the keyboard wedge, the camera): picked on the O2O board when it
+        is the active window, else sold when the checkout shows."""
+        if self._board_active():
+            self.board.take_scan(code)  # type: ignore[union-attr]
+        elif self.stack.currentWidget() is self.checkout:
             self.checkout.handle_scan(code)
 
     def _check_health(self) -> None:
@@ -449,8 +506,19 @@ class MainWindow(QMainWindow):
         self._themed_height = 0
         self._apply_theme()
 
+    def _drop_online_orders(self) -> None:
+        if self.o2o_feed is not None:
+            self.o2o_feed.stop()
+            self.o2o_feed = None
+        if self.board is not None:
+            self.board.close()
+            self.board.deleteLater()
+            self.board = None
+        self.o2o_button.hide()
+
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         QApplication.instance().removeEventFilter(self.wedge)
+        self._drop_online_orders()
         self._health.stop()
         self._sync_timer.stop()
         if self.backoffice is not None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from hardware.drawer import kick_bytes
-from hardware.families import ReceiptPrinterDevice, ScaleDevice
+from hardware.families import LabelPrinterDevice, ReceiptPrinterDevice, ScaleDevice
 from ui.api import Operator, Shift, StoreClient
 from ui.worker import Worker
 
@@ -31,6 +31,8 @@ class TillContext:
     scale: ScaleDevice | None = None
     #: the customer's pole display and/or second screen (ui.customer_facing.CustomerFacing)
     customer: Any = None
+    #: the till's label printer (价签), when it has one
+    label_printer: LabelPrinterDevice | None = None
     operator: Operator | None = None
     shift: Shift | None = None
 

@@ -468,6 +468,7 @@ class ParkedTicketsDialog(PosDialog):
 OVERRIDE_ROLES = {
     "void_line": "supervisor", "price_override": "supervisor", "void_ticket": "supervisor",
     "diagnostics": "supervisor", "no_sale": "manager", "return": "manager",
+    "stock_count": "manager",
 }
 
 
@@ -490,6 +491,7 @@ def action_label(action: str) -> str:
         "void_ticket": QCoreApplication.translate("OverrideDialog", "cancel the whole ticket"),
         "return": QCoreApplication.translate("OverrideDialog", "refund above the store's limit"),
         "return_no_receipt": QCoreApplication.translate("OverrideDialog", "take goods back without a receipt"),
+        "stock_count": QCoreApplication.translate("OverrideDialog", "approve a stock count and post its differences"),
     }
     return labels.get(action, action)
 

@@ -144,7 +144,19 @@ class Shooter:
         wait(lambda: bool(settings_page.shown_values) and not win.worker.pending)
         self.window_shot(win, f"backoffice_settings_{tag}")
         office.show_module("stock")
+        stock_page = office.page("stock")
+        wait(lambda: stock_page.stock_table.rowCount() > 0 and not win.worker.pending)
         self.window_shot(win, f"backoffice_stock_{tag}")
+        stock_page.tabs.setCurrentIndex(3)
+        wait(lambda: not win.worker.pending)
+        self.window_shot(win, f"backoffice_stock_count_{tag}")
+        stock_page.tabs.setCurrentIndex(0)
+        for code in ("6901234567892", "1001"):  # 可口可乐, 红富士苹果 (weighed: its price per 500 g)
+            office.ctx.client.request_label(code)
+        office.show_module("labels")
+        labels_page = office.page("labels")
+        wait(lambda: bool(labels_page.items) and labels_page.preview.document is not None and not win.worker.pending)
+        self.window_shot(win, f"backoffice_labels_{tag}")
 
     def _back_office(self, win: MainWindow, lang: str, sizes: tuple[QSize, ...]) -> None:
         """The manager's back office: every page at 1024×768, the dashboard at each size too."""
@@ -408,6 +420,92 @@ def sample_sync_page(parent: QWidget, lang: str = "zh_CN") -> SyncDialog:
 QColorAlpha = None  # set in main() once a QApplication exists
 
 
+def sample_orders() -> list[dict[str, Any]]:
+    """Online orders in every column of the board (as the store server answers them)."""
+    from datetime import UTC, datetime, timedelta
+
+    now = datetime.now(UTC)
+
+    def line(n: int, name: str, qty: int, price: int, status: str = "open", picked: int = 0,
+             weight: int | None = None, picked_weight: int | None = None) -> dict[str, Any]:
+        amount = price * qty if weight is None else price * weight // 1000
+        return {"line_no": n, "product_code": f"A{n:07d}", "barcode": None, "name": name, "qty": qty,
+                "weight_g": weight, "unit_price": price, "amount": amount, "status": status, "picked_qty": picked,
+                "picked_weight_g": picked_weight, "picked_amount": price * picked if weight is None else amount,
+                "substitute_code": None}
+
+    def order(n: int, channel: str, state: str, column: str, lines: list[dict[str, Any]], **extra: Any) -> dict[str, Any]:
+        return {"id": n, "seq": n, "channel": channel, "channel_order_no": f"{channel[:2].upper()}2026120{n:04d}",
+                "state": state, "column": column, "fulfilment": extra.pop("fulfilment", "pickup"),
+                "customer_name_masked": "张**", "customer_phone": "138****5678",
+                "accept_by": (now + timedelta(seconds=40 + 37 * n)).isoformat(), "allow_substitute": True,
+                "note": extra.pop("note", ""), "paid": sum(x["amount"] for x in lines),
+                "item_count": sum(x["qty"] for x in lines), "cancelled_mid_pick": False, "cancel_reason": None,
+                "steps_waiting": 0, "step_refused": None, "sale_id": None, "rider": None, "lines": lines, **extra}
+
+    return [
+        order(1, "meituan", "assigned", "new", [line(1, "可口可乐 330ml", 2, 350), line(2, "康师傅 红烧牛肉面 5连包", 1, 1290)]),
+        order(2, "eleme", "assigned", "new", [line(1, "农夫山泉 饮用天然水 550ml", 6, 200)], fulfilment="delivery"),
+        order(3, "own", "picking", "picking", [line(1, "可口可乐 330ml", 3, 350, "picked", 3),
+                                                line(2, "红富士苹果", 1, 1298, weight=500),
+                                                line(3, "农夫山泉 饮用天然水 550ml", 2, 200, "open", 1)],
+              note="不要塑料袋", steps_waiting=1),
+        order(4, "meituan", "picking", "to_pack", [line(1, "康师傅 红烧牛肉面 5连包", 2, 1290, "short", 1)]),
+        order(5, "eleme", "ready", "waiting", [line(1, "可口可乐 330ml", 1, 350, "picked", 1)], fulfilment="delivery",
+              rider={"status": "arriving", "name": "王师傅", "phone": "139****0000"}),
+        order(6, "own", "handed_over", "done", [line(1, "农夫山泉 饮用天然水 550ml", 1, 200, "picked", 1)],
+              sale_id="T01-20261203-0042"),
+        order(7, "meituan", "cancelled", "aside", [line(1, "可口可乐 330ml", 2, 350)], cancelled_mid_pick=True,
+              cancel_reason="用户取消"),
+    ]
+
+
+def board_screenshots(out: Path, lang: str) -> list[Path]:
+    """The O2O board in each of its states, at each size, from sample orders (no server needed)."""
+    from ui.api import O2OPage
+    from ui.board import BoardWindow, HandoverDialog
+    from ui.context import TillContext
+    from ui.worker import Worker
+
+    out.mkdir(parents=True, exist_ok=True)
+    worker = Worker()
+    board = BoardWindow(TillContext(client=StoreClient("http://127.0.0.1:9", language=lang), worker=worker,
+                                    till="T01"))
+    board.alarm.timer.setInterval(3_600_000)  # quiet while shooting
+    page = O2OPage.from_json({"orders": sample_orders(), "cursor": 7, "new": 2})
+    saved: list[Path] = []
+    tag = "zh" if lang.startswith("zh") else "en"
+    board.show()
+    try:
+        for size in SIZES:
+            board.resize(size)
+            board.apply_page(page)
+            for name, selected in (("board_new", 1), ("board_picking", 3), ("board_to_pack", 4),
+                                   ("board_waiting", 5), ("board_done", 6), ("board_cancelled", 7)):
+                board.select(selected)
+                settle()
+                path = out / f"{name}_{tag}_{size.width()}x{size.height()}.png"
+                board.grab().save(str(path))
+                saved.append(path)
+            board.select(5)
+            dialog = HandoverDialog(board, board.orders[5])
+            dialog.show()
+            settle()
+            base = board.grab()
+            shot = dialog.grab()
+            painter = QPainter(base)
+            painter.drawPixmap(QPoint((base.width() - shot.width()) // 2, (base.height() - shot.height()) // 2), shot)
+            painter.end()
+            path = out / f"board_handover_{tag}_{size.width()}x{size.height()}.png"
+            base.save(str(path))
+            saved.append(path)
+            dialog.close()
+    finally:
+        board.close()
+        worker.stop()
+    return saved
+
+
 def main(argv: list[str] | None = None) -> int:
     global QColorAlpha
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -431,6 +529,10 @@ def main(argv: list[str] | None = None) -> int:
         only = set(args.only) if args.only else None
         shooter.run("zh_CN", SIZES, only)
         shooter.run("en", (SIZES[0],), only)
+    if not args.only or "board" in args.only:
+        for lang in ("zh_CN", "en"):
+            create_app([], lang)
+            shooter.saved += board_screenshots(Path(args.out), lang)
     if not args.only:
         from ui import diagnostics
 

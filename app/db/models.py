@@ -87,6 +87,9 @@ class Product(Base):
     kind: Mapped[str] = mapped_column(String(12), default="goods", server_default="goods")  # goods | gift_card
     #: 进价 from HQ's feed, when HQ knows it: the back office's gross margin counts only goods that have one
     cost_price: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    #: 明码标价: 产地 and 等级 on the shelf label (``spec`` is its 规格)
+    origin: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    grade: Mapped[str | None] = mapped_column(String(16), nullable=True)
 
     category: Mapped[Category | None] = relationship(lazy="joined")
 
@@ -587,3 +590,148 @@ class PaymentRefund(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime)
 
     __table_args__ = (UniqueConstraint("out_refund_no", name="uq_payment_refunds_out_refund_no"),)
+
+
+class O2OOrder(Base):
+    """线上订单: an online order HQ routed to this store, as the board works it (HQ's id is the key)."""
+
+    __tablename__ = "o2o_orders"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    #: HQ's feed version of the last change applied here
+    version: Mapped[int] = mapped_column(Integer)
+    #: the board's change stream position: raised on every change, here or from HQ
+    seq: Mapped[int] = mapped_column(Integer, index=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    channel_order_no: Mapped[str] = mapped_column(String(64))
+    #: assigned | accepted | picking | packed | ready | handed_over | cancelled | reassigned | rejected
+    state: Mapped[str] = mapped_column(String(16))
+    fulfilment: Mapped[str] = mapped_column(String(16))
+    pickup_code: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    customer_name: Mapped[str] = mapped_column(String(64), default="")
+    customer_phone: Mapped[str] = mapped_column(String(32), default="")
+    address: Mapped[str | None] = mapped_column(String(256), nullable=True)
+    requested_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    accept_by: Mapped[datetime] = mapped_column(DateTime)
+    allow_substitute: Mapped[bool] = mapped_column(Boolean, default=False)
+    note: Mapped[str] = mapped_column(String(256), default="")
+    paid: Mapped[int] = mapped_column(Integer, default=0)
+    delivery_fee: Mapped[int] = mapped_column(Integer, default=0)
+    commission: Mapped[int] = mapped_column(Integer, default=0)
+    rider: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    cancel_reason: Mapped[str | None] = mapped_column(String(128), nullable=True)
+    #: a cancel arrived after picking began: the board says so until someone puts the goods back
+    cancelled_mid_pick: Mapped[bool] = mapped_column(Boolean, default=False)
+    reject_reason: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    #: the channel sale recorded at handover
+    sale_id: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class O2OLine(Base):
+    """One line of an online order and what the picker found for it."""
+
+    __tablename__ = "o2o_lines"
+    order_id: Mapped[int] = mapped_column(ForeignKey("o2o_orders.id"), primary_key=True)
+    line_no: Mapped[int] = mapped_column(Integer, primary_key=True)
+    product_code: Mapped[str] = mapped_column(String(32))
+    barcode: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    name: Mapped[str] = mapped_column(String(128))
+    qty: Mapped[int] = mapped_column(Integer)
+    weight_g: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    unit_price: Mapped[int] = mapped_column(Integer)
+    amount: Mapped[int] = mapped_column(Integer)
+    #: open | picked | short | substituted
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    picked_qty: Mapped[int] = mapped_column(Integer, default=0)
+    picked_weight_g: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    picked_amount: Mapped[int] = mapped_column(Integer, default=0)
+    substitute_code: Mapped[str | None] = mapped_column(String(32), nullable=True)
+
+
+class O2OHistory(Base):
+    """What happened to an online order here, in order (the board's 日志)."""
+
+    __tablename__ = "o2o_history"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("o2o_orders.id"), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    what: Mapped[str] = mapped_column(String(32))
+    detail: Mapped[str] = mapped_column(String(256), default="")
+    operator_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
+class O2OStep(Base):
+    """A step of an order to tell HQ: recorded with the change, sent after the commit, retried
+    until HQ answers (``pending`` → ``settled`` or ``refused``). HQ dedupes by ``id``."""
+
+    __tablename__ = "o2o_steps"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("o2o_orders.id"), index=True)
+    step: Mapped[str] = mapped_column(String(16))
+    body: Mapped[dict[str, Any]] = mapped_column(JSON)
+    state: Mapped[str] = mapped_column(String(16), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    error: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+    __table_args__ = (Index("ix_o2o_steps_pending", "state", "created_at"),)
+# ---- 库存 and 价签 at the back office ------------------------------------------------------------
+
+
+class StockCount(Base):
+    """盘点: opened with a snapshot of the book, counted blind, approved by a manager (or cancelled)."""
+
+    __tablename__ = "stock_counts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    status: Mapped[str] = mapped_column(String(12), default="open")  # open | approved | cancelled
+    note: Mapped[str] = mapped_column(String(128), default="", server_default="")
+    started_at: Mapped[datetime] = mapped_column(DateTime)
+    started_by: Mapped[int] = mapped_column(ForeignKey("operators.id"))
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    closed_by: Mapped[int | None] = mapped_column(ForeignKey("operators.id"), nullable=True)
+
+
+class StockCountLine(Base):
+    """One product of a count: its book quantity at the snapshot and, once counted, what was found."""
+
+    __tablename__ = "stock_count_lines"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    count_id: Mapped[int] = mapped_column(ForeignKey("stock_counts.id", ondelete="CASCADE"))
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"))
+    sku: Mapped[str] = mapped_column(String(32))
+    book: Mapped[int] = mapped_column(Integer)
+    counted: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+    __table_args__ = (UniqueConstraint("count_id", "product_id", name="uq_stock_count_lines_product"),)
+
+
+class Transfer(Base):
+    """调拨 between this store and another, through HQ: ``out`` leaves here when dispatched, ``in``
+    arrives here when received (each line's ``received`` may differ from what was sent)."""
+
+    __tablename__ = "transfers"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    transfer_no: Mapped[str] = mapped_column(String(40), unique=True)
+    direction: Mapped[str] = mapped_column(String(4))  # out | in
+    other_store: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(12))  # dispatched | received | cancelled
+    note: Mapped[str] = mapped_column(String(128), default="", server_default="")
+    lines: Mapped[list[dict[str, Any]]] = mapped_column(JSON)  # sku, name, unit, quantity, received
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class LabelToPrint(Base):
+    """价签待打印: a product whose label is out of date (HQ changed its price, a promotion began or
+    ended), until its label is printed."""
+
+    __tablename__ = "labels_to_print"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"))
+    reason: Mapped[str] = mapped_column(String(12))  # price | promotion | manual
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    printed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+
+    __table_args__ = (Index("ix_labels_to_print_pending", "printed_at", "product_id"),)

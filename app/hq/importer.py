@@ -2,7 +2,8 @@
 is reported with its line number and the reason.
 
 Columns (header row, any order, case-insensitive): sku, name, spec, brand, category, unit,
-price_yuan, plu, barcode, tax_rate.
+price_yuan, plu, barcode, tax_rate, and optionally origin (产地) and grade (等级) for the shelf
+labels (empty keeps the SKU's own).
 
 - ``unit``: ``piece`` or ``gram`` (also 件/个 and 克/千克/kg/公斤/称重); empty is ``piece``.
 - ``price_yuan``: ``12.30`` (yuan, up to two decimals); a weighed SKU's price is per kg.
@@ -29,7 +30,8 @@ from app.domain.money import parse_yuan
 from app.hq.masterdata import ProductData, apply_products, plan_products, product_data
 from app.messages import message
 
-COLUMNS = ("sku", "name", "spec", "brand", "category", "unit", "price_yuan", "plu", "barcode", "tax_rate", "kind")
+COLUMNS = ("sku", "name", "spec", "brand", "category", "unit", "price_yuan", "plu", "barcode", "tax_rate", "kind",
+           "origin", "grade")
 REQUIRED = ("sku", "name", "price_yuan")
 BATCH_ROWS = 2000
 UNIT_ALIASES = {"piece": "piece", "件": "piece", "个": "piece", "只": "piece", "瓶": "piece", "包": "piece",
@@ -163,6 +165,7 @@ def row_to_product(raw: dict[str, Any]) -> ProductData:
         cells["sku"], cells["name"], price, spec=cells["spec"], brand=cells["brand"],
         category=cells["category"] or None, unit=unit, plu=cells["plu"] or None,
         tax_rate=_tax_rate(cells["tax_rate"]), barcodes=barcodes, kind=kind,
+        origin=cells["origin"] or None, grade=cells["grade"] or None,
     )
 
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, delete, insert, select
+from sqlalchemy import CursorResult, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from app.domain.barcode import CodeKind, parse_code
@@ -83,12 +83,17 @@ class ProductData:
     active: bool = True
     barcodes: tuple[tuple[str, int], ...] | None = None
     kind: str = "goods"
+    #: 明码标价's 产地 and 等级; None keeps what the SKU has
+    origin: str | None = None
+    grade: str | None = None
 
     def feed_data(self, barcodes: Sequence[tuple[str, int]]) -> dict[str, Any]:
-        return {"sku": self.sku, "name": self.name, "spec": self.spec, "brand": self.brand,
+        data = {"sku": self.sku, "name": self.name, "spec": self.spec, "brand": self.brand,
                 "category": self.category, "unit": self.unit, "price": self.price, "plu": self.plu,
                 "tax_rate": self.tax_rate, "active": self.active, "kind": self.kind,
                 "barcodes": [{"code": c, "pack_quantity": q} for c, q in barcodes]}
+        return data | {key: value for key, value in (("origin", self.origin), ("grade", self.grade))
+                       if value is not None}
 
 
 def check_barcode(code: str, pack_quantity: int = 1) -> tuple[str, int]:
@@ -106,7 +111,8 @@ def check_barcode(code: str, pack_quantity: int = 1) -> tuple[str, int]:
 def product_data(
     sku: str, name: str, price: int, *, spec: str | None = "", brand: str | None = "", category: str | None = None,
     unit: str = "piece", plu: str | None = None, tax_rate: int = 1300, active: bool = True,
-    barcodes: Iterable[tuple[str, int]] | None = None, kind: str = "goods",
+    barcodes: Iterable[tuple[str, int]] | None = None, kind: str = "goods", origin: str | None = None,
+    grade: str | None = None,
 ) -> ProductData:
     """Validated product data: every rule about a single SKU lives here."""
     sku = (sku or "").strip()
@@ -136,6 +142,8 @@ def product_data(
         brand=_text("brand", brand, 64, required=False),
         category=_text("category", category, 64, required=False) or None, unit=unit, plu=plu, tax_rate=tax_rate,
         active=bool(active), barcodes=checked, kind=kind,
+        origin=None if origin is None else _text("origin", origin, 64, required=False),
+        grade=None if grade is None else _text("grade", grade, 16, required=False),
     )
 
 
@@ -213,7 +221,8 @@ def apply_products(session: Session, items: Sequence[ProductData]) -> UpsertResu
     skus = [p.sku for p in items]
     current = {row.sku: row for row in session.execute(
         select(Product.id, Product.sku, Product.name, Product.spec, Product.brand, Product.category, Product.unit,
-               Product.price, Product.plu, Product.tax_rate, Product.active, Product.kind)
+               Product.price, Product.plu, Product.tax_rate, Product.active, Product.kind, Product.origin,
+               Product.grade)
         .where(Product.sku.in_(skus)))}
     current_codes: dict[int, list[tuple[str, int]]] = {}
     if current:
@@ -234,12 +243,15 @@ def apply_products(session: Session, items: Sequence[ProductData]) -> UpsertResu
     statement = upsert_insert(session, Product)
     statement = statement.on_conflict_do_update(
         index_elements=["sku"],
-        set_={c: statement.excluded[c] for c in ("name", "spec", "brand", "category", "unit", "price", "plu",
-                                                  "tax_rate", "active", "kind")},
+        set_={**{c: statement.excluded[c] for c in ("name", "spec", "brand", "category", "unit", "price", "plu",
+                                                     "tax_rate", "active", "kind")},
+              "origin": func.coalesce(statement.excluded.origin, Product.origin),
+              "grade": func.coalesce(statement.excluded.grade, Product.grade)},
     ).returning(Product.id, Product.sku)
     ids = dict((sku, pid) for pid, sku in session.execute(statement.values([
         {"sku": p.sku, "name": p.name, "spec": p.spec, "brand": p.brand, "category": p.category, "unit": p.unit,
-         "price": p.price, "plu": p.plu, "tax_rate": p.tax_rate, "active": p.active, "kind": p.kind}
+         "price": p.price, "plu": p.plu, "tax_rate": p.tax_rate, "active": p.active, "kind": p.kind,
+         "origin": p.origin, "grade": p.grade}
         for p, _ in changed
     ])))
     replaced = [ids[p.sku] for p, _ in changed if p.barcodes is not None]
@@ -255,7 +267,8 @@ def apply_products(session: Session, items: Sequence[ProductData]) -> UpsertResu
 
 def _same(row: Any, p: ProductData) -> bool:
     return (row.name, row.spec, row.brand, row.category, row.unit, row.price, row.plu, row.tax_rate, row.active,
-            row.kind) == (p.name, p.spec, p.brand, p.category, p.unit, p.price, p.plu, p.tax_rate, p.active, p.kind)
+            row.kind) == (p.name, p.spec, p.brand, p.category, p.unit, p.price, p.plu, p.tax_rate, p.active, p.kind) \
+        and p.origin in (None, row.origin) and p.grade in (None, row.grade)
 
 
 # ---- group prices, tills, operators --------------------------------------------------------

@@ -117,6 +117,9 @@ class Product(HQBase):
     tax_rate: Mapped[int] = mapped_column(Integer, default=1300)  # basis points
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     kind: Mapped[str] = mapped_column(String(12), default="goods")  # goods | gift_card (储值卡, activated when sold)
+    #: 明码标价: 产地 and 等级 for the stores' shelf labels (``spec`` is its 规格)
+    origin: Mapped[str | None] = mapped_column(String(limits.NAME.max_length), nullable=True)
+    grade: Mapped[str | None] = mapped_column(String(16), nullable=True)
 
 
 class Barcode(HQBase):
@@ -729,3 +732,18 @@ class O2OCallback(HQBase):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
     __table_args__ = (Index("ix_o2o_callbacks_state_next", "state", "next_at"),)
+class Transfer(HQBase):
+    """调拨: goods one store sends another through HQ. ``dispatched`` when the sender took it out of
+    its stock, ``received`` when the receiver counted it in (each line's ``received`` beside what was
+    ``quantity`` sent), ``cancelled`` when the sender gave it up before it left."""
+
+    __tablename__ = "transfers"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    transfer_no: Mapped[str] = mapped_column(String(limits.TRANSFER_NO.max_length), unique=True)
+    from_store_id: Mapped[int] = mapped_column(ForeignKey("stores.id"), index=True)
+    to_store_id: Mapped[int] = mapped_column(ForeignKey("stores.id"), index=True)
+    status: Mapped[str] = mapped_column(String(12))
+    note: Mapped[str] = mapped_column(String(limits.NOTE.max_length), default="")
+    lines: Mapped[list[dict[str, Any]]] = mapped_column(JSONDoc)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    received_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)

@@ -13,7 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.domain.errors import DomainError
-from app.hq import campaigns, conflicts, demo, gift_cards, ingest, keys, loyalty, masterdata, rules, stores
+from app.hq import campaigns, conflicts, demo, gift_cards, ingest, keys, loyalty, masterdata, rules, stores, transfers
 from app.hq.models import Store
 from app.hq.orders import intake as orders_intake
 from app.hq.orders import setup as orders_setup
@@ -100,41 +100,6 @@ end_promotion = transaction(masterdata.end_promotion)
 upsert_tills = transaction(masterdata.upsert_tills)
 upsert_operators = transaction(masterdata.upsert_operators)
 
-# ---- reconciliation and ERP vouchers (对账、凭证) -------------------------------------------------
-_import_bill = transaction(recon_imports.import_bill)
-
-
-def import_bill(session: Session, content: bytes, filename: str, **options: Any) -> recon_imports.ImportReport:
-    """A bill imported in one transaction; one racing another import of the same rows (the same file
-    sent twice at once) is refused whole and can simply be sent again."""
-    try:
-        return _import_bill(session, content, filename, **options)
-    except IntegrityError:
-        raise DomainError("recon_raced", status=409) from None
-resolve_difference = transaction(recon_days.resolve)
-_close_recon_day = transaction(recon_days.close_day)
-reopen_recon_day = transaction(recon_days.reopen_day)
-_export_vouchers = transaction(recon_erp.export)
-
-
-def close_recon_day(session: Session, store: str, day: Any, actor: str) -> dict[str, Any]:
-    """Close a day; two closing it at once: the second is refused, the day closed once."""
-    try:
-        return _close_recon_day(session, store, day, actor)
-    except IntegrityError:
-        raise DomainError("recon_raced", status=409) from None
-
-
-def export_vouchers(session: Session, store: str, day: Any) -> list[Any]:
-    """The day's vouchers; an export racing another one's numbering is refused (ask again: the
-    numbers the first one kept are then the answer)."""
-    try:
-        return _export_vouchers(session, store, day)
-    except IntegrityError:
-        raise DomainError("recon_raced", status=409) from None
-save_erp_accounts = transaction(recon_erp.save_accounts)
-save_recon_settings = transaction(recon_imports.save_settings)
-
 # ---- O2O orders (订单中心) ------------------------------------------------------------------------
 
 
@@ -175,3 +140,42 @@ def platform_push(session: Session, push: Callable[..., Any], *args: Any) -> Non
     except BaseException:
         session.rollback()
         raise
+# ---- transfers between stores (调拨) ------------------------------------------------------------
+create_transfer = transaction(transfers.create)
+cancel_transfer = transaction(transfers.cancel)
+
+
+# ---- reconciliation and ERP vouchers (对账、凭证) -------------------------------------------------
+_import_bill = transaction(recon_imports.import_bill)
+
+
+def import_bill(session: Session, content: bytes, filename: str, **options: Any) -> recon_imports.ImportReport:
+    """A bill imported in one transaction; one racing another import of the same rows (the same file
+    sent twice at once) is refused whole and can simply be sent again."""
+    try:
+        return _import_bill(session, content, filename, **options)
+    except IntegrityError:
+        raise DomainError("recon_raced", status=409) from None
+resolve_difference = transaction(recon_days.resolve)
+_close_recon_day = transaction(recon_days.close_day)
+reopen_recon_day = transaction(recon_days.reopen_day)
+_export_vouchers = transaction(recon_erp.export)
+
+
+def close_recon_day(session: Session, store: str, day: Any, actor: str) -> dict[str, Any]:
+    """Close a day; two closing it at once: the second is refused, the day closed once."""
+    try:
+        return _close_recon_day(session, store, day, actor)
+    except IntegrityError:
+        raise DomainError("recon_raced", status=409) from None
+
+
+def export_vouchers(session: Session, store: str, day: Any) -> list[Any]:
+    """The day's vouchers; an export racing another one's numbering is refused (ask again: the
+    numbers the first one kept are then the answer)."""
+    try:
+        return _export_vouchers(session, store, day)
+    except IntegrityError:
+        raise DomainError("recon_raced", status=409) from None
+save_erp_accounts = transaction(recon_erp.save_accounts)
+save_recon_settings = transaction(recon_imports.save_settings)

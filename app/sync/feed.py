@@ -9,6 +9,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
+from app import labels
 from app.catalog import bump_version
 from app.db.models import Barcode, Category, Meta, Operator, Product, Till
 from app.pinyin import initials
@@ -26,8 +27,11 @@ def _set_meta(session: Session, key: str, value: str) -> None:
     session.execute(insert(Meta).values(key=key, value=value).on_conflict_do_update(index_elements=["key"], set_={"value": value}))
 
 
-def apply_page(session: Session, changes: list[dict[str, Any]], next_cursor: int, group: str, *, bump: bool) -> bool:
-    """Apply one page in the caller's transaction and move the cursor; True when products changed."""
+def apply_page(session: Session, changes: list[dict[str, Any]], next_cursor: int, group: str, *, bump: bool,
+               store: str | None = None) -> bool:
+    """Apply one page in the caller's transaction and move the cursor; True when products changed.
+    A price that changes, or a promotion that starts, changes or ends, puts its goods' shelf labels
+    on the list to print (价签)."""
     products: list[dict[str, Any]] = []
     touched_products = False
     for change in changes:
@@ -52,6 +56,10 @@ def apply_page(session: Session, changes: list[dict[str, Any]], next_cursor: int
             _apply_operator(session, data, deleted)
         elif entity == "store" and data.get("name"):
             _set_meta(session, STORE_NAME_KEY, data["name"])
+        elif entity == "transfer":
+            from app.transfers import apply_change
+
+            apply_change(session, data, store)
     if products:
         _apply_products(session, products)
         touched_products = True
@@ -73,8 +81,14 @@ def _cost(value: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 10**10 else None
 
 
+def _label_text(value: Any, longest: int) -> str | None:
+    return value[:longest] if isinstance(value, str) else None
+
+
 def _apply_products(session: Session, items: Iterable[dict[str, Any]]) -> None:
     items = list(items)
+    prices_before: dict[str, int] = {sku: price for sku, price in session.execute(
+        select(Product.sku, Product.price).where(Product.sku.in_([item["sku"] for item in items])))}
     categories: dict[str, int | None] = {}
     rows = []
     for item in items:
@@ -98,6 +112,7 @@ def _apply_products(session: Session, items: Iterable[dict[str, Any]]) -> None:
             "kind": item.get("kind") or "goods",
             "primary_barcode": barcodes[0]["code"] if barcodes else None,
             "cost_price": _cost(item.get("cost_price")),
+            "origin": _label_text(item.get("origin"), 64), "grade": _label_text(item.get("grade"), 16),
         })
     # executemany with one cached statement: a VALUES list of 1,000 rows costs more to compile than to run
     statement = insert(Product)
@@ -112,12 +127,18 @@ def _apply_products(session: Session, items: Iterable[dict[str, Any]]) -> None:
                 "price": _coalesce_group_price(excluded.price),
                 "plu": excluded.plu, "tax_rate": excluded.tax_rate, "active": excluded.active, "kind": excluded.kind,
                 "primary_barcode": excluded.primary_barcode, "cost_price": excluded.cost_price,
+                # 产地 and 等级 when HQ states them; else what the store has
+                "origin": func.coalesce(excluded.origin, Product.origin),
+                "grade": func.coalesce(excluded.grade, Product.grade),
             },
         ),
         rows,
     )
-    found = session.execute(select(Product.sku, Product.id).where(Product.sku.in_([r["sku"] for r in rows])))
-    ids: dict[str, int] = {sku: product_id for sku, product_id in found}
+    found = session.execute(select(Product.sku, Product.id, Product.price)
+                            .where(Product.sku.in_([r["sku"] for r in rows]))).all()
+    ids: dict[str, int] = {sku: product_id for sku, product_id, _ in found}
+    labels.queue(session, [product_id for sku, product_id, price in found
+                           if sku in prices_before and prices_before[sku] != price], "price")
     session.execute(delete(Barcode).where(Barcode.product_id.in_(list(ids.values()))))
     codes = [
         {"code": b["code"], "product_id": ids[item["sku"]], "pack_quantity": int(b.get("pack_quantity", 1))}
@@ -142,12 +163,15 @@ def _apply_price(session: Session, data: dict[str, Any], deleted: bool, group: s
     product = session.scalar(select(Product).where(Product.sku == data["sku"]))
     if product is None:
         return False
+    before = product.price
     if deleted:
         product.group_price = None
         product.price = product.list_price if product.list_price is not None else product.price
     else:
         product.group_price = int(data["price"])
         product.price = product.group_price
+    if product.price != before:
+        labels.queue(session, [product.id], "price")
     return True
 
 
@@ -173,8 +197,13 @@ def _apply_promotion(session: Session, promotion_id: str, data: dict[str, Any], 
     from app.db.models import PromotionRecord
     from app.promotions import bump_promotions
 
+    before = session.get(PromotionRecord, promotion_id)
+    skus = labels.promoted_skus(before.data if before is not None else None) | labels.promoted_skus(data)
     _keep_document(session, PromotionRecord, promotion_id, data, deleted)
     bump_promotions(session)
+    if skus:
+        labels.queue(session, list(session.scalars(select(Product.id).where(Product.sku.in_(sorted(skus))))),
+                     "promotion")
 
 
 def _apply_till(session: Session, data: dict[str, Any], deleted: bool) -> None:

@@ -69,6 +69,15 @@ class HqClient:
             params["wait"] = wait
         return self.request("GET", "/api/v1/sync/feed", params=params, read_timeout=READ_TIMEOUT + wait)
 
+    def o2o_orders(self, after: int, wait: int = 0) -> dict[str, Any]:
+        """HQ's O2O feed for this store: orders changed after ``after`` (long-poll up to ``wait`` s)."""
+        return self.request("GET", "/api/v1/sync/o2o/orders", params={"after": after, "wait": wait},
+                            read_timeout=READ_TIMEOUT + wait)
+
+    def o2o_step(self, order_id: int, body: dict[str, Any]) -> dict[str, Any]:
+        """Tell HQ a step the store took on an order (idempotent by its ``step_id``)."""
+        return self.request("POST", f"/api/v1/sync/o2o/orders/{order_id}/steps", body=body)
+
 
 def enroll(hq_url: str, code: str, ca_file: str | None = None) -> SyncConfig:
     """Trade a one-time enrolment code for this store's identity and secret."""

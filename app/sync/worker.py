@@ -155,7 +155,8 @@ class SyncWorker:
                 # Rebuild the search index when caught up, or now and then during a long first load.
                 bump = not more or time.monotonic() - last_bump > INDEX_REFRESH_SECONDS
                 with self.sessions() as session:
-                    touched = feed.apply_page(session, changes, int(page["next_cursor"]), self.config.group, bump=bump)
+                    touched = feed.apply_page(session, changes, int(page["next_cursor"]), self.config.group, bump=bump,
+                                             store=self.config.store_code)
                     session.commit()
                 if touched and bump:
                     last_bump = time.monotonic()

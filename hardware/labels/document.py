@@ -10,70 +10,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from app.domain.keyed import is_digits
-from app.domain.money import format_fen
-from app.domain.textwidth import display_width, truncate
+from app.domain.label import (  # the document itself is pure: it lives in the domain
+    DOTS_PER_MM,
+    Barcode,
+    Box,
+    Element,
+    LabelDocument,
+    QRCode,
+    Text,
+    fitted,
+    yuan,
+)
 
-DOTS_PER_MM = 8
-
-
-@dataclass(frozen=True, slots=True)
-class Text:
-    x: int
-    y: int
-    text: str
-    height: int = 24  # dots; TSPL's TSS24.BF2 is 24 dots, so multiples of 24 print exactly
-
-
-@dataclass(frozen=True, slots=True)
-class Barcode:
-    x: int
-    y: int
-    data: str
-    symbology: str = "code128"  # code128 | ean13 (13 digits, check digit included)
-    height: int = 64
-    module: int = 2  # narrow bar width in dots
-    hri: bool = True  # human-readable digits under the bars
-
-
-@dataclass(frozen=True, slots=True)
-class QRCode:
-    x: int
-    y: int
-    data: str
-    cell: int = 4  # dots per module
-    ec: str = "M"
-
-
-@dataclass(frozen=True, slots=True)
-class Box:
-    x: int
-    y: int
-    width: int
-    height: int
-    thickness: int = 2
-
-
-Element = Text | Barcode | QRCode | Box
-
-
-@dataclass(frozen=True, slots=True)
-class LabelDocument:
-    width_mm: int
-    height_mm: int
-    elements: tuple[Element, ...] = ()
-    gap_mm: int = 2
-    copies: int = 1
-
-    @property
-    def width_dots(self) -> int:
-        return self.width_mm * DOTS_PER_MM
-
-    @property
-    def height_dots(self) -> int:
-        return self.height_mm * DOTS_PER_MM
-
-    def of(self, kind: type) -> list[Element]:
-        return [e for e in self.elements if isinstance(e, kind)]
+__all__ = ["DOTS_PER_MM", "BagLabel", "Barcode", "Box", "Element", "LabelDocument", "QRCode", "ShelfLabel", "Text",
+           "WeighedLabel", "bag_label", "fitted", "shelf_label", "weighed_label", "yuan"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,21 +67,6 @@ class BagLabel:
     note: str = ""
     qr: str = ""
     extras: tuple[str, ...] = field(default_factory=tuple)
-
-
-def yuan(fen: int) -> str:
-    return "￥" + format_fen(fen)
-
-
-def fitted(x: int, y: int, text: str, height: int, right: int) -> Text:
-    """A line that fits between ``x`` and ``right``: one size smaller, then cut, when it is too wide.
-
-    A half-width character is ``height / 2`` dots wide, a Han character ``height``.
-    """
-    for size in (height, 24):
-        if display_width(text) * size // 2 <= right - x:
-            return Text(x, y, text, size)
-    return Text(x, y, truncate(text, (right - x) // 12), 24)
 
 
 def shelf_label(item: ShelfLabel, width_mm: int = 60, height_mm: int = 40) -> LabelDocument:

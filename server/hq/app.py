@@ -32,11 +32,12 @@ from server.hq.routers import (
     stored_value,
     stores,
     sync,
+    transfers,
 )
 from server.responses import REFUSALS
 
 ROUTERS = (stores, sync, members, coupons, stored_value, points, conflicts, api_keys, masterdata, channels, reports,
-           recon, orders, platforms)
+           orders, platforms, transfers, recon)
 
 
 def create_hq_app(database_url: str | None = None, settings: HQSettings | None = None,

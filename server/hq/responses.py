@@ -643,6 +643,32 @@ class ElemeAckOut(Out):
 
 class PulledOut(Out):
     taken: int
+# ---- transfers between stores (调拨) ------------------------------------------------------------
+
+
+class TransferLineOut(Out):
+    sku: str
+    name: str
+    unit: str
+    quantity: int
+    received: int | None
+
+
+class TransferOut(Out):
+    """A transfer as HQ keeps it: who sent it where, its goods, and where it stands."""
+
+    transfer_no: str
+    from_store: str
+    to_store: str
+    status: Literal["dispatched", "received", "cancelled"]
+    note: str
+    lines: list[TransferLineOut]
+    created_at: str
+    received_at: str | None
+
+
+class TransfersOut(Out):
+    items: list[TransferOut]
 
 
 # ---- reconciliation and ERP vouchers (对账、凭证) -------------------------------------------------

@@ -14,6 +14,8 @@ MAX_ITEMS = 1000
 MAX_PRODUCTS = 5000
 
 Text16 = text(limits.STORE)
+#: 等级 on a shelf label (一级, 合格品…)
+Grade = text(limits.STORE, min_length=0)
 Text32 = text(limits.SKU)
 Text64 = text(limits.NAME)
 Id = text(limits.ID)
@@ -100,6 +102,9 @@ class ProductIn(BaseModel):
     tax_rate: Annotated[StrictInt, Field(ge=0, le=10_000)] = 1300
     active: StrictBool = True
     kind: Literal["goods", "gift_card"] = "goods"
+    #: 明码标价's 产地 and 等级 (None keeps the SKU's own)
+    origin: OptionalText64 | None = None
+    grade: Grade | None = None
     #: None keeps the SKU's current barcodes; a list replaces them
     barcodes: Annotated[list[BarcodeIn] | None, Field(max_length=64)] = None
 
@@ -422,3 +427,25 @@ class MeituanPushIn(BaseModel):
     timestamp: text(limits.ID)  # type: ignore[valid-type]
     sig: text(limits.ID)  # type: ignore[valid-type]
     order_id: text(limits.ID)  # type: ignore[valid-type]
+# ---- transfers between stores (调拨) ------------------------------------------------------------
+TransferNo = text(limits.TRANSFER_NO)
+
+
+class TransferLineIn(BaseModel):
+    sku: Text32
+    name: text(limits.PRODUCT_NAME, min_length=0) = ""  # type: ignore[valid-type]
+    unit: Annotated[str, Field(pattern=r"^(piece|gram)$")] = "piece"
+    quantity: Integer
+
+
+class TransferIn(BaseModel):
+    """A store's transfer out: its number (unique, the store's own), the receiving store, the goods."""
+
+    transfer_no: TransferNo
+    to_store: Text16
+    note: text(limits.NOTE) = ""  # type: ignore[valid-type]
+    lines: list[TransferLineIn] = Field(min_length=1, max_length=limits.MAX_LINES)
+
+
+class TransferCancelIn(BaseModel):
+    transfer_no: TransferNo

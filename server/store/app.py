@@ -19,7 +19,9 @@ from server.store.routers import (
     closing,
     coupons,
     drawer,
+    labels,
     members,
+    o2o,
     paycodes,
     reports,
     returns,
@@ -34,7 +36,7 @@ from server.store.routers import (
 from server.store.routers import settings as store_settings
 
 ROUTERS = (session, shifts, catalog, tickets, drawer, members, coupons, stored_value, returns, stock, sync, sales,
-           reports, closing, store_settings, paycodes)
+           reports, closing, store_settings, o2o, labels, paycodes)
 
 
 def create_store_app(settings: StoreSettings | None = None) -> FastAPI:

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 from fastapi import Depends, Request
 from sqlalchemy.orm import Session, sessionmaker
 
-from app import auth, commands, loyalty, outside, paycodes, reports, store_config
+from app import auth, commands, loyalty, o2o, outside, paycodes, reports, store_config, transfers
 from app.catalog import Catalog
 from app.context import Actor, OverrideRequest
 from app.db.engine import ensure_parent, make_engine, make_session_factory, reading, relaxed
@@ -18,6 +18,7 @@ from app.domain.errors import DomainError
 from app.settings import StoreSettings
 from app.sync import config as sync_config
 from app.sync.hq_client import HqClient
+from app.sync.o2o import O2OLink
 from app.sync.worker import SyncWorker
 from app.tickets import Tickets
 from server.store import schemas
@@ -38,9 +39,11 @@ class StoreState:
         with self.sessions() as session:  # a store upgraded with sales already made: their summaries
             reports.backfill_summaries(session)
         reports.listen(self.sessions)
+        o2o.listen(self.sessions)
         self.tickets = Tickets(self.sessions)
         self.catalog = Catalog()
         self.sync: SyncWorker | None = None
+        self.o2o: O2OLink | None = None
         self.resumer = outside.Resumer(self.sessions)
         #: 付款码: the providers (credentials read when first needed) and the worker following attempts
         self.paycode_timing = paycodes.Timing.from_env()
@@ -56,12 +59,19 @@ class StoreState:
 
     def start_sync(self) -> None:
         loyalty.register_undos(self.hq())
+        transfers.register_undos(self.hq())
         self.resumer.start()
         self.paycodes.start()
         config = sync_config.load(self.settings.home)
         if config is not None and self.sync is None:
             self.sync = SyncWorker(self.sessions, config)
             self.sync.start()
+            self.o2o = O2OLink(self.sessions, HqClient(config), self.auto_accept)
+            self.o2o.start()
+
+    def auto_accept(self) -> frozenset[str]:
+        """The channels whose online orders are accepted as they arrive (the manager's 设置)."""
+        return frozenset(part for part in self.settings.o2o_auto_accept.split(",") if part)
 
     def store_code(self) -> str:
         """The store's code as HQ knows it ("" before enrolment): a payment's device_info names it."""
@@ -76,6 +86,8 @@ class StoreState:
     def stop_sync(self) -> None:
         self.resumer.stop()
         self.paycodes.stop()
+        if self.o2o is not None:
+            self.o2o.stop()
         if self.sync is not None:
             self.sync.stop()
 

@@ -547,6 +547,8 @@ class SettingValuesOut(Out):
     rounding: str
     void_line_limit: int
     language: str
+    #: 自动接单: the online channels accepted as their orders arrive, comma-separated
+    o2o_auto_accept: str
 
 
 class SettingsOut(Out):
@@ -597,6 +599,86 @@ class PaycodeOut(Out):
     history: list[PaycodeStepOut]
     ticket: TicketOut | None
 
+
+# ---- 线上订单 (O2O) -------------------------------------------------------------------------------
+
+
+class O2OLineOut(Out):
+    """A line of an online order and its pick: ``status`` open, picked, short or substituted;
+    ``picked_amount`` what the picked goods cost at the online price (a weighed line by weight)."""
+
+    line_no: int
+    product_code: str
+    barcode: str | None
+    name: str
+    qty: int
+    weight_g: int | None
+    unit_price: int
+    amount: int
+    status: Literal["open", "picked", "short", "substituted"]
+    picked_qty: int
+    picked_weight_g: int | None
+    picked_amount: int
+    substitute_code: str | None
+
+
+class O2OOrderOut(Out):
+    """An online order on the board: its state and board column, the SLA deadline, the pick, and
+    whether steps still wait to reach HQ (``steps_waiting``: 待同步) or HQ refused one."""
+
+    id: int
+    seq: int
+    version: int
+    channel: str
+    channel_order_no: str
+    state: Literal["assigned", "accepted", "picking", "packed", "ready", "handed_over", "cancelled", "reassigned",
+                   "rejected"]
+    column: Literal["new", "picking", "to_pack", "waiting", "done", "aside"]
+    fulfilment: str
+    pickup_code_set: bool
+    customer_name: str
+    customer_name_masked: str
+    customer_phone: str
+    address: str | None
+    requested_at: str | None
+    created_at: str | None
+    accept_by: str | None
+    allow_substitute: bool
+    note: str
+    paid: int
+    delivery_fee: int
+    commission: int
+    #: the platform's rider: status, name, phone (as HQ relays them)
+    rider: dict[str, str | None] | None
+    cancel_reason: str | None
+    cancelled_mid_pick: bool
+    reject_reason: str | None
+    sale_id: str | None
+    steps_waiting: int
+    step_refused: str | None
+    item_count: int
+    lines: list[O2OLineOut]
+
+
+class O2OOrdersOut(Out):
+    """Orders of the board (or those changed after ``after``), the change stream's ``cursor``, and
+    how many orders wait to be accepted (the till's badge)."""
+
+    orders: list[O2OOrderOut]
+    cursor: int
+    new: int
+
+
+class O2OHistoryEntryOut(Out):
+    at: str | None
+    what: str
+    detail: str
+
+
+class O2OHistoryOut(Out):
+    entries: list[O2OHistoryEntryOut]
+
+
 #: an X or a Z report in the other formats the back office asks for (``format=``)
 REPORT_FORMATS = {200: {"content": {"text/plain": {"schema": {"type": "string"}},
                                     "application/octet-stream": {"schema": {"type": "string", "format": "binary"}},
@@ -605,3 +687,125 @@ REPORT_FORMATS = {200: {"content": {"text/plain": {"schema": {"type": "string"}}
                                         {"schema": {"type": "string", "format": "binary"}}},
                         "description": "The report: JSON, or the slip (text, ESC/POS) or the export (CSV, XLSX) "
                                        "asked for by format"}}
+
+# ---- 库存 and 价签 at the back office ------------------------------------------------------------
+
+
+class StockItemOut(Out):
+    sku: str
+    name: str
+    unit: str
+    spec: str
+    barcode: str | None
+    on_hand: int
+
+
+class StockListOut(Out):
+    """库存: a page of products with what the store holds."""
+
+    items: list[StockItemOut]
+    total: int
+    offset: int
+    more: bool
+
+
+class CountedOut(Out):
+    sku: str
+    name: str
+    unit: str
+    counted: int
+
+
+class StockCountOut(Out):
+    """盘点 as the counter sees it: what was counted, never the book."""
+
+    id: int
+    status: Literal["open", "approved", "cancelled"]
+    note: str
+    started_at: str
+    counted: list[CountedOut]
+
+
+class CurrentCountOut(Out):
+    count: StockCountOut | None
+
+
+class VarianceOut(Out):
+    sku: str
+    name: str
+    unit: str
+    book: int
+    counted: int
+    delta: int
+
+
+class StockVariancesOut(StockCountOut):
+    """差异表: the counted products whose count differs from the book at the snapshot."""
+
+    variances: list[VarianceOut]
+
+
+class StockCountApprovedOut(StockVariancesOut):
+    moved: StockMovedOut
+
+
+class StoreTransferLineOut(Out):
+    sku: str
+    name: str
+    unit: str
+    quantity: int
+    received: int | None
+
+
+class StoreTransferOut(Out):
+    """调拨 as this store sees it: ``out`` sent from here, ``in`` coming here."""
+
+    transfer_no: str
+    direction: Literal["out", "in"]
+    other_store: str
+    status: Literal["dispatched", "received", "cancelled"]
+    note: str
+    created_at: str
+    updated_at: str
+    lines: list[StoreTransferLineOut]
+
+
+class StoreTransfersOut(Out):
+    items: list[StoreTransferOut]
+
+
+class PriceTagOut(Out):
+    """What one shelf label shows (明码标价); prices in fen, a weighed product's per kg."""
+
+    sku: str
+    name: str
+    price: int
+    unit: str
+    barcode: str
+    origin: str
+    spec: str
+    grade: str
+    member_price: int | None
+    promotion_price: int | None
+    promotion_from: str
+    promotion_to: str
+
+
+class LabelToPrintOut(Out):
+    id: int
+    reason: Literal["price", "promotion", "manual"]
+    created_at: str
+    tag: PriceTagOut
+
+
+class LabelsOut(Out):
+    """价签待打印: the labels waiting, a page at a time."""
+
+    items: list[LabelToPrintOut]
+    total: int
+    offset: int
+    more: bool
+
+
+class LabelsPrintedOut(Out):
+    printed: list[int]

@@ -5,6 +5,8 @@ so nothing the store accepts can stop its sync with HQ."""
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.domain import limits
@@ -181,4 +183,110 @@ class PaycodeIn(Body):
 
     code: PaymentCodeText
     amount: Integer | None = None
+    command_id: CommandId
+
+
+# ---- 线上订单 (O2O) -------------------------------------------------------------------------------
+
+#: an order step's or state's name, a reject reason
+O2OWord = text(limits.KEYWORD)
+#: 自提码 as the customer shows or says it
+PickupCode = text(limits.CODE)
+
+
+class O2ORejectIn(Body):
+    reason: O2OWord
+    command_id: CommandId
+
+
+class O2OScanIn(Body):
+    """A code scanned against the pick list; a weighed line takes ``weight_g`` from the scale
+    (unless the code carries the weight)."""
+
+    code: Code
+    weight_g: Integer | None = None
+    command_id: CommandId
+
+
+class O2OShortIn(Body):
+    """缺货: how many of the line go out (fewer than ordered; 0: none)."""
+
+    picked_qty: Integer
+    command_id: CommandId
+
+
+class O2OSubstituteIn(Body):
+    code: Code
+    command_id: CommandId
+
+
+class O2OHandoverIn(Body):
+    """交付: a pickup order needs the customer's 自提码; a delivery goes to the rider."""
+
+    pickup_code: PickupCode | None = None
+    command_id: CommandId
+# ---- 库存 and 价签 at the back office ------------------------------------------------------------
+StoreCode = text(limits.STORE)
+Supplier = text(limits.NAME)
+DeliveryRef = text(limits.REF, min_length=0)
+TransferNo = text(limits.TRANSFER_NO)
+
+
+class StockReceiptIn(Body):
+    """收货 of a supplier's delivery: its lines as scanned, the supplier and the delivery note's number."""
+
+    lines: list[StockLineIn] = Field(min_length=1, max_length=limits.MAX_LINES)
+    supplier: Supplier
+    ref: DeliveryRef = ""
+    command_id: CommandId
+
+
+class StockDamageIn(Body):
+    """报损: reason is expired | broken | spoiled | lost | other (other needs a note)."""
+
+    lines: list[StockLineIn] = Field(min_length=1, max_length=limits.MAX_LINES)
+    reason: Keyword
+    note: Note = ""
+    command_id: CommandId
+
+
+class StockCountStartIn(Body):
+    note: Note = ""
+    command_id: CommandId
+
+
+class StockCountLinesIn(Body):
+    """Counted quantities; ``add`` False sets a product's count instead of adding to it (a recount)."""
+
+    lines: list[StockLineIn] = Field(min_length=1, max_length=limits.MAX_LINES)
+    add: bool = True
+    command_id: CommandId
+
+
+class TransferOutIn(Body):
+    to_store: StoreCode
+    lines: list[StockLineIn] = Field(min_length=1, max_length=limits.MAX_LINES)
+    note: Note = ""
+    command_id: CommandId
+
+
+class TransferReceiveIn(Body):
+    """The goods of an incoming transfer as scanned (a quantity of 0: that product did not come)."""
+
+    lines: list[StockLineIn] = Field(min_length=1, max_length=limits.MAX_LINES)
+    command_id: CommandId
+
+
+class LabelsPrintedIn(Body):
+    """Labels printed on the till's label stock (mm), by the template they printed with."""
+
+    ids: list[Annotated[int, Field(ge=1, le=limits.INT8_MAX)]] = Field(min_length=1, max_length=limits.MAX_LINES)
+    template: Keyword
+    width_mm: Integer
+    height_mm: Integer
+    command_id: CommandId
+
+
+class LabelRequestIn(Body):
+    code: Code
     command_id: CommandId

@@ -111,3 +111,16 @@ def test_gift_cards_come_in_by_the_kind_column(hq: HQServer, tmp_path: Path) -> 
     with hq.db() as session:
         kinds = dict(session.execute(select(Product.sku, Product.kind).where(Product.sku.like(f"{p}%"))).all())
     assert kinds == {f"{p}01": "gift_card", f"{p}02": "goods"}
+
+
+def test_an_import_may_state_origin_and_grade_and_an_empty_cell_keeps_them(hq: HQServer, tmp_path: Path) -> None:
+    sku = "O" + uuid.uuid4().hex[:6].upper()
+    path = tmp_path / "origin.csv"
+    header = "sku,name,spec,unit,price_yuan,origin,grade\n"
+    path.write_text(header + f"{sku},烟台苹果,散装,称重,12.98,山东烟台,一级\n", encoding="utf-8")
+    assert hq.cli("import", str(path), "--lang", "en").returncode == 0
+    path.write_text(header + f"{sku},烟台苹果,散装,称重,13.98,,\n", encoding="utf-8")
+    assert hq.cli("import", str(path), "--lang", "en").returncode == 0
+    with hq.db() as session:
+        product = session.scalars(select(Product).where(Product.sku == sku)).one()
+        assert (product.origin, product.grade, product.price) == ("山东烟台", "一级", 1398)

@@ -12,7 +12,7 @@ from omnistore.cli import main
 #: the sub-commands other tools, scripts and the docs rely on, with options each must keep
 CONTRACT = [
     (["demo"], ["--headless", "--port", "--printer-port", "--hq-port", "--lang", "--products"]),
-    (["client"], ["--server", "--till", "--lang", "--printer", "--recon", "--hq", "--key", "--store"]),
+    (["client"], ["--server", "--till", "--lang", "--printer", "--board", "--recon", "--hq", "--key", "--store"]),
     (["store-server"], ["--host", "--port"]),
     (["hq-server"], ["--host", "--port", "--database-url", "--ssl-certfile", "--ssl-keyfile", "--workers"]),
     (["diag"], ["--json", "--test-print", "--codepages", "--bundle"]),

@@ -18,6 +18,7 @@ from app.domain.sale.tenders import (
     CASH,
     DIRECT_TENDERS,
     GIFT_CARD,
+    PLATFORM,
     POINTS,
     STORED_VALUE,
     TENDERS,
@@ -29,7 +30,7 @@ from app.domain.sale.tenders import (
 )
 
 __all__ = [
-    "CASH", "GIFT_CARD", "POINTS", "STORED_VALUE", "DIRECT_TENDERS", "MAX_LINES", "TENDERS", "Approval", "Authoriser", "Coupon", "Line", "Payment", "Pricer", "RefundPlan",
+    "CASH", "GIFT_CARD", "PLATFORM", "POINTS", "STORED_VALUE", "DIRECT_TENDERS", "MAX_LINES", "TENDERS", "Approval", "Authoriser", "Coupon", "Line", "Payment", "Pricer", "RefundPlan",
     "RefundShare", "RefundTo", "Sale", "SaleRules", "SoldLine", "SoldPayment", "Status", "TenderKind", "allocate",
     "approval_required", "label", "no_promotions", "plan_refund", "tender_kind",
 ]

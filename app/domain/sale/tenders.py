@@ -64,7 +64,7 @@ WECHAT = "wechat"
 ALIPAY = "alipay"
 UNIONPAY = "unionpay"
 BANK_CARD = "bank_card"
-CHANNEL_PREPAID = "channel_prepaid"
+PLATFORM = "platform"
 
 TENDERS: dict[str, TenderKind] = {
     kind.code: kind
@@ -80,7 +80,10 @@ TENDERS: dict[str, TenderKind] = {
         TenderKind(ALIPAY, "支付宝", "Alipay", RefundTo.SOURCE, Authoriser.PROVIDER),
         TenderKind(UNIONPAY, "云闪付", "UnionPay", RefundTo.SOURCE, Authoriser.PROVIDER),
         TenderKind(BANK_CARD, "银行卡", "Bank card", RefundTo.SOURCE, Authoriser.NONE),
-        TenderKind(CHANNEL_PREPAID, "线上已付", "Paid online", RefundTo.SOURCE, Authoriser.CHANNEL),
+        # an O2O order paid on its platform (own shop, 美团, 饿了么): never in the drawer, no points
+        # here (the channel's own), refunds go back through the channel
+        TenderKind(PLATFORM, "平台支付", "Paid on platform", RefundTo.SOURCE, Authoriser.CHANNEL,
+                   earns_points=False),
     )
 }
 

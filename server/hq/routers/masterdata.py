@@ -23,7 +23,7 @@ def upsert_categories(body: schemas.CategoriesIn, admin: Admin, session: DB) -> 
 def upsert_products(body: schemas.ProductsIn, admin: Admin, session: DB) -> dict[str, int]:
     items = [masterdata.product_data(
         p.sku, p.name, p.price, spec=p.spec, brand=p.brand, category=p.category, unit=p.unit, plu=p.plu,
-        tax_rate=p.tax_rate, active=p.active, kind=p.kind,
+        tax_rate=p.tax_rate, active=p.active, kind=p.kind, origin=p.origin, grade=p.grade,
         barcodes=None if p.barcodes is None else [(b.code, b.pack_quantity) for b in p.barcodes],
     ) for p in body.items]
     return services.upsert_products(session, items).as_dict()

@@ -2,7 +2,7 @@
 the provider's record on the tender it became
 
 Revision ID: 0030
-Revises: 0020
+Revises: 0060
 Create Date: 2026-12-03 14:00:00
 """
 from alembic import op
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 revision = '0030'
-down_revision = '0020'
+down_revision = '0060'
 branch_labels = None
 depends_on = None
 

@@ -1,14 +1,14 @@
 """payment-code tenders (付款码): the provider's record on each sale's and return's tender row
 
 Revision ID: 0030
-Revises: 0020
+Revises: 0060
 Create Date: 2026-12-03 14:00:00
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = '0030'
-down_revision = '0020'
+down_revision = '0060'
 branch_labels = None
 depends_on = None
 

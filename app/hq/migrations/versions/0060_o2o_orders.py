@@ -2,7 +2,7 @@
 the platform callback queue; stores get coordinates, hours and an O2O switch; sales their channel
 
 Revision ID: 0060
-Revises: 0030
+Revises: 0020
 Create Date: 2026-12-03 13:45:00
 """
 import sqlalchemy as sa
@@ -10,7 +10,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision = '0060'
-down_revision = '0030'
+down_revision = '0040'
 branch_labels = None
 depends_on = None
 

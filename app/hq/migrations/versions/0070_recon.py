@@ -1,7 +1,7 @@
 """reconciliation: imported bills and their rows, finance's actions and closed days, ERP vouchers
 
 Revision ID: 0070
-Revises: 0060
+Revises: 0030
 Create Date: 2026-12-03 14:00:00
 """
 import sqlalchemy as sa
@@ -9,7 +9,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision = '0070'
-down_revision = '0060'
+down_revision = '0030'
 branch_labels = None
 depends_on = None
 
