@@ -92,6 +92,12 @@ def _o2o(args: argparse.Namespace) -> list[Result]:
     return o2o.run()
 
 
+def _recon(args: argparse.Namespace) -> list[Result]:
+    from bench import recon
+
+    return recon.run()
+
+
 SUITES: dict[str, Callable[[argparse.Namespace], list[Result]]] = {
     "store_api": _store_api,
     "client": _client,
@@ -104,6 +110,7 @@ SUITES: dict[str, Callable[[argparse.Namespace], list[Result]]] = {
     "paycodes": _paycodes,
     "o2o_board": _o2o_board,
     "o2o": _o2o,
+    "recon": _recon,
 }
 
 

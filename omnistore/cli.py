@@ -113,6 +113,13 @@ def cmd_enroll(args: argparse.Namespace) -> int:
 
 
 def cmd_client(args: argparse.Namespace) -> int:
+    if args.recon:
+        from ui.recon import run_recon
+
+        if not args.hq or not args.key:
+            print("--recon needs --hq URL and --key KEY (an HQ API key with the finance scope)", file=sys.stderr)
+            return 2
+        return run_recon(args.hq, args.key, args.store or "", args.lang)
     from omnistore.till import run_board, run_client
 
     if args.board:
@@ -377,6 +384,11 @@ def build_parser() -> argparse.ArgumentParser:
     client.add_argument("--printer", default=os.environ.get("OMNISTORE_PRINTER", f"tcp://127.0.0.1:{DEFAULT_PRINTER_PORT}"),
                         help="receipt printer URI: tcp://host:port, usb://vid:pid, serial:///dev/ttyS0, file:///path")
     client.add_argument("--board", action="store_true", help="the O2O board (online orders) alone, for a picker")
+    client.add_argument("--recon", action="store_true", help="open 对账 (reconciliation) against HQ instead of the till")
+    client.add_argument("--hq", default=os.environ.get("OMNISTORE_HQ_URL"), help="with --recon: HQ's URL")
+    client.add_argument("--key", default=os.environ.get("OMNISTORE_HQ_KEY"),
+                        help="with --recon: an HQ API key with the finance scope")
+    client.add_argument("--store", default=None, help="with --recon: only this store (a store manager's view)")
     client.set_defaults(func=cmd_client)
 
     printer = sub.add_parser("printer-sim", help="a network receipt printer simulator (ESC/POS on TCP)")
