@@ -60,6 +60,7 @@ def _within_days(day: date) -> date:
 
 def _within_moments(moment: datetime) -> datetime:
     moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    _within_days(moment.date())  # first as written: year 1 at +14:00 has no UTC (OverflowError)
     _within_days(moment.astimezone(UTC).date())
     return moment
 

@@ -23,6 +23,7 @@ from server.store.routers import (
     labels,
     members,
     o2o,
+    paycodes,
     reports,
     returns,
     sales,
@@ -37,7 +38,7 @@ from server.store.routers import (
 from server.store.routers import settings as store_settings
 
 ROUTERS = (session, shifts, catalog, tickets, drawer, members, coupons, stored_value, returns, stock, sync, sales,
-           reports, closing, store_settings, o2o, labels, staff, audit)
+           reports, closing, store_settings, o2o, labels, paycodes, staff, audit)
 
 
 def create_store_app(settings: StoreSettings | None = None) -> FastAPI:

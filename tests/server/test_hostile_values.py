@@ -7,10 +7,12 @@ from __future__ import annotations
 import uuid
 
 import pytest
+from pydantic import TypeAdapter, ValidationError
 from sqlalchemy import func, select
 
 from app.db.models import Command, TicketLine
 from harness.store import COLA, StoreServer, Till
+from server.fields import Moment
 
 BEYOND_64_BITS = 2**64 + 1
 
@@ -76,3 +78,12 @@ def test_a_repeated_query_parameter_is_read_once_and_answered(till: Till) -> Non
     response = till.http.get(till.server.api + "/sales?day=2026-01-01&total=1&total=99999999999999999999", timeout=10)
     assert refusal(response) == (422, "invalid_request")
     assert till.ok(till.http.get(till.server.api + "/sales?day=2026-01-01&day=2026-01-02", timeout=10)) == {"items": []}
+
+
+@pytest.mark.parametrize("moment", ["0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-14:00",
+                                    "1999-12-31T23:59:59+00:00", "2200-01-01T00:00:00"])
+def test_a_moment_at_the_edge_of_the_calendar_is_refused_as_a_date_not_an_overflow(moment: str) -> None:
+    """Year 1 at +14:00 has no UTC moment: converting it first answered 500 (OverflowError)."""
+    with pytest.raises(ValidationError) as refused:
+        TypeAdapter(Moment).validate_python(moment)
+    assert refused.value.errors()[0]["type"] == "invalid_date"

@@ -2,7 +2,7 @@
 PIN reset that must be changed at the next login
 
 Revision ID: 0050
-Revises: 0060
+Revises: 0030
 Create Date: 2026-12-03 14:00:00
 """
 from alembic import op
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 revision = '0050'
-down_revision = '0060'
+down_revision = '0030'
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """the stores' audit logs (审计), each entry as its store chained it
 
 Revision ID: 0050
-Revises: 0060
+Revises: 0070
 Create Date: 2026-12-03 14:00:00
 """
 import sqlalchemy as sa
@@ -9,7 +9,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision = '0050'
-down_revision = '0060'
+down_revision = '0070'
 branch_labels = None
 depends_on = None
 
