@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import bindparam, delete, select
 from sqlalchemy.orm import Session
 
-from app import clock
+from app import audit, clock
 from app.context import Actor, OverrideRequest
 from app.db.models import LoginFailure, Operator, Override, SessionToken, Till
 from app.domain.errors import DomainError
@@ -68,6 +68,7 @@ def login(session: Session, till: str, code: str, pin: str, settings: StoreSetti
     if session.get(Till, till) is None:
         raise DomainError("unknown_till", status=404, till=till)
     operator = _check_pin(session, code, pin, settings)
+    _let_in_now(session, operator)
     token = new_token()
     moment = clock.now()
     session.add(
@@ -83,6 +84,17 @@ def login(session: Session, till: str, code: str, pin: str, settings: StoreSetti
     return token, _actor(operator, till)
 
 
+def _let_in_now(session: Session, operator: Operator) -> None:
+    """The right PIN, yet not in: the manager locked the operator (停用), or reset their PIN and
+    they must choose a new one first (``app.staff.change_pin``). The reset failure count stands."""
+    if operator.locked:
+        session.commit()
+        raise DomainError("operator_locked", status=423, operator=operator.code)
+    if operator.pin_change_required:
+        session.commit()
+        raise DomainError("pin_change_required", status=403, operator=operator.code)
+
+
 def logout(session: Session, token: str) -> None:
     row = session.get(SessionToken, token_hash(token))
     if row is not None:
@@ -92,7 +104,7 @@ def logout(session: Session, token: str) -> None:
 
 # Every call of a till carries its token: one indexed read answers who it is.
 _RESOLVE = (select(SessionToken.revoked, SessionToken.expires_at, SessionToken.till, Operator.id, Operator.code,
-                   Operator.name, Operator.role, Operator.active)
+                   Operator.name, Operator.role, Operator.active, Operator.locked)
             .join(Operator, Operator.id == SessionToken.operator_id)
             .where(SessionToken.token_hash == bindparam("token_hash")))
 
@@ -100,7 +112,7 @@ _RESOLVE = (select(SessionToken.revoked, SessionToken.expires_at, SessionToken.t
 def resolve(session: Session, token: str) -> Actor:
     """Who holds ``token`` (a till's bearer token), or ``unauthorized`` / ``token_expired``."""
     row = session.execute(_RESOLVE, {"token_hash": token_hash(token)}).first()
-    if row is None or row.revoked or not row.active:
+    if row is None or row.revoked or not row.active or row.locked:
         raise DomainError("unauthorized", status=401)
     if row.expires_at <= clock.now():
         raise DomainError("token_expired", status=401)
@@ -125,11 +137,12 @@ def authorise(
 ) -> Override:
     """Record who allowed ``action``: the actor if senior enough, else the override's operator."""
     if actor.at_least(needed_role):
-        authoriser_id = actor.operator_id
+        authoriser_id, authoriser_code = actor.operator_id, actor.operator_code
     elif override is None:
         raise DomainError("override_required", status=403, action=action)
     else:
-        authoriser_id = _approver(session, actor, override, needed_role, action, settings).id
+        approver = _approver(session, actor, override, needed_role, action, settings)
+        authoriser_id, authoriser_code = approver.id, approver.code
     record = Override(
         action=action,
         till=actor.till,
@@ -141,7 +154,15 @@ def authorise(
         at=clock.now(),
     )
     session.add(record)
+    audit.record(session, actor, action, detail, approver=authoriser_code, subject=_subject(ticket_id, line_id))
     return record
+
+
+def _subject(ticket_id: int | None, line_id: int | None) -> str:
+    """What an override was about, as the audit log names it."""
+    if ticket_id is None:
+        return ""
+    return f"ticket {ticket_id}" + (f" line {line_id}" if line_id is not None else "")
 
 
 def _approver(session: Session, actor: Actor, override: OverrideRequest, needed_role: str, action: str,
@@ -162,7 +183,7 @@ def _approver(session: Session, actor: Actor, override: OverrideRequest, needed_
         raise DomainError("override_locked", status=423, minutes=minutes)
     approver = _let_in(session.scalar(select(Operator).where(Operator.code == override.operator)))
     right = verify_pin(approver.pin_hash if approver is not None else _DUMMY_HASH, override.pin)
-    if approver is not None and right and ROLE_RANK[approver.role] >= ROLE_RANK[needed_role] \
+    if approver is not None and right and ROLE_RANK[approver.role] >= ROLE_RANK[needed_role] and not approver.locked \
             and (approver.locked_until is None or approver.locked_until <= moment):
         asking.override_failed_attempts = 0
         asking.override_locked_until = None
@@ -182,6 +203,11 @@ def _approver(session: Session, actor: Actor, override: OverrideRequest, needed_
 LOCAL_ACTIONS = {"diagnostics": "supervisor"}
 
 
+def check_pin(session: Session, code: str, pin: str, settings: StoreSettings) -> Operator:
+    """The operator whose PIN this is (failures counted and committed as at login)."""
+    return _check_pin(session, code, pin, settings)
+
+
 def authorise_local(session: Session, till: str, code: str, pin: str, action: str, settings: StoreSettings) -> Actor:
     """A supervisor opening a till screen from the login screen (设备诊断); recorded like any override."""
     if session.get(Till, till) is None:
@@ -195,6 +221,8 @@ def authorise_local(session: Session, till: str, code: str, pin: str, action: st
         raise DomainError("override_denied", status=403, action=action)
     session.add(Override(action=action, till=till, requested_by=operator.id, authorised_by=operator.id,
                          detail="", at=clock.now()))
+    who = _actor(operator, till)
+    audit.record(session, who, action, approver=operator.code)
     session.commit()
     return _actor(operator, till)
 

@@ -13,12 +13,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import auth, clock, events, outbox, outside, promotions, reports, shifts, stock
+from app import audit, auth, clock, events, outbox, outside, promotions, reports, shifts, stock
 from app.catalog import lookup
 from app.context import Actor, OverrideRequest
 from app.db.models import Operator, SaleCounter
 from app.domain.errors import DomainError
-from app.domain.money import check_amount
+from app.domain.money import check_amount, format_fen
 from app.domain.quantity import Unit, check_quantity
 from app.domain.sale import DIRECT_TENDERS, Approval, Line, Payment, Sale, SaleRules, Status, tender_kind
 from app.settings import StoreSettings
@@ -212,7 +212,11 @@ def void_line(session: Session, tickets: Tickets, actor: Actor, ticket_id: int, 
     """删除商品行. Above the store's limit a supervisor authorises it."""
     sale = open_sale(session, tickets, actor, ticket_id, settings)
     approved = _authorise(session, actor, sale.approval_to_cut(line_id, None), override, settings, sale, line_id)
-    sale.void_line(line_id, approved=approved)
+    cut = sale.line(line_id).gross
+    line = sale.void_line(line_id, approved=approved)
+    if not approved:  # within the void limit: no one authorised it, the log still shows it
+        audit.record(session, actor, "void_line", f"{line.sku} {format_fen(cut)}",
+                     subject=f"ticket {sale.id} line {line_id}")
     return _save(session, tickets, sale)
 
 
@@ -256,7 +260,10 @@ def void_ticket(session: Session, tickets: Tickets, actor: Actor, ticket_id: int
     if outside.pending_on(session, sale.id):
         raise DomainError("payment_pending", status=409)
     approved = _authorise(session, actor, sale.approval_to_void(), override, settings, sale)
+    subtotal, empty = sale.subtotal, sale.is_empty
     sale.void(approved=approved)
+    if not approved and not empty:
+        audit.record(session, actor, "void_ticket", format_fen(subtotal), subject=f"ticket {sale.id}")
     view = _save(session, tickets, sale)
     from app.paycodes import refunds_of_ticket
 

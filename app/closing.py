@@ -329,7 +329,7 @@ def audit(session: Session, actor: Actor, action: str, detail: str, amount: int 
     that module is part of the store; until then nothing."""
     if importlib.util.find_spec("app.audit") is None:
         return
-    from app import audit  # type: ignore[attr-defined]
+    from app import audit
 
     audit.record(session, actor, action, detail, amount=amount)
 

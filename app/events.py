@@ -636,6 +636,66 @@ class CashDeposited(Event):
                    fields.number("amount", limits.MAX_TICKET_AMOUNT))
 
 
+@dataclass(frozen=True, slots=True)
+class AuditRecorded(Event):
+    """审计: one entry of the store's hash-chained audit log, as chained (``app.audit``); HQ keeps
+    the store's chain and checks it."""
+
+    KIND: ClassVar[str] = "audit_recorded"
+    seq: int
+    at: datetime
+    till: str
+    actor: str
+    approver: str
+    action: str
+    subject: str
+    detail: Payload
+    prev_hash: str
+    hash: str
+
+    def payload(self) -> Payload:
+        return {"seq": self.seq, "at": self.at.isoformat(timespec="microseconds"), "till": self.till,
+                "actor": self.actor, "approver": self.approver, "action": self.action, "subject": self.subject,
+                "detail": self.detail, "prev_hash": self.prev_hash, "hash": self.hash}
+
+    @classmethod
+    def read(cls, fields: Fields) -> AuditRecorded:
+        detail = fields.data.get("detail")
+        if not isinstance(detail, dict):
+            raise fields.unreadable("detail")
+        return cls(fields.number("seq", limits.INT4_MAX), fields.moment("at"), fields.text("till", AUDIT_CODE),
+                   fields.text("actor", AUDIT_CODE), fields.text("approver", AUDIT_CODE),
+                   fields.text("action", AUDIT_ACTION), fields.text("subject", AUDIT_SUBJECT), detail,
+                   fields.text("prev_hash", AUDIT_HASH), fields.text("hash", AUDIT_HASH))
+
+
+@dataclass(frozen=True, slots=True)
+class PinChanged(Event):
+    """An operator's PIN changed at a store (by them, or reset by the manager): HQ keeps the new
+    hash and sends it to every store, so the PIN follows the operator."""
+
+    KIND: ClassVar[str] = "pin_changed"
+    operator: str
+    pin_hash: str
+    must_change: bool = False
+
+    def payload(self) -> Payload:
+        return {"operator": self.operator, "pin_hash": self.pin_hash, "must_change": self.must_change}
+
+    @classmethod
+    def read(cls, fields: Fields) -> PinChanged:
+        must = fields.data.get("must_change", False)
+        if not isinstance(must, bool):
+            raise fields.unreadable("must_change")
+        return cls(fields.text("operator", limits.OPERATOR), fields.text("pin_hash", PIN_HASH), must)
+
+
+AUDIT_CODE = limits.TextLimit("code", 16, min_length=0)
+AUDIT_ACTION = limits.TextLimit("action", 32)
+AUDIT_SUBJECT = limits.TextLimit("subject", 64, min_length=0)
+AUDIT_HASH = limits.TextLimit("hash", 64)
+PIN_HASH = limits.TextLimit("pin_hash", 256)
+
 SHIFT_OPENED, SHIFT_CLOSED, STORED_VALUE_TOPUP = "shift_opened", "shift_closed", "stored_value_topup"
 
 #: the kinds HQ reads, by name
@@ -669,7 +729,7 @@ class TransferReceived(Event):
 
 READERS: dict[str, Callable[[Fields], Event]] = {
     kind.KIND: kind.read for kind in (SaleCompleted, SaleReturned, TicketVoided, CouponRemoved, StockMoved,
-                                      DayClosed, CashDeposited, TransferReceived)
+                                      DayClosed, CashDeposited, TransferReceived, AuditRecorded, PinChanged)
 }
 
 

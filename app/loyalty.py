@@ -26,7 +26,7 @@ from urllib.parse import quote
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from app import clock, commands, outbox, outside, shifts
+from app import audit, clock, commands, outbox, outside, shifts
 from app.checkout import add_line, open_sale, ticket_view
 from app.context import Actor
 from app.db.models import CouponBatchRecord, OutsideCall, Ticket, TicketCoupon, TicketLine, TopUp
@@ -88,6 +88,16 @@ def find_member(client: HqClient | None, *, phone: str = "", card: str = "", cod
     if not value:
         raise DomainError("invalid_request", status=422, detail="phone, card or code")
     return call_hq(client, "GET", f"/loyalty/members?{key}={quote(value)}")
+
+
+def member_360(client: HqClient | None, actor: Actor, member_no: str) -> dict[str, Any]:
+    """会员 360 (a supervisor or the manager): HQ holds the member's ledgers and purchases."""
+    if not actor.at_least("supervisor"):
+        raise DomainError("forbidden", status=403)
+    member_no = normalise_code(member_no)
+    if not member_no:
+        raise DomainError("invalid_request", status=422, detail="member_no")
+    return call_hq(client, "GET", f"/loyalty/members/{quote(member_no, safe='')}/360")
 
 
 def register_member(client: HqClient | None, phone: str, name: str) -> dict[str, Any]:
@@ -373,6 +383,7 @@ def top_up(sessions: sessionmaker[Session], actor: Actor, client: HqClient | Non
         session.add(TopUp(shift_id=shift.id, till=actor.till, card=card, amount=amount,
                           bonus=int(entry.get("bonus", 0)), ref=ref, created_at=clock.now()))
         outbox.record(session, Kept(STORED_VALUE_TOPUP, {"till": actor.till, "card": card, "amount": amount, "ref": ref}))
+        audit.record(session, actor, "stored_value_topup", card, amount=amount, subject=card[:64])
         return result
 
     return outside.run(sessions, actor, command_id, "topup", {"card": card, "amount": amount}, kind="wallet_topup",

@@ -244,6 +244,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "recon_difference_not_found": ("没有这笔差异：{key}", "No such difference: {key}"),
     "recon_raced": ("另一个操作正在写入同样的对账记录：请重试（不会重复）", "Another request was writing the same reconciliation records: try again (nothing is counted twice)"),
     "erp_day_not_closed": ("{store} {day} 尚未日结，不能导出凭证", "{store} has not closed {day} yet: no vouchers can be exported"),
+    "operator_locked": ("操作员 {operator} 已被店长停用，请联系店长", "Operator {operator} has been locked by the store manager"),
+    "pin_change_required": ("密码已被重置：请先设置新密码再登录", "Your PIN was reset: set a new PIN before logging in"),
+    "pin_rules": ("新密码须为 {shortest}–{longest} 位数字，不能全部相同、不能是连续数字、不能与原密码相同",
+                  "A new PIN is {shortest} to {longest} digits, not all the same, not a run like 1234, and not the old PIN"),
+    "operator_not_found": ("本店没有此操作员：{operator}", "This store has no operator {operator}"),
+    "operator_is_you": ("不能对自己执行此操作", "You cannot do this to yourself"),
+    "member_360_unavailable": ("总部连接中断：会员详情暂不可用，请稍后重试", "HQ cannot be reached: the member's details are unavailable for now"),
 }
 
 

@@ -83,6 +83,29 @@ def cmd_seed(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    """审计: whether the store's audit chain holds; exit 1 naming the first broken entry."""
+    from app import audit
+    from app.db.engine import make_engine, make_session_factory, reading
+
+    home = Path(args.home) if args.home else _home()
+    database = home / "store.sqlite3"
+    if not database.exists():
+        print(f"no store database at {database}", file=sys.stderr)
+        return 2
+    engine = make_engine(f"sqlite:///{database}")
+    try:
+        with make_session_factory(engine)() as session:
+            verdict = audit.verify(reading(session))
+    finally:
+        engine.dispose()
+    if verdict.intact:
+        print(f"audit chain intact: {verdict.entries} entries")
+        return 0
+    print(f"audit chain broken at seq {verdict.broken_at} ({verdict.reason})")
+    return 1
+
+
 def cmd_store_server(args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -408,6 +431,12 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--platform-port", type=int, default=DEFAULT_PLATFORM_PORT)
     demo.add_argument("--lang", default=None)
     demo.set_defaults(func=cmd_demo)
+
+    audit = sub.add_parser("audit", help="the store's audit log (审计)")
+    audit_sub = audit.add_subparsers(dest="audit_command", required=True)
+    verify = audit_sub.add_parser("verify", help="check the audit log's hash chain; exit 1 naming the first broken entry")
+    verify.add_argument("--home", default=None, help="the store's data directory (default: this machine's)")
+    verify.set_defaults(func=cmd_audit_verify)
 
     # `omnistore paysim …` hands its arguments to server.paysim (see main); listed here for --help.
     sub.add_parser("paysim", help="WeChat Pay and Alipay payment-code simulators (HTTPS)", add_help=False)

@@ -548,6 +548,15 @@ class StoreClient:
 
     # -- members, coupons, stored value, returns --------------------------------------
 
+    def change_pin(self, till: str, operator: str, pin: str, new_pin: str) -> dict[str, Any]:
+        """改密码: with the PIN the operator has (after a reset, the one-time PIN)."""
+        return dict(self._api("POST", "/session/pin", json={"till": till, "operator": operator, "pin": pin,
+                                                             "new_pin": new_pin}))
+
+    def top_up(self, card: str, amount: int, command_id: str | None = None) -> dict[str, Any]:
+        """充值: cash into this till's drawer, the amount and HQ's bonus onto the card."""
+        return dict(self._command("/stored-value/topup", {"card": card, "amount": amount}, command_id))
+
     def find_member(self, *, phone: str = "", card: str = "", code: str = "") -> dict[str, Any]:
         params = {k: v for k, v in (("phone", phone), ("card", card), ("code", code)) if v}
         return dict(self._api("GET", "/members/lookup", params=params))
@@ -958,6 +967,40 @@ class BackOfficeClient(StoreClient):
                        command_id: str | None = None) -> dict[str, Any]:
         return dict(self._command("/labels/printed", {"ids": ids, "template": template, "width_mm": width_mm,
                                                       "height_mm": height_mm}, command_id))
+
+    # -- 人员, 审计, 会员 360 ------------------------------------------------------------------------
+
+    def operators(self) -> list[dict[str, Any]]:
+        return list(self._api("GET", "/operators").get("items", []))
+
+    def logins(self, code: str) -> list[dict[str, Any]]:
+        return list(self._api("GET", f"/operators/{quote(code, safe='')}/logins").get("items", []))
+
+    def lock_operator(self, code: str, lock: bool, command_id: str | None = None) -> dict[str, Any]:
+        return dict(self._command(f"/operators/{quote(code, safe='')}/{'lock' if lock else 'unlock'}", {}, command_id))
+
+    def reset_pin(self, code: str, pin: str, command_id: str | None = None) -> dict[str, Any]:
+        return dict(self._command(f"/operators/{quote(code, safe='')}/pin-reset", {"pin": pin}, command_id))
+
+    @staticmethod
+    def _audit_params(first: str, last: str, action: str, operator: str) -> dict[str, Any]:
+        params = {"from": first, "to": last, "action": action, "operator": operator}
+        return {k: v for k, v in params.items() if v}
+
+    def audit(self, first: str = "", last: str = "", action: str = "", operator: str = "",
+              limit: int = 200) -> list[dict[str, Any]]:
+        params = {**self._audit_params(first, last, action, operator), "limit": limit}
+        return list(self._api("GET", "/audit", params=params).get("items", []))
+
+    def audit_verify(self) -> dict[str, Any]:
+        return dict(self._api("GET", "/audit/verify"))
+
+    def audit_csv(self, first: str = "", last: str = "", action: str = "", operator: str = "") -> bytes:
+        return bytes(self.request("GET", f"{API_PREFIX}/audit/export",
+                                  params=self._audit_params(first, last, action, operator), raw=True))
+
+    def member_360(self, member_no: str) -> dict[str, Any]:
+        return dict(self._api("GET", f"/members/{quote(member_no, safe='')}/360"))
 
 
 def _stock_lines(lines: list[tuple[str, int]]) -> list[dict[str, Any]]:

@@ -54,6 +54,7 @@ from ui.loyalty import (
     PointsDialog,
     ReturnDialog,
     StoredValueDialog,
+    TopUpDialog,
     member_summary,
 )
 from ui.models import NOTE_ROLE, TicketLinesModel
@@ -864,6 +865,19 @@ class CheckoutScreen(QWidget):
             self.totals.member.setText(member_summary(member))
             self._command(lambda cid, _o: client.attach_member(ref.id, str(member.get("member_no")), cid),
                           self.show_ticket)
+
+        self.open_dialog(dialog, accepted)
+
+    def top_up_dialog(self) -> None:
+        """Ctrl+T 充值: the member's card (or one scanned) topped up with cash into this drawer."""
+        cards = list(((self.member or {}).get("wallet") or {}).get("cards") or [])
+        dialog = TopUpDialog(self.ctx.client, self.ctx.worker, cards[0] if cards else "", parent=self)
+
+        def accepted() -> None:
+            entry = (dialog.result or {}).get("entry") or {}
+            self.message.show_success(self.tr("Topped up %1 (bonus %2): take the cash.")
+                           .replace("%1", yuan(int(entry.get("principal", 0))))
+                           .replace("%2", yuan(int(entry.get("bonus", 0)))))
 
         self.open_dialog(dialog, accepted)
 

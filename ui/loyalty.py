@@ -294,6 +294,76 @@ class StoredValueDialog(_ServerDialog):
             self.ask(lambda: self.client.pay_stored_value(self.ticket_id, card, amount), self.finish_with)
 
 
+def bonus_for(ladder: list[dict[str, Any]], amount: int) -> int:
+    """充值赠送 by HQ's ladder (the best step reached), to show before HQ credits it."""
+    return max((int(step["bonus"]) for step in ladder if amount >= int(step["from"])), default=0)
+
+
+class TopUpDialog(_ServerDialog):
+    """Ctrl+T 充值: the customer pays cash into this till's drawer; HQ credits the card with the
+    amount and its bonus (充100送20). The card is scanned or typed, or the member's is given."""
+
+    def __init__(self, client: StoreClient, worker: Worker, card: str = "", ladder: list[dict[str, Any]] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Top up stored value"), client, worker, parent, ok_text=self.tr("Top up (Enter)"))
+        self.ladder = list(ladder or [])
+        #: HQ's answer once the card was credited (its ``entry`` holds the bonus)
+        self.result: dict[str, Any] | None = None
+        form = QFormLayout()
+        self.card = QLineEdit(card)
+        disable_ime(self.card)
+        self.amount = QLineEdit()
+        self.amount.setObjectName("bigEdit")
+        self.amount.setPlaceholderText("100.00")
+        disable_ime(self.amount)
+        form.addRow(self.tr("Card"), self.card)
+        form.addRow(self.tr("Cash received (￥)"), self.amount)
+        self.body.addLayout(form)
+        self.bonus = QLabel()
+        self.bonus.setObjectName("memberFound")
+        self.bonus.setWordWrap(True)
+        self.body.addWidget(self.bonus)
+        if self.ladder:
+            steps = "，".join(self.tr("from %1 get %2").replace("%1", yuan(int(step["from"])))
+                             .replace("%2", yuan(int(step["bonus"]))) for step in self.ladder)
+            rules = QLabel(self.tr("Bonus: %1").replace("%1", steps))
+            rules.setObjectName("caption")
+            rules.setWordWrap(True)
+            self.body.addWidget(rules)
+        self.body.addStretch(1)
+        self.amount.textChanged.connect(self._preview)
+        self.size_to_parent(0.45, 0.5)
+        (self.amount if card else self.card).setFocus()
+
+    def handle_scan(self, code: str) -> None:
+        self.card.setText(code)
+        self.amount.setFocus()
+
+    def _preview(self) -> None:
+        try:
+            amount = parse_yuan(self.amount.text())
+        except InvalidAmount:
+            self.bonus.clear()
+            return
+        bonus = bonus_for(self.ladder, amount)
+        self.bonus.setText(self.tr("The card gets %1 (%2 bonus).").replace("%1", yuan(amount + bonus))
+                           .replace("%2", yuan(bonus)) if self.ladder else "")
+
+    def submit(self) -> None:
+        card = normalise_code(self.card.text())
+        if not card:
+            self.message.show_error(self.tr("Scan or type the card number."))
+            self.card.setFocus()
+            return
+        amount = self.entered_amount(self.amount)
+        if amount:
+            self.ask(lambda: self.client.top_up(card, amount), self._done)
+
+    def _done(self, result: dict[str, Any]) -> None:
+        self.result = result
+        self.accept()
+
+
 class PointsDialog(_ServerDialog):
     """Ctrl+I 积分抵现: the member's points pay part of what is due, at HQ's rate (points per yuan)."""
 

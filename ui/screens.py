@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import InvalidAmount
 from app.domain.money import MAX_AMOUNT, parse_yuan
+from app.domain.pins import weakness
 from ui.api import SessionInfo, Shift, ShiftClose, new_command_id
 from ui.context import TillContext
+from ui.dialogs import PosDialog
 from ui.formats import yuan
 from ui.widgets import AmountLabel, Keypad, MessageStrip, caption_value_row, disable_ime, repolish
 
@@ -91,6 +93,16 @@ class LoginScreen(_CentredScreen):
         self.diagnostics_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.diagnostics_button.clicked.connect(self.diagnostics_requested.emit)
         self.content.addWidget(self.diagnostics_button)
+        self.change_pin_button = QPushButton(self.tr("Change my PIN (F3)"))
+        self.change_pin_button.setObjectName("secondaryButton")
+        self.change_pin_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.change_pin_button.clicked.connect(lambda: self.change_pin())
+        self.content.addWidget(self.change_pin_button)
+        change_pin = QShortcut(QKeySequence(Qt.Key.Key_F3), self)
+        change_pin.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        change_pin.activated.connect(lambda: self.change_pin())
+        #: the change-PIN dialog while it is open
+        self.pin_dialog: ChangePinDialog | None = None
         diagnostics = QShortcut(QKeySequence(Qt.Key.Key_F2), self)
         diagnostics.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         diagnostics.activated.connect(self.diagnostics_requested.emit)
@@ -136,7 +148,8 @@ class LoginScreen(_CentredScreen):
         self.login_button.setEnabled(False)
         self.message.show_info(self.tr("Logging in…"), 0)
         client = self.ctx.client
-        self.ctx.worker.submit(lambda: client.login(self.ctx.till, operator, pin), self._done, self._failed)
+        self.ctx.worker.submit(lambda: client.login(self.ctx.till, operator, pin), self._done,
+                               lambda exc: self._failed(exc, operator, pin))
 
     def _done(self, session: SessionInfo) -> None:
         self.login_button.setEnabled(True)
@@ -144,11 +157,87 @@ class LoginScreen(_CentredScreen):
         self.pin_edit.clear()
         self.logged_in.emit(session)
 
-    def _failed(self, exc: Exception) -> None:
+    def _failed(self, exc: Exception, operator: str = "", pin: str = "") -> None:
         self.login_button.setEnabled(True)
         self.message.show_error(str(exc))
         self.pin_edit.clear()
         self.pin_edit.setFocus()
+        if getattr(exc, "code", "") == "pin_change_required":  # reset by the manager: choose one now
+            self.change_pin(operator, pin)
+
+    def change_pin(self, operator: str = "", pin: str = "") -> None:
+        """改密码: with the PIN the operator has; then logged in with the new one."""
+        dialog = ChangePinDialog(self.ctx, operator or self.operator_edit.text().strip(), pin, self)
+        self.pin_dialog = dialog
+
+        def changed() -> None:
+            self.message.show_success(self.tr("PIN changed."))
+            self.operator_edit.setText(dialog.operator.text().strip())
+            self.pin_edit.setText(dialog.new_pin)
+            self.submit()
+
+        dialog.accepted.connect(changed)
+        dialog.finished.connect(lambda _result: setattr(self, "pin_dialog", None))
+        dialog.open()
+
+
+class ChangePinDialog(PosDialog):
+    """改密码: the operator's code, the PIN they have (after a reset, the one-time PIN), the new one twice."""
+
+    def __init__(self, ctx: TillContext, operator: str = "", pin: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Change my PIN"), parent, ok_text=self.tr("Change (Enter)"))
+        self.ctx = ctx
+        self.new_pin = ""
+        form = QFormLayout()
+        self.operator = QLineEdit(operator)
+        self.old = QLineEdit(pin)
+        self.first = QLineEdit()
+        self.again = QLineEdit()
+        for edit in (self.old, self.first, self.again):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+            edit.setMaxLength(8)
+        for edit in (self.operator, self.old, self.first, self.again):
+            disable_ime(edit)
+        form.addRow(self.tr("Operator"), self.operator)
+        form.addRow(self.tr("Current PIN"), self.old)
+        form.addRow(self.tr("New PIN"), self.first)
+        form.addRow(self.tr("New PIN again"), self.again)
+        self.body.addLayout(form)
+        rule = QLabel(self.tr("4 to 8 digits, not all the same and not a run like 1234."))
+        rule.setObjectName("caption")
+        rule.setWordWrap(True)
+        self.body.addWidget(rule)
+        self.size_to_parent(0.45, 0.5)
+        (self.first if operator and pin else self.operator if not operator else self.old).setFocus()
+
+    def submit(self) -> None:
+        for edit in (self.operator, self.old, self.first):
+            if not edit.text().strip():
+                edit.setFocus()
+                return
+        if self.first.text() != self.again.text():
+            self.message.show_error(self.tr("The two new PINs differ."))
+            self.again.setFocus()
+            return
+        reason = weakness(self.first.text(), self.old.text())
+        if reason is not None:
+            self.message.show_error(self.tr("4 to 8 digits, not all the same, not a run like 1234, "
+                                            "and not the PIN you have."))
+            self.first.setFocus()
+            return
+        client, till = self.ctx.client, self.ctx.till
+        operator, old, new = self.operator.text().strip(), self.old.text(), self.first.text()
+        self.ok_button.setEnabled(False)
+
+        def done(_: object) -> None:
+            self.new_pin = new
+            self.accept()
+
+        def failed(exc: Exception) -> None:
+            self.ok_button.setEnabled(True)
+            self.message.show_error(str(exc))
+
+        self.ctx.worker.submit(lambda: client.change_pin(till, operator, old, new), done, failed, owner=self)
 
 
 class ShiftOpenScreen(_CentredScreen):

@@ -157,6 +157,27 @@ class Shooter:
         labels_page = office.page("labels")
         wait(lambda: bool(labels_page.items) and labels_page.preview.document is not None and not win.worker.pending)
         self.window_shot(win, f"backoffice_labels_{tag}")
+        self._people_pages(win, office, tag)
+
+    def _people_pages(self, win: MainWindow, office: Any, tag: str) -> None:
+        """人员, 审计 and 会员 (a sample member: the scratch store has no HQ)."""
+        office.show_module("staff")
+        staff = office.page("staff")
+        wait(lambda: bool(staff.rows) and not win.worker.pending)
+        self.window_shot(win, f"backoffice_staff_{tag}")
+        for lock in (True, False):  # a scratch store's log has something to show
+            office.ctx.client.lock_operator("5001", lock)
+        office.show_module("audit")
+        audit = office.page("audit")
+        audit.refresh()
+        audit.verify()
+        wait(lambda: audit.verdict is not None and not win.worker.pending)
+        self.window_shot(win, f"backoffice_audit_{tag}")
+        office.show_module("members")
+        members = office.page("members")
+        members.query.setText("13800005678")
+        members.show_member(SAMPLE_MEMBER_360)
+        self.window_shot(win, f"backoffice_members_{tag}")
 
     def _back_office(self, win: MainWindow, lang: str, sizes: tuple[QSize, ...]) -> None:
         """The manager's back office: every page at 1024×768, the dashboard at each size too."""
@@ -310,6 +331,28 @@ SAMPLE_MEMBER = {
 }
 
 
+SAMPLE_MEMBER_360: dict[str, Any] = {
+    "member_no": "800000000042", "name": "李娜", "phone": "138****5678", "registered_at": "2025-03-08T10:12:00+00:00",
+    "registered_store": "上海静安店", "tier": "silver", "growth": 3260, "next_tier": "gold", "growth_to_next": 1740,
+    "points": 1280, "balance": 15_600,
+    "points_history": [{"at": "2026-12-02T18:21:05+00:00", "delta": 31, "reason": "sale", "ref": "S001:T01-20261202-0031"},
+                       {"at": "2026-11-28T09:02:44+00:00", "delta": -500, "reason": "spend", "ref": "S001:4411:9f0c"}],
+    "cards": [{"card_no": "6200000000004217", "kind": "wallet", "principal": 13_000, "bonus": 2_600, "active": True}],
+    "stored_value_history": [
+        {"at": "2026-11-20T12:00:00+00:00", "card_no": "6200000000004217", "kind": "topup", "principal": 10_000,
+         "bonus": 2_000, "store": "上海静安店"},
+        {"at": "2026-11-25T19:40:00+00:00", "card_no": "6200000000004217", "kind": "spend", "principal": -2_590,
+         "bonus": -410, "store": "上海徐汇店"}],
+    "coupons": [{"code": "C8800042", "state": "issued", "name": "满50减10", "value": 1000,
+                 "valid_to": "2026-12-31T15:59:59+00:00"}],
+    "purchases": [{"sale_id": "T01-20261202-0031", "store": "上海静安店", "at": "2026-12-02T18:21:05", "total": 3180,
+                   "items": 4},
+                  {"sale_id": "T02-20261128-0112", "store": "上海徐汇店", "at": "2026-11-28T09:02:44", "total": 8990,
+                   "items": 7}],
+    "topup_bonus": [{"from": 10_000, "bonus": 2_000}, {"from": 50_000, "bonus": 12_000}],
+}
+
+
 def loyalty_samples(win: MainWindow, ticket: Any, lang: str) -> list[tuple[str, Callable[[], QDialog]]]:
     """The member, coupon, stored-value and return dialogs as a cashier sees them (sample data)."""
     from ui.api import Product
@@ -321,6 +364,7 @@ def loyalty_samples(win: MainWindow, ticket: Any, lang: str) -> list[tuple[str, 
         PointsDialog,
         ReturnDialog,
         StoredValueDialog,
+        TopUpDialog,
     )
 
     checkout, client, worker = win.checkout, win.ctx.client, win.worker
@@ -379,6 +423,11 @@ def loyalty_samples(win: MainWindow, ticket: Any, lang: str) -> list[tuple[str, 
         dialog.timer.stop()
         return dialog
 
+    def top_up() -> QDialog:
+        dialog = TopUpDialog(client, worker, "6200000000004217", SAMPLE_MEMBER_360["topup_bonus"], checkout)
+        dialog.amount.setText("100")
+        return dialog
+
     return [
         ("paycode", paycode),
         ("member", member),
@@ -389,6 +438,7 @@ def loyalty_samples(win: MainWindow, ticket: Any, lang: str) -> list[tuple[str, 
         ("return_search", search),
         ("return_no_receipt", without_receipt),
         ("gift_card", gift_card),
+        ("top_up", top_up),
     ]
 
 

@@ -29,6 +29,10 @@ class Operator(Base):
     #: the login of the supervisor or manager whose code was typed
     override_failed_attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     override_locked_until: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    #: 停用 by the store manager until unlocked (apart from a lockout after wrong PINs)
+    locked: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    #: the PIN was reset: the operator sets a new one before the next login lets them in
+    pin_change_required: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
 
 class LoginFailure(Base):
@@ -735,3 +739,19 @@ class LabelToPrint(Base):
     printed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
 
     __table_args__ = (Index("ix_labels_to_print_pending", "printed_at", "product_id"),)
+
+class AuditEntry(Base):
+    """审计: one entry of the store's append-only log, chained to the one before by its hash
+    (``app.audit``): an override, a no-sale, a price change, a void, a PIN reset, a Z…"""
+
+    __tablename__ = "audit_log"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    till: Mapped[str] = mapped_column(String(16), default="")
+    actor: Mapped[str] = mapped_column(String(16), default="")
+    approver: Mapped[str] = mapped_column(String(16), default="")
+    action: Mapped[str] = mapped_column(String(32), index=True)
+    subject: Mapped[str] = mapped_column(String(64), default="")
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))

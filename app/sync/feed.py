@@ -220,10 +220,26 @@ def _apply_operator(session: Session, data: dict[str, Any], deleted: bool) -> No
     active = bool(data.get("active", True)) and not deleted
     if operator is None:
         session.add(Operator(code=data["code"], name=data.get("name", ""), role=data.get("role", "cashier"),
-                             pin_hash=data.get("pin_hash", ""), failed_attempts=0, active=active))
+                             pin_hash=data.get("pin_hash", ""), failed_attempts=0, active=active,
+                             pin_change_required=bool(data.get("must_change_pin", False))))
         return
     operator.name = data.get("name", operator.name)
     operator.role = data.get("role", operator.role)
-    if data.get("pin_hash"):
+    if data.get("pin_hash") and not _superseded_here(session, operator.code, data["pin_hash"]):
         operator.pin_hash = data["pin_hash"]
+        if "must_change_pin" in data:  # a PIN reset (or chosen) at a store, sent on by HQ
+            operator.pin_change_required = bool(data["must_change_pin"])
     operator.active = active
+
+
+def _superseded_here(session: Session, code: str, pin_hash: str) -> bool:
+    """A PIN this store sent up (``pin_changed``) and has replaced since — a reset the operator
+    already answered with a new PIN here — coming back from HQ before the newer one does: the
+    operator's new PIN stands."""
+    from app.db.models import OutboxEvent
+
+    sent = [row.get("pin_hash") for row in session.scalars(
+        select(OutboxEvent.payload).where(OutboxEvent.kind == "pin_changed",
+                                          func.json_extract(OutboxEvent.payload, "$.operator") == code)
+        .order_by(OutboxEvent.id.desc()))]
+    return pin_hash in sent[1:]

@@ -903,3 +903,97 @@ class UnexplainedCreditOut(Out):
 class PayoutsOut(Out):
     payouts: list[PayoutOut]
     unexplained: list[UnexplainedCreditOut]
+
+
+# ---- member 360, stores' audit logs ------------------------------------------------------------
+
+
+class PointsMoveOut(Out):
+    at: str
+    delta: int
+    reason: str
+    ref: str
+
+
+class MemberCardOut(Out):
+    card_no: str
+    kind: str
+    principal: int
+    bonus: int
+    active: bool
+
+
+class StoredValueMoveOut(Out):
+    at: str
+    card_no: str
+    kind: str
+    principal: int
+    bonus: int
+    store: str
+
+
+class Member360CouponOut(Out):
+    code: str
+    state: str
+    name: str
+    value: int
+    valid_to: str
+
+
+class PurchaseOut(Out):
+    sale_id: str
+    store: str
+    at: str
+    total: int
+    items: int
+
+
+class TopUpBonusOut(Out):
+    from_: int = Field(alias="from")
+    bonus: int
+
+
+class Member360Out(Out):
+    """会员 360 for the store manager: profile, tier and growth, points and stored-value ledgers,
+    coupons, purchases in every store, and the top-up bonus ladder."""
+
+    member_no: str
+    name: str
+    phone: str
+    registered_at: str
+    registered_store: str
+    tier: str
+    growth: int
+    next_tier: str | None
+    growth_to_next: int
+    points: int
+    points_history: list[PointsMoveOut]
+    balance: int
+    cards: list[MemberCardOut]
+    stored_value_history: list[StoredValueMoveOut]
+    coupons: list[Member360CouponOut]
+    purchases: list[PurchaseOut]
+    topup_bonus: list[TopUpBonusOut]
+
+
+class AuditEntryOut(Out):
+    seq: int
+    at: str
+    till: str
+    actor: str
+    approver: str
+    action: str
+    subject: str
+    detail: str
+    amount: int | None
+    hash: str
+
+
+class StoreAuditOut(Out):
+    """A store's audit log as HQ holds it, newest first, and whether that chain is intact."""
+
+    store: str
+    intact: bool
+    entries: int
+    broken_at: int | None
+    items: list[AuditEntryOut]

@@ -15,6 +15,7 @@ from server.errors import finish_app
 from server.responses import REFUSALS
 from server.store.deps import StoreState
 from server.store.routers import (
+    audit,
     catalog,
     closing,
     coupons,
@@ -28,6 +29,7 @@ from server.store.routers import (
     sales,
     session,
     shifts,
+    staff,
     stock,
     stored_value,
     sync,
@@ -36,7 +38,7 @@ from server.store.routers import (
 from server.store.routers import settings as store_settings
 
 ROUTERS = (session, shifts, catalog, tickets, drawer, members, coupons, stored_value, returns, stock, sync, sales,
-           reports, closing, store_settings, o2o, labels, paycodes)
+           reports, closing, store_settings, o2o, labels, paycodes, staff, audit)
 
 
 def create_store_app(settings: StoreSettings | None = None) -> FastAPI:

@@ -809,3 +809,73 @@ class LabelsOut(Out):
 
 class LabelsPrintedOut(Out):
     printed: list[int]
+
+
+# ---- 人员 and 审计 -------------------------------------------------------------------------------
+
+CSV_EXPORT = {200: {"content": {"text/csv": {"schema": {"type": "string"}}}, "description": "CSV, UTF-8 with a BOM"}}
+
+
+class StaffOperatorOut(Out):
+    """An operator of this store as HQ sent them, whether they may log in, and their last login."""
+
+    code: str
+    name: str
+    role: str
+    active: bool
+    locked: bool
+    locked_out: bool
+    pin_change_required: bool
+    last_login_at: str | None
+    last_login_till: str | None
+    logged_in: bool
+
+
+class StaffOut(Out):
+    items: list[StaffOperatorOut]
+
+
+class LoginOut(Out):
+    at: str | None
+    till: str
+    till_name: str
+    open: bool
+
+
+class LoginsOut(Out):
+    """Who was logged in where: an operator's latest logins, newest first."""
+
+    operator: str
+    items: list[LoginOut]
+
+
+class OperatorStateOut(Out):
+    code: str
+    locked: bool
+    pin_change_required: bool
+
+
+class StoreAuditEntryOut(Out):
+    seq: int
+    at: str
+    till: str
+    actor: str
+    approver: str
+    action: str
+    subject: str
+    detail: str
+    amount: int | None
+    hash: str
+
+
+class AuditEntriesOut(Out):
+    items: list[StoreAuditEntryOut]
+
+
+class AuditVerdictOut(Out):
+    """Whether the store's audit chain holds, and the seq of its first broken entry if not."""
+
+    intact: bool
+    entries: int
+    broken_at: int | None
+    reason: str

@@ -37,6 +37,7 @@ CONTRACT = [
     (["hq", "demo-o2o"], ["--sim"]),
     (["platformsim"], ["--host", "--port", "--hq", "--meituan-app-id", "--meituan-secret", "--eleme-app-key",
                        "--eleme-secret", "--commission-bp"]),
+    (["audit", "verify"], ["--home"]),
 ]
 
 

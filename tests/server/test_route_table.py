@@ -88,6 +88,16 @@ STORE_ROUTES = {
     ("POST", "/o2o/orders/{order_id}/put-back"),
     ("GET", "/o2o/orders/{order_id}/pick-list"),
     ("GET", "/o2o/orders/{order_id}/label"),
+    ("GET", "/operators"),
+    ("GET", "/operators/{code}/logins"),
+    ("POST", "/operators/{code}/lock"),
+    ("POST", "/operators/{code}/unlock"),
+    ("POST", "/operators/{code}/pin-reset"),
+    ("POST", "/session/pin"),
+    ("GET", "/audit"),
+    ("GET", "/audit/verify"),
+    ("GET", "/audit/export"),
+    ("GET", "/members/{member_no}/360"),
     ("GET", "/reports/dashboard"),
     ("GET", "/reports/changes"),
     ("GET", "/reports/sales"),
@@ -206,6 +216,9 @@ HQ_ROUTES = {
     ("POST", "/transfers/cancel"),
     ("GET", "/admin/transfers"),
     ("GET", "/admin/transfers/{transfer_no}"),
+    ("GET", "/loyalty/members/{member_no}/360"),
+    ("GET", "/admin/members/{member_no}/360"),
+    ("GET", "/admin/stores/{code}/audit"),
 }
 
 

@@ -7,10 +7,10 @@ from typing import Any
 from fastapi import APIRouter
 from fastapi.responses import Response
 
-from app.hq import loyalty, services
+from app.hq import loyalty, member360, services
 from server.hq import schemas
 from server.hq.deps import DB, Admin, RawBody, Settings, SignedStore, documented_body, signed_body
-from server.hq.responses import MemberCodeOut, MemberOut
+from server.hq.responses import Member360Out, MemberCodeOut, MemberOut
 from server.responses import answer
 
 router = APIRouter(tags=["members"])
@@ -41,3 +41,14 @@ def admin_member_code(member_no: schemas.Text20, admin: Admin, session: DB, sett
     """The code the member app would show now (for the app's backend, and for tests)."""
     member = loyalty.find_member(session, settings.secret_key, card=member_no)
     return {"code": loyalty.member_code(settings.secret_key, member)}
+
+
+@router.get("/loyalty/members/{member_no}/360", response_model=Member360Out)
+def member_360(member_no: schemas.Text20, store: SignedStore, session: DB) -> Response:
+    """会员 360 for a store manager: profile, tier and growth, points and stored value, coupons, purchases."""
+    return answer(Member360Out, member360.member_360(session, member_no))
+
+
+@router.get("/admin/members/{member_no}/360", response_model=Member360Out)
+def admin_member_360(member_no: schemas.Text20, admin: Admin, session: DB) -> Response:
+    return answer(Member360Out, member360.member_360(session, member_no))

@@ -6,10 +6,11 @@ from typing import Any
 
 from fastapi import APIRouter
 
-from app.hq import services, stores
+from app.hq import audit, services, stores
+from server.fields import Count
 from server.hq import schemas
 from server.hq.deps import DB, Admin, Settings
-from server.hq.responses import EnrolmentCodeOut, EnrolmentOut, StoreOut, StoresOut
+from server.hq.responses import EnrolmentCodeOut, EnrolmentOut, StoreAuditOut, StoreOut, StoresOut
 
 router = APIRouter(tags=["stores"])
 
@@ -44,3 +45,9 @@ def disable_store(code: schemas.Text16, admin: Admin, session: DB) -> dict[str, 
 @router.post("/admin/stores/{code}/enable", response_model=StoreOut)
 def enable_store(code: schemas.Text16, admin: Admin, session: DB) -> dict[str, Any]:
     return stores.store_dict(services.set_store_disabled(session, code, False))
+
+
+@router.get("/admin/stores/{code}/audit", response_model=StoreAuditOut)
+def store_audit(code: schemas.Text16, admin: Admin, session: DB, limit: Count = 200) -> dict[str, Any]:
+    """审计: a store's audit log as it sent it, newest first, and whether the chain HQ holds is intact."""
+    return audit.store_audit(session, code, limit)

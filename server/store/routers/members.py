@@ -9,7 +9,7 @@ from fastapi import APIRouter
 
 from app import loyalty
 from server.fields import RowId
-from server.hq.responses import MemberOut
+from server.hq.responses import Member360Out, MemberOut
 from server.responses import HQ_FAULTS
 from server.store import schemas
 from server.store.deps import Settings, State, Who
@@ -44,3 +44,9 @@ def ticket_points(ticket_id: RowId, body: schemas.PointsIn, who: Who, settings: 
     """积分抵现 with the attached member's points (HQ is asked in two phases: ``app.outside``)."""
     return loyalty.pay_points(state.sessions, state.tickets, who, body.command_id, ticket_id, body.amount,
                               state.hq(), settings)
+
+
+@router.get("/members/{member_no}/360", response_model=Member360Out, responses=HQ_FAULTS)
+def member_360(member_no: schemas.MemberNo, who: Who, state: State) -> dict[str, Any]:
+    """会员 360 for the manager, asked of HQ (``hq_unreachable`` while HQ is out of reach)."""
+    return loyalty.member_360(state.hq(), who, member_no.strip())
