@@ -2,6 +2,184 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AuditPage</name>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="33"/>
+        <source>Drawer opened without a sale</source>
+        <translation>Drawer opened without a sale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="34"/>
+        <source>Price changed</source>
+        <translation>Price changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="35"/>
+        <source>Line voided</source>
+        <translation>Line voided</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="36"/>
+        <source>Ticket cancelled</source>
+        <translation>Ticket cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="37"/>
+        <source>Refund above the limit</source>
+        <translation>Refund above the limit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="38"/>
+        <source>Return without a receipt</source>
+        <translation>Return without a receipt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="39"/>
+        <source>Diagnostics opened</source>
+        <translation>Diagnostics opened</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="40"/>
+        <source>PIN reset</source>
+        <translation>PIN reset</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="41"/>
+        <source>PIN changed</source>
+        <translation>PIN changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="42"/>
+        <source>Operator locked</source>
+        <translation>Operator locked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="43"/>
+        <source>Operator unlocked</source>
+        <translation>Operator unlocked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="44"/>
+        <source>Day closed (Z)</source>
+        <translation>Day closed (Z)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="45"/>
+        <source>Cash deposited</source>
+        <translation>Cash deposited</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="46"/>
+        <source>Settings changed</source>
+        <translation>Settings changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="47"/>
+        <source>Stored value topped up</source>
+        <translation>Stored value topped up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="68"/>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="68"/>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="68"/>
+        <source>Till</source>
+        <translation>Till</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="68"/>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="69"/>
+        <source>Authorised by</source>
+        <translation>Authorised by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="69"/>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="69"/>
+        <source>About</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="69"/>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="79"/>
+        <source>Verify the chain (F9)</source>
+        <translation>Verify the chain (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="81"/>
+        <source>Export CSV (Ctrl+E)</source>
+        <translation>Export CSV (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="98"/>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="100"/>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="103"/>
+        <source>Every action</source>
+        <translation>Every action</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="108"/>
+        <source>Operator code</source>
+        <translation>Operator code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="112"/>
+        <source>Show (F5)</source>
+        <translation>Show (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="142"/>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="152"/>
+        <source>Saved %1</source>
+        <translation>Saved %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="169"/>
+        <source>Nothing recorded for this choice.</source>
+        <translation>Nothing recorded for this choice.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="174"/>
+        <source>The chain is intact: %1 entries.</source>
+        <translation>The chain is intact: %1 entries.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="177"/>
+        <source>The chain is broken at entry %1: it was changed after it was written.</source>
+        <translation>The chain is broken at entry %1: it was changed after it was written.</translation>
+    </message>
+</context>
+<context>
     <name>BackOffice</name>
     <message>
         <location filename="../../ui/backoffice/shell.py" line="93"/>
@@ -69,6 +247,181 @@
     </message>
 </context>
 <context>
+    <name>BoardShell</name>
+    <message>
+        <location filename="../../ui/board.py" line="609"/>
+        <source>Online orders</source>
+        <translation>Online orders</translation>
+    </message>
+</context>
+<context>
+    <name>BoardWindow</name>
+    <message>
+        <location filename="../../ui/board.py" line="273"/>
+        <source>Online orders</source>
+        <translation>Online orders</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="322"/>
+        <location filename="../../ui/board.py" line="458"/>
+        <source>Choose an order</source>
+        <translation>Choose an order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="329"/>
+        <source>Goods</source>
+        <translation>Goods</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="329"/>
+        <source>Ordered</source>
+        <translation>Ordered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="329"/>
+        <location filename="../../ui/board.py" line="352"/>
+        <location filename="../../ui/board.py" line="481"/>
+        <source>Picked</source>
+        <translation>Picked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="329"/>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="340"/>
+        <source>Scan the goods</source>
+        <translation>Scan the goods</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="343"/>
+        <source>Weight (kg)</source>
+        <translation>Weight (kg)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="350"/>
+        <location filename="../../ui/board.py" line="481"/>
+        <source>Short</source>
+        <translation>Short</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="351"/>
+        <source>Substitute</source>
+        <translation>Substitute</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="358"/>
+        <source>Accept</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="362"/>
+        <source>Reject</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="363"/>
+        <source>Start picking</source>
+        <translation>Start picking</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="364"/>
+        <source>Packed</source>
+        <translation>Packed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="365"/>
+        <source>Ready</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="366"/>
+        <source>Rider arrived</source>
+        <translation>Rider arrived</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="367"/>
+        <source>Hand over</source>
+        <translation>Hand over</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="368"/>
+        <source>Goods put back</source>
+        <translation>Goods put back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="369"/>
+        <source>Print pick list</source>
+        <translation>Print pick list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="370"/>
+        <source>Print bag label</source>
+        <translation>Print bag label</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="422"/>
+        <source>CANCELLED WHILE PICKING — stop and put the goods back: %1</source>
+        <translation>CANCELLED WHILE PICKING — stop and put the goods back: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="464"/>
+        <source>Pickup</source>
+        <translation>Pickup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="464"/>
+        <source>Delivery</source>
+        <translation>Delivery</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="469"/>
+        <source>Rider: %1</source>
+        <translation>Rider: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="481"/>
+        <source>To pick</source>
+        <translation>To pick</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="482"/>
+        <source>Substituted</source>
+        <translation>Substituted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="505"/>
+        <source>Choose an order first</source>
+        <translation>Choose an order first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="532"/>
+        <source>Enter a weight greater than zero, e.g. 0.512</source>
+        <translation>Enter a weight greater than zero, e.g. 0.512</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="541"/>
+        <source>Choose a line of the pick list first</source>
+        <translation>Choose a line of the pick list first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="556"/>
+        <source>Type or scan the substitute&apos;s code first</source>
+        <translation>Type or scan the substitute&apos;s code first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="579"/>
+        <source>Sent to the printer.</source>
+        <translation>Sent to the printer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="584"/>
+        <source>WRONG ITEM: %1</source>
+        <translation>WRONG ITEM: %1</translation>
+    </message>
+</context>
+<context>
     <name>CashTenderDialog</name>
     <message>
         <location filename="../../ui/dialogs.py" line="313"/>
@@ -107,188 +460,257 @@
     </message>
 </context>
 <context>
+    <name>ChangePinDialog</name>
+    <message>
+        <location filename="../../ui/screens.py" line="188"/>
+        <source>Change my PIN</source>
+        <translation>Change my PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens.py" line="188"/>
+        <source>Change (Enter)</source>
+        <translation>Change (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens.py" line="201"/>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens.py" line="202"/>
+        <source>Current PIN</source>
+        <translation>Current PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens.py" line="203"/>
+        <source>New PIN</source>
+        <translation>New PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens.py" line="204"/>
+        <source>New PIN again</source>
+        <translation>New PIN again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens.py" line="206"/>
+        <source>4 to 8 digits, not all the same and not a run like 1234.</source>
+        <translation>4 to 8 digits, not all the same and not a run like 1234.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens.py" line="219"/>
+        <source>The two new PINs differ.</source>
+        <translation>The two new PINs differ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens.py" line="224"/>
+        <source>4 to 8 digits, not all the same, not a run like 1234, and not the PIN you have.</source>
+        <translation>4 to 8 digits, not all the same, not a run like 1234, and not the PIN you have.</translation>
+    </message>
+</context>
+<context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../ui/checkout.py" line="299"/>
+        <location filename="../../ui/checkout.py" line="301"/>
         <source>Scan / code</source>
         <extracomment>The server says no shift is open on this till. Emitted with the receipt bytes after they went to the printer sink (for tests and logs). A sale was completed: (sale_id, change). F10: the cashier leaves the till. F11: 交班. Ctrl+S: the HQ sync page. the member on this ticket, as HQ showed them (coupons, cards); None for a walk-in</extracomment>
         <translation>Scan / code</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="303"/>
+        <location filename="../../ui/checkout.py" line="305"/>
         <source>Scan a barcode or type a code, then Enter</source>
         <translation>Scan a barcode or type a code, then Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="345"/>
+        <location filename="../../ui/checkout.py" line="347"/>
         <source>…
 More</source>
         <translation>…
 More</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="399"/>
+        <location filename="../../ui/checkout.py" line="401"/>
         <source>Resumed the open ticket of this till.</source>
         <translation>Resumed the open ticket of this till.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="444"/>
+        <location filename="../../ui/checkout.py" line="446"/>
         <source>Unexpected error: %1</source>
         <translation>Unexpected error: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="535"/>
+        <location filename="../../ui/checkout.py" line="540"/>
         <source>Weighing…</source>
         <translation>Weighing…</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="545"/>
+        <location filename="../../ui/checkout.py" line="550"/>
         <source>No steady weight on the scale: put the goods on it, or enter the weight.</source>
         <translation>No steady weight on the scale: put the goods on it, or enter the weight.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="575"/>
+        <location filename="../../ui/checkout.py" line="583"/>
         <source>Finish this dialog first, then scan again.</source>
         <translation>Finish this dialog first, then scan again.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="603"/>
+        <location filename="../../ui/checkout.py" line="611"/>
         <source>There is no line to change.</source>
         <translation>There is no line to change.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="605"/>
+        <location filename="../../ui/checkout.py" line="613"/>
         <source>This line is already voided.</source>
         <translation>This line is already voided.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="634"/>
+        <location filename="../../ui/checkout.py" line="642"/>
         <source>Voided: %1</source>
         <translation>Voided: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="661"/>
+        <location filename="../../ui/checkout.py" line="669"/>
         <source>Drawer opened (no sale).</source>
         <translation>Drawer opened (no sale).</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="665"/>
+        <location filename="../../ui/checkout.py" line="673"/>
         <source>There is nothing to park.</source>
         <translation>There is nothing to park.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="678"/>
+        <location filename="../../ui/checkout.py" line="686"/>
         <source>Ticket parked. Press F6 to resume it.</source>
         <translation>Ticket parked. Press F6 to resume it.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="687"/>
+        <location filename="../../ui/checkout.py" line="695"/>
         <source>There is nothing to cancel.</source>
         <translation>There is nothing to cancel.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="706"/>
+        <location filename="../../ui/checkout.py" line="714"/>
         <source>Cancel the whole ticket: %1 items, %2?</source>
         <translation>Cancel the whole ticket: %1 items, %2?</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="709"/>
+        <location filename="../../ui/checkout.py" line="717"/>
         <source>%1 is paid already: it goes back to the customer.</source>
         <translation>%1 is paid already: it goes back to the customer.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="711"/>
+        <location filename="../../ui/checkout.py" line="719"/>
         <source>Cancel ticket</source>
         <translation>Cancel ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="711"/>
+        <location filename="../../ui/checkout.py" line="719"/>
         <source>Cancel the ticket (Enter)</source>
         <translation>Cancel the ticket (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="718"/>
+        <location filename="../../ui/checkout.py" line="726"/>
         <source>The ticket is cancelled.</source>
         <translation>The ticket is cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="720"/>
+        <location filename="../../ui/checkout.py" line="728"/>
         <source>Give back %1 in cash.</source>
         <translation>Give back %1 in cash.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="725"/>
+        <location filename="../../ui/checkout.py" line="733"/>
         <source>Park or finish the current ticket first.</source>
         <translation>Park or finish the current ticket first.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="743"/>
+        <location filename="../../ui/checkout.py" line="751"/>
         <source>Ticket resumed.</source>
         <translation>Ticket resumed.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="757"/>
+        <location filename="../../ui/checkout.py" line="765"/>
         <source>The ticket is empty: scan something first.</source>
         <translation>The ticket is empty: scan something first.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="809"/>
+        <location filename="../../ui/checkout.py" line="817"/>
         <source>Sale %1 complete: change %2.</source>
         <translation>Sale %1 complete: change %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="819"/>
+        <location filename="../../ui/checkout.py" line="827"/>
         <source>The receipt was not printed: %1</source>
         <translation>The receipt was not printed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="841"/>
+        <location filename="../../ui/checkout.py" line="849"/>
         <source>No sale to reprint yet.</source>
         <translation>No sale to reprint yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="845"/>
+        <location filename="../../ui/checkout.py" line="853"/>
         <source>Receipt %1 reprinted.</source>
         <translation>Receipt %1 reprinted.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="866"/>
+        <location filename="../../ui/checkout.py" line="878"/>
+        <source>Topped up %1 (bonus %2): take the cash.</source>
+        <translation>Topped up %1 (bonus %2): take the cash.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkout.py" line="887"/>
         <source>Scan the goods first, then the coupon.</source>
         <translation>Scan the goods first, then the coupon.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="875"/>
-        <location filename="../../ui/checkout.py" line="897"/>
+        <location filename="../../ui/checkout.py" line="896"/>
+        <location filename="../../ui/checkout.py" line="919"/>
+        <location filename="../../ui/checkout.py" line="951"/>
         <source>There is nothing to pay yet.</source>
         <translation>There is nothing to pay yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="890"/>
+        <location filename="../../ui/checkout.py" line="911"/>
         <source>Stored value taken; %1 still due.</source>
         <translation>Stored value taken; %1 still due.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="943"/>
+        <location filename="../../ui/checkout.py" line="922"/>
+        <source>Nothing is due on this ticket.</source>
+        <translation>Nothing is due on this ticket.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkout.py" line="928"/>
+        <source>Confirm the payment on your phone</source>
+        <translation>Confirm the payment on your phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkout.py" line="939"/>
+        <source>Paid by payment code; %1 still due.</source>
+        <translation>Paid by payment code; %1 still due.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkout.py" line="997"/>
         <source>Return %1: refund %2 in cash</source>
         <translation>Return %1: refund %2 in cash</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="946"/>
+        <location filename="../../ui/checkout.py" line="1000"/>
         <source>, %1 back to the card</source>
         <translation>, %1 back to the card</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="948"/>
+        <location filename="../../ui/checkout.py" line="1002"/>
         <source>, %1 back as points</source>
         <translation>, %1 back as points</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="900"/>
+        <location filename="../../ui/checkout.py" line="954"/>
         <source>Attach the member first (Ctrl+M).</source>
         <translation>Attach the member first (Ctrl+M).</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="961"/>
+        <location filename="../../ui/checkout.py" line="1015"/>
         <source>The return slip was not printed: %1</source>
         <translation>The return slip was not printed: %1</translation>
     </message>
@@ -1331,29 +1753,52 @@ earlier %4 · %5 tickets</translation>
 <context>
     <name>GiftCardDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="556"/>
+        <location filename="../../ui/loyalty.py" line="626"/>
         <source>Sell a gift card</source>
         <translation>Sell a gift card</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="556"/>
+        <location filename="../../ui/loyalty.py" line="626"/>
         <source>Add (Enter)</source>
         <translation>Add (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="564"/>
+        <location filename="../../ui/loyalty.py" line="634"/>
         <source>Scan the barcode on the back of the card</source>
         <translation>Scan the card&apos;s back</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="567"/>
+        <location filename="../../ui/loyalty.py" line="637"/>
         <source>Card number</source>
         <translation>Card number</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="579"/>
+        <location filename="../../ui/loyalty.py" line="649"/>
         <source>Scan or type the card number.</source>
         <translation>Scan or type the card number.</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverDialog</name>
+    <message>
+        <location filename="../../ui/board.py" line="234"/>
+        <source>Pickup code the customer shows or says</source>
+        <translation>Pickup code the customer shows or says</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="238"/>
+        <source>Hand the bag to the rider %1</source>
+        <translation>Hand the bag to the rider %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="246"/>
+        <source>Enter the pickup code</source>
+        <translation>Enter the pickup code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="257"/>
+        <source>Order %1 handed over.</source>
+        <translation>Order %1 handed over.</translation>
     </message>
 </context>
 <context>
@@ -1427,136 +1872,261 @@ earlier %4 · %5 tickets</translation>
     </message>
 </context>
 <context>
+    <name>LabelsPage</name>
+    <message>
+        <location filename="../../ui/backoffice/labels.py" line="40"/>
+        <source>By the product (promotion label when on promotion)</source>
+        <extracomment>label rolls a store keeps (mm)</extracomment>
+        <translation>By the product (promotion label when on promotion)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/labels.py" line="41"/>
+        <source>Shelf label</source>
+        <translation>Shelf label</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/labels.py" line="42"/>
+        <source>Promotion label</source>
+        <translation>Promotion label</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/labels.py" line="45"/>
+        <source>Price changed</source>
+        <translation>Price changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/labels.py" line="46"/>
+        <source>Promotion</source>
+        <translation>Promotion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/labels.py" line="47"/>
+        <source>Asked for</source>
+        <translation>Asked for</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/labels.py" line="67"/>
+        <source>Shelf labels</source>
+        <translation>Shelf labels</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/labels.py" line="77"/>
+        <source>Label stock</source>
+        <translation>Label stock</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/labels.py" line="79"/>
+        <source>Template</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/labels.py" line="84"/>
+        <source>Scan a product to print its label now</source>
+        <translation>Scan a product to print its label now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/labels.py" line="96"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/labels.py" line="96"/>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/labels.py" line="96"/>
+        <source>Promotion price</source>
+        <translation>Promotion price</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/labels.py" line="97"/>
+        <source>Why</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/labels.py" line="114"/>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/labels.py" line="116"/>
+        <source>Print selected</source>
+        <translation>Print selected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/labels.py" line="118"/>
+        <source>Print all</source>
+        <translation>Print all</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/labels.py" line="168"/>
+        <source>%1 labels to print</source>
+        <translation>%1 labels to print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/labels.py" line="188"/>
+        <source>No labels to print.</source>
+        <translation>No labels to print.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/labels.py" line="200"/>
+        <source>This till has no label printer.</source>
+        <translation>This till has no label printer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/labels.py" line="217"/>
+        <source>%1 labels sent to the label printer.</source>
+        <translation>%1 labels sent to the label printer.</translation>
+    </message>
+</context>
+<context>
     <name>LoginScreen</name>
     <message>
-        <location filename="../../ui/screens.py" line="61"/>
+        <location filename="../../ui/screens.py" line="63"/>
         <source>OmniStore checkout</source>
         <translation>OmniStore checkout</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="65"/>
+        <location filename="../../ui/screens.py" line="67"/>
         <source>Till %1</source>
         <translation>Till %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="71"/>
+        <location filename="../../ui/screens.py" line="73"/>
         <source>Operator code</source>
         <translation>Operator code</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="74"/>
-        <location filename="../../ui/screens.py" line="79"/>
+        <location filename="../../ui/screens.py" line="76"/>
+        <location filename="../../ui/screens.py" line="81"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="78"/>
+        <location filename="../../ui/screens.py" line="80"/>
         <source>Operator</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="85"/>
+        <location filename="../../ui/screens.py" line="87"/>
         <source>Log in (Enter)</source>
         <translation>Log in (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="89"/>
+        <location filename="../../ui/screens.py" line="91"/>
         <source>Hardware diagnostics (F2)</source>
         <translation>Hardware diagnostics (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="129"/>
+        <location filename="../../ui/screens.py" line="96"/>
+        <source>Change my PIN (F3)</source>
+        <translation>Change my PIN (F3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens.py" line="141"/>
         <source>Enter your operator code.</source>
+        <extracomment>the change-PIN dialog while it is open</extracomment>
         <translation>Enter your operator code.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="133"/>
+        <location filename="../../ui/screens.py" line="145"/>
         <source>Enter your PIN.</source>
         <translation>Enter your PIN.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="137"/>
+        <location filename="../../ui/screens.py" line="149"/>
         <source>Logging in…</source>
         <translation>Logging in…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens.py" line="174"/>
+        <source>PIN changed.</source>
+        <translation>PIN changed.</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/app.py" line="114"/>
+        <location filename="../../ui/app.py" line="116"/>
         <source>OmniStore checkout</source>
         <extracomment>whose login opens the back office (a supervisor sees the modules their role allows) the till&apos;s data directory: its devices.json, print queues and logs</extracomment>
         <translation>OmniStore checkout</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="166"/>
+        <location filename="../../ui/app.py" line="171"/>
         <source>Till: %1</source>
-        <extracomment>the back office of a manager or supervisor logged in (built at their login)</extracomment>
+        <extracomment>线上订单: the board&apos;s window once opened, and the change stream behind the badge the back office of a manager or supervisor logged in (built at their login)</extracomment>
         <translation>Till: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="174"/>
-        <location filename="../../ui/app.py" line="380"/>
+        <location filename="../../ui/app.py" line="179"/>
+        <location filename="../../ui/app.py" line="437"/>
         <source>HQ sync (Ctrl+S)</source>
         <translation>HQ sync (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="193"/>
+        <location filename="../../ui/app.py" line="205"/>
         <source>Working…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="201"/>
+        <location filename="../../ui/app.py" line="213"/>
         <source>cashier</source>
         <translation>cashier</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="201"/>
+        <location filename="../../ui/app.py" line="213"/>
         <source>supervisor</source>
         <translation>supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="201"/>
+        <location filename="../../ui/app.py" line="213"/>
         <source>manager</source>
         <translation>manager</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="203"/>
+        <location filename="../../ui/app.py" line="215"/>
         <source>Operator: %1 (%2)</source>
         <translation>Operator: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="319"/>
+        <location filename="../../ui/app.py" line="267"/>
+        <source>Online orders (%1)</source>
+        <translation>Online orders (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="372"/>
         <source>Checking…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="405"/>
+        <location filename="../../ui/app.py" line="462"/>
         <source>Printer: OK</source>
         <translation>Printer: OK</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="407"/>
+        <location filename="../../ui/app.py" line="464"/>
         <source>Printer: %1</source>
         <translation>Printer: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="409"/>
+        <location filename="../../ui/app.py" line="466"/>
         <source>Printer: status unknown</source>
         <translation>Printer: status unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="431"/>
+        <location filename="../../ui/app.py" line="488"/>
         <source>Server: online</source>
         <translation>Server: online</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="431"/>
+        <location filename="../../ui/app.py" line="488"/>
         <source>Server: OFFLINE</source>
         <translation>Server: OFFLINE</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="183"/>
+        <location filename="../../ui/app.py" line="188"/>
         <source>Back office</source>
         <translation>Back office</translation>
     </message>
@@ -1661,69 +2231,397 @@ earlier %4 · %5 tickets</translation>
     </message>
 </context>
 <context>
+    <name>MembersPage</name>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="33"/>
+        <source>Member</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="34"/>
+        <source>Silver</source>
+        <translation>Silver</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="35"/>
+        <source>Gold</source>
+        <translation>Gold</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="36"/>
+        <source>Diamond</source>
+        <translation>Diamond</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="39"/>
+        <source>Earned on a sale</source>
+        <translation>Earned on a sale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="40"/>
+        <source>Taken back by a return</source>
+        <translation>Taken back by a return</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="41"/>
+        <source>Spent</source>
+        <translation>Spent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="42"/>
+        <source>Refunded</source>
+        <translation>Refunded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="43"/>
+        <source>Expired</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="44"/>
+        <source>Top-up</source>
+        <translation>Top-up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="45"/>
+        <source>Top-up cancelled</source>
+        <translation>Top-up cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="46"/>
+        <source>Activated</source>
+        <translation>Activated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="47"/>
+        <source>Usable</source>
+        <translation>Usable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="48"/>
+        <source>Held for a sale</source>
+        <translation>Held for a sale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="49"/>
+        <source>Used</source>
+        <translation>Used</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="50"/>
+        <source>Void</source>
+        <translation>Void</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="82"/>
+        <source>Phone, card or member number — or scan the member code</source>
+        <extracomment>the top-up dialog while it is open</extracomment>
+        <translation>Phone, card or member number — or scan the member code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="86"/>
+        <source>Find (Enter)</source>
+        <translation>Find (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="90"/>
+        <source>Top up (Ctrl+T)</source>
+        <translation>Top up (Ctrl+T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="112"/>
+        <location filename="../../ui/backoffice/members.py" line="114"/>
+        <location filename="../../ui/backoffice/members.py" line="116"/>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="112"/>
+        <location filename="../../ui/backoffice/members.py" line="117"/>
+        <source>Store</source>
+        <translation>Store</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="112"/>
+        <source>Sale</source>
+        <translation>Sale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="112"/>
+        <source>Items</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="113"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="114"/>
+        <location filename="../../ui/backoffice/members.py" line="116"/>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="114"/>
+        <location filename="../../ui/backoffice/members.py" line="120"/>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="114"/>
+        <source>Reference</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="116"/>
+        <source>Card</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="116"/>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="117"/>
+        <source>Bonus</source>
+        <translation>Bonus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="118"/>
+        <source>Coupon</source>
+        <translation>Coupon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="118"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="118"/>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="118"/>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="119"/>
+        <source>Valid until</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="120"/>
+        <source>Purchases</source>
+        <translation>Purchases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="121"/>
+        <source>Stored value</source>
+        <translation>Stored value</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="121"/>
+        <source>Coupons</source>
+        <translation>Coupons</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="148"/>
+        <source>Asking HQ…</source>
+        <translation>Asking HQ…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="171"/>
+        <source>Topped up %1 (bonus %2).</source>
+        <translation>Topped up %1 (bonus %2).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="188"/>
+        <source>%1 · growth %2, %3 more to %4</source>
+        <translation>%1 · growth %2, %3 more to %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="192"/>
+        <source>%1 · growth %2</source>
+        <translation>%1 · growth %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="194"/>
+        <source>Points %1</source>
+        <translation>Points %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="195"/>
+        <source>Stored value %1</source>
+        <translation>Stored value %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="196"/>
+        <source>Member since %1, %2</source>
+        <translation>Member since %1, %2</translation>
+    </message>
+</context>
+<context>
     <name>NoReceiptReturnDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="473"/>
+        <location filename="../../ui/loyalty.py" line="543"/>
         <source>Return without receipt</source>
         <translation>Return without receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="473"/>
+        <location filename="../../ui/loyalty.py" line="543"/>
         <source>Refund (Enter)</source>
         <translation>Refund (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="476"/>
+        <location filename="../../ui/loyalty.py" line="546"/>
         <source>Refunded in cash at today&apos;s shelf price, without promotions. A manager must allow it.</source>
         <extracomment>(code, quantity) coming back, once the cashier confirms; the checkout runs the return</extracomment>
         <translation>Refunded in cash at today&apos;s shelf price, without promotions. A manager must allow it.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="482"/>
+        <location filename="../../ui/loyalty.py" line="552"/>
         <source>Scan each item coming back</source>
         <translation>Scan each item coming back</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="484"/>
-        <location filename="../../ui/loyalty.py" line="488"/>
+        <location filename="../../ui/loyalty.py" line="554"/>
+        <location filename="../../ui/loyalty.py" line="558"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="486"/>
+        <location filename="../../ui/loyalty.py" line="556"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="488"/>
+        <location filename="../../ui/loyalty.py" line="558"/>
         <source>Price</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="488"/>
+        <location filename="../../ui/loyalty.py" line="558"/>
         <source>Return</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="511"/>
+        <location filename="../../ui/loyalty.py" line="581"/>
         <source>%1 is sold by weight: it can only come back with its receipt.</source>
         <translation>%1 is sold by weight: it can only come back with its receipt.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="530"/>
+        <location filename="../../ui/loyalty.py" line="600"/>
         <source>Refund %1 in cash</source>
         <translation>Refund %1 in cash</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="545"/>
+        <location filename="../../ui/loyalty.py" line="615"/>
         <source>Scan what comes back first.</source>
         <translation>Scan what comes back first.</translation>
     </message>
 </context>
 <context>
+    <name>O2OBoard</name>
+    <message>
+        <location filename="../../ui/board.py" line="66"/>
+        <source>New</source>
+        <extracomment>how long the server may hold one wait for changes (seconds) the new-order sound repeats this often (ms) until someone accepts</extracomment>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="67"/>
+        <source>Picking</source>
+        <translation>Picking</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="68"/>
+        <source>To pack</source>
+        <translation>To pack</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="69"/>
+        <source>Pickup / delivery</source>
+        <translation>Pickup / delivery</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="70"/>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="71"/>
+        <source>Cancelled / problems</source>
+        <translation>Cancelled / problems</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="77"/>
+        <source>Own shop</source>
+        <translation>Own shop</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="78"/>
+        <source>Meituan</source>
+        <translation>Meituan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="79"/>
+        <source>Ele.me</source>
+        <translation>Ele.me</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="84"/>
+        <source>Sold out</source>
+        <translation>Sold out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="85"/>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="86"/>
+        <source>Too busy</source>
+        <translation>Too busy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="109"/>
+        <source>%1 items · %2</source>
+        <translation>%1 items · %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="112"/>
+        <source>Accept within %1</source>
+        <translation>Accept within %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="114"/>
+        <source>CANCELLED WHILE PICKING: put the goods back</source>
+        <translation>CANCELLED WHILE PICKING: put the goods back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="116"/>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="118"/>
+        <source>HQ refused: %1</source>
+        <translation>HQ refused: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="120"/>
+        <source>Waiting to sync</source>
+        <translation>Waiting to sync</translation>
+    </message>
+</context>
+<context>
     <name>OverrideDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="478"/>
+        <location filename="../../ui/dialogs.py" line="479"/>
         <source>This needs a manager: %1</source>
         <extracomment>Who the store server asks for each action (``app.auth.authorise`` callers). A manager may do what a supervisor may. Who allows a no-receipt return is the store&apos;s choice (OMNISTORE_NO_RECEIPT_RETURN_ROLE), so that one names nobody.</extracomment>
         <translation>This needs a manager: %1</translation>
@@ -1749,49 +2647,54 @@ earlier %4 · %5 tickets</translation>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="480"/>
+        <location filename="../../ui/dialogs.py" line="481"/>
         <source>This needs a supervisor or a manager: %1</source>
         <translation>This needs a supervisor or a manager: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="481"/>
+        <location filename="../../ui/dialogs.py" line="482"/>
         <source>This needs authorisation: %1</source>
         <translation>This needs authorisation: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="486"/>
+        <location filename="../../ui/dialogs.py" line="487"/>
         <source>void a line</source>
         <translation>void a line</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="487"/>
+        <location filename="../../ui/dialogs.py" line="488"/>
         <source>change a price</source>
         <translation>change a price</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="488"/>
+        <location filename="../../ui/dialogs.py" line="489"/>
         <source>open the drawer without a sale</source>
         <translation>open the drawer without a sale</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="489"/>
+        <location filename="../../ui/dialogs.py" line="490"/>
         <source>open hardware diagnostics</source>
         <translation>open hardware diagnostics</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="490"/>
+        <location filename="../../ui/dialogs.py" line="491"/>
         <source>cancel the whole ticket</source>
         <translation>cancel the whole ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="491"/>
+        <location filename="../../ui/dialogs.py" line="492"/>
         <source>refund above the store&apos;s limit</source>
         <translation>refund above the store&apos;s limit</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="492"/>
+        <location filename="../../ui/dialogs.py" line="493"/>
         <source>take goods back without a receipt</source>
         <translation>take goods back without a receipt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="494"/>
+        <source>approve a stock count and post its differences</source>
+        <translation>approve a stock count and post its differences</translation>
     </message>
 </context>
 <context>
@@ -1834,6 +2737,118 @@ earlier %4 · %5 tickets</translation>
     </message>
 </context>
 <context>
+    <name>PaycodeDialog</name>
+    <message>
+        <location filename="../../ui/paycode.py" line="41"/>
+        <source>Payment code</source>
+        <extracomment>how often the dialog asks the store server how the payment stands the provider could not be reached at all (the client&apos;s code for a network failure)</extracomment>
+        <translation>Payment code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paycode.py" line="41"/>
+        <source>Check payment (F5)</source>
+        <translation>Check payment (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paycode.py" line="50"/>
+        <source>Cancel payment (Esc)</source>
+        <translation>Cancel payment (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paycode.py" line="52"/>
+        <source>Amount due</source>
+        <translation>Amount due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paycode.py" line="59"/>
+        <source>Scan the customer&apos;s payment code.</source>
+        <translation>Scan the customer&apos;s payment code.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paycode.py" line="80"/>
+        <source>A payment is still being confirmed: wait, or cancel it first.</source>
+        <translation>A payment is still being confirmed: wait, or cancel it first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paycode.py" line="83"/>
+        <source>That is not a WeChat Pay or Alipay payment code.</source>
+        <translation>That is not a WeChat Pay or Alipay payment code.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paycode.py" line="86"/>
+        <source>Sending the payment…</source>
+        <translation>Sending the payment…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paycode.py" line="106"/>
+        <source>Cancelling the payment…</source>
+        <translation>Cancelling the payment…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paycode.py" line="166"/>
+        <source>The payment provider cannot be reached: take another tender.</source>
+        <translation>The payment provider cannot be reached: take another tender.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paycode.py" line="170"/>
+        <source>Waiting for the customer to enter the password… (%1 s)</source>
+        <translation>Waiting for the customer to enter the password… (%1 s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paycode.py" line="175"/>
+        <source>The payment is being cancelled; the customer is not charged.</source>
+        <translation>The payment is being cancelled; the customer is not charged.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paycode.py" line="188"/>
+        <source>Not paid: %1. Scan another code or take another tender.</source>
+        <translation>Not paid: %1. Scan another code or take another tender.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paycode.py" line="190"/>
+        <source>The payment was cancelled; the customer is not charged.</source>
+        <translation>The payment was cancelled; the customer is not charged.</translation>
+    </message>
+</context>
+<context>
+    <name>PinResetDialog</name>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="48"/>
+        <source>Reset the PIN of %1</source>
+        <translation>Reset the PIN of %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="49"/>
+        <source>Reset (Enter)</source>
+        <translation>Reset (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="51"/>
+        <source>Give the operator this one-time PIN: at their next login they choose their own.</source>
+        <translation>Give the operator this one-time PIN: at their next login they choose their own.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="61"/>
+        <source>One-time PIN</source>
+        <translation>One-time PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="62"/>
+        <source>Once more</source>
+        <translation>Once more</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="70"/>
+        <source>4 to 8 digits, not all the same and not a run like 1234.</source>
+        <translation>4 to 8 digits, not all the same and not a run like 1234.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="74"/>
+        <source>The two PINs differ.</source>
+        <translation>The two PINs differ.</translation>
+    </message>
+</context>
+<context>
     <name>Placeholder</name>
     <message>
         <location filename="../../ui/backoffice/shell.py" line="117"/>
@@ -1844,22 +2859,22 @@ earlier %4 · %5 tickets</translation>
 <context>
     <name>PointsDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="302"/>
+        <location filename="../../ui/loyalty.py" line="372"/>
         <source>Pay with points</source>
         <translation>Pay with points</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="302"/>
+        <location filename="../../ui/loyalty.py" line="372"/>
         <source>Pay (Enter)</source>
         <translation>Pay (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="306"/>
+        <location filename="../../ui/loyalty.py" line="376"/>
         <source>%1 points: up to %2 (%3 points = %4)</source>
         <translation>%1 points: up to %2 (%3 points = %4)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="313"/>
+        <location filename="../../ui/loyalty.py" line="383"/>
         <source>Amount (￥)</source>
         <translation>Amount (￥)</translation>
     </message>
@@ -1967,110 +2982,474 @@ earlier %4 · %5 tickets</translation>
     </message>
 </context>
 <context>
+    <name>ReconWindow</name>
+    <message>
+        <location filename="../../ui/recon.py" line="151"/>
+        <source>Reconciliation</source>
+        <translation>Reconciliation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="164"/>
+        <source>Store code (empty: every store)</source>
+        <translation>Store code (empty: every store)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="165"/>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="166"/>
+        <source>Import a bill…</source>
+        <translation>Import a bill…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="171"/>
+        <source>Month</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="181"/>
+        <source>Store</source>
+        <translation>Store</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="181"/>
+        <source>Day</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="182"/>
+        <location filename="../../ui/recon.py" line="205"/>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="188"/>
+        <location filename="../../ui/recon.py" line="203"/>
+        <location filename="../../ui/recon.py" line="210"/>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="188"/>
+        <source>Bill day</source>
+        <translation>Bill day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="188"/>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="189"/>
+        <source>Expected</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="189"/>
+        <location filename="../../ui/recon.py" line="203"/>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="189"/>
+        <source>Arrived</source>
+        <translation>Arrived</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="193"/>
+        <source>Calendar</source>
+        <translation>Calendar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="194"/>
+        <source>Payouts</source>
+        <translation>Payouts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="199"/>
+        <source>Choose a day</source>
+        <translation>Choose a day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="203"/>
+        <source>Ours</source>
+        <translation>Ours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="204"/>
+        <source>Theirs</source>
+        <translation>Theirs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="204"/>
+        <source>Fees</source>
+        <translation>Fees</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="204"/>
+        <source>Payout</source>
+        <translation>Payout</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="210"/>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="210"/>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="211"/>
+        <source>Our sale</source>
+        <translation>Our sale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="211"/>
+        <source>Bill row</source>
+        <translation>Bill row</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="211"/>
+        <source>Resolution</source>
+        <translation>Resolution</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="222"/>
+        <source>Resolve…</source>
+        <translation>Resolve…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="223"/>
+        <source>Close the day</source>
+        <translation>Close the day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="224"/>
+        <source>Reopen…</source>
+        <translation>Reopen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="247"/>
+        <source>WeChat Pay</source>
+        <translation>WeChat Pay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="247"/>
+        <source>Alipay</source>
+        <translation>Alipay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="247"/>
+        <source>Meituan</source>
+        <translation>Meituan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="247"/>
+        <source>Ele.me</source>
+        <translation>Ele.me</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="250"/>
+        <source>Matched</source>
+        <translation>Matched</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="250"/>
+        <source>Differences</source>
+        <translation>Differences</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="251"/>
+        <source>Missing bill</source>
+        <translation>Missing bill</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="251"/>
+        <source>Nothing</source>
+        <translation>Nothing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="254"/>
+        <source>Ours only (short)</source>
+        <translation>Ours only (short)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="254"/>
+        <source>Provider only (over)</source>
+        <translation>Provider only (over)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="255"/>
+        <source>Amount differs</source>
+        <translation>Amount differs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="255"/>
+        <source>Reversed after success</source>
+        <translation>Reversed after success</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="256"/>
+        <source>Reversed, closed</source>
+        <translation>Reversed, closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="256"/>
+        <source>Other day (cut-off)</source>
+        <translation>Other day (cut-off)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="257"/>
+        <source>Refund of another day</source>
+        <translation>Refund of another day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="258"/>
+        <source>Awaiting the bill</source>
+        <translation>Awaiting the bill</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="285"/>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="285"/>
+        <source>Pending</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="285"/>
+        <source>Not due</source>
+        <translation>Not due</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/recon.py" line="313"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day(s)</numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="327"/>
+        <source>closed</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="327"/>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="349"/>
+        <source>to resolve</source>
+        <translation>to resolve</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="362"/>
+        <source>Cash: counted %1, deposited %2, banked %3</source>
+        <translation>Cash: counted %1, deposited %2, banked %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="384"/>
+        <source>Bill row: %1 %2 at %3, fee %4, %5</source>
+        <translation>Bill row: %1 %2 at %3, fee %4, %5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="394"/>
+        <source>Our sale: %1 at till %2, %3, total %4</source>
+        <translation>Our sale: %1 at till %2, %3, total %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="428"/>
+        <source>Reopen the day</source>
+        <translation>Reopen the day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="428"/>
+        <source>Why is it reopened?</source>
+        <translation>Why is it reopened?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="439"/>
+        <source>Import a bill</source>
+        <translation>Import a bill</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="440"/>
+        <source>Bills (*.csv *.zip *.txt);;All files (*)</source>
+        <translation>Bills (*.csv *.zip *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="449"/>
+        <source>This file was imported before: nothing changed.</source>
+        <translation>This file was imported before: nothing changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="451"/>
+        <source>%1 rows, %2 new, %3 unreadable</source>
+        <translation>%1 rows, %2 new, %3 unreadable</translation>
+    </message>
+</context>
+<context>
+    <name>ResolveDialog</name>
+    <message>
+        <location filename="../../ui/recon.py" line="124"/>
+        <source>Resolve a difference</source>
+        <extracomment>a state&apos;s colour on the calendar</extracomment>
+        <translation>Resolve a difference</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="126"/>
+        <source>Difference</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="128"/>
+        <source>Write off</source>
+        <translation>Write off</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="128"/>
+        <source>Adjust</source>
+        <translation>Adjust</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="129"/>
+        <source>Refund owed to the customer</source>
+        <translation>Refund owed to the customer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="129"/>
+        <source>Chase the provider</source>
+        <translation>Chase the provider</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="132"/>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="134"/>
+        <source>What was found, what was done</source>
+        <translation>What was found, what was done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="135"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="345"/>
-        <location filename="../../ui/loyalty.py" line="372"/>
+        <location filename="../../ui/loyalty.py" line="415"/>
+        <location filename="../../ui/loyalty.py" line="442"/>
         <source>Return</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="345"/>
-        <location filename="../../ui/loyalty.py" line="393"/>
+        <location filename="../../ui/loyalty.py" line="415"/>
+        <location filename="../../ui/loyalty.py" line="463"/>
         <source>Find sale (Enter)</source>
         <translation>Find sale (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="352"/>
+        <location filename="../../ui/loyalty.py" line="422"/>
         <source>Scan the receipt barcode, or type the amount, member or goods code</source>
         <extracomment>(line id, quantity) to bring back, once the cashier confirms; the checkout runs the return</extracomment>
         <translation>Scan the receipt barcode, or type the amount, member or goods code</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="355"/>
-        <location filename="../../ui/loyalty.py" line="365"/>
+        <location filename="../../ui/loyalty.py" line="425"/>
+        <location filename="../../ui/loyalty.py" line="435"/>
         <source>Sale</source>
         <extracomment>查单: the day&apos;s sales that match what was typed, when there is no receipt barcode to scan</extracomment>
         <translation>Sale</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="360"/>
+        <location filename="../../ui/loyalty.py" line="430"/>
         <source>Sold on</source>
         <translation>Sold on</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="362"/>
+        <location filename="../../ui/loyalty.py" line="432"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="365"/>
+        <location filename="../../ui/loyalty.py" line="435"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="365"/>
+        <location filename="../../ui/loyalty.py" line="435"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="365"/>
+        <location filename="../../ui/loyalty.py" line="435"/>
         <source>Member</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="372"/>
+        <location filename="../../ui/loyalty.py" line="442"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="372"/>
+        <location filename="../../ui/loyalty.py" line="442"/>
         <source>Paid</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="372"/>
+        <location filename="../../ui/loyalty.py" line="442"/>
         <source>Can return</source>
         <translation>Can return</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="377"/>
+        <location filename="../../ui/loyalty.py" line="447"/>
         <source>No receipt…</source>
         <extracomment>the cashier chose 无小票退货 instead: the checkout opens that dialog</extracomment>
         <translation>No receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="404"/>
+        <location filename="../../ui/loyalty.py" line="474"/>
         <source>Scan the receipt barcode or type the sale number.</source>
         <translation>Scan the receipt barcode or type the sale number.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="417"/>
+        <location filename="../../ui/loyalty.py" line="487"/>
         <source>Choose how many of which item come back.</source>
         <translation>Choose how many of which item come back.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="434"/>
+        <location filename="../../ui/loyalty.py" line="504"/>
         <source>%1 sales match: pick one (Enter).</source>
         <translation>%1 sales match: pick one (Enter).</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="436"/>
+        <location filename="../../ui/loyalty.py" line="506"/>
         <source>No sale of that day matches.</source>
         <translation>No sale of that day matches.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="451"/>
+        <location filename="../../ui/loyalty.py" line="521"/>
         <source>Gift cards sold are not taken back.</source>
         <translation>Gift cards sold are not taken back.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="460"/>
+        <location filename="../../ui/loyalty.py" line="530"/>
         <source>Refund (Enter)</source>
         <translation>Refund (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="462"/>
+        <location filename="../../ui/loyalty.py" line="532"/>
         <source>Everything on this sale has been returned already.</source>
         <translation>Everything on this sale has been returned already.</translation>
     </message>
@@ -2286,6 +3665,40 @@ earlier %4 · %5 tickets</translation>
     </message>
 </context>
 <context>
+    <name>ScanLines</name>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="91"/>
+        <source>Scan or type a barcode, then Enter</source>
+        <translation>Scan or type a barcode, then Enter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="95"/>
+        <source>Pieces, or grams for weighed goods</source>
+        <translation>Pieces, or grams for weighed goods</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="96"/>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="98"/>
+        <location filename="../../ui/backoffice/stock.py" line="102"/>
+        <source>Quantity</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="102"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="104"/>
+        <source>Clear the lines</source>
+        <translation>Clear the lines</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <location filename="../../ui/backoffice/settings.py" line="31"/>
@@ -2401,73 +3814,73 @@ earlier %4 · %5 tickets</translation>
 <context>
     <name>ShiftCloseScreen</name>
     <message>
-        <location filename="../../ui/screens.py" line="233"/>
+        <location filename="../../ui/screens.py" line="322"/>
         <source>Over</source>
         <translation>Over</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="235"/>
+        <location filename="../../ui/screens.py" line="324"/>
         <source>Short</source>
         <translation>Short</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="236"/>
+        <location filename="../../ui/screens.py" line="325"/>
         <source>Balanced</source>
         <translation>Balanced</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="253"/>
+        <location filename="../../ui/screens.py" line="342"/>
         <source>Close shift</source>
         <extracomment>Back to the checkout without closing. The shift is closed (ShiftClose); the cashier has seen the result. &quot;Done&quot;: the cashier leaves the till.</extracomment>
         <translation>Close shift</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="269"/>
+        <location filename="../../ui/screens.py" line="358"/>
         <source>Cash counted (￥)</source>
         <translation>Cash counted (￥)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="275"/>
+        <location filename="../../ui/screens.py" line="364"/>
         <source>Expected in drawer</source>
         <translation>Expected in drawer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="276"/>
+        <location filename="../../ui/screens.py" line="365"/>
         <source>Counted</source>
         <translation>Counted</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="292"/>
+        <location filename="../../ui/screens.py" line="381"/>
         <source>Back to checkout (Esc)</source>
         <translation>Back to checkout (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="295"/>
+        <location filename="../../ui/screens.py" line="384"/>
         <source>Close shift (Enter)</source>
         <translation>Close shift (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="298"/>
+        <location filename="../../ui/screens.py" line="387"/>
         <source>Done, log out (Enter)</source>
         <translation>Done, log out (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="313"/>
+        <location filename="../../ui/screens.py" line="402"/>
         <source>%1, count the cash in the drawer and enter the total. The expected amount is shown after you close.</source>
         <translation>%1, count the cash in the drawer and enter the total. The expected amount is shown after you close.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="356"/>
+        <location filename="../../ui/screens.py" line="445"/>
         <source>Enter the cash counted, such as 1268.50 (0 for an empty drawer).</source>
         <translation>Enter the cash counted, such as 1268.50 (0 for an empty drawer).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="361"/>
+        <location filename="../../ui/screens.py" line="450"/>
         <source>Closing the shift…</source>
         <translation>Closing the shift…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="381"/>
+        <location filename="../../ui/screens.py" line="470"/>
         <source>The shift is closed.</source>
         <translation>The shift is closed.</translation>
     </message>
@@ -2475,51 +3888,539 @@ earlier %4 · %5 tickets</translation>
 <context>
     <name>ShiftOpenScreen</name>
     <message>
-        <location filename="../../ui/screens.py" line="163"/>
+        <location filename="../../ui/screens.py" line="252"/>
         <source>Open shift</source>
         <translation>Open shift</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="175"/>
+        <location filename="../../ui/screens.py" line="264"/>
         <source>Float (￥)</source>
         <translation>Float (￥)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="182"/>
+        <location filename="../../ui/screens.py" line="271"/>
         <source>Log out</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="185"/>
+        <location filename="../../ui/screens.py" line="274"/>
         <source>Open shift (Enter)</source>
         <translation>Open shift (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="196"/>
+        <location filename="../../ui/screens.py" line="285"/>
         <source>%1, count the float into the drawer.</source>
         <translation>%1, count the float into the drawer.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="214"/>
+        <location filename="../../ui/screens.py" line="303"/>
         <source>Enter the float as an amount, such as 500 or 200.50.</source>
         <translation>Enter the float as an amount, such as 500 or 200.50.</translation>
     </message>
 </context>
 <context>
+    <name>StaffPage</name>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="30"/>
+        <source>Cashier</source>
+        <translation>Cashier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="31"/>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="32"/>
+        <source>Manager</source>
+        <translation>Manager</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="90"/>
+        <source>Operators of this store</source>
+        <translation>Operators of this store</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="93"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="93"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="93"/>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="93"/>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="94"/>
+        <source>Last login</source>
+        <translation>Last login</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="94"/>
+        <location filename="../../ui/backoffice/staff.py" line="118"/>
+        <source>Till</source>
+        <translation>Till</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="101"/>
+        <location filename="../../ui/backoffice/staff.py" line="208"/>
+        <source>Lock (Ctrl+L)</source>
+        <translation>Lock (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="103"/>
+        <source>Reset PIN (Ctrl+R)</source>
+        <translation>Reset PIN (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="105"/>
+        <source>Refresh (F5)</source>
+        <translation>Refresh (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="115"/>
+        <source>Logins</source>
+        <translation>Logins</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="118"/>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="118"/>
+        <source>Session</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="151"/>
+        <source>%1 is locked: they cannot log in.</source>
+        <translation>%1 is locked: they cannot log in.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="152"/>
+        <source>%1 may log in again.</source>
+        <translation>%1 may log in again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="167"/>
+        <source>PIN of %1 reset: they choose a new one at their next login.</source>
+        <translation>PIN of %1 reset: they choose a new one at their next login.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="177"/>
+        <source>Inactive</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="179"/>
+        <source>Locked</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="181"/>
+        <source>Wrong PINs: locked for a while</source>
+        <translation>Wrong PINs: locked for a while</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="183"/>
+        <source>Must choose a new PIN</source>
+        <translation>Must choose a new PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="184"/>
+        <source>Logged in</source>
+        <translation>Logged in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="184"/>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="207"/>
+        <source>Unlock (Ctrl+L)</source>
+        <translation>Unlock (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="209"/>
+        <source>Logins of %1</source>
+        <translation>Logins of %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="217"/>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="217"/>
+        <source>Ended</source>
+        <translation>Ended</translation>
+    </message>
+</context>
+<context>
+    <name>StockPage</name>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="41"/>
+        <source>Expired</source>
+        <extracomment>报损 reasons as the store says them (the API&apos;s codes)</extracomment>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="42"/>
+        <source>Broken</source>
+        <translation>Broken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="43"/>
+        <source>Spoiled</source>
+        <translation>Spoiled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="44"/>
+        <source>Lost</source>
+        <translation>Lost</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="45"/>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="48"/>
+        <source>On the way</source>
+        <translation>On the way</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="49"/>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="50"/>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="138"/>
+        <source>Stock</source>
+        <translation>Stock</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="142"/>
+        <location filename="../../ui/backoffice/stock.py" line="179"/>
+        <source>On hand</source>
+        <translation>On hand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="143"/>
+        <source>Receive</source>
+        <translation>Receive</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="144"/>
+        <source>Damage</source>
+        <translation>Damage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="145"/>
+        <source>Stock count</source>
+        <translation>Stock count</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="146"/>
+        <source>Transfers</source>
+        <translation>Transfers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="171"/>
+        <source>Name, pinyin initials (nfsq), SKU or barcode</source>
+        <translation>Name, pinyin initials (nfsq), SKU or barcode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="173"/>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="178"/>
+        <location filename="../../ui/backoffice/stock.py" line="312"/>
+        <location filename="../../ui/backoffice/stock.py" line="314"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="178"/>
+        <location filename="../../ui/backoffice/stock.py" line="312"/>
+        <location filename="../../ui/backoffice/stock.py" line="314"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="178"/>
+        <source>Spec</source>
+        <translation>Spec</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="178"/>
+        <source>Barcode</source>
+        <translation>Barcode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="182"/>
+        <source>◀ Previous</source>
+        <translation>◀ Previous</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="183"/>
+        <source>Next ▶</source>
+        <translation>Next ▶</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="203"/>
+        <source>%1–%2 of %3 products</source>
+        <translation>%1–%2 of %3 products</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="215"/>
+        <source>The supplier on the delivery note</source>
+        <translation>The supplier on the delivery note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="217"/>
+        <source>Delivery note number</source>
+        <translation>Delivery note number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="218"/>
+        <source>Supplier</source>
+        <translation>Supplier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="219"/>
+        <source>Delivery note</source>
+        <translation>Delivery note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="223"/>
+        <source>Goods sent by another store are received on the Transfers tab.</source>
+        <translation>Goods sent by another store are received on the Transfers tab.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="226"/>
+        <source>Post the delivery</source>
+        <translation>Post the delivery</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="235"/>
+        <source>Who delivered? Enter the supplier.</source>
+        <translation>Who delivered? Enter the supplier.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="239"/>
+        <location filename="../../ui/backoffice/stock.py" line="275"/>
+        <location filename="../../ui/backoffice/stock.py" line="482"/>
+        <source>Scan the goods first.</source>
+        <translation>Scan the goods first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="245"/>
+        <source>Received: %1 products.</source>
+        <translation>Received: %1 products.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="261"/>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="262"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="266"/>
+        <source>Write off</source>
+        <translation>Write off</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="283"/>
+        <source>Written off: %1 products.</source>
+        <translation>Written off: %1 products.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="296"/>
+        <source>Start a count</source>
+        <translation>Start a count</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="303"/>
+        <source>Scan what is on the shelf, then Enter</source>
+        <translation>Scan what is on the shelf, then Enter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="309"/>
+        <location filename="../../ui/backoffice/stock.py" line="312"/>
+        <location filename="../../ui/backoffice/stock.py" line="314"/>
+        <source>Counted</source>
+        <translation>Counted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="314"/>
+        <source>Book</source>
+        <translation>Book</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="315"/>
+        <source>Difference</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="319"/>
+        <source>Variance list</source>
+        <translation>Variance list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="321"/>
+        <source>Approve and post</source>
+        <translation>Approve and post</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="324"/>
+        <source>Cancel the count</source>
+        <translation>Cancel the count</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="341"/>
+        <source>No count is open. Starting one takes a snapshot of the book.</source>
+        <translation>No count is open. Starting one takes a snapshot of the book.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="343"/>
+        <source>Count %1 — counted blind: the book shows only in the variance list.</source>
+        <translation>Count %1 — counted blind: the book shows only in the variance list.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="381"/>
+        <source>%1 products differ from the book.</source>
+        <translation>%1 products differ from the book.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="396"/>
+        <source>Count %1 approved: %2 adjustments posted.</source>
+        <translation>Count %1 approved: %2 adjustments posted.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="409"/>
+        <source>The count was cancelled: nothing was posted.</source>
+        <translation>The count was cancelled: nothing was posted.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="418"/>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="418"/>
+        <source>Direction</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="418"/>
+        <source>Store</source>
+        <translation>Store</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="418"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="419"/>
+        <source>Goods</source>
+        <translation>Goods</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="422"/>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="429"/>
+        <source>The receiving store&apos;s code</source>
+        <translation>The receiving store&apos;s code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="430"/>
+        <source>Send to store</source>
+        <translation>Send to store</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="435"/>
+        <source>Receive the selected transfer</source>
+        <translation>Receive the selected transfer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="437"/>
+        <source>Send transfer</source>
+        <translation>Send transfer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="451"/>
+        <source>Out</source>
+        <translation>Out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="451"/>
+        <source>In</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="461"/>
+        <source>Enter the receiving store and scan the goods.</source>
+        <translation>Enter the receiving store and scan the goods.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="467"/>
+        <source>Transfer %1 sent to %2.</source>
+        <translation>Transfer %1 sent to %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="478"/>
+        <source>Choose an incoming transfer on the way.</source>
+        <translation>Choose an incoming transfer on the way.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="489"/>
+        <source>Transfer %1 received; %2 lines differ.</source>
+        <translation>Transfer %1 received; %2 lines differ.</translation>
+    </message>
+</context>
+<context>
     <name>StoreClient</name>
     <message>
-        <location filename="../../ui/api.py" line="324"/>
+        <location filename="../../ui/api.py" line="409"/>
         <source>The store server cannot be reached. Check the network.</source>
         <extracomment>(connect, read) seconds. A till must say &quot;offline&quot; quickly rather than hang a scan. the promotion that priced the line (第2件5折), or 改价 with the shelf price the shelf price; a line priced by hand (改价) has another ``unit_price`` what the promotions took off the lines (already out of ``subtotal``), as the server priced them still due by a tender other than cash: exact fen, 抹零 applies only to cash A store server without the sync endpoints (or not enrolled with HQ) reports this.</extracomment>
         <translation>The store server cannot be reached. Check the network.</translation>
     </message>
     <message>
-        <location filename="../../ui/api.py" line="341"/>
+        <location filename="../../ui/api.py" line="426"/>
         <source>The server refused the request (%1).</source>
         <translation>The server refused the request (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/api.py" line="348"/>
+        <location filename="../../ui/api.py" line="433"/>
         <source>The server sent an unreadable answer.</source>
         <translation>The server sent an unreadable answer.</translation>
     </message>
@@ -2978,81 +4879,135 @@ earlier %4 · %5 tickets</translation>
     </message>
     <message>
         <location filename="../../ui/keys.py" line="99"/>
+        <source>Top up</source>
+        <translation>Top up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys.py" line="100"/>
+        <source>Top up a stored-value card: cash in, the card credited with its bonus</source>
+        <translation>Top up a stored-value card: cash in, the card credited with its bonus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys.py" line="102"/>
         <source>Return</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../ui/keys.py" line="100"/>
+        <location filename="../../ui/keys.py" line="103"/>
         <source>Return goods of an earlier sale</source>
         <translation>Return goods of an earlier sale</translation>
     </message>
     <message>
-        <location filename="../../ui/keys.py" line="102"/>
+        <location filename="../../ui/keys.py" line="105"/>
         <source>HQ sync</source>
         <translation>HQ sync</translation>
     </message>
     <message>
-        <location filename="../../ui/keys.py" line="103"/>
+        <location filename="../../ui/keys.py" line="106"/>
         <source>HQ sync status and stuck uploads</source>
         <translation>HQ sync status and stuck uploads</translation>
     </message>
     <message>
-        <location filename="../../ui/keys.py" line="105"/>
+        <location filename="../../ui/keys.py" line="108"/>
         <source>Select a line</source>
         <translation>Select a line</translation>
     </message>
     <message>
-        <location filename="../../ui/keys.py" line="106"/>
+        <location filename="../../ui/keys.py" line="109"/>
         <source>Type 3* before a code to sell 3 of it</source>
         <translation>Type 3* before a code to sell 3 of it</translation>
     </message>
 </context>
 <context>
+    <name>TopUpDialog</name>
+    <message>
+        <location filename="../../ui/loyalty.py" line="308"/>
+        <source>Top up stored value</source>
+        <translation>Top up stored value</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="308"/>
+        <source>Top up (Enter)</source>
+        <translation>Top up (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="319"/>
+        <source>Card</source>
+        <extracomment>HQ&apos;s answer once the card was credited (its ``entry`` holds the bonus)</extracomment>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="320"/>
+        <source>Cash received (￥)</source>
+        <translation>Cash received (￥)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="327"/>
+        <source>from %1 get %2</source>
+        <translation>from %1 get %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="329"/>
+        <source>Bonus: %1</source>
+        <translation>Bonus: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="349"/>
+        <source>The card gets %1 (%2 bonus).</source>
+        <translation>The card gets %1 (%2 bonus).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="355"/>
+        <source>Scan or type the card number.</source>
+        <translation>Scan or type the card number.</translation>
+    </message>
+</context>
+<context>
     <name>TotalsPanel</name>
     <message>
-        <location filename="../../ui/checkout.py" line="128"/>
+        <location filename="../../ui/checkout.py" line="130"/>
         <source>Items</source>
         <extracomment>&quot;3*6901234567892&quot; sells three of the item. The promotion note under a line&apos;s name: the theme&apos;s accent for money off. Codes that mean &quot;the cashier must fix their credentials&quot;, not &quot;the command failed&quot;.</extracomment>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="129"/>
+        <location filename="../../ui/checkout.py" line="131"/>
         <source>Subtotal</source>
         <translation>Subtotal</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="130"/>
+        <location filename="../../ui/checkout.py" line="132"/>
         <source>Discounts</source>
         <translation>Discounts</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="131"/>
+        <location filename="../../ui/checkout.py" line="133"/>
         <source>Rounding</source>
         <translation>Rounding</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="160"/>
+        <location filename="../../ui/checkout.py" line="162"/>
         <source>Still due</source>
         <extracomment>the member on this ticket (Ctrl+M): name, tier, points, stored value the sale whose change is showing, until the next ticket has an item</extracomment>
         <translation>Still due</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="160"/>
+        <location filename="../../ui/checkout.py" line="162"/>
         <source>Amount due</source>
         <translation>Amount due</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="168"/>
+        <location filename="../../ui/checkout.py" line="170"/>
         <source>Change</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="133"/>
+        <location filename="../../ui/checkout.py" line="135"/>
         <source>Paid</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="132"/>
+        <location filename="../../ui/checkout.py" line="134"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
@@ -3095,6 +5050,19 @@ earlier %4 · %5 tickets</translation>
         <source>Enter an amount greater than zero.</source>
         <extracomment>the ticket as the server returned it, once the dialog&apos;s call succeeded</extracomment>
         <translation>Enter an amount greater than zero.</translation>
+    </message>
+</context>
+<context>
+    <name>board</name>
+    <message>
+        <location filename="../../ui/board.py" line="226"/>
+        <source>Hand over %1</source>
+        <translation>Hand over %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="227"/>
+        <source>Hand over (Enter)</source>
+        <translation>Hand over (Enter)</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,184 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AuditPage</name>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="33"/>
+        <source>Drawer opened without a sale</source>
+        <translation>无销售开钱箱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="34"/>
+        <source>Price changed</source>
+        <translation>改价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="35"/>
+        <source>Line voided</source>
+        <translation>删除商品行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="36"/>
+        <source>Ticket cancelled</source>
+        <translation>整单取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="37"/>
+        <source>Refund above the limit</source>
+        <translation>超限退款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="38"/>
+        <source>Return without a receipt</source>
+        <translation>无小票退货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="39"/>
+        <source>Diagnostics opened</source>
+        <translation>打开设备诊断</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="40"/>
+        <source>PIN reset</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="41"/>
+        <source>PIN changed</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="42"/>
+        <source>Operator locked</source>
+        <translation>停用操作员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="43"/>
+        <source>Operator unlocked</source>
+        <translation>启用操作员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="44"/>
+        <source>Day closed (Z)</source>
+        <translation>日结（Z）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="45"/>
+        <source>Cash deposited</source>
+        <translation>缴款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="46"/>
+        <source>Settings changed</source>
+        <translation>修改设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="47"/>
+        <source>Stored value topped up</source>
+        <translation>储值充值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="68"/>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="68"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="68"/>
+        <source>Till</source>
+        <translation>收银台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="68"/>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="69"/>
+        <source>Authorised by</source>
+        <translation>授权人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="69"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="69"/>
+        <source>About</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="69"/>
+        <source>Detail</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="79"/>
+        <source>Verify the chain (F9)</source>
+        <translation>校验审计链 (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="81"/>
+        <source>Export CSV (Ctrl+E)</source>
+        <translation>导出 CSV (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="98"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="100"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="103"/>
+        <source>Every action</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="108"/>
+        <source>Operator code</source>
+        <translation>操作员工号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="112"/>
+        <source>Show (F5)</source>
+        <translation>查询 (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="142"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="152"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="169"/>
+        <source>Nothing recorded for this choice.</source>
+        <translation>所选条件下没有记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="174"/>
+        <source>The chain is intact: %1 entries.</source>
+        <translation>审计链完整：共 %1 条。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="177"/>
+        <source>The chain is broken at entry %1: it was changed after it was written.</source>
+        <translation>审计链在第 %1 条断开：该记录写入后被改动过。</translation>
+    </message>
+</context>
+<context>
     <name>BackOffice</name>
     <message>
         <location filename="../../ui/backoffice/shell.py" line="93"/>
@@ -69,6 +247,181 @@
     </message>
 </context>
 <context>
+    <name>BoardShell</name>
+    <message>
+        <location filename="../../ui/board.py" line="609"/>
+        <source>Online orders</source>
+        <translation>线上订单</translation>
+    </message>
+</context>
+<context>
+    <name>BoardWindow</name>
+    <message>
+        <location filename="../../ui/board.py" line="273"/>
+        <source>Online orders</source>
+        <translation>线上订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="322"/>
+        <location filename="../../ui/board.py" line="458"/>
+        <source>Choose an order</source>
+        <translation>请选择订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="329"/>
+        <source>Goods</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="329"/>
+        <source>Ordered</source>
+        <translation>订购</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="329"/>
+        <location filename="../../ui/board.py" line="352"/>
+        <location filename="../../ui/board.py" line="481"/>
+        <source>Picked</source>
+        <translation>已拣</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="329"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="340"/>
+        <source>Scan the goods</source>
+        <translation>扫描商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="343"/>
+        <source>Weight (kg)</source>
+        <translation>重量（kg）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="350"/>
+        <location filename="../../ui/board.py" line="481"/>
+        <source>Short</source>
+        <translation>缺货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="351"/>
+        <source>Substitute</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="358"/>
+        <source>Accept</source>
+        <translation>接单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="362"/>
+        <source>Reject</source>
+        <translation>拒单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="363"/>
+        <source>Start picking</source>
+        <translation>开始拣货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="364"/>
+        <source>Packed</source>
+        <translation>打包完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="365"/>
+        <source>Ready</source>
+        <translation>待取货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="366"/>
+        <source>Rider arrived</source>
+        <translation>骑手到店</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="367"/>
+        <source>Hand over</source>
+        <translation>交付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="368"/>
+        <source>Goods put back</source>
+        <translation>商品已放回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="369"/>
+        <source>Print pick list</source>
+        <translation>打印拣货单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="370"/>
+        <source>Print bag label</source>
+        <translation>打印袋贴</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="422"/>
+        <source>CANCELLED WHILE PICKING — stop and put the goods back: %1</source>
+        <translation>拣货中被取消 —— 请停止拣货并把商品放回货架：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="464"/>
+        <source>Pickup</source>
+        <translation>自提</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="464"/>
+        <source>Delivery</source>
+        <translation>配送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="469"/>
+        <source>Rider: %1</source>
+        <translation>骑手：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="481"/>
+        <source>To pick</source>
+        <translation>待拣</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="482"/>
+        <source>Substituted</source>
+        <translation>已替换</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="505"/>
+        <source>Choose an order first</source>
+        <translation>请先选择订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="532"/>
+        <source>Enter a weight greater than zero, e.g. 0.512</source>
+        <translation>请输入大于零的重量，例如 0.512</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="541"/>
+        <source>Choose a line of the pick list first</source>
+        <translation>请先选择拣货单上的一行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="556"/>
+        <source>Type or scan the substitute&apos;s code first</source>
+        <translation>请先输入或扫描替换商品的条码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="579"/>
+        <source>Sent to the printer.</source>
+        <translation>已发送到打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="584"/>
+        <source>WRONG ITEM: %1</source>
+        <translation>拣错商品：%1</translation>
+    </message>
+</context>
+<context>
     <name>CashTenderDialog</name>
     <message>
         <location filename="../../ui/dialogs.py" line="313"/>
@@ -107,188 +460,257 @@
     </message>
 </context>
 <context>
+    <name>ChangePinDialog</name>
+    <message>
+        <location filename="../../ui/screens.py" line="188"/>
+        <source>Change my PIN</source>
+        <translation>修改我的密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens.py" line="188"/>
+        <source>Change (Enter)</source>
+        <translation>修改 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens.py" line="201"/>
+        <source>Operator</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens.py" line="202"/>
+        <source>Current PIN</source>
+        <translation>原密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens.py" line="203"/>
+        <source>New PIN</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens.py" line="204"/>
+        <source>New PIN again</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens.py" line="206"/>
+        <source>4 to 8 digits, not all the same and not a run like 1234.</source>
+        <translation>4–8 位数字，不能全部相同，不能是 1234 这样的连续数字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens.py" line="219"/>
+        <source>The two new PINs differ.</source>
+        <translation>两次输入的新密码不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens.py" line="224"/>
+        <source>4 to 8 digits, not all the same, not a run like 1234, and not the PIN you have.</source>
+        <translation>4–8 位数字，不能全部相同、不能是 1234 这样的连续数字，也不能与原密码相同。</translation>
+    </message>
+</context>
+<context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../ui/checkout.py" line="299"/>
+        <location filename="../../ui/checkout.py" line="301"/>
         <source>Scan / code</source>
         <extracomment>The server says no shift is open on this till. Emitted with the receipt bytes after they went to the printer sink (for tests and logs). A sale was completed: (sale_id, change). F10: the cashier leaves the till. F11: 交班. Ctrl+S: the HQ sync page. the member on this ticket, as HQ showed them (coupons, cards); None for a walk-in</extracomment>
         <translation>扫码/编码</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="303"/>
+        <location filename="../../ui/checkout.py" line="305"/>
         <source>Scan a barcode or type a code, then Enter</source>
         <translation>扫描条码或输入编码后按回车</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="345"/>
+        <location filename="../../ui/checkout.py" line="347"/>
         <source>…
 More</source>
         <translation>…
 更多</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="399"/>
+        <location filename="../../ui/checkout.py" line="401"/>
         <source>Resumed the open ticket of this till.</source>
         <translation>已恢复本机未完成的小票。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="444"/>
+        <location filename="../../ui/checkout.py" line="446"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="535"/>
+        <location filename="../../ui/checkout.py" line="540"/>
         <source>Weighing…</source>
         <translation>正在称重…</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="545"/>
+        <location filename="../../ui/checkout.py" line="550"/>
         <source>No steady weight on the scale: put the goods on it, or enter the weight.</source>
         <translation>秤上没有稳定的重量：请把商品放上秤，或输入重量。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="575"/>
+        <location filename="../../ui/checkout.py" line="583"/>
         <source>Finish this dialog first, then scan again.</source>
         <translation>请先完成当前窗口，再重新扫码。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="603"/>
+        <location filename="../../ui/checkout.py" line="611"/>
         <source>There is no line to change.</source>
         <translation>没有可操作的商品行。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="605"/>
+        <location filename="../../ui/checkout.py" line="613"/>
         <source>This line is already voided.</source>
         <translation>该商品行已删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="634"/>
+        <location filename="../../ui/checkout.py" line="642"/>
         <source>Voided: %1</source>
         <translation>已删除：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="661"/>
+        <location filename="../../ui/checkout.py" line="669"/>
         <source>Drawer opened (no sale).</source>
         <translation>钱箱已打开（无交易）。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="665"/>
+        <location filename="../../ui/checkout.py" line="673"/>
         <source>There is nothing to park.</source>
         <translation>没有可挂起的商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="678"/>
+        <location filename="../../ui/checkout.py" line="686"/>
         <source>Ticket parked. Press F6 to resume it.</source>
         <translation>已挂单，按 F6 取单。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="687"/>
+        <location filename="../../ui/checkout.py" line="695"/>
         <source>There is nothing to cancel.</source>
         <translation>没有可取消的单据。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="706"/>
+        <location filename="../../ui/checkout.py" line="714"/>
         <source>Cancel the whole ticket: %1 items, %2?</source>
         <translation>整单取消：共 %1 件，合计 %2？</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="709"/>
+        <location filename="../../ui/checkout.py" line="717"/>
         <source>%1 is paid already: it goes back to the customer.</source>
         <translation>已收款 %1，将退还顾客。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="711"/>
+        <location filename="../../ui/checkout.py" line="719"/>
         <source>Cancel ticket</source>
         <translation>整单取消</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="711"/>
+        <location filename="../../ui/checkout.py" line="719"/>
         <source>Cancel the ticket (Enter)</source>
         <translation>确认整单取消 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="718"/>
+        <location filename="../../ui/checkout.py" line="726"/>
         <source>The ticket is cancelled.</source>
         <translation>已整单取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="720"/>
+        <location filename="../../ui/checkout.py" line="728"/>
         <source>Give back %1 in cash.</source>
         <translation>请退还现金 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="725"/>
+        <location filename="../../ui/checkout.py" line="733"/>
         <source>Park or finish the current ticket first.</source>
         <translation>请先挂起或结算当前小票。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="743"/>
+        <location filename="../../ui/checkout.py" line="751"/>
         <source>Ticket resumed.</source>
         <translation>已取单。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="757"/>
+        <location filename="../../ui/checkout.py" line="765"/>
         <source>The ticket is empty: scan something first.</source>
         <translation>小票为空，请先扫描商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="809"/>
+        <location filename="../../ui/checkout.py" line="817"/>
         <source>Sale %1 complete: change %2.</source>
         <translation>交易 %1 完成，找零 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="819"/>
+        <location filename="../../ui/checkout.py" line="827"/>
         <source>The receipt was not printed: %1</source>
         <translation>小票未打印：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="841"/>
+        <location filename="../../ui/checkout.py" line="849"/>
         <source>No sale to reprint yet.</source>
         <translation>还没有可重打的小票</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="845"/>
+        <location filename="../../ui/checkout.py" line="853"/>
         <source>Receipt %1 reprinted.</source>
         <translation>已重打小票 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="866"/>
+        <location filename="../../ui/checkout.py" line="878"/>
+        <source>Topped up %1 (bonus %2): take the cash.</source>
+        <translation>已充值 %1（赠送 %2）：请收取现金。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkout.py" line="887"/>
         <source>Scan the goods first, then the coupon.</source>
         <translation>请先扫商品，再用券。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="875"/>
-        <location filename="../../ui/checkout.py" line="897"/>
+        <location filename="../../ui/checkout.py" line="896"/>
+        <location filename="../../ui/checkout.py" line="919"/>
+        <location filename="../../ui/checkout.py" line="951"/>
         <source>There is nothing to pay yet.</source>
         <translation>还没有需要支付的金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="890"/>
+        <location filename="../../ui/checkout.py" line="911"/>
         <source>Stored value taken; %1 still due.</source>
         <translation>储值已扣款，还需收 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="943"/>
+        <location filename="../../ui/checkout.py" line="922"/>
+        <source>Nothing is due on this ticket.</source>
+        <translation>本单已无应收金额。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkout.py" line="928"/>
+        <source>Confirm the payment on your phone</source>
+        <translation>请在手机上确认付款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkout.py" line="939"/>
+        <source>Paid by payment code; %1 still due.</source>
+        <translation>付款码已收款，还需支付 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkout.py" line="997"/>
         <source>Return %1: refund %2 in cash</source>
         <translation>退货 %1：现金退款 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="946"/>
+        <location filename="../../ui/checkout.py" line="1000"/>
         <source>, %1 back to the card</source>
         <translation>，%1 退回储值卡</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="948"/>
+        <location filename="../../ui/checkout.py" line="1002"/>
         <source>, %1 back as points</source>
         <translation>，%1 退回积分</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="900"/>
+        <location filename="../../ui/checkout.py" line="954"/>
         <source>Attach the member first (Ctrl+M).</source>
         <translation>请先关联会员（Ctrl+M）。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="961"/>
+        <location filename="../../ui/checkout.py" line="1015"/>
         <source>The return slip was not printed: %1</source>
         <translation>退货单未打印：%1</translation>
     </message>
@@ -1331,29 +1753,52 @@ earlier %4 · %5 tickets</source>
 <context>
     <name>GiftCardDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="556"/>
+        <location filename="../../ui/loyalty.py" line="626"/>
         <source>Sell a gift card</source>
         <translation>售卖礼品卡</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="556"/>
+        <location filename="../../ui/loyalty.py" line="626"/>
         <source>Add (Enter)</source>
         <translation>添加 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="564"/>
+        <location filename="../../ui/loyalty.py" line="634"/>
         <source>Scan the barcode on the back of the card</source>
         <translation>扫描卡背面的条码</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="567"/>
+        <location filename="../../ui/loyalty.py" line="637"/>
         <source>Card number</source>
         <translation>卡号</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="579"/>
+        <location filename="../../ui/loyalty.py" line="649"/>
         <source>Scan or type the card number.</source>
         <translation>请扫描或输入卡号。</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverDialog</name>
+    <message>
+        <location filename="../../ui/board.py" line="234"/>
+        <source>Pickup code the customer shows or says</source>
+        <translation>顾客出示或报出的自提码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="238"/>
+        <source>Hand the bag to the rider %1</source>
+        <translation>把货袋交给骑手 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="246"/>
+        <source>Enter the pickup code</source>
+        <translation>请输入自提码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="257"/>
+        <source>Order %1 handed over.</source>
+        <translation>订单 %1 已交付。</translation>
     </message>
 </context>
 <context>
@@ -1427,136 +1872,261 @@ earlier %4 · %5 tickets</source>
     </message>
 </context>
 <context>
+    <name>LabelsPage</name>
+    <message>
+        <location filename="../../ui/backoffice/labels.py" line="40"/>
+        <source>By the product (promotion label when on promotion)</source>
+        <extracomment>label rolls a store keeps (mm)</extracomment>
+        <translation>按商品（促销中用促销价签）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/labels.py" line="41"/>
+        <source>Shelf label</source>
+        <translation>普通价签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/labels.py" line="42"/>
+        <source>Promotion label</source>
+        <translation>促销价签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/labels.py" line="45"/>
+        <source>Price changed</source>
+        <translation>调价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/labels.py" line="46"/>
+        <source>Promotion</source>
+        <translation>促销</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/labels.py" line="47"/>
+        <source>Asked for</source>
+        <translation>补打</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/labels.py" line="67"/>
+        <source>Shelf labels</source>
+        <translation>价签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/labels.py" line="77"/>
+        <source>Label stock</source>
+        <translation>标签纸</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/labels.py" line="79"/>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/labels.py" line="84"/>
+        <source>Scan a product to print its label now</source>
+        <translation>扫描商品，立即打印其价签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/labels.py" line="96"/>
+        <source>Name</source>
+        <translation>品名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/labels.py" line="96"/>
+        <source>Price</source>
+        <translation>零售价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/labels.py" line="96"/>
+        <source>Promotion price</source>
+        <translation>促销价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/labels.py" line="97"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/labels.py" line="114"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/labels.py" line="116"/>
+        <source>Print selected</source>
+        <translation>打印所选</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/labels.py" line="118"/>
+        <source>Print all</source>
+        <translation>全部打印</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/labels.py" line="168"/>
+        <source>%1 labels to print</source>
+        <translation>待打印价签 %1 张</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/labels.py" line="188"/>
+        <source>No labels to print.</source>
+        <translation>没有待打印的价签。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/labels.py" line="200"/>
+        <source>This till has no label printer.</source>
+        <translation>本收银台未连接标签打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/labels.py" line="217"/>
+        <source>%1 labels sent to the label printer.</source>
+        <translation>已发送 %1 张价签到标签打印机。</translation>
+    </message>
+</context>
+<context>
     <name>LoginScreen</name>
     <message>
-        <location filename="../../ui/screens.py" line="61"/>
+        <location filename="../../ui/screens.py" line="63"/>
         <source>OmniStore checkout</source>
         <translation>OmniStore 收银</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="65"/>
+        <location filename="../../ui/screens.py" line="67"/>
         <source>Till %1</source>
         <translation>收银台 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="71"/>
+        <location filename="../../ui/screens.py" line="73"/>
         <source>Operator code</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="74"/>
-        <location filename="../../ui/screens.py" line="79"/>
+        <location filename="../../ui/screens.py" line="76"/>
+        <location filename="../../ui/screens.py" line="81"/>
         <source>PIN</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="78"/>
+        <location filename="../../ui/screens.py" line="80"/>
         <source>Operator</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="85"/>
+        <location filename="../../ui/screens.py" line="87"/>
         <source>Log in (Enter)</source>
         <translation>登录 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="89"/>
+        <location filename="../../ui/screens.py" line="91"/>
         <source>Hardware diagnostics (F2)</source>
         <translation>设备诊断 (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="129"/>
+        <location filename="../../ui/screens.py" line="96"/>
+        <source>Change my PIN (F3)</source>
+        <translation>修改密码 (F3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens.py" line="141"/>
         <source>Enter your operator code.</source>
+        <extracomment>the change-PIN dialog while it is open</extracomment>
         <translation>请输入工号。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="133"/>
+        <location filename="../../ui/screens.py" line="145"/>
         <source>Enter your PIN.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="137"/>
+        <location filename="../../ui/screens.py" line="149"/>
         <source>Logging in…</source>
         <translation>正在登录…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens.py" line="174"/>
+        <source>PIN changed.</source>
+        <translation>密码已修改。</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/app.py" line="114"/>
+        <location filename="../../ui/app.py" line="116"/>
         <source>OmniStore checkout</source>
         <extracomment>whose login opens the back office (a supervisor sees the modules their role allows) the till&apos;s data directory: its devices.json, print queues and logs</extracomment>
         <translation>OmniStore 收银</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="166"/>
+        <location filename="../../ui/app.py" line="171"/>
         <source>Till: %1</source>
-        <extracomment>the back office of a manager or supervisor logged in (built at their login)</extracomment>
+        <extracomment>线上订单: the board&apos;s window once opened, and the change stream behind the badge the back office of a manager or supervisor logged in (built at their login)</extracomment>
         <translation>收银台：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="174"/>
-        <location filename="../../ui/app.py" line="380"/>
+        <location filename="../../ui/app.py" line="179"/>
+        <location filename="../../ui/app.py" line="437"/>
         <source>HQ sync (Ctrl+S)</source>
         <translation>总部同步 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="193"/>
+        <location filename="../../ui/app.py" line="205"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="201"/>
+        <location filename="../../ui/app.py" line="213"/>
         <source>cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="201"/>
+        <location filename="../../ui/app.py" line="213"/>
         <source>supervisor</source>
         <translation>值班主管</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="201"/>
+        <location filename="../../ui/app.py" line="213"/>
         <source>manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="203"/>
+        <location filename="../../ui/app.py" line="215"/>
         <source>Operator: %1 (%2)</source>
         <translation>操作员：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="319"/>
+        <location filename="../../ui/app.py" line="267"/>
+        <source>Online orders (%1)</source>
+        <translation>线上订单（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="372"/>
         <source>Checking…</source>
         <translation>正在验证…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="405"/>
+        <location filename="../../ui/app.py" line="462"/>
         <source>Printer: OK</source>
         <translation>打印机：正常</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="407"/>
+        <location filename="../../ui/app.py" line="464"/>
         <source>Printer: %1</source>
         <translation>打印机：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="409"/>
+        <location filename="../../ui/app.py" line="466"/>
         <source>Printer: status unknown</source>
         <translation>打印机：状态未知</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="431"/>
+        <location filename="../../ui/app.py" line="488"/>
         <source>Server: online</source>
         <translation>服务器：在线</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="431"/>
+        <location filename="../../ui/app.py" line="488"/>
         <source>Server: OFFLINE</source>
         <translation>服务器：离线</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="183"/>
+        <location filename="../../ui/app.py" line="188"/>
         <source>Back office</source>
         <translation>后台</translation>
     </message>
@@ -1661,69 +2231,397 @@ earlier %4 · %5 tickets</source>
     </message>
 </context>
 <context>
+    <name>MembersPage</name>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="33"/>
+        <source>Member</source>
+        <translation>普通会员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="34"/>
+        <source>Silver</source>
+        <translation>银卡会员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="35"/>
+        <source>Gold</source>
+        <translation>金卡会员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="36"/>
+        <source>Diamond</source>
+        <translation>钻石会员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="39"/>
+        <source>Earned on a sale</source>
+        <translation>消费获得</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="40"/>
+        <source>Taken back by a return</source>
+        <translation>退货扣回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="41"/>
+        <source>Spent</source>
+        <translation>抵现使用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="42"/>
+        <source>Refunded</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="43"/>
+        <source>Expired</source>
+        <translation>过期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="44"/>
+        <source>Top-up</source>
+        <translation>充值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="45"/>
+        <source>Top-up cancelled</source>
+        <translation>充值撤销</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="46"/>
+        <source>Activated</source>
+        <translation>激活</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="47"/>
+        <source>Usable</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="48"/>
+        <source>Held for a sale</source>
+        <translation>锁定中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="49"/>
+        <source>Used</source>
+        <translation>已使用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="50"/>
+        <source>Void</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="82"/>
+        <source>Phone, card or member number — or scan the member code</source>
+        <extracomment>the top-up dialog while it is open</extracomment>
+        <translation>手机号、卡号或会员号，或扫描会员码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="86"/>
+        <source>Find (Enter)</source>
+        <translation>查询 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="90"/>
+        <source>Top up (Ctrl+T)</source>
+        <translation>充值 (Ctrl+T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="112"/>
+        <location filename="../../ui/backoffice/members.py" line="114"/>
+        <location filename="../../ui/backoffice/members.py" line="116"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="112"/>
+        <location filename="../../ui/backoffice/members.py" line="117"/>
+        <source>Store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="112"/>
+        <source>Sale</source>
+        <translation>销售单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="112"/>
+        <source>Items</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="113"/>
+        <source>Total</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="114"/>
+        <location filename="../../ui/backoffice/members.py" line="116"/>
+        <source>What</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="114"/>
+        <location filename="../../ui/backoffice/members.py" line="120"/>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="114"/>
+        <source>Reference</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="116"/>
+        <source>Card</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="116"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="117"/>
+        <source>Bonus</source>
+        <translation>赠送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="118"/>
+        <source>Coupon</source>
+        <translation>券码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="118"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="118"/>
+        <source>Value</source>
+        <translation>面值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="118"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="119"/>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="120"/>
+        <source>Purchases</source>
+        <translation>消费记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="121"/>
+        <source>Stored value</source>
+        <translation>储值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="121"/>
+        <source>Coupons</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="148"/>
+        <source>Asking HQ…</source>
+        <translation>正在查询总部…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="171"/>
+        <source>Topped up %1 (bonus %2).</source>
+        <translation>已充值 %1（赠送 %2）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="188"/>
+        <source>%1 · growth %2, %3 more to %4</source>
+        <translation>%1 · 成长值 %2，再 %3 升级为%4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="192"/>
+        <source>%1 · growth %2</source>
+        <translation>%1 · 成长值 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="194"/>
+        <source>Points %1</source>
+        <translation>积分 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="195"/>
+        <source>Stored value %1</source>
+        <translation>储值余额 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/members.py" line="196"/>
+        <source>Member since %1, %2</source>
+        <translation>%1 入会，%2</translation>
+    </message>
+</context>
+<context>
     <name>NoReceiptReturnDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="473"/>
+        <location filename="../../ui/loyalty.py" line="543"/>
         <source>Return without receipt</source>
         <translation>无小票退货</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="473"/>
+        <location filename="../../ui/loyalty.py" line="543"/>
         <source>Refund (Enter)</source>
         <translation>退款 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="476"/>
+        <location filename="../../ui/loyalty.py" line="546"/>
         <source>Refunded in cash at today&apos;s shelf price, without promotions. A manager must allow it.</source>
         <extracomment>(code, quantity) coming back, once the cashier confirms; the checkout runs the return</extracomment>
         <translation>按今日货架价（不含促销）退现金，须店长授权。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="482"/>
+        <location filename="../../ui/loyalty.py" line="552"/>
         <source>Scan each item coming back</source>
         <translation>逐件扫描退回的商品</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="484"/>
-        <location filename="../../ui/loyalty.py" line="488"/>
+        <location filename="../../ui/loyalty.py" line="554"/>
+        <location filename="../../ui/loyalty.py" line="558"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="486"/>
+        <location filename="../../ui/loyalty.py" line="556"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="488"/>
+        <location filename="../../ui/loyalty.py" line="558"/>
         <source>Price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="488"/>
+        <location filename="../../ui/loyalty.py" line="558"/>
         <source>Return</source>
         <translation>退货数量</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="511"/>
+        <location filename="../../ui/loyalty.py" line="581"/>
         <source>%1 is sold by weight: it can only come back with its receipt.</source>
         <translation>%1 是称重商品：只能凭小票退货。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="530"/>
+        <location filename="../../ui/loyalty.py" line="600"/>
         <source>Refund %1 in cash</source>
         <translation>退现金 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="545"/>
+        <location filename="../../ui/loyalty.py" line="615"/>
         <source>Scan what comes back first.</source>
         <translation>请先扫描要退的商品。</translation>
     </message>
 </context>
 <context>
+    <name>O2OBoard</name>
+    <message>
+        <location filename="../../ui/board.py" line="66"/>
+        <source>New</source>
+        <extracomment>how long the server may hold one wait for changes (seconds) the new-order sound repeats this often (ms) until someone accepts</extracomment>
+        <translation>待接单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="67"/>
+        <source>Picking</source>
+        <translation>拣货中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="68"/>
+        <source>To pack</source>
+        <translation>待打包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="69"/>
+        <source>Pickup / delivery</source>
+        <translation>待取货/待配送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="70"/>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="71"/>
+        <source>Cancelled / problems</source>
+        <translation>取消/异常</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="77"/>
+        <source>Own shop</source>
+        <translation>自营商城</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="78"/>
+        <source>Meituan</source>
+        <translation>美团外卖</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="79"/>
+        <source>Ele.me</source>
+        <translation>饿了么</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="84"/>
+        <source>Sold out</source>
+        <translation>商品售罄</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="85"/>
+        <source>Closed</source>
+        <translation>已打烊</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="86"/>
+        <source>Too busy</source>
+        <translation>太忙</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="109"/>
+        <source>%1 items · %2</source>
+        <translation>%1 件 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="112"/>
+        <source>Accept within %1</source>
+        <translation>剩余接单时间 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="114"/>
+        <source>CANCELLED WHILE PICKING: put the goods back</source>
+        <translation>拣货中被取消：请把商品放回货架</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="116"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="118"/>
+        <source>HQ refused: %1</source>
+        <translation>总部拒绝：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="120"/>
+        <source>Waiting to sync</source>
+        <translation>待同步</translation>
+    </message>
+</context>
+<context>
     <name>OverrideDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="478"/>
+        <location filename="../../ui/dialogs.py" line="479"/>
         <source>This needs a manager: %1</source>
         <extracomment>Who the store server asks for each action (``app.auth.authorise`` callers). A manager may do what a supervisor may. Who allows a no-receipt return is the store&apos;s choice (OMNISTORE_NO_RECEIPT_RETURN_ROLE), so that one names nobody.</extracomment>
         <translation>此操作需要店长授权：%1</translation>
@@ -1749,49 +2647,54 @@ earlier %4 · %5 tickets</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="480"/>
+        <location filename="../../ui/dialogs.py" line="481"/>
         <source>This needs a supervisor or a manager: %1</source>
         <translation>此操作需要主管或店长授权：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="481"/>
+        <location filename="../../ui/dialogs.py" line="482"/>
         <source>This needs authorisation: %1</source>
         <translation>此操作需要授权：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="486"/>
+        <location filename="../../ui/dialogs.py" line="487"/>
         <source>void a line</source>
         <translation>删除商品行</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="487"/>
+        <location filename="../../ui/dialogs.py" line="488"/>
         <source>change a price</source>
         <translation>修改单价</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="488"/>
+        <location filename="../../ui/dialogs.py" line="489"/>
         <source>open the drawer without a sale</source>
         <translation>无交易开钱箱</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="489"/>
+        <location filename="../../ui/dialogs.py" line="490"/>
         <source>open hardware diagnostics</source>
         <translation>打开设备诊断</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="490"/>
+        <location filename="../../ui/dialogs.py" line="491"/>
         <source>cancel the whole ticket</source>
         <translation>整单取消</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="491"/>
+        <location filename="../../ui/dialogs.py" line="492"/>
         <source>refund above the store&apos;s limit</source>
         <translation>超过门店限额的退款</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="492"/>
+        <location filename="../../ui/dialogs.py" line="493"/>
         <source>take goods back without a receipt</source>
         <translation>无小票退货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="494"/>
+        <source>approve a stock count and post its differences</source>
+        <translation>审核盘点单并过账差异</translation>
     </message>
 </context>
 <context>
@@ -1833,6 +2736,118 @@ earlier %4 · %5 tickets</source>
     </message>
 </context>
 <context>
+    <name>PaycodeDialog</name>
+    <message>
+        <location filename="../../ui/paycode.py" line="41"/>
+        <source>Payment code</source>
+        <extracomment>how often the dialog asks the store server how the payment stands the provider could not be reached at all (the client&apos;s code for a network failure)</extracomment>
+        <translation>付款码收款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paycode.py" line="41"/>
+        <source>Check payment (F5)</source>
+        <translation>查单 (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paycode.py" line="50"/>
+        <source>Cancel payment (Esc)</source>
+        <translation>取消支付 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paycode.py" line="52"/>
+        <source>Amount due</source>
+        <translation>应收金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paycode.py" line="59"/>
+        <source>Scan the customer&apos;s payment code.</source>
+        <translation>请扫描顾客的付款码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paycode.py" line="80"/>
+        <source>A payment is still being confirmed: wait, or cancel it first.</source>
+        <translation>有一笔支付尚未完成：请稍候，或先取消。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paycode.py" line="83"/>
+        <source>That is not a WeChat Pay or Alipay payment code.</source>
+        <translation>这不是微信或支付宝付款码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paycode.py" line="86"/>
+        <source>Sending the payment…</source>
+        <translation>正在提交支付…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paycode.py" line="106"/>
+        <source>Cancelling the payment…</source>
+        <translation>正在撤销支付…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paycode.py" line="166"/>
+        <source>The payment provider cannot be reached: take another tender.</source>
+        <translation>无法连接支付平台，请改用其他方式收款。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paycode.py" line="170"/>
+        <source>Waiting for the customer to enter the password… (%1 s)</source>
+        <translation>等待顾客输入密码…（%1 秒）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paycode.py" line="175"/>
+        <source>The payment is being cancelled; the customer is not charged.</source>
+        <translation>正在撤销这笔支付，顾客不会被扣款。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paycode.py" line="188"/>
+        <source>Not paid: %1. Scan another code or take another tender.</source>
+        <translation>未支付：%1。请重新扫码或改用其他方式收款。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paycode.py" line="190"/>
+        <source>The payment was cancelled; the customer is not charged.</source>
+        <translation>支付已撤销，顾客未被扣款。</translation>
+    </message>
+</context>
+<context>
+    <name>PinResetDialog</name>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="48"/>
+        <source>Reset the PIN of %1</source>
+        <translation>重置 %1 的密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="49"/>
+        <source>Reset (Enter)</source>
+        <translation>重置 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="51"/>
+        <source>Give the operator this one-time PIN: at their next login they choose their own.</source>
+        <translation>把这个一次性密码告诉操作员：下次登录时须设置自己的新密码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="61"/>
+        <source>One-time PIN</source>
+        <translation>一次性密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="62"/>
+        <source>Once more</source>
+        <translation>再输入一次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="70"/>
+        <source>4 to 8 digits, not all the same and not a run like 1234.</source>
+        <translation>4–8 位数字，不能全部相同，不能是 1234 这样的连续数字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="74"/>
+        <source>The two PINs differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
     <name>Placeholder</name>
     <message>
         <location filename="../../ui/backoffice/shell.py" line="117"/>
@@ -1843,22 +2858,22 @@ earlier %4 · %5 tickets</source>
 <context>
     <name>PointsDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="302"/>
+        <location filename="../../ui/loyalty.py" line="372"/>
         <source>Pay with points</source>
         <translation>积分抵现</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="302"/>
+        <location filename="../../ui/loyalty.py" line="372"/>
         <source>Pay (Enter)</source>
         <translation>支付 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="306"/>
+        <location filename="../../ui/loyalty.py" line="376"/>
         <source>%1 points: up to %2 (%3 points = %4)</source>
         <translation>积分 %1：最多抵 %2（%3 积分 = %4）</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="313"/>
+        <location filename="../../ui/loyalty.py" line="383"/>
         <source>Amount (￥)</source>
         <translation>金额 (￥)</translation>
     </message>
@@ -1966,110 +2981,473 @@ earlier %4 · %5 tickets</source>
     </message>
 </context>
 <context>
+    <name>ReconWindow</name>
+    <message>
+        <location filename="../../ui/recon.py" line="151"/>
+        <source>Reconciliation</source>
+        <translation>对账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="164"/>
+        <source>Store code (empty: every store)</source>
+        <translation>门店编码（留空：全部门店）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="165"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="166"/>
+        <source>Import a bill…</source>
+        <translation>导入账单…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="171"/>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="181"/>
+        <source>Store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="181"/>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="182"/>
+        <location filename="../../ui/recon.py" line="205"/>
+        <source>Open</source>
+        <translation>未处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="188"/>
+        <location filename="../../ui/recon.py" line="203"/>
+        <location filename="../../ui/recon.py" line="210"/>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="188"/>
+        <source>Bill day</source>
+        <translation>账单日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="188"/>
+        <source>Due</source>
+        <translation>应到账日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="189"/>
+        <source>Expected</source>
+        <translation>应回款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="189"/>
+        <location filename="../../ui/recon.py" line="203"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="189"/>
+        <source>Arrived</source>
+        <translation>到账日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="193"/>
+        <source>Calendar</source>
+        <translation>日历</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="194"/>
+        <source>Payouts</source>
+        <translation>回款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="199"/>
+        <source>Choose a day</source>
+        <translation>请选择日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="203"/>
+        <source>Ours</source>
+        <translation>我方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="204"/>
+        <source>Theirs</source>
+        <translation>渠道方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="204"/>
+        <source>Fees</source>
+        <translation>手续费</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="204"/>
+        <source>Payout</source>
+        <translation>应结算</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="210"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="210"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="211"/>
+        <source>Our sale</source>
+        <translation>我方销售单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="211"/>
+        <source>Bill row</source>
+        <translation>账单行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="211"/>
+        <source>Resolution</source>
+        <translation>处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="222"/>
+        <source>Resolve…</source>
+        <translation>处理…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="223"/>
+        <source>Close the day</source>
+        <translation>关闭当日对账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="224"/>
+        <source>Reopen…</source>
+        <translation>重新打开…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="247"/>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="247"/>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="247"/>
+        <source>Meituan</source>
+        <translation>美团</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="247"/>
+        <source>Ele.me</source>
+        <translation>饿了么</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="250"/>
+        <source>Matched</source>
+        <translation>已平</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="250"/>
+        <source>Differences</source>
+        <translation>有差异</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="251"/>
+        <source>Missing bill</source>
+        <translation>缺账单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="251"/>
+        <source>Nothing</source>
+        <translation>无交易</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="254"/>
+        <source>Ours only (short)</source>
+        <translation>单边账：我方有（短款）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="254"/>
+        <source>Provider only (over)</source>
+        <translation>单边账：渠道有（长款）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="255"/>
+        <source>Amount differs</source>
+        <translation>金额不符</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="255"/>
+        <source>Reversed after success</source>
+        <translation>支付成功后被撤销</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="256"/>
+        <source>Reversed, closed</source>
+        <translation>已撤销（已闭环）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="256"/>
+        <source>Other day (cut-off)</source>
+        <translation>跨日（渠道日切）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="257"/>
+        <source>Refund of another day</source>
+        <translation>退他日交易</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="258"/>
+        <source>Awaiting the bill</source>
+        <translation>等待账单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="285"/>
+        <source>Received</source>
+        <translation>已到账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="285"/>
+        <source>Pending</source>
+        <translation>未到账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="285"/>
+        <source>Not due</source>
+        <translation>未到期</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/recon.py" line="313"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="327"/>
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="327"/>
+        <source>open</source>
+        <translation>未关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="349"/>
+        <source>to resolve</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="362"/>
+        <source>Cash: counted %1, deposited %2, banked %3</source>
+        <translation>现金：盘点 %1，缴款 %2，到账 %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="384"/>
+        <source>Bill row: %1 %2 at %3, fee %4, %5</source>
+        <translation>账单行：%1 %2 于 %3，手续费 %4，%5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="394"/>
+        <source>Our sale: %1 at till %2, %3, total %4</source>
+        <translation>我方销售单：%1 收银台 %2，%3，合计 %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="428"/>
+        <source>Reopen the day</source>
+        <translation>重新打开当日对账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="428"/>
+        <source>Why is it reopened?</source>
+        <translation>重新打开的原因？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="439"/>
+        <source>Import a bill</source>
+        <translation>导入账单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="440"/>
+        <source>Bills (*.csv *.zip *.txt);;All files (*)</source>
+        <translation>账单 (*.csv *.zip *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="449"/>
+        <source>This file was imported before: nothing changed.</source>
+        <translation>此文件已导入过：没有任何变化。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="451"/>
+        <source>%1 rows, %2 new, %3 unreadable</source>
+        <translation>%1 行，新增 %2 行，%3 行无法读取</translation>
+    </message>
+</context>
+<context>
+    <name>ResolveDialog</name>
+    <message>
+        <location filename="../../ui/recon.py" line="124"/>
+        <source>Resolve a difference</source>
+        <extracomment>a state&apos;s colour on the calendar</extracomment>
+        <translation>处理差异</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="126"/>
+        <source>Difference</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="128"/>
+        <source>Write off</source>
+        <translation>核销</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="128"/>
+        <source>Adjust</source>
+        <translation>调整</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="129"/>
+        <source>Refund owed to the customer</source>
+        <translation>应退顾客</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="129"/>
+        <source>Chase the provider</source>
+        <translation>向渠道追款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="132"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="134"/>
+        <source>What was found, what was done</source>
+        <translation>查到了什么、做了什么</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="135"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="345"/>
-        <location filename="../../ui/loyalty.py" line="372"/>
+        <location filename="../../ui/loyalty.py" line="415"/>
+        <location filename="../../ui/loyalty.py" line="442"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="345"/>
-        <location filename="../../ui/loyalty.py" line="393"/>
+        <location filename="../../ui/loyalty.py" line="415"/>
+        <location filename="../../ui/loyalty.py" line="463"/>
         <source>Find sale (Enter)</source>
         <translation>查找销售单 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="352"/>
+        <location filename="../../ui/loyalty.py" line="422"/>
         <source>Scan the receipt barcode, or type the amount, member or goods code</source>
         <extracomment>(line id, quantity) to bring back, once the cashier confirms; the checkout runs the return</extracomment>
         <translation>扫描小票条码，或输入金额、会员卡号、商品条码查单</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="355"/>
-        <location filename="../../ui/loyalty.py" line="365"/>
+        <location filename="../../ui/loyalty.py" line="425"/>
+        <location filename="../../ui/loyalty.py" line="435"/>
         <source>Sale</source>
         <extracomment>查单: the day&apos;s sales that match what was typed, when there is no receipt barcode to scan</extracomment>
         <translation>销售单</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="360"/>
+        <location filename="../../ui/loyalty.py" line="430"/>
         <source>Sold on</source>
         <translation>销售日期</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="362"/>
+        <location filename="../../ui/loyalty.py" line="432"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="365"/>
+        <location filename="../../ui/loyalty.py" line="435"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="365"/>
+        <location filename="../../ui/loyalty.py" line="435"/>
         <source>Total</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="365"/>
+        <location filename="../../ui/loyalty.py" line="435"/>
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="372"/>
+        <location filename="../../ui/loyalty.py" line="442"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="372"/>
+        <location filename="../../ui/loyalty.py" line="442"/>
         <source>Paid</source>
         <translation>实付</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="372"/>
+        <location filename="../../ui/loyalty.py" line="442"/>
         <source>Can return</source>
         <translation>可退</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="377"/>
+        <location filename="../../ui/loyalty.py" line="447"/>
         <source>No receipt…</source>
         <extracomment>the cashier chose 无小票退货 instead: the checkout opens that dialog</extracomment>
         <translation>无小票退货…</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="404"/>
+        <location filename="../../ui/loyalty.py" line="474"/>
         <source>Scan the receipt barcode or type the sale number.</source>
         <translation>请扫描小票条码或输入单号。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="417"/>
+        <location filename="../../ui/loyalty.py" line="487"/>
         <source>Choose how many of which item come back.</source>
         <translation>请选择要退的商品和数量。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="434"/>
+        <location filename="../../ui/loyalty.py" line="504"/>
         <source>%1 sales match: pick one (Enter).</source>
         <translation>找到 %1 笔销售：请选择一笔（回车）。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="436"/>
+        <location filename="../../ui/loyalty.py" line="506"/>
         <source>No sale of that day matches.</source>
         <translation>当天没有符合的销售单。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="451"/>
+        <location filename="../../ui/loyalty.py" line="521"/>
         <source>Gift cards sold are not taken back.</source>
         <translation>已售礼品卡不予退货。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="460"/>
+        <location filename="../../ui/loyalty.py" line="530"/>
         <source>Refund (Enter)</source>
         <translation>退款 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="462"/>
+        <location filename="../../ui/loyalty.py" line="532"/>
         <source>Everything on this sale has been returned already.</source>
         <translation>此单商品已全部退货。</translation>
     </message>
@@ -2285,6 +3663,40 @@ earlier %4 · %5 tickets</source>
     </message>
 </context>
 <context>
+    <name>ScanLines</name>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="91"/>
+        <source>Scan or type a barcode, then Enter</source>
+        <translation>扫描或输入条码，按回车</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="95"/>
+        <source>Pieces, or grams for weighed goods</source>
+        <translation>件数；称重商品为克数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="96"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="98"/>
+        <location filename="../../ui/backoffice/stock.py" line="102"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="102"/>
+        <source>Code</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="104"/>
+        <source>Clear the lines</source>
+        <translation>清空明细</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <location filename="../../ui/backoffice/settings.py" line="31"/>
@@ -2400,73 +3812,73 @@ earlier %4 · %5 tickets</source>
 <context>
     <name>ShiftCloseScreen</name>
     <message>
-        <location filename="../../ui/screens.py" line="233"/>
+        <location filename="../../ui/screens.py" line="322"/>
         <source>Over</source>
         <translation>长款</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="235"/>
+        <location filename="../../ui/screens.py" line="324"/>
         <source>Short</source>
         <translation>短款</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="236"/>
+        <location filename="../../ui/screens.py" line="325"/>
         <source>Balanced</source>
         <translation>无长短款</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="253"/>
+        <location filename="../../ui/screens.py" line="342"/>
         <source>Close shift</source>
         <extracomment>Back to the checkout without closing. The shift is closed (ShiftClose); the cashier has seen the result. &quot;Done&quot;: the cashier leaves the till.</extracomment>
         <translation>交班</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="269"/>
+        <location filename="../../ui/screens.py" line="358"/>
         <source>Cash counted (￥)</source>
         <translation>实点现金 (￥)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="275"/>
+        <location filename="../../ui/screens.py" line="364"/>
         <source>Expected in drawer</source>
         <translation>应有现金</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="276"/>
+        <location filename="../../ui/screens.py" line="365"/>
         <source>Counted</source>
         <translation>实点现金</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="292"/>
+        <location filename="../../ui/screens.py" line="381"/>
         <source>Back to checkout (Esc)</source>
         <translation>返回收银 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="295"/>
+        <location filename="../../ui/screens.py" line="384"/>
         <source>Close shift (Enter)</source>
         <translation>确认交班 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="298"/>
+        <location filename="../../ui/screens.py" line="387"/>
         <source>Done, log out (Enter)</source>
         <translation>完成并退出 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="313"/>
+        <location filename="../../ui/screens.py" line="402"/>
         <source>%1, count the cash in the drawer and enter the total. The expected amount is shown after you close.</source>
         <translation>%1，请清点钱箱内的全部现金并输入合计。交班后才显示应有金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="356"/>
+        <location filename="../../ui/screens.py" line="445"/>
         <source>Enter the cash counted, such as 1268.50 (0 for an empty drawer).</source>
         <translation>请输入实点现金，例如 1268.50（钱箱为空输入 0）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="361"/>
+        <location filename="../../ui/screens.py" line="450"/>
         <source>Closing the shift…</source>
         <translation>正在交班…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="381"/>
+        <location filename="../../ui/screens.py" line="470"/>
         <source>The shift is closed.</source>
         <translation>交班完成。</translation>
     </message>
@@ -2474,51 +3886,539 @@ earlier %4 · %5 tickets</source>
 <context>
     <name>ShiftOpenScreen</name>
     <message>
-        <location filename="../../ui/screens.py" line="163"/>
+        <location filename="../../ui/screens.py" line="252"/>
         <source>Open shift</source>
         <translation>开班</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="175"/>
+        <location filename="../../ui/screens.py" line="264"/>
         <source>Float (￥)</source>
         <translation>备用金 (￥)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="182"/>
+        <location filename="../../ui/screens.py" line="271"/>
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="185"/>
+        <location filename="../../ui/screens.py" line="274"/>
         <source>Open shift (Enter)</source>
         <translation>开班 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="196"/>
+        <location filename="../../ui/screens.py" line="285"/>
         <source>%1, count the float into the drawer.</source>
         <translation>%1，请清点备用金放入钱箱。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="214"/>
+        <location filename="../../ui/screens.py" line="303"/>
         <source>Enter the float as an amount, such as 500 or 200.50.</source>
         <translation>请输入备用金金额，如 500 或 200.50。</translation>
     </message>
 </context>
 <context>
+    <name>StaffPage</name>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="30"/>
+        <source>Cashier</source>
+        <translation>收银员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="31"/>
+        <source>Supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="32"/>
+        <source>Manager</source>
+        <translation>店长</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="90"/>
+        <source>Operators of this store</source>
+        <translation>本店人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="93"/>
+        <source>Code</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="93"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="93"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="93"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="94"/>
+        <source>Last login</source>
+        <translation>最近登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="94"/>
+        <location filename="../../ui/backoffice/staff.py" line="118"/>
+        <source>Till</source>
+        <translation>收银台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="101"/>
+        <location filename="../../ui/backoffice/staff.py" line="208"/>
+        <source>Lock (Ctrl+L)</source>
+        <translation>停用 (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="103"/>
+        <source>Reset PIN (Ctrl+R)</source>
+        <translation>重置密码 (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="105"/>
+        <source>Refresh (F5)</source>
+        <translation>刷新 (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="115"/>
+        <source>Logins</source>
+        <translation>登录记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="118"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="118"/>
+        <source>Session</source>
+        <translation>会话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="151"/>
+        <source>%1 is locked: they cannot log in.</source>
+        <translation>已停用 %1：不能再登录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="152"/>
+        <source>%1 may log in again.</source>
+        <translation>已启用 %1：可以重新登录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="167"/>
+        <source>PIN of %1 reset: they choose a new one at their next login.</source>
+        <translation>已重置 %1 的密码：下次登录时须设置新密码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="177"/>
+        <source>Inactive</source>
+        <translation>已离职</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="179"/>
+        <source>Locked</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="181"/>
+        <source>Wrong PINs: locked for a while</source>
+        <translation>密码错误过多，暂时锁定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="183"/>
+        <source>Must choose a new PIN</source>
+        <translation>须设置新密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="184"/>
+        <source>Logged in</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="184"/>
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="207"/>
+        <source>Unlock (Ctrl+L)</source>
+        <translation>启用 (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="209"/>
+        <source>Logins of %1</source>
+        <translation>%1 的登录记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="217"/>
+        <source>Open</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="217"/>
+        <source>Ended</source>
+        <translation>已结束</translation>
+    </message>
+</context>
+<context>
+    <name>StockPage</name>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="41"/>
+        <source>Expired</source>
+        <extracomment>报损 reasons as the store says them (the API&apos;s codes)</extracomment>
+        <translation>过期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="42"/>
+        <source>Broken</source>
+        <translation>破损</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="43"/>
+        <source>Spoiled</source>
+        <translation>变质</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="44"/>
+        <source>Lost</source>
+        <translation>丢失</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="45"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="48"/>
+        <source>On the way</source>
+        <translation>在途</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="49"/>
+        <source>Received</source>
+        <translation>已收货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="50"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="138"/>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="142"/>
+        <location filename="../../ui/backoffice/stock.py" line="179"/>
+        <source>On hand</source>
+        <translation>库存查询</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="143"/>
+        <source>Receive</source>
+        <translation>收货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="144"/>
+        <source>Damage</source>
+        <translation>报损</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="145"/>
+        <source>Stock count</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="146"/>
+        <source>Transfers</source>
+        <translation>调拨</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="171"/>
+        <source>Name, pinyin initials (nfsq), SKU or barcode</source>
+        <translation>品名、拼音首字母（nfsq）、货号或条码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="173"/>
+        <source>Search</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="178"/>
+        <location filename="../../ui/backoffice/stock.py" line="312"/>
+        <location filename="../../ui/backoffice/stock.py" line="314"/>
+        <source>SKU</source>
+        <translation>货号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="178"/>
+        <location filename="../../ui/backoffice/stock.py" line="312"/>
+        <location filename="../../ui/backoffice/stock.py" line="314"/>
+        <source>Name</source>
+        <translation>品名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="178"/>
+        <source>Spec</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="178"/>
+        <source>Barcode</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="182"/>
+        <source>◀ Previous</source>
+        <translation>◀ 上一页</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="183"/>
+        <source>Next ▶</source>
+        <translation>下一页 ▶</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="203"/>
+        <source>%1–%2 of %3 products</source>
+        <translation>第 %1–%2 种，共 %3 种商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="215"/>
+        <source>The supplier on the delivery note</source>
+        <translation>送货单上的供应商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="217"/>
+        <source>Delivery note number</source>
+        <translation>送货单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="218"/>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="219"/>
+        <source>Delivery note</source>
+        <translation>送货单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="223"/>
+        <source>Goods sent by another store are received on the Transfers tab.</source>
+        <translation>其他门店调来的商品请在“调拨”页收货。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="226"/>
+        <source>Post the delivery</source>
+        <translation>确认收货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="235"/>
+        <source>Who delivered? Enter the supplier.</source>
+        <translation>请填写供应商。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="239"/>
+        <location filename="../../ui/backoffice/stock.py" line="275"/>
+        <location filename="../../ui/backoffice/stock.py" line="482"/>
+        <source>Scan the goods first.</source>
+        <translation>请先扫描商品。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="245"/>
+        <source>Received: %1 products.</source>
+        <translation>已收货：%1 种商品。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="261"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="262"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="266"/>
+        <source>Write off</source>
+        <translation>确认报损</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="283"/>
+        <source>Written off: %1 products.</source>
+        <translation>已报损：%1 种商品。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="296"/>
+        <source>Start a count</source>
+        <translation>开始盘点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="303"/>
+        <source>Scan what is on the shelf, then Enter</source>
+        <translation>扫描货架上的商品，按回车</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="309"/>
+        <location filename="../../ui/backoffice/stock.py" line="312"/>
+        <location filename="../../ui/backoffice/stock.py" line="314"/>
+        <source>Counted</source>
+        <translation>实盘数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="314"/>
+        <source>Book</source>
+        <translation>账面数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="315"/>
+        <source>Difference</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="319"/>
+        <source>Variance list</source>
+        <translation>差异表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="321"/>
+        <source>Approve and post</source>
+        <translation>审核并过账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="324"/>
+        <source>Cancel the count</source>
+        <translation>取消盘点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="341"/>
+        <source>No count is open. Starting one takes a snapshot of the book.</source>
+        <translation>当前没有盘点单。开始盘点时将记录账面库存快照。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="343"/>
+        <source>Count %1 — counted blind: the book shows only in the variance list.</source>
+        <translation>盘点单 %1 —— 盲盘：账面数只在差异表中显示。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="381"/>
+        <source>%1 products differ from the book.</source>
+        <translation>%1 种商品与账面不符。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="396"/>
+        <source>Count %1 approved: %2 adjustments posted.</source>
+        <translation>盘点单 %1 已审核：已过账 %2 笔调整。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="409"/>
+        <source>The count was cancelled: nothing was posted.</source>
+        <translation>盘点已取消，未过账任何调整。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="418"/>
+        <source>Number</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="418"/>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="418"/>
+        <source>Store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="418"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="419"/>
+        <source>Goods</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="422"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="429"/>
+        <source>The receiving store&apos;s code</source>
+        <translation>调入门店编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="430"/>
+        <source>Send to store</source>
+        <translation>调入门店</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="435"/>
+        <source>Receive the selected transfer</source>
+        <translation>所选调拨单收货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="437"/>
+        <source>Send transfer</source>
+        <translation>调拨出库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="451"/>
+        <source>Out</source>
+        <translation>调出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="451"/>
+        <source>In</source>
+        <translation>调入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="461"/>
+        <source>Enter the receiving store and scan the goods.</source>
+        <translation>请填写调入门店并扫描商品。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="467"/>
+        <source>Transfer %1 sent to %2.</source>
+        <translation>调拨单 %1 已发往 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="478"/>
+        <source>Choose an incoming transfer on the way.</source>
+        <translation>请选择一张在途的调入单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="489"/>
+        <source>Transfer %1 received; %2 lines differ.</source>
+        <translation>调拨单 %1 已收货；%2 行有差异。</translation>
+    </message>
+</context>
+<context>
     <name>StoreClient</name>
     <message>
-        <location filename="../../ui/api.py" line="324"/>
+        <location filename="../../ui/api.py" line="409"/>
         <source>The store server cannot be reached. Check the network.</source>
         <extracomment>(connect, read) seconds. A till must say &quot;offline&quot; quickly rather than hang a scan. the promotion that priced the line (第2件5折), or 改价 with the shelf price the shelf price; a line priced by hand (改价) has another ``unit_price`` what the promotions took off the lines (already out of ``subtotal``), as the server priced them still due by a tender other than cash: exact fen, 抹零 applies only to cash A store server without the sync endpoints (or not enrolled with HQ) reports this.</extracomment>
         <translation>无法连接门店服务器，请检查网络。</translation>
     </message>
     <message>
-        <location filename="../../ui/api.py" line="341"/>
+        <location filename="../../ui/api.py" line="426"/>
         <source>The server refused the request (%1).</source>
         <translation>服务器拒绝了请求（%1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/api.py" line="348"/>
+        <location filename="../../ui/api.py" line="433"/>
         <source>The server sent an unreadable answer.</source>
         <translation>服务器返回了无法识别的数据。</translation>
     </message>
@@ -2977,81 +4877,135 @@ earlier %4 · %5 tickets</source>
     </message>
     <message>
         <location filename="../../ui/keys.py" line="99"/>
+        <source>Top up</source>
+        <translation>充值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys.py" line="100"/>
+        <source>Top up a stored-value card: cash in, the card credited with its bonus</source>
+        <translation>储值充值：收取现金，卡内计入充值金额和赠送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys.py" line="102"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../ui/keys.py" line="100"/>
+        <location filename="../../ui/keys.py" line="103"/>
         <source>Return goods of an earlier sale</source>
         <translation>退货（之前的销售单）</translation>
     </message>
     <message>
-        <location filename="../../ui/keys.py" line="102"/>
+        <location filename="../../ui/keys.py" line="105"/>
         <source>HQ sync</source>
         <translation>总部同步</translation>
     </message>
     <message>
-        <location filename="../../ui/keys.py" line="103"/>
+        <location filename="../../ui/keys.py" line="106"/>
         <source>HQ sync status and stuck uploads</source>
         <translation>总部同步状态和上传失败的数据</translation>
     </message>
     <message>
-        <location filename="../../ui/keys.py" line="105"/>
+        <location filename="../../ui/keys.py" line="108"/>
         <source>Select a line</source>
         <translation>选择商品行</translation>
     </message>
     <message>
-        <location filename="../../ui/keys.py" line="106"/>
+        <location filename="../../ui/keys.py" line="109"/>
         <source>Type 3* before a code to sell 3 of it</source>
         <translation>在编码前输入 3* 即售出 3 件</translation>
     </message>
 </context>
 <context>
+    <name>TopUpDialog</name>
+    <message>
+        <location filename="../../ui/loyalty.py" line="308"/>
+        <source>Top up stored value</source>
+        <translation>储值充值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="308"/>
+        <source>Top up (Enter)</source>
+        <translation>充值 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="319"/>
+        <source>Card</source>
+        <extracomment>HQ&apos;s answer once the card was credited (its ``entry`` holds the bonus)</extracomment>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="320"/>
+        <source>Cash received (￥)</source>
+        <translation>收取现金（￥）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="327"/>
+        <source>from %1 get %2</source>
+        <translation>充 %1 送 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="329"/>
+        <source>Bonus: %1</source>
+        <translation>充值赠送：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="349"/>
+        <source>The card gets %1 (%2 bonus).</source>
+        <translation>卡内将增加 %1（含赠送 %2）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="355"/>
+        <source>Scan or type the card number.</source>
+        <translation>请扫描或输入卡号。</translation>
+    </message>
+</context>
+<context>
     <name>TotalsPanel</name>
     <message>
-        <location filename="../../ui/checkout.py" line="128"/>
+        <location filename="../../ui/checkout.py" line="130"/>
         <source>Items</source>
         <extracomment>&quot;3*6901234567892&quot; sells three of the item. The promotion note under a line&apos;s name: the theme&apos;s accent for money off. Codes that mean &quot;the cashier must fix their credentials&quot;, not &quot;the command failed&quot;.</extracomment>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="129"/>
+        <location filename="../../ui/checkout.py" line="131"/>
         <source>Subtotal</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="130"/>
+        <location filename="../../ui/checkout.py" line="132"/>
         <source>Discounts</source>
         <translation>优惠合计</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="131"/>
+        <location filename="../../ui/checkout.py" line="133"/>
         <source>Rounding</source>
         <translation>抹零</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="160"/>
+        <location filename="../../ui/checkout.py" line="162"/>
         <source>Still due</source>
         <extracomment>the member on this ticket (Ctrl+M): name, tier, points, stored value the sale whose change is showing, until the next ticket has an item</extracomment>
         <translation>还需收</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="160"/>
+        <location filename="../../ui/checkout.py" line="162"/>
         <source>Amount due</source>
         <translation>应收</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="168"/>
+        <location filename="../../ui/checkout.py" line="170"/>
         <source>Change</source>
         <translation>找零</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="133"/>
+        <location filename="../../ui/checkout.py" line="135"/>
         <source>Paid</source>
         <translation>已付</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="132"/>
+        <location filename="../../ui/checkout.py" line="134"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
@@ -3094,6 +5048,19 @@ earlier %4 · %5 tickets</source>
         <source>Enter an amount greater than zero.</source>
         <extracomment>the ticket as the server returned it, once the dialog&apos;s call succeeded</extracomment>
         <translation>请输入大于零的金额。</translation>
+    </message>
+</context>
+<context>
+    <name>board</name>
+    <message>
+        <location filename="../../ui/board.py" line="226"/>
+        <source>Hand over %1</source>
+        <translation>交付 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="227"/>
+        <source>Hand over (Enter)</source>
+        <translation>交付（回车）</translation>
     </message>
 </context>
 </TS>
