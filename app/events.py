@@ -637,6 +637,35 @@ class CashDeposited(Event):
 
 
 @dataclass(frozen=True, slots=True)
+class PaycodeRefundPaidInCash(Event):
+    """现金退款: a refund to a payment code the provider refused for good, paid out of a drawer
+    instead (a manager allowed it). HQ moves that much of the refund's tender from the provider to
+    cash, so its books show what the provider's bill shows: no refund there."""
+
+    KIND: ClassVar[str] = "paycode_refund_paid_in_cash"
+    out_refund_no: str
+    provider: str
+    amount: int
+    out_trade_no: str = ""
+    till: str = ""
+    at: datetime | None = None
+    approver: str = ""
+
+    def payload(self) -> Payload:
+        return {"out_refund_no": self.out_refund_no, "provider": self.provider, "amount": self.amount,
+                "out_trade_no": self.out_trade_no, "till": self.till,
+                "at": self.at.isoformat(timespec="seconds") if self.at else None, "approver": self.approver}
+
+    @classmethod
+    def read(cls, fields: Fields) -> PaycodeRefundPaidInCash:
+        amount = fields.number("amount", limits.MAX_TICKET_AMOUNT)
+        if amount <= 0:
+            raise fields.unreadable("amount")
+        return cls(fields.text("out_refund_no", limits.REF), fields.text("provider", limits.TENDER_METHOD), amount,
+                   fields.optional_text("out_trade_no", limits.REF) or "")
+
+
+@dataclass(frozen=True, slots=True)
 class AuditRecorded(Event):
     """审计: one entry of the store's hash-chained audit log, as chained (``app.audit``); HQ keeps
     the store's chain and checks it."""
@@ -729,7 +758,8 @@ class TransferReceived(Event):
 
 READERS: dict[str, Callable[[Fields], Event]] = {
     kind.KIND: kind.read for kind in (SaleCompleted, SaleReturned, TicketVoided, CouponRemoved, StockMoved,
-                                      DayClosed, CashDeposited, TransferReceived, AuditRecorded, PinChanged)
+                                      DayClosed, CashDeposited, TransferReceived, AuditRecorded, PinChanged,
+                                      PaycodeRefundPaidInCash)
 }
 
 
