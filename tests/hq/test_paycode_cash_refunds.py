@@ -70,3 +70,17 @@ def test_the_event_round_trips() -> None:
     event = PaycodeRefundPaidInCash("RF1", "alipay", 350, "OS1", "T01", None, "9001")
     read = PaycodeRefundPaidInCash.read(Fields(event.payload()))
     assert (read.out_refund_no, read.provider, read.amount, read.out_trade_no) == ("RF1", "alipay", 350, "OS1")
+
+
+def test_a_voids_payment_code_refund_is_read_at_hq(hq: HQServer, store: StoreClient) -> None:
+    from app.events import PaycodeRefundBack, TicketVoided
+
+    refund = {"provider": "alipay", "out_trade_no": "OSV1", "out_refund_no": "RFV1", "amount": 990}
+    void = store.event("ticket_voided", {"ticket": 7, "till": "T01", "subtotal": 990, "coupons": [], "refunds": [],
+                                         "points_refunds": [], "paycode_refunds": [refund]})
+    answer = store.push([void])
+    assert answer.status_code == 200 and answer.json()["parked"] == [], answer.text
+    read = TicketVoided.read(Fields(void["payload"]))
+    assert read.paycode_refunds == (PaycodeRefundBack("alipay", "OSV1", "RFV1", 990),)
+    assert TicketVoided.read(Fields({"ticket": 7, "till": "T01"})).paycode_refunds == ()
+    assert read.payload()["paycode_refunds"] == [refund]

@@ -94,3 +94,25 @@ def test_a_refund_not_refused_is_not_paid_in_cash(till: Till, paystore: StoreSer
             is None
         assert not [e for e in session.query(OutboxEvent).filter_by(kind="paycode_refund_paid_in_cash")
                     if refund["out_refund_no"] in str(e.payload)]
+
+
+def test_a_voids_refund_to_the_payment_code_reaches_hq_with_the_void(till: Till, paystore: StoreServer) -> None:
+    from harness.store import COLA
+    from tests.payments.conftest import payment_code
+    from tests.payments.flow import pay_code
+
+    ticket = till.new_ticket()
+    till.ok(till.scan(ticket, COLA))
+    paid = till.ok(pay_code(till, ticket, payment_code("wechat"), amount=200))
+    till.ok(till.post(f"/tickets/{ticket}/void", {"command_id": uuid.uuid4().hex,
+                                                  "override": {"operator": "5001", "pin": "5555"}}))
+    from app.db.models import OutboxEvent, PaymentRefund
+
+    with paystore.db() as session:
+        (refund,) = session.query(PaymentRefund).filter_by(out_trade_no=paid["out_trade_no"]).all()
+        voids = [json.loads(e.payload) if isinstance(e.payload, str) else e.payload
+                 for e in session.query(OutboxEvent).filter_by(kind="ticket_voided")]
+        number = refund.out_refund_no
+    (void,) = [v for v in voids if v["ticket"] == ticket]
+    assert void["paycode_refunds"] == [{"provider": "wechat", "out_trade_no": paid["out_trade_no"],
+                                        "out_refund_no": number, "amount": 200}]
