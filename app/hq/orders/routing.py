@@ -138,10 +138,9 @@ def release(session: Session, order: O2OOrder) -> None:
     session.execute(delete(O2OReservation).where(O2OReservation.order_id == order.id))
 
 
-def assign(session: Session, order: O2OOrder, channel: O2OChannel, only: Store | None = None,
-           prefer: Store | None = None) -> o2o.Decision:
-    """Route ``order`` (no store yet): assigned to the store chosen, split into parts, or left
-    ``pending`` when no store can fill it. The decision is in the order's history either way."""
+def decide(session: Session, order: O2OOrder, channel: O2OChannel, only: Store | None = None,
+           prefer: Store | None = None) -> tuple[o2o.Decision, dict[str, int]]:
+    """Where ``order`` would go (nothing written): the decision and the demand it was made for."""
     demand = demand_of(order.lines)
     near = None
     if order.fulfilment == "delivery" and order.lat is not None and order.lng is not None and only is None:
@@ -151,19 +150,32 @@ def assign(session: Session, order: O2OOrder, channel: O2OChannel, only: Store |
                          delivery=order.fulfilment == "delivery",
                          allow_split=channel.allow_split and only is None and order.parent_id is None,
                          excluded=frozenset(order.excluded or ()), prefer=prefer.id if prefer else None)
+    return decision, demand
+
+
+def assign(session: Session, order: O2OOrder, channel: O2OChannel, only: Store | None = None,
+           prefer: Store | None = None, decided: tuple[o2o.Decision, dict[str, int]] | None = None,
+           received: dict[str, Any] | None = None) -> o2o.Decision:
+    """Route ``order`` (no store yet): assigned to the store chosen, split into parts, or left
+    ``pending`` when no store can fill it. The decision is in the order's history either way.
+    ``received``: ``order`` is new, not yet written — it is written once, routed, its history
+    beginning with ``received``; ``decided``: what :func:`decide` answered for it."""
+    decision, demand = decided if decided is not None else decide(session, order, channel, only, prefer)
     explained = explain(decision, demand)
     if not decision.filled:
         order.state, order.store_id, order.accept_by, order.updated_at = o2o.PENDING, None, None, clock.now()
+        _written(session, order, received)
         note(session, order, "unrouted", explained)
         return decision
     now = clock.now()
     if not decision.split:
         store, _ = decision.assignments[0]
-        _give(session, order, store.store_id, now + timedelta(seconds=channel.accept_seconds))
+        _give(session, order, store.store_id, now + timedelta(seconds=channel.accept_seconds), received)
         note(session, order, "routed", {**explained, "store": store.code})
         feed.publish(session, order)
         return decision
     order.state, order.store_id, order.accept_by = o2o.SPLIT, None, None
+    _written(session, order, received)
     parts = _split_lines(order.lines, [share for _, share in decision.assignments])
     note(session, order, "split", {**explained, "parts": [
         {"store": c.code, "share": share} for c, share in decision.assignments]})
@@ -189,8 +201,18 @@ def assign(session: Session, order: O2OOrder, channel: O2OChannel, only: Store |
     return decision
 
 
-def _give(session: Session, order: O2OOrder, store_id: int, accept_by: datetime) -> None:
+def _written(session: Session, order: O2OOrder, received: dict[str, Any] | None) -> None:
+    """A new order written (one ``INSERT``, its routing already settled) and its history begun."""
+    if received is not None:
+        session.add(order)
+        session.flush()
+        note(session, order, "received", received)
+
+
+def _give(session: Session, order: O2OOrder, store_id: int, accept_by: datetime,
+          received: dict[str, Any] | None = None) -> None:
     order.store_id, order.state, order.accept_by, order.updated_at = store_id, o2o.ASSIGNED, accept_by, clock.now()
+    _written(session, order, received)
     reserve(session, order)
 
 
