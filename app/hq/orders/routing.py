@@ -29,22 +29,26 @@ def demand_of(lines: list[dict[str, Any]]) -> dict[str, int]:
     return dict(demand)
 
 
-#: one round trip for every candidate on PostgreSQL: each store with its load and, per SKU asked
-#: for, what it may promise (stock read by an index-only scan of ``ix_store_stock_sku``)
+#: one round trip for every candidate on PostgreSQL: the stores in question first (the one asked
+#: for, or those in the delivery radius's bounding box), then for each of them its load and, per SKU
+#: asked for, what it may promise (stock read by index probes of ``ix_store_stock_sku`` on (sku,
+#: store), what open orders hold by ``ix_o2o_reservations_sku_store``) — never every store's stock
 CANDIDATES_SQL = """
-WITH held AS (
-    SELECT store_id, sku, CAST(sum(quantity) AS bigint) AS held FROM o2o_reservations WHERE sku = ANY(:skus) GROUP BY store_id, sku
-), stock AS (
-    SELECT ss.store_id, array_agg(ss.sku) AS skus, array_agg(ss.quantity - coalesce(h.held, 0) - :safety) AS qty
-    FROM store_stock ss LEFT JOIN held h ON h.store_id = ss.store_id AND h.sku = ss.sku
-    WHERE ss.sku = ANY(:skus) AND ss.quantity - coalesce(h.held, 0) - :safety > 0
-    GROUP BY ss.store_id
-), load AS (
-    SELECT store_id, count(*) AS n FROM o2o_orders WHERE state = ANY(:open) AND store_id IS NOT NULL
-    GROUP BY store_id
-)
-SELECT s.id, s.code, s.lat, s.lng, s.o2o_enabled, s.opening_hours, coalesce(load.n, 0), stock.skus, stock.qty
-FROM stores s LEFT JOIN stock ON stock.store_id = s.id LEFT JOIN load ON load.store_id = s.id
+SELECT s.id, s.code, s.lat, s.lng, s.o2o_enabled, s.opening_hours, load.n, stock.skus, stock.qty
+FROM stores s
+LEFT JOIN LATERAL (
+    SELECT array_agg(a.sku) AS skus, array_agg(a.qty) AS qty FROM (
+        SELECT ss.sku, ss.quantity - coalesce(h.held, 0) - :safety AS qty
+        FROM store_stock ss CROSS JOIN LATERAL (
+            SELECT CAST(sum(r.quantity) AS bigint) AS held FROM o2o_reservations r
+            WHERE r.sku = ss.sku AND r.store_id = ss.store_id
+        ) h
+        WHERE ss.sku = ANY(:skus) AND ss.store_id = s.id
+    ) a WHERE a.qty > 0
+) stock ON true
+CROSS JOIN LATERAL (
+    SELECT count(*) AS n FROM o2o_orders o WHERE o.store_id = s.id AND o.state = ANY(:open)
+) load
 WHERE s.secret_nonce IS NOT NULL AND NOT s.disabled
   AND (CAST(:only AS integer) IS NULL OR s.id = :only)
   AND (CAST(:lat0 AS double precision) IS NULL OR (s.lat BETWEEN :lat0 AND :lat1 AND s.lng BETWEEN :lng0 AND :lng1))
