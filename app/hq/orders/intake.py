@@ -75,6 +75,7 @@ def find(session: Session, channel: str, channel_order_no: str, lock: bool = Fal
 
 def take(session: Session, incoming: OrderIn) -> O2OOrder:
     """The order, taken in and routed — or the one already taken under the same channel order no."""
+    routing.keep_written(session)
     row = session.execute(select(O2OChannel, select(O2OOrder.id).where(
         O2OOrder.channel == incoming.channel, O2OOrder.channel_order_no == incoming.channel_order_no,
         O2OOrder.part == 0).scalar_subquery()).where(O2OChannel.code == incoming.channel)).first()
@@ -216,7 +217,9 @@ def answer(session: Session, order: O2OOrder) -> dict[str, Any]:
     parts = list(session.scalars(select(O2OOrder).where(O2OOrder.parent_id == order.id).order_by(O2OOrder.part))) \
         if order.state == o2o.SPLIT else []
     wanted = {o.store_id for o in (order, *parts) if o.store_id is not None}
-    stores = dict(session.execute(select(Store.id, Store.code).where(Store.id.in_(wanted))).all()) if wanted else {}
+    stores: dict[int, str] = {k: v for k, v in session.info.get(routing.CODES, {}).items() if k in wanted}
+    if wanted - stores.keys():
+        stores.update(session.execute(select(Store.id, Store.code).where(Store.id.in_(wanted - stores.keys()))).all())
 
     def one(o: O2OOrder) -> dict[str, Any]:
         return {**order_dict(o), "store": stores.get(o.store_id) if o.store_id else None, "refunded": o.refunded}

@@ -72,6 +72,7 @@ def candidates(session: Session, skus: list[str], channel: O2OChannel, only: Sto
             "skus": skus, "safety": channel.safety_stock, "open": sorted(o2o.OPEN),
             "only": only.id if only is not None else None,
             "lat0": box[0], "lat1": box[1], "lng0": box[2], "lng1": box[3]}).all()
+        session.info.setdefault(CODES, {}).update((r[0], r[1]) for r in rows)
         return [o2o.Candidate(r[0], r[1], r[2], r[3], bool(r[4]), o2o.is_open(r[5], local), int(r[6]),
                               dict(zip(r[7], (int(q) for q in r[8]), strict=True)) if r[7] else {})
                 for r in rows]
@@ -121,15 +122,35 @@ def explain(decision: o2o.Decision, demand: dict[str, int]) -> dict[str, Any]:
     return {"demand": demand, "considered": [c.as_dict() for c in named[:EXPLAINED]], "others": dict(others)}
 
 
+#: ``session.info`` keys: the history written in the session, once :func:`keep_written` asked for it
+#: (an order taken in answers its history without reading it back); the stores' codes routing read
+WRITTEN = "o2o_history_written"
+CODES = "o2o_store_codes"
+
+
+def keep_written(session: Session) -> None:
+    session.info[WRITTEN] = []
+
+
 def note(session: Session, order: O2OOrder, kind: str, detail: dict[str, Any]) -> None:
-    session.add(O2OHistory(order_id=order.id, at=clock.now(), kind=kind, detail=detail))
+    entry = O2OHistory(order_id=order.id, at=clock.now(), kind=kind, detail=detail)
+    session.add(entry)
+    if WRITTEN in session.info:
+        session.info[WRITTEN].append(entry)
 
 
 def history(session: Session, order: O2OOrder, parts: list[O2OOrder] | None = None) -> list[dict[str, Any]]:
     """The order's history (and its parts'), oldest first."""
-    ids = [order.id, *(p.id for p in parts or [])]
+    written: list[O2OHistory] = session.info.get(WRITTEN) or []
+    if not parts and any(h.order_id == order.id and h.kind == "received" for h in written) \
+            and all(h.id is not None for h in written):
+        entries = sorted((h for h in written if h.order_id == order.id), key=lambda h: h.id)  # all of it: new here
+    else:
+        ids = [order.id, *(p.id for p in parts or [])]
+        entries = list(session.scalars(select(O2OHistory).where(O2OHistory.order_id.in_(ids))
+                                       .order_by(O2OHistory.id)))
     return [{"order_id": h.order_id, "at": clock.aware(h.at).isoformat(), "kind": h.kind, "detail": h.detail}
-            for h in session.scalars(select(O2OHistory).where(O2OHistory.order_id.in_(ids)).order_by(O2OHistory.id))]
+            for h in entries]
 
 
 def reserve(session: Session, order: O2OOrder) -> None:
