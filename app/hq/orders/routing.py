@@ -54,6 +54,8 @@ WHERE s.secret_nonce IS NOT NULL AND NOT s.disabled
   AND (CAST(:lat0 AS double precision) IS NULL OR (s.lat BETWEEN :lat0 AND :lat1 AND s.lng BETWEEN :lng0 AND :lng1))
 """
 
+_CANDIDATES = text(CANDIDATES_SQL)  # parsed once: the routing's one query is on every order's path
+
 
 def candidates(session: Session, skus: list[str], channel: O2OChannel, only: Store | None = None,
                at: datetime | None = None, near: tuple[float, float] | None = None,
@@ -68,7 +70,7 @@ def candidates(session: Session, skus: list[str], channel: O2OChannel, only: Sto
         dlng = radius_m / (111_000 * max(0.1, math.cos(math.radians(near[0]))))
         box = (near[0] - dlat, near[0] + dlat, near[1] - dlng, near[1] + dlng)
     if is_postgres(session):
-        rows = session.execute(text(CANDIDATES_SQL), {
+        rows = session.execute(_CANDIDATES, {
             "skus": skus, "safety": channel.safety_stock, "open": sorted(o2o.OPEN),
             "only": only.id if only is not None else None,
             "lat0": box[0], "lat1": box[1], "lng0": box[2], "lng1": box[3]}).all()
