@@ -2,8 +2,8 @@
 grows in commit order across the whole feed (writers take one lock and number after every earlier
 writer committed), so a store reading ``after=v`` never misses a change that commits later.
 
-The lock is short: a writer takes it last, after everything else of its transaction is written, and
-numbers its feed row and its order's version in one statement before it commits."""
+The lock is short: a writer takes it last, after everything else of its transaction is written, in
+the one statement that numbers its feed row and its order's version, and commits right after."""
 
 from __future__ import annotations
 
@@ -19,10 +19,11 @@ from app.hq.models import O2OFeedEntry, O2OOrder
 from app.hq.orders.view import order_dict
 
 FEED_LOCK = 0x0A5D_0020
-#: numbers the feed row and the order (when it is its own store's row) in one round trip; run with
-#: the lock held, as a statement of its own, so its snapshot sees every earlier writer's row
+#: takes the feed lock, then numbers the feed row (from ``o2o_feed_version_seq``, after the lock:
+#: versions follow the commits) and the order (when it is its own store's row), in one round trip
 NUMBER_SQL = text("""
-WITH v AS (SELECT coalesce(max(version), 0) + 1 AS version FROM o2o_feed),
+WITH l AS MATERIALIZED (SELECT pg_advisory_xact_lock(:key) AS locked),
+v AS (SELECT nextval('o2o_feed_version_seq') AS version FROM l),
 f AS (
     INSERT INTO o2o_feed (version, store_id, order_id, data)
     SELECT v.version, :store_id, :order_id, :data || jsonb_build_object('version', v.version) FROM v
@@ -45,9 +46,8 @@ def publish(session: Session, order: O2OOrder, store_id: int | None = None, stat
     own = store_id is None or store_id == order.store_id
     if is_postgres(session):
         session.flush()  # everything else written first: the lock is held for the feed row and the commit only
-        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": FEED_LOCK})
-        version = int(session.execute(NUMBER_SQL, {"store_id": target, "order_id": order.id, "own": own,
-                                                   "data": order_dict(order, state)}).scalar_one())
+        version = int(session.execute(NUMBER_SQL, {"key": FEED_LOCK, "store_id": target, "order_id": order.id,
+                                                   "own": own, "data": order_dict(order, state)}).scalar_one())
         if own:
             set_committed_value(order, "version", version)
         return version
