@@ -67,12 +67,22 @@ def ticket_view(sale: Sale) -> dict[str, Any]:
         "due": sale.due,
         "due_exact": sale.due_exact,
         "change": sale.change,
-        "tenders": [{"id": p.id, "method": p.kind, "amount": p.amount, "reference": p.reference, "ref": p.ref}
-                    for p in sale.payments],
+        "tenders": [tender_view(p) for p in sale.payments],
         "sale_id": sale.sale_id,
         "created_at": sale.created_at.isoformat(timespec="seconds") if sale.created_at else None,
         "completed_at": sale.completed_at.isoformat(timespec="seconds") if sale.completed_at else None,
     }
+
+
+def tender_view(payment: Payment) -> dict[str, Any]:
+    """A tender as the ticket shows it; a payment code's carries the provider's record too
+    (``events.Tender``'s provider fields, as HQ reads them)."""
+    view: dict[str, Any] = {"id": payment.id, "method": payment.kind, "amount": payment.amount,
+                            "reference": payment.reference, "ref": payment.ref}
+    if payment.provider is not None:
+        view.update(provider=payment.provider, transaction_id=payment.transaction_id, out_trade_no=payment.ref,
+                    payer_bank=payment.payer_bank, fee=payment.fee)
+    return view
 
 
 def rules(session: Session, settings: StoreSettings) -> SaleRules:
@@ -248,6 +258,9 @@ def void_ticket(session: Session, tickets: Tickets, actor: Actor, ticket_id: int
     approved = _authorise(session, actor, sale.approval_to_void(), override, settings, sale)
     sale.void(approved=approved)
     view = _save(session, tickets, sale)
+    from app.paycodes import refunds_of_ticket
+
+    refunds_of_ticket(session, sale.id, clock.now())  # 付款码 paid on it: back to the customer's code
     reports.record_void(session, sale, clock.now())
     # HQ releases the ticket's coupons and gives back what was spent in kind from this event.
     outbox.record(session, events.TicketVoided.of(sale))

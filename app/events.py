@@ -173,22 +173,75 @@ def _shown(value: object) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Tender:
-    """A tender of a sale, or (negative) where a return's money went."""
+    """A tender of a sale, or (negative) where a return's money went. A payment-code tender
+    (付款码: WeChat Pay, Alipay) carries the provider's record of it: ``provider``, its
+    ``transaction_id``, our ``out_trade_no``, the payer's bank type and the fee when known; a
+    refund to it carries our ``out_refund_no`` and the provider's ``refund_id``. All optional:
+    older stores send none of them."""
 
     method: str
     amount: int
+    provider: str | None = None
+    transaction_id: str | None = None
+    out_trade_no: str | None = None
+    payer_bank: str | None = None
+    fee: int = 0
+    out_refund_no: str | None = None
+    refund_id: str | None = None
+
+    #: the provider fields as the payload names them
+    PROVIDER_FIELDS: ClassVar[tuple[str, ...]] = ("provider", "transaction_id", "out_trade_no", "payer_bank",
+                                                  "out_refund_no", "refund_id")
+
+    @property
+    def by_provider(self) -> bool:
+        return self.provider is not None
 
     @staticmethod
     def read_all(fields: Fields) -> dict[str, int]:
         """The sale's takings per method."""
         totals: dict[str, int] = {}
+        for tender in Tender.read_each(fields):
+            totals[tender.method] = totals.get(tender.method, 0) + tender.amount
+        return totals
+
+    @staticmethod
+    def read_each(fields: Fields) -> list[Tender]:
+        """Every tender as sent, with its provider fields (absent ones None, the fee 0)."""
+        found: list[Tender] = []
         for n, raw in enumerate(fields.sequence("tenders", required=True)):
             if not isinstance(raw, dict):
                 raise fields.unreadable("tenders")
             tender = Fields(raw, f"tenders.{n}.")
-            method = tender.text("method", limits.TENDER_METHOD)
-            totals[method] = totals.get(method, 0) + tender.number("amount", limits.MAX_AMOUNT)
-        return totals
+            found.append(Tender(
+                tender.text("method", limits.TENDER_METHOD), tender.number("amount", limits.MAX_AMOUNT),
+                tender.optional_text("provider", limits.TENDER_METHOD),
+                tender.optional_text("transaction_id", limits.REF),
+                tender.optional_text("out_trade_no", limits.REF),
+                tender.optional_text("payer_bank", limits.REF),
+                tender.number("fee", limits.MAX_AMOUNT, 0) if raw.get("fee") is not None else 0,
+                tender.optional_text("out_refund_no", limits.REF),
+                tender.optional_text("refund_id", limits.REF)))
+        return found
+
+    @staticmethod
+    def provider_details(tenders: Iterable[Tender]) -> dict[str, Tender]:
+        """Per method, the provider's record of it (the first tender of that method that has one;
+        a sale rarely takes two payment codes of one provider, and their amounts are summed)."""
+        found: dict[str, Tender] = {}
+        for tender in tenders:
+            if tender.by_provider and tender.method not in found:
+                found[tender.method] = tender
+        return found
+
+    def payload(self) -> Payload:
+        data: Payload = {"method": self.method, "amount": self.amount}
+        for key in self.PROVIDER_FIELDS:
+            if getattr(self, key) is not None:
+                data[key] = getattr(self, key)
+        if self.by_provider:
+            data["fee"] = self.fee
+        return data
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,13 +299,18 @@ class SaleFigures:
     item_count: int
     tenders: dict[str, int]
     member_no: str | None = None
+    #: per method, a payment-code tender's provider record (``Tender.provider_details``)
+    providers: dict[str, Tender] = field(default_factory=dict)
 
     @classmethod
     def read(cls, fields: Fields) -> SaleFigures:
         sale_id = fields.text("sale_id", limits.SALE_ID)
         till = fields.text("till", limits.TILL)
         completed_at = fields.moment("completed_at")
-        tenders = Tender.read_all(fields)
+        each_tender = Tender.read_each(fields)
+        tenders: dict[str, int] = {}
+        for tender in each_tender:
+            tenders[tender.method] = tenders.get(tender.method, 0) + tender.amount
         change = fields.number("change", limits.MAX_AMOUNT)
         if change and tenders.get("cash", 0) >= change:
             tenders["cash"] -= change  # change goes back in cash: the takings per tender are net of it
@@ -268,7 +326,7 @@ class SaleFigures:
             item_count = Fields({"item_count": counted}, fields.where).number("item_count", limits.MAX_ITEM_COUNT)
         return cls(sale_id, till, completed_at, fields.number("total", limits.MAX_TICKET_AMOUNT),
                    fields.number("rounding", limits.MAX_AMOUNT), change, item_count, tenders,
-                   fields.optional_text("member_no", limits.MEMBER_NO))
+                   fields.optional_text("member_no", limits.MEMBER_NO), Tender.provider_details(each_tender))
 
 
 # ---- the events --------------------------------------------------------------------------------

@@ -170,6 +170,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "payment_config_insecure": ("支付配置文件 {path} 只能由本用户读取（权限须为 0600，当前 {mode}）",
                                 "The payment credentials file {path} must be readable by its owner only (mode 0600, now {mode})"),
     "payment_config_invalid": ("支付配置无效：{field}（{reason}）", "Invalid payment credentials: {field} ({reason})"),
+    "paycode_provider_unavailable": ("本店未开通{provider}付款码收款，请改用其他方式",
+                                     "This store does not take {provider} payment codes: use another tender"),
+    "paycode_not_found": ("找不到这笔付款码支付", "No such payment-code payment"),
+    "paycode_refund_not_found": ("找不到这笔付款码退款", "No such payment-code refund"),
+    "paycode_already_paid": ("顾客已付款，不能撤销；如需退款请整单取消或退货",
+                             "The customer has paid: it can't be cancelled — void the ticket or take a return"),
     "unsupported_file": ("不支持的文件类型：{name}（请用 .csv 或 .xlsx）", "Unsupported file {name} (use .csv or .xlsx)"),
     # 线上订单 (O2O)
     "o2o_order_not_found": ("线上订单不存在：{order}", "No online order {order}"),
@@ -219,6 +225,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "label_too_wide": ("价签模板 {template} 需要 {width}×{height} mm，标签纸只有 {stock_width}×{stock_height} mm",
                        "The {template} label needs {width}×{height} mm; the label stock is {stock_width}×{stock_height} mm"),
     "label_not_found": ("待打印价签不存在：{label}", "No label to print {label}"),
+    # 对账 and ERP vouchers
+    "recon_unknown_bill": ("无法识别的对账文件：不是微信、支付宝、美团、饿了么账单或银行流水", "Not a bill this import reads: not a WeChat, Alipay, Meituan or Ele.me bill, nor a bank statement"),
+    "recon_wrong_merchant": ("这是另一个商户号的账单：{merchant}（本公司：{expected}）", "This bill is another merchant's: {merchant} (ours: {expected})"),
+    "recon_truncated": ("文件不完整（第 {line} 行附近被截断或汇总不符），未导入任何内容", "The file is incomplete (cut off or its summary disagrees near line {line}): nothing was imported"),
+    "recon_encoding": ("文件编码无法识别（不是 UTF-8 或 GBK），未导入任何内容", "The file's encoding is neither UTF-8 nor GBK: nothing was imported"),
+    "recon_mojibake": ("文件是乱码：GBK 文件被当作 UTF-8 打开并另存过，请重新下载原始账单", "The file is garbled: a GBK file was opened as UTF-8 and saved again; download the original bill"),
+    "recon_duplicate_row": ("第 {line} 行与第 {first} 行重复，未导入任何内容", "Line {line} repeats line {first}: nothing was imported"),
+    "recon_negative_fee": ("第 {line} 行手续费为负数，未导入任何内容", "Line {line} has a negative fee: nothing was imported"),
+    "recon_row_missing": ("缺少字段", "A field is missing"),
+    "recon_row_amount": ("金额无法识别", "The amount cannot be read"),
+    "recon_row_time": ("时间无法识别", "The time cannot be read"),
+    "recon_row_kind": ("无法识别的业务类型", "Unknown kind of row"),
+    "recon_row_conflict": ("与已导入的同一笔记录金额不同", "Differs in amount from the same row imported before"),
+    "recon_day_closed": ("{store} {day} 的对账已关闭：如需修改请由财务重新打开", "Reconciliation of {store} on {day} is closed: finance must reopen it first"),
+    "recon_day_not_closed": ("{store} {day} 的对账尚未关闭", "Reconciliation of {store} on {day} is not closed"),
+    "recon_open_differences": ("还有 {count} 笔差异未处理，不能关闭", "{count} differences are still open: the day cannot be closed"),
+    "recon_difference_not_found": ("没有这笔差异：{key}", "No such difference: {key}"),
+    "recon_raced": ("另一个操作正在写入同样的对账记录：请重试（不会重复）", "Another request was writing the same reconciliation records: try again (nothing is counted twice)"),
+    "erp_day_not_closed": ("{store} {day} 尚未日结，不能导出凭证", "{store} has not closed {day} yet: no vouchers can be exported"),
 }
 
 

@@ -134,9 +134,13 @@ def _finish(sessions: sessionmaker[Session], call_id: str, state: str, *, answer
 
 
 def pending_on(session: Session, ticket_id: int) -> bool:
-    """A call for this ticket is still out there: the ticket can't be completed or voided yet."""
+    """A call for this ticket is still out there, or a payment code's charge may still become a
+    payment (``app.paycodes``): the ticket can't be completed or voided yet."""
+    from app.paycodes import in_flight_on
+
     return session.scalar(select(OutsideCall.id).where(OutsideCall.ticket_id == ticket_id,
-                                                       OutsideCall.state == PENDING).limit(1)) is not None
+                                                       OutsideCall.state == PENDING).limit(1)) is not None \
+        or in_flight_on(session, ticket_id)
 
 
 def undo_abandoned(sessions: sessionmaker[Session], limit: int = 50, *, started: datetime | None = None) -> int:

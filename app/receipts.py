@@ -9,7 +9,7 @@ from app.db.models import Meta
 from app.domain.money import format_fen
 from app.domain.quantity import format_quantity
 from app.domain.receipt import Receipt, ReceiptLine, ReceiptTender
-from app.domain.sale import label
+from app.domain.sale import Payment, label
 from app.settings import StoreSettings
 from app.sync.feed import STORE_NAME_KEY
 from app.tickets import Tickets
@@ -42,7 +42,7 @@ def receipt_for(session: Session, tickets: Tickets, sale_id: str, settings: Stor
         subtotal=sale.subtotal,
         total=sale.total,
         rounding=sale.rounding,
-        tenders=tuple(ReceiptTender(label(p.kind), p.amount) for p in sale.payments),
+        tenders=tuple(ReceiptTender(tender_label(p), p.amount) for p in sale.payments),
         change=sale.change,
         item_count=sale.item_count,
         header_lines=((COPY_MARK,) if copy else ()) + settings_lines(settings.receipt_header),
@@ -50,6 +50,15 @@ def receipt_for(session: Session, tickets: Tickets, sale_id: str, settings: Stor
         discounts=tuple(ReceiptTender(f"券 {c.name}", c.discount) for c in sale.coupons if c.discount),
         member=f"会员: {sale.member_no}" if sale.member_no else "",
     )
+
+
+def tender_label(payment: Payment) -> str:
+    """The tender's name; a payment code's with the last digits of the provider's transaction id
+    (微信支付 尾号7890), so the customer's bill and the receipt can be matched."""
+    name = label(payment.kind)
+    if payment.provider and payment.transaction_id:
+        return f"{name} 尾号{payment.transaction_id[-4:]}"
+    return name
 
 
 def settings_lines(text: str) -> tuple[str, ...]:

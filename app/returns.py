@@ -23,7 +23,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app import auth, clock, outbox, shifts, stock
+from app import auth, clock, outbox, paycodes, shifts, stock
 from app.catalog import lookup
 from app.checkout import _next_sale_id, get_sale, operator_name
 from app.context import Actor, OverrideRequest
@@ -34,10 +34,14 @@ from app.domain.quantity import Unit, check_quantity, format_quantity
 from app.domain.receipt import Receipt, ReceiptLine, ReceiptTender
 from app.domain.sale import CASH, POINTS, RefundShare, Sale, SoldLine, SoldPayment, Status, plan_refund
 from app.domain.sale.refunds import refunded_by_payment
+from app.domain.sale.tenders import ALIPAY, WECHAT
 from app.events import SaleReturned
 from app.receipts import shop_name
 from app.settings import StoreSettings
 from app.tickets import Tickets
+
+#: tenders paid back through their payment provider (付款码)
+PAYMENT_CODE_TENDERS = frozenset({WECHAT, ALIPAY})
 
 
 def returned_so_far(session: Session, line_ids: list[int]) -> dict[int, tuple[int, int]]:
@@ -131,7 +135,17 @@ def make_return(session: Session, tickets: Tickets, actor: Actor, sale_id: str, 
                        "ref": f"{s.payment.ref}:{record.return_no}"}
                       for s in plan.shares if s.payment is not None and s.kind == POINTS]
     by_kind: dict[str, int] = {}
+    provider_tenders: list[dict[str, Any]] = []
+    paycode_refunds: list[dict[str, Any]] = []
     for share in plan.shares:
+        if share.payment is not None and share.kind in PAYMENT_CODE_TENDERS:
+            # back to the customer's WeChat/Alipay: a provider refund the worker sends once this commits
+            refund = paycodes.record_refund(session, share.kind, share.payment.ref, share.payment.amount,
+                                            share.amount, record.created_at)
+            paycode_refunds.append(paycodes.refund_view(refund))
+            provider_tenders.append({"method": share.kind, "amount": -share.amount, "provider": share.kind,
+                                     "out_trade_no": share.payment.ref, "out_refund_no": refund.out_refund_no})
+            continue
         by_kind[share.kind] = by_kind.get(share.kind, 0) + share.amount
     payload = {
         "id": sale.id, "sale_id": record.return_no, "original_sale": sale_id, "till": actor.till,
@@ -140,7 +154,7 @@ def make_return(session: Session, tickets: Tickets, actor: Actor, sale_id: str, 
                    "amount": -refund, "voided": False} for i, (quantity, refund) in plan.lines.items()],
         "item_count": -sum(quantity if by_id[i].unit is Unit.PIECE else 1 for i, (quantity, _) in plan.lines.items()),
         "subtotal": -plan.total, "rounding": 0, "total": -plan.total, "paid": -plan.total, "change": 0,
-        "tenders": [{"method": kind, "amount": -amount} for kind, amount in by_kind.items()],
+        "tenders": [{"method": kind, "amount": -amount} for kind, amount in by_kind.items()] + provider_tenders,
         "refunds": card_refunds, "points_refunds": points_refunds,
         "completed_at": record.created_at.isoformat(timespec="seconds"),
     }
@@ -153,7 +167,8 @@ def make_return(session: Session, tickets: Tickets, actor: Actor, sale_id: str, 
             "stored_value": [{"card": r["card"], "amount": r["amount"]} for r in card_refunds],
             "points": sum(r["amount"] for r in points_refunds),
             "refunds": [{"method": s.kind, "amount": s.amount} for s in plan.shares],
-            "lines": [{"line_id": i, "quantity": q, "refund": r} for i, (q, r) in plan.lines.items()]}
+            "lines": [{"line_id": i, "quantity": q, "refund": r} for i, (q, r) in plan.lines.items()],
+            "paycode_refunds": paycode_refunds}
 
 
 def _new_return(session: Session, actor: Actor, shift_id: int, sale_id: str | None, ticket_id: int | None,

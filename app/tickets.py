@@ -51,7 +51,8 @@ _LINE_CHANGES = ("quantity", "unit_price", "amount", "voided", "note", "discount
 _UPDATE_LINE = (update(_LINES).where(_LINES.c.id == bindparam("line_id"))
                 .values({c: bindparam(c) for c in _LINE_CHANGES}))
 _INSERT_TENDER = insert(_TENDERS).values({c: bindparam(c) for c in ("ticket_id", "method", "amount", "created_at",
-                                                                     "reference", "ref")})
+                                                                     "reference", "ref", "provider",
+                                                                     "transaction_id", "payer_bank", "fee")})
 
 
 def _line_row(line: Line) -> LineRow:
@@ -129,7 +130,8 @@ class Tickets:
             stored.coupons[x.id] = _coupon_row(coupon)
         for x in session.execute(select(_TENDERS).where(_TENDERS.c.ticket_id == ticket_id).order_by(_TENDERS.c.id)):
             sale.payments.append(Payment(kind=x.method, amount=x.amount, reference=x.reference, ref=x.ref, id=x.id,
-                                         created_at=x.created_at))
+                                         created_at=x.created_at, provider=x.provider,
+                                         transaction_id=x.transaction_id, payer_bank=x.payer_bank, fee=x.fee))
             stored.payments.add(x.id)
         return stored
 
@@ -166,7 +168,9 @@ class Tickets:
                 payment.created_at = payment.created_at or moment
                 result = _cursor(session.execute(_INSERT_TENDER, {
                     "ticket_id": sale.id, "method": payment.kind, "amount": payment.amount,
-                    "created_at": payment.created_at, "reference": payment.reference, "ref": payment.ref}))
+                    "created_at": payment.created_at, "reference": payment.reference, "ref": payment.ref,
+                    "provider": payment.provider, "transaction_id": payment.transaction_id,
+                    "payer_bank": payment.payer_bank, "fee": payment.fee}))
                 payment.id = _new_id(result)
                 stored.payments.add(payment.id)
         _saved(session).add(sale.id)

@@ -74,6 +74,12 @@ def _backoffice(args: argparse.Namespace) -> list[Result]:
     return backoffice.run(products=args.products, days=args.history_days)
 
 
+def _paycodes(args: argparse.Namespace) -> list[Result]:
+    from bench import paycodes
+
+    return paycodes.run(n=min(args.n, 300))
+
+
 def _o2o_board(args: argparse.Namespace) -> list[Result]:
     from bench import o2o_board
 
@@ -86,6 +92,12 @@ def _o2o(args: argparse.Namespace) -> list[Result]:
     return o2o.run()
 
 
+def _recon(args: argparse.Namespace) -> list[Result]:
+    from bench import recon
+
+    return recon.run()
+
+
 SUITES: dict[str, Callable[[argparse.Namespace], list[Result]]] = {
     "store_api": _store_api,
     "client": _client,
@@ -95,8 +107,10 @@ SUITES: dict[str, Callable[[argparse.Namespace], list[Result]]] = {
     "sync_catchup": _sync_catchup,
     "loyalty": _loyalty,
     "backoffice": _backoffice,
+    "paycodes": _paycodes,
     "o2o_board": _o2o_board,
     "o2o": _o2o,
+    "recon": _recon,
 }
 
 

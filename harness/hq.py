@@ -109,6 +109,9 @@ class Admin:
     def delete(self, path: str) -> requests.Response:
         return self.http.delete(self.hq.api + path, timeout=30)
 
+    def put(self, path: str, body: Any = None) -> requests.Response:
+        return self.http.put(self.hq.api + path, json=body, timeout=30)
+
     def ok(self, response: requests.Response) -> Any:
         assert response.status_code == 200, response.text
         return response.json()

@@ -16,7 +16,7 @@ from typing import Any
 DEFAULT_STORE_PORT = 8701
 DEFAULT_HQ_PORT = 8700
 DEFAULT_PRINTER_PORT = 9100
-DEFAULT_PLATFORM_PORT = 8790
+DEFAULT_PLATFORM_PORT = 8791
 DEMO_PRODUCTS = 50_000
 
 
@@ -113,6 +113,13 @@ def cmd_enroll(args: argparse.Namespace) -> int:
 
 
 def cmd_client(args: argparse.Namespace) -> int:
+    if args.recon:
+        from ui.recon import run_recon
+
+        if not args.hq or not args.key:
+            print("--recon needs --hq URL and --key KEY (an HQ API key with the finance scope)", file=sys.stderr)
+            return 2
+        return run_recon(args.hq, args.key, args.store or "", args.lang)
     from omnistore.till import run_board, run_client
 
     if args.board:
@@ -209,6 +216,39 @@ def _demo_hq(me: list[str], home: Path, port: int, children: list[subprocess.Pop
     return url
 
 
+def _demo_paysim(me: list[str], home: Path, port: int | None, children: list[subprocess.Popen[bytes]]) -> int | None:
+    """The payment-provider simulator for the demo store (a free port unless ``port`` is given), its
+    sandbox credentials installed as the store's ``payments.json`` (owner-only). None if it failed."""
+    import socket
+
+    from server.paysim.app import DEFAULT_PORT
+
+    if port is None and _port_taken(DEFAULT_PORT):
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = int(sock.getsockname()[1])
+    elif port is None:
+        port = DEFAULT_PORT
+    elif _port_taken(port):
+        print(f"port {port} is taken: give the demo's payment simulator another (--paysim-port)", file=sys.stderr)
+        return None
+    data = home / "paysim"
+    written = data / "store-credentials.json"
+    written.unlink(missing_ok=True)  # written afresh for this port on start
+    sim = subprocess.Popen([*me, "paysim", "--port", str(port), "--data", str(data)], stdout=subprocess.DEVNULL)
+    children.append(sim)
+    deadline = time.monotonic() + 60
+    while not written.exists():
+        if sim.poll() is not None or time.monotonic() > deadline:
+            print("the payment simulator did not start", file=sys.stderr)
+            return None
+        time.sleep(0.2)
+    target = home / "payments.json"
+    target.write_bytes(written.read_bytes())
+    os.chmod(target, 0o600)
+    return port
+
+
 def _demo_o2o(me: list[str], hq: str, port: int, children: list[subprocess.Popen[bytes]]) -> None:
     """The platform simulator, and a few online orders on the demo store's board (app.hq.orders.demo)."""
     import requests
@@ -266,6 +306,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
         hq = _demo_hq(me, home, args.hq_port, children)
         if hq is None:
             return 1
+        paysim = _demo_paysim(me, home, args.paysim_port, children)
+        if paysim is None:
+            return 1
         store = subprocess.Popen([*me, "store-server", "--port", str(args.port)])
         children.append(store)
         printer_args = [*me, "printer-sim", "--port", str(args.printer_port)]
@@ -284,6 +327,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
         print(f"store server: {server}  HQ: {hq}  printer: tcp://127.0.0.1:{args.printer_port}")
         print("demo login: till T01, cashier 1001 / PIN 1234, manager 9001 / PIN 9999")
         print("demo members (Ctrl+M): " + ", ".join(f"{phone} {name}" for phone, name, *_ in demo_hq.MEMBERS))
+        print(f"payment codes (simulator https://127.0.0.1:{paysim}): WeChat 130000000000000001, "
+              "Alipay 280000000000000001 pay at once; see README for the scripted ones")
         if args.headless:  # until Ctrl+C or SIGTERM, or a server stops
             while all(child.poll() is None for child in children):
                 time.sleep(0.5)
@@ -339,6 +384,11 @@ def build_parser() -> argparse.ArgumentParser:
     client.add_argument("--printer", default=os.environ.get("OMNISTORE_PRINTER", f"tcp://127.0.0.1:{DEFAULT_PRINTER_PORT}"),
                         help="receipt printer URI: tcp://host:port, usb://vid:pid, serial:///dev/ttyS0, file:///path")
     client.add_argument("--board", action="store_true", help="the O2O board (online orders) alone, for a picker")
+    client.add_argument("--recon", action="store_true", help="open 对账 (reconciliation) against HQ instead of the till")
+    client.add_argument("--hq", default=os.environ.get("OMNISTORE_HQ_URL"), help="with --recon: HQ's URL")
+    client.add_argument("--key", default=os.environ.get("OMNISTORE_HQ_KEY"),
+                        help="with --recon: an HQ API key with the finance scope")
+    client.add_argument("--store", default=None, help="with --recon: only this store (a store manager's view)")
     client.set_defaults(func=cmd_client)
 
     printer = sub.add_parser("printer-sim", help="a network receipt printer simulator (ESC/POS on TCP)")
@@ -353,6 +403,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--port", type=int, default=DEFAULT_STORE_PORT)
     demo.add_argument("--printer-port", type=int, default=DEFAULT_PRINTER_PORT)
     demo.add_argument("--hq-port", type=int, default=DEFAULT_HQ_PORT)
+    demo.add_argument("--paysim-port", type=int, default=None,
+                      help="the payment-code simulator's port (default 8790, or a free one if taken)")
     demo.add_argument("--platform-port", type=int, default=DEFAULT_PLATFORM_PORT)
     demo.add_argument("--lang", default=None)
     demo.set_defaults(func=cmd_demo)

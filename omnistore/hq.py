@@ -36,7 +36,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
 
     key = hq_sub.add_parser("create-key", help="create an API key and print it (shown once)")
     key.add_argument("--name", required=True)
-    key.add_argument("--scopes", required=True, help="comma separated: admin, catalog:read, sales:read")
+    key.add_argument("--scopes", required=True, help="comma separated: admin, catalog:read, sales:read, finance")
     key.set_defaults(func=cmd_create_key)
 
     revoke = hq_sub.add_parser("revoke-key", help="revoke the API key starting with PREFIX")
@@ -89,6 +89,23 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
     imp.add_argument("file", type=Path)
     imp.add_argument("--lang", default=None, help="language of the report: zh_CN or en")
     imp.set_defaults(func=cmd_import)
+    recon = hq_sub.add_parser("recon", help="对账: import the providers' bills, fetch yesterday's")
+    recon_sub = recon.add_subparsers(dest="hq_recon_command", required=True)
+    recon_import = recon_sub.add_parser("import", help="import a bill: WeChat, Alipay, 美团/饿了么 settlement or a bank "
+                                                       "statement (the same file twice changes nothing)")
+    recon_import.add_argument("file", type=Path)
+    recon_import.add_argument("--kind", default=None,
+                              choices=["wechat", "wechat_funds", "alipay", "meituan", "eleme", "bank"],
+                              help="the kind of file (default: recognised from its content)")
+    recon_import.add_argument("--lang", default=None, help="language of the report: zh_CN or en")
+    recon_import.set_defaults(func=cmd_recon_import)
+    recon_fetch = recon_sub.add_parser("fetch", help="the morning job: fetch the day's bills from the providers in "
+                                                     "CREDENTIALS and import them (default: yesterday, Beijing time)")
+    recon_fetch.add_argument("--credentials", type=Path, required=True, help="payments.json with HQ's merchant keys")
+    recon_fetch.add_argument("--day", default=None, help="YYYY-MM-DD (default: yesterday)")
+    recon_fetch.set_defaults(func=cmd_recon_fetch)
+    for parser in (*recon_sub.choices.values(),):
+        _database_arg(parser)
     for parser in (db, key, revoke, store, code, disable, enable, expire, expire_cards, demo, o2o, imp):
         _database_arg(parser)
     for parser in db_sub.choices.values():
@@ -303,3 +320,67 @@ def cmd_import(args: argparse.Namespace) -> int:
     print(f"{report.rows} rows: {report.changed} imported or changed, {report.unchanged} unchanged, "
           f"{len(report.rejected)} rejected ({time.perf_counter() - started:.1f}s)")
     return 0 if not report.rejected else 3
+
+
+def _progress_line(done: int, total: int) -> None:
+    width = 30
+    filled = width * min(done, total) // max(total, 1)
+    sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+    sys.stderr.flush()
+
+
+def cmd_recon_import(args: argparse.Namespace) -> int:
+    from app.domain.errors import DomainError
+    from app.hq import services
+    from app.messages import message
+
+    language = _language(args)
+    tty = sys.stderr.isatty()
+    try:
+        content = args.file.read_bytes()
+        with _sessions(args)() as session:
+            report = services.import_bill(session, content, args.file.name, kind=args.kind, source="cli",
+                                          actor=os.environ.get("USER", "cli"),
+                                          progress=_progress_line if tty else None)
+    except DomainError as error:
+        print(f"{args.file}: {message(error.code, language, error.params)}", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"{args.file}: {error.strerror or error}", file=sys.stderr)
+        return 1
+    if tty:
+        sys.stderr.write("\n")
+    for rejected in report.rejected:
+        print(f"line {rejected.line}: {message(rejected.reason, language)} {rejected.detail}".rstrip())
+    days = f"{report.first_day} – {report.last_day}" if report.first_day else "-"
+    if report.already:
+        print(f"{args.file.name}: imported before (import {report.import_id}): nothing changed")
+    else:
+        print(f"{args.file.name}: {report.kind} bill of {report.merchant_id or '-'}, {days}: {report.rows} rows, "
+              f"{report.new_rows} new, {len(report.rejected)} unreadable (import {report.import_id})")
+    return 3 if report.rejected else 0
+
+
+def cmd_recon_fetch(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from app.domain.errors import DomainError
+    from app.hq.recon.fetch import fetch_bills, yesterday
+    from app.messages import message
+    from app.payments import gateways
+    from app.payments.credentials import load_credentials
+
+    try:
+        day = date.fromisoformat(args.day) if args.day else yesterday()
+        clients = gateways(load_credentials(args.credentials))
+    except ValueError:
+        print(f"--day: not a date: {args.day}", file=sys.stderr)
+        return 2
+    except DomainError as error:
+        print(message(error.code, _language(args), error.params), file=sys.stderr)
+        return 1
+    results = fetch_bills(_sessions(args), clients, day)
+    for fetched in results:
+        print(f"{fetched.provider} {fetched.day}: {fetched.outcome} {fetched.detail}".rstrip()
+              + (f" ({fetched.new_rows} new rows)" if fetched.outcome == "imported" else ""))
+    return 0 if all(f.outcome in ("imported", "already") for f in results) else 3

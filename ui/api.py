@@ -565,6 +565,30 @@ class StoreClient:
         body = {"card": card, "amount": amount}
         return Ticket.from_json(self._command(f"/tickets/{ticket_id}/stored-value", body, command_id))
 
+    # -- payment codes (付款码) ------------------------------------------------------------
+
+    def pay_code(self, ticket_id: str, code: str, amount: int | None = None,
+                 command_id: str | None = None) -> dict[str, Any]:
+        """Charge a scanned payment code (``amount`` None: what is due); the attempt as the server has it."""
+        body: dict[str, Any] = {"code": code}
+        if amount is not None:
+            body["amount"] = amount
+        return dict(self._command(f"/tickets/{ticket_id}/paycode", body, command_id))
+
+    def paycode(self, attempt_id: int) -> dict[str, Any]:
+        return dict(self._api("GET", f"/paycodes/{int(attempt_id)}"))
+
+    def paycode_query(self, attempt_id: int, command_id: str | None = None) -> dict[str, Any]:
+        """查单: the server asks the provider now."""
+        return dict(self._command(f"/paycodes/{int(attempt_id)}/query", {}, command_id))
+
+    def paycode_cancel(self, attempt_id: int, command_id: str | None = None) -> dict[str, Any]:
+        """取消 = reverse the charge (the store server keeps at it until the provider confirms)."""
+        return dict(self._command(f"/paycodes/{int(attempt_id)}/cancel", {}, command_id))
+
+    def paycode_refund(self, out_refund_no: str) -> dict[str, Any]:
+        return dict(self._api("GET", f"/paycode-refunds/{quote(out_refund_no, safe='')}"))
+
     def card_balance(self, card: str) -> dict[str, Any]:
         """查余额: the stored-value or gift card's balance at HQ (and a gift card's last day)."""
         return dict(self._api("GET", f"/stored-value/{quote(card, safe='')}"))

@@ -57,6 +57,7 @@ from ui.loyalty import (
     member_summary,
 )
 from ui.models import NOTE_ROLE, TicketLinesModel
+from ui.paycode import PaycodeDialog, is_payment_code
 from ui.widgets import AmountLabel, MessageStrip, ScanEdit, caption_value_row, repolish
 
 log = logging.getLogger(__name__)
@@ -496,6 +497,9 @@ class CheckoutScreen(QWidget):
     def scan(self, text: str) -> None:
         """Add what was scanned or typed; '3*code' sells three (full-width ３＊… too)."""
         text = normalise_code(text)
+        if is_payment_code(text):  # a payment code at the item prompt: straight to payment of what is due
+            self.paycode_dialog(text)
+            return
         quantity: int | None = None
         match = _MULTIPLY.match(text)
         if match:
@@ -569,7 +573,10 @@ class CheckoutScreen(QWidget):
     def handle_scan(self, code: str) -> None:
         """A scan that arrived while the focus was outside the scan field (wedge detector)."""
         dialog = self.active_dialog
-        if dialog is not None and hasattr(dialog, "handle_scan"):
+        if isinstance(dialog, CashTenderDialog) and is_payment_code(code):  # the customer pays by code instead
+            dialog.reject()
+            self.paycode_dialog(code)
+        elif dialog is not None and hasattr(dialog, "handle_scan"):
             dialog.handle_scan(code)
         elif dialog is not None:
             dialog.message.show_error(self.tr("Finish this dialog first, then scan again."))
@@ -889,6 +896,39 @@ class CheckoutScreen(QWidget):
             else:
                 self.message.show_info(self.tr("Stored value taken; %1 still due.").replace("%1", yuan(ticket.due)))
 
+        self.open_dialog(dialog, accepted)
+
+    def paycode_dialog(self, code: str = "") -> None:
+        """付款码: the customer's WeChat Pay / Alipay code pays what is due (exact fen, no 抹零)."""
+        ticket = self.ticket
+        if ticket is None or not ticket.active_lines:
+            self.show_error(self.tr("There is nothing to pay yet."))
+            return
+        if ticket.due_exact <= 0:
+            self.show_error(self.tr("Nothing is due on this ticket."))
+            return
+        if self.active_dialog is not None:
+            return
+        dialog = PaycodeDialog(self.ctx.client, self.ctx.worker, ticket.id, ticket.due_exact, code, self)
+        if self.ctx.customer is not None:
+            self.ctx.customer.show_due(ticket.due_exact, self.tr("Confirm the payment on your phone"))
+
+        def accepted() -> None:
+            paid = dialog.result_ticket
+            if paid is None:
+                return
+            self.show_ticket(paid)
+            if paid.due <= 0:  # all paid by code: complete now
+                client, ref, complete_id, next_id = self.ctx.client, self.ref, new_command_id(), new_command_id()
+                self._submit(lambda: complete_and_open_next(client, ref, complete_id, next_id), self._sale_done)
+            else:
+                self.message.show_info(self.tr("Paid by payment code; %1 still due.").replace("%1", yuan(paid.due)))
+
+        def closed() -> None:
+            if dialog.result_ticket is None and self.ticket is not None:
+                self.show_ticket(self.ticket)  # the customer display shows the ticket again
+
+        dialog.rejected.connect(closed)
         self.open_dialog(dialog, accepted)
 
     def points_dialog(self) -> None:

@@ -43,6 +43,15 @@ class CustomerFacing:
             self.screen.set_total(total)
             self.screen.set_payment(paid, change)
 
+    def show_due(self, amount: int, caption: str) -> None:
+        """付款码: the amount the customer is asked to confirm on the phone."""
+        self._showing_change = False
+        if self.pole is not None:
+            self.pole.show_total(amount)
+        if self.screen is not None:
+            self.screen.set_total(amount)
+            self.screen.change.setText(caption)
+
     def welcome(self) -> None:
         if self.pole is not None:
             self.pole.clear()

@@ -370,7 +370,17 @@ def loyalty_samples(win: MainWindow, ticket: Any, lang: str) -> list[tuple[str, 
         reason = message("gift_card_required", lang, {"name": "礼品卡 100元"})
         return GiftCardDialog(client, worker, ticket.id, "6901234567960", reason, checkout)
 
+    def paycode() -> QDialog:
+        from ui.paycode import PaycodeDialog
+
+        dialog = PaycodeDialog(client, worker, ticket.id, ticket.due_exact or ticket.total, "", checkout)
+        dialog.show_attempt({"id": 1, "state": "polling", "in_flight": True, "final": False, "seconds_left": 38,
+                             "raw_code": "USERPAYING", "message": ""})  # the customer is typing the password
+        dialog.timer.stop()
+        return dialog
+
     return [
+        ("paycode", paycode),
         ("member", member),
         ("coupon", lambda: CouponDialog(client, worker, ticket.id, SAMPLE_MEMBER["coupons"], checkout)),
         ("stored_value", stored_value),

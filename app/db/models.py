@@ -197,6 +197,12 @@ class Tender(Base):
     #: stored value: the card; HQ's ledger entry is keyed by ``ref``
     reference: Mapped[str | None] = mapped_column(String(64), nullable=True)
     ref: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    #: a payment code (付款码): the provider, its transaction id (``ref`` is our out_trade_no), the
+    #: payer's bank type and the provider's fee in fen when known
+    provider: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    transaction_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    payer_bank: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    fee: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     ticket: Mapped[Ticket] = relationship(back_populates="tenders")
 
@@ -519,6 +525,71 @@ class StoreSetting(Base):
     value: Mapped[str] = mapped_column(String(512))
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     operator_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"), nullable=True)
+
+
+# ---- payment codes (付款码) ----------------------------------------------------------------------
+
+
+class PaymentAttempt(Base):
+    """One attempt to charge a customer's payment code for a ticket (``app.paycodes``), stored
+    before the first byte leaves: new → submitted → paid | failed | unknown → polling → paid |
+    closed → needs_reverse → reversed. ``out_trade_no`` is ours, the same for every retry; the code
+    itself is kept only masked and hashed (it is a one-time bearer token), except in memory while
+    the attempt is being sent."""
+
+    __tablename__ = "payment_attempts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    out_trade_no: Mapped[str] = mapped_column(String(32))
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"), index=True)
+    till: Mapped[str] = mapped_column(String(16))
+    operator_id: Mapped[int] = mapped_column(ForeignKey("operators.id"))
+    command_id: Mapped[str] = mapped_column(String(64))
+    provider: Mapped[str] = mapped_column(String(16))
+    code_hash: Mapped[str] = mapped_column(String(64))
+    code_masked: Mapped[str] = mapped_column(String(32))
+    amount: Mapped[int] = mapped_column(Integer)
+    state: Mapped[str] = mapped_column(String(16), index=True)
+    raw_code: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    message: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    transaction_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    payer_bank: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    fee: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    paid_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    tender_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    queries: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    cancels: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    #: every step: [{"at": iso time, "state": …, "code": provider code}]
+    history: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    submitted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    #: when the background worker next asks the provider (a query or a reverse)
+    next_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+
+    __table_args__ = (UniqueConstraint("out_trade_no", name="uq_payment_attempts_out_trade_no"),
+                      UniqueConstraint("till", "command_id", name="uq_payment_attempts_till_command"))
+
+
+class PaymentRefund(Base):
+    """A refund to a payment code (a return or a void after payment), with our stable
+    ``out_refund_no``: processing → success | failed (| unknown, sent again)."""
+
+    __tablename__ = "payment_refunds"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    out_refund_no: Mapped[str] = mapped_column(String(32))
+    out_trade_no: Mapped[str] = mapped_column(String(32))
+    provider: Mapped[str] = mapped_column(String(16))
+    amount: Mapped[int] = mapped_column(Integer)
+    total: Mapped[int] = mapped_column(Integer)
+    state: Mapped[str] = mapped_column(String(16), index=True)
+    raw_code: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    refund_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    queries: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    history: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+    __table_args__ = (UniqueConstraint("out_refund_no", name="uq_payment_refunds_out_refund_no"),)
 
 
 class O2OOrder(Base):

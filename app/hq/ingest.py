@@ -570,10 +570,13 @@ def _keep_sales_postgres(session: Session, store_id: int, new_sales: list[tuple[
             for event_id, s in unique.values():
                 copy.write_row((store_id, s.sale_id, s.till, s.completed_at.date(), s.completed_at, s.total,
                                 s.rounding, s.change, s.item_count, event_id, s.member_no))
-        with cursor.copy("COPY sale_tenders (store_id, sale_id, method, amount, business_day) FROM STDIN") as copy:
+        with cursor.copy("COPY sale_tenders (store_id, sale_id, method, amount, business_day, provider,"
+                         " transaction_id, out_trade_no, payer_bank, fee, out_refund_no, refund_id)"
+                         " FROM STDIN") as copy:
             for _, s in unique.values():
                 for method, amount in s.tenders.items():
-                    copy.write_row((store_id, s.sale_id, method, amount, s.completed_at.date()))
+                    copy.write_row((store_id, s.sale_id, method, amount, s.completed_at.date(),
+                                    *_provider_columns(s, method)))
 
 
 def _keep_sales_portable(session: Session, store_id: int, new_sales: list[tuple[str, SaleFigures]]) -> None:
@@ -586,11 +589,24 @@ def _keep_sales_portable(session: Session, store_id: int, new_sales: list[tuple[
     ])
     tenders = [
         {"store_id": store_id, "sale_id": s.sale_id, "method": method, "amount": amount,
-         "business_day": s.completed_at.date()}
+         "business_day": s.completed_at.date(),
+         **dict(zip(_PROVIDER_COLUMNS, _provider_columns(s, method), strict=True))}
         for _, s in new_sales for method, amount in s.tenders.items()
     ]
     if tenders:
         session.execute(upsert_insert(session, SaleTender).on_conflict_do_nothing(), tenders)
+
+
+_PROVIDER_COLUMNS = ("provider", "transaction_id", "out_trade_no", "payer_bank", "fee", "out_refund_no", "refund_id")
+
+
+def _provider_columns(sale: SaleFigures, method: str) -> tuple[str | int | None, ...]:
+    """A tender row's provider columns (付款码: the provider's record; all None and fee 0 otherwise)."""
+    found = sale.providers.get(method)
+    if found is None:
+        return (None, None, None, None, 0, None, None)
+    return (found.provider, found.transaction_id, found.out_trade_no, found.payer_bank, found.fee,
+            found.out_refund_no, found.refund_id)
 
 
 def _move_stock(session: Session, store_id: int, net: dict[str, int]) -> None:

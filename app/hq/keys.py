@@ -16,8 +16,9 @@ from app.hq.models import ApiKey
 ADMIN = "admin"
 CATALOG_READ = "catalog:read"
 SALES_READ = "sales:read"
+FINANCE = "finance"  # 财务: reconciliation, closing and reopening its days, the ERP's vouchers
 ORDERS_WRITE = "orders:write"
-SCOPES = (ADMIN, CATALOG_READ, SALES_READ, ORDERS_WRITE)
+SCOPES = (ADMIN, CATALOG_READ, SALES_READ, FINANCE, ORDERS_WRITE)
 KEY_PREFIX = "omk_"
 SHOWN_PREFIX_CHARS = 12
 

@@ -227,6 +227,16 @@ class SaleTender(HQBase):
     method: Mapped[str] = mapped_column(String(limits.TENDER_METHOD.max_length), primary_key=True)
     amount: Mapped[int] = mapped_column(BigInteger)
     business_day: Mapped[date] = mapped_column(Date)
+    #: a payment-code tender (付款码): the provider, its transaction id, our order number, the payer's
+    #: bank type and the provider's fee (fen, 0 when not known); a return's refund to it: our refund
+    #: number and the provider's. None for every other tender.
+    provider: Mapped[str | None] = mapped_column(String(limits.TENDER_METHOD.max_length), nullable=True)
+    transaction_id: Mapped[str | None] = mapped_column(String(limits.REF.max_length), nullable=True, index=True)
+    out_trade_no: Mapped[str | None] = mapped_column(String(limits.REF.max_length), nullable=True, index=True)
+    payer_bank: Mapped[str | None] = mapped_column(String(limits.REF.max_length), nullable=True)
+    fee: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    out_refund_no: Mapped[str | None] = mapped_column(String(limits.REF.max_length), nullable=True)
+    refund_id: Mapped[str | None] = mapped_column(String(limits.REF.max_length), nullable=True)
 
     __table_args__ = (Index("ix_sale_tenders_day_store", "business_day", "store_id"),)
 
@@ -482,6 +492,112 @@ class DayClose(HQBase):
 
     __table_args__ = (UniqueConstraint("store_id", "business_day", name="uq_day_closes_store_day"),)
 
+
+# ---- reconciliation and ERP vouchers (对账、凭证) --------------------------------------------------
+
+
+class ReconImport(HQBase):
+    """A provider's file, imported once: the same bytes again are recognised by their hash."""
+
+    __tablename__ = "recon_imports"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(16))  # wechat | wechat_funds | alipay | meituan | eleme | bank
+    channel: Mapped[str] = mapped_column(String(16))
+    merchant_id: Mapped[str] = mapped_column(String(64), default="")
+    first_day: Mapped[date | None] = mapped_column(Date, nullable=True)
+    last_day: Mapped[date | None] = mapped_column(Date, nullable=True)
+    file_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    filename: Mapped[str] = mapped_column(String(200))
+    source: Mapped[str] = mapped_column(String(16))  # upload | cli | fetch
+    rows: Mapped[int] = mapped_column(Integer)
+    new_rows: Mapped[int] = mapped_column(Integer)
+    rejected: Mapped[list[Any]] = mapped_column(JSONDoc)
+    imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    imported_by: Mapped[str] = mapped_column(String(64))
+
+
+class ReconRow(HQBase):
+    """One row of a provider's file, once per channel and key (a charge, a refund, a credit)."""
+
+    __tablename__ = "recon_rows"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    import_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("recon_imports.id"))
+    channel: Mapped[str] = mapped_column(String(16))
+    key: Mapped[str] = mapped_column(String(100))
+    line: Mapped[int] = mapped_column(Integer)
+    entry: Mapped[str] = mapped_column(String(8))  # pay | refund | credit | debit
+    bill_day: Mapped[date] = mapped_column(Date)
+    store_code: Mapped[str] = mapped_column(String(limits.STORE.max_length), default="")
+    at: Mapped[datetime] = mapped_column(DateTime)  # Beijing wall time
+    amount: Mapped[int] = mapped_column(BigInteger)
+    fee: Mapped[int] = mapped_column(BigInteger, default=0)
+    status: Mapped[str] = mapped_column(String(16), default="SUCCESS")
+    out_trade_no: Mapped[str] = mapped_column(String(64), default="")
+    transaction_id: Mapped[str] = mapped_column(String(64), default="")
+    out_refund_no: Mapped[str] = mapped_column(String(64), default="")
+    refund_id: Mapped[str] = mapped_column(String(64), default="")
+    commission: Mapped[int] = mapped_column(BigInteger, default=0)
+    delivery_fee: Mapped[int] = mapped_column(BigInteger, default=0)
+    platform_subsidy: Mapped[int] = mapped_column(BigInteger, default=0)
+    merchant_subsidy: Mapped[int] = mapped_column(BigInteger, default=0)
+    payout: Mapped[int] = mapped_column(BigInteger, default=0)
+    counterparty: Mapped[str] = mapped_column(String(128), default="")
+    memo: Mapped[str] = mapped_column(String(128), default="")
+
+    __table_args__ = (
+        UniqueConstraint("channel", "key", name="uq_recon_rows_channel_key"),
+        Index("ix_recon_rows_day", "bill_day", "channel", "store_code"),
+    )
+
+
+class ReconAction(HQBase):
+    """What finance decided, audited: a difference resolved with its reason, a day closed or reopened."""
+
+    __tablename__ = "recon_actions"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    store_id: Mapped[int] = mapped_column(ForeignKey("stores.id"))
+    business_day: Mapped[date] = mapped_column(Date)
+    channel: Mapped[str] = mapped_column(String(16))
+    diff_key: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(16))  # write_off | adjust | refund_owed | chase | close | reopen
+    note: Mapped[str] = mapped_column(String(500))
+    actor: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+    __table_args__ = (Index("ix_recon_actions_store_day", "store_id", "business_day"),)
+
+
+class ReconDay(HQBase):
+    """A store's day as finance has it: closed when every difference is resolved."""
+
+    __tablename__ = "recon_days"
+    store_id: Mapped[int] = mapped_column(ForeignKey("stores.id"), primary_key=True)
+    business_day: Mapped[date] = mapped_column(Date, primary_key=True)
+    closed: Mapped[bool] = mapped_column(Boolean, default=False)
+    changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    changed_by: Mapped[str] = mapped_column(String(64))
+
+
+class ErpVoucher(HQBase):
+    """A voucher as it was exported, never edited: a later correction is an ``adjust`` voucher.
+    Numbered per period (month) once, so every export of the day says the same."""
+
+    __tablename__ = "erp_vouchers"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    store_id: Mapped[int] = mapped_column(ForeignKey("stores.id"))
+    business_day: Mapped[date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(16))  # sales | payout | cash | adjust
+    subject: Mapped[str] = mapped_column(String(32))  # what it is of: the channel, "" for sales and cash
+    period: Mapped[str] = mapped_column(String(7))  # 2031-03
+    number: Mapped[int] = mapped_column(Integer)
+    summary: Mapped[str] = mapped_column(String(200))
+    lines: Mapped[list[Any]] = mapped_column(JSONDoc)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+    __table_args__ = (
+        UniqueConstraint("period", "number", name="uq_erp_vouchers_number"),
+        Index("ix_erp_vouchers_store_day", "store_id", "business_day"),
+    )
 
 # ---- O2O order center (订单中心) ------------------------------------------------------------------
 

@@ -12,11 +12,15 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.domain.errors import DomainError
 from app.hq import campaigns, conflicts, demo, gift_cards, ingest, keys, loyalty, masterdata, rules, stores, transfers
 from app.hq.models import Store
 from app.hq.orders import intake as orders_intake
 from app.hq.orders import setup as orders_setup
 from app.hq.orders import steps as orders_steps
+from app.hq.recon import days as recon_days
+from app.hq.recon import erp as recon_erp
+from app.hq.recon import imports as recon_imports
 from app.hq.uow import transaction
 
 # ---- stores, enrolment and API keys ----------------------------------------------------------
@@ -139,3 +143,39 @@ def platform_push(session: Session, push: Callable[..., Any], *args: Any) -> Non
 # ---- transfers between stores (调拨) ------------------------------------------------------------
 create_transfer = transaction(transfers.create)
 cancel_transfer = transaction(transfers.cancel)
+
+
+# ---- reconciliation and ERP vouchers (对账、凭证) -------------------------------------------------
+_import_bill = transaction(recon_imports.import_bill)
+
+
+def import_bill(session: Session, content: bytes, filename: str, **options: Any) -> recon_imports.ImportReport:
+    """A bill imported in one transaction; one racing another import of the same rows (the same file
+    sent twice at once) is refused whole and can simply be sent again."""
+    try:
+        return _import_bill(session, content, filename, **options)
+    except IntegrityError:
+        raise DomainError("recon_raced", status=409) from None
+resolve_difference = transaction(recon_days.resolve)
+_close_recon_day = transaction(recon_days.close_day)
+reopen_recon_day = transaction(recon_days.reopen_day)
+_export_vouchers = transaction(recon_erp.export)
+
+
+def close_recon_day(session: Session, store: str, day: Any, actor: str) -> dict[str, Any]:
+    """Close a day; two closing it at once: the second is refused, the day closed once."""
+    try:
+        return _close_recon_day(session, store, day, actor)
+    except IntegrityError:
+        raise DomainError("recon_raced", status=409) from None
+
+
+def export_vouchers(session: Session, store: str, day: Any) -> list[Any]:
+    """The day's vouchers; an export racing another one's numbering is refused (ask again: the
+    numbers the first one kept are then the answer)."""
+    try:
+        return _export_vouchers(session, store, day)
+    except IntegrityError:
+        raise DomainError("recon_raced", status=409) from None
+save_erp_accounts = transaction(recon_erp.save_accounts)
+save_recon_settings = transaction(recon_imports.save_settings)

@@ -27,6 +27,7 @@ from server.hq.routers import (
     orders,
     platforms,
     points,
+    recon,
     reports,
     stored_value,
     stores,
@@ -36,7 +37,7 @@ from server.hq.routers import (
 from server.responses import REFUSALS
 
 ROUTERS = (stores, sync, members, coupons, stored_value, points, conflicts, api_keys, masterdata, channels, reports,
-           orders, platforms, transfers)
+           orders, platforms, transfers, recon)
 
 
 def create_hq_app(database_url: str | None = None, settings: HQSettings | None = None,

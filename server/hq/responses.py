@@ -669,3 +669,237 @@ class TransferOut(Out):
 
 class TransfersOut(Out):
     items: list[TransferOut]
+
+
+# ---- reconciliation and ERP vouchers (对账、凭证) -------------------------------------------------
+class RejectedRowOut(Out):
+    line: int
+    reason: str
+    detail: str
+
+
+class ImportReportOut(Out):
+    import_id: int
+    kind: str
+    channel: str
+    merchant_id: str
+    rows: int
+    new_rows: int
+    already: bool
+    first_day: str | None
+    last_day: str | None
+    rejected: list[RejectedRowOut]
+
+
+class ImportOut(Out):
+    id: int
+    kind: str
+    channel: str
+    merchant_id: str
+    first_day: str | None
+    last_day: str | None
+    filename: str
+    source: str
+    rows: int
+    new_rows: int
+    rejected: list[RejectedRowOut]
+    imported_at: str
+    imported_by: str
+
+
+class ImportsOut(Out):
+    imports: list[ImportOut]
+    cursor: int
+
+
+class ReconOursOut(Out):
+    sale_id: str
+    kind: str
+    amount: int
+    at: str
+    business_day: str
+    out_trade_no: str
+    transaction_id: str
+    out_refund_no: str
+
+
+class ReconTheirsOut(Out):
+    row_id: int
+    kind: str
+    amount: int
+    at: str
+    fee: int
+    status: str
+    out_trade_no: str
+    transaction_id: str
+    out_refund_no: str
+    refund_id: str
+
+
+class ReconResolutionOut(Out):
+    action: str
+    note: str
+    actor: str
+    at: str
+
+
+class ReconDifferenceOut(Out):
+    key: str
+    kind: str
+    amount: int
+    actionable: bool
+    ours: ReconOursOut | None
+    theirs: ReconTheirsOut | None
+    resolution: ReconResolutionOut | None
+
+
+class ReconChannelOut(Out):
+    channel: str
+    state: str
+    ours_paid: int
+    ours_refunded: int
+    ours_net: int
+    theirs_paid: int
+    theirs_refunded: int
+    theirs_net: int
+    fees: int
+    payout: int
+    open: int
+    differences: list[ReconDifferenceOut]
+
+
+class CashDiffOut(Out):
+    kind: str
+    amount: int
+
+
+class ReconCashOut(Out):
+    z_no: int
+    counted: int | None
+    deposited: int
+    banked: int | None
+    differences: list[CashDiffOut]
+
+
+class ReconActionOut(Out):
+    action: str
+    channel: str
+    key: str
+    note: str
+    actor: str
+    at: str
+
+
+class ReconDayOut(Out):
+    store: str
+    day: str
+    closed: bool
+    open: int
+    channels: list[ReconChannelOut]
+    cash: ReconCashOut | None
+    history: list[ReconActionOut]
+
+
+class ReconCalendarDayOut(Out):
+    store: str
+    day: str
+    closed: bool
+    states: dict[str, str]
+    open: int
+
+
+class ReconCalendarOut(Out):
+    days: list[ReconCalendarDayOut]
+
+
+class ReconSaleTenderOut(Out):
+    """A tender of the sale; a payment code's carries the provider's record of it."""
+
+    method: str
+    amount: int
+    fee: int
+    out_trade_no: str | None = None
+    transaction_id: str | None = None
+    out_refund_no: str | None = None
+    refund_id: str | None = None
+    provider: str | None = None
+    payer_bank: str | None = None
+
+
+class ReconSaleLineOut(Out):
+    sku: str
+    name: str
+    amount: int
+
+
+class ReconSaleOut(Out):
+    store: str
+    sale_id: str
+    till: str
+    business_day: str
+    completed_at: str
+    total: int
+    tenders: list[ReconSaleTenderOut]
+    lines: list[ReconSaleLineOut]
+
+
+class VoucherLineOut(Out):
+    summary: str
+    code: str
+    name: str
+    debit: int
+    credit: int
+
+
+class VoucherOut(Out):
+    word: str
+    number: int
+    period: str
+    kind: str
+    summary: str
+    debit_total: int
+    credit_total: int
+    lines: list[VoucherLineOut]
+
+
+class VouchersOut(Out):
+    store: str
+    day: str
+    vouchers: list[VoucherOut]
+
+
+class ErpAccountOut(Out):
+    role: str
+    code: str
+    name: str
+
+
+class ErpAccountsOut(Out):
+    accounts: list[ErpAccountOut]
+
+
+class ReconSettingsOut(Out):
+    merchants: dict[str, str]
+    settlement_days: dict[str, int]
+
+
+class PayoutOut(Out):
+    channel: str
+    bill_day: str
+    due: str
+    expected: int
+    state: str  # received | pending | not_due
+    received_on: str | None
+    bank_row: int | None
+
+
+class UnexplainedCreditOut(Out):
+    channel: str
+    day: str
+    amount: int
+    bank_row: int
+
+
+class PayoutsOut(Out):
+    payouts: list[PayoutOut]
+    unexplained: list[UnexplainedCreditOut]

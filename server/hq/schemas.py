@@ -5,7 +5,7 @@ strict (``false`` is not a price of 0, ``0`` is not ``false``) and within what H
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field, StrictBool, StrictInt, field_validator
+from pydantic import BaseModel, Field, StrictBool, StrictInt, StrictStr, field_validator
 
 from app.domain import limits
 from server.fields import Integer, Moment, text
@@ -263,6 +263,50 @@ class ConflictResolveIn(BaseModel):
     operator: OperatorCode
     note: ResolutionNote
 
+
+# ---- reconciliation and ERP vouchers (对账、凭证) -------------------------------------------------
+BillKindIn = Literal["wechat", "wechat_funds", "alipay", "meituan", "eleme", "bank"]
+ReconChannel = Literal["wechat", "alipay", "meituan", "eleme"]
+FileName = text(limits.NAME, max_length=200)
+DiffKey = text(limits.ID, max_length=200)
+ReconNote = text(limits.RESOLUTION_NOTE, min_length=1, max_length=500)
+#: a bill of up to 3 MB, base64 inside the JSON body (the body guard's limit is 4 MB)
+BillContent = Annotated[str, Field(min_length=1, max_length=4 * 1024 * 1024, pattern=r"^[A-Za-z0-9+/=\s]+$")]
+
+
+class ReconImportIn(BaseModel):
+    filename: FileName
+    kind: BillKindIn | None = None
+    content: BillContent  # the file, base64
+
+
+class ReconResolveIn(BaseModel):
+    channel: ReconChannel
+    key: DiffKey
+    action: Literal["write_off", "adjust", "refund_owed", "chase"]
+    note: ReconNote
+
+
+class ReconReopenIn(BaseModel):
+    note: ReconNote
+
+
+ErpRole = text(limits.NAME)
+
+
+class ErpAccountIn(BaseModel):
+    role: ErpRole
+    code: Annotated[StrictStr, Field(min_length=1, max_length=32, pattern=r"^[0-9A-Za-z.\-]+$")]
+    name: OptionalText64
+
+
+class ErpAccountsIn(BaseModel):
+    accounts: Annotated[list[ErpAccountIn], Field(min_length=1, max_length=100)]
+
+
+class ReconSettingsIn(BaseModel):
+    merchants: dict[BillKindIn, Text64] = Field(default_factory=dict)
+    settlement_days: dict[ReconChannel, Annotated[StrictInt, Field(ge=0, le=60)]] = Field(default_factory=dict)
 
 # ---- O2O orders (订单中心) ------------------------------------------------------------------------
 Latitude = Annotated[float, Field(strict=True, ge=-90, le=90, allow_inf_nan=False)]

@@ -28,7 +28,7 @@ from fastapi.responses import JSONResponse, Response
 
 from app.domain import platforms as p
 
-DEFAULT_PORT = 8790
+DEFAULT_PORT = 8791
 BEIJING = timezone(timedelta(hours=8))
 
 

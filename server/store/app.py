@@ -22,6 +22,7 @@ from server.store.routers import (
     labels,
     members,
     o2o,
+    paycodes,
     reports,
     returns,
     sales,
@@ -35,7 +36,7 @@ from server.store.routers import (
 from server.store.routers import settings as store_settings
 
 ROUTERS = (session, shifts, catalog, tickets, drawer, members, coupons, stored_value, returns, stock, sync, sales,
-           reports, closing, store_settings, o2o, labels)
+           reports, closing, store_settings, o2o, labels, paycodes)
 
 
 def create_store_app(settings: StoreSettings | None = None) -> FastAPI:

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 from fastapi import Depends, Request
 from sqlalchemy.orm import Session, sessionmaker
 
-from app import auth, commands, loyalty, o2o, outside, reports, store_config, transfers
+from app import auth, commands, loyalty, o2o, outside, paycodes, reports, store_config, transfers
 from app.catalog import Catalog
 from app.context import Actor, OverrideRequest
 from app.db.engine import ensure_parent, make_engine, make_session_factory, reading, relaxed
@@ -45,6 +45,11 @@ class StoreState:
         self.sync: SyncWorker | None = None
         self.o2o: O2OLink | None = None
         self.resumer = outside.Resumer(self.sessions)
+        #: 付款码: the providers (credentials read when first needed) and the worker following attempts
+        self.paycode_timing = paycodes.Timing.from_env()
+        self.providers = paycodes.Providers(settings.home)
+        self.paycodes = paycodes.PaycodeWorker(self.sessions, self.tickets, self.providers, self.paycode_timing,
+                                               lambda: self.settings)
 
     def reload_settings(self) -> None:
         """The settings with the manager's changes applied; requests from now on use them (every
@@ -56,6 +61,7 @@ class StoreState:
         loyalty.register_undos(self.hq())
         transfers.register_undos(self.hq())
         self.resumer.start()
+        self.paycodes.start()
         config = sync_config.load(self.settings.home)
         if config is not None and self.sync is None:
             self.sync = SyncWorker(self.sessions, config)
@@ -67,6 +73,11 @@ class StoreState:
         """The channels whose online orders are accepted as they arrive (the manager's 设置)."""
         return frozenset(part for part in self.settings.o2o_auto_accept.split(",") if part)
 
+    def store_code(self) -> str:
+        """The store's code as HQ knows it ("" before enrolment): a payment's device_info names it."""
+        config = self.sync.config if self.sync is not None else sync_config.load(self.settings.home)
+        return config.store_code if config is not None else ""
+
     def hq(self) -> HqClient | None:
         """A signed client for HQ when the store is enrolled (members, coupons, stored value)."""
         config = self.sync.config if self.sync is not None else sync_config.load(self.settings.home)
@@ -74,6 +85,7 @@ class StoreState:
 
     def stop_sync(self) -> None:
         self.resumer.stop()
+        self.paycodes.stop()
         if self.o2o is not None:
             self.o2o.stop()
         if self.sync is not None:

@@ -42,11 +42,18 @@ class TicketCouponOut(Out):
 
 
 class TenderOut(Out):
+    """A tender; a payment code's (付款码) carries the provider's record (``ref`` = out_trade_no)."""
+
     id: int | None
     method: str
     amount: int
     reference: str | None
     ref: str | None
+    provider: str | None = None
+    transaction_id: str | None = None
+    out_trade_no: str | None = None
+    payer_bank: str | None = None
+    fee: int = 0
 
 
 class TicketOut(Out):
@@ -248,6 +255,19 @@ class ReturnedLineOut(Out):
     refund: int
 
 
+class PaycodeRefundOut(Out):
+    """A refund to a payment code (付款码), followed until final: new → processing → success | failed."""
+
+    out_refund_no: str
+    out_trade_no: str
+    provider: Literal["wechat", "alipay"]
+    amount: int
+    state: Literal["new", "processing", "unknown", "success", "failed"]
+    refund_id: str | None
+    raw_code: str | None
+    final: bool
+
+
 class ReturnOut(Out):
     """退货: the return's number, what was refunded, how (cash, cards, points), and the lines."""
 
@@ -259,6 +279,7 @@ class ReturnOut(Out):
     points: int
     refunds: list[PaidTenderOut]
     lines: list[ReturnedLineOut]
+    paycode_refunds: list[PaycodeRefundOut] = []
 
 
 # ---- the link to HQ ----------------------------------------------------------------------------
@@ -543,6 +564,40 @@ PRINTED = {200: {"content": {"text/plain": {"schema": {"type": "string"}},
                              "application/octet-stream": {"schema": {"type": "string", "format": "binary"}},
                              "image/png": {"schema": {"type": "string", "format": "binary"}}},
                  "description": "The document in the asked format"}}
+
+
+# ---- payment codes (付款码) ----------------------------------------------------------------------
+
+
+class PaycodeStepOut(Out):
+    at: str
+    state: str
+    code: str | None = None
+
+
+class PaycodeOut(Out):
+    """A payment-code attempt as the till polls it: new → submitted → paid | failed | unknown →
+    polling → paid | closed → needs_reverse → reversed; ``seconds_left`` counts down the wait for
+    the customer's password; ``ticket`` is the ticket now (with the tender once paid)."""
+
+    id: int
+    ticket_id: int
+    provider: Literal["wechat", "alipay"]
+    code: str
+    amount: int
+    state: Literal["new", "submitted", "paid", "failed", "unknown", "polling", "closed", "needs_reverse",
+                   "reversed"]
+    final: bool
+    in_flight: bool
+    out_trade_no: str
+    transaction_id: str | None
+    payer_bank: str | None
+    fee: int
+    raw_code: str | None
+    message: str
+    seconds_left: int
+    history: list[PaycodeStepOut]
+    ticket: TicketOut | None
 
 
 # ---- 线上订单 (O2O) -------------------------------------------------------------------------------

@@ -25,6 +25,10 @@ PersonName = text(limits.NAME, min_length=0)
 MemberNo = text(limits.MEMBER_NO, min_length=0)
 CouponCode = text(limits.COUPON)
 SaleId = text(limits.SALE_ID)
+#: a scanned payment code (付款码) as the scanner sent it: the use case says whose it is, or refuses it
+PaymentCodeText = text(limits.CODE)
+#: our refund number to a payment code (out_refund_no)
+RefundNo = text(limits.REF)
 Keyword = text(limits.KEYWORD)
 #: what a till may type to find something: a search, a member's phone or card, a code (empty: not given)
 SearchText = text(limits.CODE, min_length=0)
@@ -172,6 +176,14 @@ class ConflictResolveIn(CommandIn):
     retry with the same command_id gets the first answer, not "handled already"."""
 
     note: ResolutionNote
+
+
+class PaycodeIn(Body):
+    """付款码: the scanned code and the amount to charge (None: what is due, exact fen)."""
+
+    code: PaymentCodeText
+    amount: Integer | None = None
+    command_id: CommandId
 
 
 # ---- 线上订单 (O2O) -------------------------------------------------------------------------------

@@ -29,7 +29,8 @@ def start_demo(home: Path, ports: dict[str, int]) -> tuple[subprocess.Popen[byte
     with open(home.parent / f"{home.name}.log", "ab") as log:  # the child keeps its own copy of the fd
         demo = subprocess.Popen(
             [sys.executable, "-m", "omnistore", "demo", "--headless", "--products", "2000", "--port",
-             str(ports["store"]), "--hq-port", str(ports["hq"]), "--printer-port", str(ports["printer"])],
+             str(ports["store"]), "--hq-port", str(ports["hq"]), "--printer-port", str(ports["printer"]),
+             "--paysim-port", str(ports["paysim"])],
             cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     server = StoreServer(home, ports["store"], env)
     deadline = time.monotonic() + 120
@@ -72,7 +73,7 @@ def wait_for(check: Any, what: str, timeout: float = 90.0) -> Any:
 
 def test_the_demo_chain_sells_to_a_member_with_coupon_and_stored_value_and_hq_sees_it(tmp_path: Path) -> None:
     home = tmp_path / "demo"
-    ports = {"store": free_port(), "hq": free_port(), "printer": free_port()}
+    ports = {"store": free_port(), "hq": free_port(), "printer": free_port(), "paysim": free_port()}
     demo, server = start_demo(home, ports)
     try:
         till = Till(server, "T01")
@@ -111,5 +112,14 @@ def test_the_demo_chain_sells_to_a_member_with_coupon_and_stored_value_and_hq_se
         again = till.ok(till.get("/members/lookup", params={"phone": "13800138000"}))
         assert again["wallet"]["balance"] == after["wallet"]["balance"] and again["recent"]
         wait_for(lambda: till.ok(till.get("/sync/status"))["online"] is True, "the store did not reach HQ again")
+        # 付款码 against the demo's simulator, as the README tells a newcomer to try
+        if till.ok(till.get("/shifts/current"))["shift"] is None:
+            till.ok(till.post("/shifts/open", {"float": 50_000}))
+        ticket = till.ok(till.post("/tickets", cid()))["id"]
+        till.ok(till.scan(ticket, COLA))
+        paid = till.ok(till.post(f"/tickets/{ticket}/paycode", {"code": "130000000000000" + str(uuid.uuid4().int)[:3],
+                                                                **cid()}))
+        assert paid["state"] == "paid" and paid["ticket"]["due_exact"] == 0
+        till.ok(till.complete(ticket))
     finally:
         stop_demo(demo, ports)

@@ -15,10 +15,14 @@ TEXTS = [
     (SaleTender.sale_id, limits.SALE_ID), (SaleTender.method, limits.TENDER_METHOD), (StoreStock.sku, limits.SKU),
     (WalletEntry.ref, limits.REF), (PointsEntry.ref, limits.REF), (LoyaltyConflict.event_id, limits.ID),
     (LoyaltyConflict.resolution, limits.RESOLUTION_NOTE),
+    (SaleTender.provider, limits.TENDER_METHOD), (SaleTender.transaction_id, limits.REF),
+    (SaleTender.out_trade_no, limits.REF), (SaleTender.payer_bank, limits.REF), (SaleTender.out_refund_no, limits.REF),
+    (SaleTender.refund_id, limits.REF),
 ]
 NUMBERS = [
     (Sale.total, limits.MAX_TICKET_AMOUNT), (Sale.rounding, limits.MAX_AMOUNT), (Sale.change, limits.MAX_AMOUNT),
     (Sale.item_count, limits.MAX_ITEM_COUNT), (SaleTender.amount, limits.MAX_AMOUNT),
+    (SaleTender.fee, limits.MAX_AMOUNT),
     (StoreStock.quantity, limits.MAX_STOCK_DELTA),
 ]
 

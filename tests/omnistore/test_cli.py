@@ -12,7 +12,7 @@ from omnistore.cli import main
 #: the sub-commands other tools, scripts and the docs rely on, with options each must keep
 CONTRACT = [
     (["demo"], ["--headless", "--port", "--printer-port", "--hq-port", "--lang", "--products"]),
-    (["client"], ["--server", "--till", "--lang", "--printer", "--board"]),
+    (["client"], ["--server", "--till", "--lang", "--printer", "--board", "--recon", "--hq", "--key", "--store"]),
     (["store-server"], ["--host", "--port"]),
     (["hq-server"], ["--host", "--port", "--database-url", "--ssl-certfile", "--ssl-keyfile", "--workers"]),
     (["diag"], ["--json", "--test-print", "--codepages", "--bundle"]),
@@ -32,6 +32,8 @@ CONTRACT = [
     (["hq", "expire-gift-cards"], []),
     (["hq", "demo-seed"], ["--enrol"]),
     (["hq", "import"], ["--lang"]),
+    (["hq", "recon", "import"], ["--kind", "--lang", "--database-url"]),
+    (["hq", "recon", "fetch"], ["--credentials", "--day", "--database-url"]),
     (["hq", "demo-o2o"], ["--sim"]),
     (["platformsim"], ["--host", "--port", "--hq", "--meituan-app-id", "--meituan-secret", "--eleme-app-key",
                        "--eleme-secret", "--commission-bp"]),

@@ -115,3 +115,39 @@ def order(provider: str, script: str = "00", n: int = 0, amount: int = 1230) -> 
     return ChargeOrder(out_trade_no=f"T{time.time_ns()}{next(_numbers)}", auth_code=payment_code(provider, script, n),
                        amount=amount, subject="好邻居便利店-上海静安店-商品", store_code="S001", till_code="T01",
                        operator_code="1001")
+
+
+# ---- a store server paying against the simulator (the 付款码 flow) ----------------------------------
+
+#: the providers' pacing shortened so a USERPAYING customer or a reverse takes fractions of a second
+FAST_PAYCODES = {"OMNISTORE_PAYCODE_FIRST_QUERY": "0.2", "OMNISTORE_PAYCODE_QUERY_EVERY": "0.2",
+                 "OMNISTORE_PAYCODE_GIVE_UP": "3", "OMNISTORE_PAYCODE_REVERSE_AFTER": "0",
+                 "OMNISTORE_PAYCODE_REVERSE_EVERY": "0.2", "OMNISTORE_PAYCODE_REFUND_QUERY_EVERY": "0.2",
+                 "OMNISTORE_PAYCODE_TICK": "0.05"}
+
+
+def install_credentials(sim: Paysim, home: Path) -> Path:
+    """The simulator's sandbox credentials as the store server's ``payments.json`` (owner-only)."""
+    import os
+
+    target = home / "payments.json"
+    target.write_bytes((sim.home / "store-credentials.json").read_bytes())
+    os.chmod(target, 0o600)
+    return target
+
+
+def paying_store(base: Path, sim: Paysim, **env: str) -> Any:
+    """A seeded store server (not started) with the simulator's credentials and fast pacing."""
+    from harness.store import make_store_server
+
+    server = make_store_server(base, products=50, extra_env={**FAST_PAYCODES, **env})
+    install_credentials(sim, base)
+    return server
+
+
+@pytest.fixture(scope="session")
+def paystore(tmp_path_factory: pytest.TempPathFactory, paysim: Paysim) -> Iterator[Any]:
+    server = paying_store(tmp_path_factory.mktemp("paystore"), paysim)
+    server.start()
+    yield server
+    server.stop()

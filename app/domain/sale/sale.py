@@ -170,6 +170,12 @@ class Payment:
     ref: str | None = None
     id: int | None = None
     created_at: datetime | None = None
+    #: a payment code's (付款码) provider record: ``ref`` is our out_trade_no, ``transaction_id``
+    #: the provider's, the payer's bank type and the provider's fee (fen) when it said
+    provider: str | None = None
+    transaction_id: str | None = None
+    payer_bank: str | None = None
+    fee: int = 0
 
 
 @dataclass(slots=True, eq=False)

@@ -1,0 +1,190 @@
+"""付款码 at the till: the customer's WeChat Pay / Alipay payment code pays what is due.
+
+The store server owns the payment (it holds the keys and talks to the provider); the till sends
+the scanned code, then polls the attempt while the customer confirms on the phone. The dialog shows
+"等待顾客输入密码…" with the seconds left, a cancel key (Esc: the server reverses the charge, with
+the same care as when it gives up by itself) and 查单 (F5: the server asks the provider now). A
+provider out of reach is said in one line, the attempt is cancelled, and the cashier takes another
+tender.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+
+from app.domain.payment_code import recognise_payment_code
+from ui.api import ApiError, StoreClient, Ticket, new_command_id
+from ui.dialogs import PosDialog
+from ui.formats import yuan
+from ui.widgets import AmountLabel
+from ui.worker import Worker
+
+#: how often the dialog asks the store server how the payment stands
+POLL_MS = 500
+#: the provider could not be reached at all (the client's code for a network failure)
+OFFLINE_CODES = frozenset({"NETWORK"})
+
+
+def is_payment_code(text: str) -> bool:
+    return recognise_payment_code(text) is not None
+
+
+class PaycodeDialog(PosDialog):
+    """付款码收款: the amount due in large digits; scan (or the code scanned at the item prompt) pays it."""
+
+    def __init__(self, client: StoreClient, worker: Worker, ticket_id: str, due: int, code: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Payment code"), parent, ok_text=self.tr("Check payment (F5)"))
+        self.client = client
+        self.worker = worker
+        self.ticket_id = ticket_id
+        self.due = due
+        self.attempt: dict[str, Any] | None = None
+        self.result_ticket: Ticket | None = None
+        self.busy = False
+        self._closing = False
+        self.cancel_button.setText(self.tr("Cancel payment (Esc)"))
+        row = QHBoxLayout()
+        caption = QLabel(self.tr("Amount due"))
+        caption.setObjectName("caption")
+        row.addWidget(caption)
+        self.amount_label = AmountLabel("huge")
+        self.amount_label.setText(yuan(due))
+        row.addWidget(self.amount_label, 1)
+        self.body.addLayout(row)
+        self.status = QLabel(self.tr("Scan the customer's payment code."))
+        self.status.setObjectName("paycodeStatus")
+        self.status.setWordWrap(True)
+        self.body.addWidget(self.status)
+        self.body.addStretch(1)
+        self.ok_button.setEnabled(False)
+        self.timer = QTimer(self)
+        self.timer.setInterval(POLL_MS)
+        self.timer.timeout.connect(self.poll)
+        self.size_to_parent(0.45, 0.45)
+        if code:
+            QTimer.singleShot(0, lambda: self.charge(code))
+
+    # -- what the cashier does ----------------------------------------------------------------
+
+    def handle_scan(self, code: str) -> None:
+        self.charge(code)
+
+    def charge(self, code: str) -> None:
+        """Send the scanned code for what is due (once: the server dedupes the same code)."""
+        if self.busy or (self.attempt is not None and self.attempt.get("in_flight")):
+            self.message.show_error(self.tr("A payment is still being confirmed: wait, or cancel it first."))
+            return
+        if not is_payment_code(code):
+            self.message.show_error(self.tr("That is not a WeChat Pay or Alipay payment code."))
+            return
+        self.message.clear_message()
+        self.status.setText(self.tr("Sending the payment…"))
+        command_id = new_command_id()
+        self._call(lambda: self.client.pay_code(self.ticket_id, code, None, command_id))
+
+    def submit(self) -> None:
+        """F5 / Enter 查单: the store server asks the provider now."""
+        attempt = self.attempt
+        if attempt is None or attempt.get("final"):
+            return
+        command_id = new_command_id()
+        self._call(lambda: self.client.paycode_query(int(attempt["id"]), command_id))
+
+    def reject(self) -> None:
+        """Esc: cancel. A payment in flight is reversed first; the dialog closes once it no longer can pay."""
+        attempt = self.attempt
+        if attempt is None or attempt.get("final") or not attempt.get("in_flight"):
+            self.timer.stop()
+            super().reject()
+            return
+        self._closing = True
+        self.status.setText(self.tr("Cancelling the payment…"))
+        command_id = new_command_id()
+
+        def failed(exc: Exception) -> None:
+            self.busy = False
+            self._closing = False
+            if isinstance(exc, ApiError) and exc.code == "paycode_already_paid":
+                self.poll()  # paid meanwhile: the tender stands
+                return
+            self.message.show_error(str(exc))
+
+        self.busy = True
+        self.worker.submit(lambda: self.client.paycode_cancel(int(attempt["id"]), command_id), self._answered,
+                           failed, owner=self)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
+        if event.key() == Qt.Key.Key_F5:
+            self.submit()
+            return
+        super().keyPressEvent(event)
+
+    # -- following the attempt ---------------------------------------------------------------
+
+    def poll(self) -> None:
+        attempt = self.attempt
+        if attempt is None or self.busy:
+            return
+        self.busy = True
+
+        def failed(exc: Exception) -> None:
+            self.busy = False  # the next tick asks again
+
+        self.worker.submit(lambda: self.client.paycode(int(attempt["id"])), self._answered, failed, owner=self)
+
+    def _call(self, call: Any) -> None:
+        self.busy = True
+
+        def failed(exc: Exception) -> None:
+            self.busy = False
+            self.status.setText("")
+            self.message.show_error(str(exc))
+
+        self.worker.submit(call, self._answered, failed, owner=self)
+
+    def _answered(self, attempt: dict[str, Any]) -> None:
+        self.busy = False
+        self.show_attempt(attempt)
+
+    def show_attempt(self, attempt: dict[str, Any]) -> None:
+        self.attempt = attempt
+        state = str(attempt.get("state"))
+        in_flight = bool(attempt.get("in_flight"))
+        self.ok_button.setEnabled(not attempt.get("final"))
+        if state == "paid":
+            self.timer.stop()
+            self.result_ticket = Ticket.from_json(attempt["ticket"])
+            self.accept()
+            return
+        if in_flight and str(attempt.get("raw_code") or "") in OFFLINE_CODES and not self._closing:
+            # the provider can't be reached: say so in one line, stop this payment, offer other tenders
+            self.message.show_error(self.tr("The payment provider cannot be reached: take another tender."))
+            self.reject()
+            return
+        if in_flight:
+            self.status.setText(self.tr("Waiting for the customer to enter the password… (%1 s)")
+                                .replace("%1", str(int(attempt.get("seconds_left", 0)))))
+            self.timer.start()
+            return
+        if state == "needs_reverse":
+            self.status.setText(self.tr("The payment is being cancelled; the customer is not charged."))
+            if self._closing:
+                self.timer.stop()
+                super().reject()
+            else:
+                self.timer.start()
+            return
+        self.timer.stop()
+        if self._closing:
+            super().reject()
+            return
+        reason = str(attempt.get("message") or attempt.get("raw_code") or state)
+        if state == "failed":
+            self.status.setText(self.tr("Not paid: %1. Scan another code or take another tender.").replace("%1", reason))
+        else:
+            self.status.setText(self.tr("The payment was cancelled; the customer is not charged."))
