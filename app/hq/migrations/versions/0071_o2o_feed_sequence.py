@@ -8,7 +8,7 @@ Create Date: 2026-12-03 15:10:00
 from alembic import op
 
 revision = '0071'
-down_revision = '0070'
+down_revision = '0050'
 branch_labels = None
 depends_on = None
 
