@@ -6,7 +6,6 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
-import statistics
 import threading
 import time
 import uuid
@@ -87,21 +86,29 @@ def test_a_stalled_hq_keeps_one_till_waiting_and_the_others_scanning(linked_stor
         answer.update(status=response.status_code, code=response.json().get("code"),
                       seconds=time.perf_counter() - started)
 
+    def within(samples: list[float]) -> bool:
+        # 20 ms is the noise floor of a shared machine; the fault this guards against costs seconds
+        return p99(samples) <= max(3 * p99(idle), p99(idle) + 0.020)
+
+    rounds: list[list[float]] = []
     with stalled(store.hq):
         caller = threading.Thread(target=add_coupon)
         caller.start()
         time.sleep(0.3)  # the coupon's call is out, waiting on HQ
-        during = scan_times(selling, ticket, 100)
+        rounds.append(scan_times(selling, ticket, 100))
+        if not within(rounds[0]) and caller.is_alive():
+            # one more round while the call still hangs: a neighbour's burst on a shared machine can
+            # spoil a p99 once; the fault (every scan waiting the call out) spoils every round
+            rounds.append(scan_times(selling, ticket, 100))
         still_waiting = caller.is_alive()
         caller.join(timeout=30)
     assert still_waiting, "HQ answered: the scans were not measured while it was stalled"
     assert answer["status"] == 503 and answer["code"] == "hq_unreachable" and float(answer["seconds"]) >= 4
     # Nothing of the store waits behind the stalled call (before, each scan waited the call out, so
-    # every scan took seconds). The typical scan stays as it was idle — 20 ms is the noise floor of a
-    # shared machine — and not one of them comes near the stall.
-    assert statistics.median(during) <= max(3 * statistics.median(idle), statistics.median(idle) + 0.020), \
-        (statistics.median(idle), statistics.median(during))
-    assert max(during) < 1.0, (p99(idle), p99(during), max(during))
+    # every scan took seconds): another till's scan stays within 3× its idle p99, and not one scan
+    # comes near the stall.
+    assert within(rounds[-1]), (p99(idle), [p99(r) for r in rounds])
+    assert max(max(r) for r in rounds) < 1.0, (p99(idle), [max(r) for r in rounds])
     # The coupon HQ may have held for the call the till gave up on is released in the background.
     wait_for(lambda: coupon_state(store, code)[0] == "issued")
     state = waiting.ok(waiting.get(f"/tickets/{held_ticket}"))

@@ -75,9 +75,16 @@ def find(session: Session, channel: str, channel_order_no: str, lock: bool = Fal
 
 def take(session: Session, incoming: OrderIn) -> O2OOrder:
     """The order, taken in and routed — or the one already taken under the same channel order no."""
-    channel = channel_of(session, incoming.channel)
-    known = find(session, incoming.channel, incoming.channel_order_no)
-    if known is not None:
+    routing.keep_written(session)
+    row = session.execute(select(O2OChannel, select(O2OOrder.id).where(
+        O2OOrder.channel == incoming.channel, O2OOrder.channel_order_no == incoming.channel_order_no,
+        O2OOrder.part == 0).scalar_subquery()).where(O2OChannel.code == incoming.channel)).first()
+    if row is None:
+        raise DomainError("unknown_channel", status=422, channel=incoming.channel)
+    channel, known_id = row
+    if known_id is not None:
+        known = session.get(O2OOrder, known_id)
+        assert known is not None
         return known
     store = _check(session, incoming)
     lines = _lines(session, incoming.lines)
@@ -97,13 +104,11 @@ def take(session: Session, incoming: OrderIn) -> O2OOrder:
         allow_substitute=incoming.allow_substitute, note=incoming.note, paid=incoming.paid,
         delivery_fee=incoming.delivery_fee, commission=commission, refunded=0, payment_ref=incoming.payment_ref,
         lines=lines, excluded=[], updated_at=now)
-    session.add(order)
-    session.flush()
-    routing.note(session, order, "received", {"channel": incoming.channel, "store": incoming.store, **incoming.extra})
-    if store is not None and not incoming.store_fixed:
-        routing.assign(session, order, channel, prefer=store)
-    else:
-        routing.assign(session, order, channel, store)
+    only, prefer = (None, store) if store is not None and not incoming.store_fixed else (store, None)
+    # routed before it is written: the order is inserted once, with its store
+    decided = routing.decide(session, order, channel, only, prefer)
+    routing.assign(session, order, channel, only, prefer, decided=decided,
+                   received={"channel": incoming.channel, "store": incoming.store, **incoming.extra})
     return order
 
 
@@ -212,7 +217,9 @@ def answer(session: Session, order: O2OOrder) -> dict[str, Any]:
     parts = list(session.scalars(select(O2OOrder).where(O2OOrder.parent_id == order.id).order_by(O2OOrder.part))) \
         if order.state == o2o.SPLIT else []
     wanted = {o.store_id for o in (order, *parts) if o.store_id is not None}
-    stores = dict(session.execute(select(Store.id, Store.code).where(Store.id.in_(wanted))).all()) if wanted else {}
+    stores: dict[int, str] = {k: v for k, v in session.info.get(routing.CODES, {}).items() if k in wanted}
+    if wanted - stores.keys():
+        stores.update(session.execute(select(Store.id, Store.code).where(Store.id.in_(wanted - stores.keys()))).all())
 
     def one(o: O2OOrder) -> dict[str, Any]:
         return {**order_dict(o), "store": stores.get(o.store_id) if o.store_id else None, "refunded": o.refunded}

@@ -29,26 +29,32 @@ def demand_of(lines: list[dict[str, Any]]) -> dict[str, int]:
     return dict(demand)
 
 
-#: one round trip for every candidate on PostgreSQL: each store with its load and, per SKU asked
-#: for, what it may promise (stock read by an index-only scan of ``ix_store_stock_sku``)
+#: one round trip for every candidate on PostgreSQL: the stores in question first (the one asked
+#: for, or those in the delivery radius's bounding box), then for each of them its load and, per SKU
+#: asked for, what it may promise (stock read by index probes of ``ix_store_stock_sku`` on (sku,
+#: store), what open orders hold by ``ix_o2o_reservations_sku_store``) — never every store's stock
 CANDIDATES_SQL = """
-WITH held AS (
-    SELECT store_id, sku, CAST(sum(quantity) AS bigint) AS held FROM o2o_reservations WHERE sku = ANY(:skus) GROUP BY store_id, sku
-), stock AS (
-    SELECT ss.store_id, array_agg(ss.sku) AS skus, array_agg(ss.quantity - coalesce(h.held, 0) - :safety) AS qty
-    FROM store_stock ss LEFT JOIN held h ON h.store_id = ss.store_id AND h.sku = ss.sku
-    WHERE ss.sku = ANY(:skus) AND ss.quantity - coalesce(h.held, 0) - :safety > 0
-    GROUP BY ss.store_id
-), load AS (
-    SELECT store_id, count(*) AS n FROM o2o_orders WHERE state = ANY(:open) AND store_id IS NOT NULL
-    GROUP BY store_id
-)
-SELECT s.id, s.code, s.lat, s.lng, s.o2o_enabled, s.opening_hours, coalesce(load.n, 0), stock.skus, stock.qty
-FROM stores s LEFT JOIN stock ON stock.store_id = s.id LEFT JOIN load ON load.store_id = s.id
+SELECT s.id, s.code, s.lat, s.lng, s.o2o_enabled, s.opening_hours, load.n, stock.skus, stock.qty
+FROM stores s
+LEFT JOIN LATERAL (
+    SELECT array_agg(a.sku) AS skus, array_agg(a.qty) AS qty FROM (
+        SELECT ss.sku, ss.quantity - coalesce(h.held, 0) - :safety AS qty
+        FROM store_stock ss CROSS JOIN LATERAL (
+            SELECT CAST(sum(r.quantity) AS bigint) AS held FROM o2o_reservations r
+            WHERE r.sku = ss.sku AND r.store_id = ss.store_id
+        ) h
+        WHERE ss.sku = ANY(:skus) AND ss.store_id = s.id
+    ) a WHERE a.qty > 0
+) stock ON true
+CROSS JOIN LATERAL (
+    SELECT count(*) AS n FROM o2o_orders o WHERE o.store_id = s.id AND o.state = ANY(:open)
+) load
 WHERE s.secret_nonce IS NOT NULL AND NOT s.disabled
   AND (CAST(:only AS integer) IS NULL OR s.id = :only)
   AND (CAST(:lat0 AS double precision) IS NULL OR (s.lat BETWEEN :lat0 AND :lat1 AND s.lng BETWEEN :lng0 AND :lng1))
 """
+
+_CANDIDATES = text(CANDIDATES_SQL)  # parsed once: the routing's one query is on every order's path
 
 
 def candidates(session: Session, skus: list[str], channel: O2OChannel, only: Store | None = None,
@@ -64,10 +70,11 @@ def candidates(session: Session, skus: list[str], channel: O2OChannel, only: Sto
         dlng = radius_m / (111_000 * max(0.1, math.cos(math.radians(near[0]))))
         box = (near[0] - dlat, near[0] + dlat, near[1] - dlng, near[1] + dlng)
     if is_postgres(session):
-        rows = session.execute(text(CANDIDATES_SQL), {
+        rows = session.execute(_CANDIDATES, {
             "skus": skus, "safety": channel.safety_stock, "open": sorted(o2o.OPEN),
             "only": only.id if only is not None else None,
             "lat0": box[0], "lat1": box[1], "lng0": box[2], "lng1": box[3]}).all()
+        session.info.setdefault(CODES, {}).update((r[0], r[1]) for r in rows)
         return [o2o.Candidate(r[0], r[1], r[2], r[3], bool(r[4]), o2o.is_open(r[5], local), int(r[6]),
                               dict(zip(r[7], (int(q) for q in r[8]), strict=True)) if r[7] else {})
                 for r in rows]
@@ -117,15 +124,35 @@ def explain(decision: o2o.Decision, demand: dict[str, int]) -> dict[str, Any]:
     return {"demand": demand, "considered": [c.as_dict() for c in named[:EXPLAINED]], "others": dict(others)}
 
 
+#: ``session.info`` keys: the history written in the session, once :func:`keep_written` asked for it
+#: (an order taken in answers its history without reading it back); the stores' codes routing read
+WRITTEN = "o2o_history_written"
+CODES = "o2o_store_codes"
+
+
+def keep_written(session: Session) -> None:
+    session.info[WRITTEN] = []
+
+
 def note(session: Session, order: O2OOrder, kind: str, detail: dict[str, Any]) -> None:
-    session.add(O2OHistory(order_id=order.id, at=clock.now(), kind=kind, detail=detail))
+    entry = O2OHistory(order_id=order.id, at=clock.now(), kind=kind, detail=detail)
+    session.add(entry)
+    if WRITTEN in session.info:
+        session.info[WRITTEN].append(entry)
 
 
 def history(session: Session, order: O2OOrder, parts: list[O2OOrder] | None = None) -> list[dict[str, Any]]:
     """The order's history (and its parts'), oldest first."""
-    ids = [order.id, *(p.id for p in parts or [])]
+    written: list[O2OHistory] = session.info.get(WRITTEN) or []
+    if not parts and any(h.order_id == order.id and h.kind == "received" for h in written) \
+            and all(h.id is not None for h in written):
+        entries = sorted((h for h in written if h.order_id == order.id), key=lambda h: h.id)  # all of it: new here
+    else:
+        ids = [order.id, *(p.id for p in parts or [])]
+        entries = list(session.scalars(select(O2OHistory).where(O2OHistory.order_id.in_(ids))
+                                       .order_by(O2OHistory.id)))
     return [{"order_id": h.order_id, "at": clock.aware(h.at).isoformat(), "kind": h.kind, "detail": h.detail}
-            for h in session.scalars(select(O2OHistory).where(O2OHistory.order_id.in_(ids)).order_by(O2OHistory.id))]
+            for h in entries]
 
 
 def reserve(session: Session, order: O2OOrder) -> None:
@@ -138,10 +165,9 @@ def release(session: Session, order: O2OOrder) -> None:
     session.execute(delete(O2OReservation).where(O2OReservation.order_id == order.id))
 
 
-def assign(session: Session, order: O2OOrder, channel: O2OChannel, only: Store | None = None,
-           prefer: Store | None = None) -> o2o.Decision:
-    """Route ``order`` (no store yet): assigned to the store chosen, split into parts, or left
-    ``pending`` when no store can fill it. The decision is in the order's history either way."""
+def decide(session: Session, order: O2OOrder, channel: O2OChannel, only: Store | None = None,
+           prefer: Store | None = None) -> tuple[o2o.Decision, dict[str, int]]:
+    """Where ``order`` would go (nothing written): the decision and the demand it was made for."""
     demand = demand_of(order.lines)
     near = None
     if order.fulfilment == "delivery" and order.lat is not None and order.lng is not None and only is None:
@@ -151,19 +177,32 @@ def assign(session: Session, order: O2OOrder, channel: O2OChannel, only: Store |
                          delivery=order.fulfilment == "delivery",
                          allow_split=channel.allow_split and only is None and order.parent_id is None,
                          excluded=frozenset(order.excluded or ()), prefer=prefer.id if prefer else None)
+    return decision, demand
+
+
+def assign(session: Session, order: O2OOrder, channel: O2OChannel, only: Store | None = None,
+           prefer: Store | None = None, decided: tuple[o2o.Decision, dict[str, int]] | None = None,
+           received: dict[str, Any] | None = None) -> o2o.Decision:
+    """Route ``order`` (no store yet): assigned to the store chosen, split into parts, or left
+    ``pending`` when no store can fill it. The decision is in the order's history either way.
+    ``received``: ``order`` is new, not yet written — it is written once, routed, its history
+    beginning with ``received``; ``decided``: what :func:`decide` answered for it."""
+    decision, demand = decided if decided is not None else decide(session, order, channel, only, prefer)
     explained = explain(decision, demand)
     if not decision.filled:
         order.state, order.store_id, order.accept_by, order.updated_at = o2o.PENDING, None, None, clock.now()
+        _written(session, order, received)
         note(session, order, "unrouted", explained)
         return decision
     now = clock.now()
     if not decision.split:
         store, _ = decision.assignments[0]
-        _give(session, order, store.store_id, now + timedelta(seconds=channel.accept_seconds))
+        _give(session, order, store.store_id, now + timedelta(seconds=channel.accept_seconds), received)
         note(session, order, "routed", {**explained, "store": store.code})
         feed.publish(session, order)
         return decision
     order.state, order.store_id, order.accept_by = o2o.SPLIT, None, None
+    _written(session, order, received)
     parts = _split_lines(order.lines, [share for _, share in decision.assignments])
     note(session, order, "split", {**explained, "parts": [
         {"store": c.code, "share": share} for c, share in decision.assignments]})
@@ -189,8 +228,18 @@ def assign(session: Session, order: O2OOrder, channel: O2OChannel, only: Store |
     return decision
 
 
-def _give(session: Session, order: O2OOrder, store_id: int, accept_by: datetime) -> None:
+def _written(session: Session, order: O2OOrder, received: dict[str, Any] | None) -> None:
+    """A new order written (one ``INSERT``, its routing already settled) and its history begun."""
+    if received is not None:
+        session.add(order)
+        session.flush()
+        note(session, order, "received", received)
+
+
+def _give(session: Session, order: O2OOrder, store_id: int, accept_by: datetime,
+          received: dict[str, Any] | None = None) -> None:
     order.store_id, order.state, order.accept_by, order.updated_at = store_id, o2o.ASSIGNED, accept_by, clock.now()
+    _written(session, order, received)
     reserve(session, order)
 
 
