@@ -267,10 +267,12 @@ def void_ticket(session: Session, tickets: Tickets, actor: Actor, ticket_id: int
     view = _save(session, tickets, sale)
     from app.paycodes import refunds_of_ticket
 
-    refunds_of_ticket(session, sale.id, clock.now())  # 付款码 paid on it: back to the customer's code
+    # 付款码 paid on it: back to the customer's code (and HQ hears of each refund with the void)
+    back = tuple(events.PaycodeRefundBack(r.provider, r.out_trade_no, r.out_refund_no, r.amount)
+                 for r in refunds_of_ticket(session, sale.id, clock.now()))
     reports.record_void(session, sale, clock.now())
     # HQ releases the ticket's coupons and gives back what was spent in kind from this event.
-    outbox.record(session, events.TicketVoided.of(sale))
+    outbox.record(session, events.TicketVoided.of(sale, back))
     return view
 
 

@@ -287,6 +287,21 @@ class SpendBack:
 
 
 @dataclass(frozen=True, slots=True)
+class PaycodeRefundBack:
+    """A voided ticket's payment-code (付款码) charge refunded whole to the customer's code: the
+    provider, our order and refund numbers, the amount (fen)."""
+
+    provider: str
+    out_trade_no: str
+    out_refund_no: str
+    amount: int
+
+    def payload(self) -> Payload:
+        return {"provider": self.provider, "out_trade_no": self.out_trade_no, "out_refund_no": self.out_refund_no,
+                "amount": self.amount}
+
+
+@dataclass(frozen=True, slots=True)
 class SaleFigures:
     """What HQ's sales table keeps of a sale or a return (a return's amounts are negative)."""
 
@@ -468,15 +483,18 @@ class TicketVoided(Event):
     coupons: tuple[CouponHeld | Unread, ...] = ()
     refunds: tuple[SpendBack | Unread, ...] = ()
     points_refunds: tuple[SpendBack | Unread, ...] = ()
+    #: payment codes (付款码) that had paid on the ticket, refunded to the customer's code
+    paycode_refunds: tuple[PaycodeRefundBack | Unread, ...] = ()
 
     @classmethod
-    def of(cls, sale: Sale) -> TicketVoided:
+    def of(cls, sale: Sale, paycode_refunds: tuple[PaycodeRefundBack, ...] = ()) -> TicketVoided:
         """A voided ticket's coupons to release and its payments in kind to give back."""
         return cls(sale.id, sale.till, sale.subtotal,
                    tuple(CouponHeld(c.code, c.ref, c.offline) for c in sale.coupons),
                    tuple(SpendBack(p.reference or "", p.ref or "") for p in sale.payments
                          if p.kind in (STORED_VALUE, GIFT_CARD)),
-                   tuple(SpendBack(p.reference or "", p.ref or "") for p in sale.payments if p.kind == POINTS))
+                   tuple(SpendBack(p.reference or "", p.ref or "") for p in sale.payments if p.kind == POINTS),
+                   paycode_refunds)
 
     def payload(self) -> Payload:
         return {
@@ -487,6 +505,8 @@ class TicketVoided(Event):
             "refunds": [{"card": r.who, "ref": r.ref} for r in self.refunds if isinstance(r, SpendBack)],
             "points_refunds": [{"member": r.who, "ref": r.ref} for r in self.points_refunds
                                if isinstance(r, SpendBack)],
+            **({"paycode_refunds": [r.payload() for r in self.paycode_refunds if isinstance(r, PaycodeRefundBack)]}
+               if self.paycode_refunds else {}),
         }
 
     @classmethod
@@ -509,11 +529,20 @@ class TicketVoided(Event):
                 return SpendBack(entry.text(who, limit), entry.text("ref", limits.REF))
             return read
 
+        def paycode(f: Fields, n: int, raw: Any) -> PaycodeRefundBack | None:
+            if not isinstance(raw, dict):
+                return None
+            entry = f.item("paycode_refunds", n)
+            return PaycodeRefundBack(entry.text("provider", limits.TENDER_METHOD), entry.text("out_trade_no", limits.REF),
+                                     entry.text("out_refund_no", limits.REF),
+                                     entry.number("amount", limits.MAX_TICKET_AMOUNT))
+
         ticket = fields.data.get("ticket")
         return cls(ticket if isinstance(ticket, int) and not isinstance(ticket, bool) else 0,
                    str(fields.data.get("till") or ""), 0, each(fields, "coupons", None, coupon),
                    each(fields, "refunds", "card", spend("refunds", "card", limits.CARD)),
-                   each(fields, "points_refunds", "member", spend("points_refunds", "member", limits.MEMBER_NO)))
+                   each(fields, "points_refunds", "member", spend("points_refunds", "member", limits.MEMBER_NO)),
+                   each(fields, "paycode_refunds", "out_refund_no", paycode))
 
 
 @dataclass(frozen=True, slots=True)
@@ -637,6 +666,35 @@ class CashDeposited(Event):
 
 
 @dataclass(frozen=True, slots=True)
+class PaycodeRefundPaidInCash(Event):
+    """现金退款: a refund to a payment code the provider refused for good, paid out of a drawer
+    instead (a manager allowed it). HQ moves that much of the refund's tender from the provider to
+    cash, so its books show what the provider's bill shows: no refund there."""
+
+    KIND: ClassVar[str] = "paycode_refund_paid_in_cash"
+    out_refund_no: str
+    provider: str
+    amount: int
+    out_trade_no: str = ""
+    till: str = ""
+    at: datetime | None = None
+    approver: str = ""
+
+    def payload(self) -> Payload:
+        return {"out_refund_no": self.out_refund_no, "provider": self.provider, "amount": self.amount,
+                "out_trade_no": self.out_trade_no, "till": self.till,
+                "at": self.at.isoformat(timespec="seconds") if self.at else None, "approver": self.approver}
+
+    @classmethod
+    def read(cls, fields: Fields) -> PaycodeRefundPaidInCash:
+        amount = fields.number("amount", limits.MAX_TICKET_AMOUNT)
+        if amount <= 0:
+            raise fields.unreadable("amount")
+        return cls(fields.text("out_refund_no", limits.REF), fields.text("provider", limits.TENDER_METHOD), amount,
+                   fields.optional_text("out_trade_no", limits.REF) or "")
+
+
+@dataclass(frozen=True, slots=True)
 class AuditRecorded(Event):
     """审计: one entry of the store's hash-chained audit log, as chained (``app.audit``); HQ keeps
     the store's chain and checks it."""
@@ -729,7 +787,8 @@ class TransferReceived(Event):
 
 READERS: dict[str, Callable[[Fields], Event]] = {
     kind.KIND: kind.read for kind in (SaleCompleted, SaleReturned, TicketVoided, CouponRemoved, StockMoved,
-                                      DayClosed, CashDeposited, TransferReceived, AuditRecorded, PinChanged)
+                                      DayClosed, CashDeposited, TransferReceived, AuditRecorded, PinChanged,
+                                      PaycodeRefundPaidInCash)
 }
 
 

@@ -174,6 +174,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                      "This store does not take {provider} payment codes: use another tender"),
     "paycode_not_found": ("找不到这笔付款码支付", "No such payment-code payment"),
     "paycode_refund_not_found": ("找不到这笔付款码退款", "No such payment-code refund"),
+    "paycode_refund_not_refused": ("这笔付款码退款尚未被拒绝（{state}），不能改付现金",
+                                   "This payment-code refund has not been refused ({state}): it can't be paid in cash"),
     "paycode_already_paid": ("顾客已付款，不能撤销；如需退款请整单取消或退货",
                              "The customer has paid: it can't be cancelled — void the ticket or take a return"),
     "unsupported_file": ("不支持的文件类型：{name}（请用 .csv 或 .xlsx）", "Unsupported file {name} (use .csv or .xlsx)"),

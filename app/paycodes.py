@@ -50,10 +50,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app import clock
 from app.checkout import open_sale, ticket_view
-from app.context import Actor
+from app.context import Actor, OverrideRequest
 from app.db.engine import reading, relaxed
 from app.db.models import PaymentAttempt, PaymentRefund
 from app.domain.errors import DomainError
+from app.domain.money import format_fen
 from app.domain.payment_code import PaymentProvider, route_payment_code
 from app.domain.sale import Payment, Sale, Status
 from app.payments.base import (
@@ -81,6 +82,10 @@ FINAL = frozenset({PAID, FAILED, CLOSED, REVERSED})
 
 #: refunds: sent and being followed, done, refused for good
 R_NEW, R_PROCESSING, R_UNKNOWN, R_SUCCESS, R_FAILED = "new", "processing", "unknown", "success", "failed"
+#: refused for good, then paid out of a drawer instead (现金退款, a manager allowed it)
+R_PAID_IN_CASH = "paid_in_cash"
+#: who may allow a refused refund to be paid in cash
+CASH_REFUND_ROLE = "manager"
 R_WORKING = frozenset({R_NEW, R_PROCESSING, R_UNKNOWN})
 
 #: the attempt's message for the cashier is kept to the column's width
@@ -486,7 +491,40 @@ def get_refund(sessions: sessionmaker[Session], out_refund_no: str) -> dict[str,
 def refund_view(refund: PaymentRefund) -> dict[str, Any]:
     return {"out_refund_no": refund.out_refund_no, "out_trade_no": refund.out_trade_no, "provider": refund.provider,
             "amount": refund.amount, "state": refund.state, "refund_id": refund.refund_id,
-            "raw_code": refund.raw_code, "final": refund.state not in R_WORKING}
+            "raw_code": refund.raw_code, "final": refund.state not in R_WORKING,
+            "cash_paid_at": refund.cash_paid_at.isoformat(timespec="seconds") if refund.cash_paid_at else None}
+
+
+def pay_refund_in_cash(session: Session, actor: Actor, out_refund_no: str, override: OverrideRequest | None,
+                       settings: StoreSettings) -> dict[str, Any]:
+    """现金退款: a refund the provider refused for good (``failed``) paid out of this till's drawer
+    instead, for exactly the refused amount, once, when a manager allows it. It leaves the shift's
+    expected cash (``shifts.expected_cash``), is audited with the manager's override, and HQ hears
+    of it (``PaycodeRefundPaidInCash``). Asked again for a refund paid in cash: the same answer."""
+    from app import auth, outbox, shifts
+    from app.events import PaycodeRefundPaidInCash
+
+    shift = shifts.require_open(session, actor.till)
+    refund = session.scalar(select(PaymentRefund).where(PaymentRefund.out_refund_no == out_refund_no)
+                            .with_for_update())
+    if refund is None:
+        raise DomainError("paycode_refund_not_found", status=404)
+    if refund.state == R_PAID_IN_CASH:
+        return refund_view(refund)
+    if refund.state != R_FAILED:
+        raise DomainError("paycode_refund_not_refused", status=409, state=refund.state)
+    allowed = auth.authorise(session, actor, "paycode_cash_refund", CASH_REFUND_ROLE, override, settings,
+                             detail=f"{out_refund_no} {format_fen(refund.amount, symbol='￥')}")
+    moment = clock.now()
+    refund.state, refund.updated_at = R_PAID_IN_CASH, moment
+    refund.history = [*refund.history, _step(moment, R_PAID_IN_CASH)]
+    refund.cash_shift_id, refund.cash_operator_id, refund.cash_paid_at = shift.id, actor.operator_id, moment
+    approver = actor.operator_code if allowed.authorised_by == actor.operator_id else (
+        override.operator if override is not None else "")
+    outbox.record(session, PaycodeRefundPaidInCash(refund.out_refund_no, refund.provider, refund.amount,
+                                                   refund.out_trade_no, actor.till, moment, approver))
+    session.flush()
+    return refund_view(refund)
 
 
 def _settle_refund(sessions: sessionmaker[Session], refund_id: int, result: RefundResult, *, queried: bool) -> None:

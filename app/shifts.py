@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from app import clock, outbox
 from app.context import Actor
-from app.db.models import Return, Shift, Tender, Ticket, TopUp
+from app.db.models import PaymentRefund, Return, Shift, Tender, Ticket, TopUp
 from app.domain.errors import DomainError
 from app.domain.money import check_amount
 from app.domain.sale import TENDERS
@@ -67,7 +67,8 @@ def _day_still_open(session: Session) -> None:
 
 
 def expected_cash(session: Session, shift: Shift) -> int:
-    """Float plus cash taken and top-ups (充值), less change given and cash refunded (退货), over the shift."""
+    """Float plus cash taken and top-ups (充值), less change given and cash refunded (退货, and
+    payment-code refunds the provider refused, paid in cash instead), over the shift."""
     cash_in = session.scalar(
         select(func.coalesce(func.sum(Tender.amount), 0))
         .join(Ticket, Ticket.id == Tender.ticket_id)
@@ -79,7 +80,10 @@ def expected_cash(session: Session, shift: Shift) -> int:
     )
     refunded = session.scalar(select(func.coalesce(func.sum(Return.cash), 0)).where(Return.shift_id == shift.id))
     topped_up = session.scalar(select(func.coalesce(func.sum(TopUp.amount), 0)).where(TopUp.shift_id == shift.id))
-    return shift.float_amount + int(cash_in or 0) - int(change or 0) - int(refunded or 0) + int(topped_up or 0)
+    paid_out = session.scalar(select(func.coalesce(func.sum(PaymentRefund.amount), 0))
+                              .where(PaymentRefund.cash_shift_id == shift.id))
+    return (shift.float_amount + int(cash_in or 0) - int(change or 0) - int(refunded or 0) + int(topped_up or 0)
+            - int(paid_out or 0))
 
 
 def _void_empty_tickets(session: Session, till: str) -> None:

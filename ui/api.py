@@ -598,6 +598,11 @@ class StoreClient:
     def paycode_refund(self, out_refund_no: str) -> dict[str, Any]:
         return dict(self._api("GET", f"/paycode-refunds/{quote(out_refund_no, safe='')}"))
 
+    def paycode_refund_cash(self, out_refund_no: str, command_id: str | None = None,
+                            override: dict[str, str] | None = None) -> dict[str, Any]:
+        """现金退款: a refund the provider refused, paid out of the drawer (a manager allows it)."""
+        return dict(self._command(f"/paycode-refunds/{quote(out_refund_no, safe='')}/cash", {}, command_id, override))
+
     def card_balance(self, card: str) -> dict[str, Any]:
         """查余额: the stored-value or gift card's balance at HQ (and a gift card's last day)."""
         return dict(self._api("GET", f"/stored-value/{quote(card, safe='')}"))

@@ -58,7 +58,7 @@ from ui.loyalty import (
     member_summary,
 )
 from ui.models import NOTE_ROLE, TicketLinesModel
-from ui.paycode import PaycodeDialog, is_payment_code
+from ui.paycode import PaycodeDialog, PaycodeRefundsDialog, is_payment_code
 from ui.widgets import AmountLabel, MessageStrip, ScanEdit, caption_value_row, repolish
 
 log = logging.getLogger(__name__)
@@ -1002,6 +1002,16 @@ class CheckoutScreen(QWidget):
             text += self.tr(", %1 back as points").replace("%1", yuan(int(result["points"])))
         self.message.show_info(text, 0)
         self._print_return_slip(str(result.get("return_no", "")), kick=cash > 0)
+        refunds = list(result.get("paycode_refunds") or [])
+        if refunds:  # back to the customer's WeChat Pay / Alipay: follow it; a refused one may go in cash
+            self.open_dialog(PaycodeRefundsDialog(self.ctx.client, self.ctx.worker, refunds, self,
+                                                  on_cash=self._refund_paid_in_cash), lambda: None)
+
+    def _refund_paid_in_cash(self, refund: dict[str, Any]) -> None:
+        """现金退款 allowed: the drawer opens for the cash the provider would not send back."""
+        self.ctx.open_drawer()
+        self.message.show_info(self.tr("Refund %1 paid in cash: %2").replace("%1", str(refund.get("out_refund_no", "")))
+                               .replace("%2", yuan(int(refund.get("amount", 0)))), 0)
 
     def _print_return_slip(self, return_no: str, kick: bool) -> None:
         """退货单 for the customer to sign; a cash refund opens the drawer with it."""

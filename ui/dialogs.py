@@ -468,7 +468,7 @@ class ParkedTicketsDialog(PosDialog):
 OVERRIDE_ROLES = {
     "void_line": "supervisor", "price_override": "supervisor", "void_ticket": "supervisor",
     "diagnostics": "supervisor", "no_sale": "manager", "return": "manager",
-    "stock_count": "manager",
+    "stock_count": "manager", "paycode_cash_refund": "manager",
 }
 
 
@@ -492,6 +492,8 @@ def action_label(action: str) -> str:
         "return": QCoreApplication.translate("OverrideDialog", "refund above the store's limit"),
         "return_no_receipt": QCoreApplication.translate("OverrideDialog", "take goods back without a receipt"),
         "stock_count": QCoreApplication.translate("OverrideDialog", "approve a stock count and post its differences"),
+        "paycode_cash_refund": QCoreApplication.translate("OverrideDialog",
+                                                          "pay a refused payment-code refund in cash"),
     }
     return labels.get(action, action)
 

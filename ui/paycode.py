@@ -6,25 +6,35 @@ the scanned code, then polls the attempt while the customer confirms on the phon
 the same care as when it gives up by itself) and 查单 (F5: the server asks the provider now). A
 provider out of reach is said in one line, the attempt is cancelled, and the cashier takes another
 tender.
+
+After a return with a payment-code share, ``PaycodeRefundsDialog`` follows each refund to the
+customer's code (退款中 / 已退回 / 被拒绝); one the provider refused may be paid in cash from the
+drawer (现金退款) once a manager allows it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.domain.payment_code import recognise_payment_code
 from ui.api import ApiError, StoreClient, Ticket, new_command_id
-from ui.dialogs import PosDialog
+from ui.dialogs import OverrideDialog, PosDialog
 from ui.formats import yuan
 from ui.widgets import AmountLabel
 from ui.worker import Worker
 
 #: how often the dialog asks the store server how the payment stands
 POLL_MS = 500
+#: how often the refunds dialog asks how the refunds stand
+REFUND_POLL_MS = 1000
+#: an override the store server turned down: ask the manager again
+OVERRIDE_RETRY_CODES = frozenset({"bad_credentials", "override_denied", "not_authorized", "forbidden",
+                                  "locked_out"})
 #: the provider could not be reached at all (the client's code for a network failure)
 OFFLINE_CODES = frozenset({"NETWORK"})
 
@@ -188,3 +198,136 @@ class PaycodeDialog(PosDialog):
             self.status.setText(self.tr("Not paid: %1. Scan another code or take another tender.").replace("%1", reason))
         else:
             self.status.setText(self.tr("The payment was cancelled; the customer is not charged."))
+
+
+class PaycodeRefundsDialog(PosDialog):
+    """退款到付款码: after a return, each refund to the customer's WeChat Pay / Alipay as the store
+    server follows it — pending, refunded, or refused; a refused one offers 现金退款 (the manager's
+    code and PIN are asked for), and ``on_cash`` hears of each refund paid in cash (to open the drawer)."""
+
+    def __init__(self, client: StoreClient, worker: Worker, refunds: list[dict[str, Any]],
+                 parent: QWidget | None = None, on_cash: Callable[[dict[str, Any]], None] | None = None) -> None:
+        super().__init__(self.tr("Refunds to payment codes"), parent, ok_text=self.tr("Done (Enter)"))
+        self.client = client
+        self.worker = worker
+        self.on_cash = on_cash
+        self.refunds = {str(r["out_refund_no"]): dict(r) for r in refunds}
+        self.labels: dict[str, QLabel] = {}
+        self.cash_buttons: dict[str, QPushButton] = {}
+        self.asking: set[str] = set()
+        self.paying: set[str] = set()
+        self.manager_dialog: OverrideDialog | None = None
+        self._command_ids: dict[str, str] = {}
+        for number in self.refunds:
+            row = QHBoxLayout()
+            label = QLabel()
+            label.setObjectName("paycodeRefundState")
+            label.setWordWrap(True)
+            row.addWidget(label, 1)
+            button = QPushButton(self.tr("Cash refund"))
+            button.setObjectName("secondaryButton")
+            button.setAutoDefault(False)
+            button.clicked.connect(lambda _checked=False, n=number: self.pay_in_cash(n))
+            row.addWidget(button)
+            self.labels[number], self.cash_buttons[number] = label, button
+            self.body.addLayout(row)
+        self.body.addStretch(1)
+        self.cancel_button.hide()
+        self.timer = QTimer(self)
+        self.timer.setInterval(REFUND_POLL_MS)
+        self.timer.timeout.connect(self.poll)
+        for refund in list(self.refunds.values()):
+            self.show_refund(refund)
+        self.size_to_parent(0.5, 0.4)
+
+    def submit(self) -> None:
+        self.timer.stop()
+        self.accept()
+
+    def reject(self) -> None:
+        self.timer.stop()
+        super().reject()
+
+    # -- following the refunds ---------------------------------------------------------------
+
+    def poll(self) -> None:
+        for number, refund in self.refunds.items():
+            if refund.get("final") or number in self.asking:
+                continue
+            self.asking.add(number)
+
+            def failed(exc: Exception, n: str = number) -> None:
+                self.asking.discard(n)  # the next tick asks again
+
+            self.worker.submit(lambda n=number: self.client.paycode_refund(n), self._answered, failed, owner=self)
+
+    def _answered(self, refund: dict[str, Any]) -> None:
+        self.asking.discard(str(refund.get("out_refund_no")))
+        self.show_refund(refund)
+
+    def show_refund(self, refund: dict[str, Any]) -> None:
+        number = str(refund["out_refund_no"])
+        if number not in self.labels:
+            return
+        self.refunds[number] = dict(refund)
+        state = str(refund.get("state"))
+        if state == "success":
+            text = self.tr("%1 %2: refunded to the customer")
+        elif state == "failed":
+            text = self.tr("%1 %2: refused by the provider (%3). Refund it in cash with a manager.")
+        elif state == "paid_in_cash":
+            text = self.tr("%1 %2: refunded in cash")
+        else:
+            text = self.tr("%1 %2: refund pending…")
+        provider = self.tr("WeChat Pay") if refund.get("provider") == "wechat" else self.tr("Alipay")
+        self.labels[number].setText(text.replace("%1", provider).replace("%2", yuan(int(refund.get("amount", 0))))
+                                    .replace("%3", str(refund.get("raw_code") or "")))
+        button = self.cash_buttons[number]
+        button.setVisible(state == "failed")
+        button.setEnabled(state == "failed" and number not in self.paying)
+        if any(not r.get("final") for r in self.refunds.values()):
+            self.timer.start()
+        else:
+            self.timer.stop()
+
+    # -- 现金退款 ----------------------------------------------------------------------------
+
+    def pay_in_cash(self, number: str, override: dict[str, str] | None = None) -> None:
+        """Ask the store server to pay the refused refund in cash; it wants a manager (asked here)."""
+        if number in self.paying or self.refunds.get(number, {}).get("state") != "failed":
+            return
+        command_id = self._command_ids.setdefault(number, new_command_id())  # a retry is the same payment
+        self.paying.add(number)
+        self.cash_buttons[number].setEnabled(False)
+        self.message.clear_message()
+
+        def failed(exc: Exception) -> None:
+            self.paying.discard(number)
+            self.show_refund(self.refunds[number])
+            if isinstance(exc, ApiError) and exc.code == "override_required":
+                self._ask_manager(number, None)
+            elif isinstance(exc, ApiError) and override and exc.code in OVERRIDE_RETRY_CODES:
+                self._ask_manager(number, str(exc))
+            else:
+                self.message.show_error(str(exc))
+
+        def done(refund: dict[str, Any]) -> None:
+            self.paying.discard(number)
+            self.show_refund(refund)
+            if self.on_cash is not None:
+                self.on_cash(refund)
+
+        self.worker.submit(lambda: self.client.paycode_refund_cash(number, command_id, override), done, failed,
+                           owner=self)
+
+    def _ask_manager(self, number: str, error: str | None) -> None:
+        dialog = OverrideDialog("paycode_cash_refund", self, error)
+        self.manager_dialog = dialog
+
+        def accepted() -> None:
+            self.manager_dialog = None
+            self.pay_in_cash(number, dialog.override)
+
+        dialog.accepted.connect(accepted)
+        dialog.rejected.connect(lambda: setattr(self, "manager_dialog", None))
+        dialog.open()

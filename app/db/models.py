@@ -592,6 +592,11 @@ class PaymentRefund(Base):
     history: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+    #: refused for good and then paid out of a drawer (现金退款, a manager allowed it): the shift
+    #: whose expected cash it leaves, who paid it, when
+    cash_shift_id: Mapped[int | None] = mapped_column(ForeignKey("shifts.id"), nullable=True, index=True)
+    cash_operator_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"), nullable=True)
+    cash_paid_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
 
     __table_args__ = (UniqueConstraint("out_refund_no", name="uq_payment_refunds_out_refund_no"),)
 

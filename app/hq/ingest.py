@@ -32,7 +32,7 @@ from app.domain import limits
 from app.domain.errors import DomainError
 from app.domain.sale import TENDERS
 from app.events import FIELD_INVALID, NOT_APPLICABLE, TEXT_INVALID, Fields, SaleFigures, Unreadable
-from app.hq import audit, clock, closing, transfers
+from app.hq import audit, cash_refunds, clock, closing, transfers
 from app.hq.engine import is_postgres, upsert_insert
 from app.hq.models import Event, LoyaltyConflict, ParkedEvent, Sale, SaleTender, Store, StoreStock
 
@@ -317,6 +317,8 @@ def plan(session: Session, store: Store, event: IncomingEvent, payload: str, dig
         return Planned(event, payload, digest, effects=(partial(audit.keep_entry, session, store, typed),))
     if isinstance(typed, events.PinChanged):
         return Planned(event, payload, digest, effects=(partial(audit.change_pin, session, typed),))
+    if isinstance(typed, events.PaycodeRefundPaidInCash):
+        return Planned(event, payload, digest, effects=(partial(cash_refunds.pay_in_cash, session, store, typed),))
     return Planned(event, payload, digest)
 
 

@@ -215,6 +215,8 @@ def trade_refund(call: _Gateway) -> Response:
                 return call.failure("ACQ.TRADE_STATUS_ERROR", "交易状态不合法")
             if amount <= 0 or trade.refunded + amount > trade.amount:
                 return call.failure("ACQ.REFUND_AMT_NOT_EQUAL_TOTAL", "退款金额超限")
+            if trade.script == Script.REFUND_REFUSED:
+                return call.failure("ACQ.SELLER_BALANCE_NOT_ENOUGH", "卖家余额不足")
             existing = trade.add_refund(request_no, amount)
             fund_change = "Y" if existing.state == "SUCCESS" else "N"
             call.ledger.save()

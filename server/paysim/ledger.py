@@ -35,6 +35,7 @@ class Script(enum.StrEnum):
     DROP_AFTER_CHARGE = "07"  # charged, then the connection drops before any answer
     REFUND_PROCESSING = "08"  # paid at once; its refunds stay processing for N queries
     BAD_SIGNATURE = "09"  # charged, but the pay answer's signature is wrong; queries are signed
+    REFUND_REFUSED = "10"  # paid at once; every refund is refused for good (the payer's account is closed)
 
 
 SCRIPTS: dict[Script, str] = {
@@ -48,6 +49,7 @@ SCRIPTS: dict[Script, str] = {
     Script.DROP_AFTER_CHARGE: "charged, then the connection is dropped before the answer",
     Script.REFUND_PROCESSING: "paid at once; a refund stays processing for N queries",
     Script.BAD_SIGNATURE: "charged, but the pay answer carries a bad signature",
+    Script.REFUND_REFUSED: "paid at once; refunds are refused (USER_ACCOUNT_ABNORMAL / ACQ.SELLER_BALANCE_NOT_ENOUGH)",
 }
 
 

@@ -237,6 +237,8 @@ def _refusal(call: _Call, trade: Trade, fields: dict[str, str]) -> Response | No
         return call.failure("ERROR", "订单已撤销")
     if trade.refunded + int(fields["refund_fee"]) > trade.amount:
         return call.failure("ERROR", "累计退款金额大于支付金额")
+    if trade.script == Script.REFUND_REFUSED:
+        return call.failure("USER_ACCOUNT_ABNORMAL", "退款请求失败：用户帐号注销")
     return None
 
 

@@ -262,10 +262,12 @@ class PaycodeRefundOut(Out):
     out_trade_no: str
     provider: Literal["wechat", "alipay"]
     amount: int
-    state: Literal["new", "processing", "unknown", "success", "failed"]
+    state: Literal["new", "processing", "unknown", "success", "failed", "paid_in_cash"]
     refund_id: str | None
     raw_code: str | None
     final: bool
+    #: 现金退款: refused for good, then paid out of a drawer at this moment
+    cash_paid_at: str | None = None
 
 
 class ReturnOut(Out):

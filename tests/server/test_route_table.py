@@ -71,6 +71,7 @@ STORE_ROUTES = {
     ("POST", "/paycodes/{attempt_id}/query"),
     ("POST", "/paycodes/{attempt_id}/cancel"),
     ("GET", "/paycode-refunds/{out_refund_no}"),
+    ("POST", "/paycode-refunds/{out_refund_no}/cash"),
     ("GET", "/o2o/orders"),
     ("GET", "/o2o/changes"),
     ("GET", "/o2o/orders/{order_id}"),

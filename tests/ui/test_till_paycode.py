@@ -19,8 +19,8 @@ from harness.store import StoreServer  # noqa: E402
 from tests.payments import conftest as payments  # noqa: E402
 from tests.ui.conftest import WAIT_MS, idle, log_in, press, scan, till_window  # noqa: E402
 from ui.app import MainWindow  # noqa: E402
-from ui.dialogs import CashTenderDialog  # noqa: E402
-from ui.paycode import PaycodeDialog  # noqa: E402
+from ui.dialogs import CashTenderDialog, OverrideDialog  # noqa: E402
+from ui.paycode import PaycodeDialog, PaycodeRefundsDialog  # noqa: E402
 
 COLA = "6901234567892"  # 可口可乐 330ml ￥3.50
 payment_code = payments.payment_code
@@ -115,12 +115,12 @@ def test_a_refused_code_says_why_and_another_code_pays(qtbot, win) -> None:
     qtbot.waitUntil(lambda: win.checkout.last_completion is not before, timeout=WAIT_MS)
 
 
-def test_a_return_refunds_to_the_payment_code(qtbot, win, paystore, paysim) -> None:
-    from app.db.models import PaymentRefund
+def return_cola(qtbot, win: MainWindow, code: str) -> PaycodeRefundsDialog:  # type: ignore[no-untyped-def]
+    """A cola paid by ``code``, then brought back (Ctrl+R): the refunds dialog that follows."""
     from ui.loyalty import ReturnDialog
 
     before = win.checkout.last_completion
-    cola_then(qtbot, win, payment_code("alipay"))
+    cola_then(qtbot, win, code)
     qtbot.waitUntil(lambda: win.checkout.last_completion is not before, timeout=WAIT_MS)
     sale_id = win.checkout.last_completion.sale_id
     idle(qtbot, win)
@@ -132,6 +132,18 @@ def test_a_return_refunds_to_the_payment_code(qtbot, win, paystore, paysim) -> N
     qtbot.waitUntil(lambda: back.sale is not None and back.table.rowCount() == 1, timeout=WAIT_MS)
     back.table.cellWidget(0, 3).setValue(1)
     qtbot.keyClick(back.sale_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: isinstance(win.checkout.active_dialog, PaycodeRefundsDialog), timeout=WAIT_MS)
+    return win.checkout.active_dialog  # type: ignore[return-value]
+
+
+def test_a_return_refunds_to_the_payment_code(qtbot, win, paystore, paysim) -> None:
+    from app.db.models import PaymentRefund
+
+    refunds = return_cola(qtbot, win, payment_code("alipay"))
+    (number,) = refunds.refunds
+    qtbot.waitUntil(lambda: refunds.refunds[number]["state"] == "success", timeout=WAIT_MS)
+    assert "3.50" in refunds.labels[number].text() and not refunds.cash_buttons[number].isVisible()
+    qtbot.keyClick(refunds, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: win.checkout.active_dialog is None, timeout=WAIT_MS)
     (paid,) = [a for a in attempts(paystore, win.checkout.last_completion.ticket.id) if a.state == "paid"]
     deadline = time.monotonic() + 15
@@ -145,3 +157,30 @@ def test_a_return_refunds_to_the_payment_code(qtbot, win, paystore, paysim) -> N
         time.sleep(0.1)
     assert state == [("success", 350)]
     assert paysim.trade("alipay", paid.out_trade_no)["refunded"] == 350
+
+
+def test_a_refused_refund_is_paid_in_cash_once_a_manager_allows(qtbot, win, paystore, printer) -> None:
+    from app.db.models import PaymentRefund
+
+    refunds = return_cola(qtbot, win, payment_code("wechat", "10"))  # the provider refuses its refunds
+    (number,) = refunds.refunds
+    assert refunds.refunds[number]["state"] in ("new", "processing", "unknown", "failed")
+    qtbot.waitUntil(lambda: refunds.refunds[number]["state"] == "failed", timeout=WAIT_MS)
+    button = refunds.cash_buttons[number]
+    assert button.isVisible() and button.isEnabled() and "USER_ACCOUNT_ABNORMAL" in refunds.labels[number].text()
+    kicks = len(printer.jobs)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: isinstance(refunds.manager_dialog, OverrideDialog), timeout=WAIT_MS)
+    override = refunds.manager_dialog
+    assert "店长" in override.reason.text() or "manager" in override.reason.text()
+    qtbot.keyClicks(override.operator, "9001")
+    qtbot.keyClicks(override.pin, "9999")
+    qtbot.keyClick(override.pin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: refunds.refunds[number]["state"] == "paid_in_cash", timeout=WAIT_MS)
+    assert not button.isVisible() and "3.50" in refunds.labels[number].text()
+    qtbot.waitUntil(lambda: len(printer.jobs) > kicks, timeout=WAIT_MS)  # the drawer opens for the cash
+    with paystore.db() as session:
+        row = session.query(PaymentRefund).filter_by(out_refund_no=number).one()
+        assert (row.state, row.amount) == ("paid_in_cash", 350) and row.cash_shift_id is not None
+    qtbot.keyClick(refunds, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: win.checkout.active_dialog is None, timeout=WAIT_MS)

@@ -10,7 +10,7 @@ from fastapi import APIRouter
 from app import paycodes
 from server.fields import RowId
 from server.store import schemas
-from server.store.deps import Settings, State, Who
+from server.store.deps import DB, Settings, State, Who, command, override
 from server.store.responses import PaycodeOut, PaycodeRefundOut
 
 router = APIRouter(tags=["payment codes"])
@@ -50,3 +50,12 @@ def paycode_cancel(attempt_id: RowId, body: schemas.CommandIn, who: Who, state: 
 def paycode_refund(out_refund_no: schemas.RefundNo, who: Who, state: State) -> dict[str, Any]:
     """A refund to a payment code (a return's, a void's), as the provider last said."""
     return paycodes.get_refund(state.sessions, out_refund_no)
+
+
+@router.post("/paycode-refunds/{out_refund_no}/cash", response_model=PaycodeRefundOut)
+def paycode_refund_cash(out_refund_no: schemas.RefundNo, body: schemas.OverridableIn, session: DB, who: Who,
+                        settings: Settings) -> dict[str, Any]:
+    """现金退款: a refund the provider refused for good, paid out of the drawer instead — exactly the
+    refused amount, once, with a manager's authorisation (audited, and sent to HQ)."""
+    return command(session, who, body.command_id, "paycode_cash_refund", {"out_refund_no": out_refund_no},
+                   lambda: paycodes.pay_refund_in_cash(session, who, out_refund_no, override(body), settings))
