@@ -710,7 +710,12 @@ More</translation>
         <translation>Attach the member first (Ctrl+M).</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="1015"/>
+        <location filename="../../ui/checkout.py" line="1013"/>
+        <source>Refund %1 paid in cash: %2</source>
+        <translation>Refund %1 paid in cash: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkout.py" line="1025"/>
         <source>The return slip was not printed: %1</source>
         <translation>The return slip was not printed: %1</translation>
     </message>
@@ -2696,6 +2701,11 @@ earlier %4 · %5 tickets</translation>
         <source>approve a stock count and post its differences</source>
         <translation>approve a stock count and post its differences</translation>
     </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="495"/>
+        <source>pay a refused payment-code refund in cash</source>
+        <translation>pay a refused payment-code refund in cash</translation>
+    </message>
 </context>
 <context>
     <name>PaperRollWindow</name>
@@ -2739,75 +2749,123 @@ earlier %4 · %5 tickets</translation>
 <context>
     <name>PaycodeDialog</name>
     <message>
-        <location filename="../../ui/paycode.py" line="41"/>
+        <location filename="../../ui/paycode.py" line="51"/>
         <source>Payment code</source>
-        <extracomment>how often the dialog asks the store server how the payment stands the provider could not be reached at all (the client&apos;s code for a network failure)</extracomment>
+        <extracomment>how often the dialog asks the store server how the payment stands how often the refunds dialog asks how the refunds stand an override the store server turned down: ask the manager again the provider could not be reached at all (the client&apos;s code for a network failure)</extracomment>
         <translation>Payment code</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="41"/>
+        <location filename="../../ui/paycode.py" line="51"/>
         <source>Check payment (F5)</source>
         <translation>Check payment (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="50"/>
+        <location filename="../../ui/paycode.py" line="60"/>
         <source>Cancel payment (Esc)</source>
         <translation>Cancel payment (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="52"/>
+        <location filename="../../ui/paycode.py" line="62"/>
         <source>Amount due</source>
         <translation>Amount due</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="59"/>
+        <location filename="../../ui/paycode.py" line="69"/>
         <source>Scan the customer&apos;s payment code.</source>
         <translation>Scan the customer&apos;s payment code.</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="80"/>
+        <location filename="../../ui/paycode.py" line="90"/>
         <source>A payment is still being confirmed: wait, or cancel it first.</source>
         <translation>A payment is still being confirmed: wait, or cancel it first.</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="83"/>
+        <location filename="../../ui/paycode.py" line="93"/>
         <source>That is not a WeChat Pay or Alipay payment code.</source>
         <translation>That is not a WeChat Pay or Alipay payment code.</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="86"/>
+        <location filename="../../ui/paycode.py" line="96"/>
         <source>Sending the payment…</source>
         <translation>Sending the payment…</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="106"/>
+        <location filename="../../ui/paycode.py" line="116"/>
         <source>Cancelling the payment…</source>
         <translation>Cancelling the payment…</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="166"/>
+        <location filename="../../ui/paycode.py" line="176"/>
         <source>The payment provider cannot be reached: take another tender.</source>
         <translation>The payment provider cannot be reached: take another tender.</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="170"/>
+        <location filename="../../ui/paycode.py" line="180"/>
         <source>Waiting for the customer to enter the password… (%1 s)</source>
         <translation>Waiting for the customer to enter the password… (%1 s)</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="175"/>
+        <location filename="../../ui/paycode.py" line="185"/>
         <source>The payment is being cancelled; the customer is not charged.</source>
         <translation>The payment is being cancelled; the customer is not charged.</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="188"/>
+        <location filename="../../ui/paycode.py" line="198"/>
         <source>Not paid: %1. Scan another code or take another tender.</source>
         <translation>Not paid: %1. Scan another code or take another tender.</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="190"/>
+        <location filename="../../ui/paycode.py" line="200"/>
         <source>The payment was cancelled; the customer is not charged.</source>
         <translation>The payment was cancelled; the customer is not charged.</translation>
+    </message>
+</context>
+<context>
+    <name>PaycodeRefundsDialog</name>
+    <message>
+        <location filename="../../ui/paycode.py" line="210"/>
+        <source>Refunds to payment codes</source>
+        <translation>Refunds to payment codes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paycode.py" line="210"/>
+        <source>Done (Enter)</source>
+        <translation>Done (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paycode.py" line="227"/>
+        <source>Cash refund</source>
+        <translation>Cash refund</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paycode.py" line="275"/>
+        <source>%1 %2: refunded to the customer</source>
+        <translation>%1 %2: refunded to the customer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paycode.py" line="277"/>
+        <source>%1 %2: refused by the provider (%3). Refund it in cash with a manager.</source>
+        <translation>%1 %2: refused by the provider (%3). Refund it in cash with a manager.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paycode.py" line="279"/>
+        <source>%1 %2: refunded in cash</source>
+        <translation>%1 %2: refunded in cash</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paycode.py" line="281"/>
+        <source>%1 %2: refund pending…</source>
+        <translation>%1 %2: refund pending…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paycode.py" line="282"/>
+        <source>WeChat Pay</source>
+        <translation>WeChat Pay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paycode.py" line="282"/>
+        <source>Alipay</source>
+        <translation>Alipay</translation>
     </message>
 </context>
 <context>

@@ -710,7 +710,12 @@ More</source>
         <translation>请先关联会员（Ctrl+M）。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="1015"/>
+        <location filename="../../ui/checkout.py" line="1013"/>
+        <source>Refund %1 paid in cash: %2</source>
+        <translation>退款 %1 已付现金：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkout.py" line="1025"/>
         <source>The return slip was not printed: %1</source>
         <translation>退货单未打印：%1</translation>
     </message>
@@ -2696,6 +2701,11 @@ earlier %4 · %5 tickets</source>
         <source>approve a stock count and post its differences</source>
         <translation>审核盘点单并过账差异</translation>
     </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="495"/>
+        <source>pay a refused payment-code refund in cash</source>
+        <translation>将被拒绝的付款码退款改付现金</translation>
+    </message>
 </context>
 <context>
     <name>PaperRollWindow</name>
@@ -2738,75 +2748,123 @@ earlier %4 · %5 tickets</source>
 <context>
     <name>PaycodeDialog</name>
     <message>
-        <location filename="../../ui/paycode.py" line="41"/>
+        <location filename="../../ui/paycode.py" line="51"/>
         <source>Payment code</source>
-        <extracomment>how often the dialog asks the store server how the payment stands the provider could not be reached at all (the client&apos;s code for a network failure)</extracomment>
+        <extracomment>how often the dialog asks the store server how the payment stands how often the refunds dialog asks how the refunds stand an override the store server turned down: ask the manager again the provider could not be reached at all (the client&apos;s code for a network failure)</extracomment>
         <translation>付款码收款</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="41"/>
+        <location filename="../../ui/paycode.py" line="51"/>
         <source>Check payment (F5)</source>
         <translation>查单 (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="50"/>
+        <location filename="../../ui/paycode.py" line="60"/>
         <source>Cancel payment (Esc)</source>
         <translation>取消支付 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="52"/>
+        <location filename="../../ui/paycode.py" line="62"/>
         <source>Amount due</source>
         <translation>应收金额</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="59"/>
+        <location filename="../../ui/paycode.py" line="69"/>
         <source>Scan the customer&apos;s payment code.</source>
         <translation>请扫描顾客的付款码。</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="80"/>
+        <location filename="../../ui/paycode.py" line="90"/>
         <source>A payment is still being confirmed: wait, or cancel it first.</source>
         <translation>有一笔支付尚未完成：请稍候，或先取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="83"/>
+        <location filename="../../ui/paycode.py" line="93"/>
         <source>That is not a WeChat Pay or Alipay payment code.</source>
         <translation>这不是微信或支付宝付款码。</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="86"/>
+        <location filename="../../ui/paycode.py" line="96"/>
         <source>Sending the payment…</source>
         <translation>正在提交支付…</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="106"/>
+        <location filename="../../ui/paycode.py" line="116"/>
         <source>Cancelling the payment…</source>
         <translation>正在撤销支付…</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="166"/>
+        <location filename="../../ui/paycode.py" line="176"/>
         <source>The payment provider cannot be reached: take another tender.</source>
         <translation>无法连接支付平台，请改用其他方式收款。</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="170"/>
+        <location filename="../../ui/paycode.py" line="180"/>
         <source>Waiting for the customer to enter the password… (%1 s)</source>
         <translation>等待顾客输入密码…（%1 秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="175"/>
+        <location filename="../../ui/paycode.py" line="185"/>
         <source>The payment is being cancelled; the customer is not charged.</source>
         <translation>正在撤销这笔支付，顾客不会被扣款。</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="188"/>
+        <location filename="../../ui/paycode.py" line="198"/>
         <source>Not paid: %1. Scan another code or take another tender.</source>
         <translation>未支付：%1。请重新扫码或改用其他方式收款。</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="190"/>
+        <location filename="../../ui/paycode.py" line="200"/>
         <source>The payment was cancelled; the customer is not charged.</source>
         <translation>支付已撤销，顾客未被扣款。</translation>
+    </message>
+</context>
+<context>
+    <name>PaycodeRefundsDialog</name>
+    <message>
+        <location filename="../../ui/paycode.py" line="210"/>
+        <source>Refunds to payment codes</source>
+        <translation>付款码退款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paycode.py" line="210"/>
+        <source>Done (Enter)</source>
+        <translation>完成 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paycode.py" line="227"/>
+        <source>Cash refund</source>
+        <translation>现金退款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paycode.py" line="275"/>
+        <source>%1 %2: refunded to the customer</source>
+        <translation>%1 %2：已退回顾客</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paycode.py" line="277"/>
+        <source>%1 %2: refused by the provider (%3). Refund it in cash with a manager.</source>
+        <translation>%1 %2：支付机构拒绝退款（%3）。请经店长授权后退现金。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paycode.py" line="279"/>
+        <source>%1 %2: refunded in cash</source>
+        <translation>%1 %2：已退现金</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paycode.py" line="281"/>
+        <source>%1 %2: refund pending…</source>
+        <translation>%1 %2：退款处理中…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paycode.py" line="282"/>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paycode.py" line="282"/>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
     </message>
 </context>
 <context>
