@@ -17,6 +17,8 @@ DEFAULT_STORE_PORT = 8701
 DEFAULT_HQ_PORT = 8700
 DEFAULT_PRINTER_PORT = 9100
 DEFAULT_PLATFORM_PORT = 8791
+#: how long a stop waits for requests in flight (a long-poll is cut there, and its caller asks again)
+GRACEFUL_STOP_SECONDS = 3
 DEMO_PRODUCTS = 50_000
 
 
@@ -114,7 +116,8 @@ def cmd_store_server(args: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("alembic").setLevel(logging.WARNING)
     app = create_store_app(_store_settings())
-    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, access_log=False)
+    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, access_log=False,
+                timeout_graceful_shutdown=GRACEFUL_STOP_SECONDS)  # the board's long-poll would hold a stop
     return 0
 
 

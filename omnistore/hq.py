@@ -157,6 +157,10 @@ def _run(args: argparse.Namespace, action: Any) -> int:
     return 0
 
 
+#: how long a stop waits for requests in flight (a long-poll is cut there, and its caller asks again)
+GRACEFUL_STOP_SECONDS = 3
+
+
 def cmd_hq_server(args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -166,7 +170,9 @@ def cmd_hq_server(args: argparse.Namespace) -> int:
     settings = _settings(args)
     create_hq_app(settings=settings)  # migrates once, before any worker starts
     options: dict[str, Any] = {"host": args.host, "port": args.port, "log_level": args.log_level, "access_log": False,
-                               "ssl_certfile": args.ssl_certfile, "ssl_keyfile": args.ssl_keyfile}
+                               "ssl_certfile": args.ssl_certfile, "ssl_keyfile": args.ssl_keyfile,
+                               # a store's O2O long-poll would hold a stop for its whole wait
+                               "timeout_graceful_shutdown": GRACEFUL_STOP_SECONDS}
     if args.workers > 1:
         # Each worker process builds its own app from the environment (settings are env-driven).
         os.environ["OMNISTORE_HQ_DATABASE_URL"] = settings.database_url
