@@ -4,62 +4,25 @@ from __future__ import annotations
 
 import itertools
 import secrets
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
-import requests
 
 from app.payments.alipay import AlipayClient
 from app.payments.base import ChargeOrder
 from app.payments.credentials import PaymentCredentials, load_credentials
 from app.payments.wechat import WechatPayClient
-from harness.processes import ROOT, free_port, stop_process
+from harness.paysim import PaysimProcess
+from harness.processes import free_port
 
 _numbers = itertools.count(1)
 
 
-@dataclass
-class Paysim:
-    home: Path
-    port: int
-    process: subprocess.Popen[bytes] | None = None
-
-    @property
-    def url(self) -> str:
-        return f"https://127.0.0.1:{self.port}"
-
-    @property
-    def ca(self) -> str:
-        return str(self.home / "ca.pem")
-
-    def start(self) -> None:
-        with open(self.home.parent / f"paysim-{self.port}.log", "ab") as log:
-            self.process = subprocess.Popen(
-                [sys.executable, "-m", "omnistore", "paysim", "--port", str(self.port), "--data", str(self.home)],
-                cwd=ROOT, stdout=subprocess.DEVNULL, stderr=log,
-            )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"paysim exited with {self.process.returncode}")
-            try:
-                if (self.home / "store-credentials.json").exists() and requests.get(
-                        self.url + "/healthz", verify=self.ca, timeout=1).ok:
-                    return
-            except requests.RequestException:
-                pass
-            time.sleep(0.1)
-        raise RuntimeError("paysim did not start")
-
-    def stop(self) -> None:
-        stop_process(self.process)
-        self.process = None
+class Paysim(PaysimProcess):
+    """The harness's simulator process, with what the payment tests ask of it besides."""
 
     def kill(self) -> None:
         if self.process is not None:
@@ -69,9 +32,6 @@ class Paysim:
 
     def credentials(self) -> PaymentCredentials:
         return load_credentials(self.home / "store-credentials.json")
-
-    def trades(self) -> list[dict[str, Any]]:
-        return requests.get(self.url + "/_sim/trades", verify=self.ca, timeout=5).json()["trades"]
 
     def trade(self, provider: str, out_trade_no: str) -> dict[str, Any]:
         return next(t for t in self.trades() if t["provider"] == provider and t["out_trade_no"] == out_trade_no)
