@@ -144,7 +144,23 @@ def random_cases(operation: schemathesis.APIOperation, mode: GenerationMode, eac
         assert mode is GenerationMode.NEGATIVE  # nothing to send wrong: an operation without parameters
 
 
+def without_long_polls(case: Case) -> None:
+    """A long-poll's valid ``wait`` (up to 25 s) becomes none: the fuzz wants the answer, and holding
+    each of thousands of requests that long would take hours (the hold has its own tests)."""
+    query = case.query if isinstance(case.query, dict) else None
+    wait = query.get("wait") if query else None
+    if query is None or wait is None or isinstance(wait, bool):
+        return
+    try:
+        seconds = float(wait)
+    except (TypeError, ValueError):
+        return  # not a number: a refusal to check as it is
+    if 0 < seconds <= 60:
+        query["wait"] = 0
+
+
 def send(run: Run, case: Case, session: requests.Session, after: Callable[[Case, Response], None]) -> None:
+    without_long_polls(case)
     response = case.call(session=session, timeout=30)
     run.sent += 1
     run.statuses[response.status_code] = run.statuses.get(response.status_code, 0) + 1
