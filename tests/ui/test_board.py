@@ -152,7 +152,8 @@ def test_the_tills_badge_counts_new_orders_and_opens_the_board(qtbot, window, st
         from app.db.models import O2OOrder
 
         waiting = session.scalar(select(func.count()).select_from(O2OOrder).where(O2OOrder.state == "assigned"))
-    qtbot.waitUntil(lambda: f"({waiting})" in window.o2o_button.text(), timeout=WAIT_MS)
+    shown = window.tr("Online orders (%1)").replace("%1", str(waiting))  # 线上订单（N）in Chinese
+    qtbot.waitUntil(lambda: window.o2o_button.text() == shown, timeout=WAIT_MS)
     window.o2o_button.click()
     qtbot.waitUntil(lambda: window.board is not None and data["id"] in window.board.orders, timeout=WAIT_MS)
     assert window.board.isVisible()
