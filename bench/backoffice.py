@@ -9,7 +9,6 @@ on a loopback port; then each report query is timed over HTTP as a manager asks 
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import tempfile
@@ -23,17 +22,12 @@ from pathlib import Path
 import requests
 
 from bench.common import Result, time_calls
+from harness.processes import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 HISTORY_DAYS = 365
 SAMPLES = 100
 OPENS = 10
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @contextmanager
@@ -47,7 +41,7 @@ def store_with_history(products: int, days: int) -> Iterator[str]:
                        check=True, stdout=subprocess.DEVNULL)
         print(f"seeded {products} SKUs and {days} days of sales in {time.perf_counter() - started:.0f}s",
               file=sys.stderr)
-        port = _free_port()
+        port = free_port()
         with open(Path(home) / "server.log", "ab") as log:
             process = subprocess.Popen([*me, "store-server", "--port", str(port)], cwd=ROOT, env=env,
                                        stdout=subprocess.DEVNULL, stderr=log)
