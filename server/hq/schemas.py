@@ -248,7 +248,7 @@ class PointsSpendIn(BaseModel):
 
 
 class PointsRefundIn(BaseModel):
-    member: Annotated[str, Field(min_length=1, max_length=20)]
+    member: Text20
     ref: Ref
 
 

@@ -7,12 +7,20 @@ import random
 from datetime import date, timedelta
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 
 from harness.hq import Admin, HQServer
 from tests.hq.recon.bill_files import bank, trade, wechat
 from tests.hq.recon.test_recon_hq import sale_event, upload, z_event
+from ui.app import create_app
 from ui.recon import COLOURS, ReconClient, ReconWindow
+
+
+@pytest.fixture(autouse=True)
+def english_ui(qapp: Any) -> None:
+    """The window's own words in English: an earlier test of the run may have left the app in 简体中文."""
+    create_app([], "en")
 
 
 def test_finance_sees_the_days_differences_drills_down_resolves_and_closes(
