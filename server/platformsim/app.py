@@ -86,6 +86,7 @@ class Platforms:
         self.orders: dict[str, SimOrder] = {}
         self.calls: list[dict[str, Any]] = []
         self.fail_next = 0
+        self.garbled: set[str] = set()  # platforms whose next bill download has one unreadable amount
         self.lock = threading.Lock()
 
     # ---- what the platform pushes to HQ -----------------------------------------------------
@@ -210,11 +211,17 @@ class Platforms:
         except ValueError:
             return None, "invalid_date"
         if wanted > datetime.now(BEIJING).date():
-            return None, "bill_not_ready"  # a day not over yet has no bill
+            return None, "bill_not_ready"  # a day to come has no bill (today's is served as it stands)
         if not self.billed(platform, wanted):
             return None, "bill_not_exist"  # nothing was ordered that day
-        return {"bill_date": wanted.isoformat(), "shop_id": self.shop_id(platform),
-                "content": self.bill(platform, wanted)}, ""
+        content = self.bill(platform, wanted)
+        if platform in self.garbled:  # a platform's export gone wrong: the first order's payout unreadable
+            self.garbled.discard(platform)
+            header, first, *rest = content.split("\r\n")
+            fields = first.split(",")
+            fields[12] = "1O.00"
+            content = "\r\n".join([header, ",".join(fields), *rest])
+        return {"bill_date": wanted.isoformat(), "shop_id": self.shop_id(platform), "content": content}, ""
 
 
 def create_platformsim_app(config: SimConfig) -> FastAPI:
@@ -310,6 +317,12 @@ def create_platformsim_app(config: SimConfig) -> FastAPI:
     @app.get("/sim/calls")
     def calls() -> Response:
         return JSONResponse({"calls": sim.calls})
+
+    @app.post("/sim/garble")
+    async def garble(request: Request) -> Response:
+        """The next bill download of ``platform`` carries one unreadable amount (``1O.00``)."""
+        sim.garbled.add(str((await request.json()).get("platform", p.MEITUAN)))
+        return JSONResponse({"garbled": sorted(sim.garbled)})
 
     @app.post("/sim/fail")
     async def fail(request: Request) -> Response:

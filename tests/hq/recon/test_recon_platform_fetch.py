@@ -175,3 +175,25 @@ def test_a_bill_for_another_shop_is_refused_and_nothing_is_half_imported(
         settings(pfinance, "MT1001", "ELM2001")
     fixed = fetch(phq, day)  # the right shop again: the bill comes in
     assert fixed["meituan"].startswith(f"meituan {day}: imported"), fixed
+
+
+def test_a_fetched_bill_with_an_unreadable_row_is_imported_and_the_row_reported(
+        phq: HQServer, padmin: Admin, pfinance: Admin, sim: PlatformSim) -> None:
+    settings(pfinance, "MT1001", "ELM2001")
+    sku, = skus(padmin, 1)
+    store = placed_store(padmin, {sku: 10})
+    day = today()
+    sold = hand_over(store, sim, "eleme", sku, 1, 1200)
+    assert store.push([sold["event"]]).json()["parked"] == []
+    sim.post("/sim/garble", {"platform": "eleme"})  # the platform's export goes wrong once
+    done = fetch(phq, day)
+    assert done["eleme"].startswith(f"eleme {day}: imported") and "1 unreadable" in done["eleme"], done
+    assert "  line 2: The amount cannot be read " in done["_out"] and "=1O.00" in done["_out"], done["_out"]
+    with phq.db() as session:
+        kept = session.scalar(select(ReconImport).where(ReconImport.channel == "eleme").order_by(ReconImport.id.desc()))
+        assert kept is not None and kept.source == "fetch" and kept.rejected[0]["reason"] == "recon_row_amount"
+    fixed = fetch(phq, day)  # the next run gets the bill whole: the row comes in
+    assert "imported" in fixed["eleme"] and "unreadable" not in fixed["eleme"], fixed
+    view = pfinance.ok(pfinance.get(f"/recon/days/{store.code}/{day}"))
+    eleme = next(c for c in view["channels"] if c["channel"] == "eleme")
+    assert eleme["differences"] == [] and eleme["theirs_net"] == 1200, eleme
