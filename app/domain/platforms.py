@@ -93,8 +93,10 @@ MEITUAN_CALLS = {"confirm": "order/confirm", "ready": "order/preparationMealComp
                  "picked_up": "order/arrived", "cancel": "order/cancel", "cancel_agree": "order/refund/agree",
                  "cancel_reject": "order/refund/reject", "partial_refund": "order/applyPartRefund",
                  "unprocessed": "order/getUnprocessedOrders"}
-#: 美团's settlement-bill download (assumed, see above)
+#: 美团's settlement-bill download (assumed, see above), and its error codes meaning "no bill to
+#: fetch (yet)": the day is not over, nothing was ordered that day (assumed too)
 MEITUAN_BILL = "bill/download"
+MEITUAN_NO_BILL = {808: "bill_not_ready", 809: "bill_not_exist"}
 #: 美团's logistics status (research §3.4) → the rider's status the store sees
 MEITUAN_RIDER = {0: "dispatching", 5: "assigned", 10: "accepted", 15: "arrived", 20: "picked_up", 40: "delivered",
                  100: "cancelled"}
@@ -144,5 +146,6 @@ ELEME_CALLS = {"confirm": "eleme.order.confirmOrderLite", "ready": "eleme.order.
                "picked_up": "eleme.order.receivedOrderLite", "cancel": "eleme.order.cancelOrderLite",
                "cancel_agree": "eleme.order.agreeRefundLite", "cancel_reject": "eleme.order.disagreeRefundLite",
                "partial_refund": "eleme.order.applyPartRefund", "unprocessed": "eleme.order.getUnprocessOrders"}
-#: 饿了么's settlement-bill download (assumed, see above)
+#: 饿了么's settlement-bill download (assumed, see above) and its "no bill (yet)" error codes
 ELEME_BILL = "eleme.finance.downloadBill"
+ELEME_NO_BILL = ("BILL_NOT_READY", "BILL_NOT_EXIST")

@@ -246,7 +246,8 @@ def create_platformsim_app(config: SimConfig) -> FastAPI:
         if path == p.MEITUAN_BILL:
             bill, why = sim.settlement(p.MEITUAN, params.get("bill_date", ""))
             if bill is None:
-                return JSONResponse({"data": "ng", "error": {"code": 808, "msg": why}})
+                code = next((c for c, reason in p.MEITUAN_NO_BILL.items() if reason == why), 801)
+                return JSONResponse({"data": "ng", "error": {"code": code, "msg": why}})
             return JSONResponse({"data": bill})
         return JSONResponse({"data": "ok", **({"result": result} if result is not None else {})})
 

@@ -313,6 +313,7 @@ class PlatformBill:
     filename: str = ""
     code: str = ""
     message: str = ""
+    later: bool = False  # the platform has no bill for the day (yet): fetch again on the next run
 
 
 def download_bill(channel: O2OChannel, day: date) -> PlatformBill:
@@ -327,7 +328,8 @@ def download_bill(channel: O2OChannel, day: date) -> PlatformBill:
             answer = requests.post(url, data=params, timeout=TIMEOUT).json()
             data, error = answer.get("data"), answer.get("error") or {}
             if not isinstance(data, dict):
-                return PlatformBill(False, code=str(error.get("code", "")), message=str(error.get("msg", ""))[:200])
+                return PlatformBill(False, code=str(error.get("code", "")), message=str(error.get("msg", ""))[:200],
+                                    later=error.get("code") in p.MEITUAN_NO_BILL)
             content, shop = data.get("content"), data.get("shop_id", "")
         else:
             metas = {"app_key": channel.app_key, "timestamp": int(time.time())}
@@ -339,7 +341,8 @@ def download_bill(channel: O2OChannel, day: date) -> PlatformBill:
             answer = requests.post(channel.callback_url, json=body, timeout=TIMEOUT).json()
             result, error = answer.get("result"), answer.get("error") or {}
             if not isinstance(result, dict):
-                return PlatformBill(False, code=str(error.get("code", "")), message=str(error.get("message", ""))[:200])
+                return PlatformBill(False, code=str(error.get("code", "")), message=str(error.get("message", ""))[:200],
+                                    later=error.get("code") in p.ELEME_NO_BILL)
             content, shop = result.get("content"), result.get("shopId", "")
     except (requests.RequestException, ValueError, AttributeError) as failure:
         return PlatformBill(False, code="unreachable", message=str(failure)[:200])

@@ -27,7 +27,7 @@ KIND = {PaymentProvider.WECHAT: "wechat", PaymentProvider.ALIPAY: "alipay"}
 class Fetched:
     provider: str
     day: date
-    outcome: str  # imported | already | not_ready | refused
+    outcome: str  # imported | already | not_ready | refused | failed
     detail: str = ""
     new_rows: int = 0
     rejected: list[Rejected] = field(default_factory=list)  # the rows it could not read
@@ -78,7 +78,10 @@ def fetch_platform_bills(sessions: sessionmaker[Session], day: date) -> list[Fet
     for channel in channels:
         bill = download_bill(channel, day)
         if not bill.available:
-            results.append(Fetched(channel.code, day, "not_ready", f"{bill.code} {bill.message}".strip()))
+            # no bill yet (or nothing that day): fetched again on the next run; anything else — a
+            # signature the platform refused, an outage — failed
+            outcome = "not_ready" if bill.later else "failed"
+            results.append(Fetched(channel.code, day, outcome, f"{bill.code} {bill.message}".strip()))
             continue
         try:
             with sessions() as session:

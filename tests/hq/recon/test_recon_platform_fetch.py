@@ -197,3 +197,26 @@ def test_a_fetched_bill_with_an_unreadable_row_is_imported_and_the_row_reported(
     view = pfinance.ok(pfinance.get(f"/recon/days/{store.code}/{day}"))
     eleme = next(c for c in view["channels"] if c["channel"] == "eleme")
     assert eleme["differences"] == [] and eleme["theirs_net"] == 1200, eleme
+
+
+def test_a_download_the_platform_refuses_or_a_day_without_a_bill_imports_nothing(
+        phq: HQServer, padmin: Admin, pfinance: Admin, sim: PlatformSim) -> None:
+    settings(pfinance, "MT1001", "ELM2001")
+    with phq.db() as session:
+        imports_before = session.scalar(select(func.count()).select_from(ReconImport))
+    quiet = fetch(phq, "2025-01-02")  # nothing was ordered that day
+    assert quiet["_rc"] == "3" and quiet["meituan"] == "meituan 2025-01-02: not_ready 809 bill_not_exist", quiet
+    assert quiet["eleme"] == "eleme 2025-01-02: not_ready BILL_NOT_EXIST bill_not_exist", quiet
+    ahead = fetch(phq, "2099-01-02")  # a day to come
+    assert ahead["meituan"] == "meituan 2099-01-02: not_ready 808 bill_not_ready", ahead
+    padmin.ok(padmin.http.put(padmin.hq.api + "/admin/o2o/channels/meituan", timeout=30, json={
+        "accept_seconds": 300, "allow_split": False, "safety_stock": 0, "commission_bp": 1800, "app_key": "mt-app",
+        "app_secret": "not-the-secret", "callback_url": f"{sim.url}/meituan/api/v1"}))  # HQ signs with a wrong secret
+    try:
+        forged = fetch(phq, today())
+        assert forged["meituan"].startswith(f"meituan {today()}: failed 703"), forged  # the platform's 签名错误
+        assert [c["valid"] for c in sim.calls() if c["action"] == p.MEITUAN_BILL][-1] is False
+    finally:
+        point_channels(padmin, sim.url)
+    with phq.db() as session:
+        assert session.scalar(select(func.count()).select_from(ReconImport)) == imports_before
