@@ -111,11 +111,13 @@ class StockLineIn(Body):
     quantity: Integer
 
 
-class StockMoveIn(Body):
+class StockMoveIn(OverridableIn):
+    """收货 / 报损 / 盘点 in one step; a count sets levels, so it needs a manager (or their 授权)
+    as the 盘点 sheet's approval does."""
+
     reason: Keyword  # receive | damage | count
     lines: list[StockLineIn] = Field(min_length=1, max_length=limits.MAX_LINES)
     note: Note = ""
-    command_id: CommandId
 
 
 class MemberIn(Body):
