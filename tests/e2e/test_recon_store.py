@@ -54,9 +54,9 @@ def paid_by_code_after_a_refusal(till: Till) -> tuple[str, dict[str, Any], dict[
     return till.ok(till.complete(ticket))["sale_id"], refused, paid
 
 
-def test_the_manager_drills_down_to_the_attempts_resolves_and_closes_the_day(
-        hq: HQServer, admin: Admin, paying_store: LinkedStore) -> None:
-    store = paying_store
+def a_day_with_two_differences(hq: HQServer, admin: Admin, store: LinkedStore) -> tuple[str, str, dict[str, Any],
+                                                                                       dict[str, Any]]:
+    """The paid-by-code sale at HQ, and the day's WeChat bill without it and with a charge we never sold."""
     sale_id, refused, paid = paid_by_code_after_a_refusal(Till(store.server, store.server.new_till()))
     store.wait_drained()
     with hq.db() as session:
@@ -66,7 +66,13 @@ def test_the_manager_drills_down_to_the_attempts_resolves_and_closes_the_day(
     extra = trade(uuid.uuid4().int % 10**9, 321, f"{day} 12:00:00", store=store.code)  # we never sold it
     finance.ok(finance.post("/recon/imports", {"filename": f"wx-{day}.csv", "content": base64.b64encode(
         wechat([extra], date.fromisoformat(day))).decode()}))
+    return day, sale_id, refused, paid
 
+
+def test_the_manager_drills_down_to_the_attempts_resolves_and_closes_the_day(
+        hq: HQServer, admin: Admin, paying_store: LinkedStore) -> None:
+    store = paying_store
+    day, sale_id, refused, paid = a_day_with_two_differences(hq, admin, store)
     manager = Till(store.server, store.server.new_till(), "9001", "9999", language="en")
     calendar = manager.ok(manager.get("/recon/calendar", params={"from": day, "to": day}))
     assert [(d["store"], d["day"], d["states"]["wechat"], d["open"]) for d in calendar["days"]] == \
@@ -128,3 +134,52 @@ def test_a_cashier_bad_input_and_hq_out_of_reach_are_coded_refusals(linked_store
         assert "HQ" in away.json()["message"]
     finally:
         store.proxy.restore()
+
+
+@pytest.fixture
+def english_ui(qapp: Any) -> None:
+    """The window's own words in English: an earlier test of the run may have left the app in 简体中文."""
+    from ui.app import create_app
+
+    create_app([], "en")
+
+
+def test_the_back_offices_window_in_store_mode_shows_the_attempts_and_closes_the_day(
+        qtbot: Any, english_ui: None, hq: HQServer, admin: Admin, paying_store: LinkedStore) -> None:
+    from PySide6.QtCore import Qt
+
+    from ui.api import BackOfficeClient
+    from ui.recon import COLOURS, ReconWindow, StoreReconClient
+
+    store = paying_store
+    day, sale_id, refused, paid = a_day_with_two_differences(hq, admin, store)
+    client = BackOfficeClient(store.server.url, "en")
+    client.login(store.server.new_till(), "9001", "9999")
+    window = ReconWindow(StoreReconClient(client, "en"), today=date.fromisoformat(day))
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.calendar.rowCount() == 1, timeout=20_000)
+    assert window.store.isReadOnly() and window.store.text() == store.code
+    assert not window.import_button.isVisibleTo(window) and not window.reopen_button.isVisibleTo(window)
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["Calendar"]
+    assert window.calendar.item(0, 2).background().color().name() == COLOURS["differences"]
+    window.calendar.selectRow(0)
+    qtbot.waitUntil(lambda: window.current is not None and window.differences.rowCount() == 2, timeout=20_000)
+    ours = next(r for r in range(window.differences.rowCount()) if window.differences.item(r, 3).text() == sale_id)
+    window.differences.selectRow(ours)
+    qtbot.waitUntil(lambda: "Payment attempts:" in window.detail.toPlainText(), timeout=20_000)
+    shown = window.detail.toPlainText()
+    assert refused["out_trade_no"] in shown and paid["out_trade_no"] in shown and "NOTENOUGH" in shown
+    assert "Receipt:" in shown and f"尾号{paid['transaction_id'][-4:]}" in shown
+    for _ in range(2):
+        channel, difference = next(("wechat", d) for c in window.current["channels"]  # type: ignore[index]
+                                   for d in c["differences"] if d["actionable"] and not d["resolution"])
+        left = window.current["open"]  # type: ignore[index]
+        window.resolve(channel, difference, "chase", "店长核对")
+        qtbot.waitUntil(lambda n=left: window.current is not None and window.current["open"] == n - 1,
+                        timeout=20_000)
+    window.close_day()
+    qtbot.waitUntil(lambda: window.current is not None and window.current["closed"], timeout=20_000)
+    assert not window.close_button.isEnabled() and not window.reopen_button.isEnabled()
+    qtbot.waitUntil(lambda: "🔒" in window.calendar.item(0, 1).text(), timeout=20_000)
+    assert window.calendar.item(0, 0).data(Qt.ItemDataRole.UserRole) == (store.code, day)
+    window.worker.stop()
