@@ -28,6 +28,7 @@ from app.domain.errors import DomainError
 from app.domain.receipt import plain_text
 from app.loyalty import call_hq
 from app.receipts import receipt_for
+from app.returns import slip_for
 from app.settings import StoreSettings
 from app.sync.hq_client import HqClient
 from app.tickets import Tickets
@@ -59,7 +60,8 @@ def day_view(client: HqClient | None, actor: Actor, day: date) -> dict[str, Any]
 def sale_detail(sessions: sessionmaker[Session], tickets: Tickets, settings: StoreSettings,
                 client: HqClient | None, actor: Actor, sale_id: str) -> dict[str, Any]:
     """A difference drilled down to the sale: HQ's record of it, then from the store's own books
-    each payment-code attempt's history, the refunds sent against them and the receipt's text."""
+    each payment-code attempt's history, the refunds sent against them and the receipt's text
+    (a return's slip)."""
     _manager(actor)
     found = call_hq(client, "GET", f"{_base(client)}/sales/{quote(sale_id, safe='')}")
     with sessions() as session:
@@ -67,13 +69,14 @@ def sale_detail(sessions: sessionmaker[Session], tickets: Tickets, settings: Sto
 
 
 def local_detail(session: Session, tickets: Tickets, settings: StoreSettings, sale_id: str) -> dict[str, Any]:
-    """What the store alone knows of a sale (or a return: its original sale's attempts)."""
+    """What the store alone knows of a sale (or of a return: its original sale's attempts, and its
+    slip for the receipt)."""
     ticket_id = session.scalar(select(Ticket.id).where(Ticket.sale_id == sale_id))
     receipt = None
     if ticket_id is not None:
         receipt = plain_text(receipt_for(session, tickets, sale_id, settings))
-    else:
-        ticket_id = session.scalar(select(Return.ticket_id).where(Return.return_no == sale_id))
+    elif (returned := session.scalar(select(Return).where(Return.return_no == sale_id))) is not None:
+        ticket_id, receipt = returned.ticket_id, plain_text(slip_for(session, sale_id, settings))
     attempts = list(session.scalars(select(PaymentAttempt).where(PaymentAttempt.ticket_id == ticket_id)
                                     .order_by(PaymentAttempt.id))) if ticket_id is not None else []
     numbers = [a.out_trade_no for a in attempts]

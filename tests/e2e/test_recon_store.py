@@ -8,6 +8,7 @@ and HQ out of reach are each a coded refusal."""
 from __future__ import annotations
 
 import base64
+import time
 import uuid
 from collections.abc import Iterator
 from datetime import date
@@ -183,3 +184,27 @@ def test_the_back_offices_window_in_store_mode_shows_the_attempts_and_closes_the
     qtbot.waitUntil(lambda: "🔒" in window.calendar.item(0, 1).text(), timeout=20_000)
     assert window.calendar.item(0, 0).data(Qt.ItemDataRole.UserRole) == (store.code, day)
     window.worker.stop()
+
+
+def test_a_returns_drill_down_shows_the_charge_and_the_refund_it_sent(paying_store: LinkedStore) -> None:
+    store = paying_store
+    till = Till(store.server, store.server.new_till())
+    sale_id, _, paid = paid_by_code_after_a_refusal(till)
+    lines = till.ok(till.get(f"/sales/{sale_id}/returnable"))["lines"]
+    returned = till.ok(till.post("/returns", {"sale_id": sale_id, "command_id": uuid.uuid4().hex,
+                                              "lines": [{"line_id": line["id"], "quantity": 1} for line in lines]}))
+    (refund,) = returned["paycode_refunds"]
+    deadline = time.monotonic() + 20
+    while till.ok(till.get(f"/paycode-refunds/{refund['out_refund_no']}"))["state"] != "success":
+        assert time.monotonic() < deadline, "the refund never succeeded"
+        time.sleep(0.1)
+    store.wait_drained()
+    manager = Till(store.server, store.server.new_till(), "9001", "9999", language="en")
+    detail = manager.ok(manager.get(f"/recon/sales/{returned['return_no']}"))
+    assert detail["sale_id"] == returned["return_no"] and detail["total"] == -350
+    assert [a["out_trade_no"] for a in detail["attempts"]][-1] == paid["out_trade_no"]
+    (sent,) = detail["refunds"]
+    assert (sent["out_refund_no"], sent["out_trade_no"], sent["amount"], sent["state"]) == \
+        (refund["out_refund_no"], paid["out_trade_no"], 350, "success")
+    assert sent["history"][0]["state"] == "new" and sent["history"][-1]["state"] == "success"
+    assert returned["return_no"] in detail["receipt"] and "退货" in detail["receipt"]  # the return's slip
