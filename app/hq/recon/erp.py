@@ -267,14 +267,26 @@ YONYOU_COLUMNS = ["会计期间", "凭证类别字", "凭证类别排序号", "�
 YONYOU_WORD_SEQ = 1  # 凭证类别排序号 of 记 where it is the account set's first (or only) 凭证类别
 
 
+#: U8 keeps 60 bytes of a 摘要
+YONYOU_SUMMARY_BYTES = 60
+
+
 def _yonyou_row(day: date, number: int, row: int, line: dict[str, Any], debit: Decimal,
                 credit: Decimal) -> list[Any]:
     """One entry line in 用友 U8's columns: what a voucher needs, the rest left empty (币种 empty is
     the account set's own currency)."""
     known = {"会计期间": day.month, "凭证类别字": WORD, "凭证类别排序号": YONYOU_WORD_SEQ, "凭证编号": number,
              "行号": row, "制单日期": day.isoformat(), "附单据数": 0, "制单人": PREPARER,
-             "摘要": line["summary"], "科目编码": line["code"], "借方金额": debit, "贷方金额": credit}
+             "摘要": _clipped(line["summary"], YONYOU_SUMMARY_BYTES), "科目编码": line["code"], "借方金额": debit,
+             "贷方金额": credit}
     return [known.get(column) for column in YONYOU_COLUMNS]
+
+
+def _clipped(text: str, most: int) -> str:
+    """``text`` cut to ``most`` bytes as GBK counts them, never through a character."""
+    while len(text.encode("gbk", errors="replace")) > most:
+        text = text[:-1]
+    return text
 
 
 def as_workbook(day: date, vouchers: Sequence[ErpVoucher], layout: str) -> bytes:
