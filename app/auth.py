@@ -141,7 +141,8 @@ def authorise(
     elif override is None:
         raise DomainError("override_required", status=403, action=action)
     else:
-        approver = _approver(session, actor, override, needed_role, action, settings)
+        approver = _approver(session, actor, override, needed_role, action, settings,
+                             subject=_subject(ticket_id, line_id))
         authoriser_id, authoriser_code = approver.id, approver.code
     record = Override(
         action=action,
@@ -166,7 +167,7 @@ def _subject(ticket_id: int | None, line_id: int | None) -> str:
 
 
 def _approver(session: Session, actor: Actor, override: OverrideRequest, needed_role: str, action: str,
-              settings: StoreSettings) -> Operator:
+              settings: StoreSettings, *, subject: str = "") -> Operator:
     """授权: the code and PIN a supervisor or manager typed at ``actor``'s till.
 
     Every refusal — an unknown code, a wrong PIN, an approver not senior enough or not let in — is
@@ -190,11 +191,15 @@ def _approver(session: Session, actor: Actor, override: OverrideRequest, needed_
         return approver
     asking.override_failed_attempts += 1
     remaining = settings.max_failed_pins - asking.override_failed_attempts
+    # a refused 授权 is on the record too: who asked, for what, and the code that was typed
+    typed = "".join(ch for ch in override.operator if ch.isprintable())[:16]
     if remaining <= 0:
         asking.override_failed_attempts = 0
         asking.override_locked_until = moment + timedelta(seconds=settings.lockout_seconds)
+        audit.record(session, actor, "override_locked", action, approver=typed, subject=subject)
         session.commit()
         raise DomainError("override_locked", status=423, minutes=max(1, settings.lockout_seconds // 60))
+    audit.record(session, actor, "override_refused", action, approver=typed, subject=subject)
     session.commit()
     raise DomainError("override_denied", status=403, action=action, remaining=remaining)
 

@@ -243,6 +243,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "recon_day_closed": ("{store} {day} 的对账已关闭：如需修改请由财务重新打开", "Reconciliation of {store} on {day} is closed: finance must reopen it first"),
     "recon_day_not_closed": ("{store} {day} 的对账尚未关闭", "Reconciliation of {store} on {day} is not closed"),
     "recon_open_differences": ("还有 {count} 笔差异未处理，不能关闭", "{count} differences are still open: the day cannot be closed"),
+    "recon_other_store": ("只能查看和处理本店的对账：{store} 不是本店", "Only this store's reconciliation can be seen or handled: {store} is another store"),
+    "recon_reopen_hq_only": ("重新打开已关闭的对账日需由总部财务操作", "Only HQ finance can reopen a closed reconciliation day"),
     "recon_difference_not_found": ("没有这笔差异：{key}", "No such difference: {key}"),
     "recon_raced": ("另一个操作正在写入同样的对账记录：请重试（不会重复）", "Another request was writing the same reconciliation records: try again (nothing is counted twice)"),
     "erp_day_not_closed": ("{store} {day} 尚未日结，不能导出凭证", "{store} has not closed {day} yet: no vouchers can be exported"),

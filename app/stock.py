@@ -14,15 +14,16 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from app import clock, outbox
+from app import auth, clock, outbox
 from app.catalog import lookup
-from app.context import Actor
+from app.context import Actor, OverrideRequest
 from app.db.models import Barcode, Product, StockLevel, StockMovement
 from app.domain.barcode import InStoreLayout
 from app.domain.errors import DomainError
 from app.domain.quantity import Unit, check_quantity
 from app.domain.sale import Sale
 from app.events import StockLine, StockMoved
+from app.settings import StoreSettings
 
 #: reasons an operator may give at the back office; "sale" and "return" come from tickets
 MANUAL_REASONS = {"receive": 1, "damage": -1, "count": 0}  # sign of the quantity; a count sets the level
@@ -89,8 +90,10 @@ def record_sale(session: Session, sale: Sale) -> None:
 
 
 def manual_move(session: Session, actor: Actor, reason: str, lines: list[tuple[str, int]], note: str,
-                layout: InStoreLayout) -> dict[str, Any]:
-    """收货 / 报损 / 盘点 from the back office; a supervisor's job. Quantities are counted, never signed."""
+                layout: InStoreLayout, *, override: OverrideRequest | None,
+                settings: StoreSettings) -> dict[str, Any]:
+    """收货 / 报损 / 盘点 from the back office; a supervisor's job. Quantities are counted, never signed.
+    A count sets levels: it needs what approving a 盘点 sheet needs, a manager or their 授权."""
     if not actor.at_least("supervisor"):
         raise DomainError("forbidden", status=403)
     sign = MANUAL_REASONS.get(reason)
@@ -98,6 +101,9 @@ def manual_move(session: Session, actor: Actor, reason: str, lines: list[tuple[s
         raise DomainError("invalid_field", status=422, field="reason", value=reason)
     if not lines:
         raise DomainError("invalid_field", status=422, field="lines", value="[]")
+    if reason == "count":
+        auth.authorise(session, actor, "stock_count", "manager", override, settings,
+                       detail=f"count: {len(lines)} lines")
     moves = []
     for code, quantity in lines:
         found = lookup(session, code, layout)

@@ -853,6 +853,26 @@ class BackOfficeClient(StoreClient):
         twin.token = self.token
         return twin
 
+    # -- 对账: the store's own days as HQ reconciled them (a manager; HQ must be reachable) ----------
+
+    def recon_calendar(self, first: str, last: str) -> dict[str, Any]:
+        return dict(self._api("GET", "/recon/calendar", params={"from": first, "to": last}))
+
+    def recon_day(self, day: str) -> dict[str, Any]:
+        return dict(self._api("GET", f"/recon/days/{quote(day, safe='')}"))
+
+    def recon_sale(self, sale_id: str) -> dict[str, Any]:
+        """HQ's drill-down of the sale with the store's payment attempts, refunds and receipt text."""
+        return dict(self._api("GET", f"/recon/sales/{quote(sale_id, safe='')}"))
+
+    def recon_resolve(self, day: str, channel: str, key: str, action: str, note: str,
+                      command_id: str | None = None) -> dict[str, Any]:
+        return dict(self._command(f"/recon/days/{quote(day, safe='')}/resolve",
+                                  {"channel": channel, "key": key, "action": action, "note": note}, command_id))
+
+    def recon_close(self, day: str, command_id: str | None = None) -> dict[str, Any]:
+        return dict(self._command(f"/recon/days/{quote(day, safe='')}/close", {}, command_id))
+
     def dashboard(self, first: str, last: str) -> Dashboard:
         return Dashboard.from_json(self._api("GET", "/reports/dashboard", params={"from": first, "to": last}))
 

@@ -1,10 +1,15 @@
-"""对账 for HQ finance (every store) or a store's manager (their store): a window over HQ's
-reconciliation API (``/api/v1/recon``), opened by ``omnistore client --recon --hq URL --key K``.
+"""对账 for HQ finance (every store) or a store's manager (their store): one window over two
+kinds of client. HQ finance's (``ReconClient``) talks to HQ's reconciliation API with a finance key,
+opened by ``omnistore client --recon --hq URL --key K``; the store manager's
+(``StoreReconClient``) talks to the store server, which asks HQ for this store's days only — the
+back office's 对账 page. For a store manager the store is fixed, the payouts (a merchant's, every
+store's) and the bill import are HQ's and not shown, and reopening a closed day is HQ finance's.
 
 * a calendar: days × channels per store, each cell coloured by its state (matched, differences,
   missing bill), a closed day marked;
 * a day: ours against the provider's per channel, fees and payout, every difference with its
-  resolution; a difference drills down to our sale (its tenders and lines) and the bill's row;
+  resolution; a difference drills down to our sale (its tenders and lines) and the bill's row,
+  and in the store also to the payment attempts' history and the receipt;
 * resolve a difference with a reason, close the day, reopen it (HQ finance), import a bill file.
 
 Every call runs on the one background worker (``ui.worker``): the window never waits on HQ.
@@ -47,6 +52,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.messages import message
+from ui.api import ApiError, BackOfficeClient
 from ui.formats import yuan
 from ui.worker import Worker
 
@@ -66,12 +72,14 @@ class ReconError(Exception):
 
 @dataclass
 class ReconClient:
-    """HQ's reconciliation API with a finance (or admin) key."""
+    """HQ's reconciliation API with a finance (or admin) key: every store."""
 
     hq: str
     key: str
     language: str = "zh_CN"
     timeout: float = 30.0
+    #: HQ finance: every store, the payouts, the import, reopening a day
+    finance = True
 
     def _call(self, method: str, path: str, body: Any = None, **params: Any) -> Any:
         headers = {"Authorization": f"Bearer {self.key}", "Accept-Language": self.language.replace("_", "-")}
@@ -116,6 +124,37 @@ class ReconClient:
         return dict(self._call("POST", "/recon/imports", {"filename": path.name, "content": content}))
 
 
+@dataclass
+class StoreReconClient:
+    """The store manager's: the store server's ``/api/v1/recon`` (their store only, HQ asked by the
+    store). The ``store`` arguments of the window's calls are the store's own, whatever they say."""
+
+    client: BackOfficeClient
+    language: str = "zh_CN"
+    finance = False
+
+    def _call(self, call: Callable[[], Any]) -> dict[str, Any]:
+        try:
+            return dict(call())
+        except ApiError as error:
+            raise ReconError(error.code, error.message) from None
+
+    def calendar(self, first: date, last: date, store: str = "") -> list[dict[str, Any]]:
+        return list(self._call(lambda: self.client.recon_calendar(first.isoformat(), last.isoformat()))["days"])
+
+    def day(self, store: str, day: str) -> dict[str, Any]:
+        return self._call(lambda: self.client.recon_day(day))
+
+    def sale(self, store: str, sale_id: str) -> dict[str, Any]:
+        return self._call(lambda: self.client.recon_sale(sale_id))
+
+    def resolve(self, store: str, day: str, channel: str, key: str, action: str, note: str) -> dict[str, Any]:
+        return self._call(lambda: self.client.recon_resolve(day, channel, key, action, note))
+
+    def close_day(self, store: str, day: str) -> dict[str, Any]:
+        return self._call(lambda: self.client.recon_close(day))
+
+
 class ResolveDialog(QDialog):
     """处理差异: the reason and a note."""
 
@@ -142,7 +181,7 @@ class ResolveDialog(QDialog):
 class ReconWindow(QMainWindow):
     """The calendar, the day and its differences, side by side."""
 
-    def __init__(self, client: ReconClient, store: str = "", worker: Worker | None = None,
+    def __init__(self, client: ReconClient | StoreReconClient, store: str = "", worker: Worker | None = None,
                  today: date | None = None) -> None:
         super().__init__()
         self.client = client
@@ -232,6 +271,12 @@ class ReconWindow(QMainWindow):
         split.addWidget(day_panel)
         split.setSizes([480, 800])
         layout.addWidget(split, 1)
+        if not client.finance:  # a store's manager: their store, no payouts, no import, no reopening
+            self.store.setReadOnly(True)
+            self.store.setPlaceholderText(self.tr("This store"))
+            self.import_button.setVisible(False)
+            self.reopen_button.setVisible(False)
+            self.tabs.removeTab(self.tabs.indexOf(self.payouts))
 
         self.refresh_button.clicked.connect(self.refresh)
         self.import_button.clicked.connect(self.choose_file)
@@ -278,7 +323,9 @@ class ReconWindow(QMainWindow):
         last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
         store = self.store.text().strip()
         self._run(lambda: self.client.calendar(first, last, store), self._show_calendar)
-        self._run(lambda: self.client.payouts(first, last), self._show_payouts)
+        if isinstance(self.client, ReconClient):
+            client = self.client
+            self._run(lambda: client.payouts(first, last), self._show_payouts)
 
     def _show_payouts(self, answer: dict[str, Any]) -> None:
         names = dict(zip(CHANNELS, self._channel_names(), strict=True))
@@ -297,6 +344,8 @@ class ReconWindow(QMainWindow):
                 self.payouts.setItem(row, column, item)
 
     def _show_calendar(self, days: list[dict[str, Any]]) -> None:
+        if not self.client.finance and days:
+            self.store.setText(days[0]["store"])
         self.calendar.setRowCount(len(days))
         for row, day in enumerate(days):
             self.calendar.setItem(row, 0, QTableWidgetItem(day["store"]))
@@ -356,7 +405,7 @@ class ReconWindow(QMainWindow):
         self.detail.clear()
         self.resolve_button.setEnabled(False)
         self.close_button.setEnabled(not view["closed"])
-        self.reopen_button.setEnabled(bool(view["closed"]))
+        self.reopen_button.setEnabled(bool(view["closed"]) and self.client.finance)
         cash = view.get("cash")
         if cash:
             self.status.setText(self.tr("Cash: counted %1, deposited %2, banked %3")
@@ -396,7 +445,29 @@ class ReconWindow(QMainWindow):
         shown += [f"  {t['method']} {yuan(t['amount'])} {t.get('out_trade_no') or ''} {t.get('transaction_id') or ''} "
                   f"{t.get('payer_bank') or ''}".rstrip() for t in sale["tenders"]]
         shown += [f"  · {line['sku']} {line['name']} {yuan(line['amount'])}" for line in sale["lines"]]
+        shown += self._attempt_lines(sale)
+        if sale.get("receipt"):
+            shown += ["", self.tr("Receipt:"), sale["receipt"]]
         self.detail.setPlainText("\n".join(shown))
+
+    def _attempt_lines(self, sale: dict[str, Any]) -> list[str]:
+        """The store's payment-code attempts of the sale: each with its steps and the provider's answers."""
+        if "attempts" not in sale:
+            return []
+        if not sale["attempts"]:
+            return [self.tr("Payment attempts: none")]
+        shown = [self.tr("Payment attempts:")]
+        for attempt in sale["attempts"]:
+            shown.append(f"  {attempt['out_trade_no']} {attempt['provider']} {yuan(attempt['amount'])} "
+                         f"{attempt['state']} {attempt['code']} {attempt['transaction_id'] or ''} "
+                         f"{attempt['message']}".rstrip())
+            shown += [f"    {step['at']} {step['state']} {step['code']}".rstrip() for step in attempt["history"]]
+        for refund in sale.get("refunds", []):
+            shown.append("  " + self.tr("Refund %1 of %2: %3 %4").replace("%1", refund["out_refund_no"])
+                         .replace("%2", refund["out_trade_no"]).replace("%3", yuan(refund["amount"]))
+                         .replace("%4", refund["state"]))
+            shown += [f"    {step['at']} {step['state']} {step['code']}".rstrip() for step in refund["history"]]
+        return shown
 
     # ---- decisions -----------------------------------------------------------------------------
     def resolve_selected(self) -> None:
@@ -420,8 +491,9 @@ class ReconWindow(QMainWindow):
         self._run(lambda: self.client.close_day(store, day), self._after_change)
 
     def reopen_day(self, note: str | None = None) -> None:
-        if self.current is None:
+        if self.current is None or not isinstance(self.client, ReconClient):
             return
+        client = self.client
         if note is None:
             from PySide6.QtWidgets import QInputDialog
 
@@ -429,7 +501,7 @@ class ReconWindow(QMainWindow):
             if not ok:
                 return
         store, day, reason = self.current["store"], self.current["day"], note
-        self._run(lambda: self.client.reopen_day(store, day, reason), self._after_change)
+        self._run(lambda: client.reopen_day(store, day, reason), self._after_change)
 
     def _after_change(self, view: dict[str, Any]) -> None:
         self._show_day(view)
@@ -442,7 +514,10 @@ class ReconWindow(QMainWindow):
             self.import_file(Path(name))
 
     def import_file(self, path: Path) -> None:
-        self._run(lambda: self.client.import_file(path), self._imported)
+        if not isinstance(self.client, ReconClient):
+            return
+        client = self.client
+        self._run(lambda: client.import_file(path), self._imported)
 
     def _imported(self, report: dict[str, Any]) -> None:
         if report["already"]:

@@ -291,6 +291,22 @@ class ReconReopenIn(BaseModel):
     note: ReconNote
 
 
+class StoreReconResolveIn(ReconResolveIn):
+    """A store's manager resolves a difference of the store's own day: their operator code is who."""
+
+    operator: OperatorCode
+
+
+class StoreReconCloseIn(BaseModel):
+    """A store's manager closes the store's own day (every difference resolved)."""
+
+    operator: OperatorCode
+
+
+class StoreReconReopenIn(ReconReopenIn):
+    operator: OperatorCode
+
+
 ErpRole = text(limits.NAME)
 
 

@@ -24,6 +24,7 @@ from server.store.routers import (
     members,
     o2o,
     paycodes,
+    recon,
     reports,
     returns,
     sales,
@@ -38,7 +39,7 @@ from server.store.routers import (
 from server.store.routers import settings as store_settings
 
 ROUTERS = (session, shifts, catalog, tickets, drawer, members, coupons, stored_value, returns, stock, sync, sales,
-           reports, closing, store_settings, o2o, labels, paycodes, staff, audit)
+           reports, closing, store_settings, o2o, labels, paycodes, staff, audit, recon)
 
 
 def create_store_app(settings: StoreSettings | None = None) -> FastAPI:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from server.hq.responses import ConflictOut
+from server.hq.responses import ConflictOut, ReconSaleOut
 from server.responses import Out
 
 # ---- the ticket --------------------------------------------------------------------------------
@@ -881,3 +881,53 @@ class AuditVerdictOut(Out):
     entries: int
     broken_at: int | None
     reason: str
+
+
+# ---- 对账: the manager's view of the store's own days (HQ's answers, the store's attempts added) ----------
+class PaymentStepOut(Out):
+    """One step of a payment-code attempt or refund: when, the state it moved to, the provider's code."""
+
+    at: str
+    state: str
+    code: str
+
+
+class ReconAttemptOut(Out):
+    """A payment-code attempt as the store recorded it (付款码 收款记录)."""
+
+    out_trade_no: str
+    provider: str
+    till: str
+    amount: int
+    state: str
+    code: str  # the customer's code, masked
+    raw_code: str | None
+    message: str
+    transaction_id: str | None
+    payer_bank: str | None
+    fee: int
+    queries: int
+    cancels: int
+    created_at: str
+    paid_at: str | None
+    history: list[PaymentStepOut]
+
+
+class ReconRefundOut(Out):
+    out_refund_no: str
+    out_trade_no: str
+    provider: str
+    amount: int
+    state: str
+    raw_code: str | None
+    refund_id: str | None
+    created_at: str
+    history: list[PaymentStepOut]
+
+
+class StoreReconSaleOut(ReconSaleOut):
+    """HQ's drill-down of the sale, with the store's payment attempts, refunds and receipt text."""
+
+    attempts: list[ReconAttemptOut]
+    refunds: list[ReconRefundOut]
+    receipt: str | None

@@ -5,7 +5,7 @@ so nothing the store accepts can stop its sync with HQ."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -111,11 +111,13 @@ class StockLineIn(Body):
     quantity: Integer
 
 
-class StockMoveIn(Body):
+class StockMoveIn(OverridableIn):
+    """收货 / 报损 / 盘点 in one step; a count sets levels, so it needs a manager (or their 授权)
+    as the 盘点 sheet's approval does."""
+
     reason: Keyword  # receive | damage | count
     lines: list[StockLineIn] = Field(min_length=1, max_length=limits.MAX_LINES)
     note: Note = ""
-    command_id: CommandId
 
 
 class MemberIn(Body):
@@ -176,6 +178,15 @@ class ConflictResolveIn(CommandIn):
     retry with the same command_id gets the first answer, not "handled already"."""
 
     note: ResolutionNote
+
+
+class ReconResolveIn(CommandIn):
+    """处理差异: the difference (its channel and key as HQ gave them), the reason and a note."""
+
+    channel: Literal["wechat", "alipay", "meituan", "eleme"]
+    key: text(limits.ID, max_length=200)  # type: ignore[valid-type]
+    action: Literal["write_off", "adjust", "refund_owed", "chase"]
+    note: text(limits.RESOLUTION_NOTE, min_length=1, max_length=500)  # type: ignore[valid-type]
 
 
 class PaycodeIn(Body):

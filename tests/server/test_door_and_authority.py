@@ -13,7 +13,7 @@ import pytest
 import requests
 from sqlalchemy import func, select, update
 
-from app.db.models import Command, Operator, Return, StockMovement, Ticket, TicketLine
+from app.db.models import AuditEntry, Command, Operator, Return, StockMovement, Ticket, TicketLine
 from app.domain import limits
 from harness.store import COLA, MOUTAI, WATER, StoreServer, Till
 
@@ -177,6 +177,14 @@ def test_wrong_authorisations_lock_the_cashier_out_of_asking_not_the_manager_out
     right = void_attempt(cashier, ticket, line, manager, "8642")
     assert right.json()["code"] == "override_locked"  # the cashier's asking is locked, whoever answers
     assert lines_of(cashier, ticket)[0]["voided"] is False
+    # every refused 授权 and the lock are on the audit log: who asked, for what, with whose code
+    with store_server.db() as session:
+        refused = session.execute(select(AuditEntry.action, AuditEntry.approver, AuditEntry.detail, AuditEntry.subject)
+                                  .where(AuditEntry.subject == f"ticket {ticket} line {line}",
+                                         AuditEntry.action.like("override_%")).order_by(AuditEntry.seq)).all()
+    assert [(action, approver) for action, approver, _, _ in refused] == [
+        ("override_refused", manager)] * 4 + [("override_locked", manager)]
+    assert {detail["text"] for _, _, detail, _ in refused} == {"void_line"}
     with store_server.db() as session:
         row = session.scalar(select(Operator).where(Operator.code == manager))
         assert row is not None and row.failed_attempts == 0 and row.locked_until is None

@@ -10,10 +10,14 @@ from sqlalchemy import select
 from app.db.models import OutboxEvent, StockMovement
 from harness.store import COLA, WATER, Till
 
+MANAGER, MANAGER_PIN = "9001", "9999"
 
-def move(till: Till, reason: str, lines: list[tuple[str, int]], command_id: str | None = None):
+
+def move(till: Till, reason: str, lines: list[tuple[str, int]], command_id: str | None = None,
+         override: dict[str, str] | None = None):
     return till.post("/stock/movements", {"reason": reason, "lines": [{"code": c, "quantity": q} for c, q in lines],
-                                          "note": "送货单 A-17", "command_id": command_id or uuid.uuid4().hex})
+                                          "note": "送货单 A-17", "command_id": command_id or uuid.uuid4().hex,
+                                          **({"override": override} if override else {})})
 
 
 def on_hand(till: Till, code: str) -> int:
@@ -46,7 +50,11 @@ def test_receive_sell_write_off_and_count(store_server) -> None:
 
     boss.ok(move(boss, "damage", [(WATER, 1)]))
     assert on_hand(boss, WATER) == before + 20
-    counted = boss.ok(move(boss, "count", [(WATER, 5)]))
+    # a count sets the level: a supervisor needs a manager's 授权 for it, as for a 盘点 sheet
+    refused = move(boss, "count", [(WATER, 5)])
+    assert refused.status_code == 403 and refused.json()["code"] == "override_required"
+    assert on_hand(boss, WATER) == before + 20
+    counted = boss.ok(move(boss, "count", [(WATER, 5)], override={"operator": MANAGER, "pin": MANAGER_PIN}))
     assert counted["lines"][0]["delta"] == 5 - (before + 20) and on_hand(boss, WATER) == 5
     with store_server.db() as session:
         reasons = [m.reason for m in session.scalars(select(StockMovement).order_by(StockMovement.id))

@@ -37,6 +37,8 @@ ACTIONS = {
     "return": QT_TRANSLATE_NOOP("AuditPage", "Refund above the limit"),
     "return_no_receipt": QT_TRANSLATE_NOOP("AuditPage", "Return without a receipt"),
     "diagnostics": QT_TRANSLATE_NOOP("AuditPage", "Diagnostics opened"),
+    "override_refused": QT_TRANSLATE_NOOP("AuditPage", "Authorisation refused"),
+    "override_locked": QT_TRANSLATE_NOOP("AuditPage", "Authorisation locked after failed tries"),
     "pin_reset": QT_TRANSLATE_NOOP("AuditPage", "PIN reset"),
     "pin_changed": QT_TRANSLATE_NOOP("AuditPage", "PIN changed"),
     "operator_locked": QT_TRANSLATE_NOOP("AuditPage", "Operator locked"),

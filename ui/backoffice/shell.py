@@ -100,6 +100,8 @@ MODULES: list[Module] = [
     Module("members", QT_TRANSLATE_NOOP("BackOffice", "Members"), "Ctrl+8", _module_page("members")),
     Module("settings", QT_TRANSLATE_NOOP("BackOffice", "Settings"), "Ctrl+9", _module_page("settings"),
            role="manager"),
+    Module("recon", QT_TRANSLATE_NOOP("BackOffice", "Reconciliation"), "Ctrl+0", _module_page("recon"),
+           role="manager"),
 ]
 
 

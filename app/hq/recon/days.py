@@ -43,6 +43,19 @@ def store_by_code(session: Session, code: str) -> Store:
     return store
 
 
+def own_store(signer: Store, code: str) -> str:
+    """A store's manager sees and decides on the signing store's days only: another store's are
+    refused, whatever the code in the path says."""
+    if code != signer.code:
+        raise DomainError("recon_other_store", status=403, store=code[:16])
+    return signer.code
+
+
+def store_actor(store: Store, operator: str) -> str:
+    """Who a store's decision is audited as: the store and its manager's operator code."""
+    return f"{store.code}:{operator.strip()}"[:64]
+
+
 # ---- our side and theirs ---------------------------------------------------------------------------
 def ours(session: Session, store: Store, channel: str, first: date, last: date) -> list[Ours]:
     if channel in PAYMENT_CHANNELS:

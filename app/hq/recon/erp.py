@@ -7,7 +7,7 @@ kept as exported, in the ERP's formats.
   with a number of its own — an exported voucher is never edited.
 * A day is exported only once the store has closed it (its Z is at HQ).
 * Formats: ``json``, ``csv`` (UTF-8 with BOM), ``kingdee`` (金蝶 KIS/K3 凭证引入 workbook) and
-  ``yonyou`` (用友 U8/T+ 凭证导入 workbook); the workbooks carry no timestamps of their own.
+  ``yonyou`` (用友 U8 总账 凭证导入 workbook); the workbooks carry no timestamps of their own.
 """
 
 from __future__ import annotations
@@ -296,8 +296,42 @@ def as_csv(store_code: str, day: date, vouchers: Sequence[ErpVoucher]) -> bytes:
 
 KINGDEE_COLUMNS = ["日期", "凭证字", "凭证号", "附单据数", "摘要", "科目代码", "科目名称", "借方金额", "贷方金额", "币别",
                    "汇率", "数量", "单价", "制单人", "审核人", "过账人"]
-YONYOU_COLUMNS = ["制单日期", "凭证类别", "凭证号", "附单据数", "摘要", "科目编码", "科目名称", "借方金额", "贷方金额",
-                  "币种", "制单人"]
+#: 用友 U8 总账's voucher-import sheet: one row per entry line, the columns the Chinese names of the
+#: fields of U8's voucher table GL_accvouch, in that order (docs/recon.md names the sources).
+YONYOU_COLUMNS = ["会计期间", "凭证类别字", "凭证类别排序号", "凭证编号", "行号", "制单日期", "附单据数", "制单人", "审核人",
+                  "记账人", "记账标志", "出纳人", "凭证标志", "凭证头自定义项1", "凭证头自定义项2", "摘要", "科目编码", "币种",
+                  "借方金额", "贷方金额", "外币借方金额", "外币贷方金额", "汇率", "数量借方", "数量贷方", "结算方式编码", "票号",
+                  "票号发生日期", "部门编码", "职员编码", "客户编码", "供应商编码", "项目编码", "项目大类编码", "业务员",
+                  "对方科目编码", "银行帐两清标志", "往来帐两清标志", "是否核销", "外部凭证帐套号", "外部凭证会计年度",
+                  "外部凭证系统名称", "外部凭证系统版本号", "外部凭证制单日期", "外部凭证会计期间", "外部凭证业务类型",
+                  "外部凭证业务号", "日期", "标志", "外部凭证单据号", "凭证是否可修改", "凭证分录是否可增删", "凭证合计金额是否保值",
+                  "分录数值是否可修改", "分录科目是否可修改", "分录受控科目可用状态", "分录往来项是否可修改", "分录部门是否可修改",
+                  "分录项目是否可修改", "分录往来项是否必输", "自定义字段1", "自定义字段2", "自定义字段3", "自定义字段4",
+                  "自定义字段5", "自定义字段6", "自定义字段7", "自定义字段8", "自定义字段9", "自定义字段10", "现金项目编号",
+                  "现金借方", "现金贷方"]
+YONYOU_WORD_SEQ = 1  # 凭证类别排序号 of 记 where it is the account set's first (or only) 凭证类别
+
+
+#: U8 keeps 60 bytes of a 摘要
+YONYOU_SUMMARY_BYTES = 60
+
+
+def _yonyou_row(day: date, number: int, row: int, line: dict[str, Any], debit: Decimal,
+                credit: Decimal) -> list[Any]:
+    """One entry line in 用友 U8's columns: what a voucher needs, the rest left empty (币种 empty is
+    the account set's own currency)."""
+    known = {"会计期间": day.month, "凭证类别字": WORD, "凭证类别排序号": YONYOU_WORD_SEQ, "凭证编号": number,
+             "行号": row, "制单日期": day.isoformat(), "附单据数": 0, "制单人": PREPARER,
+             "摘要": _clipped(line["summary"], YONYOU_SUMMARY_BYTES), "科目编码": line["code"], "借方金额": debit,
+             "贷方金额": credit}
+    return [known.get(column) for column in YONYOU_COLUMNS]
+
+
+def _clipped(text: str, most: int) -> str:
+    """``text`` cut to ``most`` bytes as GBK counts them, never through a character."""
+    while len(text.encode("gbk", errors="replace")) > most:
+        text = text[:-1]
+    return text
 
 
 def as_workbook(day: date, vouchers: Sequence[ErpVoucher], layout: str) -> bytes:
@@ -310,15 +344,14 @@ def as_workbook(day: date, vouchers: Sequence[ErpVoucher], layout: str) -> bytes
     kingdee = layout == "kingdee"
     sheet.append(KINGDEE_COLUMNS if kingdee else YONYOU_COLUMNS)
     for v in vouchers:
-        for line in v.lines:
+        for row, line in enumerate(v.lines, start=1):
             debit = _yuan(int(line["debit"])) if line["debit"] else Decimal("0.00")
             credit = _yuan(int(line["credit"])) if line["credit"] else Decimal("0.00")
             if kingdee:
                 sheet.append([day.isoformat(), WORD, v.number, 0, line["summary"], line["code"], line["name"], debit,
                               credit, "RMB", 1, 0, 0, PREPARER, "", ""])
             else:
-                sheet.append([day.isoformat(), WORD, v.number, 0, line["summary"], line["code"], line["name"], debit,
-                              credit, "人民币", PREPARER])
+                sheet.append(_yonyou_row(day, v.number, row, line, debit, credit))
     fixed = datetime(day.year, day.month, day.day)
     book.properties.created = book.properties.modified = fixed
     book.properties.creator = PREPARER

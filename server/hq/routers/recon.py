@@ -1,6 +1,11 @@
 """对账 and the ERP's vouchers for HQ finance (scope ``finance``; ``admin`` admits everything):
 import a provider's bill, the calendar of days × channels, a day's totals and differences with
-their drill-down, resolve a difference, close and reopen a day, the vouchers and their accounts."""
+their drill-down, resolve a difference, close and reopen a day, the vouchers and their accounts.
+
+A store's manager has the same calendar, day and drill-down for their own store through the
+store server, which signs its calls (``/stores/{store}/recon/...``): another store's days are
+refused; the manager may resolve a difference and close the day, audited as the store and their
+operator code; reopening a closed day stays HQ finance's."""
 
 from __future__ import annotations
 
@@ -17,7 +22,7 @@ from app.hq.models import ApiKey
 from app.hq.recon import days, erp, imports, payouts
 from server.fields import Count, Day
 from server.hq import schemas
-from server.hq.deps import DB, scoped
+from server.hq.deps import DB, RawBody, SignedStore, documented_body, scoped, signed_body
 from server.hq.responses import (
     ErpAccountsOut,
     ImportReportOut,
@@ -29,6 +34,7 @@ from server.hq.responses import (
     ReconSettingsOut,
     VouchersOut,
 )
+from server.responses import answer
 
 router = APIRouter(tags=["reconciliation"])
 
@@ -140,3 +146,50 @@ def erp_accounts(key: Finance, session: DB) -> dict[str, Any]:
 def save_erp_accounts(key: Finance, session: DB, body: schemas.ErpAccountsIn) -> dict[str, Any]:
     """The chart of accounts by role (科目代码): what each tender, revenue, tax and fee books to."""
     return services.save_erp_accounts(session, [(a.role, a.code, a.name) for a in body.accounts])
+
+
+# ---- a store's manager, their own store (signed by the store) ------------------------------------------
+@router.get("/stores/{store}/recon/calendar", response_model=ReconCalendarOut)
+def store_calendar(signer: SignedStore, session: DB, store: schemas.Text16,
+                   first: Annotated[Day, Query(alias="from")], last: Annotated[Day, Query(alias="to")]) -> Response:
+    """The signing store's days × channels."""
+    return answer(ReconCalendarOut, days.calendar(session, first, last, days.own_store(signer, store)))
+
+
+@router.get("/stores/{store}/recon/days/{day}", response_model=ReconDayOut)
+def store_day_view(signer: SignedStore, session: DB, store: schemas.Text16, day: Day) -> Response:
+    """One of the signing store's days: per channel ours vs theirs, the differences, the cash."""
+    return answer(ReconDayOut, days.day_view(session, days.own_store(signer, store), day))
+
+
+@router.get("/stores/{store}/recon/sales/{sale_id}", response_model=ReconSaleOut)
+def store_sale(signer: SignedStore, session: DB, store: schemas.Text16, sale_id: schemas.Id) -> Response:
+    """A difference's drill-down to one of the signing store's sales."""
+    return answer(ReconSaleOut, days.sale_detail(session, days.own_store(signer, store), sale_id))
+
+
+@router.post("/stores/{store}/recon/days/{day}/resolve", response_model=ReconDayOut,
+             openapi_extra=documented_body(schemas.StoreReconResolveIn))
+def store_resolve(signer: SignedStore, session: DB, store: schemas.Text16, day: Day, body: RawBody) -> Response:
+    """The store's manager resolves a difference of the store's day with its reason."""
+    code = days.own_store(signer, store)
+    data = signed_body(schemas.StoreReconResolveIn, body)
+    return answer(ReconDayOut, services.resolve_difference(session, code, day, data.channel, data.key, data.action,
+                                                           data.note, days.store_actor(signer, data.operator)))
+
+
+@router.post("/stores/{store}/recon/days/{day}/close", response_model=ReconDayOut,
+             openapi_extra=documented_body(schemas.StoreReconCloseIn))
+def store_close_day(signer: SignedStore, session: DB, store: schemas.Text16, day: Day, body: RawBody) -> Response:
+    """The store's manager closes the store's day once every difference is resolved."""
+    code = days.own_store(signer, store)
+    data = signed_body(schemas.StoreReconCloseIn, body)
+    return answer(ReconDayOut, services.close_recon_day(session, code, day, days.store_actor(signer, data.operator)))
+
+
+@router.post("/stores/{store}/recon/days/{day}/reopen", response_model=ReconDayOut,
+             openapi_extra=documented_body(schemas.StoreReconReopenIn))
+def store_reopen_day(signer: SignedStore, store: schemas.Text16, day: Day, body: RawBody) -> Response:
+    """Reopening a closed day needs HQ finance: a store is always refused."""
+    days.own_store(signer, store)
+    raise DomainError("recon_reopen_hq_only", status=403)

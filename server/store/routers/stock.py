@@ -39,8 +39,9 @@ def _lines(lines: list[schemas.StockLineIn]) -> list[tuple[str, int]]:
 def move_stock(body: schemas.StockMoveIn, who: Who, session: DB, settings: Settings) -> dict[str, Any]:
     """收货 / 报损 / 盘点 (supervisor and up); each line's new level comes back."""
     lines = [(line.code, line.quantity) for line in body.lines]
-    return command(session, who, body.command_id, "stock_move", body.model_dump(exclude={"command_id"}),
-                   lambda: stock.manual_move(session, who, body.reason, lines, body.note, settings.in_store_layout))
+    return command(session, who, body.command_id, "stock_move", body.model_dump(exclude={"command_id", "override"}),
+                   lambda: stock.manual_move(session, who, body.reason, lines, body.note, settings.in_store_layout,
+                                             override=override(body), settings=settings))
 
 
 @router.get("/stock", response_model=StockLevelOut)

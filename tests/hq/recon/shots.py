@@ -1,11 +1,13 @@
 """The reconciliation window's screenshots for docs/screenshots: a scratch HQ with three days of a
 store's sales and bills (one day with a lost sale and an extra charge), then the window in each
-language asked for (``python -m tests.hq.recon.shots [en] [zh_CN]``; the Chinese ones need the
+language asked for — HQ finance's, and the store manager's through a store server enrolled as the
+store (``recon_store_day``) (``python -m tests.hq.recon.shots [en] [zh_CN]``; the Chinese ones need the
 window's translations compiled)."""
 
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -13,7 +15,9 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
-from harness.hq import Admin, scratch_hq
+from harness.hq import Admin, HQServer, scratch_hq
+from harness.processes import OMNISTORE, ROOT
+from harness.store import StoreServer, make_store_server
 from tests.hq.recon.bill_files import alipay, bank, trade, wechat
 from tests.hq.recon.test_recon_hq import sale_event, upload, z_event
 
@@ -57,6 +61,44 @@ def wait(condition: Callable[[], bool], timeout: float = 20.0) -> None:
         time.sleep(0.01)
 
 
+def store_server(admin: Admin, hq: HQServer, home: Path) -> StoreServer:
+    """A store server enrolled as S001, for the store manager's window."""
+    enrolment = admin.ok(admin.post("/admin/stores/S001/enrolment"))
+    server = make_store_server(home, products=50)
+    subprocess.run([*OMNISTORE, "enroll", "--hq", hq.url, "--code", enrolment["code"]],
+                   cwd=ROOT, env=server.env, check=True, capture_output=True)
+    server.start()
+    return server
+
+
+def store_shot(server: StoreServer, lang: str) -> Path:
+    """The store manager's window (the back office's 对账 page) on the lost sale's day, drilled down."""
+    from PySide6.QtCore import Qt
+
+    from ui.api import BackOfficeClient
+    from ui.recon import ReconWindow, StoreReconClient
+
+    client = BackOfficeClient(server.url, lang)
+    client.login("T01", "9001", "9999")
+    window = ReconWindow(StoreReconClient(client, lang), today=DAY)
+    window.resize(1280, 860)
+    window.show()
+    wait(lambda: window.calendar.rowCount() > 0)
+    row = next(r for r in range(window.calendar.rowCount())
+               if window.calendar.item(r, 0).data(Qt.ItemDataRole.UserRole)[1] == DAY.isoformat())
+    window.calendar.selectRow(row)
+    wait(lambda: window.current is not None and window.differences.rowCount() > 0)
+    lost = next(r for r in range(window.differences.rowCount()) if window.differences.item(r, 3).text() == "S-LOST")
+    window.differences.selectRow(lost)
+    wait(lambda: "S-LOST" in window.detail.toPlainText() and "\n" in window.detail.toPlainText()
+         and window.progress.isHidden())
+    path = OUT / f"recon_store_day_{lang}_1280x860.png"
+    window.grab().save(str(path))
+    window.worker.stop()
+    window.close()
+    return path
+
+
 def main(languages: list[str]) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from ui.app import create_app
@@ -76,6 +118,13 @@ def main(languages: list[str]) -> None:
                 print(path)
             window.worker.stop()
             window.close()
+        server = store_server(admin, hq, Path(tempfile.mkdtemp(prefix="recon-shots-store-")))
+        try:
+            for lang in languages:
+                create_app([], lang)
+                print(store_shot(server, lang))
+        finally:
+            server.stop()
 
 
 if __name__ == "__main__":

@@ -6,10 +6,15 @@ reopening; the ERP's vouchers balance and re-export byte-identical."""
 from __future__ import annotations
 
 import base64
+import io
 import random
 import uuid
+from decimal import Decimal
 from typing import Any
 
+import openpyxl
+
+from app.hq.recon.erp import YONYOU_COLUMNS
 from harness.hq import Admin, HQServer, Store
 from tests.hq.recon.bill_files import MCH, trade, wechat
 
@@ -130,6 +135,19 @@ def test_vouchers_balance_wait_for_the_days_close_and_re_export_byte_identical(
         one = finance.get("/erp/vouchers", date=day, store=store.code, format=output)
         two = finance.get("/erp/vouchers", date=day, store=store.code, format=output)
         assert one.status_code == 200 and one.content == two.content and len(one.content) > 100
+    # the 用友 U8 sheet: its own headers, each voucher balanced, each 摘要 within U8's 60 bytes
+    sheet = openpyxl.load_workbook(io.BytesIO(finance.get("/erp/vouchers", date=day, store=store.code,
+                                                          format="yonyou").content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert list(rows[0]) == YONYOU_COLUMNS
+    column = {name: n for n, name in enumerate(YONYOU_COLUMNS)}
+    by_voucher: dict[int, list[Decimal]] = {}
+    for row in rows[1:]:
+        totals = by_voucher.setdefault(row[column["凭证编号"]], [Decimal(0), Decimal(0)])
+        totals[0] += Decimal(str(row[column["借方金额"]]))
+        totals[1] += Decimal(str(row[column["贷方金额"]]))
+        assert 0 < len(row[column["摘要"]].encode("gbk")) <= 60 and row[column["凭证类别字"]] == "记"
+    assert sorted(by_voucher) == sorted(numbers) and all(debit == credit for debit, credit in by_voucher.values())
     # a late sale after the export: an adjusting voucher, the exported ones untouched
     store.push([sale_event(store, "V-LATE", f"{day}T21:00:00", [("cash", 200)])])
     adjusted = finance.ok(finance.get("/erp/vouchers", date=day, store=store.code))
