@@ -368,7 +368,8 @@ def card_balance(client: HqClient | None, card: str) -> dict[str, Any]:
 def top_up(sessions: sessionmaker[Session], actor: Actor, client: HqClient | None, card: str, amount: int,
            command_id: str) -> dict[str, Any]:
     """充值 at the till: HQ adds the principal and the bonus its rules give (充100送20); the cash
-    goes into this till's drawer, so the shift's expected cash counts it."""
+    goes into this till's drawer, so the shift's expected cash counts it. The event HQ keeps says
+    the tender (cash) and the business day (the shift's), for the day's top-up voucher."""
     card = normalise_code(card)
     check_amount(amount)
     ref = f"{store_code(client)}:{command_id}"
@@ -382,7 +383,9 @@ def top_up(sessions: sessionmaker[Session], actor: Actor, client: HqClient | Non
         entry = result.get("entry") or {}
         session.add(TopUp(shift_id=shift.id, till=actor.till, card=card, amount=amount,
                           bonus=int(entry.get("bonus", 0)), ref=ref, created_at=clock.now()))
-        outbox.record(session, Kept(STORED_VALUE_TOPUP, {"till": actor.till, "card": card, "amount": amount, "ref": ref}))
+        outbox.record(session, Kept(STORED_VALUE_TOPUP, {"till": actor.till, "card": card, "amount": amount, "ref": ref,
+                                                         "method": "cash",
+                                                         "business_day": shift.opened_at.date().isoformat()}))
         audit.record(session, actor, "stored_value_topup", card, amount=amount, subject=card[:64])
         return result
 

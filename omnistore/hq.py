@@ -99,10 +99,14 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
                               help="the kind of file (default: recognised from its content)")
     recon_import.add_argument("--lang", default=None, help="language of the report: zh_CN or en")
     recon_import.set_defaults(func=cmd_recon_import)
-    recon_fetch = recon_sub.add_parser("fetch", help="the morning job: fetch the day's bills from the providers in "
-                                                     "CREDENTIALS and import them (default: yesterday, Beijing time)")
-    recon_fetch.add_argument("--credentials", type=Path, required=True, help="payments.json with HQ's merchant keys")
+    recon_fetch = recon_sub.add_parser("fetch", help="the morning job: fetch the day's bills from the payment "
+                                                     "providers in CREDENTIALS and the 美团/饿了么 channels' "
+                                                     "settlement bills, and import them (default: yesterday, "
+                                                     "Beijing time)")
+    recon_fetch.add_argument("--credentials", type=Path, default=None,
+                             help="payments.json with HQ's merchant keys (without it: only the platforms' bills)")
     recon_fetch.add_argument("--day", default=None, help="YYYY-MM-DD (default: yesterday)")
+    recon_fetch.add_argument("--lang", default=None, help="language of the report: zh_CN or en")
     recon_fetch.set_defaults(func=cmd_recon_fetch)
     for parser in (*recon_sub.choices.values(),):
         _database_arg(parser)
@@ -371,22 +375,30 @@ def cmd_recon_fetch(args: argparse.Namespace) -> int:
     from datetime import date
 
     from app.domain.errors import DomainError
-    from app.hq.recon.fetch import fetch_bills, yesterday
+    from app.hq.recon.fetch import fetch_bills, fetch_platform_bills, yesterday
     from app.messages import message
     from app.payments import gateways
     from app.payments.credentials import load_credentials
 
     try:
         day = date.fromisoformat(args.day) if args.day else yesterday()
-        clients = gateways(load_credentials(args.credentials))
+        clients = gateways(load_credentials(args.credentials)) if args.credentials else {}
     except ValueError:
         print(f"--day: not a date: {args.day}", file=sys.stderr)
         return 2
     except DomainError as error:
         print(message(error.code, _language(args), error.params), file=sys.stderr)
         return 1
-    results = fetch_bills(_sessions(args), clients, day)
+    sessions = _sessions(args)
+    results = fetch_bills(sessions, clients, day) + fetch_platform_bills(sessions, day)
+    language = _language(args)
     for fetched in results:
-        print(f"{fetched.provider} {fetched.day}: {fetched.outcome} {fetched.detail}".rstrip()
-              + (f" ({fetched.new_rows} new rows)" if fetched.outcome == "imported" else ""))
+        detail = fetched.detail
+        if fetched.outcome == "refused":
+            detail = f"{fetched.detail}: {message(fetched.detail, language, fetched.params)}"
+        unreadable = f", {len(fetched.rejected)} unreadable" if fetched.rejected else ""
+        print(f"{fetched.provider} {fetched.day}: {fetched.outcome} {detail}".rstrip()
+              + (f" ({fetched.new_rows} new rows{unreadable})" if fetched.outcome == "imported" else ""))
+        for rejected in fetched.rejected:
+            print(f"  line {rejected.line}: {message(rejected.reason, language)} {rejected.detail}".rstrip())
     return 0 if all(f.outcome in ("imported", "already") for f in results) else 3

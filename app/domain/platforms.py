@@ -13,6 +13,15 @@ signature}`` with ``signature = MD5(action + token + <metas and params sorted by
 k=<JSON of v>, concatenated> + secret)`` in upper case. Push types used: 10 order placed, 14 order
 cancelled before acceptance, 20 the customer asks to cancel (after acceptance).
 
+Each morning HQ downloads the day before's settlement bill (结算账单) with a signed call of the same
+kind: 美团 ``bill/download`` (form field ``bill_date``, YYYY-MM-DD; answer ``{"data": {"bill_date",
+"shop_id", "content"}}`` or ``{"data": "ng", "error": {code, msg}}``), 饿了么
+``eleme.finance.downloadBill`` (params ``{"billDate"}``; result ``{"billDate", "shopId",
+"content"}``). **Assumed**: neither call nor its answer could be checked in the sources at hand —
+the research notes say nothing of the platforms' bill APIs; third-party SDKs show 饿了么's finance
+calls live under ``eleme.finance.*`` (``queryBranchBills``, ``queryBranchOrders``, answers in JSON).
+``content`` is the bill as CSV (the platform simulator's layout, docs/o2o.md).
+
 Sources: the research notes (``payments-o2o-recon.md`` §3.4): 美团 statuses, cancel reasons, the
 old waimai ``sig`` scheme; 饿了么 states, the 15-minute cancel window, push + pull
 (``eleme.order.getUnprocessOrders``). The 饿了么 signature layout above and the names of the
@@ -84,6 +93,10 @@ MEITUAN_CALLS = {"confirm": "order/confirm", "ready": "order/preparationMealComp
                  "picked_up": "order/arrived", "cancel": "order/cancel", "cancel_agree": "order/refund/agree",
                  "cancel_reject": "order/refund/reject", "partial_refund": "order/applyPartRefund",
                  "unprocessed": "order/getUnprocessedOrders"}
+#: 美团's settlement-bill download (assumed, see above), and its error codes meaning "no bill to
+#: fetch (yet)": the day is not over, nothing was ordered that day (assumed too)
+MEITUAN_BILL = "bill/download"
+MEITUAN_NO_BILL = {808: "bill_not_ready", 809: "bill_not_exist"}
 #: 美团's logistics status (research §3.4) → the rider's status the store sees
 MEITUAN_RIDER = {0: "dispatching", 5: "assigned", 10: "accepted", 15: "arrived", 20: "picked_up", 40: "delivered",
                  100: "cancelled"}
@@ -133,3 +146,6 @@ ELEME_CALLS = {"confirm": "eleme.order.confirmOrderLite", "ready": "eleme.order.
                "picked_up": "eleme.order.receivedOrderLite", "cancel": "eleme.order.cancelOrderLite",
                "cancel_agree": "eleme.order.agreeRefundLite", "cancel_reject": "eleme.order.disagreeRefundLite",
                "partial_refund": "eleme.order.applyPartRefund", "unprocessed": "eleme.order.getUnprocessOrders"}
+#: 饿了么's settlement-bill download (assumed, see above) and its "no bill (yet)" error codes
+ELEME_BILL = "eleme.finance.downloadBill"
+ELEME_NO_BILL = ("BILL_NOT_READY", "BILL_NOT_EXIST")

@@ -5,6 +5,10 @@
   tax and 应交税费-应交增值税（销项税额）per rate; a gift card sold is 预收账款 (a liability until
   spent), never revenue. Returns are the same lines on the other side. 抹零 and what a
   discount left between the tenders and the lines goes to its own account.
+* the **top-up voucher** (储值充值): money paid onto a stored-value card is owed to its holder
+  until spent — 借 the tender that paid it (库存现金, 其他货币资金-微信…) 贷 预收账款-储值卡; the
+  bonus the rules add (充100送20) is owed too and costs 销售费用-充值赠送 now. Spending stored value
+  later is the sales voucher's 借 预收账款-储值卡 贷 主营业务收入 / 销项税.
 * the **payout voucher** (回款): 借 银行存款 what arrived, 借 财务费用 the provider's fees, 贷 the
   provider's clearing account the gross; an O2O platform's commission and the subsidies the
   merchant funded are 销售费用.
@@ -38,6 +42,8 @@ DEFAULT_CHART: dict[str, tuple[str, str]] = {
     "revenue": ("6001", "主营业务收入"),
     "output_vat": ("22210102", "应交税费-应交增值税（销项税额）"),
     "liability:gift_card": ("220302", "预收账款-礼品卡"),
+    "liability:stored_value": ("220301", "预收账款-储值卡"),
+    "topup_bonus": ("660108", "销售费用-充值赠送"),
     "rounding": ("660302", "财务费用-抹零"),
     "fees": ("660301", "财务费用-手续费"),
     "commission": ("660105", "销售费用-平台佣金"),
@@ -90,7 +96,7 @@ class VoucherLine:
 class Voucher:
     store: str
     day: date
-    kind: str  # sales | payout | cash | adjust
+    kind: str  # sales | topup | payout | cash | adjust
     summary: str
     lines: tuple[VoucherLine, ...]
 
@@ -172,6 +178,29 @@ def sales_voucher(store: str, day: date, tenders: Mapping[tuple[str, str], int],
     if taken != sold:
         book.debit("抹零及尾差", chart["rounding"], sold - taken)
     return Voucher(store, day, "sales", f"{day.isoformat()} 销售", book.lines())
+
+
+@dataclass(frozen=True, slots=True)
+class TopUp:
+    """Money paid onto a stored-value card (储值充值), in fen: ``amount`` paid with ``method``, and
+    the ``bonus`` the top-up rules added. A top-up taken back is the same with negative figures."""
+
+    method: str
+    amount: int
+    bonus: int = 0
+
+
+def top_up_voucher(store: str, day: date, top_ups: Iterable[TopUp], chart: Chart) -> Voucher:
+    """The day's top-ups: 借 the tender's account 贷 预收账款-储值卡 what was paid; 借 销售费用-充值赠送
+    贷 预收账款-储值卡 the bonus. Nothing of it is revenue until the card pays for a sale."""
+    book = _Builder()
+    liability = chart["liability:stored_value"]
+    for top_up in top_ups:
+        book.debit("储值充值", chart.tender(top_up.method), top_up.amount)
+        book.credit("储值充值", liability, top_up.amount)
+        book.debit("充值赠送", chart["topup_bonus"], top_up.bonus)
+        book.credit("充值赠送", liability, top_up.bonus)
+    return Voucher(store, day, "topup", f"{day.isoformat()} 储值充值", book.lines())
 
 
 def payout_voucher(store: str, day: date, clearing: Account, gross: int, fees: int, chart: Chart) -> Voucher:

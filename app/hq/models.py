@@ -20,6 +20,7 @@ from sqlalchemy import (
     Integer,
     String,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -186,7 +187,13 @@ class Event(HQBase):
     content_hash: Mapped[str] = mapped_column(String(64))
     received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
-    __table_args__ = (UniqueConstraint("store_id", "seq", name="uq_events_store_seq"),)
+    __table_args__ = (
+        UniqueConstraint("store_id", "seq", name="uq_events_store_seq"),
+        # a store's top-ups by business day (the ERP's top-up voucher), PostgreSQL only (migration 0072)
+        Index("ix_events_topup_day", "store_id", text("(payload ->> 'business_day')"),
+              postgresql_where=text("kind = 'stored_value_topup'")),
+        Index("ix_events_topup_made", "store_id", "created_at", postgresql_where=text("kind = 'stored_value_topup'")),
+    )
 
 
 class Sale(HQBase):
@@ -586,7 +593,7 @@ class ErpVoucher(HQBase):
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
     store_id: Mapped[int] = mapped_column(ForeignKey("stores.id"))
     business_day: Mapped[date] = mapped_column(Date)
-    kind: Mapped[str] = mapped_column(String(16))  # sales | payout | cash | adjust
+    kind: Mapped[str] = mapped_column(String(16))  # sales | topup | payout | cash | adjust
     subject: Mapped[str] = mapped_column(String(32))  # what it is of: the channel, "" for sales and cash
     period: Mapped[str] = mapped_column(String(7))  # 2031-03
     number: Mapped[int] = mapped_column(Integer)

@@ -2,7 +2,10 @@
 — it signs the orders, cancels and cancel requests it pushes, verifies the signature of every call
 HQ makes back (confirm, ready, picked up, cancel, cancel agree/reject, partial refund, the pull of
 unprocessed orders), drives an order's life the way a platform does (the same order pushed again;
-the customer cancelling mid-pick), and writes its settlement bill for a day as CSV.
+the customer cancelling mid-pick), and writes its settlement bill for a day as CSV — served to HQ's
+morning job through a signed download call of each platform's API (美团 ``bill/download``, 饿了么
+``eleme.finance.downloadBill``; the call names and answer shapes are assumed, see
+``app.domain.platforms``) and to tests through ``/sim/bill``.
 
 Its own control routes (``/sim/…``) are for tests and the demo: place an order, push it again,
 cancel it as the customer, make the next callbacks fail, read what HQ called, read the bill.
@@ -40,6 +43,9 @@ class SimConfig:
     eleme_app_key: str = "elm-app"
     eleme_secret: str = "elm-secret"
     commission_bp: int = 1800
+    #: the merchant (shop) id each platform knows this chain by: every row of its bill carries it
+    meituan_shop_id: str = "MT1001"
+    eleme_shop_id: str = "ELM2001"
 
 
 @dataclass
@@ -80,6 +86,7 @@ class Platforms:
         self.orders: dict[str, SimOrder] = {}
         self.calls: list[dict[str, Any]] = []
         self.fail_next = 0
+        self.garbled: set[str] = set()  # platforms whose next bill download has one unreadable amount
         self.lock = threading.Lock()
 
     # ---- what the platform pushes to HQ -----------------------------------------------------
@@ -168,17 +175,23 @@ class Platforms:
             return None
 
     # ---- the settlement bill ----------------------------------------------------------------
+    def shop_id(self, platform: str) -> str:
+        return self.config.meituan_shop_id if platform == p.MEITUAN else self.config.eleme_shop_id
+
+    def billed(self, platform: str, day: date) -> list[SimOrder]:
+        return [order for order in sorted(self.orders.values(), key=lambda o: o.created)
+                if order.platform == platform and order.created.astimezone(BEIJING).date() == day]
+
     def bill(self, platform: str, day: date) -> str:
         """The platform's settlement bill for ``day`` (Beijing time) as CSV (docs/o2o.md)."""
         out = io.StringIO()
         writer = csv.writer(out)
         writer.writerow(["bill_date", "platform", "order_no", "store", "status", "order_amount", "delivery_fee",
-                         "platform_subsidy", "merchant_subsidy", "customer_paid", "commission", "refund", "payout"])
-        for order in sorted(self.orders.values(), key=lambda o: o.created):
-            if order.platform != platform or order.created.astimezone(BEIJING).date() != day:
-                continue
+                         "platform_subsidy", "merchant_subsidy", "customer_paid", "commission", "refund", "payout",
+                         "shop_id"])
+        for order in self.billed(platform, day):
             if order.status == "cancelled":
-                row = [0, 0, 0, 0, 0, 0, 0]
+                row = [0] * 8  # every amount, the payout too
                 status = "cancelled"
             else:
                 commission = (order.amount - order.merchant_subsidy - order.refunded) * self.config.commission_bp // 10_000
@@ -188,8 +201,27 @@ class Platforms:
                 row.append(payout)
                 status = order.status
             writer.writerow([day.isoformat(), platform, order.order_no, order.store, status,
-                             *(p.fen_to_yuan(v) for v in row)])
+                             *(p.fen_to_yuan(v) for v in row), self.shop_id(platform)])
         return out.getvalue()
+
+    def settlement(self, platform: str, day: str) -> tuple[dict[str, Any] | None, str]:
+        """What the bill download call answers: the bill, or why there is none ("" when there is)."""
+        try:
+            wanted = date.fromisoformat(day)
+        except ValueError:
+            return None, "invalid_date"
+        if wanted > datetime.now(BEIJING).date():
+            return None, "bill_not_ready"  # a day to come has no bill (today's is served as it stands)
+        if not self.billed(platform, wanted):
+            return None, "bill_not_exist"  # nothing was ordered that day
+        content = self.bill(platform, wanted)
+        if platform in self.garbled:  # a platform's export gone wrong: the first order's payout unreadable
+            self.garbled.discard(platform)
+            header, first, *rest = content.split("\r\n")
+            fields = first.split(",")
+            fields[12] = "1O.00"
+            content = "\r\n".join([header, ",".join(fields), *rest])
+        return {"bill_date": wanted.isoformat(), "shop_id": self.shop_id(platform), "content": content}, ""
 
 
 def create_platformsim_app(config: SimConfig) -> FastAPI:
@@ -211,6 +243,12 @@ def create_platformsim_app(config: SimConfig) -> FastAPI:
             return JSONResponse({"data": "ng", "error": {"code": 700, "msg": str(outage)}}, status_code=503)
         if not valid:
             return JSONResponse({"data": "ng", "error": {"code": 703, "msg": "签名错误"}}, status_code=400)
+        if path == p.MEITUAN_BILL:
+            bill, why = sim.settlement(p.MEITUAN, params.get("bill_date", ""))
+            if bill is None:
+                code = next((c for c, reason in p.MEITUAN_NO_BILL.items() if reason == why), 801)
+                return JSONResponse({"data": "ng", "error": {"code": code, "msg": why}})
+            return JSONResponse({"data": bill})
         return JSONResponse({"data": "ok", **({"result": result} if result is not None else {})})
 
     @app.post("/eleme/api/v1")
@@ -228,6 +266,14 @@ def create_platformsim_app(config: SimConfig) -> FastAPI:
         if not valid:
             return JSONResponse({"id": body.get("id"), "result": None,
                                  "error": {"code": "VALIDATION_FAILED", "message": "signature"}}, status_code=400)
+        if body.get("action") == p.ELEME_BILL:
+            bill, why = sim.settlement(p.ELEME, str(params.get("billDate", "")))
+            if bill is None:
+                return JSONResponse({"id": body.get("id"), "result": None,
+                                     "error": {"code": why.upper(), "message": why}})
+            return JSONResponse({"id": body.get("id"), "result": {"billDate": bill["bill_date"],
+                                                                  "shopId": bill["shop_id"],
+                                                                  "content": bill["content"]}, "error": None})
         return JSONResponse({"id": body.get("id"), "result": result, "error": None})
 
     # ---- control, for tests and the demo ---------------------------------------------------
@@ -272,6 +318,12 @@ def create_platformsim_app(config: SimConfig) -> FastAPI:
     @app.get("/sim/calls")
     def calls() -> Response:
         return JSONResponse({"calls": sim.calls})
+
+    @app.post("/sim/garble")
+    async def garble(request: Request) -> Response:
+        """The next bill download of ``platform`` carries one unreadable amount (``1O.00``)."""
+        sim.garbled.add(str((await request.json()).get("platform", p.MEITUAN)))
+        return JSONResponse({"garbled": sorted(sim.garbled)})
 
     @app.post("/sim/fail")
     async def fail(request: Request) -> Response:
@@ -355,10 +407,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--eleme-app-key", default="elm-app")
     parser.add_argument("--eleme-secret", default="elm-secret")
     parser.add_argument("--commission-bp", type=int, default=1800)
+    parser.add_argument("--meituan-shop-id", default="MT1001", help="the merchant id on 美团's bills")
+    parser.add_argument("--eleme-shop-id", default="ELM2001", help="the merchant id on 饿了么's bills")
     parser.add_argument("--log-level", default="warning")
     args = parser.parse_args(argv)
     config = SimConfig(args.hq, args.meituan_app_id, args.meituan_secret, args.eleme_app_key, args.eleme_secret,
-                       args.commission_bp)
+                       args.commission_bp, args.meituan_shop_id, args.eleme_shop_id)
     base = f"http://{args.host}:{args.port}"
     print(f"platformsim: {base}  美团 callbacks {base}/meituan/api/v1  饿了么 callbacks {base}/eleme/api/v1", flush=True)
     uvicorn.run(create_platformsim_app(config), host=args.host, port=args.port, log_level=args.log_level,

@@ -10,12 +10,14 @@ from hypothesis import strategies as st
 from app.domain.vouchers import (
     Chart,
     SaleLine,
+    TopUp,
     adjusting_voucher,
     cash_voucher,
     payout_voucher,
     platform_payout_voucher,
     sales_voucher,
     tax_of,
+    top_up_voucher,
 )
 
 DAY = date(2031, 3, 15)
@@ -47,6 +49,20 @@ def test_a_days_sales_book_tenders_against_revenue_and_output_tax() -> None:
 def test_a_gift_card_sold_is_a_liability_not_revenue() -> None:
     voucher = sales_voucher("S001", DAY, {("store", "cash"): 10_000}, [SaleLine("", 0, 10_000, gift_card=True)], CHART)
     assert amounts(voucher) == {("1001", "销售收款"): (10_000, 0), ("220302", "售礼品卡"): (0, 10_000)}
+
+
+def test_a_top_up_is_owed_to_the_card_holder_and_spending_it_is_revenue() -> None:
+    topup = top_up_voucher("S001", DAY, [TopUp("wechat", 10_000, 2_000), TopUp("cash", 5_000)], CHART)
+    assert amounts(topup) == {("101201", "储值充值"): (10_000, 0), ("1001", "储值充值"): (5_000, 0),
+                              ("660108", "充值赠送"): (2_000, 0), ("220301", "储值充值"): (0, 15_000),
+                              ("220301", "充值赠送"): (0, 2_000)}
+    assert topup.kind == "topup" and topup.balanced and not any(line.account.code == "6001" for line in topup.lines)
+    spent = sales_voucher("S001", DAY, {("store", "stored_value"): 11_300}, [SaleLine("饮料", 1300, 11_300)], CHART)
+    assert amounts(spent) == {("220301", "销售收款"): (11_300, 0), ("6001", "销售收入"): (0, 10_000),
+                              ("22210102", "销项税额 13%"): (0, 1_300)}
+    chart = Chart({"liability:stored_value": ("2241.01", "其他应付款-储值"), "topup_bonus": ("6601.09", "充值赠送")})
+    assert {line.account.code for line in top_up_voucher("S001", DAY, [TopUp("alipay", 100, 10)], chart).lines} == \
+        {"101202", "6601.09", "2241.01"}
 
 
 def test_rounding_off_fen_goes_to_its_own_account() -> None:
@@ -87,18 +103,24 @@ channels = st.sampled_from(["store", "store", "meituan", "eleme", "own"])
        lines=st.lists(st.builds(SaleLine, st.sampled_from(["", "饮料", "生鲜", "日化"]), st.sampled_from([0, 600, 900, 1300]),
                                 st.integers(-500_000, 5_000_000), st.booleans()), max_size=30),
        fees=st.integers(-1000, 50_000), counted=st.none() | st.integers(0, 10_000_000),
-       deposited=st.integers(0, 10_000_000))
+       deposited=st.integers(0, 10_000_000),
+       top_ups=st.lists(st.builds(TopUp, methods, st.integers(-500_000, 5_000_000), st.integers(-100_000, 1_000_000)),
+                        max_size=10))
 @settings(max_examples=300, deadline=None)
-def test_every_voucher_balances(tenders, lines, fees, counted, deposited) -> None:  # type: ignore[no-untyped-def]
+def test_every_voucher_balances(tenders, lines, fees, counted, deposited, top_ups) -> None:  # type: ignore[no-untyped-def]
     sales = sales_voucher("S001", DAY, tenders, lines, CHART)
+    topup = top_up_voucher("S001", DAY, top_ups, CHART)
     payout = payout_voucher("S001", DAY, CHART["tender:wechat"], 1_000_000, fees, CHART)
     platform = platform_payout_voucher("S001", DAY, CHART["channel:meituan"], 1_000_000, 800_000 + fees, 150_000,
                                        counted or 0, CHART)
     cash = cash_voucher("S001", DAY, 5_000_000, counted, deposited, CHART)
-    for voucher in (sales, payout, platform, cash):
+    for voucher in (sales, topup, payout, platform, cash):
         assert voucher.debit_total == voucher.credit_total
         assert all((line.debit > 0) != (line.credit > 0) for line in voucher.lines)
     assert sales.debit_total - sales.credit_total == 0
+    owed = sum(line.credit - line.debit for line in topup.lines if line.account.code == "220301")
+    assert owed == sum(t.bonus + (t.amount if t.method != "stored_value" else 0) for t in top_ups)
+    assert not any(line.account.code == "6001" for line in topup.lines)  # a top-up is never revenue
     corrected = sales_voucher("S001", DAY, {**tenders, ("store", "cash"): tenders.get(("store", "cash"), 0) + 100},
                               [*lines, SaleLine("饮料", 1300, 100)], CHART)
     adjust = adjusting_voucher(sales, corrected)

@@ -218,8 +218,9 @@ def test_the_settlement_bill_adds_up(padmin: Admin, sim: PlatformSim) -> None:
     bill = sim.get("/sim/bill", platform="meituan", day=day)
     rows = {r["order_no"]: r for r in csv.DictReader(io.StringIO(bill.text))}
     row = rows[placed["order_no"]]
+    assert row["shop_id"] == "MT1001"  # the merchant the platform knows the chain by, on every row
     fen = {k: p.yuan_to_fen(v) for k, v in row.items() if k not in ("bill_date", "platform", "order_no", "store",
-                                                                      "status")}
+                                                                      "status", "shop_id")}
     assert fen["order_amount"] == 3000 and fen["customer_paid"] == 3000 + 600 - 200 - 300
     assert fen["commission"] == (3000 - 300) * 1800 // 10_000
     assert fen["payout"] == 3000 - 300 - fen["refund"] - fen["commission"]

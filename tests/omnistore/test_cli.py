@@ -33,10 +33,10 @@ CONTRACT = [
     (["hq", "demo-seed"], ["--enrol"]),
     (["hq", "import"], ["--lang"]),
     (["hq", "recon", "import"], ["--kind", "--lang", "--database-url"]),
-    (["hq", "recon", "fetch"], ["--credentials", "--day", "--database-url"]),
+    (["hq", "recon", "fetch"], ["--credentials", "--day", "--lang", "--database-url"]),
     (["hq", "demo-o2o"], ["--sim"]),
     (["platformsim"], ["--host", "--port", "--hq", "--meituan-app-id", "--meituan-secret", "--eleme-app-key",
-                       "--eleme-secret", "--commission-bp"]),
+                       "--eleme-secret", "--commission-bp", "--meituan-shop-id", "--eleme-shop-id"]),
     (["audit", "verify"], ["--home"]),
 ]
 

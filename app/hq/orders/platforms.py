@@ -9,7 +9,8 @@ from __future__ import annotations
 import json
 import time
 import uuid
-from datetime import UTC, datetime
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
 from typing import Any
 
 import requests
@@ -301,6 +302,53 @@ def send(channel: O2OChannel, action: str, payload: dict[str, Any]) -> Any:
     response = requests.post(url, json=payload, timeout=TIMEOUT)
     response.raise_for_status()
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class PlatformBill:
+    """A platform's settlement bill of a day as downloaded: its CSV bytes, or why there are none."""
+
+    available: bool
+    content: bytes = b""
+    filename: str = ""
+    code: str = ""
+    message: str = ""
+    later: bool = False  # the platform has no bill for the day (yet): fetch again on the next run
+
+
+def download_bill(channel: O2OChannel, day: date) -> PlatformBill:
+    """The platform's settlement bill (结算账单) of ``day``, asked for with a signed call like every
+    other (``app.domain.platforms``: 美团 ``bill/download``, 饿了么 ``eleme.finance.downloadBill``),
+    outside any transaction. A platform that cannot be reached or says no answers ``available=False``."""
+    try:
+        if channel.code == p.MEITUAN:
+            url = channel.callback_url.rstrip("/") + "/" + p.MEITUAN_BILL
+            params = {"app_id": channel.app_key, "timestamp": str(int(time.time())), "bill_date": day.isoformat()}
+            params["sig"] = p.meituan_sig(url, params, channel.app_secret)
+            answer = requests.post(url, data=params, timeout=TIMEOUT).json()
+            data, error = answer.get("data"), answer.get("error") or {}
+            if not isinstance(data, dict):
+                return PlatformBill(False, code=str(error.get("code", "")), message=str(error.get("msg", ""))[:200],
+                                    later=error.get("code") in p.MEITUAN_NO_BILL)
+            content, shop = data.get("content"), data.get("shop_id", "")
+        else:
+            metas = {"app_key": channel.app_key, "timestamp": int(time.time())}
+            params_e = {"billDate": day.isoformat()}
+            body: dict[str, Any] = {
+                "nop": "1.0.0", "id": uuid.uuid4().hex, "action": p.ELEME_BILL, "token": "", "metas": metas,
+                "params": params_e,
+                "signature": p.eleme_call_signature(p.ELEME_BILL, "", metas, params_e, channel.app_secret)}
+            answer = requests.post(channel.callback_url, json=body, timeout=TIMEOUT).json()
+            result, error = answer.get("result"), answer.get("error") or {}
+            if not isinstance(result, dict):
+                return PlatformBill(False, code=str(error.get("code", "")), message=str(error.get("message", ""))[:200],
+                                    later=error.get("code") in p.ELEME_NO_BILL)
+            content, shop = result.get("content"), result.get("shopId", "")
+    except (requests.RequestException, ValueError, AttributeError) as failure:
+        return PlatformBill(False, code="unreachable", message=str(failure)[:200])
+    if not isinstance(content, str):
+        return PlatformBill(False, code="no_content")
+    return PlatformBill(True, content.encode("utf-8"), f"{channel.code}-{str(shop)[:32]}-{day.isoformat()}.csv")
 
 
 def pull(channel: O2OChannel) -> list[dict[str, Any]]:

@@ -7,7 +7,8 @@
 * ``alipay`` — the trade bill: a zip holding a GBK CSV (``#`` header lines, 交易 / 退款 rows, ``#``
   totals), or that CSV alone.
 * ``meituan`` / ``eleme`` — the platforms' settlement bill (结算账单, see docs/recon.md): one row per
-  order or refund with its amount, commission, delivery fee, subsidies and payout.
+  order or refund with its amount, commission, delivery fee, subsidies and payout; the merchant is
+  the ``#商家ID`` line or the rows' ``shop_id`` (one bill, one shop).
 * ``bank`` — a bank statement CSV (交易日期, 交易时间, 收入金额, 支出金额, 对方户名, 摘要, 流水号).
 
 A file is refused whole (``BillError``) when it cannot be trusted: another merchant's bill, a
@@ -399,7 +400,12 @@ def _platform(bill: ParsedBill, content: bytes) -> None:
             raise BillError("recon_truncated", line=trailer.line)
     merchant = re.search(r"#商家ID：\[?(\w+)", text)
     bill.merchant_id = merchant.group(1) if merchant else ""
-    for row in _read_rows(bill, header, rows):
+    read = list(_read_rows(bill, header, rows))
+    shops = {row.get("商家ID", "shop_id") for row in read} - {""}
+    if len(shops) > 1 or (shops and bill.merchant_id and shops != {bill.merchant_id}):
+        raise BillError("recon_wrong_merchant", merchant=",".join(sorted(shops)), expected=bill.merchant_id)
+    bill.merchant_id = bill.merchant_id or next(iter(shops), "")
+    for row in read:
         _keep(bill, row, _platform_row)
 
 

@@ -18,7 +18,7 @@ import json
 import re
 import zipfile
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -31,6 +31,7 @@ from app.domain.vouchers import (
     Account,
     Chart,
     SaleLine,
+    TopUp,
     Voucher,
     VoucherLine,
     adjusting_voucher,
@@ -38,9 +39,21 @@ from app.domain.vouchers import (
     payout_voucher,
     platform_payout_voucher,
     sales_voucher,
+    top_up_voucher,
 )
 from app.hq import clock
-from app.hq.models import DayClose, ErpVoucher, Event, Product, ReconRow, Sale, SaleTender, Setting, Store
+from app.hq.models import (
+    DayClose,
+    ErpVoucher,
+    Event,
+    Product,
+    ReconRow,
+    Sale,
+    SaleTender,
+    Setting,
+    Store,
+    WalletEntry,
+)
 from app.hq.recon.days import store_by_code
 
 ACCOUNTS_KEY = "erp_accounts"
@@ -50,6 +63,7 @@ PREPARER = "OmniStore"
 PAYOUT_CHANNELS = ("wechat", "alipay", "meituan", "eleme")
 PLATFORMS = ("meituan", "eleme")
 O2O_CHANNEL = "channel"  # the sale's channel column, once HQ keeps O2O sales
+TOPUP_EVENT = "stored_value_topup"
 
 
 # ---- the chart of accounts HQ configures ---------------------------------------------------------
@@ -90,9 +104,10 @@ def save_accounts(session: Session, entries: Sequence[tuple[str, str, str]]) -> 
 # ---- a store's day, as vouchers --------------------------------------------------------------------
 def day_vouchers(session: Session, store: Store, day: date, accounts_chart: Chart) -> list[tuple[str, Voucher]]:
     """What the day's vouchers say now, each with what it is of (a payout's channel, else ""):
-    sales, each provider's payout of the day's bill, the cash."""
+    sales, top-ups, each provider's payout of the day's bill, the cash."""
     close = session.scalar(select(DayClose).where(DayClose.store_id == store.id, DayClose.business_day == day))
-    vouchers = [("", _sales(session, store, day, accounts_chart))]
+    vouchers = [("", _sales(session, store, day, accounts_chart)),
+                ("", top_up_voucher(store.code, day, _top_ups(session, store, day), accounts_chart))]
     for channel in PAYOUT_CHANNELS:
         payout = _payout(session, store, day, channel, accounts_chart)
         if payout is not None:
@@ -133,6 +148,36 @@ def _sales(session: Session, store: Store, day: date, accounts_chart: Chart) -> 
             lines[(category, rate, gift)] = lines.get((category, rate, gift), 0) + amount
     sold = [SaleLine(category, rate, amount, gift) for (category, rate, gift), amount in sorted(lines.items())]
     return sales_voucher(store.code, day, tenders, sold, accounts_chart)
+
+
+def _top_ups(session: Session, store: Store, day: date) -> list[TopUp]:
+    """The day's top-ups (储值充值) as the store reported them (``stored_value_topup``: the card, the
+    amount, the tender that paid it — cash when the event does not say — and its business day, else
+    the day it was made), with the bonus HQ's ledger added for the same ref. A top-up HQ took back
+    (``topup_cancel``) owes nothing."""
+    low, high = day.isoformat(), (day + timedelta(days=2)).isoformat()
+    found: dict[str, tuple[str, int]] = {}
+    said_day = Event.payload["business_day"].as_string() == low
+    made_then = (Event.created_at >= low) & (Event.created_at < high)
+    for payload, created in session.execute(select(Event.payload, Event.created_at).where(
+            Event.store_id == store.id, Event.kind == TOPUP_EVENT, said_day | made_then).order_by(Event.seq)):
+        if not isinstance(payload, dict):
+            continue
+        business_day = payload.get("business_day")
+        on = business_day if isinstance(business_day, str) and business_day else str(created)[:10]
+        amount, ref, method = payload.get("amount"), payload.get("ref"), payload.get("method")
+        if on != low or not isinstance(amount, int) or isinstance(amount, bool) or not isinstance(ref, str):
+            continue
+        found.setdefault(ref, (method if isinstance(method, str) and method else "cash", amount))
+    if not found:
+        return []
+    entries: dict[tuple[str, str], int] = {}
+    for kind, ref, bonus in session.execute(select(WalletEntry.kind, WalletEntry.ref, WalletEntry.bonus).where(
+            WalletEntry.store_id == store.id, WalletEntry.kind.in_(("topup", "topup_cancel")),
+            WalletEntry.ref.in_(list(found)))):
+        entries[(kind, ref)] = int(bonus)
+    return [TopUp(method, amount, entries.get(("topup", ref), 0)) for ref, (method, amount) in sorted(found.items())
+            if ("topup_cancel", ref) not in entries]
 
 
 def _sale_lines(payload: dict[str, Any], products: dict[str, Product]) -> list[tuple[str, int, bool, int]]:
