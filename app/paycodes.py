@@ -23,6 +23,8 @@ database transaction (the shape of ``app.outside``: record → commit → call �
 - While an attempt may still become paid (``IN_FLIGHT``) the ticket can't be completed or voided
   (``outside.pending_on``). A paid answer the ticket can no longer take (the ticket changed, was
   voided, or completed with another tender) is reversed, never left charged without a sale.
+- **top-ups** (储值充值, ``app.paycode_topups``) are attempts with no ticket: charged, polled and
+  reversed the same way; once paid, the card is credited at HQ (``topup_state``), never before.
 - **refunds** to a payment code (a return, a void after payment) are ``PaymentRefund`` rows
   written in the transaction of the return or the void, with a stable ``out_refund_no``; the
   worker sends them and follows them until final.
@@ -87,6 +89,9 @@ R_PAID_IN_CASH = "paid_in_cash"
 #: who may allow a refused refund to be paid in cash
 CASH_REFUND_ROLE = "manager"
 R_WORKING = frozenset({R_NEW, R_PROCESSING, R_UNKNOWN})
+
+#: a paid top-up: its card being credited at HQ, credited, or refused there (the charge refunded)
+TOPUP_CREDITING, TOPUP_CREDITED, TOPUP_REFUNDED = "crediting", "credited", "refunded"
 
 #: the attempt's message for the cashier is kept to the column's width
 MESSAGE_WIDTH = 200
@@ -168,13 +173,16 @@ def attempt_view(attempt: PaymentAttempt, timing: Timing, ticket: dict[str, Any]
     if attempt.state in IN_FLIGHT:
         started = attempt.submitted_at or attempt.created_at
         left = max(0, int(timing.give_up - (clock.now() - started).total_seconds() + 0.999))
+    topup = None if attempt.topup_ref is None else {
+        "card": attempt.topup_card or "", "ref": attempt.topup_ref, "state": attempt.topup_state,
+        "error": attempt.topup_error, "refund": None}
     return {
         "id": attempt.id, "ticket_id": attempt.ticket_id, "provider": attempt.provider, "code": attempt.code_masked,
         "amount": attempt.amount, "state": attempt.state, "final": attempt.state in FINAL,
         "in_flight": attempt.state in IN_FLIGHT, "out_trade_no": attempt.out_trade_no,
         "transaction_id": attempt.transaction_id, "payer_bank": attempt.payer_bank, "fee": attempt.fee,
         "raw_code": attempt.raw_code, "message": attempt.message or "", "seconds_left": left,
-        "history": list(attempt.history), "ticket": ticket,
+        "history": list(attempt.history), "ticket": ticket, "topup": topup,
     }
 
 
@@ -197,7 +205,15 @@ def _own(session: Session, actor: Actor, attempt_id: int) -> PaymentAttempt:
 
 def _view(session: Session, tickets: Tickets, attempt: PaymentAttempt, timing: Timing,
           sale: Sale | None = None) -> dict[str, Any]:
-    """The attempt with its ticket (``sale`` when this transaction holds it already)."""
+    """The attempt with its ticket (``sale`` when this transaction holds it already), or for a
+    top-up with the refund of its charge when HQ refused the card."""
+    if attempt.ticket_id is None:
+        view = attempt_view(attempt, timing)
+        refund = session.scalar(select(PaymentRefund).where(PaymentRefund.out_trade_no == attempt.out_trade_no)
+                                .order_by(PaymentRefund.id.desc()).limit(1))
+        if view["topup"] is not None and refund is not None:
+            view["topup"]["refund"] = refund_view(refund)
+        return view
     ticket = ticket_view(sale if sale is not None else tickets.load(session, attempt.ticket_id))
     return attempt_view(attempt, timing, ticket)
 
@@ -263,6 +279,16 @@ def scan(sessions: sessionmaker[Session], tickets: Tickets, actor: Actor, provid
         session.add(attempt)
         session.commit()
         attempt_id, out_trade_no = attempt.id, attempt.out_trade_no
+    order = ChargeOrder(out_trade_no=out_trade_no, auth_code=found.digits, amount=amount,
+                        subject=f"{settings.store_name}-商品"[:32], store_code=store_code or "S",
+                        till_code=actor.till, operator_code=actor.operator_code)
+    return charge(sessions, tickets, timing, settings, attempt_id, gateway, order)
+
+
+def charge(sessions: sessionmaker[Session], tickets: Tickets, timing: Timing, settings: StoreSettings,
+           attempt_id: int, gateway: PaymentGateway, order: ChargeOrder) -> dict[str, Any]:
+    """Send a recorded (``new``) attempt: marked ``submitted`` durably first, then the provider's
+    pay call outside any transaction, then its answer settled."""
     failpoint("paycode_recorded")
     with _settling, sessions() as session:
         attempt = _locked(session, attempt_id)
@@ -272,9 +298,6 @@ def scan(sessions: sessionmaker[Session], tickets: Tickets, actor: Actor, provid
         attempt.submitted_at = attempt.updated_at
         session.commit()
     failpoint("paycode_submitted")
-    order = ChargeOrder(out_trade_no=out_trade_no, auth_code=found.digits, amount=amount,
-                        subject=f"{settings.store_name}-商品"[:32], store_code=store_code or "S",
-                        till_code=actor.till, operator_code=actor.operator_code)
     result = gateway.pay(order)
     failpoint("paycode_answered")
     return settle_charge(sessions, tickets, timing, settings, attempt_id, result)
@@ -329,6 +352,10 @@ def _paid(session: Session, tickets: Tickets, attempt: PaymentAttempt, result: C
     if result.amount is not None and result.amount != attempt.amount:
         _move(attempt, NEEDS_REVERSE, moment, "AMOUNT_MISMATCH")
         attempt.next_at = moment
+        return None
+    if attempt.ticket_id is None:  # a top-up: the card is credited at HQ next (app.paycode_topups)
+        _move(attempt, PAID, moment, result.raw_code)
+        attempt.topup_state, attempt.next_at = TOPUP_CREDITING, moment
         return None
     try:
         sale = tickets.load(session, attempt.ticket_id, rules)
@@ -561,12 +588,14 @@ class PaycodeWorker:
     it resumes what a crash (or kill -9) cut off."""
 
     def __init__(self, sessions: sessionmaker[Session], tickets: Tickets, providers: Providers, timing: Timing,
-                 settings: Callable[[], StoreSettings]) -> None:
+                 settings: Callable[[], StoreSettings], also: Callable[[], int] | None = None) -> None:
         self.sessions = sessions
         self.tickets = tickets
         self.providers = providers
         self.timing = timing
         self.settings = settings
+        #: more work each pass (paid top-ups whose card HQ has not credited yet)
+        self.also = also
         self.started = clock.now()
         self._resumed_at: datetime | None = None
         #: attempts whose last query changed nothing: when to ask again (kept here, not written)
@@ -652,6 +681,8 @@ class PaycodeWorker:
                                queried=False)
                 self._later(refund_id, self.timing.first_query if state == R_NEW else self.timing.query_every)
             done += 1
+        if self.also is not None and not self._stop.is_set():
+            done += self.also()
         return done
 
     def _later(self, refund_id: int, seconds: float) -> None:
