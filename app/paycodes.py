@@ -54,7 +54,7 @@ from app import clock
 from app.checkout import open_sale, ticket_view
 from app.context import Actor, OverrideRequest
 from app.db.engine import reading, relaxed
-from app.db.models import PaymentAttempt, PaymentRefund
+from app.db.models import PaymentAttempt, PaymentRefund, TopUp
 from app.domain.errors import DomainError
 from app.domain.money import format_fen
 from app.domain.payment_code import PaymentProvider, route_payment_code
@@ -175,7 +175,7 @@ def attempt_view(attempt: PaymentAttempt, timing: Timing, ticket: dict[str, Any]
         left = max(0, int(timing.give_up - (clock.now() - started).total_seconds() + 0.999))
     topup = None if attempt.topup_ref is None else {
         "card": attempt.topup_card or "", "ref": attempt.topup_ref, "state": attempt.topup_state,
-        "error": attempt.topup_error, "refund": None}
+        "error": attempt.topup_error, "bonus": None, "refund": None}
     return {
         "id": attempt.id, "ticket_id": attempt.ticket_id, "provider": attempt.provider, "code": attempt.code_masked,
         "amount": attempt.amount, "state": attempt.state, "final": attempt.state in FINAL,
@@ -213,6 +213,8 @@ def _view(session: Session, tickets: Tickets, attempt: PaymentAttempt, timing: T
                                 .order_by(PaymentRefund.id.desc()).limit(1))
         if view["topup"] is not None and refund is not None:
             view["topup"]["refund"] = refund_view(refund)
+        if view["topup"] is not None and attempt.topup_state == TOPUP_CREDITED:
+            view["topup"]["bonus"] = session.scalar(select(TopUp.bonus).where(TopUp.ref == attempt.topup_ref))
         return view
     ticket = ticket_view(sale if sale is not None else tickets.load(session, attempt.ticket_id))
     return attempt_view(attempt, timing, ticket)

@@ -586,6 +586,8 @@ class PaycodeTopUpOut(Out):
     ref: str
     state: Literal["crediting", "credited", "refunded"] | None
     error: str | None
+    #: HQ's bonus (充100送20), once credited
+    bonus: int | None
     refund: PaycodeRefundOut | None
 
 
