@@ -14,8 +14,9 @@ and never pays for nothing either.
 3. **HQ out of reach** (or failing on its side) after the money was taken: the attempt stays
    ``crediting`` and the payment-code worker asks HQ again every pass, after a restart too, until
    it answers. **HQ's definite no** (the card closed or frozen, a gift card): the charge is
-   refunded whole (``app.paycodes.record_refund``, which the worker sends and follows) and the
-   attempt is ``refunded`` with HQ's code, for the till to show.
+   refunded whole (``app.paycodes.record_refund``, which the worker sends and follows), the
+   attempt is ``refunded`` with HQ's code, for the till to show, and HQ hears of the charge and its
+   refund (``stored_value_topup_refunded``) to match them against the provider's bill.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from app.domain.errors import DomainError
 from app.domain.keyed import normalise_code
 from app.domain.money import check_amount
 from app.domain.payment_code import route_payment_code
-from app.events import STORED_VALUE_TOPUP, Kept
+from app.events import STORED_VALUE_TOPUP, STORED_VALUE_TOPUP_REFUNDED, Kept
 from app.loyalty import call_hq, card_balance, store_code
 from app.outside import UNKNOWN_OUTCOME
 from app.paycodes import (
@@ -46,13 +47,14 @@ from app.paycodes import (
     TOPUP_REFUNDED,
     Providers,
     Timing,
-    _settling,
-    _step,
-    _view,
     charge,
     code_digest,
+    failpoint,
     new_out_trade_no,
     record_refund,
+    settling,
+    step,
+    view_with_ticket,
 )
 from app.payments.base import ChargeOrder
 from app.settings import StoreSettings
@@ -78,7 +80,7 @@ def scan_top_up(sessions: sessionmaker[Session], tickets: Tickets, actor: Actor,
         if existing is not None:
             if existing.topup_card != card or existing.code_hash != digest or existing.amount != amount:
                 raise DomainError("command_id_reused", status=409)
-            return _view(session, tickets, existing, timing)
+            return view_with_ticket(session, tickets, existing, timing)
         shifts.require_open(session, actor.till)
         session.rollback()
     card_balance(client, card)  # HQ knows the card (and is there) before any money is taken
@@ -89,7 +91,7 @@ def scan_top_up(sessions: sessionmaker[Session], tickets: Tickets, actor: Actor,
         attempt = PaymentAttempt(
             out_trade_no=new_out_trade_no(), ticket_id=None, till=actor.till, operator_id=actor.operator_id,
             command_id=command_id, provider=found.provider.value, code_hash=digest, code_masked=found.masked,
-            amount=amount, state=NEW, history=[_step(moment, NEW)], created_at=moment, updated_at=moment,
+            amount=amount, state=NEW, history=[step(moment, NEW)], created_at=moment, updated_at=moment,
             topup_ref=f"{store_code(client)}:{command_id}"[:64], topup_card=card, topup_shift_id=shift.id)
         session.add(attempt)
         session.commit()
@@ -99,6 +101,7 @@ def scan_top_up(sessions: sessionmaker[Session], tickets: Tickets, actor: Actor,
                         till_code=actor.till, operator_code=actor.operator_code)
     view = charge(sessions, tickets, timing, settings, attempt_id, gateway, order)
     if view.get("state") == PAID:
+        failpoint("paycode_topup_paid")
         credit(sessions, client, timing, attempt_id)
         return get_top_up(sessions, tickets, timing, attempt_id)
     return view
@@ -109,7 +112,7 @@ def get_top_up(sessions: sessionmaker[Session], tickets: Tickets, timing: Timing
         attempt = session.get(PaymentAttempt, attempt_id)
         if attempt is None:
             raise DomainError("paycode_not_found", status=404)
-        return _view(session, tickets, attempt, timing)
+        return view_with_ticket(session, tickets, attempt, timing)
 
 
 def credit(sessions: sessionmaker[Session], client: HqClient | None, timing: Timing, attempt_id: int) -> bool:
@@ -149,7 +152,7 @@ def credit_due(sessions: sessionmaker[Session], client: Callable[[], HqClient | 
 
 
 def _later(sessions: sessionmaker[Session], attempt_id: int, timing: Timing) -> None:
-    with _settling, sessions() as session:
+    with settling, sessions() as session:
         attempt = session.get(PaymentAttempt, attempt_id)
         if attempt is not None and attempt.topup_state == TOPUP_CREDITING:
             attempt.next_at = clock.now() + timedelta(seconds=max(timing.query_every, 1.0))
@@ -165,7 +168,7 @@ def _actor(session: Session, attempt: PaymentAttempt) -> Actor:
 
 
 def _credited(sessions: sessionmaker[Session], attempt_id: int, answer: dict[str, Any]) -> None:
-    with _settling, sessions() as session:
+    with settling, sessions() as session:
         attempt = session.get(PaymentAttempt, attempt_id)
         if attempt is None or attempt.topup_state != TOPUP_CREDITING or attempt.topup_ref is None:
             return
@@ -182,24 +185,35 @@ def _credited(sessions: sessionmaker[Session], attempt_id: int, answer: dict[str
         outbox.record(session, Kept(STORED_VALUE_TOPUP, {
             "till": attempt.till, "card": card, "amount": attempt.amount, "ref": ref, "method": attempt.provider,
             "business_day": day, "out_trade_no": attempt.out_trade_no, "transaction_id": attempt.transaction_id,
-            "provider": attempt.provider}))
+            "provider": attempt.provider,
+            "paid_at": (attempt.paid_at or moment).isoformat(timespec="seconds")}))
         audit.record(session, _actor(session, attempt), "stored_value_topup", f"{card} {attempt.provider}",
                      amount=attempt.amount, subject=card[:64])
         attempt.topup_state, attempt.topup_error, attempt.next_at, attempt.updated_at = TOPUP_CREDITED, None, None, moment
-        attempt.history = [*attempt.history, _step(moment, TOPUP_CREDITED)]
+        attempt.history = [*attempt.history, step(moment, TOPUP_CREDITED)]
         session.commit()
 
 
 def _refund(sessions: sessionmaker[Session], attempt_id: int, code: str) -> None:
     """HQ refused the card for good after the customer paid: the charge goes back whole."""
-    with _settling, sessions() as session:
+    with settling, sessions() as session:
         attempt = session.get(PaymentAttempt, attempt_id)
         if attempt is None or attempt.topup_state != TOPUP_CREDITING:
             return
         moment = clock.now()
         log.warning("top-up %s refused by HQ (%s): refunding the payment code", attempt.out_trade_no, code)
-        record_refund(session, attempt.provider, attempt.out_trade_no, attempt.amount, attempt.amount, moment)
+        refund = record_refund(session, attempt.provider, attempt.out_trade_no, attempt.amount, attempt.amount,
+                               moment)
+        taken_in = session.get(Shift, attempt.topup_shift_id) if attempt.topup_shift_id is not None else None
+        # for reconciliation: the provider's bill shows the charge and its refund, both ours
+        outbox.record(session, Kept(STORED_VALUE_TOPUP_REFUNDED, {
+            "till": attempt.till, "card": attempt.topup_card or "", "amount": attempt.amount,
+            "ref": attempt.topup_ref or "", "method": attempt.provider, "reason": code[:64],
+            "business_day": (taken_in.opened_at if taken_in is not None else moment).date().isoformat(),
+            "out_trade_no": attempt.out_trade_no, "transaction_id": attempt.transaction_id,
+            "paid_at": (attempt.paid_at or moment).isoformat(timespec="seconds"),
+            "out_refund_no": refund.out_refund_no, "at": moment.isoformat(timespec="seconds")}))
         attempt.topup_state, attempt.topup_error, attempt.next_at, attempt.updated_at = (
             TOPUP_REFUNDED, code[:64], None, moment)
-        attempt.history = [*attempt.history, _step(moment, TOPUP_REFUNDED, code)]
+        attempt.history = [*attempt.history, step(moment, TOPUP_REFUNDED, code)]
         session.commit()

@@ -193,7 +193,7 @@ def get_attempt(sessions: sessionmaker[Session], tickets: Tickets, actor: Actor,
         attempt = _own(session, actor, attempt_id)
         if attempt.state not in FINAL and attempt.state != NEEDS_REVERSE:
             return attempt_view(attempt, timing)  # still waiting: the ticket has not changed
-        return _view(session, tickets, attempt, timing)
+        return view_with_ticket(session, tickets, attempt, timing)
 
 
 def _own(session: Session, actor: Actor, attempt_id: int) -> PaymentAttempt:
@@ -203,7 +203,7 @@ def _own(session: Session, actor: Actor, attempt_id: int) -> PaymentAttempt:
     return attempt
 
 
-def _view(session: Session, tickets: Tickets, attempt: PaymentAttempt, timing: Timing,
+def view_with_ticket(session: Session, tickets: Tickets, attempt: PaymentAttempt, timing: Timing,
           sale: Sale | None = None) -> dict[str, Any]:
     """The attempt with its ticket (``sale`` when this transaction holds it already), or for a
     top-up with the refund of its charge when HQ refused the card."""
@@ -257,11 +257,11 @@ def scan(sessions: sessionmaker[Session], tickets: Tickets, actor: Actor, provid
         if existing is not None:
             if existing.ticket_id != ticket_id or existing.code_hash != digest:
                 raise DomainError("command_id_reused", status=409)
-            return _view(session, tickets, existing, timing)
+            return view_with_ticket(session, tickets, existing, timing)
         again = session.scalar(select(PaymentAttempt).where(PaymentAttempt.ticket_id == ticket_id,
                                                             PaymentAttempt.code_hash == digest))
         if again is not None:  # a code works once: the same code again is the same payment
-            return _view(session, tickets, again, timing)
+            return view_with_ticket(session, tickets, again, timing)
         sale = open_sale(session, tickets, actor, ticket_id, settings)
         if in_flight_on(session, ticket_id):
             raise DomainError("payment_pending", status=409)
@@ -277,7 +277,7 @@ def scan(sessions: sessionmaker[Session], tickets: Tickets, actor: Actor, provid
         attempt = PaymentAttempt(
             out_trade_no=new_out_trade_no(), ticket_id=ticket_id, till=actor.till, operator_id=actor.operator_id,
             command_id=command_id, provider=found.provider.value, code_hash=digest, code_masked=found.masked,
-            amount=amount, state=NEW, history=[_step(moment, NEW)], created_at=moment, updated_at=moment)
+            amount=amount, state=NEW, history=[step(moment, NEW)], created_at=moment, updated_at=moment)
         session.add(attempt)
         session.commit()
         attempt_id, out_trade_no = attempt.id, attempt.out_trade_no
@@ -292,10 +292,10 @@ def charge(sessions: sessionmaker[Session], tickets: Tickets, timing: Timing, se
     """Send a recorded (``new``) attempt: marked ``submitted`` durably first, then the provider's
     pay call outside any transaction, then its answer settled."""
     failpoint("paycode_recorded")
-    with _settling, sessions() as session:
+    with settling, sessions() as session:
         attempt = _locked(session, attempt_id)
         if attempt.state != NEW:  # cancelled in the meantime: never sent
-            return _view(session, tickets, attempt, timing)
+            return view_with_ticket(session, tickets, attempt, timing)
         _move(attempt, SUBMITTED, clock.now())
         attempt.submitted_at = attempt.updated_at
         session.commit()
@@ -307,7 +307,8 @@ def charge(sessions: sessionmaker[Session], tickets: Tickets, timing: Timing, se
 
 # ---- settling what a provider said ---------------------------------------------------------------
 
-_settling = threading.Lock()
+#: one settlement at a time (a till's answer, the worker's, a top-up's credit at HQ)
+settling = threading.Lock()
 
 
 def settle_charge(sessions: sessionmaker[Session], tickets: Tickets, timing: Timing, settings: StoreSettings,
@@ -317,7 +318,7 @@ def settle_charge(sessions: sessionmaker[Session], tickets: Tickets, timing: Tim
     (without an fsync: lost to a power cut, the attempt is queried again and settles the same)."""
     from app.checkout import rules
 
-    with _settling, sessions() as session:
+    with settling, sessions() as session:
         relaxed(session)
         attempt = _locked(session, attempt_id)
         moment = clock.now()
@@ -339,7 +340,7 @@ def settle_charge(sessions: sessionmaker[Session], tickets: Tickets, timing: Tim
         elif attempt.state == NEEDS_REVERSE and result.outcome is ChargeOutcome.FAILED:
             # a query while reversing: nothing kept at the provider, nothing left to reverse
             _move(attempt, CLOSED, moment, result.raw_code)
-        view = _view(session, tickets, attempt, timing, sale) if answer else {}
+        view = view_with_ticket(session, tickets, attempt, timing, sale) if answer else {}
         session.commit()
     return view
 
@@ -401,7 +402,7 @@ def _reverse_time(attempt: PaymentAttempt, timing: Timing, moment: datetime) -> 
 
 def settle_cancel(sessions: sessionmaker[Session], tickets: Tickets, timing: Timing, attempt_id: int,
                   result: CancelResult, *, answer: bool = True) -> dict[str, Any]:
-    with _settling, sessions() as session:
+    with settling, sessions() as session:
         relaxed(session)  # lost to a power cut: reversed again, the same number (idempotent)
         attempt = _locked(session, attempt_id)
         moment = clock.now()
@@ -413,13 +414,13 @@ def settle_cancel(sessions: sessionmaker[Session], tickets: Tickets, timing: Tim
                 attempt.next_at = None
             elif result.outcome is CancelOutcome.FAILED:
                 # refused for good (past the window): a person must refund it; ask again much later
-                attempt.history = [*attempt.history, _step(moment, NEEDS_REVERSE, result.raw_code)]
+                attempt.history = [*attempt.history, step(moment, NEEDS_REVERSE, result.raw_code)]
                 attempt.next_at = moment + timedelta(seconds=max(60.0, timing.reverse_every))
             else:
-                attempt.history = [*attempt.history, _step(moment, NEEDS_REVERSE, result.raw_code)]
+                attempt.history = [*attempt.history, step(moment, NEEDS_REVERSE, result.raw_code)]
                 attempt.next_at = moment + timedelta(seconds=timing.reverse_every)
             attempt.updated_at = moment
-        view = _view(session, tickets, attempt, timing) if answer else {}
+        view = view_with_ticket(session, tickets, attempt, timing) if answer else {}
         session.commit()
     return view
 
@@ -431,16 +432,16 @@ def _locked(session: Session, attempt_id: int) -> PaymentAttempt:
     return attempt
 
 
-def _step(moment: datetime, state: str, code: str | None = None) -> dict[str, Any]:
-    step: dict[str, Any] = {"at": moment.isoformat(timespec="milliseconds"), "state": state}
+def step(moment: datetime, state: str, code: str | None = None) -> dict[str, Any]:
+    entry: dict[str, Any] = {"at": moment.isoformat(timespec="milliseconds"), "state": state}
     if code:
-        step["code"] = code[:64]
-    return step
+        entry["code"] = code[:64]
+    return entry
 
 
 def _move(attempt: PaymentAttempt, state: str, moment: datetime, code: str | None = None) -> None:
     attempt.state, attempt.updated_at = state, moment
-    attempt.history = [*attempt.history, _step(moment, state, code)]
+    attempt.history = [*attempt.history, step(moment, state, code)]
 
 
 # ---- the cashier's keys: 查单 and cancel ---------------------------------------------------------
@@ -453,7 +454,7 @@ def query_now(sessions: sessionmaker[Session], tickets: Tickets, actor: Actor, p
         attempt = _own(session, actor, attempt_id)
         state, provider, number = attempt.state, attempt.provider, attempt.out_trade_no
         if state in FINAL or state == NEW:
-            return _view(session, tickets, attempt, timing)
+            return view_with_ticket(session, tickets, attempt, timing)
         session.rollback()
     result = providers.get(provider).query(number)
     return settle_charge(sessions, tickets, timing, settings, attempt_id, result, queried=True)
@@ -463,7 +464,7 @@ def cancel(sessions: sessionmaker[Session], tickets: Tickets, actor: Actor, prov
            attempt_id: int) -> dict[str, Any]:
     """The cancel key on the waiting dialog: reverse the attempt (with the same care as the worker:
     the same number, again while the provider asks). A paid attempt is refused: void the ticket."""
-    with _settling, sessions() as session:
+    with settling, sessions() as session:
         attempt = _own(session, actor, attempt_id)
         if attempt.state == PAID:
             raise DomainError("paycode_already_paid", status=409)
@@ -493,7 +494,7 @@ def record_refund(session: Session, provider: str, out_trade_no: str | None, tot
         raise DomainError("unsupported_tender", method=provider[:32])
     refund = PaymentRefund(out_refund_no="RF" + uuid.uuid4().hex[:26].upper(), out_trade_no=out_trade_no,
                            provider=provider, amount=amount, total=total, state=R_NEW,
-                           history=[_step(moment, R_NEW)], created_at=moment, updated_at=moment)
+                           history=[step(moment, R_NEW)], created_at=moment, updated_at=moment)
     session.add(refund)
     session.flush()
     return refund
@@ -546,7 +547,7 @@ def pay_refund_in_cash(session: Session, actor: Actor, out_refund_no: str, overr
                              detail=f"{out_refund_no} {format_fen(refund.amount, symbol='￥')}")
     moment = clock.now()
     refund.state, refund.updated_at = R_PAID_IN_CASH, moment
-    refund.history = [*refund.history, _step(moment, R_PAID_IN_CASH)]
+    refund.history = [*refund.history, step(moment, R_PAID_IN_CASH)]
     refund.cash_shift_id, refund.cash_operator_id, refund.cash_paid_at = shift.id, actor.operator_id, moment
     approver = actor.operator_code if allowed.authorised_by == actor.operator_id else (
         override.operator if override is not None else "")
@@ -557,7 +558,7 @@ def pay_refund_in_cash(session: Session, actor: Actor, out_refund_no: str, overr
 
 
 def _settle_refund(sessions: sessionmaker[Session], refund_id: int, result: RefundResult, *, queried: bool) -> None:
-    with _settling, sessions() as session:
+    with settling, sessions() as session:
         refund = session.get(PaymentRefund, refund_id)
         if refund is None or refund.state not in R_WORKING:
             return
@@ -570,7 +571,7 @@ def _settle_refund(sessions: sessionmaker[Session], refund_id: int, result: Refu
             refund.queries += 1
         if state != refund.state:
             refund.state = state
-            refund.history = [*refund.history, _step(moment, state, result.raw_code)]
+            refund.history = [*refund.history, step(moment, state, result.raw_code)]
         refund.updated_at = moment
         session.commit()
 
@@ -701,7 +702,7 @@ class PaycodeWorker:
         moment = clock.now()
         # from before this process started, or left far longer than any pay call waits
         cutoff = max(self.started, moment - timedelta(seconds=self.timing.give_up + 60))
-        with _settling, self.sessions() as session:
+        with settling, self.sessions() as session:
             cut = list(session.scalars(select(PaymentAttempt).where(
                 PaymentAttempt.state.in_((NEW, SUBMITTED)), PaymentAttempt.updated_at < cutoff)))
             for attempt in cut:

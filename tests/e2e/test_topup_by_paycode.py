@@ -197,3 +197,70 @@ def test_bad_input_is_refused_in_plain_words_and_charges_nothing(store: LinkedSt
         store.proxy.restore()
     assert away.status_code == 503 and away.json()["code"] == "hq_unreachable"
     assert len(sim.trades()) == before  # no money taken while HQ can't be asked
+
+
+def test_reconciliation_matches_top_ups_by_code_against_the_providers_bill(
+        store: LinkedStore, till: Till, admin: Admin, hq: HQServer, sim: Paysim) -> None:
+    """The day's WeChat bill holds a credited top-up and a refused one (charged, then refunded):
+    both are ours, by the numbers the store's events carry — nothing left to explain."""
+    import base64
+    from dataclasses import replace
+    from datetime import date, datetime
+
+    from app.hq.models import WalletAccount
+    from tests.hq.recon.bill_files import trade, wechat
+
+    credited = till.ok(top_up(till, new_card(admin), payment_code("wechat"), amount=3_000))
+    frozen = new_card(admin)
+    waiting = till.ok(top_up(till, frozen, payment_code("wechat", "01", 4), amount=2_000))
+    with store.hq.db() as session:
+        session.scalar(select(WalletAccount).where(WalletAccount.card_no == frozen)).active = False
+        session.commit()
+    refused = wait_for(till, waiting["id"], lambda a: ((a["topup"] or {}).get("refund") or {}).get("final"))
+    assert refused["topup"]["refund"]["state"] == "success"
+    store.wait_drained()
+    [event] = topup_events(store, credited["topup"]["card"])
+    day = date.fromisoformat(event["business_day"])
+    moment = datetime.now().strftime("%Y-%m-%d %H:%M:%S")
+    bill = [replace(trade(1, 3_000, moment, store=store.code), out_trade_no=credited["out_trade_no"],
+                    transaction_id=credited["transaction_id"]),
+            replace(trade(2, 2_000, moment, store=store.code, refunds=[(refused["topup"]["refund"]["out_refund_no"], 2_000, moment)]),
+                    out_trade_no=refused["out_trade_no"], transaction_id=refused["transaction_id"])]
+    key = admin.ok(admin.post("/admin/api-keys", {"name": "财务", "scopes": ["finance"]}))["key"]
+    finance = hq.admin(key)
+    finance.ok(finance.post("/recon/imports", {"filename": f"wx-{day}.csv",
+                                                "content": base64.b64encode(wechat(bill, day)).decode()}))
+    manager = Till(store.server, store.server.new_till(), "9001", "9999", language="en")
+    view = manager.ok(manager.get(f"/recon/days/{day.isoformat()}"))
+    wx = next(c for c in view["channels"] if c["channel"] == "wechat")
+    assert wx["differences"] == [] and wx["state"] == "matched", wx
+    assert (wx["ours_paid"], wx["ours_refunded"]) == (5_000, 2_000)
+
+
+def test_a_store_server_killed_between_payment_and_credit_credits_the_card_after_restart(
+        admin: Admin, hq: HQServer, sim: Paysim, tmp_path: Path) -> None:
+    import requests
+
+    linked = enrol_store(admin, hq, tmp_path, products=50,
+                         env={**FAST_PAYCODES, "OMNISTORE_FAILPOINTS": "paycode_topup_paid"})
+    install_credentials(sim, tmp_path)
+    try:
+        till = Till(linked.server, linked.server.new_till())
+        till.open_shift()
+        card, command, code = new_card(admin), uuid.uuid4().hex, payment_code("alipay")
+        with pytest.raises(requests.RequestException):  # the power cut: paid, the card not yet credited
+            top_up(till, card, code, amount=8_000, command_id=command)
+        assert ledger(linked, card) == (0, 0)
+        linked.restart()
+        deadline = time.monotonic() + 30
+        while ledger(linked, card) != (8_000, 0):
+            assert time.monotonic() < deadline, ledger(linked, card)
+            time.sleep(0.2)
+        again = till.ok(top_up(till, card, code, amount=8_000, command_id=command))  # the till resends
+        assert (again["state"], again["topup"]["state"]) == ("paid", "credited")
+        assert len(charged(sim.trades(), again["out_trade_no"])) == 1 and ledger(linked, card) == (8_000, 0)
+        [event] = topup_events(linked, card)
+        assert event["method"] == "alipay"
+    finally:
+        linked.server.stop()
+        linked.proxy.close()
