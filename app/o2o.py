@@ -26,7 +26,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from app import checkout, clock, events, outbox, reports, shifts, stock
+from app import checkout, clock, events, outbox, reports, shelves, shifts, stock
 from app.catalog import lookup
 from app.context import Actor
 from app.db.models import O2OHistory, O2OLine, O2OOrder, O2OStep
@@ -190,9 +190,12 @@ def _steps_waiting(session: Session, order_id: int) -> tuple[int, str | None]:
 
 
 def view(session: Session, order: O2OOrder) -> dict[str, Any]:
-    """The order as the board shows it (``O2OOrderOut``)."""
+    """The order as the board shows it (``O2OOrderOut``): its lines in the order a picker walks
+    the shop (``shelves.walk_order``), each with its shelf location."""
     lines = _lines(session, order.id)
     done = bool(lines) and all(line.status != o2o.LINE_OPEN for line in lines)
+    places = shelves.locations_for(session, (line.product_code for line in lines))
+    walked = [lines[n] for n in shelves.walk_order(session, [{"product_code": line.product_code} for line in lines])]
     waiting, refused = _steps_waiting(session, order.id)
     return {
         "id": order.id, "seq": order.seq, "version": order.version, "channel": order.channel,
@@ -211,7 +214,8 @@ def view(session: Session, order: O2OOrder) -> dict[str, Any]:
                    "name": line.name, "qty": line.qty, "weight_g": line.weight_g, "unit_price": line.unit_price,
                    "amount": line.amount, "status": line.status, "picked_qty": line.picked_qty,
                    "picked_weight_g": line.picked_weight_g, "picked_amount": line.picked_amount,
-                   "substitute_code": line.substitute_code} for line in lines],
+                   "substitute_code": line.substitute_code, "location": places.get(line.product_code)}
+                  for line in walked],
     }
 
 

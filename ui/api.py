@@ -302,6 +302,8 @@ class O2OLine:
     picked_weight_g: int | None
     picked_amount: int
     substitute_code: str | None
+    #: 货位 in this store, when the manager set one
+    location: str | None = None
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> O2OLine:
@@ -310,7 +312,8 @@ class O2OLine:
                    weight_g=data.get("weight_g"), unit_price=int(data.get("unit_price", 0)),
                    amount=int(data.get("amount", 0)), status=str(data.get("status", "open")),
                    picked_qty=int(data.get("picked_qty", 0)), picked_weight_g=data.get("picked_weight_g"),
-                   picked_amount=int(data.get("picked_amount", 0)), substitute_code=data.get("substitute_code"))
+                   picked_amount=int(data.get("picked_amount", 0)), substitute_code=data.get("substitute_code"),
+                   location=data.get("location") or None)
 
 
 @dataclass(frozen=True)

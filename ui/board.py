@@ -325,13 +325,15 @@ class BoardWindow(QWidget):
         self.info.setWordWrap(True)
         column.addWidget(self.title)
         column.addWidget(self.info)
-        self.lines = QTableWidget(0, 4)
-        self.lines.setHorizontalHeaderLabels([self.tr("Goods"), self.tr("Ordered"), self.tr("Picked"), self.tr("State")])
+        self.lines = QTableWidget(0, 5)
+        self.lines.setObjectName("o2oPickList")
+        self.lines.setHorizontalHeaderLabels([self.tr("Shelf"), self.tr("Goods"), self.tr("Ordered"), self.tr("Picked"),
+                                              self.tr("State")])
         self.lines.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.lines.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.lines.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.lines.verticalHeader().hide()
         column.addWidget(self.lines, 1)
         scan_row = QHBoxLayout()
@@ -473,7 +475,8 @@ class BoardWindow(QWidget):
             ordered = f"{line.weight_g / 1000:.3f}kg" if line.weight_g is not None else str(line.qty)
             picked = (f"{line.picked_weight_g / 1000:.3f}kg" if line.picked_weight_g is not None
                       else str(line.picked_qty))
-            for col, text in enumerate((line.name, ordered, picked, self._line_state(line.status))):
+            for col, text in enumerate((line.location or "—", line.name, ordered, picked,
+                                        self._line_state(line.status))):
                 self.lines.setItem(row, col, QTableWidgetItem(text))
         self._enable(order)
 

@@ -42,6 +42,16 @@ def order_on(board: BoardWindow, order_id: int):  # noqa: ANN201
     return board.orders.get(order_id)
 
 
+def line_of(order, line_no: int):  # noqa: ANN001, ANN201
+    """A line of the order (the board lists them in walking order, not by number)."""
+    return next(line for line in order.lines if line.line_no == line_no)
+
+
+def row_of(order, line_no: int) -> int:  # noqa: ANN001
+    """The pick list's row showing line ``line_no``."""
+    return next(row for row, line in enumerate(order.lines) if line.line_no == line_no)
+
+
 def wait_state(qtbot, board: BoardWindow, order_id: int, **expected: object) -> None:
     def matches() -> bool:
         order = order_on(board, order_id)
@@ -83,17 +93,17 @@ def test_pick_by_scan_short_pick_and_handover_by_code(qtbot, board: BoardWindow,
     board.message.clear_message()
     qtbot.keyClicks(board.scan_edit, COLA)
     board.scan_edit.returnPressed.emit()
-    qtbot.waitUntil(lambda: order_on(board, order_id).lines[0].picked_qty == 1, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: line_of(order_on(board, order_id), 1).picked_qty == 1, timeout=WAIT_MS)
     board.take_scan(COLA)
-    qtbot.waitUntil(lambda: order_on(board, order_id).lines[0].status == "picked", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: line_of(order_on(board, order_id), 1).status == "picked", timeout=WAIT_MS)
     board.weight_edit.setText("0.412")
     board.take_scan(APPLE_PLU)
-    qtbot.waitUntil(lambda: order_on(board, order_id).lines[2].picked_weight_g == 412, timeout=WAIT_MS)
-    board.lines.selectRow(1)  # water: only one left on the shelf
+    qtbot.waitUntil(lambda: line_of(order_on(board, order_id), 3).picked_weight_g == 412, timeout=WAIT_MS)
+    board.lines.selectRow(row_of(order_on(board, order_id), 2))  # water: only one left on the shelf
     board.short_qty.setValue(1)
     board.short_button.click()
     wait_state(qtbot, board, order_id, column="to_pack")
-    assert order_on(board, order_id).lines[1].status == "short"
+    assert line_of(order_on(board, order_id), 2).status == "short"
     board.packed_button.click()
     wait_state(qtbot, board, order_id, column="waiting")
     board.ready_button.click()
@@ -121,7 +131,7 @@ def test_a_cancel_mid_pick_is_shown_loudly(qtbot, board: BoardWindow, store_serv
     board.pick_button.click()
     wait_state(qtbot, board, data["id"], state="picking")
     board.take_scan(COLA)
-    qtbot.waitUntil(lambda: order_on(board, data["id"]).lines[0].picked_qty == 1, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: line_of(order_on(board, data["id"]), 1).picked_qty == 1, timeout=WAIT_MS)
     o2o.drop(store_server, o2o.changed(data, state="cancelled", cancel_reason="用户取消"))
     wait_state(qtbot, board, data["id"], cancelled_mid_pick=True)
     assert board.alert.isVisible() and data["channel_order_no"] in board.alert.text()
@@ -190,3 +200,26 @@ def test_clicking_an_order_card_selects_it(qtbot, board: BoardWindow, store_serv
     qtbot.mouseClick(listing.viewport(), Qt.MouseButton.LeftButton, pos=listing.visualItemRect(item).center())
     qtbot.waitUntil(lambda: board.selected == data["id"], timeout=WAIT_MS)
     assert data["channel_order_no"] in board.title.text() and board.accept_button.isEnabled()
+
+
+def test_the_pick_list_shows_shelf_locations_in_walking_order(qtbot, board: BoardWindow, store_server) -> None:
+    import uuid
+
+    from harness.store import Till
+
+    boss = Till(store_server, store_server.new_till(), "9001", "9999")
+
+    def place(locations: list[dict[str, object]]) -> None:
+        boss.ok(boss.http.put(store_server.api + "/shelf-locations", timeout=10,
+                              json={"locations": locations, "command_id": uuid.uuid4().hex}))
+
+    place([{"code": COLA, "location": "B-1"}, {"code": WATER, "location": "A-2"}])
+    try:
+        data = o2o.drop(store_server, o2o.order(store_server, [(NOODLES, 1), (COLA, 1), (WATER, 1)]))
+        wait_state(qtbot, board, data["id"], column="new")
+        board.select(data["id"])
+        shown = [(board.lines.item(row, 0).text(), board.lines.item(row, 1).text()) for row in range(3)]
+        names = {line["barcode"]: line["name"] for line in data["lines"]}
+        assert shown == [("A-2", names[WATER]), ("B-1", names[COLA]), ("—", names[NOODLES])]
+    finally:
+        place([{"code": COLA, "location": None}, {"code": WATER, "location": None}])
