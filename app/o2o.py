@@ -109,9 +109,10 @@ def _moment(value: Any) -> datetime | None:
     return moment.replace(tzinfo=None) if moment.tzinfo is not None else moment
 
 
-def ingest(session: Session, data: dict[str, Any], auto_accept: frozenset[str] = frozenset()) -> O2OOrder | None:
+def ingest(session: Session, data: dict[str, Any]) -> O2OOrder | None:
     """Apply one order from HQ's feed in the caller's transaction; an order's older version than
-    the one held is passed over. A new order of a channel in ``auto_accept`` is accepted at once."""
+    the one held is passed over. A new order HQ marks ``auto_accept`` (HQ's 自动接单 setting for
+    this store and its channel — the one place that decides) is accepted at once."""
     order_id, version, state = int(data["id"]), int(data["version"]), str(data["state"])
     order = session.get(O2OOrder, order_id)
     if order is not None and order.version >= version:
@@ -121,7 +122,7 @@ def ingest(session: Session, data: dict[str, Any], auto_accept: frozenset[str] =
             return None  # never on this board: nothing to drop
         order = _new_order(session, data)
         _touch(session, order, "arrived", f"{order.channel} {order.channel_order_no}")
-        if state == o2o.ASSIGNED and order.channel in auto_accept:
+        if state == o2o.ASSIGNED and data.get("auto_accept") is True:
             _step(session, order, "accept", None)
             _touch(session, order, "accept", "auto")
         return order

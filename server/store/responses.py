@@ -549,8 +549,6 @@ class SettingValuesOut(Out):
     rounding: str
     void_line_limit: int
     language: str
-    #: 自动接单: the online channels accepted as their orders arrive, comma-separated
-    o2o_auto_accept: str
 
 
 class SettingsOut(Out):

@@ -196,11 +196,17 @@ def test_a_reassigned_order_leaves_the_board(store_server: StoreServer, picker: 
     assert data["id"] not in [o["id"] for o in picker.ok(picker.get("/o2o/orders"))["orders"]]
 
 
-def test_auto_accept_per_channel(store_server: StoreServer) -> None:
-    data = o2o.drop(store_server, o2o.order(store_server, [(COLA, 1)], channel="eleme"), frozenset({"eleme"}))
+def test_an_order_hq_marks_auto_accept_is_accepted_on_arrival(store_server: StoreServer) -> None:
+    data = o2o.drop(store_server, o2o.order(store_server, [(COLA, 1)], channel="eleme", auto_accept=True))
     assert steps_of(store_server, data["id"]) == ["accept"]
     with store_server.db() as session:
         assert session.get(O2OOrder, data["id"]).state == "accepted"
+    # HQ's word only: an order without the mark waits, whatever its channel
+    waiting = o2o.drop(store_server, o2o.order(store_server, [(COLA, 1)], channel="eleme"))
+    assert steps_of(store_server, waiting["id"]) == []
+    # a later version of an order already here is never auto-accepted (it may have been rejected)
+    later = o2o.drop(store_server, o2o.changed(waiting, auto_accept=True))
+    assert steps_of(store_server, later["id"]) == []
 
 
 def test_bad_steps_are_refused_with_a_code_and_write_nothing(store_server: StoreServer, picker: Till) -> None:
@@ -251,18 +257,13 @@ def test_the_handover_needs_an_open_shift(store_server: StoreServer) -> None:
     assert picker.ok(picker.get(f"/o2o/orders/{data['id']}"))["state"] == "ready"
 
 
-def test_auto_accept_is_a_store_setting_of_known_channels(store_server: StoreServer) -> None:
+def test_auto_accept_is_no_store_setting(store_server: StoreServer) -> None:
+    """自动接单 is decided at HQ (per store and channel): the store has no toggle of its own."""
     boss = Till(store_server, store_server.new_till(), "9001", "9999")
-
-    def save(value: Any) -> Any:
-        return boss.http.put(store_server.api + "/settings", json={"values": {"o2o_auto_accept": value},
-                                                                   "command_id": uuid.uuid4().hex}, timeout=10)
-
-    refused(save("meituan,uber"), "invalid_setting", 422)
-    refused(save(7), "invalid_setting", 422)
-    saved = boss.ok(save("eleme, meituan"))
-    assert saved["values"]["o2o_auto_accept"] == "eleme,meituan"
-    boss.ok(save(None))
+    answer = boss.http.put(store_server.api + "/settings", json={"values": {"o2o_auto_accept": "meituan"},
+                                                                 "command_id": uuid.uuid4().hex}, timeout=10)
+    refused(answer, "invalid_setting", 422)
+    assert "o2o_auto_accept" not in boss.ok(boss.get("/settings"))["values"]
 
 
 def test_an_order_the_store_cannot_read_does_not_hold_up_the_feed(store_server: StoreServer, picker: Till) -> None:
