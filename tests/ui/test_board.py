@@ -12,7 +12,7 @@ from harness import o2o
 from harness.store import APPLE_PLU, COLA, NOODLES, WATER
 from ui.api import StoreClient
 from ui.app import create_app
-from ui.board import BoardWindow, countdown
+from ui.board import BoardWindow, countdown, short_number
 from ui.context import TillContext
 from ui.worker import Worker
 
@@ -63,8 +63,9 @@ def wait_state(qtbot, board: BoardWindow, order_id: int, **expected: object) -> 
 def test_a_new_order_appears_and_rings_until_accepted(qtbot, board: BoardWindow, store_server) -> None:
     data = o2o.drop(store_server, o2o.order(store_server, [(COLA, 1)]))
     wait_state(qtbot, board, data["id"], column="new")
-    assert board.lists["new"].count() >= 1 and data["channel_order_no"] in board.lists["new"].item(
-        board.lists["new"].count() - 1).text()
+    card = board.lists["new"].item(board.lists["new"].count() - 1)
+    assert short_number(data["channel_order_no"]) in card.text().split("\n")
+    assert data["channel_order_no"] in card.toolTip()
     qtbot.waitUntil(lambda: board.alarm.rings >= 3, timeout=WAIT_MS)  # it repeats
     for order in list(board.orders.values()):  # orders other tests left waiting are accepted too
         if order.column == "new":
@@ -223,3 +224,44 @@ def test_the_pick_list_shows_shelf_locations_in_walking_order(qtbot, board: Boar
         assert shown == [("A-2", names[WATER]), ("B-1", names[COLA]), ("—", names[NOODLES])]
     finally:
         place([{"code": COLA, "location": None}, {"code": WATER, "location": None}])
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_at_1024x768_no_card_line_is_cut(qtbot, lang: str) -> None:
+    """The board at 1024×768: each card's order number (its tail, on a line of its own) fits its
+    column — nothing elided; the whole number is in the card's tooltip and the detail's title."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QFontMetrics
+
+    from ui.api import O2OPage
+    from ui.screenshots import sample_orders
+
+    create_app([], lang)
+    worker = Worker()
+    win = BoardWindow(TillContext(client=StoreClient("http://127.0.0.1:9", language=lang), worker=worker, till="T01"))
+    qtbot.addWidget(win)
+    try:
+        win.alarm.timer.setInterval(3_600_000)
+        win.resize(1024, 768)
+        win.show()
+        orders = sample_orders()
+        win.apply_page(O2OPage.from_json({"orders": orders, "cursor": 7, "new": 2}))
+        qtbot.wait(50)
+        assert all(len(o["channel_order_no"]) > 12 for o in orders)  # platform-long numbers
+        seen = 0
+        for listing in win.lists.values():
+            room = listing.viewport().width() - 2 * listing.spacing() - 8
+            metrics = QFontMetrics(listing.font())
+            for n in range(listing.count()):
+                item = listing.item(n)
+                number = short_number(next(o["channel_order_no"] for o in orders if o["id"] == item.data(Qt.ItemDataRole.UserRole)))
+                assert number in item.text().split("\n") and len(number) == 7
+                assert metrics.horizontalAdvance(number) <= room, (number, room)
+                assert any(o["channel_order_no"] in item.toolTip() for o in orders)
+                seen += 1
+        assert seen == len(orders)
+        win.select(3)
+        assert next(o["channel_order_no"] for o in orders if o["id"] == 3) in win.title.text()
+    finally:
+        win.close()
+        worker.stop()
