@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from app import clock
 from app.context import Actor
 from app.db.models import Barcode, Category, Product, ShelfLocation
+from app.domain import limits
 from app.domain.errors import DomainError
 
 #: at most this many characters: ``A-03-2``, ``冷柜-2``, ``B12.3``
@@ -148,16 +149,22 @@ def parse_csv(text: str) -> list[Entry]:
     of ``sku``/``商品编码``/``货号`` is skipped, an empty location clears it, blank lines are passed over. A line of another shape:
     ``shelf_csv_invalid`` naming it."""
     text = text.removeprefix("\ufeff")
-    if any(ord(c) < 32 and c not in "\t\r\n" for c in text):
-        bad = next(n for n, line in enumerate(text.splitlines(), 1) if any(ord(c) < 32 and c != "\t" for c in line))
-        raise DomainError("shelf_csv_invalid", status=422, row=bad, text="")
+    for row_no, line in enumerate(text.split("\n"), 1):  # line breaks and tabs only: no NUL, ESC, lone surrogate
+        if limits.has_control_characters(line.replace("\r", "").replace("\t", "")):
+            shown = "".join("?" if limits.has_control_characters(c) else c for c in line[:40])
+            raise DomainError("shelf_csv_invalid", status=422, row=row_no, text=shown)
     entries: list[Entry] = []
-    for row_no, cells_read in enumerate(csv.reader(io.StringIO(text, newline="")), 1):
+    reader = csv.reader(io.StringIO(text, newline=""))
+    first = True
+    for cells_read in reader:
+        row_no = reader.line_num  # the file's line, even after a quoted cell that spans lines
         cells = [cell.strip() for cell in cells_read]
         if not any(cells):
             continue
-        if row_no == 1 and cells[0].lower() in _HEADERS:
+        if first and cells[0].lower() in _HEADERS:
+            first = False
             continue
+        first = False
         if len(cells) < 2 or len(cells) > 3 or not cells[0]:
             raise DomainError("shelf_csv_invalid", status=422, row=row_no, text=",".join(cells)[:40])
         entries.append(Entry(cells[0], cells[1], row_no))

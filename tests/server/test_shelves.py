@@ -16,7 +16,8 @@ import pytest
 from sqlalchemy import delete, select
 
 from app.db.models import AuditEntry, ShelfLocation
-from app.shelves import walk_key
+from app.domain.errors import DomainError
+from app.shelves import parse_csv, walk_key
 from harness import o2o
 from harness.store import APPLE_PLU, COLA, NOODLES, WATER, StoreServer, Till
 
@@ -59,6 +60,15 @@ def test_walk_key_compares_numbers_as_numbers_and_puts_no_location_last() -> Non
     ordered = sorted(places, key=walk_key)
     assert ordered[:5] == ["A-3", "A-03-1", "A-3-2", "A-10-1", "B-01-1"]
     assert ordered[-1] is None
+
+
+def test_a_csv_line_is_read_as_excel_writes_it_and_a_bad_one_is_named() -> None:
+    entries = parse_csv('\ufeffsku,location\r\nA1,"B-2"\r\n\r\n"A 2",\r\nA3,c-1,"名称, 带逗号"\r\n')
+    assert [(e.code, e.location, e.row) for e in entries] == [("A1", "B-2", 2), ("A 2", "", 4), ("A3", "c-1", 5)]
+    for text, row in (("A1,B-1\nA2,B\ud800", 2), ("A1,B-1\x00", 1), ("A1,B-1\nA2", 2), ("A1,B,C,D", 1)):
+        with pytest.raises(DomainError) as refused_line:
+            parse_csv(text)
+        assert (refused_line.value.code, refused_line.value.params["row"]) == ("shelf_csv_invalid", row)
 
 
 def test_the_board_and_the_pick_list_are_walked_by_shelf_location(store_server: StoreServer, boss: Till) -> None:
@@ -116,7 +126,9 @@ def test_a_csv_import_is_all_or_nothing_and_names_the_bad_line(store_server: Sto
     answer = refused(upload(boss, f"{cola},A-1\n\n{'X' * 12},A-2\n"), "shelf_csv_unknown_product", 422)
     assert "3" in answer["message"]
     refused(upload(boss, f"{cola};A-1\n"), "shelf_csv_invalid", 422)
-    refused(upload(boss, f"{cola},A-1\n{water},A-2\x07\n"), "shelf_csv_invalid", 422)
+    bell = refused(upload(boss, f"{cola},A-1\n{water},A-2\x07\n"), "shelf_csv_invalid", 422)
+    assert "2" in bell["message"] and "A-2?" in bell["message"]
+    refused(upload(boss, f"{cola},A-1\n{water},A-2\ud800\n"), "invalid_request", 422)  # a lone surrogate: the door
     assert stored(store_server) == {}
 
     text = f"\ufeff商品编码,货位,名称\n{cola},a-1-1,可乐\r\n{water},A-1-2,水\r\n{noodles},,\r\n"
