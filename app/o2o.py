@@ -192,11 +192,11 @@ def _steps_waiting(session: Session, order_id: int) -> tuple[int, str | None]:
 
 def view(session: Session, order: O2OOrder) -> dict[str, Any]:
     """The order as the board shows it (``O2OOrderOut``): its lines in the order a picker walks
-    the shop (``shelves.walk_order``), each with its shelf location."""
+    the shop (``shelves.walk``), each with its shelf location."""
     lines = _lines(session, order.id)
     done = bool(lines) and all(line.status != o2o.LINE_OPEN for line in lines)
-    places = shelves.locations_for(session, (line.product_code for line in lines))
-    walked = [lines[n] for n in shelves.walk_order(session, [{"product_code": line.product_code} for line in lines])]
+    order_of, places = shelves.walk(session, [line.product_code for line in lines])
+    walked = [lines[n] for n in order_of]
     waiting, refused = _steps_waiting(session, order.id)
     return {
         "id": order.id, "seq": order.seq, "version": order.version, "channel": order.channel,

@@ -50,7 +50,7 @@ def _document(session: Session, order: O2OOrder, settings: StoreSettings, title:
 
 def pick_list(session: Session, order_id: int, settings: StoreSettings) -> Receipt:
     """拣货单: every line with its shelf location, code, quantity or weight, in the order the shop
-    is walked (by location, then by category: ``app.shelves.walk_order``)."""
+    is walked (by location, then by category: ``app.shelves.walk``)."""
     return _document(session, get(session, order_id), settings, "拣货单", with_lines=True)
 
 

@@ -4,7 +4,7 @@ A location is the store's own (HQ's catalog has none): ``A-03-2`` — aisle, bay
 the manager through the API or imported from a CSV of ``SKU,location`` lines (the back office or
 ``omnistore shelves import``). The O2O pick list is walked by location: numbers within a location
 compare as numbers (``A-3`` before ``A-10``); goods without a location come last, by category as
-before (``walk_key``).
+before (``walk``).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -62,24 +62,19 @@ def walk_key(location: str | None) -> tuple[int, tuple[tuple[int, int, str], ...
     return (0, tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in _PARTS.findall(location)))
 
 
-def locations_for(session: Session, skus: Iterable[str]) -> dict[str, str]:
-    """The location of each of ``skus`` that has one."""
-    wanted = sorted(set(skus))
-    if not wanted:
-        return {}
-    return dict(session.execute(select(ShelfLocation.sku, ShelfLocation.location)
-                                .where(ShelfLocation.sku.in_(wanted))).all())
-
-
-def walk_order(session: Session, lines: Sequence[Mapping[str, Any]], code_key: str = "product_code") -> list[int]:
-    """Indexes of ``lines`` in the order a picker walks the shop: by location (none: last), then
-    by category (the aisle), then by code."""
-    codes = [str(line[code_key]) for line in lines]
-    places = locations_for(session, codes)
-    aisles = dict(session.execute(select(Product.sku, Category.name).join(Category, Category.id == Product.category_id)
-                                  .where(Product.sku.in_(sorted(set(codes))))).all()) if codes else {}
-    return sorted(range(len(lines)), key=lambda n: (walk_key(places.get(codes[n])), aisles.get(codes[n], "\uffff"),
-                                                     codes[n], n))
+def walk(session: Session, codes: Sequence[str]) -> tuple[list[int], dict[str, str]]:
+    """Indexes of ``codes`` in the order a picker walks the shop — by location (none: last), then
+    by category (the aisle), then by code — and the location of each code that has one; one query."""
+    wanted = sorted(set(codes))
+    rows = session.execute(select(Product.sku, Category.name, ShelfLocation.location)
+                           .outerjoin(Category, Category.id == Product.category_id)
+                           .outerjoin(ShelfLocation, ShelfLocation.sku == Product.sku)
+                           .where(Product.sku.in_(wanted))).all() if wanted else []
+    aisles = {sku: aisle for sku, aisle, _ in rows if aisle is not None}
+    places = {sku: place for sku, _, place in rows if place is not None}
+    order = sorted(range(len(codes)), key=lambda n: (walk_key(places.get(codes[n])), aisles.get(codes[n], "\uffff"),
+                                                      codes[n], n))
+    return order, places
 
 
 def listing(session: Session, actor: Actor) -> dict[str, Any]:
