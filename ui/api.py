@@ -930,6 +930,19 @@ class BackOfficeClient(StoreClient):
         body = {"values": values, "command_id": command_id or new_command_id()}
         return dict(self._api("PUT", "/settings", json=body))
 
+    # -- 货位 ------------------------------------------------------------------------------
+
+    def shelf_locations(self) -> dict[str, Any]:
+        return dict(self._api("GET", "/shelf-locations"))
+
+    def set_shelf_locations(self, locations: list[dict[str, str | None]], command_id: str | None = None) -> dict[str, Any]:
+        body = {"locations": locations, "command_id": command_id or new_command_id()}
+        return dict(self._api("PUT", "/shelf-locations", json=body))
+
+    def import_shelf_locations(self, csv_text: str, command_id: str | None = None) -> dict[str, Any]:
+        body = {"csv": csv_text, "command_id": command_id or new_command_id()}
+        return dict(self._api("POST", "/shelf-locations/import", json=body))
+
     # -- 库存 and 价签 ---------------------------------------------------------------------
 
     def stock_list(self, query: str = "", limit: int = 50, offset: int = 0) -> dict[str, Any]:
