@@ -69,6 +69,10 @@ def cmd_seed(args: argparse.Namespace) -> int:
             from app.seed import add_sample_promotions
 
             add_sample_promotions(session)
+        if args.sample_shelves:
+            from app.seed import add_sample_shelves
+
+            print(f"placed {add_sample_shelves(session)} products on shelves (货位)")
     if sys.stderr.isatty():
         sys.stderr.write("\n")
     print(f"seeded {added} products in {time.perf_counter() - started:.1f}s into {settings.database_path}")
@@ -362,7 +366,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     os.environ.pop("OMNISTORE_HQ_DATABASE_URL", None)  # the demo's HQ is its own, never a real one
     signal.signal(signal.SIGTERM, _stop_on_sigterm)
     me = [sys.executable, "-m", "omnistore"]
-    subprocess.run([*me, "seed", "--products", str(args.products)], check=True)
+    subprocess.run([*me, "seed", "--products", str(args.products), "--sample-shelves"], check=True)
     home = Path(os.environ["OMNISTORE_HOME"])
     _demo_devices(home, args.printer_port)
     children: list[subprocess.Popen[bytes]] = []
@@ -430,6 +434,8 @@ def build_parser() -> argparse.ArgumentParser:
     seed.add_argument("--products", type=int, default=DEMO_PRODUCTS, help="catalog size (default %(default)s)")
     seed.add_argument("--sample-promotions", action="store_true",
                       help="two promotions as HQ would send them (方便面第二件半价, 可口可乐88折)")
+    seed.add_argument("--sample-shelves", action="store_true",
+                      help="give every product a shelf location (货位), aisle by category, for the O2O pick list")
     seed.add_argument("--history-days", type=int, default=0, metavar="DAYS",
                       help="also this many days of completed sales before today, for the back office's reports")
     seed.set_defaults(func=cmd_seed)

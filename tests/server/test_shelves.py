@@ -161,3 +161,21 @@ def test_the_import_command_writes_a_csv_into_the_store_database(store_server: S
     assert failed.returncode == 1 and "line 2" in failed.stderr
     assert run(str(good), "--operator", "0000").returncode == 2
     assert stored(store_server) == {cola: "冷柜-2", water: "B-7"}
+
+
+def test_the_demo_seed_puts_every_product_on_a_shelf_once(tmp_path: Path) -> None:
+    env = {**os.environ, "OMNISTORE_HOME": str(tmp_path)}
+
+    def seed() -> str:
+        done = subprocess.run([sys.executable, "-m", "omnistore", "seed", "--products", "60", "--sample-shelves"],
+                              env=env, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    assert "placed 60 products" in seed()
+    assert "placed 0 products" in seed()  # a location set before is kept
+    import sqlite3
+
+    with sqlite3.connect(tmp_path / "store.sqlite3") as db:
+        places = [row[0] for row in db.execute("SELECT location FROM shelf_locations")]
+    assert len(places) == len(set(places)) == 60 and "A-01-1" in places
