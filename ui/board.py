@@ -303,7 +303,9 @@ class BoardWindow(QWidget):
         self.alert.setStyleSheet("background:#c62828;color:white;font-size:20px;font-weight:bold;padding:8px;")
         self.alert.setWordWrap(True)
         self.alert.hide()
-        self.setStyleSheet("QPushButton#primaryButton:disabled { background: #9bbfdc; border-color: #9bbfdc; }")
+        # the steps sit three to a row beside six columns: narrower padding keeps their words whole at 1024×768
+        self.setStyleSheet("QPushButton#primaryButton:disabled { background: #9bbfdc; border-color: #9bbfdc; }"
+                           "QPushButton { padding-left: 6px; padding-right: 6px; }")
         layout.addWidget(self.alert)
         self.message = MessageStrip()
         layout.addWidget(self.message)

@@ -262,6 +262,11 @@ def test_at_1024x768_no_card_line_is_cut(qtbot, lang: str) -> None:
         assert seen == len(orders)
         win.select(3)
         assert next(o["channel_order_no"] for o in orders if o["id"] == 3) in win.title.text()
+        qtbot.wait(50)
+        for button in (win.accept_button, win.reject_button, win.pick_button, win.packed_button, win.ready_button,
+                       win.rider_button, win.handover_button, win.put_back_button, win.print_list_button,
+                       win.print_label_button, win.short_button, win.substitute_button):
+            assert button.width() >= button.sizeHint().width(), button.text()  # its words whole
     finally:
         win.close()
         worker.stop()
