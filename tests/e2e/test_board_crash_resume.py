@@ -11,6 +11,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import signal  # noqa: E402
 
+import pytest  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 
@@ -42,8 +43,12 @@ def picked(order: dict) -> dict[str, tuple[int, str]]:
     return {line["barcode"]: (line["picked_qty"], line["status"]) for line in order["lines"]}
 
 
+@pytest.mark.parametrize("killed_after", ["6 scan ok", "5 scan ok"], ids=["after-a-scan", "during-a-scan"])
 def test_a_board_killed_mid_pick_resumes_with_the_pick_as_recorded(qtbot, store_server: StoreServer,
-                                                                   tmp_path) -> None:
+                                                                   tmp_path, killed_after: str) -> None:
+    """Killed once the second scan was answered — or as soon as the first was, the second one then
+    on its way (it reached the server or it did not: either way the board shows what the server
+    recorded, never a scan twice)."""
     data = o2o.drop(store_server, o2o.order(store_server, [(COLA, 3), (WATER, 1)]))
     order_id, number = data["id"], data["channel_order_no"]
     till = store_server.new_till()
@@ -51,7 +56,7 @@ def test_a_board_killed_mid_pick_resumes_with_the_pick_as_recorded(qtbot, store_
               f"scan {COLA}\nscan {COLA}\n")
     board = ClientProcess(store_server.url, till, tmp_path, script=script, board=True)
     try:
-        board.wait_for("6 scan ok", timeout=90)
+        board.wait_for(killed_after, timeout=90)
         assert board.alive, board.lines
     finally:
         returncode = board.kill()
@@ -59,9 +64,11 @@ def test_a_board_killed_mid_pick_resumes_with_the_pick_as_recorded(qtbot, store_
     observer = Till(store_server, store_server.new_till())
     held = observer.ok(observer.get(f"/o2o/orders/{order_id}"))
     assert held["state"] == "picking" and held["column"] == "picking"
-    assert picked(held) == {COLA: (2, "open"), WATER: (0, "open")}
     steps, scans = recorded(store_server, order_id)
-    assert steps == ["accept", "start_pick"] and len(scans) == 2
+    colas = picked(held)[COLA][0]
+    assert colas == len(scans) and (colas == 2 if killed_after.startswith("6") else colas in (1, 2))
+    assert picked(held) == {COLA: (colas, "open"), WATER: (0, "open")}
+    assert steps == ["accept", "start_pick"]
 
     # the picker starts the board again (a new process, as after a power cut) and logs in
     create_app([], "zh_CN")
@@ -80,15 +87,17 @@ def test_a_board_killed_mid_pick_resumes_with_the_pick_as_recorded(qtbot, store_
         qtbot.waitUntil(lambda: order_id in board_window.orders, timeout=WAIT_MS)
         order = board_window.orders[order_id]
         assert order.state == "picking" and order.column == "picking"
-        assert {line.barcode: line.picked_qty for line in order.lines} == {COLA: 2, WATER: 0}
+        assert {line.barcode: line.picked_qty for line in order.lines} == {COLA: colas, WATER: 0}
         board_window.select(order_id)
         assert board_window.packed_button.isEnabled() and not board_window.pick_button.isEnabled()
         shown = {board_window.lines.item(row, 1).text(): board_window.lines.item(row, 3).text()
                  for row in range(board_window.lines.rowCount())}
-        assert sorted(shown.values()) == ["0", "2"]
+        assert sorted(shown.values()) == sorted(["0", str(colas)])
 
-        # the pick goes on from there: one more cola ticks the line, a fourth is the wrong item
-        shell.wedge.scanned.emit(COLA)
+        # the pick goes on from there: the colas still missing tick the line, one more is the wrong item
+        for _ in range(3 - colas):
+            shell.wedge.scanned.emit(COLA)
+            qtbot.wait(10)
         qtbot.waitUntil(lambda: {line.barcode: line.status for line in board_window.orders[order_id].lines}[COLA]
                         == "picked", timeout=WAIT_MS)
         board_window.take_scan(COLA)
@@ -108,4 +117,4 @@ def test_a_board_killed_mid_pick_resumes_with_the_pick_as_recorded(qtbot, store_
     assert picked(final) == {COLA: (3, "picked"), WATER: (1, "picked")}
     steps, scans = recorded(store_server, order_id)
     assert steps == ["accept", "start_pick", "packed"]  # each once: nothing doubled by the kill
-    assert len(scans) == 4
+    assert len(scans) == 4  # three colas and the water: no scan counted twice
