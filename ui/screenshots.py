@@ -150,6 +150,9 @@ class Shooter:
         stock_page.tabs.setCurrentIndex(3)
         wait(lambda: not win.worker.pending)
         self.window_shot(win, f"backoffice_stock_count_{tag}")
+        stock_page.tabs.setCurrentWidget(stock_page.shelves)  # 货位
+        wait(lambda: stock_page.shelves.table.rowCount() > 0 and not win.worker.pending)
+        self.window_shot(win, f"backoffice_shelves_{tag}")
         stock_page.tabs.setCurrentIndex(0)
         for code in ("6901234567892", "1001"):  # 可口可乐, 红富士苹果 (weighed: its price per 500 g)
             office.ctx.client.request_label(code)
@@ -607,7 +610,8 @@ def scratch_store_server() -> Iterator[str]:
     with tempfile.TemporaryDirectory(prefix="omnistore-shots-") as home:
         env = {**os.environ, "OMNISTORE_HOME": home}
         me = [sys.executable, "-m", "omnistore"]
-        subprocess.run([*me, "seed", "--products", "3000", "--sample-promotions", "--history-days", "40"], env=env,
+        subprocess.run([*me, "seed", "--products", "3000", "--sample-promotions", "--sample-shelves", "--history-days",
+                        "40"], env=env,
                        check=True,
                        stdout=subprocess.DEVNULL)
         with socket.socket() as probe:
