@@ -66,12 +66,8 @@ class StoreState:
         if config is not None and self.sync is None:
             self.sync = SyncWorker(self.sessions, config)
             self.sync.start()
-            self.o2o = O2OLink(self.sessions, HqClient(config), self.auto_accept)
+            self.o2o = O2OLink(self.sessions, HqClient(config))
             self.o2o.start()
-
-    def auto_accept(self) -> frozenset[str]:
-        """The channels whose online orders are accepted as they arrive (the manager's 设置)."""
-        return frozenset(part for part in self.settings.o2o_auto_accept.split(",") if part)
 
     def store_code(self) -> str:
         """The store's code as HQ knows it ("" before enrolment): a payment's device_info names it."""
