@@ -7,8 +7,9 @@ import threading
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, bindparam, select
 from sqlalchemy.orm import Session
 
 from app.db.models import Barcode, Category, Meta, Product
@@ -79,31 +80,47 @@ def _unknown(code: str) -> DomainError:
     return DomainError("unknown_product", status=404, code=code)
 
 
+# A scan's one indexed read, built once on the tables' own columns (the ORM's attributes, and a
+# LIMIT, each cost more than the read): the columns the line needs, its category's name and, by a
+# barcode, the pack it stands for. A code is unique, so no LIMIT is needed.
+_PRODUCTS = cast(Table, Product.__table__)
+_CATEGORIES = cast(Table, Category.__table__)
+_BARCODES = cast(Table, Barcode.__table__)
+_VIEW_COLUMNS = (_PRODUCTS.c.id, _PRODUCTS.c.sku, _PRODUCTS.c.primary_barcode, _PRODUCTS.c.name, _PRODUCTS.c.price,
+                 _PRODUCTS.c.unit, _PRODUCTS.c.plu, _PRODUCTS.c.spec, _PRODUCTS.c.brand,
+                 _CATEGORIES.c.name.label("category_name"), _PRODUCTS.c.kind)
+_WITH_CATEGORY = _PRODUCTS.outerjoin(_CATEGORIES, _CATEGORIES.c.id == _PRODUCTS.c.category_id)
+_BY_BARCODE = (select(*_VIEW_COLUMNS, _BARCODES.c.pack_quantity)
+               .select_from(_BARCODES.join(_WITH_CATEGORY, _PRODUCTS.c.id == _BARCODES.c.product_id))
+               .where(_BARCODES.c.code.in_((bindparam("code"), bindparam("alternative"))), _PRODUCTS.c.active))
+_BY_PLU = select(*_VIEW_COLUMNS).select_from(_WITH_CATEGORY).where(_PRODUCTS.c.plu == bindparam("code"),
+                                                                    _PRODUCTS.c.active)
+_BY_SKU = select(*_VIEW_COLUMNS).select_from(_WITH_CATEGORY).where(_PRODUCTS.c.sku == bindparam("code"),
+                                                                    _PRODUCTS.c.active)
+
+
 def lookup(session: Session, raw: str, layout: InStoreLayout) -> Lookup:
     """Find the product for a barcode, PLU, in-store code or SKU code (full-width input too)."""
     scanned = parse_code(raw, layout)
     code = normalise_code(raw)
-    product: Product | None = None
     pack = 1
     if scanned.kind in (CodeKind.PLU, CodeKind.IN_STORE):
-        product = session.scalar(select(Product).where(Product.plu == scanned.code, Product.active))
+        row = session.execute(_BY_PLU, {"code": scanned.code}).first()
     elif scanned.kind is CodeKind.SKU:
-        product = session.scalar(select(Product).where(Product.sku == scanned.code, Product.active))
+        row = session.execute(_BY_SKU, {"code": scanned.code}).first()
     else:
-        candidates = [scanned.code, "0" + scanned.code] if scanned.kind is CodeKind.UPCA else [scanned.code]
-        row = session.execute(
-            select(Product, Barcode.pack_quantity)
-            .join(Barcode, Barcode.product_id == Product.id)
-            .where(Barcode.code.in_(candidates), Product.active)
-        ).first()
+        alternative = "0" + scanned.code if scanned.kind is CodeKind.UPCA else scanned.code
+        row = session.execute(_BY_BARCODE, {"code": scanned.code, "alternative": alternative}).first()
         if row is not None:
-            product, pack = row[0], row[1]
-    if product is None:
+            pack = row.pack_quantity
+    if row is None:
         raise _unknown(code)
-    if scanned.kind is CodeKind.IN_STORE and product.unit != "gram" and scanned.embedded_weight is not None:
+    if scanned.kind is CodeKind.IN_STORE and row.unit != "gram" and scanned.embedded_weight is not None:
         raise _unknown(code)
     return Lookup(
-        product=view_of(product),
+        product=ProductView(id=row.id, sku=row.sku, barcode=row.primary_barcode, name=row.name, price=row.price,
+                            unit=row.unit, plu=row.plu, spec=row.spec, brand=row.brand,
+                            category=row.category_name or "", kind=row.kind),
         scanned=code,
         pack_quantity=pack,
         embedded_price=scanned.embedded_price,

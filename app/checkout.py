@@ -8,9 +8,10 @@ the shift, who may authorise) and recording what happened (the outbox, stock).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, bindparam, select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from app import audit, auth, clock, events, outbox, outside, promotions, reports, shifts, stock
@@ -290,7 +291,7 @@ def add_tender(session: Session, tickets: Tickets, actor: Actor, ticket_id: int,
 def complete(session: Session, tickets: Tickets, actor: Actor, ticket_id: int, settings: StoreSettings) -> dict[str, Any]:
     """结账: the sale gets its number and its outbox event; the caller commits durably."""
     sale = open_sale(session, tickets, actor, ticket_id, settings)
-    shifts.require_open(session, actor.till)
+    shifts.check_open(session, actor.till)
     if outside.pending_on(session, sale.id):
         raise DomainError("payment_pending", status=409)
     moment = clock.now()
@@ -303,10 +304,14 @@ def complete(session: Session, tickets: Tickets, actor: Actor, ticket_id: int, s
             "ticket": view}
 
 
+_COUNTERS = cast(Table, SaleCounter.__table__)
+# the till's next number of the day in one statement: the day's first sale starts the counter at 1
+_NEXT_SALE_NO = (sqlite_insert(_COUNTERS).values(till=bindparam("till"), day=bindparam("day"), seq=1)
+                 .on_conflict_do_update(index_elements=[_COUNTERS.c.till, _COUNTERS.c.day],
+                                        set_={"seq": _COUNTERS.c.seq + 1})
+                 .returning(_COUNTERS.c.seq))
+
+
 def _next_sale_id(session: Session, till: str, day: str) -> str:
-    counter = session.get(SaleCounter, (till, day))
-    if counter is None:
-        counter = SaleCounter(till=till, day=day, seq=0)
-        session.add(counter)
-    counter.seq += 1
-    return f"{till}-{day}-{counter.seq:04d}"
+    seq = session.execute(_NEXT_SALE_NO, {"till": till, "day": day}).scalar_one()
+    return f"{till}-{day}-{seq:04d}"

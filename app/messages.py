@@ -194,6 +194,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "o2o_nothing_picked": ("一件商品也没拣到：请拒单或联系顾客", "Nothing was picked: reject the order or call the customer"),
     "o2o_not_delivery": ("这是自提订单，没有骑手", "This is a pickup order: there is no rider"),
     "pickup_code_used": ("此自提码已使用，订单已交付", "This pickup code was used already: the order was handed over"),
+    # 货位 (shelf locations)
+    "shelf_location_invalid": ("货位格式无效：{location}（如 A-03-2，最多 16 位字母或数字，用 - . / 分隔）",
+                               "Invalid shelf location: {location} (e.g. A-03-2: up to 16 letters or digits joined by - . /)"),
+    "shelf_locations_empty": ("没有要保存的货位", "No shelf locations to save"),
+    "shelf_locations_too_many": ("一次最多 {limit} 个货位", "At most {limit} shelf locations at once"),
+    "shelf_csv_invalid": ("货位表第 {row} 行无法读取：{text}（应为“商品编码,货位”）",
+                          "Shelf location file, line {row}: cannot read {text} (expected “SKU,location”)"),
+    "shelf_csv_unknown_product": ("货位表第 {row} 行：商品不存在：{code}", "Shelf location file, line {row}: no product with code {code}"),
+    "shelf_csv_bad_location": ("货位表第 {row} 行：货位格式无效：{location}", "Shelf location file, line {row}: invalid shelf location {location}"),
     # O2O orders (订单中心)
     "unknown_channel": ("未知的订单渠道：{channel}", "Unknown order channel: {channel}"),
     "invalid_fulfilment": ("履约方式无效：{fulfilment}", "Invalid fulfilment: {fulfilment}"),

@@ -26,7 +26,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from app import checkout, clock, events, outbox, reports, shifts, stock
+from app import checkout, clock, events, outbox, reports, shelves, shifts, stock
 from app.catalog import lookup
 from app.context import Actor
 from app.db.models import O2OHistory, O2OLine, O2OOrder, O2OStep
@@ -109,9 +109,10 @@ def _moment(value: Any) -> datetime | None:
     return moment.replace(tzinfo=None) if moment.tzinfo is not None else moment
 
 
-def ingest(session: Session, data: dict[str, Any], auto_accept: frozenset[str] = frozenset()) -> O2OOrder | None:
+def ingest(session: Session, data: dict[str, Any]) -> O2OOrder | None:
     """Apply one order from HQ's feed in the caller's transaction; an order's older version than
-    the one held is passed over. A new order of a channel in ``auto_accept`` is accepted at once."""
+    the one held is passed over. A new order HQ marks ``auto_accept`` (HQ's 自动接单 setting for
+    this store and its channel — the one place that decides) is accepted at once."""
     order_id, version, state = int(data["id"]), int(data["version"]), str(data["state"])
     order = session.get(O2OOrder, order_id)
     if order is not None and order.version >= version:
@@ -121,7 +122,7 @@ def ingest(session: Session, data: dict[str, Any], auto_accept: frozenset[str] =
             return None  # never on this board: nothing to drop
         order = _new_order(session, data)
         _touch(session, order, "arrived", f"{order.channel} {order.channel_order_no}")
-        if state == o2o.ASSIGNED and order.channel in auto_accept:
+        if state == o2o.ASSIGNED and data.get("auto_accept") is True:
             _step(session, order, "accept", None)
             _touch(session, order, "accept", "auto")
         return order
@@ -190,9 +191,12 @@ def _steps_waiting(session: Session, order_id: int) -> tuple[int, str | None]:
 
 
 def view(session: Session, order: O2OOrder) -> dict[str, Any]:
-    """The order as the board shows it (``O2OOrderOut``)."""
+    """The order as the board shows it (``O2OOrderOut``): its lines in the order a picker walks
+    the shop (``shelves.walk``), each with its shelf location."""
     lines = _lines(session, order.id)
     done = bool(lines) and all(line.status != o2o.LINE_OPEN for line in lines)
+    order_of, places = shelves.walk(session, [line.product_code for line in lines])
+    walked = [lines[n] for n in order_of]
     waiting, refused = _steps_waiting(session, order.id)
     return {
         "id": order.id, "seq": order.seq, "version": order.version, "channel": order.channel,
@@ -211,7 +215,8 @@ def view(session: Session, order: O2OOrder) -> dict[str, Any]:
                    "name": line.name, "qty": line.qty, "weight_g": line.weight_g, "unit_price": line.unit_price,
                    "amount": line.amount, "status": line.status, "picked_qty": line.picked_qty,
                    "picked_weight_g": line.picked_weight_g, "picked_amount": line.picked_amount,
-                   "substitute_code": line.substitute_code} for line in lines],
+                   "substitute_code": line.substitute_code, "location": places.get(line.product_code)}
+                  for line in walked],
     }
 
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import clock
-from app.db.models import Category, O2OOrder, Product
+from app.db.models import O2OOrder
 from app.domain import o2o as rules
 from app.domain.receipt import Receipt, ReceiptLine
 from app.o2o import get, view
@@ -24,19 +23,16 @@ def _quantity(line: dict[str, Any]) -> str:
     return f"{int(weight) / 1000:.3f}kg" if isinstance(weight, int) else str(line["qty"])
 
 
-def _walk_order(session: Session, lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The pick list in the order a picker walks the shop: by category (the aisle), then code."""
-    codes = [str(line["product_code"]) for line in lines]
-    aisles = dict(session.execute(select(Product.sku, Category.name).join(Category, Category.id == Product.category_id)
-                                  .where(Product.sku.in_(codes))).tuples().all())
-    return sorted(lines, key=lambda line: (aisles.get(str(line["product_code"]), "\uffff"), str(line["product_code"])))
+def _note(line: dict[str, Any]) -> str:
+    """Under a line of the pick list: its shelf location (货位), then its code."""
+    return f"{line['location']} {line['product_code']}" if line.get("location") else str(line["product_code"])
 
 
 def _document(session: Session, order: O2OOrder, settings: StoreSettings, title: str, *, with_lines: bool) -> Receipt:
     shown = view(session, order)
     lines = tuple(ReceiptLine(name=str(line["name"]), quantity_text=_quantity(line), unit_price=int(line["unit_price"]),
-                              amount=int(line["amount"]), note=str(line["product_code"]))
-                  for line in _walk_order(session, shown["lines"])) if with_lines else ()
+                              amount=int(line["amount"]), note=_note(line))
+                  for line in shown["lines"]) if with_lines else ()
     header = [f"{CHANNEL_NAMES.get(order.channel, order.channel)} {order.channel_order_no}"]
     if order.fulfilment == rules.PICKUP and order.pickup_code:
         header.append(f"自提码 {order.pickup_code}")
@@ -53,7 +49,8 @@ def _document(session: Session, order: O2OOrder, settings: StoreSettings, title:
 
 
 def pick_list(session: Session, order_id: int, settings: StoreSettings) -> Receipt:
-    """拣货单: every line with its code, quantity or weight, in the order the shop is walked."""
+    """拣货单: every line with its shelf location, code, quantity or weight, in the order the shop
+    is walked (by location, then by category: ``app.shelves.walk``)."""
     return _document(session, get(session, order_id), settings, "拣货单", with_lines=True)
 
 

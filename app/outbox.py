@@ -3,23 +3,41 @@
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, cast
 
+from sqlalchemy import CursorResult, Table, bindparam, insert
 from sqlalchemy.orm import Session
 
 from app import clock
 from app.db.models import OutboxEvent
 from app.events import Event, Kept
 
+_OUTBOX = cast(Table, OutboxEvent.__table__)
+_RECORD = insert(_OUTBOX).values({c: bindparam(c) for c in ("event_id", "kind", "payload", "created_at")})
 
-def record(session: Session, event: Event) -> OutboxEvent:
-    """Keep ``event`` for HQ in the caller's transaction: it goes up when that commits, in order."""
+
+@dataclass(frozen=True, slots=True)
+class Recorded:
+    """An event kept in the outbox: its row and its id for HQ."""
+
+    id: int
+    event_id: str
+
+
+def record(session: Session, event: Event) -> Recorded:
+    """Keep ``event`` for HQ in the caller's transaction: it goes up when that commits, in order.
+
+    One INSERT, run now: the events of one transaction take their places in the order recorded."""
     kind = event.kind if isinstance(event, Kept) else event.KIND
-    row = OutboxEvent(event_id=uuid.uuid4().hex, kind=kind, payload=event.payload(), created_at=clock.now())
-    session.add(row)
-    return row
+    event_id = uuid.uuid4().hex
+    result = cast(CursorResult[Any], session.execute(_RECORD, {"event_id": event_id, "kind": kind,
+                                                               "payload": event.payload(), "created_at": clock.now()}))
+    key = result.inserted_primary_key
+    assert key is not None, "an INSERT always has its new row's key"
+    return Recorded(int(key[0]), event_id)
 
 
-def record_event(session: Session, kind: str, payload: dict[str, Any]) -> OutboxEvent:
+def record_event(session: Session, kind: str, payload: dict[str, Any]) -> Recorded:
     """An event of a kind HQ keeps as sent (``Kept``)."""
     return record(session, Kept(kind, payload))

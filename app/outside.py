@@ -27,9 +27,9 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, bindparam, exists, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import clock, commands
@@ -133,14 +133,20 @@ def _finish(sessions: sessionmaker[Session], call_id: str, state: str, *, answer
             session.commit()
 
 
+_PENDING: Any = None
+
+
 def pending_on(session: Session, ticket_id: int) -> bool:
     """A call for this ticket is still out there, or a payment code's charge may still become a
-    payment (``app.paycodes``): the ticket can't be completed or voided yet."""
-    from app.paycodes import in_flight_on
+    payment (``app.paycodes``): the ticket can't be completed or voided yet. One statement asks both."""
+    global _PENDING
+    if _PENDING is None:  # built once, at the first use: app.paycodes imports this module
+        from app.paycodes import in_flight_clause
 
-    return session.scalar(select(OutsideCall.id).where(OutsideCall.ticket_id == ticket_id,
-                                                       OutsideCall.state == PENDING).limit(1)) is not None \
-        or in_flight_on(session, ticket_id)
+        calls = cast(Table, OutsideCall.__table__)
+        _PENDING = select(or_(exists().where(calls.c.ticket_id == bindparam("ticket_id"), calls.c.state == PENDING),
+                              in_flight_clause(bindparam("ticket_id"))))
+    return bool(session.execute(_PENDING, {"ticket_id": ticket_id}).scalar())
 
 
 def undo_abandoned(sessions: sessionmaker[Session], limit: int = 50, *, started: datetime | None = None) -> int:

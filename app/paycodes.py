@@ -45,9 +45,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, Table, exists, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import clock
@@ -218,6 +218,12 @@ def view_with_ticket(session: Session, tickets: Tickets, attempt: PaymentAttempt
         return view
     ticket = ticket_view(sale if sale is not None else tickets.load(session, attempt.ticket_id))
     return attempt_view(attempt, timing, ticket)
+
+
+def in_flight_clause(ticket_id: ColumnElement[Any]) -> ColumnElement[bool]:
+    """``in_flight_on`` as a clause, for ``outside.pending_on``'s one statement."""
+    attempts = cast(Table, PaymentAttempt.__table__)
+    return exists().where(attempts.c.ticket_id == ticket_id, attempts.c.state.in_(IN_FLIGHT))
 
 
 def in_flight_on(session: Session, ticket_id: int) -> bool:

@@ -261,6 +261,33 @@ SAMPLE_PROMOTIONS = (
 )
 
 
+def add_sample_shelves(session: Session) -> int:
+    """货位 for the demo: each category an aisle (A, B, …), its products along it four to a bay
+    (``A-01-1`` … ``A-01-4``, ``A-02-1`` …); a product that has a location keeps it. Returns how
+    many were placed now."""
+    from sqlalchemy.dialects.sqlite import insert as upsert
+
+    from app import clock
+    from app.db.models import ShelfLocation
+
+    rows = session.execute(select(Product.sku, Category.name).join(Category, Category.id == Product.category_id)
+                           .where(Product.kind == "goods").order_by(Category.name, Product.sku)).all()
+    aisles: dict[str, int] = {}
+    placed: dict[str, int] = {}
+    values = []
+    for sku, category in rows:
+        aisle = aisles.setdefault(category, len(aisles))
+        n = placed[category] = placed.get(category, -1) + 1
+        letters = chr(ord("A") + aisle % 26) + (str(aisle // 26) if aisle >= 26 else "")
+        values.append({"sku": sku, "location": f"{letters}-{n // 4 + 1:02d}-{n % 4 + 1}", "updated_at": clock.now()})
+    added = 0
+    for start in range(0, len(values), 500):
+        done = session.execute(upsert(ShelfLocation).values(values[start:start + 500]).on_conflict_do_nothing())
+        added += max(0, getattr(done, "rowcount", 0) or 0)
+    session.commit()
+    return added
+
+
 def add_sample_promotions(session: Session) -> None:
     """Store the sample promotions as the store's sync from HQ would (方便面第二件半价, 可口可乐88折)."""
     from app.db.models import PromotionRecord

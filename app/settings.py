@@ -43,8 +43,6 @@ class StoreSettings:
     #: printed under the store's name / at the foot of every receipt (one line each per newline)
     receipt_header: str = ""
     receipt_footer: str = "谢谢惠顾，欢迎再次光临！"
-    #: 自动接单: the online channels whose orders the store accepts as they arrive (comma-separated)
-    o2o_auto_accept: str = ""
 
     @property
     def database_path(self) -> Path:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, select
+from sqlalchemy import Table, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from app import clock, outbox
@@ -18,6 +18,17 @@ from app.events import SHIFT_CLOSED, SHIFT_OPENED, Kept, TicketVoided
 
 def current(session: Session, till: str) -> Shift | None:
     return session.scalar(select(Shift).where(Shift.till == till, Shift.status == "open"))
+
+
+_OPEN_AT = (select(cast(Table, Shift.__table__).c.id)
+            .where(cast(Table, Shift.__table__).c.till == bindparam("till"),
+                   cast(Table, Shift.__table__).c.status == "open"))
+
+
+def check_open(session: Session, till: str) -> None:
+    """``shift_not_open`` unless the till has an open shift (one indexed read, no row loaded)."""
+    if session.execute(_OPEN_AT, {"till": till}).first() is None:
+        raise DomainError("shift_not_open", status=409)
 
 
 def require_open(session: Session, till: str) -> Shift:

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Table, bindparam, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from app import auth, clock, outbox
@@ -29,6 +29,16 @@ from app.settings import StoreSettings
 MANUAL_REASONS = {"receive": 1, "damage": -1, "count": 0}  # sign of the quantity; a count sets the level
 
 
+_LEVEL_TABLE = cast(Table, StockLevel.__table__)
+_MOVEMENT_TABLE = cast(Table, StockMovement.__table__)
+_LEVELS = (select(_LEVEL_TABLE.c.product_id, _LEVEL_TABLE.c.quantity)
+           .where(_LEVEL_TABLE.c.product_id.in_(bindparam("ids", expanding=True))))
+_SET_LEVEL = (update(_LEVEL_TABLE).where(_LEVEL_TABLE.c.product_id == bindparam("level_of"))
+              .values(quantity=bindparam("quantity"), updated_at=bindparam("updated_at")))
+_ADD_LEVEL = insert(_LEVEL_TABLE)
+_ADD_MOVEMENT = insert(_MOVEMENT_TABLE)
+
+
 @dataclass(frozen=True, slots=True)
 class Move:
     product_id: int
@@ -42,8 +52,8 @@ class Move:
 
 
 def level(session: Session, product_id: int) -> int:
-    row = session.get(StockLevel, product_id)
-    return row.quantity if row else 0
+    found = session.execute(_LEVELS, {"ids": [product_id]}).first()
+    return found.quantity if found else 0
 
 
 def on_hand(session: Session, code: str, layout: InStoreLayout) -> dict[str, Any]:
@@ -62,21 +72,29 @@ def apply(session: Session, moves: Iterable[Move], reason: str, ref: str, actor:
     at = clock.now()
     lines = []
     moving = [pid for pid, delta in by_product.items() if delta]
-    levels = {row.product_id: row for row in session.scalars(
-        select(StockLevel).where(StockLevel.product_id.in_(moving)))} if moving else {}
+    levels = {row.product_id: row.quantity for row in session.execute(_LEVELS, {"ids": moving})} if moving else {}
+    changed, added, movements = [], [], []
+    operator_id = actor.operator_id if actor else None
     for product_id, delta in by_product.items():
         if delta == 0:
             continue
         product = products[product_id]
-        row = levels.get(product_id)
-        if row is None:
-            row = StockLevel(product_id=product_id, quantity=0, updated_at=at)
-            session.add(row)
-        row.quantity += delta
-        row.updated_at = at
-        session.add(StockMovement(product_id=product_id, sku=product.sku, delta=delta, reason=reason, ref=ref,
-                                  operator_id=actor.operator_id if actor else None, at=at))
-        lines.append(StockLine(product.sku, delta, product.unit, row.quantity))
+        was = levels.get(product_id)
+        quantity = (was or 0) + delta
+        if was is None:
+            added.append({"product_id": product_id, "quantity": quantity, "updated_at": at})
+        else:
+            changed.append({"level_of": product_id, "quantity": quantity, "updated_at": at})
+        movements.append({"product_id": product_id, "sku": product.sku, "delta": delta, "reason": reason, "ref": ref,
+                          "operator_id": operator_id, "at": at})
+        lines.append(StockLine(product.sku, delta, product.unit, quantity))
+    # one statement each for the levels that moved, the new ones and the movements, not a flush per row
+    if changed:
+        session.execute(_SET_LEVEL, changed)
+    if added:
+        session.execute(_ADD_LEVEL, added)
+    if movements:
+        session.execute(_ADD_MOVEMENT, movements)
     moved = StockMoved(reason, ref, till, tuple(lines))
     if lines:
         outbox.record(session, moved)

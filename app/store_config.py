@@ -52,18 +52,6 @@ def _language(value: Any) -> str:
     return str(value)
 
 
-def _channels(value: Any) -> str:
-    """自动接单's channels: a comma-separated list of the online channels (empty: none)."""
-    from app.domain.o2o import CHANNELS
-
-    if not isinstance(value, str):
-        raise ValueError
-    chosen = [part.strip() for part in value.split(",") if part.strip()]
-    if any(channel not in CHANNELS for channel in chosen):
-        raise ValueError
-    return ",".join(sorted(set(chosen)))
-
-
 @dataclass(frozen=True, slots=True)
 class Setting:
     key: str
@@ -78,7 +66,6 @@ EDITABLE: dict[str, Setting] = {s.key: s for s in (
     Setting("rounding", "rounding", _rounding, RoundingPolicy),
     Setting("void_line_limit", "void_line_limit", _limit, int),
     Setting("language", "default_language", _language, str),
-    Setting("o2o_auto_accept", "o2o_auto_accept", _channels, str),
 )}
 
 

@@ -70,6 +70,7 @@ def run(orders: int = ORDERS) -> list[Result]:
             while len([n for n in accepted if n in seen]) < orders and time.monotonic() < deadline:
                 time.sleep(0.1)
             stop.set()
+            follower.join(timeout=10)  # its long-poll ends before the store stops under it
             samples = [(seen[n] - at) * 1000 if n in seen else 30_000.0 for n, at in accepted.items()]
         finally:
             store.server.stop()

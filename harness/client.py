@@ -17,10 +17,11 @@ __all__ = ["ClientProcess", "PREFIX", "STARTUP_MARKER"]
 
 
 class ClientProcess:
-    """``python -m omnistore client`` offscreen; its stdout lines are collected as they come."""
+    """``python -m omnistore client`` offscreen (``board``: the O2O board alone, ``--board``); its
+    stdout lines are collected as they come."""
 
     def __init__(self, server_url: str, till: str, workdir: Path, *, script: str | None = None,
-                 startup_probe: bool = False, lang: str = "zh_CN") -> None:
+                 startup_probe: bool = False, lang: str = "zh_CN", board: bool = False) -> None:
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONUNBUFFERED": "1"}
         env.pop(SCRIPT_ENV, None)
         env.pop(STARTUP_ENV, None)
@@ -36,7 +37,8 @@ class ClientProcess:
         self.log = workdir / f"client-{till}.log"
         with open(self.log, "ab") as stderr:  # the child keeps its own copy of the descriptor
             self.process = subprocess.Popen(
-                [*OMNISTORE, "client", "--server", server_url, "--till", till, "--lang", lang],
+                [*OMNISTORE, "client", "--server", server_url, "--till", till, "--lang", lang,
+                 *(["--board"] if board else [])],
                 cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=stderr, text=True, encoding="utf-8",
             )
         threading.Thread(target=self._read, daemon=True).start()

@@ -52,11 +52,11 @@ def order(server: StoreServer, items: list[tuple[str, int]], *, channel: str = "
             "cancel_reason": None, **extra}
 
 
-def drop(server: StoreServer, data: dict[str, Any], auto_accept: frozenset[str] = frozenset()) -> dict[str, Any]:
+def drop(server: StoreServer, data: dict[str, Any]) -> dict[str, Any]:
     """Apply ``data`` at the store as its O2O follower would; a later change of the same order
-    needs a higher ``version`` (``changed``)."""
+    needs a higher ``version`` (``changed``); ``auto_accept=True`` in it: HQ says accept on arrival."""
     with server.db() as session:
-        o2o.ingest(session, data, auto_accept)
+        o2o.ingest(session, data)
         session.commit()
     return data
 

@@ -69,6 +69,10 @@ def cmd_seed(args: argparse.Namespace) -> int:
             from app.seed import add_sample_promotions
 
             add_sample_promotions(session)
+        if args.sample_shelves:
+            from app.seed import add_sample_shelves
+
+            print(f"placed {add_sample_shelves(session)} products on shelves (货位)")
     if sys.stderr.isatty():
         sys.stderr.write("\n")
     print(f"seeded {added} products in {time.perf_counter() - started:.1f}s into {settings.database_path}")
@@ -106,6 +110,49 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
         return 0
     print(f"audit chain broken at seq {verdict.broken_at} ({verdict.reason})")
     return 1
+
+
+def cmd_shelves_import(args: argparse.Namespace) -> int:
+    """货位: import a CSV of ``SKU,location`` lines into the store's database, as the manager
+    ``--operator`` (in the audit log); all or nothing: a bad line is named and nothing changes."""
+    from sqlalchemy import select
+
+    from app import shelves
+    from app.context import Actor
+    from app.db.engine import make_engine, make_session_factory
+    from app.db.models import Operator
+    from app.domain.errors import DomainError
+    from app.messages import message
+
+    settings = _store_settings()
+    if not settings.database_path.exists():
+        print(f"no store database at {settings.database_path}", file=sys.stderr)
+        return 2
+    try:
+        text = shelves.decode(Path(args.file).read_bytes())
+    except OSError as error:
+        print(f"cannot read {args.file}: {error.strerror}", file=sys.stderr)
+        return 2
+    engine = make_engine(settings.database_url)
+    try:
+        with make_session_factory(engine)() as session:
+            operator = session.scalar(select(Operator).where(Operator.code == args.operator, Operator.active,
+                                                             Operator.locked.is_(False)))
+            if operator is None:
+                print(f"no active operator {args.operator} in this store", file=sys.stderr)
+                return 2
+            actor = Actor(operator.id, operator.code, operator.name, operator.role, "cli")
+            try:
+                done = shelves.import_csv(session, actor, text, source=Path(args.file).name[:40])
+            except DomainError as error:
+                session.rollback()
+                print(message(error.code, args.language, error.params), file=sys.stderr)
+                return 1
+            session.commit()
+    finally:
+        engine.dispose()
+    print(f"shelf locations: {done['saved']} set, {done['cleared']} cleared")
+    return 0
 
 
 def cmd_store_server(args: argparse.Namespace) -> int:
@@ -319,7 +366,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     os.environ.pop("OMNISTORE_HQ_DATABASE_URL", None)  # the demo's HQ is its own, never a real one
     signal.signal(signal.SIGTERM, _stop_on_sigterm)
     me = [sys.executable, "-m", "omnistore"]
-    subprocess.run([*me, "seed", "--products", str(args.products)], check=True)
+    subprocess.run([*me, "seed", "--products", str(args.products), "--sample-shelves"], check=True)
     home = Path(os.environ["OMNISTORE_HOME"])
     _demo_devices(home, args.printer_port)
     children: list[subprocess.Popen[bytes]] = []
@@ -387,6 +434,8 @@ def build_parser() -> argparse.ArgumentParser:
     seed.add_argument("--products", type=int, default=DEMO_PRODUCTS, help="catalog size (default %(default)s)")
     seed.add_argument("--sample-promotions", action="store_true",
                       help="two promotions as HQ would send them (方便面第二件半价, 可口可乐88折)")
+    seed.add_argument("--sample-shelves", action="store_true",
+                      help="give every product a shelf location (货位), aisle by category, for the O2O pick list")
     seed.add_argument("--history-days", type=int, default=0, metavar="DAYS",
                       help="also this many days of completed sales before today, for the back office's reports")
     seed.set_defaults(func=cmd_seed)
@@ -440,6 +489,14 @@ def build_parser() -> argparse.ArgumentParser:
     verify = audit_sub.add_parser("verify", help="check the audit log's hash chain; exit 1 naming the first broken entry")
     verify.add_argument("--home", default=None, help="the store's data directory (default: this machine's)")
     verify.set_defaults(func=cmd_audit_verify)
+
+    shelves = sub.add_parser("shelves", help="货位: the shelf locations the O2O pick list is walked by")
+    shelves_sub = shelves.add_subparsers(dest="shelves_command", required=True)
+    shelf_import = shelves_sub.add_parser("import", help="import a CSV of SKU,location lines (all or nothing)")
+    shelf_import.add_argument("file", help="the CSV file (UTF-8 or GB18030; an empty location clears it)")
+    shelf_import.add_argument("--operator", required=True, help="the store manager's operator code (audited)")
+    shelf_import.add_argument("--language", default="zh_CN", choices=("zh_CN", "en"), help="language of errors")
+    shelf_import.set_defaults(func=cmd_shelves_import)
 
     # `omnistore paysim …` hands its arguments to server.paysim (see main); listed here for --help.
     sub.add_parser("paysim", help="WeChat Pay and Alipay payment-code simulators (HTTPS)", add_help=False)

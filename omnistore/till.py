@@ -143,4 +143,7 @@ def run_board(server_url: str, till: str, home: Path, lang: str | None = None, p
     shell = BoardShell(ctx)
     shell.resize(1280, 800)
     shell.show()
+    from ui import automation  # test hook; inert unless its environment variable is set
+
+    automation.install_board(shell)
     return app.exec()

@@ -302,6 +302,8 @@ class O2OLine:
     picked_weight_g: int | None
     picked_amount: int
     substitute_code: str | None
+    #: 货位 in this store, when the manager set one
+    location: str | None = None
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> O2OLine:
@@ -310,7 +312,8 @@ class O2OLine:
                    weight_g=data.get("weight_g"), unit_price=int(data.get("unit_price", 0)),
                    amount=int(data.get("amount", 0)), status=str(data.get("status", "open")),
                    picked_qty=int(data.get("picked_qty", 0)), picked_weight_g=data.get("picked_weight_g"),
-                   picked_amount=int(data.get("picked_amount", 0)), substitute_code=data.get("substitute_code"))
+                   picked_amount=int(data.get("picked_amount", 0)), substitute_code=data.get("substitute_code"),
+                   location=data.get("location") or None)
 
 
 @dataclass(frozen=True)
@@ -931,6 +934,19 @@ class BackOfficeClient(StoreClient):
     def save_settings(self, values: dict[str, Any], command_id: str | None = None) -> dict[str, Any]:
         body = {"values": values, "command_id": command_id or new_command_id()}
         return dict(self._api("PUT", "/settings", json=body))
+
+    # -- 货位 ------------------------------------------------------------------------------
+
+    def shelf_locations(self) -> dict[str, Any]:
+        return dict(self._api("GET", "/shelf-locations"))
+
+    def set_shelf_locations(self, locations: list[dict[str, str | None]], command_id: str | None = None) -> dict[str, Any]:
+        body = {"locations": locations, "command_id": command_id or new_command_id()}
+        return dict(self._api("PUT", "/shelf-locations", json=body))
+
+    def import_shelf_locations(self, csv_text: str, command_id: str | None = None) -> dict[str, Any]:
+        body = {"csv": csv_text, "command_id": command_id or new_command_id()}
+        return dict(self._api("POST", "/shelf-locations/import", json=body))
 
     # -- 库存 and 价签 ---------------------------------------------------------------------
 

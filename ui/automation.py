@@ -18,6 +18,14 @@ Off unless one of these environment variables is set (``run_client`` calls :func
     not finish within 30 s prints ``omnistore-script: error ...`` and exits with code 3. When the
     script ends without ``quit`` the till keeps running (a test may kill it).
 
+    The O2O board alone (``omnistore client --board``) plays the same kind of script through the
+    board's widgets::
+
+        login 1001 1234      as above, then wait until the board shows
+        select ME123456      wait until the order is on the board, then choose it
+        accept               press 接单 (also start_pick, packed, ready); wait for the server's answer
+        scan 6901234567892   type the code into the board's scan field, Enter; wait for the answer
+
 ``OMNISTORE_BENCH_STARTUP=1``
     Print ``omnistore-startup: login-shown`` once the login screen is visible, then exit 0
     (the cold-start benchmark).
@@ -37,6 +45,7 @@ from PySide6.QtWidgets import QApplication
 
 if TYPE_CHECKING:
     from ui.app import MainWindow
+    from ui.board import BoardShell
 
 SCRIPT_ENV = "OMNISTORE_CLIENT_SCRIPT"
 STARTUP_ENV = "OMNISTORE_BENCH_STARTUP"
@@ -174,6 +183,96 @@ class ScriptRunner(QObject):
         self.window.close()
         QApplication.exit(0)
         yield from ()
+
+
+class BoardScriptRunner(ScriptRunner):
+    """The script on the O2O board alone (``BoardShell``): a picker's clicks and scans."""
+
+    def __init__(self, shell: BoardShell, steps: list[list[str]]) -> None:
+        super().__init__(shell, steps)  # type: ignore[arg-type]  # the shell stands where a till's window would
+        self.shell = shell
+
+    def _idle(self) -> bool:
+        return self.shell.ctx.worker.pending == 0
+
+    def do_login(self, operator: str, pin: str) -> Iterator[Condition]:
+        from PySide6.QtTest import QTest
+
+        shell = self.shell
+        yield lambda: shell.stack.currentWidget() is shell.login and shell.login.isVisible()
+        QTest.keyClicks(shell.login.operator_edit, operator)
+        QTest.keyClick(shell.login.operator_edit, Qt.Key.Key_Return)
+        QTest.keyClicks(shell.login.pin_edit, pin)
+        QTest.keyClick(shell.login.pin_edit, Qt.Key.Key_Return)
+        yield lambda: shell.stack.currentWidget() is shell.board and shell.board.feed._thread is not None
+
+    def _order_id(self, channel_order_no: str) -> int | None:
+        return next((order.id for order in self.shell.board.orders.values()
+                     if order.channel_order_no == channel_order_no), None)
+
+    def do_select(self, channel_order_no: str) -> Iterator[Condition]:
+        yield lambda: self._order_id(channel_order_no) is not None
+        board = self.shell.board
+        order_id = self._order_id(channel_order_no)
+        assert order_id is not None
+        board.select(order_id)
+        yield lambda: board.selected == order_id
+
+    def _press(self, button_name: str) -> Iterator[Condition]:
+        from PySide6.QtTest import QTest
+
+        board = self.shell.board
+        order_id = board.selected
+        seq = board.orders[order_id].seq if order_id in board.orders else -1
+        button = getattr(board, button_name)
+        yield lambda: button.isEnabled()
+        board.message.clear_message()
+        QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+        yield lambda: self._idle() and (board.message.kind == "error" or board.orders[order_id].seq != seq)
+        if board.message.kind == "error":
+            raise RuntimeError(board.message.text())
+
+    def do_accept(self) -> Iterator[Condition]:
+        yield from self._press("accept_button")
+
+    def do_start_pick(self) -> Iterator[Condition]:
+        yield from self._press("pick_button")
+
+    def do_packed(self) -> Iterator[Condition]:
+        yield from self._press("packed_button")
+
+    def do_ready(self) -> Iterator[Condition]:
+        yield from self._press("ready_button")
+
+    def do_scan(self, code: str) -> Iterator[Condition]:
+        from PySide6.QtTest import QTest
+
+        board = self.shell.board
+        order_id = board.selected
+        assert order_id is not None
+        seq = board.orders[order_id].seq
+        board.message.clear_message()
+        QTest.keyClicks(board.scan_edit, code)
+        QTest.keyClick(board.scan_edit, Qt.Key.Key_Return)
+        yield lambda: self._idle() and (board.message.kind == "error" or board.orders[order_id].seq != seq)
+        if board.message.kind == "error":
+            raise RuntimeError(board.message.text())
+        _say(f"{PREFIX} picked {sum(line.picked_qty for line in board.orders[order_id].lines)}")
+
+    def do_quit(self) -> Iterator[Condition]:
+        self.shell.close()
+        QApplication.exit(0)
+        yield from ()
+
+
+def install_board(shell: BoardShell) -> BoardScriptRunner | None:
+    """The script the environment asks for, on the board alone; None when it asks for nothing."""
+    path = os.environ.get(SCRIPT_ENV)
+    if not path:
+        return None
+    runner = BoardScriptRunner(shell, parse_script(Path(path).read_text(encoding="utf-8")))
+    runner.start()
+    return runner
 
 
 def _report_startup(window: MainWindow) -> None:

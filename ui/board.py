@@ -80,6 +80,19 @@ def channel_name(channel: str) -> str:
     return names.get(channel, channel)
 
 
+#: a card shows this many of the order number's last characters (the bag label and the tooltip
+#: show it whole)
+SHORT_NO = 6
+
+
+def short_number(channel_order_no: str) -> str:
+    """'#456789' for a long platform number (its tail, as pickers and riders say it); a short
+    one whole."""
+    if len(channel_order_no) <= SHORT_NO + 2:
+        return channel_order_no
+    return "#" + channel_order_no[-SHORT_NO:]
+
+
 def reason_text(reason: str) -> str:
     texts = {"sold_out": QCoreApplication.translate("O2OBoard", "Sold out"),
              "closed": QCoreApplication.translate("O2OBoard", "Closed"),
@@ -103,9 +116,15 @@ def countdown(deadline: str | None, now: datetime | None = None) -> str:
     return f"{sign}{left // 60:02d}:{left % 60:02d}"
 
 
+def order_tooltip(order: O2OOrder) -> str:
+    """A card's tooltip: the channel and the whole order number (the card shows its tail)."""
+    return f"{channel_name(order.channel)} {order.channel_order_no}"
+
+
 def order_text(order: O2OOrder, now: datetime | None = None) -> str:
-    """One order's card on the board."""
-    parts = [f"{channel_name(order.channel)} {order.channel_order_no}",
+    """One order's card on the board: the channel, then the number's tail on a line of its own, so
+    it fits a column at 1024×768 (``order_tooltip`` names it whole)."""
+    parts = [channel_name(order.channel), short_number(order.channel_order_no),
              QCoreApplication.translate("O2OBoard", "%1 items · %2").replace("%1", str(order.item_count))
              .replace("%2", yuan(order.paid))]
     if order.column == "new":
@@ -284,7 +303,9 @@ class BoardWindow(QWidget):
         self.alert.setStyleSheet("background:#c62828;color:white;font-size:20px;font-weight:bold;padding:8px;")
         self.alert.setWordWrap(True)
         self.alert.hide()
-        self.setStyleSheet("QPushButton#primaryButton:disabled { background: #9bbfdc; border-color: #9bbfdc; }")
+        # the steps sit three to a row beside six columns: narrower padding keeps their words whole at 1024×768
+        self.setStyleSheet("QPushButton#primaryButton:disabled { background: #9bbfdc; border-color: #9bbfdc; }"
+                           "QPushButton { padding-left: 6px; padding-right: 6px; }")
         layout.addWidget(self.alert)
         self.message = MessageStrip()
         layout.addWidget(self.message)
@@ -325,13 +346,15 @@ class BoardWindow(QWidget):
         self.info.setWordWrap(True)
         column.addWidget(self.title)
         column.addWidget(self.info)
-        self.lines = QTableWidget(0, 4)
-        self.lines.setHorizontalHeaderLabels([self.tr("Goods"), self.tr("Ordered"), self.tr("Picked"), self.tr("State")])
+        self.lines = QTableWidget(0, 5)
+        self.lines.setObjectName("o2oPickList")
+        self.lines.setHorizontalHeaderLabels([self.tr("Shelf"), self.tr("Goods"), self.tr("Ordered"), self.tr("Picked"),
+                                              self.tr("State")])
         self.lines.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.lines.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.lines.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.lines.verticalHeader().hide()
         column.addWidget(self.lines, 1)
         scan_row = QHBoxLayout()
@@ -436,6 +459,7 @@ class BoardWindow(QWidget):
             listing.clear()
             for order in orders:
                 item = QListWidgetItem(order_text(order, now))
+                item.setToolTip(order_tooltip(order))
                 item.setData(Qt.ItemDataRole.UserRole, order.id)
                 listing.addItem(item)
                 if order.id == self.selected:
@@ -473,8 +497,12 @@ class BoardWindow(QWidget):
             ordered = f"{line.weight_g / 1000:.3f}kg" if line.weight_g is not None else str(line.qty)
             picked = (f"{line.picked_weight_g / 1000:.3f}kg" if line.picked_weight_g is not None
                       else str(line.picked_qty))
-            for col, text in enumerate((line.name, ordered, picked, self._line_state(line.status))):
-                self.lines.setItem(row, col, QTableWidgetItem(text))
+            for col, text in enumerate((line.location or "—", line.name, ordered, picked,
+                                        self._line_state(line.status))):
+                cell = QTableWidgetItem(text)
+                if col == 1:  # a long name is elided in a narrow window: whole in the tooltip
+                    cell.setToolTip(f"{line.name} · {line.product_code}")
+                self.lines.setItem(row, col, cell)
         self._enable(order)
 
     def _line_state(self, status: str) -> str:

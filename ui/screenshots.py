@@ -150,6 +150,9 @@ class Shooter:
         stock_page.tabs.setCurrentIndex(3)
         wait(lambda: not win.worker.pending)
         self.window_shot(win, f"backoffice_stock_count_{tag}")
+        stock_page.tabs.setCurrentWidget(stock_page.shelves)  # 货位
+        wait(lambda: stock_page.shelves.table.rowCount() > 0 and not win.worker.pending)
+        self.window_shot(win, f"backoffice_shelves_{tag}")
         stock_page.tabs.setCurrentIndex(0)
         for code in ("6901234567892", "1001"):  # 可口可乐, 红富士苹果 (weighed: its price per 500 g)
             office.ctx.client.request_label(code)
@@ -482,10 +485,10 @@ def sample_orders() -> list[dict[str, Any]]:
         return {"line_no": n, "product_code": f"A{n:07d}", "barcode": None, "name": name, "qty": qty,
                 "weight_g": weight, "unit_price": price, "amount": amount, "status": status, "picked_qty": picked,
                 "picked_weight_g": picked_weight, "picked_amount": price * picked if weight is None else amount,
-                "substitute_code": None}
+                "substitute_code": None, "location": f"A-{n:02d}-{n % 3 + 1}" if n < 3 else None}
 
     def order(n: int, channel: str, state: str, column: str, lines: list[dict[str, Any]], **extra: Any) -> dict[str, Any]:
-        return {"id": n, "seq": n, "channel": channel, "channel_order_no": f"{channel[:2].upper()}2026120{n:04d}",
+        return {"id": n, "seq": n, "channel": channel, "channel_order_no": (f"270156609134{n:05d}" if channel != "own" else f"W2026120300{n:04d}"),
                 "state": state, "column": column, "fulfilment": extra.pop("fulfilment", "pickup"),
                 "customer_name_masked": "张**", "customer_phone": "138****5678",
                 "accept_by": (now + timedelta(seconds=40 + 37 * n)).isoformat(), "allow_substitute": True,
@@ -607,7 +610,8 @@ def scratch_store_server() -> Iterator[str]:
     with tempfile.TemporaryDirectory(prefix="omnistore-shots-") as home:
         env = {**os.environ, "OMNISTORE_HOME": home}
         me = [sys.executable, "-m", "omnistore"]
-        subprocess.run([*me, "seed", "--products", "3000", "--sample-promotions", "--history-days", "40"], env=env,
+        subprocess.run([*me, "seed", "--products", "3000", "--sample-promotions", "--sample-shelves", "--history-days",
+                        "40"], env=env,
                        check=True,
                        stdout=subprocess.DEVNULL)
         with socket.socket() as probe:

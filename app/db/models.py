@@ -671,6 +671,18 @@ class O2OLine(Base):
     substitute_code: Mapped[str | None] = mapped_column(String(32), nullable=True)
 
 
+class ShelfLocation(Base):
+    """货位: where a product sits in this store (``A-03-2``: aisle, bay, level), set by the manager
+    or imported from a CSV; the O2O pick list is walked in this order. Keyed by the SKU, so a
+    catalog sync from HQ leaves it be."""
+
+    __tablename__ = "shelf_locations"
+    sku: Mapped[str] = mapped_column(String(32), primary_key=True)
+    location: Mapped[str] = mapped_column(String(16))
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    operator_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"), nullable=True)
+
+
 class O2OHistory(Base):
     """What happened to an online order here, in order (the board's 日志)."""
 

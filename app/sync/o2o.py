@@ -37,15 +37,14 @@ def cursor(session: Session) -> int:
     return int(value) if value else 0
 
 
-def apply_page(session: Session, orders: list[dict[str, Any]], next_cursor: int,
-               auto_accept: frozenset[str] = frozenset()) -> int:
+def apply_page(session: Session, orders: list[dict[str, Any]], next_cursor: int) -> int:
     """Apply one page of HQ's feed and move the cursor, in the caller's transaction. An order the
     store cannot read is logged and passed over (each order in a savepoint of its own), so it
     never holds up the orders behind it."""
     for order in orders:
         try:
             with session.begin_nested():
-                o2o.ingest(session, order, auto_accept)
+                o2o.ingest(session, order)
         except (KeyError, TypeError, ValueError, AttributeError) as error:
             log.warning("O2O order %r unreadable, passed over: %r", order.get("id") if isinstance(order, dict)
                         else order, error)
@@ -55,13 +54,12 @@ def apply_page(session: Session, orders: list[dict[str, Any]], next_cursor: int,
 
 
 class O2OLink:
-    """The two threads; ``auto_accept`` is read on each page (the manager may change it)."""
+    """The two threads. Whether a new order is accepted as it arrives is HQ's to say (its
+    自动接单 setting per store and channel, on each order of the feed)."""
 
-    def __init__(self, sessions: sessionmaker[Session], client: HqClient,
-                 auto_accept: Any = lambda: frozenset()) -> None:
+    def __init__(self, sessions: sessionmaker[Session], client: HqClient) -> None:
         self.sessions = sessions
         self.client = client
-        self.auto_accept = auto_accept
         self.online: bool | None = None
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
@@ -89,7 +87,7 @@ class O2OLink:
                 next_cursor = int(page.get("cursor") or after)
                 if orders or next_cursor != after:
                     with self.sessions() as session:
-                        apply_page(session, orders, next_cursor, frozenset(self.auto_accept()))
+                        apply_page(session, orders, next_cursor)
                         session.commit()
                     after = next_cursor
                 failures, self.online = 0, True

@@ -40,141 +40,151 @@
     </message>
     <message>
         <location filename="../../ui/backoffice/audit.py" line="40"/>
+        <source>Authorisation refused</source>
+        <translation>Authorisation refused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="41"/>
+        <source>Authorisation locked after failed tries</source>
+        <translation>Authorisation locked after failed tries</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="42"/>
         <source>PIN reset</source>
         <translation>PIN reset</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/audit.py" line="41"/>
+        <location filename="../../ui/backoffice/audit.py" line="43"/>
         <source>PIN changed</source>
         <translation>PIN changed</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/audit.py" line="42"/>
+        <location filename="../../ui/backoffice/audit.py" line="44"/>
         <source>Operator locked</source>
         <translation>Operator locked</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/audit.py" line="43"/>
+        <location filename="../../ui/backoffice/audit.py" line="45"/>
         <source>Operator unlocked</source>
         <translation>Operator unlocked</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/audit.py" line="44"/>
+        <location filename="../../ui/backoffice/audit.py" line="46"/>
         <source>Day closed (Z)</source>
         <translation>Day closed (Z)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/audit.py" line="45"/>
+        <location filename="../../ui/backoffice/audit.py" line="47"/>
         <source>Cash deposited</source>
         <translation>Cash deposited</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/audit.py" line="46"/>
+        <location filename="../../ui/backoffice/audit.py" line="48"/>
         <source>Settings changed</source>
         <translation>Settings changed</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/audit.py" line="47"/>
+        <location filename="../../ui/backoffice/audit.py" line="49"/>
         <source>Stored value topped up</source>
         <translation>Stored value topped up</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/audit.py" line="68"/>
+        <location filename="../../ui/backoffice/audit.py" line="70"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/audit.py" line="68"/>
+        <location filename="../../ui/backoffice/audit.py" line="70"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/audit.py" line="68"/>
+        <location filename="../../ui/backoffice/audit.py" line="70"/>
         <source>Till</source>
         <translation>Till</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/audit.py" line="68"/>
+        <location filename="../../ui/backoffice/audit.py" line="70"/>
         <source>Operator</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/audit.py" line="69"/>
+        <location filename="../../ui/backoffice/audit.py" line="71"/>
         <source>Authorised by</source>
         <translation>Authorised by</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/audit.py" line="69"/>
+        <location filename="../../ui/backoffice/audit.py" line="71"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/audit.py" line="69"/>
+        <location filename="../../ui/backoffice/audit.py" line="71"/>
         <source>About</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/audit.py" line="69"/>
+        <location filename="../../ui/backoffice/audit.py" line="71"/>
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/audit.py" line="79"/>
+        <location filename="../../ui/backoffice/audit.py" line="81"/>
         <source>Verify the chain (F9)</source>
         <translation>Verify the chain (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/audit.py" line="81"/>
+        <location filename="../../ui/backoffice/audit.py" line="83"/>
         <source>Export CSV (Ctrl+E)</source>
         <translation>Export CSV (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/audit.py" line="98"/>
+        <location filename="../../ui/backoffice/audit.py" line="100"/>
         <source>From</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/audit.py" line="100"/>
+        <location filename="../../ui/backoffice/audit.py" line="102"/>
         <source>to</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/audit.py" line="103"/>
+        <location filename="../../ui/backoffice/audit.py" line="105"/>
         <source>Every action</source>
         <translation>Every action</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/audit.py" line="108"/>
+        <location filename="../../ui/backoffice/audit.py" line="110"/>
         <source>Operator code</source>
         <translation>Operator code</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/audit.py" line="112"/>
+        <location filename="../../ui/backoffice/audit.py" line="114"/>
         <source>Show (F5)</source>
         <translation>Show (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/audit.py" line="142"/>
+        <location filename="../../ui/backoffice/audit.py" line="144"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/audit.py" line="152"/>
+        <location filename="../../ui/backoffice/audit.py" line="154"/>
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/audit.py" line="169"/>
+        <location filename="../../ui/backoffice/audit.py" line="171"/>
         <source>Nothing recorded for this choice.</source>
         <translation>Nothing recorded for this choice.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/audit.py" line="174"/>
+        <location filename="../../ui/backoffice/audit.py" line="176"/>
         <source>The chain is intact: %1 entries.</source>
         <translation>The chain is intact: %1 entries.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/audit.py" line="177"/>
+        <location filename="../../ui/backoffice/audit.py" line="179"/>
         <source>The chain is broken at entry %1: it was changed after it was written.</source>
         <translation>The chain is broken at entry %1: it was changed after it was written.</translation>
     </message>
@@ -227,21 +237,26 @@
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
+    <message>
+        <location filename="../../ui/backoffice/shell.py" line="103"/>
+        <source>Reconciliation</source>
+        <translation>Reconciliation</translation>
+    </message>
 </context>
 <context>
     <name>BackOfficeWindow</name>
     <message>
-        <location filename="../../ui/backoffice/shell.py" line="152"/>
+        <location filename="../../ui/backoffice/shell.py" line="154"/>
         <source>Back office</source>
         <translation>Back office</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/shell.py" line="159"/>
+        <location filename="../../ui/backoffice/shell.py" line="161"/>
         <source>Till (F12)</source>
         <translation>Till (F12)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/shell.py" line="164"/>
+        <location filename="../../ui/backoffice/shell.py" line="166"/>
         <source>Log out (F10)</source>
         <translation>Log out (F10)</translation>
     </message>
@@ -249,7 +264,7 @@
 <context>
     <name>BoardShell</name>
     <message>
-        <location filename="../../ui/board.py" line="609"/>
+        <location filename="../../ui/board.py" line="637"/>
         <source>Online orders</source>
         <translation>Online orders</translation>
     </message>
@@ -257,166 +272,171 @@
 <context>
     <name>BoardWindow</name>
     <message>
-        <location filename="../../ui/board.py" line="273"/>
+        <location filename="../../ui/board.py" line="292"/>
         <source>Online orders</source>
         <translation>Online orders</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="322"/>
-        <location filename="../../ui/board.py" line="458"/>
+        <location filename="../../ui/board.py" line="343"/>
+        <location filename="../../ui/board.py" line="482"/>
         <source>Choose an order</source>
         <translation>Choose an order</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="329"/>
+        <location filename="../../ui/board.py" line="351"/>
         <source>Goods</source>
         <translation>Goods</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="329"/>
+        <location filename="../../ui/board.py" line="351"/>
         <source>Ordered</source>
         <translation>Ordered</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="329"/>
-        <location filename="../../ui/board.py" line="352"/>
-        <location filename="../../ui/board.py" line="481"/>
+        <location filename="../../ui/board.py" line="351"/>
+        <location filename="../../ui/board.py" line="375"/>
+        <location filename="../../ui/board.py" line="509"/>
         <source>Picked</source>
         <translation>Picked</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="329"/>
+        <location filename="../../ui/board.py" line="351"/>
+        <source>Shelf</source>
+        <translation>Shelf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="352"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="340"/>
+        <location filename="../../ui/board.py" line="363"/>
         <source>Scan the goods</source>
         <translation>Scan the goods</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="343"/>
+        <location filename="../../ui/board.py" line="366"/>
         <source>Weight (kg)</source>
         <translation>Weight (kg)</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="350"/>
-        <location filename="../../ui/board.py" line="481"/>
+        <location filename="../../ui/board.py" line="373"/>
+        <location filename="../../ui/board.py" line="509"/>
         <source>Short</source>
         <translation>Short</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="351"/>
+        <location filename="../../ui/board.py" line="374"/>
         <source>Substitute</source>
         <translation>Substitute</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="358"/>
+        <location filename="../../ui/board.py" line="381"/>
         <source>Accept</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="362"/>
+        <location filename="../../ui/board.py" line="385"/>
         <source>Reject</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="363"/>
+        <location filename="../../ui/board.py" line="386"/>
         <source>Start picking</source>
         <translation>Start picking</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="364"/>
+        <location filename="../../ui/board.py" line="387"/>
         <source>Packed</source>
         <translation>Packed</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="365"/>
+        <location filename="../../ui/board.py" line="388"/>
         <source>Ready</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="366"/>
+        <location filename="../../ui/board.py" line="389"/>
         <source>Rider arrived</source>
         <translation>Rider arrived</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="367"/>
+        <location filename="../../ui/board.py" line="390"/>
         <source>Hand over</source>
         <translation>Hand over</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="368"/>
+        <location filename="../../ui/board.py" line="391"/>
         <source>Goods put back</source>
         <translation>Goods put back</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="369"/>
+        <location filename="../../ui/board.py" line="392"/>
         <source>Print pick list</source>
         <translation>Print pick list</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="370"/>
+        <location filename="../../ui/board.py" line="393"/>
         <source>Print bag label</source>
         <translation>Print bag label</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="422"/>
+        <location filename="../../ui/board.py" line="445"/>
         <source>CANCELLED WHILE PICKING — stop and put the goods back: %1</source>
         <translation>CANCELLED WHILE PICKING — stop and put the goods back: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="464"/>
+        <location filename="../../ui/board.py" line="488"/>
         <source>Pickup</source>
         <translation>Pickup</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="464"/>
+        <location filename="../../ui/board.py" line="488"/>
         <source>Delivery</source>
         <translation>Delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="469"/>
+        <location filename="../../ui/board.py" line="493"/>
         <source>Rider: %1</source>
         <translation>Rider: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="481"/>
+        <location filename="../../ui/board.py" line="509"/>
         <source>To pick</source>
         <translation>To pick</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="482"/>
+        <location filename="../../ui/board.py" line="510"/>
         <source>Substituted</source>
         <translation>Substituted</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="505"/>
+        <location filename="../../ui/board.py" line="533"/>
         <source>Choose an order first</source>
         <translation>Choose an order first</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="532"/>
+        <location filename="../../ui/board.py" line="560"/>
         <source>Enter a weight greater than zero, e.g. 0.512</source>
         <translation>Enter a weight greater than zero, e.g. 0.512</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="541"/>
+        <location filename="../../ui/board.py" line="569"/>
         <source>Choose a line of the pick list first</source>
         <translation>Choose a line of the pick list first</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="556"/>
+        <location filename="../../ui/board.py" line="584"/>
         <source>Type or scan the substitute&apos;s code first</source>
         <translation>Type or scan the substitute&apos;s code first</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="579"/>
+        <location filename="../../ui/board.py" line="607"/>
         <source>Sent to the printer.</source>
         <translation>Sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="584"/>
+        <location filename="../../ui/board.py" line="612"/>
         <source>WRONG ITEM: %1</source>
         <translation>WRONG ITEM: %1</translation>
     </message>
@@ -1786,22 +1806,22 @@ earlier %4 · %5 tickets</translation>
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../ui/board.py" line="234"/>
+        <location filename="../../ui/board.py" line="253"/>
         <source>Pickup code the customer shows or says</source>
         <translation>Pickup code the customer shows or says</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="238"/>
+        <location filename="../../ui/board.py" line="257"/>
         <source>Hand the bag to the rider %1</source>
         <translation>Hand the bag to the rider %1</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="246"/>
+        <location filename="../../ui/board.py" line="265"/>
         <source>Enter the pickup code</source>
         <translation>Enter the pickup code</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="257"/>
+        <location filename="../../ui/board.py" line="276"/>
         <source>Order %1 handed over.</source>
         <translation>Order %1 handed over.</translation>
     </message>
@@ -2578,47 +2598,48 @@ earlier %4 · %5 tickets</translation>
         <translation>Ele.me</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="84"/>
+        <location filename="../../ui/board.py" line="97"/>
         <source>Sold out</source>
+        <extracomment>a card shows this many of the order number&apos;s last characters (the bag label and the tooltip show it whole)</extracomment>
         <translation>Sold out</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="85"/>
+        <location filename="../../ui/board.py" line="98"/>
         <source>Closed</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="86"/>
+        <location filename="../../ui/board.py" line="99"/>
         <source>Too busy</source>
         <translation>Too busy</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="109"/>
+        <location filename="../../ui/board.py" line="128"/>
         <source>%1 items · %2</source>
         <translation>%1 items · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="112"/>
+        <location filename="../../ui/board.py" line="131"/>
         <source>Accept within %1</source>
         <translation>Accept within %1</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="114"/>
+        <location filename="../../ui/board.py" line="133"/>
         <source>CANCELLED WHILE PICKING: put the goods back</source>
         <translation>CANCELLED WHILE PICKING: put the goods back</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="116"/>
+        <location filename="../../ui/board.py" line="135"/>
         <source>Cancelled</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="118"/>
+        <location filename="../../ui/board.py" line="137"/>
         <source>HQ refused: %1</source>
         <translation>HQ refused: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="120"/>
+        <location filename="../../ui/board.py" line="139"/>
         <source>Waiting to sync</source>
         <translation>Waiting to sync</translation>
     </message>
@@ -2909,7 +2930,7 @@ earlier %4 · %5 tickets</translation>
 <context>
     <name>Placeholder</name>
     <message>
-        <location filename="../../ui/backoffice/shell.py" line="117"/>
+        <location filename="../../ui/backoffice/shell.py" line="119"/>
         <source>This module is not available in this version yet.</source>
         <translation>This module is not available in this version yet.</translation>
     </message>
@@ -3042,251 +3063,256 @@ earlier %4 · %5 tickets</translation>
 <context>
     <name>ReconWindow</name>
     <message>
-        <location filename="../../ui/recon.py" line="151"/>
+        <location filename="../../ui/recon.py" line="190"/>
         <source>Reconciliation</source>
         <translation>Reconciliation</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="164"/>
+        <location filename="../../ui/recon.py" line="203"/>
         <source>Store code (empty: every store)</source>
         <translation>Store code (empty: every store)</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="165"/>
+        <location filename="../../ui/recon.py" line="204"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="166"/>
+        <location filename="../../ui/recon.py" line="205"/>
         <source>Import a bill…</source>
         <translation>Import a bill…</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="171"/>
+        <location filename="../../ui/recon.py" line="210"/>
         <source>Month</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="181"/>
+        <location filename="../../ui/recon.py" line="220"/>
         <source>Store</source>
         <translation>Store</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="181"/>
+        <location filename="../../ui/recon.py" line="220"/>
         <source>Day</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="182"/>
-        <location filename="../../ui/recon.py" line="205"/>
+        <location filename="../../ui/recon.py" line="221"/>
+        <location filename="../../ui/recon.py" line="244"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="188"/>
-        <location filename="../../ui/recon.py" line="203"/>
-        <location filename="../../ui/recon.py" line="210"/>
+        <location filename="../../ui/recon.py" line="227"/>
+        <location filename="../../ui/recon.py" line="242"/>
+        <location filename="../../ui/recon.py" line="249"/>
         <source>Channel</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="188"/>
+        <location filename="../../ui/recon.py" line="227"/>
         <source>Bill day</source>
         <translation>Bill day</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="188"/>
+        <location filename="../../ui/recon.py" line="227"/>
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="189"/>
+        <location filename="../../ui/recon.py" line="228"/>
         <source>Expected</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="189"/>
-        <location filename="../../ui/recon.py" line="203"/>
+        <location filename="../../ui/recon.py" line="228"/>
+        <location filename="../../ui/recon.py" line="242"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="189"/>
+        <location filename="../../ui/recon.py" line="228"/>
         <source>Arrived</source>
         <translation>Arrived</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="193"/>
+        <location filename="../../ui/recon.py" line="232"/>
         <source>Calendar</source>
         <translation>Calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="194"/>
+        <location filename="../../ui/recon.py" line="233"/>
         <source>Payouts</source>
         <translation>Payouts</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="199"/>
+        <location filename="../../ui/recon.py" line="238"/>
         <source>Choose a day</source>
         <translation>Choose a day</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="203"/>
+        <location filename="../../ui/recon.py" line="242"/>
         <source>Ours</source>
         <translation>Ours</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="204"/>
+        <location filename="../../ui/recon.py" line="243"/>
         <source>Theirs</source>
         <translation>Theirs</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="204"/>
+        <location filename="../../ui/recon.py" line="243"/>
         <source>Fees</source>
         <translation>Fees</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="204"/>
+        <location filename="../../ui/recon.py" line="243"/>
         <source>Payout</source>
         <translation>Payout</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="210"/>
+        <location filename="../../ui/recon.py" line="249"/>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="210"/>
+        <location filename="../../ui/recon.py" line="249"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="211"/>
+        <location filename="../../ui/recon.py" line="250"/>
         <source>Our sale</source>
         <translation>Our sale</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="211"/>
+        <location filename="../../ui/recon.py" line="250"/>
         <source>Bill row</source>
         <translation>Bill row</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="211"/>
+        <location filename="../../ui/recon.py" line="250"/>
         <source>Resolution</source>
         <translation>Resolution</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="222"/>
+        <location filename="../../ui/recon.py" line="261"/>
         <source>Resolve…</source>
         <translation>Resolve…</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="223"/>
+        <location filename="../../ui/recon.py" line="262"/>
         <source>Close the day</source>
         <translation>Close the day</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="224"/>
+        <location filename="../../ui/recon.py" line="263"/>
         <source>Reopen…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="247"/>
+        <location filename="../../ui/recon.py" line="276"/>
+        <source>This store</source>
+        <translation>This store</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="292"/>
         <source>WeChat Pay</source>
         <translation>WeChat Pay</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="247"/>
+        <location filename="../../ui/recon.py" line="292"/>
         <source>Alipay</source>
         <translation>Alipay</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="247"/>
+        <location filename="../../ui/recon.py" line="292"/>
         <source>Meituan</source>
         <translation>Meituan</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="247"/>
+        <location filename="../../ui/recon.py" line="292"/>
         <source>Ele.me</source>
         <translation>Ele.me</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="250"/>
+        <location filename="../../ui/recon.py" line="295"/>
         <source>Matched</source>
         <translation>Matched</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="250"/>
+        <location filename="../../ui/recon.py" line="295"/>
         <source>Differences</source>
         <translation>Differences</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="251"/>
+        <location filename="../../ui/recon.py" line="296"/>
         <source>Missing bill</source>
         <translation>Missing bill</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="251"/>
+        <location filename="../../ui/recon.py" line="296"/>
         <source>Nothing</source>
         <translation>Nothing</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="254"/>
+        <location filename="../../ui/recon.py" line="299"/>
         <source>Ours only (short)</source>
         <translation>Ours only (short)</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="254"/>
+        <location filename="../../ui/recon.py" line="299"/>
         <source>Provider only (over)</source>
         <translation>Provider only (over)</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="255"/>
+        <location filename="../../ui/recon.py" line="300"/>
         <source>Amount differs</source>
         <translation>Amount differs</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="255"/>
+        <location filename="../../ui/recon.py" line="300"/>
         <source>Reversed after success</source>
         <translation>Reversed after success</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="256"/>
+        <location filename="../../ui/recon.py" line="301"/>
         <source>Reversed, closed</source>
         <translation>Reversed, closed</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="256"/>
+        <location filename="../../ui/recon.py" line="301"/>
         <source>Other day (cut-off)</source>
         <translation>Other day (cut-off)</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="257"/>
+        <location filename="../../ui/recon.py" line="302"/>
         <source>Refund of another day</source>
         <translation>Refund of another day</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="258"/>
+        <location filename="../../ui/recon.py" line="303"/>
         <source>Awaiting the bill</source>
         <translation>Awaiting the bill</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="285"/>
+        <location filename="../../ui/recon.py" line="332"/>
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="285"/>
+        <location filename="../../ui/recon.py" line="332"/>
         <source>Pending</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="285"/>
+        <location filename="../../ui/recon.py" line="332"/>
         <source>Not due</source>
         <translation>Not due</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/recon.py" line="313"/>
+        <location filename="../../ui/recon.py" line="362"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n day(s)</numerusform>
@@ -3294,62 +3320,82 @@ earlier %4 · %5 tickets</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="327"/>
+        <location filename="../../ui/recon.py" line="376"/>
         <source>closed</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="327"/>
+        <location filename="../../ui/recon.py" line="376"/>
         <source>open</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="349"/>
+        <location filename="../../ui/recon.py" line="398"/>
         <source>to resolve</source>
         <translation>to resolve</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="362"/>
+        <location filename="../../ui/recon.py" line="411"/>
         <source>Cash: counted %1, deposited %2, banked %3</source>
         <translation>Cash: counted %1, deposited %2, banked %3</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="384"/>
+        <location filename="../../ui/recon.py" line="433"/>
         <source>Bill row: %1 %2 at %3, fee %4, %5</source>
         <translation>Bill row: %1 %2 at %3, fee %4, %5</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="394"/>
+        <location filename="../../ui/recon.py" line="443"/>
         <source>Our sale: %1 at till %2, %3, total %4</source>
         <translation>Our sale: %1 at till %2, %3, total %4</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="428"/>
+        <location filename="../../ui/recon.py" line="450"/>
+        <source>Receipt:</source>
+        <translation>Receipt:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="458"/>
+        <source>Payment attempts: none</source>
+        <translation>Payment attempts: none</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="459"/>
+        <source>Payment attempts:</source>
+        <translation>Payment attempts:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="466"/>
+        <source>Refund %1 of %2: %3 %4</source>
+        <translation>Refund %1 of %2: %3 %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="500"/>
         <source>Reopen the day</source>
         <translation>Reopen the day</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="428"/>
+        <location filename="../../ui/recon.py" line="500"/>
         <source>Why is it reopened?</source>
         <translation>Why is it reopened?</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="439"/>
+        <location filename="../../ui/recon.py" line="511"/>
         <source>Import a bill</source>
         <translation>Import a bill</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="440"/>
+        <location filename="../../ui/recon.py" line="512"/>
         <source>Bills (*.csv *.zip *.txt);;All files (*)</source>
         <translation>Bills (*.csv *.zip *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="449"/>
+        <location filename="../../ui/recon.py" line="524"/>
         <source>This file was imported before: nothing changed.</source>
         <translation>This file was imported before: nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="451"/>
+        <location filename="../../ui/recon.py" line="526"/>
         <source>%1 rows, %2 new, %3 unreadable</source>
         <translation>%1 rows, %2 new, %3 unreadable</translation>
     </message>
@@ -3357,48 +3403,48 @@ earlier %4 · %5 tickets</translation>
 <context>
     <name>ResolveDialog</name>
     <message>
-        <location filename="../../ui/recon.py" line="124"/>
+        <location filename="../../ui/recon.py" line="163"/>
         <source>Resolve a difference</source>
-        <extracomment>a state&apos;s colour on the calendar</extracomment>
+        <extracomment>a state&apos;s colour on the calendar HQ finance: every store, the payouts, the import, reopening a day</extracomment>
         <translation>Resolve a difference</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="126"/>
+        <location filename="../../ui/recon.py" line="165"/>
         <source>Difference</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="128"/>
+        <location filename="../../ui/recon.py" line="167"/>
         <source>Write off</source>
         <translation>Write off</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="128"/>
+        <location filename="../../ui/recon.py" line="167"/>
         <source>Adjust</source>
         <translation>Adjust</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="129"/>
+        <location filename="../../ui/recon.py" line="168"/>
         <source>Refund owed to the customer</source>
         <translation>Refund owed to the customer</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="129"/>
+        <location filename="../../ui/recon.py" line="168"/>
         <source>Chase the provider</source>
         <translation>Chase the provider</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="132"/>
+        <location filename="../../ui/recon.py" line="171"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="134"/>
+        <location filename="../../ui/recon.py" line="173"/>
         <source>What was found, what was done</source>
         <translation>What was found, what was done</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="135"/>
+        <location filename="../../ui/recon.py" line="174"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
@@ -3725,33 +3771,33 @@ earlier %4 · %5 tickets</translation>
 <context>
     <name>ScanLines</name>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="91"/>
+        <location filename="../../ui/backoffice/stock.py" line="93"/>
         <source>Scan or type a barcode, then Enter</source>
         <translation>Scan or type a barcode, then Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="95"/>
+        <location filename="../../ui/backoffice/stock.py" line="97"/>
         <source>Pieces, or grams for weighed goods</source>
         <translation>Pieces, or grams for weighed goods</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="96"/>
+        <location filename="../../ui/backoffice/stock.py" line="98"/>
         <source>Add</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="98"/>
-        <location filename="../../ui/backoffice/stock.py" line="102"/>
+        <location filename="../../ui/backoffice/stock.py" line="100"/>
+        <location filename="../../ui/backoffice/stock.py" line="104"/>
         <source>Quantity</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="102"/>
+        <location filename="../../ui/backoffice/stock.py" line="104"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="104"/>
+        <location filename="../../ui/backoffice/stock.py" line="106"/>
         <source>Clear the lines</source>
         <translation>Clear the lines</translation>
     </message>
@@ -3867,6 +3913,90 @@ earlier %4 · %5 tickets</translation>
         <location filename="../../ui/backoffice/settings.py" line="159"/>
         <source>Saved: the next sale uses these settings.</source>
         <translation>Saved: the next sale uses these settings.</translation>
+    </message>
+</context>
+<context>
+    <name>ShelvesPage</name>
+    <message>
+        <location filename="../../ui/backoffice/shelves.py" line="51"/>
+        <source>Online orders are picked in this order: by location, then the goods without one. A location is letters or digits joined by - . / (e.g. A-03-2).</source>
+        <extracomment>the store server takes a CSV of at most this many bytes in one request</extracomment>
+        <translation>Online orders are picked in this order: by location, then the goods without one. A location is letters or digits joined by - . / (e.g. A-03-2).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shelves.py" line="58"/>
+        <source>Scan or type the product</source>
+        <translation>Scan or type the product</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shelves.py" line="60"/>
+        <source>Location, e.g. A-03-2 (empty: none)</source>
+        <translation>Location, e.g. A-03-2 (empty: none)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shelves.py" line="64"/>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shelves.py" line="67"/>
+        <source>Import CSV…</source>
+        <translation>Import CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shelves.py" line="77"/>
+        <source>Location</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shelves.py" line="77"/>
+        <source>Product code</source>
+        <translation>Product code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shelves.py" line="77"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shelves.py" line="113"/>
+        <source>Scan or type the product first</source>
+        <translation>Scan or type the product first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shelves.py" line="119"/>
+        <source>Saved: %1 → %2</source>
+        <translation>Saved: %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shelves.py" line="120"/>
+        <source>no location</source>
+        <translation>no location</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shelves.py" line="131"/>
+        <source>Import shelf locations</source>
+        <translation>Import shelf locations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shelves.py" line="132"/>
+        <source>CSV files (*.csv *.txt)</source>
+        <translation>CSV files (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shelves.py" line="141"/>
+        <source>The file is too large to send from here: import it on the store server&apos;s PC with &apos;omnistore shelves import&apos;.</source>
+        <translation>The file is too large to send from here: import it on the store server's PC with 'omnistore shelves import'.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shelves.py" line="146"/>
+        <source>Cannot read %1: %2</source>
+        <translation>Cannot read %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shelves.py" line="152"/>
+        <source>Imported: %1 set, %2 cleared.</source>
+        <translation>Imported: %1 set, %2 cleared.</translation>
     </message>
 </context>
 <context>
@@ -4129,337 +4259,342 @@ earlier %4 · %5 tickets</translation>
 <context>
     <name>StockPage</name>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="41"/>
+        <location filename="../../ui/backoffice/stock.py" line="43"/>
         <source>Expired</source>
         <extracomment>报损 reasons as the store says them (the API&apos;s codes)</extracomment>
         <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="42"/>
+        <location filename="../../ui/backoffice/stock.py" line="44"/>
         <source>Broken</source>
         <translation>Broken</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="43"/>
+        <location filename="../../ui/backoffice/stock.py" line="45"/>
         <source>Spoiled</source>
         <translation>Spoiled</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="44"/>
+        <location filename="../../ui/backoffice/stock.py" line="46"/>
         <source>Lost</source>
         <translation>Lost</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="45"/>
+        <location filename="../../ui/backoffice/stock.py" line="47"/>
         <source>Other</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="48"/>
+        <location filename="../../ui/backoffice/stock.py" line="50"/>
         <source>On the way</source>
         <translation>On the way</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="49"/>
+        <location filename="../../ui/backoffice/stock.py" line="51"/>
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="50"/>
+        <location filename="../../ui/backoffice/stock.py" line="52"/>
         <source>Cancelled</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="138"/>
+        <location filename="../../ui/backoffice/stock.py" line="140"/>
         <source>Stock</source>
         <translation>Stock</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="142"/>
-        <location filename="../../ui/backoffice/stock.py" line="179"/>
+        <location filename="../../ui/backoffice/stock.py" line="144"/>
+        <location filename="../../ui/backoffice/stock.py" line="185"/>
         <source>On hand</source>
         <translation>On hand</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="143"/>
+        <location filename="../../ui/backoffice/stock.py" line="145"/>
         <source>Receive</source>
         <translation>Receive</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="144"/>
+        <location filename="../../ui/backoffice/stock.py" line="146"/>
         <source>Damage</source>
         <translation>Damage</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="145"/>
+        <location filename="../../ui/backoffice/stock.py" line="147"/>
         <source>Stock count</source>
         <translation>Stock count</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="146"/>
+        <location filename="../../ui/backoffice/stock.py" line="148"/>
         <source>Transfers</source>
         <translation>Transfers</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="171"/>
+        <location filename="../../ui/backoffice/stock.py" line="150"/>
+        <source>Shelf locations</source>
+        <translation>Shelf locations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="177"/>
         <source>Name, pinyin initials (nfsq), SKU or barcode</source>
         <translation>Name, pinyin initials (nfsq), SKU or barcode</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="173"/>
+        <location filename="../../ui/backoffice/stock.py" line="179"/>
         <source>Search</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="178"/>
-        <location filename="../../ui/backoffice/stock.py" line="312"/>
-        <location filename="../../ui/backoffice/stock.py" line="314"/>
+        <location filename="../../ui/backoffice/stock.py" line="184"/>
+        <location filename="../../ui/backoffice/stock.py" line="318"/>
+        <location filename="../../ui/backoffice/stock.py" line="320"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="178"/>
-        <location filename="../../ui/backoffice/stock.py" line="312"/>
-        <location filename="../../ui/backoffice/stock.py" line="314"/>
+        <location filename="../../ui/backoffice/stock.py" line="184"/>
+        <location filename="../../ui/backoffice/stock.py" line="318"/>
+        <location filename="../../ui/backoffice/stock.py" line="320"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="178"/>
+        <location filename="../../ui/backoffice/stock.py" line="184"/>
         <source>Spec</source>
         <translation>Spec</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="178"/>
+        <location filename="../../ui/backoffice/stock.py" line="184"/>
         <source>Barcode</source>
         <translation>Barcode</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="182"/>
+        <location filename="../../ui/backoffice/stock.py" line="188"/>
         <source>◀ Previous</source>
         <translation>◀ Previous</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="183"/>
+        <location filename="../../ui/backoffice/stock.py" line="189"/>
         <source>Next ▶</source>
         <translation>Next ▶</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="203"/>
+        <location filename="../../ui/backoffice/stock.py" line="209"/>
         <source>%1–%2 of %3 products</source>
         <translation>%1–%2 of %3 products</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="215"/>
+        <location filename="../../ui/backoffice/stock.py" line="221"/>
         <source>The supplier on the delivery note</source>
         <translation>The supplier on the delivery note</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="217"/>
+        <location filename="../../ui/backoffice/stock.py" line="223"/>
         <source>Delivery note number</source>
         <translation>Delivery note number</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="218"/>
+        <location filename="../../ui/backoffice/stock.py" line="224"/>
         <source>Supplier</source>
         <translation>Supplier</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="219"/>
+        <location filename="../../ui/backoffice/stock.py" line="225"/>
         <source>Delivery note</source>
         <translation>Delivery note</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="223"/>
+        <location filename="../../ui/backoffice/stock.py" line="229"/>
         <source>Goods sent by another store are received on the Transfers tab.</source>
         <translation>Goods sent by another store are received on the Transfers tab.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="226"/>
+        <location filename="../../ui/backoffice/stock.py" line="232"/>
         <source>Post the delivery</source>
         <translation>Post the delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="235"/>
+        <location filename="../../ui/backoffice/stock.py" line="241"/>
         <source>Who delivered? Enter the supplier.</source>
         <translation>Who delivered? Enter the supplier.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="239"/>
-        <location filename="../../ui/backoffice/stock.py" line="275"/>
-        <location filename="../../ui/backoffice/stock.py" line="482"/>
+        <location filename="../../ui/backoffice/stock.py" line="245"/>
+        <location filename="../../ui/backoffice/stock.py" line="281"/>
+        <location filename="../../ui/backoffice/stock.py" line="488"/>
         <source>Scan the goods first.</source>
         <translation>Scan the goods first.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="245"/>
+        <location filename="../../ui/backoffice/stock.py" line="251"/>
         <source>Received: %1 products.</source>
         <translation>Received: %1 products.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="261"/>
+        <location filename="../../ui/backoffice/stock.py" line="267"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="262"/>
+        <location filename="../../ui/backoffice/stock.py" line="268"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="266"/>
+        <location filename="../../ui/backoffice/stock.py" line="272"/>
         <source>Write off</source>
         <translation>Write off</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="283"/>
+        <location filename="../../ui/backoffice/stock.py" line="289"/>
         <source>Written off: %1 products.</source>
         <translation>Written off: %1 products.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="296"/>
+        <location filename="../../ui/backoffice/stock.py" line="302"/>
         <source>Start a count</source>
         <translation>Start a count</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="303"/>
+        <location filename="../../ui/backoffice/stock.py" line="309"/>
         <source>Scan what is on the shelf, then Enter</source>
         <translation>Scan what is on the shelf, then Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="309"/>
-        <location filename="../../ui/backoffice/stock.py" line="312"/>
-        <location filename="../../ui/backoffice/stock.py" line="314"/>
+        <location filename="../../ui/backoffice/stock.py" line="315"/>
+        <location filename="../../ui/backoffice/stock.py" line="318"/>
+        <location filename="../../ui/backoffice/stock.py" line="320"/>
         <source>Counted</source>
         <translation>Counted</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="314"/>
+        <location filename="../../ui/backoffice/stock.py" line="320"/>
         <source>Book</source>
         <translation>Book</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="315"/>
+        <location filename="../../ui/backoffice/stock.py" line="321"/>
         <source>Difference</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="319"/>
+        <location filename="../../ui/backoffice/stock.py" line="325"/>
         <source>Variance list</source>
         <translation>Variance list</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="321"/>
+        <location filename="../../ui/backoffice/stock.py" line="327"/>
         <source>Approve and post</source>
         <translation>Approve and post</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="324"/>
+        <location filename="../../ui/backoffice/stock.py" line="330"/>
         <source>Cancel the count</source>
         <translation>Cancel the count</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="341"/>
+        <location filename="../../ui/backoffice/stock.py" line="347"/>
         <source>No count is open. Starting one takes a snapshot of the book.</source>
         <translation>No count is open. Starting one takes a snapshot of the book.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="343"/>
+        <location filename="../../ui/backoffice/stock.py" line="349"/>
         <source>Count %1 — counted blind: the book shows only in the variance list.</source>
         <translation>Count %1 — counted blind: the book shows only in the variance list.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="381"/>
+        <location filename="../../ui/backoffice/stock.py" line="387"/>
         <source>%1 products differ from the book.</source>
         <translation>%1 products differ from the book.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="396"/>
+        <location filename="../../ui/backoffice/stock.py" line="402"/>
         <source>Count %1 approved: %2 adjustments posted.</source>
         <translation>Count %1 approved: %2 adjustments posted.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="409"/>
+        <location filename="../../ui/backoffice/stock.py" line="415"/>
         <source>The count was cancelled: nothing was posted.</source>
         <translation>The count was cancelled: nothing was posted.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="418"/>
+        <location filename="../../ui/backoffice/stock.py" line="424"/>
         <source>Number</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="418"/>
+        <location filename="../../ui/backoffice/stock.py" line="424"/>
         <source>Direction</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="418"/>
+        <location filename="../../ui/backoffice/stock.py" line="424"/>
         <source>Store</source>
         <translation>Store</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="418"/>
+        <location filename="../../ui/backoffice/stock.py" line="424"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="419"/>
+        <location filename="../../ui/backoffice/stock.py" line="425"/>
         <source>Goods</source>
         <translation>Goods</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="422"/>
+        <location filename="../../ui/backoffice/stock.py" line="428"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="429"/>
+        <location filename="../../ui/backoffice/stock.py" line="435"/>
         <source>The receiving store&apos;s code</source>
         <translation>The receiving store&apos;s code</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="430"/>
+        <location filename="../../ui/backoffice/stock.py" line="436"/>
         <source>Send to store</source>
         <translation>Send to store</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="435"/>
+        <location filename="../../ui/backoffice/stock.py" line="441"/>
         <source>Receive the selected transfer</source>
         <translation>Receive the selected transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="437"/>
+        <location filename="../../ui/backoffice/stock.py" line="443"/>
         <source>Send transfer</source>
         <translation>Send transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="451"/>
+        <location filename="../../ui/backoffice/stock.py" line="457"/>
         <source>Out</source>
         <translation>Out</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="451"/>
+        <location filename="../../ui/backoffice/stock.py" line="457"/>
         <source>In</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="461"/>
+        <location filename="../../ui/backoffice/stock.py" line="467"/>
         <source>Enter the receiving store and scan the goods.</source>
         <translation>Enter the receiving store and scan the goods.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="467"/>
+        <location filename="../../ui/backoffice/stock.py" line="473"/>
         <source>Transfer %1 sent to %2.</source>
         <translation>Transfer %1 sent to %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="478"/>
+        <location filename="../../ui/backoffice/stock.py" line="484"/>
         <source>Choose an incoming transfer on the way.</source>
         <translation>Choose an incoming transfer on the way.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="489"/>
+        <location filename="../../ui/backoffice/stock.py" line="495"/>
         <source>Transfer %1 received; %2 lines differ.</source>
         <translation>Transfer %1 received; %2 lines differ.</translation>
     </message>
@@ -4467,18 +4602,18 @@ earlier %4 · %5 tickets</translation>
 <context>
     <name>StoreClient</name>
     <message>
-        <location filename="../../ui/api.py" line="409"/>
+        <location filename="../../ui/api.py" line="412"/>
         <source>The store server cannot be reached. Check the network.</source>
-        <extracomment>(connect, read) seconds. A till must say &quot;offline&quot; quickly rather than hang a scan. the promotion that priced the line (第2件5折), or 改价 with the shelf price the shelf price; a line priced by hand (改价) has another ``unit_price`` what the promotions took off the lines (already out of ``subtotal``), as the server priced them still due by a tender other than cash: exact fen, 抹零 applies only to cash A store server without the sync endpoints (or not enrolled with HQ) reports this.</extracomment>
+        <extracomment>(connect, read) seconds. A till must say &quot;offline&quot; quickly rather than hang a scan. the promotion that priced the line (第2件5折), or 改价 with the shelf price the shelf price; a line priced by hand (改价) has another ``unit_price`` what the promotions took off the lines (already out of ``subtotal``), as the server priced them still due by a tender other than cash: exact fen, 抹零 applies only to cash A store server without the sync endpoints (or not enrolled with HQ) reports this. 货位 in this store, when the manager set one</extracomment>
         <translation>The store server cannot be reached. Check the network.</translation>
     </message>
     <message>
-        <location filename="../../ui/api.py" line="426"/>
+        <location filename="../../ui/api.py" line="429"/>
         <source>The server refused the request (%1).</source>
         <translation>The server refused the request (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/api.py" line="433"/>
+        <location filename="../../ui/api.py" line="436"/>
         <source>The server sent an unreadable answer.</source>
         <translation>The server sent an unreadable answer.</translation>
     </message>
@@ -5113,12 +5248,12 @@ earlier %4 · %5 tickets</translation>
 <context>
     <name>board</name>
     <message>
-        <location filename="../../ui/board.py" line="226"/>
+        <location filename="../../ui/board.py" line="245"/>
         <source>Hand over %1</source>
         <translation>Hand over %1</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="227"/>
+        <location filename="../../ui/board.py" line="246"/>
         <source>Hand over (Enter)</source>
         <translation>Hand over (Enter)</translation>
     </message>

@@ -40,141 +40,151 @@
     </message>
     <message>
         <location filename="../../ui/backoffice/audit.py" line="40"/>
+        <source>Authorisation refused</source>
+        <translation>授权被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="41"/>
+        <source>Authorisation locked after failed tries</source>
+        <translation>授权多次失败已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/audit.py" line="42"/>
         <source>PIN reset</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/audit.py" line="41"/>
+        <location filename="../../ui/backoffice/audit.py" line="43"/>
         <source>PIN changed</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/audit.py" line="42"/>
+        <location filename="../../ui/backoffice/audit.py" line="44"/>
         <source>Operator locked</source>
         <translation>停用操作员</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/audit.py" line="43"/>
+        <location filename="../../ui/backoffice/audit.py" line="45"/>
         <source>Operator unlocked</source>
         <translation>启用操作员</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/audit.py" line="44"/>
+        <location filename="../../ui/backoffice/audit.py" line="46"/>
         <source>Day closed (Z)</source>
         <translation>日结（Z）</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/audit.py" line="45"/>
+        <location filename="../../ui/backoffice/audit.py" line="47"/>
         <source>Cash deposited</source>
         <translation>缴款</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/audit.py" line="46"/>
+        <location filename="../../ui/backoffice/audit.py" line="48"/>
         <source>Settings changed</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/audit.py" line="47"/>
+        <location filename="../../ui/backoffice/audit.py" line="49"/>
         <source>Stored value topped up</source>
         <translation>储值充值</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/audit.py" line="68"/>
+        <location filename="../../ui/backoffice/audit.py" line="70"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/audit.py" line="68"/>
+        <location filename="../../ui/backoffice/audit.py" line="70"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/audit.py" line="68"/>
+        <location filename="../../ui/backoffice/audit.py" line="70"/>
         <source>Till</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/audit.py" line="68"/>
+        <location filename="../../ui/backoffice/audit.py" line="70"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/audit.py" line="69"/>
+        <location filename="../../ui/backoffice/audit.py" line="71"/>
         <source>Authorised by</source>
         <translation>授权人</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/audit.py" line="69"/>
+        <location filename="../../ui/backoffice/audit.py" line="71"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/audit.py" line="69"/>
+        <location filename="../../ui/backoffice/audit.py" line="71"/>
         <source>About</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/audit.py" line="69"/>
+        <location filename="../../ui/backoffice/audit.py" line="71"/>
         <source>Detail</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/audit.py" line="79"/>
+        <location filename="../../ui/backoffice/audit.py" line="81"/>
         <source>Verify the chain (F9)</source>
         <translation>校验审计链 (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/audit.py" line="81"/>
+        <location filename="../../ui/backoffice/audit.py" line="83"/>
         <source>Export CSV (Ctrl+E)</source>
         <translation>导出 CSV (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/audit.py" line="98"/>
+        <location filename="../../ui/backoffice/audit.py" line="100"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/audit.py" line="100"/>
+        <location filename="../../ui/backoffice/audit.py" line="102"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/audit.py" line="103"/>
+        <location filename="../../ui/backoffice/audit.py" line="105"/>
         <source>Every action</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/audit.py" line="108"/>
+        <location filename="../../ui/backoffice/audit.py" line="110"/>
         <source>Operator code</source>
         <translation>操作员工号</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/audit.py" line="112"/>
+        <location filename="../../ui/backoffice/audit.py" line="114"/>
         <source>Show (F5)</source>
         <translation>查询 (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/audit.py" line="142"/>
+        <location filename="../../ui/backoffice/audit.py" line="144"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/audit.py" line="152"/>
+        <location filename="../../ui/backoffice/audit.py" line="154"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/audit.py" line="169"/>
+        <location filename="../../ui/backoffice/audit.py" line="171"/>
         <source>Nothing recorded for this choice.</source>
         <translation>所选条件下没有记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/audit.py" line="174"/>
+        <location filename="../../ui/backoffice/audit.py" line="176"/>
         <source>The chain is intact: %1 entries.</source>
         <translation>审计链完整：共 %1 条。</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/audit.py" line="177"/>
+        <location filename="../../ui/backoffice/audit.py" line="179"/>
         <source>The chain is broken at entry %1: it was changed after it was written.</source>
         <translation>审计链在第 %1 条断开：该记录写入后被改动过。</translation>
     </message>
@@ -227,21 +237,26 @@
         <source>Settings</source>
         <translation>设置</translation>
     </message>
+    <message>
+        <location filename="../../ui/backoffice/shell.py" line="103"/>
+        <source>Reconciliation</source>
+        <translation>对账</translation>
+    </message>
 </context>
 <context>
     <name>BackOfficeWindow</name>
     <message>
-        <location filename="../../ui/backoffice/shell.py" line="152"/>
+        <location filename="../../ui/backoffice/shell.py" line="154"/>
         <source>Back office</source>
         <translation>后台</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/shell.py" line="159"/>
+        <location filename="../../ui/backoffice/shell.py" line="161"/>
         <source>Till (F12)</source>
         <translation>收银 (F12)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/shell.py" line="164"/>
+        <location filename="../../ui/backoffice/shell.py" line="166"/>
         <source>Log out (F10)</source>
         <translation>退出 (F10)</translation>
     </message>
@@ -249,7 +264,7 @@
 <context>
     <name>BoardShell</name>
     <message>
-        <location filename="../../ui/board.py" line="609"/>
+        <location filename="../../ui/board.py" line="637"/>
         <source>Online orders</source>
         <translation>线上订单</translation>
     </message>
@@ -257,166 +272,171 @@
 <context>
     <name>BoardWindow</name>
     <message>
-        <location filename="../../ui/board.py" line="273"/>
+        <location filename="../../ui/board.py" line="292"/>
         <source>Online orders</source>
         <translation>线上订单</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="322"/>
-        <location filename="../../ui/board.py" line="458"/>
+        <location filename="../../ui/board.py" line="343"/>
+        <location filename="../../ui/board.py" line="482"/>
         <source>Choose an order</source>
         <translation>请选择订单</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="329"/>
+        <location filename="../../ui/board.py" line="351"/>
         <source>Goods</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="329"/>
+        <location filename="../../ui/board.py" line="351"/>
         <source>Ordered</source>
         <translation>订购</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="329"/>
-        <location filename="../../ui/board.py" line="352"/>
-        <location filename="../../ui/board.py" line="481"/>
+        <location filename="../../ui/board.py" line="351"/>
+        <location filename="../../ui/board.py" line="375"/>
+        <location filename="../../ui/board.py" line="509"/>
         <source>Picked</source>
         <translation>已拣</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="329"/>
+        <location filename="../../ui/board.py" line="351"/>
+        <source>Shelf</source>
+        <translation>货位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="352"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="340"/>
+        <location filename="../../ui/board.py" line="363"/>
         <source>Scan the goods</source>
         <translation>扫描商品</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="343"/>
+        <location filename="../../ui/board.py" line="366"/>
         <source>Weight (kg)</source>
         <translation>重量（kg）</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="350"/>
-        <location filename="../../ui/board.py" line="481"/>
+        <location filename="../../ui/board.py" line="373"/>
+        <location filename="../../ui/board.py" line="509"/>
         <source>Short</source>
         <translation>缺货</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="351"/>
+        <location filename="../../ui/board.py" line="374"/>
         <source>Substitute</source>
         <translation>替换</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="358"/>
+        <location filename="../../ui/board.py" line="381"/>
         <source>Accept</source>
         <translation>接单</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="362"/>
+        <location filename="../../ui/board.py" line="385"/>
         <source>Reject</source>
         <translation>拒单</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="363"/>
+        <location filename="../../ui/board.py" line="386"/>
         <source>Start picking</source>
         <translation>开始拣货</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="364"/>
+        <location filename="../../ui/board.py" line="387"/>
         <source>Packed</source>
         <translation>打包完成</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="365"/>
+        <location filename="../../ui/board.py" line="388"/>
         <source>Ready</source>
         <translation>待取货</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="366"/>
+        <location filename="../../ui/board.py" line="389"/>
         <source>Rider arrived</source>
         <translation>骑手到店</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="367"/>
+        <location filename="../../ui/board.py" line="390"/>
         <source>Hand over</source>
         <translation>交付</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="368"/>
+        <location filename="../../ui/board.py" line="391"/>
         <source>Goods put back</source>
         <translation>商品已放回</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="369"/>
+        <location filename="../../ui/board.py" line="392"/>
         <source>Print pick list</source>
         <translation>打印拣货单</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="370"/>
+        <location filename="../../ui/board.py" line="393"/>
         <source>Print bag label</source>
         <translation>打印袋贴</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="422"/>
+        <location filename="../../ui/board.py" line="445"/>
         <source>CANCELLED WHILE PICKING — stop and put the goods back: %1</source>
         <translation>拣货中被取消 —— 请停止拣货并把商品放回货架：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="464"/>
+        <location filename="../../ui/board.py" line="488"/>
         <source>Pickup</source>
         <translation>自提</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="464"/>
+        <location filename="../../ui/board.py" line="488"/>
         <source>Delivery</source>
         <translation>配送</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="469"/>
+        <location filename="../../ui/board.py" line="493"/>
         <source>Rider: %1</source>
         <translation>骑手：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="481"/>
+        <location filename="../../ui/board.py" line="509"/>
         <source>To pick</source>
         <translation>待拣</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="482"/>
+        <location filename="../../ui/board.py" line="510"/>
         <source>Substituted</source>
         <translation>已替换</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="505"/>
+        <location filename="../../ui/board.py" line="533"/>
         <source>Choose an order first</source>
         <translation>请先选择订单</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="532"/>
+        <location filename="../../ui/board.py" line="560"/>
         <source>Enter a weight greater than zero, e.g. 0.512</source>
         <translation>请输入大于零的重量，例如 0.512</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="541"/>
+        <location filename="../../ui/board.py" line="569"/>
         <source>Choose a line of the pick list first</source>
         <translation>请先选择拣货单上的一行</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="556"/>
+        <location filename="../../ui/board.py" line="584"/>
         <source>Type or scan the substitute&apos;s code first</source>
         <translation>请先输入或扫描替换商品的条码</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="579"/>
+        <location filename="../../ui/board.py" line="607"/>
         <source>Sent to the printer.</source>
         <translation>已发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="584"/>
+        <location filename="../../ui/board.py" line="612"/>
         <source>WRONG ITEM: %1</source>
         <translation>拣错商品：%1</translation>
     </message>
@@ -1786,22 +1806,22 @@ earlier %4 · %5 tickets</source>
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../ui/board.py" line="234"/>
+        <location filename="../../ui/board.py" line="253"/>
         <source>Pickup code the customer shows or says</source>
         <translation>顾客出示或报出的自提码</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="238"/>
+        <location filename="../../ui/board.py" line="257"/>
         <source>Hand the bag to the rider %1</source>
         <translation>把货袋交给骑手 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="246"/>
+        <location filename="../../ui/board.py" line="265"/>
         <source>Enter the pickup code</source>
         <translation>请输入自提码</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="257"/>
+        <location filename="../../ui/board.py" line="276"/>
         <source>Order %1 handed over.</source>
         <translation>订单 %1 已交付。</translation>
     </message>
@@ -2578,47 +2598,48 @@ earlier %4 · %5 tickets</source>
         <translation>饿了么</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="84"/>
+        <location filename="../../ui/board.py" line="97"/>
         <source>Sold out</source>
+        <extracomment>a card shows this many of the order number&apos;s last characters (the bag label and the tooltip show it whole)</extracomment>
         <translation>商品售罄</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="85"/>
+        <location filename="../../ui/board.py" line="98"/>
         <source>Closed</source>
         <translation>已打烊</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="86"/>
+        <location filename="../../ui/board.py" line="99"/>
         <source>Too busy</source>
         <translation>太忙</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="109"/>
+        <location filename="../../ui/board.py" line="128"/>
         <source>%1 items · %2</source>
         <translation>%1 件 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="112"/>
+        <location filename="../../ui/board.py" line="131"/>
         <source>Accept within %1</source>
         <translation>剩余接单时间 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="114"/>
+        <location filename="../../ui/board.py" line="133"/>
         <source>CANCELLED WHILE PICKING: put the goods back</source>
         <translation>拣货中被取消：请把商品放回货架</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="116"/>
+        <location filename="../../ui/board.py" line="135"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="118"/>
+        <location filename="../../ui/board.py" line="137"/>
         <source>HQ refused: %1</source>
         <translation>总部拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="120"/>
+        <location filename="../../ui/board.py" line="139"/>
         <source>Waiting to sync</source>
         <translation>待同步</translation>
     </message>
@@ -2908,7 +2929,7 @@ earlier %4 · %5 tickets</source>
 <context>
     <name>Placeholder</name>
     <message>
-        <location filename="../../ui/backoffice/shell.py" line="117"/>
+        <location filename="../../ui/backoffice/shell.py" line="119"/>
         <source>This module is not available in this version yet.</source>
         <translation>此模块在本版本中尚不可用。</translation>
     </message>
@@ -3041,313 +3062,338 @@ earlier %4 · %5 tickets</source>
 <context>
     <name>ReconWindow</name>
     <message>
-        <location filename="../../ui/recon.py" line="151"/>
+        <location filename="../../ui/recon.py" line="190"/>
         <source>Reconciliation</source>
         <translation>对账</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="164"/>
+        <location filename="../../ui/recon.py" line="203"/>
         <source>Store code (empty: every store)</source>
         <translation>门店编码（留空：全部门店）</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="165"/>
+        <location filename="../../ui/recon.py" line="204"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="166"/>
+        <location filename="../../ui/recon.py" line="205"/>
         <source>Import a bill…</source>
         <translation>导入账单…</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="171"/>
+        <location filename="../../ui/recon.py" line="210"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="181"/>
+        <location filename="../../ui/recon.py" line="220"/>
         <source>Store</source>
         <translation>门店</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="181"/>
+        <location filename="../../ui/recon.py" line="220"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="182"/>
-        <location filename="../../ui/recon.py" line="205"/>
+        <location filename="../../ui/recon.py" line="221"/>
+        <location filename="../../ui/recon.py" line="244"/>
         <source>Open</source>
         <translation>未处理</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="188"/>
-        <location filename="../../ui/recon.py" line="203"/>
-        <location filename="../../ui/recon.py" line="210"/>
+        <location filename="../../ui/recon.py" line="227"/>
+        <location filename="../../ui/recon.py" line="242"/>
+        <location filename="../../ui/recon.py" line="249"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="188"/>
+        <location filename="../../ui/recon.py" line="227"/>
         <source>Bill day</source>
         <translation>账单日</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="188"/>
+        <location filename="../../ui/recon.py" line="227"/>
         <source>Due</source>
         <translation>应到账日</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="189"/>
+        <location filename="../../ui/recon.py" line="228"/>
         <source>Expected</source>
         <translation>应回款</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="189"/>
-        <location filename="../../ui/recon.py" line="203"/>
+        <location filename="../../ui/recon.py" line="228"/>
+        <location filename="../../ui/recon.py" line="242"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="189"/>
+        <location filename="../../ui/recon.py" line="228"/>
         <source>Arrived</source>
         <translation>到账日</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="193"/>
+        <location filename="../../ui/recon.py" line="232"/>
         <source>Calendar</source>
         <translation>日历</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="194"/>
+        <location filename="../../ui/recon.py" line="233"/>
         <source>Payouts</source>
         <translation>回款</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="199"/>
+        <location filename="../../ui/recon.py" line="238"/>
         <source>Choose a day</source>
         <translation>请选择日期</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="203"/>
+        <location filename="../../ui/recon.py" line="242"/>
         <source>Ours</source>
         <translation>我方</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="204"/>
+        <location filename="../../ui/recon.py" line="243"/>
         <source>Theirs</source>
         <translation>渠道方</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="204"/>
+        <location filename="../../ui/recon.py" line="243"/>
         <source>Fees</source>
         <translation>手续费</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="204"/>
+        <location filename="../../ui/recon.py" line="243"/>
         <source>Payout</source>
         <translation>应结算</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="210"/>
+        <location filename="../../ui/recon.py" line="249"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="210"/>
+        <location filename="../../ui/recon.py" line="249"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="211"/>
+        <location filename="../../ui/recon.py" line="250"/>
         <source>Our sale</source>
         <translation>我方销售单</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="211"/>
+        <location filename="../../ui/recon.py" line="250"/>
         <source>Bill row</source>
         <translation>账单行</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="211"/>
+        <location filename="../../ui/recon.py" line="250"/>
         <source>Resolution</source>
         <translation>处理</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="222"/>
+        <location filename="../../ui/recon.py" line="261"/>
         <source>Resolve…</source>
         <translation>处理…</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="223"/>
+        <location filename="../../ui/recon.py" line="262"/>
         <source>Close the day</source>
         <translation>关闭当日对账</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="224"/>
+        <location filename="../../ui/recon.py" line="263"/>
         <source>Reopen…</source>
         <translation>重新打开…</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="247"/>
+        <location filename="../../ui/recon.py" line="276"/>
+        <source>This store</source>
+        <translation>本店</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="292"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="247"/>
+        <location filename="../../ui/recon.py" line="292"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="247"/>
+        <location filename="../../ui/recon.py" line="292"/>
         <source>Meituan</source>
         <translation>美团</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="247"/>
+        <location filename="../../ui/recon.py" line="292"/>
         <source>Ele.me</source>
         <translation>饿了么</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="250"/>
+        <location filename="../../ui/recon.py" line="295"/>
         <source>Matched</source>
         <translation>已平</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="250"/>
+        <location filename="../../ui/recon.py" line="295"/>
         <source>Differences</source>
         <translation>有差异</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="251"/>
+        <location filename="../../ui/recon.py" line="296"/>
         <source>Missing bill</source>
         <translation>缺账单</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="251"/>
+        <location filename="../../ui/recon.py" line="296"/>
         <source>Nothing</source>
         <translation>无交易</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="254"/>
+        <location filename="../../ui/recon.py" line="299"/>
         <source>Ours only (short)</source>
         <translation>单边账：我方有（短款）</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="254"/>
+        <location filename="../../ui/recon.py" line="299"/>
         <source>Provider only (over)</source>
         <translation>单边账：渠道有（长款）</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="255"/>
+        <location filename="../../ui/recon.py" line="300"/>
         <source>Amount differs</source>
         <translation>金额不符</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="255"/>
+        <location filename="../../ui/recon.py" line="300"/>
         <source>Reversed after success</source>
         <translation>支付成功后被撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="256"/>
+        <location filename="../../ui/recon.py" line="301"/>
         <source>Reversed, closed</source>
         <translation>已撤销（已闭环）</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="256"/>
+        <location filename="../../ui/recon.py" line="301"/>
         <source>Other day (cut-off)</source>
         <translation>跨日（渠道日切）</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="257"/>
+        <location filename="../../ui/recon.py" line="302"/>
         <source>Refund of another day</source>
         <translation>退他日交易</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="258"/>
+        <location filename="../../ui/recon.py" line="303"/>
         <source>Awaiting the bill</source>
         <translation>等待账单</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="285"/>
+        <location filename="../../ui/recon.py" line="332"/>
         <source>Received</source>
         <translation>已到账</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="285"/>
+        <location filename="../../ui/recon.py" line="332"/>
         <source>Pending</source>
         <translation>未到账</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="285"/>
+        <location filename="../../ui/recon.py" line="332"/>
         <source>Not due</source>
         <translation>未到期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/recon.py" line="313"/>
+        <location filename="../../ui/recon.py" line="362"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="327"/>
+        <location filename="../../ui/recon.py" line="376"/>
         <source>closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="327"/>
+        <location filename="../../ui/recon.py" line="376"/>
         <source>open</source>
         <translation>未关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="349"/>
+        <location filename="../../ui/recon.py" line="398"/>
         <source>to resolve</source>
         <translation>待处理</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="362"/>
+        <location filename="../../ui/recon.py" line="411"/>
         <source>Cash: counted %1, deposited %2, banked %3</source>
         <translation>现金：盘点 %1，缴款 %2，到账 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="384"/>
+        <location filename="../../ui/recon.py" line="433"/>
         <source>Bill row: %1 %2 at %3, fee %4, %5</source>
         <translation>账单行：%1 %2 于 %3，手续费 %4，%5</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="394"/>
+        <location filename="../../ui/recon.py" line="443"/>
         <source>Our sale: %1 at till %2, %3, total %4</source>
         <translation>我方销售单：%1 收银台 %2，%3，合计 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="428"/>
+        <location filename="../../ui/recon.py" line="450"/>
+        <source>Receipt:</source>
+        <translation>小票：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="458"/>
+        <source>Payment attempts: none</source>
+        <translation>付款码收款记录：无</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="459"/>
+        <source>Payment attempts:</source>
+        <translation>付款码收款记录：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="466"/>
+        <source>Refund %1 of %2: %3 %4</source>
+        <translation>退款 %1（原交易 %2）：%3 %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recon.py" line="500"/>
         <source>Reopen the day</source>
         <translation>重新打开当日对账</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="428"/>
+        <location filename="../../ui/recon.py" line="500"/>
         <source>Why is it reopened?</source>
         <translation>重新打开的原因？</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="439"/>
+        <location filename="../../ui/recon.py" line="511"/>
         <source>Import a bill</source>
         <translation>导入账单</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="440"/>
+        <location filename="../../ui/recon.py" line="512"/>
         <source>Bills (*.csv *.zip *.txt);;All files (*)</source>
         <translation>账单 (*.csv *.zip *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="449"/>
+        <location filename="../../ui/recon.py" line="524"/>
         <source>This file was imported before: nothing changed.</source>
         <translation>此文件已导入过：没有任何变化。</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="451"/>
+        <location filename="../../ui/recon.py" line="526"/>
         <source>%1 rows, %2 new, %3 unreadable</source>
         <translation>%1 行，新增 %2 行，%3 行无法读取</translation>
     </message>
@@ -3355,48 +3401,48 @@ earlier %4 · %5 tickets</source>
 <context>
     <name>ResolveDialog</name>
     <message>
-        <location filename="../../ui/recon.py" line="124"/>
+        <location filename="../../ui/recon.py" line="163"/>
         <source>Resolve a difference</source>
-        <extracomment>a state&apos;s colour on the calendar</extracomment>
+        <extracomment>a state&apos;s colour on the calendar HQ finance: every store, the payouts, the import, reopening a day</extracomment>
         <translation>处理差异</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="126"/>
+        <location filename="../../ui/recon.py" line="165"/>
         <source>Difference</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="128"/>
+        <location filename="../../ui/recon.py" line="167"/>
         <source>Write off</source>
         <translation>核销</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="128"/>
+        <location filename="../../ui/recon.py" line="167"/>
         <source>Adjust</source>
         <translation>调整</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="129"/>
+        <location filename="../../ui/recon.py" line="168"/>
         <source>Refund owed to the customer</source>
         <translation>应退顾客</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="129"/>
+        <location filename="../../ui/recon.py" line="168"/>
         <source>Chase the provider</source>
         <translation>向渠道追款</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="132"/>
+        <location filename="../../ui/recon.py" line="171"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="134"/>
+        <location filename="../../ui/recon.py" line="173"/>
         <source>What was found, what was done</source>
         <translation>查到了什么、做了什么</translation>
     </message>
     <message>
-        <location filename="../../ui/recon.py" line="135"/>
+        <location filename="../../ui/recon.py" line="174"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -3723,33 +3769,33 @@ earlier %4 · %5 tickets</source>
 <context>
     <name>ScanLines</name>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="91"/>
+        <location filename="../../ui/backoffice/stock.py" line="93"/>
         <source>Scan or type a barcode, then Enter</source>
         <translation>扫描或输入条码，按回车</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="95"/>
+        <location filename="../../ui/backoffice/stock.py" line="97"/>
         <source>Pieces, or grams for weighed goods</source>
         <translation>件数；称重商品为克数</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="96"/>
+        <location filename="../../ui/backoffice/stock.py" line="98"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="98"/>
-        <location filename="../../ui/backoffice/stock.py" line="102"/>
+        <location filename="../../ui/backoffice/stock.py" line="100"/>
+        <location filename="../../ui/backoffice/stock.py" line="104"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="102"/>
+        <location filename="../../ui/backoffice/stock.py" line="104"/>
         <source>Code</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="104"/>
+        <location filename="../../ui/backoffice/stock.py" line="106"/>
         <source>Clear the lines</source>
         <translation>清空明细</translation>
     </message>
@@ -3865,6 +3911,90 @@ earlier %4 · %5 tickets</source>
         <location filename="../../ui/backoffice/settings.py" line="159"/>
         <source>Saved: the next sale uses these settings.</source>
         <translation>已保存：下一笔销售起生效。</translation>
+    </message>
+</context>
+<context>
+    <name>ShelvesPage</name>
+    <message>
+        <location filename="../../ui/backoffice/shelves.py" line="51"/>
+        <source>Online orders are picked in this order: by location, then the goods without one. A location is letters or digits joined by - . / (e.g. A-03-2).</source>
+        <extracomment>the store server takes a CSV of at most this many bytes in one request</extracomment>
+        <translation>线上订单按此顺序拣货：先按货位，再拣没有货位的商品。货位由字母或数字组成，用 - . / 分隔（如 A-03-2）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shelves.py" line="58"/>
+        <source>Scan or type the product</source>
+        <translation>扫描或输入商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shelves.py" line="60"/>
+        <source>Location, e.g. A-03-2 (empty: none)</source>
+        <translation>货位，如 A-03-2（留空：无货位）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shelves.py" line="64"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shelves.py" line="67"/>
+        <source>Import CSV…</source>
+        <translation>导入 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shelves.py" line="77"/>
+        <source>Location</source>
+        <translation>货位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shelves.py" line="77"/>
+        <source>Product code</source>
+        <translation>商品编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shelves.py" line="77"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shelves.py" line="113"/>
+        <source>Scan or type the product first</source>
+        <translation>请先扫描或输入商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shelves.py" line="119"/>
+        <source>Saved: %1 → %2</source>
+        <translation>已保存：%1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shelves.py" line="120"/>
+        <source>no location</source>
+        <translation>无货位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shelves.py" line="131"/>
+        <source>Import shelf locations</source>
+        <translation>导入货位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shelves.py" line="132"/>
+        <source>CSV files (*.csv *.txt)</source>
+        <translation>CSV 文件 (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shelves.py" line="141"/>
+        <source>The file is too large to send from here: import it on the store server&apos;s PC with &apos;omnistore shelves import&apos;.</source>
+        <translation>文件太大，无法从这里发送：请在门店服务器电脑上用 'omnistore shelves import' 导入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shelves.py" line="146"/>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/shelves.py" line="152"/>
+        <source>Imported: %1 set, %2 cleared.</source>
+        <translation>已导入：设置 %1 个，清除 %2 个。</translation>
     </message>
 </context>
 <context>
@@ -4127,337 +4257,342 @@ earlier %4 · %5 tickets</source>
 <context>
     <name>StockPage</name>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="41"/>
+        <location filename="../../ui/backoffice/stock.py" line="43"/>
         <source>Expired</source>
         <extracomment>报损 reasons as the store says them (the API&apos;s codes)</extracomment>
         <translation>过期</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="42"/>
+        <location filename="../../ui/backoffice/stock.py" line="44"/>
         <source>Broken</source>
         <translation>破损</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="43"/>
+        <location filename="../../ui/backoffice/stock.py" line="45"/>
         <source>Spoiled</source>
         <translation>变质</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="44"/>
+        <location filename="../../ui/backoffice/stock.py" line="46"/>
         <source>Lost</source>
         <translation>丢失</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="45"/>
+        <location filename="../../ui/backoffice/stock.py" line="47"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="48"/>
+        <location filename="../../ui/backoffice/stock.py" line="50"/>
         <source>On the way</source>
         <translation>在途</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="49"/>
+        <location filename="../../ui/backoffice/stock.py" line="51"/>
         <source>Received</source>
         <translation>已收货</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="50"/>
+        <location filename="../../ui/backoffice/stock.py" line="52"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="138"/>
+        <location filename="../../ui/backoffice/stock.py" line="140"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="142"/>
-        <location filename="../../ui/backoffice/stock.py" line="179"/>
+        <location filename="../../ui/backoffice/stock.py" line="144"/>
+        <location filename="../../ui/backoffice/stock.py" line="185"/>
         <source>On hand</source>
         <translation>库存查询</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="143"/>
+        <location filename="../../ui/backoffice/stock.py" line="145"/>
         <source>Receive</source>
         <translation>收货</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="144"/>
+        <location filename="../../ui/backoffice/stock.py" line="146"/>
         <source>Damage</source>
         <translation>报损</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="145"/>
+        <location filename="../../ui/backoffice/stock.py" line="147"/>
         <source>Stock count</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="146"/>
+        <location filename="../../ui/backoffice/stock.py" line="148"/>
         <source>Transfers</source>
         <translation>调拨</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="171"/>
+        <location filename="../../ui/backoffice/stock.py" line="150"/>
+        <source>Shelf locations</source>
+        <translation>货位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock.py" line="177"/>
         <source>Name, pinyin initials (nfsq), SKU or barcode</source>
         <translation>品名、拼音首字母（nfsq）、货号或条码</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="173"/>
+        <location filename="../../ui/backoffice/stock.py" line="179"/>
         <source>Search</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="178"/>
-        <location filename="../../ui/backoffice/stock.py" line="312"/>
-        <location filename="../../ui/backoffice/stock.py" line="314"/>
+        <location filename="../../ui/backoffice/stock.py" line="184"/>
+        <location filename="../../ui/backoffice/stock.py" line="318"/>
+        <location filename="../../ui/backoffice/stock.py" line="320"/>
         <source>SKU</source>
         <translation>货号</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="178"/>
-        <location filename="../../ui/backoffice/stock.py" line="312"/>
-        <location filename="../../ui/backoffice/stock.py" line="314"/>
+        <location filename="../../ui/backoffice/stock.py" line="184"/>
+        <location filename="../../ui/backoffice/stock.py" line="318"/>
+        <location filename="../../ui/backoffice/stock.py" line="320"/>
         <source>Name</source>
         <translation>品名</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="178"/>
+        <location filename="../../ui/backoffice/stock.py" line="184"/>
         <source>Spec</source>
         <translation>规格</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="178"/>
+        <location filename="../../ui/backoffice/stock.py" line="184"/>
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="182"/>
+        <location filename="../../ui/backoffice/stock.py" line="188"/>
         <source>◀ Previous</source>
         <translation>◀ 上一页</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="183"/>
+        <location filename="../../ui/backoffice/stock.py" line="189"/>
         <source>Next ▶</source>
         <translation>下一页 ▶</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="203"/>
+        <location filename="../../ui/backoffice/stock.py" line="209"/>
         <source>%1–%2 of %3 products</source>
         <translation>第 %1–%2 种，共 %3 种商品</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="215"/>
+        <location filename="../../ui/backoffice/stock.py" line="221"/>
         <source>The supplier on the delivery note</source>
         <translation>送货单上的供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="217"/>
+        <location filename="../../ui/backoffice/stock.py" line="223"/>
         <source>Delivery note number</source>
         <translation>送货单号</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="218"/>
+        <location filename="../../ui/backoffice/stock.py" line="224"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="219"/>
+        <location filename="../../ui/backoffice/stock.py" line="225"/>
         <source>Delivery note</source>
         <translation>送货单</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="223"/>
+        <location filename="../../ui/backoffice/stock.py" line="229"/>
         <source>Goods sent by another store are received on the Transfers tab.</source>
         <translation>其他门店调来的商品请在“调拨”页收货。</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="226"/>
+        <location filename="../../ui/backoffice/stock.py" line="232"/>
         <source>Post the delivery</source>
         <translation>确认收货</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="235"/>
+        <location filename="../../ui/backoffice/stock.py" line="241"/>
         <source>Who delivered? Enter the supplier.</source>
         <translation>请填写供应商。</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="239"/>
-        <location filename="../../ui/backoffice/stock.py" line="275"/>
-        <location filename="../../ui/backoffice/stock.py" line="482"/>
+        <location filename="../../ui/backoffice/stock.py" line="245"/>
+        <location filename="../../ui/backoffice/stock.py" line="281"/>
+        <location filename="../../ui/backoffice/stock.py" line="488"/>
         <source>Scan the goods first.</source>
         <translation>请先扫描商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="245"/>
+        <location filename="../../ui/backoffice/stock.py" line="251"/>
         <source>Received: %1 products.</source>
         <translation>已收货：%1 种商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="261"/>
+        <location filename="../../ui/backoffice/stock.py" line="267"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="262"/>
+        <location filename="../../ui/backoffice/stock.py" line="268"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="266"/>
+        <location filename="../../ui/backoffice/stock.py" line="272"/>
         <source>Write off</source>
         <translation>确认报损</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="283"/>
+        <location filename="../../ui/backoffice/stock.py" line="289"/>
         <source>Written off: %1 products.</source>
         <translation>已报损：%1 种商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="296"/>
+        <location filename="../../ui/backoffice/stock.py" line="302"/>
         <source>Start a count</source>
         <translation>开始盘点</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="303"/>
+        <location filename="../../ui/backoffice/stock.py" line="309"/>
         <source>Scan what is on the shelf, then Enter</source>
         <translation>扫描货架上的商品，按回车</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="309"/>
-        <location filename="../../ui/backoffice/stock.py" line="312"/>
-        <location filename="../../ui/backoffice/stock.py" line="314"/>
+        <location filename="../../ui/backoffice/stock.py" line="315"/>
+        <location filename="../../ui/backoffice/stock.py" line="318"/>
+        <location filename="../../ui/backoffice/stock.py" line="320"/>
         <source>Counted</source>
         <translation>实盘数</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="314"/>
+        <location filename="../../ui/backoffice/stock.py" line="320"/>
         <source>Book</source>
         <translation>账面数</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="315"/>
+        <location filename="../../ui/backoffice/stock.py" line="321"/>
         <source>Difference</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="319"/>
+        <location filename="../../ui/backoffice/stock.py" line="325"/>
         <source>Variance list</source>
         <translation>差异表</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="321"/>
+        <location filename="../../ui/backoffice/stock.py" line="327"/>
         <source>Approve and post</source>
         <translation>审核并过账</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="324"/>
+        <location filename="../../ui/backoffice/stock.py" line="330"/>
         <source>Cancel the count</source>
         <translation>取消盘点</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="341"/>
+        <location filename="../../ui/backoffice/stock.py" line="347"/>
         <source>No count is open. Starting one takes a snapshot of the book.</source>
         <translation>当前没有盘点单。开始盘点时将记录账面库存快照。</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="343"/>
+        <location filename="../../ui/backoffice/stock.py" line="349"/>
         <source>Count %1 — counted blind: the book shows only in the variance list.</source>
         <translation>盘点单 %1 —— 盲盘：账面数只在差异表中显示。</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="381"/>
+        <location filename="../../ui/backoffice/stock.py" line="387"/>
         <source>%1 products differ from the book.</source>
         <translation>%1 种商品与账面不符。</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="396"/>
+        <location filename="../../ui/backoffice/stock.py" line="402"/>
         <source>Count %1 approved: %2 adjustments posted.</source>
         <translation>盘点单 %1 已审核：已过账 %2 笔调整。</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="409"/>
+        <location filename="../../ui/backoffice/stock.py" line="415"/>
         <source>The count was cancelled: nothing was posted.</source>
         <translation>盘点已取消，未过账任何调整。</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="418"/>
+        <location filename="../../ui/backoffice/stock.py" line="424"/>
         <source>Number</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="418"/>
+        <location filename="../../ui/backoffice/stock.py" line="424"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="418"/>
+        <location filename="../../ui/backoffice/stock.py" line="424"/>
         <source>Store</source>
         <translation>门店</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="418"/>
+        <location filename="../../ui/backoffice/stock.py" line="424"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="419"/>
+        <location filename="../../ui/backoffice/stock.py" line="425"/>
         <source>Goods</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="422"/>
+        <location filename="../../ui/backoffice/stock.py" line="428"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="429"/>
+        <location filename="../../ui/backoffice/stock.py" line="435"/>
         <source>The receiving store&apos;s code</source>
         <translation>调入门店编码</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="430"/>
+        <location filename="../../ui/backoffice/stock.py" line="436"/>
         <source>Send to store</source>
         <translation>调入门店</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="435"/>
+        <location filename="../../ui/backoffice/stock.py" line="441"/>
         <source>Receive the selected transfer</source>
         <translation>所选调拨单收货</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="437"/>
+        <location filename="../../ui/backoffice/stock.py" line="443"/>
         <source>Send transfer</source>
         <translation>调拨出库</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="451"/>
+        <location filename="../../ui/backoffice/stock.py" line="457"/>
         <source>Out</source>
         <translation>调出</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="451"/>
+        <location filename="../../ui/backoffice/stock.py" line="457"/>
         <source>In</source>
         <translation>调入</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="461"/>
+        <location filename="../../ui/backoffice/stock.py" line="467"/>
         <source>Enter the receiving store and scan the goods.</source>
         <translation>请填写调入门店并扫描商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="467"/>
+        <location filename="../../ui/backoffice/stock.py" line="473"/>
         <source>Transfer %1 sent to %2.</source>
         <translation>调拨单 %1 已发往 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="478"/>
+        <location filename="../../ui/backoffice/stock.py" line="484"/>
         <source>Choose an incoming transfer on the way.</source>
         <translation>请选择一张在途的调入单。</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock.py" line="489"/>
+        <location filename="../../ui/backoffice/stock.py" line="495"/>
         <source>Transfer %1 received; %2 lines differ.</source>
         <translation>调拨单 %1 已收货；%2 行有差异。</translation>
     </message>
@@ -4465,18 +4600,18 @@ earlier %4 · %5 tickets</source>
 <context>
     <name>StoreClient</name>
     <message>
-        <location filename="../../ui/api.py" line="409"/>
+        <location filename="../../ui/api.py" line="412"/>
         <source>The store server cannot be reached. Check the network.</source>
-        <extracomment>(connect, read) seconds. A till must say &quot;offline&quot; quickly rather than hang a scan. the promotion that priced the line (第2件5折), or 改价 with the shelf price the shelf price; a line priced by hand (改价) has another ``unit_price`` what the promotions took off the lines (already out of ``subtotal``), as the server priced them still due by a tender other than cash: exact fen, 抹零 applies only to cash A store server without the sync endpoints (or not enrolled with HQ) reports this.</extracomment>
+        <extracomment>(connect, read) seconds. A till must say &quot;offline&quot; quickly rather than hang a scan. the promotion that priced the line (第2件5折), or 改价 with the shelf price the shelf price; a line priced by hand (改价) has another ``unit_price`` what the promotions took off the lines (already out of ``subtotal``), as the server priced them still due by a tender other than cash: exact fen, 抹零 applies only to cash A store server without the sync endpoints (or not enrolled with HQ) reports this. 货位 in this store, when the manager set one</extracomment>
         <translation>无法连接门店服务器，请检查网络。</translation>
     </message>
     <message>
-        <location filename="../../ui/api.py" line="426"/>
+        <location filename="../../ui/api.py" line="429"/>
         <source>The server refused the request (%1).</source>
         <translation>服务器拒绝了请求（%1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/api.py" line="433"/>
+        <location filename="../../ui/api.py" line="436"/>
         <source>The server sent an unreadable answer.</source>
         <translation>服务器返回了无法识别的数据。</translation>
     </message>
@@ -5111,12 +5246,12 @@ earlier %4 · %5 tickets</source>
 <context>
     <name>board</name>
     <message>
-        <location filename="../../ui/board.py" line="226"/>
+        <location filename="../../ui/board.py" line="245"/>
         <source>Hand over %1</source>
         <translation>交付 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="227"/>
+        <location filename="../../ui/board.py" line="246"/>
         <source>Hand over (Enter)</source>
         <translation>交付（回车）</translation>
     </message>

@@ -565,6 +565,9 @@ class OrderOut(Out):
     lines: list[OrderLineOut]
     rider: RiderOut | None
     cancel_reason: str | None
+    #: 自动接单: HQ's setting for this store and channel as the order reached the store — the store
+    #: accepts it on arrival (only ever set on a newly assigned order in the feed)
+    auto_accept: bool = False
 
 
 class OrderFeedOut(Out):

@@ -29,6 +29,7 @@ from server.store.routers import (
     returns,
     sales,
     session,
+    shelves,
     shifts,
     staff,
     stock,
@@ -39,7 +40,7 @@ from server.store.routers import (
 from server.store.routers import settings as store_settings
 
 ROUTERS = (session, shifts, catalog, tickets, drawer, members, coupons, stored_value, returns, stock, sync, sales,
-           reports, closing, store_settings, o2o, labels, paycodes, staff, audit, recon)
+           reports, closing, store_settings, o2o, labels, paycodes, staff, audit, recon, shelves)
 
 
 def create_store_app(settings: StoreSettings | None = None) -> FastAPI:

@@ -549,8 +549,6 @@ class SettingValuesOut(Out):
     rounding: str
     void_line_limit: int
     language: str
-    #: 自动接单: the online channels accepted as their orders arrive, comma-separated
-    o2o_auto_accept: str
 
 
 class SettingsOut(Out):
@@ -638,6 +636,8 @@ class O2OLineOut(Out):
     picked_weight_g: int | None
     picked_amount: int
     substitute_code: str | None
+    #: 货位 in this store (``app.shelves``); the lines come in walking order
+    location: str | None
 
 
 class O2OOrderOut(Out):
@@ -685,6 +685,26 @@ class O2OOrdersOut(Out):
     orders: list[O2OOrderOut]
     cursor: int
     new: int
+
+
+class ShelfLocationOut(Out):
+    sku: str
+    name: str
+    location: str
+    updated_at: str
+
+
+class ShelfLocationsOut(Out):
+    """货位 set in this store, in walking order."""
+
+    locations: list[ShelfLocationOut]
+
+
+class ShelfLocationsSavedOut(Out):
+    """How many locations a change or an import set, and how many it cleared."""
+
+    saved: int
+    cleared: int
 
 
 class O2OHistoryEntryOut(Out):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictStr
 
 from app.domain import limits
 from server.fields import Integer, text
@@ -309,4 +309,30 @@ class LabelsPrintedIn(Body):
 
 class LabelRequestIn(Body):
     code: Code
+    command_id: CommandId
+
+
+# ---- 货位 ----------------------------------------------------------------------------------------
+
+#: a shelf location as typed (``app.shelves`` checks its form); empty: clear it
+ShelfLocation = text(limits.KEYWORD, min_length=0)
+
+
+class ShelfLocationIn(Body):
+    """A product (its SKU or a barcode) and its location; null or empty clears it."""
+
+    code: Code
+    location: ShelfLocation | None
+
+
+class ShelfLocationsIn(Body):
+    locations: Annotated[list[ShelfLocationIn], Field(min_length=1, max_length=1000)]
+    command_id: CommandId
+
+
+class ShelfCsvIn(Body):
+    """A CSV file's text: ``SKU,location`` lines (line breaks allowed; other control characters are
+    refused by the import, naming the line)."""
+
+    csv: Annotated[StrictStr, Field(min_length=1, max_length=64 * 1024)]
     command_id: CommandId

@@ -42,9 +42,9 @@ def stocked_product(admin: Admin, store: LinkedStore, till: Till, qty: int = 10)
     return sku, barcode
 
 
-def place(admin: Admin, store: LinkedStore) -> None:
-    admin.ok(admin.http.put(admin.hq.api + f"/admin/stores/{store.code}/o2o",
-                            json={"lat": CENTRE[0], "lng": CENTRE[1], "o2o_enabled": True}, timeout=30))
+def place(admin: Admin, store: LinkedStore, auto_accept: tuple[str, ...] = ()) -> None:
+    admin.ok(admin.http.put(admin.hq.api + f"/admin/stores/{store.code}/o2o", timeout=30, json={
+        "lat": CENTRE[0], "lng": CENTRE[1], "o2o_enabled": True, "auto_accept": list(auto_accept)}))
 
 
 def own_order(shop: Admin, store: LinkedStore, sku: str, qty: int) -> dict[str, Any]:
@@ -170,3 +170,24 @@ def test_steps_wait_while_hq_is_cut_off_and_reach_it_once_back(admin: Admin, lin
     while till.ok(till.get(f"/o2o/orders/{order_id}"))["steps_waiting"]:
         assert time.monotonic() < deadline
         time.sleep(0.2)
+
+
+def test_hqs_auto_accept_is_what_the_store_follows(admin: Admin, linked_store: LinkedStore) -> None:
+    """自动接单 is set at HQ per store and channel; the store accepts such an order as it arrives
+    (HQ hears the accept), and waits for a person once HQ turns it off."""
+    till = open_till(linked_store)
+    sku, _barcode = stocked_product(admin, linked_store, till)
+    place(admin, linked_store, auto_accept=("own",))
+    shop = channel_key(admin)
+    taken = own_order(shop, linked_store, sku, 1)
+    shown = on_board(till, taken["channel_order_no"], 10)
+    assert shown["state"] == "accepted" and shown["column"] == "picking"
+    wait_hq_state(linked_store, shown["id"], "accepted")
+    history = till.ok(till.get(f"/o2o/orders/{shown['id']}/history"))["entries"]
+    assert [(e["what"], e["detail"]) for e in history][1] == ("accept", "auto")
+
+    place(admin, linked_store)  # HQ turns it off
+    waiting = on_board(till, own_order(shop, linked_store, sku, 1)["channel_order_no"], 10)
+    assert waiting["state"] == "assigned" and waiting["column"] == "new"
+    time.sleep(1)
+    assert hq_order(linked_store, waiting["id"]).state == "assigned"

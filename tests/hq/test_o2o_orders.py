@@ -249,3 +249,33 @@ def test_weighed_lines_and_barcodes_count_in_stock_units(admin: Admin, hq: HQSer
 def ean13(digits: str) -> str:
     total = sum(int(c) * (3 if i % 2 else 1) for i, c in enumerate(digits))
     return digits + str((10 - total % 10) % 10)
+
+
+def test_hqs_auto_accept_per_store_and_channel_rides_on_the_feed(admin: Admin) -> None:
+    """自动接单 is HQ's to decide, per store and channel: a newly assigned order in the feed of a
+    store that auto-accepts its channel says so; the store's step then moves it as any accept."""
+    sku, = skus(admin, 1)
+    store = placed_store(admin, {sku: 20}, auto_accept=["own"])
+    shop = channel_key(admin)
+    settings = admin.ok(admin.get(f"/admin/stores/{store.code}/o2o"))
+    assert settings["auto_accept"] == ["own"]
+    taken = shop.ok(shop.post("/open/orders", order([(sku, 1)])))
+    assert taken["store"] == store.code
+    [fed] = [o for o in feed(store)["orders"] if o["id"] == taken["id"]]
+    assert fed["state"] == "assigned" and fed["auto_accept"] is True
+    accepted = step(store, taken["id"], "accept")
+    assert accepted.status_code == 200 and accepted.json()["state"] == "accepted"
+    assert feed(store, fed["version"])["orders"][-1]["auto_accept"] is False  # later versions never ask again
+
+    # HQ turns it off: the next order waits for a person
+    admin.ok(admin.http.put(admin.hq.api + f"/admin/stores/{store.code}/o2o", timeout=30, json={
+        "lat": settings["lat"], "lng": settings["lng"], "o2o_enabled": True, "auto_accept": []}))
+    cursor = feed(store)["cursor"]
+    second = shop.ok(shop.post("/open/orders", order([(sku, 1)])))
+    assert [o["auto_accept"] for o in feed(store, cursor)["orders"] if o["id"] == second["id"]] == [False]
+
+    # an unknown channel is refused, the setting unchanged
+    bad = admin.http.put(admin.hq.api + f"/admin/stores/{store.code}/o2o", timeout=30, json={
+        "lat": settings["lat"], "lng": settings["lng"], "o2o_enabled": True, "auto_accept": ["uber"]})
+    assert bad.status_code == 422 and bad.json()["code"] == "invalid_request", bad.text
+    assert admin.ok(admin.get(f"/admin/stores/{store.code}/o2o"))["auto_accept"] == []

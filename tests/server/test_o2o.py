@@ -40,6 +40,11 @@ def steps_of(server: StoreServer, order_id: int) -> list[str]:
                                     .order_by(O2OStep.created_at, O2OStep.id)))
 
 
+def line_of(order: dict[str, Any], line_no: int) -> dict[str, Any]:
+    """A line of the order as the board shows it (the lines come in walking order, not by number)."""
+    return next(line for line in order["lines"] if line["line_no"] == line_no)
+
+
 def on_hand(till: Till, code: str) -> int:
     return till.ok(till.get("/stock", params={"code": code}))["on_hand"]
 
@@ -94,11 +99,11 @@ def test_pick_by_scan_then_hand_over_by_pickup_code_is_a_platform_sale(store_ser
     refused(scan(picker, order_id, NOODLES), "o2o_wrong_item", 409)
     refused(scan(picker, order_id, APPLE_PLU), "weight_required", 409)
     after_one = picker.ok(scan(picker, order_id, COLA))
-    assert after_one["lines"][0]["picked_qty"] == 1 and after_one["column"] == "picking"
+    assert line_of(after_one, 1)["picked_qty"] == 1 and after_one["column"] == "picking"
     picker.ok(scan(picker, order_id, COLA))
     refused(scan(picker, order_id, COLA), "o2o_wrong_item", 409)  # both colas are picked
     weighed = picker.ok(scan(picker, order_id, APPLE_PLU, weight_g=512))
-    apple = weighed["lines"][1]
+    apple = line_of(weighed, 2)
     assert apple["status"] == "picked" and apple["picked_weight_g"] == 512
     assert apple["picked_amount"] == (apple["unit_price"] * 512 + 500) // 1000  # the price difference follows
     assert weighed["column"] == "to_pack"
@@ -156,7 +161,7 @@ def test_short_pick_and_substitute(store_server: StoreServer, picker: Till) -> N
     refused(step(picker, order_id, "packed"), "o2o_pick_incomplete", 409)
     picker.ok(scan(picker, order_id, COLA))
     short = picker.ok(step(picker, order_id, "lines/1/short", {"picked_qty": 1}))
-    assert short["lines"][0]["status"] == "short" and short["lines"][0]["picked_amount"] == data["lines"][0]["unit_price"]
+    assert line_of(short, 1)["status"] == "short" and line_of(short, 1)["picked_amount"] == data["lines"][0]["unit_price"]
     picker.ok(scan(picker, order_id, WATER))
     packed = picker.ok(step(picker, order_id, "packed"))
     with store_server.db() as session:
@@ -167,7 +172,7 @@ def test_short_pick_and_substitute(store_server: StoreServer, picker: Till) -> N
     allowed = picking(store_server, picker, [(COLA, 1)], allow_substitute=True)
     refused(step(picker, allowed["id"], "lines/1/substitute", {"code": COLA}), "o2o_substitute_same", 409)
     swapped = picker.ok(step(picker, allowed["id"], "lines/1/substitute", {"code": WATER}))
-    assert swapped["lines"][0]["status"] == "substituted" and swapped["lines"][0]["substitute_code"]
+    assert line_of(swapped, 1)["status"] == "substituted" and line_of(swapped, 1)["substitute_code"]
 
 
 def test_a_cancel_mid_pick_stops_the_picker_and_puts_the_goods_back(store_server: StoreServer,
@@ -177,7 +182,7 @@ def test_a_cancel_mid_pick_stops_the_picker_and_puts_the_goods_back(store_server
     o2o.drop(store_server, o2o.changed(data, state="cancelled", cancel_reason="用户取消"))
     shown = picker.ok(picker.get(f"/o2o/orders/{data['id']}"))
     assert shown["state"] == "cancelled" and shown["cancelled_mid_pick"] and shown["column"] == "aside"
-    assert shown["lines"][0]["picked_qty"] == 0 and shown["lines"][0]["status"] == "open"
+    assert line_of(shown, 1)["picked_qty"] == 0 and line_of(shown, 1)["status"] == "open"
     refused(scan(picker, data["id"], COLA), "o2o_order_cancelled", 409)
     refused(step(picker, data["id"], "packed"), "o2o_order_cancelled", 409)
     quiet = picker.ok(step(picker, data["id"], "put-back"))
@@ -191,11 +196,17 @@ def test_a_reassigned_order_leaves_the_board(store_server: StoreServer, picker: 
     assert data["id"] not in [o["id"] for o in picker.ok(picker.get("/o2o/orders"))["orders"]]
 
 
-def test_auto_accept_per_channel(store_server: StoreServer) -> None:
-    data = o2o.drop(store_server, o2o.order(store_server, [(COLA, 1)], channel="eleme"), frozenset({"eleme"}))
+def test_an_order_hq_marks_auto_accept_is_accepted_on_arrival(store_server: StoreServer) -> None:
+    data = o2o.drop(store_server, o2o.order(store_server, [(COLA, 1)], channel="eleme", auto_accept=True))
     assert steps_of(store_server, data["id"]) == ["accept"]
     with store_server.db() as session:
         assert session.get(O2OOrder, data["id"]).state == "accepted"
+    # HQ's word only: an order without the mark waits, whatever its channel
+    waiting = o2o.drop(store_server, o2o.order(store_server, [(COLA, 1)], channel="eleme"))
+    assert steps_of(store_server, waiting["id"]) == []
+    # a later version of an order already here is never auto-accepted (it may have been rejected)
+    later = o2o.drop(store_server, o2o.changed(waiting, auto_accept=True))
+    assert steps_of(store_server, later["id"]) == []
 
 
 def test_bad_steps_are_refused_with_a_code_and_write_nothing(store_server: StoreServer, picker: Till) -> None:
@@ -246,18 +257,13 @@ def test_the_handover_needs_an_open_shift(store_server: StoreServer) -> None:
     assert picker.ok(picker.get(f"/o2o/orders/{data['id']}"))["state"] == "ready"
 
 
-def test_auto_accept_is_a_store_setting_of_known_channels(store_server: StoreServer) -> None:
+def test_auto_accept_is_no_store_setting(store_server: StoreServer) -> None:
+    """自动接单 is decided at HQ (per store and channel): the store has no toggle of its own."""
     boss = Till(store_server, store_server.new_till(), "9001", "9999")
-
-    def save(value: Any) -> Any:
-        return boss.http.put(store_server.api + "/settings", json={"values": {"o2o_auto_accept": value},
-                                                                   "command_id": uuid.uuid4().hex}, timeout=10)
-
-    refused(save("meituan,uber"), "invalid_setting", 422)
-    refused(save(7), "invalid_setting", 422)
-    saved = boss.ok(save("eleme, meituan"))
-    assert saved["values"]["o2o_auto_accept"] == "eleme,meituan"
-    boss.ok(save(None))
+    answer = boss.http.put(store_server.api + "/settings", json={"values": {"o2o_auto_accept": "meituan"},
+                                                                 "command_id": uuid.uuid4().hex}, timeout=10)
+    refused(answer, "invalid_setting", 422)
+    assert "o2o_auto_accept" not in boss.ok(boss.get("/settings"))["values"]
 
 
 def test_an_order_the_store_cannot_read_does_not_hold_up_the_feed(store_server: StoreServer, picker: Till) -> None:

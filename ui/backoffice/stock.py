@@ -1,6 +1,7 @@
 """库存 at the back office: stock on hand (search by name, pinyin initials or code, a page at a
 time), 收货 of a supplier's delivery, 报损 with a reason, 盘点 counted blind and approved by a
-manager, and 调拨 transfers out to another store and in from one (through HQ).
+manager, 调拨 transfers out to another store and in from one (through HQ), and 货位 — the shelf
+locations the O2O pick list is walked by (``ui.backoffice.shelves``).
 
 Every call goes through the worker thread; every state-changing call carries a command id made
 when the operator acts, so a retry of the same click posts once.
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 from app.domain.keyed import normalise_code
 from ui.api import new_command_id
 from ui.backoffice.shell import BackOfficeContext
+from ui.backoffice.shelves import ShelvesPage
 from ui.dialogs import OverrideDialog
 from ui.widgets import MessageStrip
 
@@ -144,6 +146,10 @@ class StockPage(QWidget):
         self.tabs.addTab(self._damage_tab(), self.tr("Damage"))
         self.tabs.addTab(self._count_tab(), self.tr("Stock count"))
         self.tabs.addTab(self._transfers_tab(), self.tr("Transfers"))
+        self.shelves = ShelvesPage(ctx)  # 货位: where the goods sit, for the O2O pick list
+        self.tabs.addTab(self.shelves, self.tr("Shelf locations"))
+        self.tabs.currentChanged.connect(lambda index: self.shelves.shown()
+                                         if self.tabs.widget(index) is self.shelves else None)
         layout.addWidget(self.tabs, 1)
         self.message = MessageStrip()
         layout.addWidget(self.message)

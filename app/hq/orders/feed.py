@@ -14,8 +14,9 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
+from app.domain import o2o
 from app.hq.engine import is_postgres
-from app.hq.models import O2OFeedEntry, O2OOrder
+from app.hq.models import O2OFeedEntry, O2OOrder, Store
 from app.hq.orders.view import order_dict
 
 FEED_LOCK = 0x0A5D_0020
@@ -37,6 +38,22 @@ SELECT version FROM f
 PAGE = 200
 
 
+def auto_accepts(session: Session, store_id: int, channel: str) -> bool:
+    """自动接单: whether the store takes the channel's orders as they arrive — HQ's per store, per
+    channel setting (``PUT /admin/stores/{code}/o2o``), the one place this is decided."""
+    store = session.get(Store, store_id)
+    entry = (store.o2o_settings or {}).get(channel) if store is not None else None
+    return isinstance(entry, dict) and entry.get("auto_accept") is True
+
+
+def _data(session: Session, order: O2OOrder, target: int, own: bool, state: str | None) -> dict[str, Any]:
+    """The feed row's order; ``auto_accept`` tells the store to accept it on arrival (HQ's setting
+    as the order reaches the store: a change later applies to the orders routed after it)."""
+    data = order_dict(order, state)
+    data["auto_accept"] = own and (state or order.state) == o2o.ASSIGNED and auto_accepts(session, target, order.channel)
+    return data
+
+
 def publish(session: Session, order: O2OOrder, store_id: int | None = None, state: str | None = None) -> int:
     """``order``'s change into its store's feed (``store_id``: another store's, as the store it
     left sees it, with ``state``); the order's ``version`` is the new one. Call last in the
@@ -44,10 +61,11 @@ def publish(session: Session, order: O2OOrder, store_id: int | None = None, stat
     target = store_id if store_id is not None else order.store_id
     assert target is not None
     own = store_id is None or store_id == order.store_id
+    data = _data(session, order, target, own, state)
     if is_postgres(session):
         session.flush()  # everything else written first: the lock is held for the feed row and the commit only
         version = int(session.execute(NUMBER_SQL, {"key": FEED_LOCK, "store_id": target, "order_id": order.id,
-                                                   "own": own, "data": order_dict(order, state)}).scalar_one())
+                                                   "own": own, "data": data}).scalar_one())
         if own:
             set_committed_value(order, "version", version)
         return version
@@ -55,7 +73,7 @@ def publish(session: Session, order: O2OOrder, store_id: int | None = None, stat
     if own:
         order.version = version
     session.add(O2OFeedEntry(version=version, store_id=target, order_id=order.id,
-                             data={**order_dict(order, state), "version": version}))
+                             data={**data, "version": version}))
     return version
 
 

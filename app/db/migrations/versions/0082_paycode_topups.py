@@ -1,16 +1,16 @@
 """储值充值 paid by payment code: an attempt either pays a ticket or tops up a card (``topup_ref``,
 the card, the shift it was taken in, how far crediting the card at HQ got); a top-up says its tender
 
-Revision ID: 0081
-Revises: 0080
+Revision ID: 0082
+Revises: 0081
 Create Date: 2026-12-03 17:20:00
 """
 from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0081'
-down_revision = '0080'
+revision = '0082'
+down_revision = '0081'
 branch_labels = None
 depends_on = None
 
