@@ -755,6 +755,8 @@ AUDIT_HASH = limits.TextLimit("hash", 64)
 PIN_HASH = limits.TextLimit("pin_hash", 256)
 
 SHIFT_OPENED, SHIFT_CLOSED, STORED_VALUE_TOPUP = "shift_opened", "shift_closed", "stored_value_topup"
+#: a top-up paid by payment code that HQ refused (the card closed): the charge refunded to the customer
+STORED_VALUE_TOPUP_REFUNDED = "stored_value_topup_refunded"
 
 #: the kinds HQ reads, by name
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,8 @@ database transaction (the shape of ``app.outside``: record → commit → call �
 - While an attempt may still become paid (``IN_FLIGHT``) the ticket can't be completed or voided
   (``outside.pending_on``). A paid answer the ticket can no longer take (the ticket changed, was
   voided, or completed with another tender) is reversed, never left charged without a sale.
+- **top-ups** (储值充值, ``app.paycode_topups``) are attempts with no ticket: charged, polled and
+  reversed the same way; once paid, the card is credited at HQ (``topup_state``), never before.
 - **refunds** to a payment code (a return, a void after payment) are ``PaymentRefund`` rows
   written in the transaction of the return or the void, with a stable ``out_refund_no``; the
   worker sends them and follows them until final.
@@ -52,7 +54,7 @@ from app import clock
 from app.checkout import open_sale, ticket_view
 from app.context import Actor, OverrideRequest
 from app.db.engine import reading, relaxed
-from app.db.models import PaymentAttempt, PaymentRefund
+from app.db.models import PaymentAttempt, PaymentRefund, TopUp
 from app.domain.errors import DomainError
 from app.domain.money import format_fen
 from app.domain.payment_code import PaymentProvider, route_payment_code
@@ -87,6 +89,9 @@ R_PAID_IN_CASH = "paid_in_cash"
 #: who may allow a refused refund to be paid in cash
 CASH_REFUND_ROLE = "manager"
 R_WORKING = frozenset({R_NEW, R_PROCESSING, R_UNKNOWN})
+
+#: a paid top-up: its card being credited at HQ, credited, or refused there (the charge refunded)
+TOPUP_CREDITING, TOPUP_CREDITED, TOPUP_REFUNDED = "crediting", "credited", "refunded"
 
 #: the attempt's message for the cashier is kept to the column's width
 MESSAGE_WIDTH = 200
@@ -168,13 +173,16 @@ def attempt_view(attempt: PaymentAttempt, timing: Timing, ticket: dict[str, Any]
     if attempt.state in IN_FLIGHT:
         started = attempt.submitted_at or attempt.created_at
         left = max(0, int(timing.give_up - (clock.now() - started).total_seconds() + 0.999))
+    topup = None if attempt.topup_ref is None else {
+        "card": attempt.topup_card or "", "ref": attempt.topup_ref, "state": attempt.topup_state,
+        "error": attempt.topup_error, "bonus": None, "refund": None}
     return {
         "id": attempt.id, "ticket_id": attempt.ticket_id, "provider": attempt.provider, "code": attempt.code_masked,
         "amount": attempt.amount, "state": attempt.state, "final": attempt.state in FINAL,
         "in_flight": attempt.state in IN_FLIGHT, "out_trade_no": attempt.out_trade_no,
         "transaction_id": attempt.transaction_id, "payer_bank": attempt.payer_bank, "fee": attempt.fee,
         "raw_code": attempt.raw_code, "message": attempt.message or "", "seconds_left": left,
-        "history": list(attempt.history), "ticket": ticket,
+        "history": list(attempt.history), "ticket": ticket, "topup": topup,
     }
 
 
@@ -185,7 +193,7 @@ def get_attempt(sessions: sessionmaker[Session], tickets: Tickets, actor: Actor,
         attempt = _own(session, actor, attempt_id)
         if attempt.state not in FINAL and attempt.state != NEEDS_REVERSE:
             return attempt_view(attempt, timing)  # still waiting: the ticket has not changed
-        return _view(session, tickets, attempt, timing)
+        return view_with_ticket(session, tickets, attempt, timing)
 
 
 def _own(session: Session, actor: Actor, attempt_id: int) -> PaymentAttempt:
@@ -195,9 +203,19 @@ def _own(session: Session, actor: Actor, attempt_id: int) -> PaymentAttempt:
     return attempt
 
 
-def _view(session: Session, tickets: Tickets, attempt: PaymentAttempt, timing: Timing,
+def view_with_ticket(session: Session, tickets: Tickets, attempt: PaymentAttempt, timing: Timing,
           sale: Sale | None = None) -> dict[str, Any]:
-    """The attempt with its ticket (``sale`` when this transaction holds it already)."""
+    """The attempt with its ticket (``sale`` when this transaction holds it already), or for a
+    top-up with the refund of its charge when HQ refused the card."""
+    if attempt.ticket_id is None:
+        view = attempt_view(attempt, timing)
+        refund = session.scalar(select(PaymentRefund).where(PaymentRefund.out_trade_no == attempt.out_trade_no)
+                                .order_by(PaymentRefund.id.desc()).limit(1))
+        if view["topup"] is not None and refund is not None:
+            view["topup"]["refund"] = refund_view(refund)
+        if view["topup"] is not None and attempt.topup_state == TOPUP_CREDITED:
+            view["topup"]["bonus"] = session.scalar(select(TopUp.bonus).where(TopUp.ref == attempt.topup_ref))
+        return view
     ticket = ticket_view(sale if sale is not None else tickets.load(session, attempt.ticket_id))
     return attempt_view(attempt, timing, ticket)
 
@@ -245,11 +263,11 @@ def scan(sessions: sessionmaker[Session], tickets: Tickets, actor: Actor, provid
         if existing is not None:
             if existing.ticket_id != ticket_id or existing.code_hash != digest:
                 raise DomainError("command_id_reused", status=409)
-            return _view(session, tickets, existing, timing)
+            return view_with_ticket(session, tickets, existing, timing)
         again = session.scalar(select(PaymentAttempt).where(PaymentAttempt.ticket_id == ticket_id,
                                                             PaymentAttempt.code_hash == digest))
         if again is not None:  # a code works once: the same code again is the same payment
-            return _view(session, tickets, again, timing)
+            return view_with_ticket(session, tickets, again, timing)
         sale = open_sale(session, tickets, actor, ticket_id, settings)
         if in_flight_on(session, ticket_id):
             raise DomainError("payment_pending", status=409)
@@ -265,22 +283,29 @@ def scan(sessions: sessionmaker[Session], tickets: Tickets, actor: Actor, provid
         attempt = PaymentAttempt(
             out_trade_no=new_out_trade_no(), ticket_id=ticket_id, till=actor.till, operator_id=actor.operator_id,
             command_id=command_id, provider=found.provider.value, code_hash=digest, code_masked=found.masked,
-            amount=amount, state=NEW, history=[_step(moment, NEW)], created_at=moment, updated_at=moment)
+            amount=amount, state=NEW, history=[step(moment, NEW)], created_at=moment, updated_at=moment)
         session.add(attempt)
         session.commit()
         attempt_id, out_trade_no = attempt.id, attempt.out_trade_no
+    order = ChargeOrder(out_trade_no=out_trade_no, auth_code=found.digits, amount=amount,
+                        subject=f"{settings.store_name}-商品"[:32], store_code=store_code or "S",
+                        till_code=actor.till, operator_code=actor.operator_code)
+    return charge(sessions, tickets, timing, settings, attempt_id, gateway, order)
+
+
+def charge(sessions: sessionmaker[Session], tickets: Tickets, timing: Timing, settings: StoreSettings,
+           attempt_id: int, gateway: PaymentGateway, order: ChargeOrder) -> dict[str, Any]:
+    """Send a recorded (``new``) attempt: marked ``submitted`` durably first, then the provider's
+    pay call outside any transaction, then its answer settled."""
     failpoint("paycode_recorded")
-    with _settling, sessions() as session:
+    with settling, sessions() as session:
         attempt = _locked(session, attempt_id)
         if attempt.state != NEW:  # cancelled in the meantime: never sent
-            return _view(session, tickets, attempt, timing)
+            return view_with_ticket(session, tickets, attempt, timing)
         _move(attempt, SUBMITTED, clock.now())
         attempt.submitted_at = attempt.updated_at
         session.commit()
     failpoint("paycode_submitted")
-    order = ChargeOrder(out_trade_no=out_trade_no, auth_code=found.digits, amount=amount,
-                        subject=f"{settings.store_name}-商品"[:32], store_code=store_code or "S",
-                        till_code=actor.till, operator_code=actor.operator_code)
     result = gateway.pay(order)
     failpoint("paycode_answered")
     return settle_charge(sessions, tickets, timing, settings, attempt_id, result)
@@ -288,7 +313,8 @@ def scan(sessions: sessionmaker[Session], tickets: Tickets, actor: Actor, provid
 
 # ---- settling what a provider said ---------------------------------------------------------------
 
-_settling = threading.Lock()
+#: one settlement at a time (a till's answer, the worker's, a top-up's credit at HQ)
+settling = threading.Lock()
 
 
 def settle_charge(sessions: sessionmaker[Session], tickets: Tickets, timing: Timing, settings: StoreSettings,
@@ -298,7 +324,7 @@ def settle_charge(sessions: sessionmaker[Session], tickets: Tickets, timing: Tim
     (without an fsync: lost to a power cut, the attempt is queried again and settles the same)."""
     from app.checkout import rules
 
-    with _settling, sessions() as session:
+    with settling, sessions() as session:
         relaxed(session)
         attempt = _locked(session, attempt_id)
         moment = clock.now()
@@ -320,7 +346,7 @@ def settle_charge(sessions: sessionmaker[Session], tickets: Tickets, timing: Tim
         elif attempt.state == NEEDS_REVERSE and result.outcome is ChargeOutcome.FAILED:
             # a query while reversing: nothing kept at the provider, nothing left to reverse
             _move(attempt, CLOSED, moment, result.raw_code)
-        view = _view(session, tickets, attempt, timing, sale) if answer else {}
+        view = view_with_ticket(session, tickets, attempt, timing, sale) if answer else {}
         session.commit()
     return view
 
@@ -335,6 +361,10 @@ def _paid(session: Session, tickets: Tickets, attempt: PaymentAttempt, result: C
     if result.amount is not None and result.amount != attempt.amount:
         _move(attempt, NEEDS_REVERSE, moment, "AMOUNT_MISMATCH")
         attempt.next_at = moment
+        return None
+    if attempt.ticket_id is None:  # a top-up: the card is credited at HQ next (app.paycode_topups)
+        _move(attempt, PAID, moment, result.raw_code)
+        attempt.topup_state, attempt.next_at = TOPUP_CREDITING, moment
         return None
     try:
         sale = tickets.load(session, attempt.ticket_id, rules)
@@ -378,7 +408,7 @@ def _reverse_time(attempt: PaymentAttempt, timing: Timing, moment: datetime) -> 
 
 def settle_cancel(sessions: sessionmaker[Session], tickets: Tickets, timing: Timing, attempt_id: int,
                   result: CancelResult, *, answer: bool = True) -> dict[str, Any]:
-    with _settling, sessions() as session:
+    with settling, sessions() as session:
         relaxed(session)  # lost to a power cut: reversed again, the same number (idempotent)
         attempt = _locked(session, attempt_id)
         moment = clock.now()
@@ -390,13 +420,13 @@ def settle_cancel(sessions: sessionmaker[Session], tickets: Tickets, timing: Tim
                 attempt.next_at = None
             elif result.outcome is CancelOutcome.FAILED:
                 # refused for good (past the window): a person must refund it; ask again much later
-                attempt.history = [*attempt.history, _step(moment, NEEDS_REVERSE, result.raw_code)]
+                attempt.history = [*attempt.history, step(moment, NEEDS_REVERSE, result.raw_code)]
                 attempt.next_at = moment + timedelta(seconds=max(60.0, timing.reverse_every))
             else:
-                attempt.history = [*attempt.history, _step(moment, NEEDS_REVERSE, result.raw_code)]
+                attempt.history = [*attempt.history, step(moment, NEEDS_REVERSE, result.raw_code)]
                 attempt.next_at = moment + timedelta(seconds=timing.reverse_every)
             attempt.updated_at = moment
-        view = _view(session, tickets, attempt, timing) if answer else {}
+        view = view_with_ticket(session, tickets, attempt, timing) if answer else {}
         session.commit()
     return view
 
@@ -408,16 +438,16 @@ def _locked(session: Session, attempt_id: int) -> PaymentAttempt:
     return attempt
 
 
-def _step(moment: datetime, state: str, code: str | None = None) -> dict[str, Any]:
-    step: dict[str, Any] = {"at": moment.isoformat(timespec="milliseconds"), "state": state}
+def step(moment: datetime, state: str, code: str | None = None) -> dict[str, Any]:
+    entry: dict[str, Any] = {"at": moment.isoformat(timespec="milliseconds"), "state": state}
     if code:
-        step["code"] = code[:64]
-    return step
+        entry["code"] = code[:64]
+    return entry
 
 
 def _move(attempt: PaymentAttempt, state: str, moment: datetime, code: str | None = None) -> None:
     attempt.state, attempt.updated_at = state, moment
-    attempt.history = [*attempt.history, _step(moment, state, code)]
+    attempt.history = [*attempt.history, step(moment, state, code)]
 
 
 # ---- the cashier's keys: 查单 and cancel ---------------------------------------------------------
@@ -430,7 +460,7 @@ def query_now(sessions: sessionmaker[Session], tickets: Tickets, actor: Actor, p
         attempt = _own(session, actor, attempt_id)
         state, provider, number = attempt.state, attempt.provider, attempt.out_trade_no
         if state in FINAL or state == NEW:
-            return _view(session, tickets, attempt, timing)
+            return view_with_ticket(session, tickets, attempt, timing)
         session.rollback()
     result = providers.get(provider).query(number)
     return settle_charge(sessions, tickets, timing, settings, attempt_id, result, queried=True)
@@ -440,7 +470,7 @@ def cancel(sessions: sessionmaker[Session], tickets: Tickets, actor: Actor, prov
            attempt_id: int) -> dict[str, Any]:
     """The cancel key on the waiting dialog: reverse the attempt (with the same care as the worker:
     the same number, again while the provider asks). A paid attempt is refused: void the ticket."""
-    with _settling, sessions() as session:
+    with settling, sessions() as session:
         attempt = _own(session, actor, attempt_id)
         if attempt.state == PAID:
             raise DomainError("paycode_already_paid", status=409)
@@ -470,7 +500,7 @@ def record_refund(session: Session, provider: str, out_trade_no: str | None, tot
         raise DomainError("unsupported_tender", method=provider[:32])
     refund = PaymentRefund(out_refund_no="RF" + uuid.uuid4().hex[:26].upper(), out_trade_no=out_trade_no,
                            provider=provider, amount=amount, total=total, state=R_NEW,
-                           history=[_step(moment, R_NEW)], created_at=moment, updated_at=moment)
+                           history=[step(moment, R_NEW)], created_at=moment, updated_at=moment)
     session.add(refund)
     session.flush()
     return refund
@@ -523,7 +553,7 @@ def pay_refund_in_cash(session: Session, actor: Actor, out_refund_no: str, overr
                              detail=f"{out_refund_no} {format_fen(refund.amount, symbol='￥')}")
     moment = clock.now()
     refund.state, refund.updated_at = R_PAID_IN_CASH, moment
-    refund.history = [*refund.history, _step(moment, R_PAID_IN_CASH)]
+    refund.history = [*refund.history, step(moment, R_PAID_IN_CASH)]
     refund.cash_shift_id, refund.cash_operator_id, refund.cash_paid_at = shift.id, actor.operator_id, moment
     approver = actor.operator_code if allowed.authorised_by == actor.operator_id else (
         override.operator if override is not None else "")
@@ -534,7 +564,7 @@ def pay_refund_in_cash(session: Session, actor: Actor, out_refund_no: str, overr
 
 
 def _settle_refund(sessions: sessionmaker[Session], refund_id: int, result: RefundResult, *, queried: bool) -> None:
-    with _settling, sessions() as session:
+    with settling, sessions() as session:
         refund = session.get(PaymentRefund, refund_id)
         if refund is None or refund.state not in R_WORKING:
             return
@@ -547,7 +577,7 @@ def _settle_refund(sessions: sessionmaker[Session], refund_id: int, result: Refu
             refund.queries += 1
         if state != refund.state:
             refund.state = state
-            refund.history = [*refund.history, _step(moment, state, result.raw_code)]
+            refund.history = [*refund.history, step(moment, state, result.raw_code)]
         refund.updated_at = moment
         session.commit()
 
@@ -567,12 +597,14 @@ class PaycodeWorker:
     it resumes what a crash (or kill -9) cut off."""
 
     def __init__(self, sessions: sessionmaker[Session], tickets: Tickets, providers: Providers, timing: Timing,
-                 settings: Callable[[], StoreSettings]) -> None:
+                 settings: Callable[[], StoreSettings], also: Callable[[], int] | None = None) -> None:
         self.sessions = sessions
         self.tickets = tickets
         self.providers = providers
         self.timing = timing
         self.settings = settings
+        #: more work each pass (paid top-ups whose card HQ has not credited yet)
+        self.also = also
         self.started = clock.now()
         self._resumed_at: datetime | None = None
         #: attempts whose last query changed nothing: when to ask again (kept here, not written)
@@ -658,6 +690,8 @@ class PaycodeWorker:
                                queried=False)
                 self._later(refund_id, self.timing.first_query if state == R_NEW else self.timing.query_every)
             done += 1
+        if self.also is not None and not self._stop.is_set():
+            done += self.also()
         return done
 
     def _later(self, refund_id: int, seconds: float) -> None:
@@ -674,7 +708,7 @@ class PaycodeWorker:
         moment = clock.now()
         # from before this process started, or left far longer than any pay call waits
         cutoff = max(self.started, moment - timedelta(seconds=self.timing.give_up + 60))
-        with _settling, self.sessions() as session:
+        with settling, self.sessions() as session:
             cut = list(session.scalars(select(PaymentAttempt).where(
                 PaymentAttempt.state.in_((NEW, SUBMITTED)), PaymentAttempt.updated_at < cutoff)))
             for attempt in cut:

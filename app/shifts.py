@@ -78,7 +78,7 @@ def _day_still_open(session: Session) -> None:
 
 
 def expected_cash(session: Session, shift: Shift) -> int:
-    """Float plus cash taken and top-ups (充值), less change given and cash refunded (退货, and
+    """Float plus cash taken and cash top-ups (充值), less change given and cash refunded (退货, and
     payment-code refunds the provider refused, paid in cash instead), over the shift."""
     cash_in = session.scalar(
         select(func.coalesce(func.sum(Tender.amount), 0))
@@ -90,7 +90,8 @@ def expected_cash(session: Session, shift: Shift) -> int:
         select(func.coalesce(func.sum(Ticket.change), 0)).where(Ticket.shift_id == shift.id, Ticket.status == "completed")
     )
     refunded = session.scalar(select(func.coalesce(func.sum(Return.cash), 0)).where(Return.shift_id == shift.id))
-    topped_up = session.scalar(select(func.coalesce(func.sum(TopUp.amount), 0)).where(TopUp.shift_id == shift.id))
+    topped_up = session.scalar(select(func.coalesce(func.sum(TopUp.amount), 0)).where(TopUp.shift_id == shift.id,
+                                                                                  TopUp.method == "cash"))
     paid_out = session.scalar(select(func.coalesce(func.sum(PaymentRefund.amount), 0))
                               .where(PaymentRefund.cash_shift_id == shift.id))
     return (shift.float_amount + int(cash_in or 0) - int(change or 0) - int(refunded or 0) + int(topped_up or 0)

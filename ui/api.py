@@ -560,6 +560,11 @@ class StoreClient:
         """充值: cash into this till's drawer, the amount and HQ's bonus onto the card."""
         return dict(self._command("/stored-value/topup", {"card": card, "amount": amount}, command_id))
 
+    def top_up_by_code(self, card: str, amount: int, code: str, command_id: str | None = None) -> dict[str, Any]:
+        """充值 by payment code: the code charged, then the card credited at HQ; the attempt (``topup``)."""
+        return dict(self._command("/stored-value/topup/paycode", {"card": card, "amount": amount, "code": code},
+                                  command_id))
+
     def find_member(self, *, phone: str = "", card: str = "", code: str = "") -> dict[str, Any]:
         params = {k: v for k, v in (("phone", phone), ("card", card), ("code", code)) if v}
         return dict(self._api("GET", "/members/lookup", params=params))

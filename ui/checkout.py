@@ -869,15 +869,17 @@ class CheckoutScreen(QWidget):
         self.open_dialog(dialog, accepted)
 
     def top_up_dialog(self) -> None:
-        """Ctrl+T 充值: the member's card (or one scanned) topped up with cash into this drawer."""
+        """Ctrl+T 充值: the member's card (or one scanned) topped up with cash into this drawer, or by
+        the customer's payment code."""
         cards = list(((self.member or {}).get("wallet") or {}).get("cards") or [])
         dialog = TopUpDialog(self.ctx.client, self.ctx.worker, cards[0] if cards else "", parent=self)
 
         def accepted() -> None:
             entry = (dialog.result or {}).get("entry") or {}
-            self.message.show_success(self.tr("Topped up %1 (bonus %2): take the cash.")
-                           .replace("%1", yuan(int(entry.get("principal", 0))))
-                           .replace("%2", yuan(int(entry.get("bonus", 0)))))
+            text = self.tr("Topped up %1 (bonus %2): take the cash.") if dialog.tender == "cash" else \
+                self.tr("Topped up %1 (bonus %2), paid by payment code.")
+            self.message.show_success(text.replace("%1", yuan(int(entry.get("principal", 0))))
+                                      .replace("%2", yuan(int(entry.get("bonus", 0)))))
 
         self.open_dialog(dialog, accepted)
 

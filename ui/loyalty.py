@@ -12,8 +12,10 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QSize, Qt
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QDateEdit,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -30,6 +32,7 @@ from app.domain.money import parse_yuan
 from ui.api import StoreClient
 from ui.dialogs import PosDialog, item_table
 from ui.formats import date_time, field_amount, yuan
+from ui.paycode import TopUpPaycodeDialog, is_payment_code
 from ui.widgets import TOUCH_ROW, QuantityStepper, disable_ime, stepper_column
 from ui.worker import Worker
 
@@ -300,8 +303,10 @@ def bonus_for(ladder: list[dict[str, Any]], amount: int) -> int:
 
 
 class TopUpDialog(_ServerDialog):
-    """Ctrl+T 充值: the customer pays cash into this till's drawer; HQ credits the card with the
-    amount and its bonus (充100送20). The card is scanned or typed, or the member's is given."""
+    """Ctrl+T 充值: the customer pays cash into this till's drawer, or by payment code (付款码: the
+    code is charged first, the card credited once paid — ``ui.paycode.TopUpPaycodeDialog``); HQ
+    credits the card with the amount and its bonus (充100送20). The card is scanned or typed, or the
+    member's is given; a payment code scanned here pays the amount entered."""
 
     def __init__(self, client: StoreClient, worker: Worker, card: str = "", ladder: list[dict[str, Any]] | None = None,
                  parent: QWidget | None = None) -> None:
@@ -309,6 +314,18 @@ class TopUpDialog(_ServerDialog):
         self.ladder = list(ladder or [])
         #: HQ's answer once the card was credited (its ``entry`` holds the bonus)
         self.result: dict[str, Any] | None = None
+        #: how the customer paid: cash, or the payment code's provider (wechat / alipay)
+        self.tender = "cash"
+        self.paycode_dialog: TopUpPaycodeDialog | None = None
+        tenders = QHBoxLayout()
+        self.cash_button = self._tender_button(self.tr("Cash"), tenders)
+        self.code_button = self._tender_button(self.tr("Payment code"), tenders)
+        self.cash_button.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.cash_button)
+        group.addButton(self.code_button)
+        group.buttonToggled.connect(lambda _button, _on: self._show_tender())
+        self.body.addLayout(tenders)
         form = QFormLayout()
         self.card = QLineEdit(card)
         disable_ime(self.card)
@@ -317,7 +334,8 @@ class TopUpDialog(_ServerDialog):
         self.amount.setPlaceholderText("100.00")
         disable_ime(self.amount)
         form.addRow(self.tr("Card"), self.card)
-        form.addRow(self.tr("Cash received (￥)"), self.amount)
+        self.amount_caption = QLabel(self.tr("Cash received (￥)"))
+        form.addRow(self.amount_caption, self.amount)
         self.body.addLayout(form)
         self.bonus = QLabel()
         self.bonus.setObjectName("memberFound")
@@ -335,7 +353,27 @@ class TopUpDialog(_ServerDialog):
         self.size_to_parent(0.45, 0.5)
         (self.amount if card else self.card).setFocus()
 
+    def _tender_button(self, text: str, row: QHBoxLayout) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName("secondaryButton")
+        button.setCheckable(True)
+        button.setAutoDefault(False)
+        row.addWidget(button)
+        return button
+
+    def _show_tender(self) -> None:
+        by_code = self.code_button.isChecked()
+        self.amount_caption.setText(self.tr("Amount (￥)") if by_code else self.tr("Cash received (￥)"))
+        self.ok_button.setText(self.tr("Scan the payment code (Enter)") if by_code else self.tr("Top up (Enter)"))
+
     def handle_scan(self, code: str) -> None:
+        if self.paycode_dialog is not None:
+            self.paycode_dialog.handle_scan(code)
+            return
+        if is_payment_code(code):  # the customer's code: pay the amount entered with it
+            self.code_button.setChecked(True)
+            self._top_up(code)
+            return
         self.card.setText(code)
         self.amount.setFocus()
 
@@ -350,14 +388,38 @@ class TopUpDialog(_ServerDialog):
                            .replace("%2", yuan(bonus)) if self.ladder else "")
 
     def submit(self) -> None:
+        self._top_up("")
+
+    def _top_up(self, code: str) -> None:
+        """Cash: HQ credits the card now. Payment code: ``code`` (or the one scanned next) pays first."""
         card = normalise_code(self.card.text())
         if not card:
             self.message.show_error(self.tr("Scan or type the card number."))
             self.card.setFocus()
             return
         amount = self.entered_amount(self.amount)
-        if amount:
+        if not amount:
+            return
+        if self.code_button.isChecked():
+            self._pay_by_code(card, amount, code)
+        else:
             self.ask(lambda: self.client.top_up(card, amount), self._done)
+
+    def _pay_by_code(self, card: str, amount: int, code: str) -> None:
+        """付款码: the scanning dialog takes over (the ticket's, paying this top-up)."""
+        dialog = TopUpPaycodeDialog(self.client, self.worker, card, amount, code, self)
+        self.paycode_dialog = dialog
+
+        def accepted() -> None:
+            attempt = dialog.result or {}
+            topup = attempt.get("topup") or {}
+            self.tender = str(attempt.get("provider") or "cash")
+            self._done({"card_no": card, "entry": {"principal": int(attempt.get("amount", amount)),
+                                                   "bonus": int(topup.get("bonus") or 0)}, "attempt": attempt})
+
+        dialog.accepted.connect(accepted)
+        dialog.finished.connect(lambda _result: setattr(self, "paycode_dialog", None))
+        dialog.open()
 
     def _done(self, result: dict[str, Any]) -> None:
         self.result = result

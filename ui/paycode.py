@@ -22,9 +22,11 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.domain.payment_code import recognise_payment_code
+from app.messages import message
 from ui.api import ApiError, StoreClient, Ticket, new_command_id
 from ui.dialogs import OverrideDialog, PosDialog
 from ui.formats import yuan
+from ui.texts import ui_language
 from ui.widgets import AmountLabel
 from ui.worker import Worker
 
@@ -94,8 +96,11 @@ class PaycodeDialog(PosDialog):
             return
         self.message.clear_message()
         self.status.setText(self.tr("Sending the payment…"))
-        command_id = new_command_id()
-        self._call(lambda: self.client.pay_code(self.ticket_id, code, None, command_id))
+        self._call(self.send(code, new_command_id()))
+
+    def send(self, code: str, command_id: str) -> Callable[[], dict[str, Any]]:
+        """The call that charges ``code`` (on the worker): the ticket's due here."""
+        return lambda: self.client.pay_code(self.ticket_id, code, None, command_id)
 
     def submit(self) -> None:
         """F5 / Enter 查单: the store server asks the provider now."""
@@ -167,9 +172,7 @@ class PaycodeDialog(PosDialog):
         in_flight = bool(attempt.get("in_flight"))
         self.ok_button.setEnabled(not attempt.get("final"))
         if state == "paid":
-            self.timer.stop()
-            self.result_ticket = Ticket.from_json(attempt["ticket"])
-            self.accept()
+            self.paid(attempt)
             return
         if in_flight and str(attempt.get("raw_code") or "") in OFFLINE_CODES and not self._closing:
             # the provider can't be reached: say so in one line, stop this payment, offer other tenders
@@ -198,6 +201,61 @@ class PaycodeDialog(PosDialog):
             self.status.setText(self.tr("Not paid: %1. Scan another code or take another tender.").replace("%1", reason))
         else:
             self.status.setText(self.tr("The payment was cancelled; the customer is not charged."))
+
+    def paid(self, attempt: dict[str, Any]) -> None:
+        """The customer paid: the tender is on the ticket."""
+        self.timer.stop()
+        self.result_ticket = Ticket.from_json(attempt["ticket"])
+        self.accept()
+
+
+class TopUpPaycodeDialog(PaycodeDialog):
+    """储值充值 by payment code: the customer's code pays the top-up, then the store server credits the
+    card at HQ. The scanning, waiting and cancelling are the ticket's; after payment the dialog waits
+    for HQ (the server keeps at it while HQ is away) and says when HQ refused the card and the money
+    is going back to the customer."""
+
+    def __init__(self, client: StoreClient, worker: Worker, card: str, amount: int, code: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(client, worker, "", amount, code, parent)
+        self.setWindowTitle(self.tr("Top up by payment code"))
+        self.card = card
+        #: the attempt once the card was credited (its ``topup``)
+        self.result: dict[str, Any] | None = None
+
+    def send(self, code: str, command_id: str) -> Callable[[], dict[str, Any]]:
+        return lambda: self.client.top_up_by_code(self.card, self.due, code, command_id)
+
+    def paid(self, attempt: dict[str, Any]) -> None:
+        topup = attempt.get("topup") or {}
+        state = topup.get("state")
+        self.ok_button.setEnabled(False)
+        if state == "credited":
+            self.timer.stop()
+            self.result = attempt
+            self.accept()
+            return
+        if state == "refunded":
+            refund = topup.get("refund") or {}
+            reason = message(str(topup.get("error") or ""), ui_language(), {"card": self.card})
+            if refund.get("state") == "success":
+                text = self.tr("HQ refused the card (%1): the payment was refunded to the customer.")
+            elif refund.get("state") == "failed":
+                text = self.tr("HQ refused the card (%1), and the provider refused the refund: refund it in cash "
+                               "with a manager.")
+            else:
+                text = self.tr("HQ refused the card (%1): the payment is being refunded to the customer.")
+            self.status.setText(text.replace("%1", reason))
+            self.cancel_button.setText(self.tr("Close (Esc)"))
+            if refund.get("final"):
+                self.timer.stop()
+            else:
+                self.timer.start()
+            return
+        self.status.setText(self.tr("Paid. Crediting the card at HQ… (if HQ is away, the store credits it "
+                                    "as soon as HQ is back)"))
+        self.cancel_button.setText(self.tr("Close (Esc)"))
+        self.timer.start()
 
 
 class PaycodeRefundsDialog(PosDialog):

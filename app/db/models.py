@@ -388,7 +388,8 @@ class CouponBatchRecord(Base):
 
 
 class TopUp(Base):
-    """充值 taken at this till: the cash went into the drawer, the value onto a card at HQ."""
+    """充值 taken at this till: the money (cash into the drawer, or a payment code's charge,
+    ``out_trade_no``) taken, the value onto a card at HQ. ``method`` is the tender that paid it."""
 
     __tablename__ = "top_ups"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -399,6 +400,8 @@ class TopUp(Base):
     bonus: Mapped[int] = mapped_column(Integer, default=0)
     ref: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    method: Mapped[str] = mapped_column(String(16), default="cash", server_default="cash")
+    out_trade_no: Mapped[str | None] = mapped_column(String(32), nullable=True)
 
 
 class OutsideCall(Base):
@@ -544,7 +547,8 @@ class PaymentAttempt(Base):
     __tablename__ = "payment_attempts"
     id: Mapped[int] = mapped_column(primary_key=True)
     out_trade_no: Mapped[str] = mapped_column(String(32))
-    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"), index=True)
+    #: the ticket it pays, or none: a top-up (储值充值) of ``topup_card``
+    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"), index=True, nullable=True)
     till: Mapped[str] = mapped_column(String(16))
     operator_id: Mapped[int] = mapped_column(ForeignKey("operators.id"))
     command_id: Mapped[str] = mapped_column(String(64))
@@ -569,9 +573,18 @@ class PaymentAttempt(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     #: when the background worker next asks the provider (a query or a reverse)
     next_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    #: a top-up (``app.paycode_topups``): its reference at HQ, the card, the shift it was taken in,
+    #: and once paid: crediting → credited | refunded (HQ refused: ``topup_error``, the charge refunded)
+    topup_ref: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    topup_card: Mapped[str | None] = mapped_column(String(24), nullable=True)
+    topup_shift_id: Mapped[int | None] = mapped_column(ForeignKey("shifts.id", name="fk_payment_attempts_topup_shift"),
+                                                       nullable=True)
+    topup_state: Mapped[str | None] = mapped_column(String(16), nullable=True, index=True)
+    topup_error: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
     __table_args__ = (UniqueConstraint("out_trade_no", name="uq_payment_attempts_out_trade_no"),
-                      UniqueConstraint("till", "command_id", name="uq_payment_attempts_till_command"))
+                      UniqueConstraint("till", "command_id", name="uq_payment_attempts_till_command"),
+                      UniqueConstraint("topup_ref", name="uq_payment_attempts_topup_ref"))
 
 
 class PaymentRefund(Base):

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 from fastapi import Depends, Request
 from sqlalchemy.orm import Session, sessionmaker
 
-from app import auth, commands, loyalty, o2o, outside, paycodes, reports, store_config, transfers
+from app import auth, commands, loyalty, o2o, outside, paycode_topups, paycodes, reports, store_config, transfers
 from app.catalog import Catalog
 from app.context import Actor, OverrideRequest
 from app.db.engine import Checkpointer, ensure_parent, make_engine, make_session_factory, reading, relaxed
@@ -49,8 +49,9 @@ class StoreState:
         #: 付款码: the providers (credentials read when first needed) and the worker following attempts
         self.paycode_timing = paycodes.Timing.from_env()
         self.providers = paycodes.Providers(settings.home)
-        self.paycodes = paycodes.PaycodeWorker(self.sessions, self.tickets, self.providers, self.paycode_timing,
-                                               lambda: self.settings)
+        self.paycodes = paycodes.PaycodeWorker(
+            self.sessions, self.tickets, self.providers, self.paycode_timing, lambda: self.settings,
+            also=lambda: paycode_topups.credit_due(self.sessions, self.hq, self.paycode_timing))
 
     def reload_settings(self) -> None:
         """The settings with the manager's changes applied; requests from now on use them (every

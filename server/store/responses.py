@@ -575,13 +575,28 @@ class PaycodeStepOut(Out):
     code: str | None = None
 
 
+class PaycodeTopUpOut(Out):
+    """储值充值 by payment code: the card, HQ's reference, and once paid how crediting it went —
+    crediting (HQ asked again until it answers) → credited | refunded (HQ refused the card:
+    ``error`` is its code, ``refund`` the charge going back)."""
+
+    card: str
+    ref: str
+    state: Literal["crediting", "credited", "refunded"] | None
+    error: str | None
+    #: HQ's bonus (充100送20), once credited
+    bonus: int | None
+    refund: PaycodeRefundOut | None
+
+
 class PaycodeOut(Out):
     """A payment-code attempt as the till polls it: new → submitted → paid | failed | unknown →
     polling → paid | closed → needs_reverse → reversed; ``seconds_left`` counts down the wait for
     the customer's password; ``ticket`` is the ticket now (with the tender once paid)."""
 
     id: int
-    ticket_id: int
+    #: none for a top-up (``topup``)
+    ticket_id: int | None
     provider: Literal["wechat", "alipay"]
     code: str
     amount: int
@@ -598,6 +613,7 @@ class PaycodeOut(Out):
     seconds_left: int
     history: list[PaycodeStepOut]
     ticket: TicketOut | None
+    topup: PaycodeTopUpOut | None = None
 
 
 # ---- 线上订单 (O2O) -------------------------------------------------------------------------------

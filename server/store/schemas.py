@@ -147,6 +147,15 @@ class TopUpIn(Body):
     command_id: CommandId
 
 
+class TopUpPaycodeIn(Body):
+    """充值 paid by payment code: the card, the amount, the customer's scanned code."""
+
+    card: Card
+    amount: Integer
+    code: PaymentCodeText
+    command_id: CommandId
+
+
 class ReturnLineIn(Body):
     line_id: Integer
     quantity: Integer

@@ -3,7 +3,10 @@ does the matching), the Z's cash against the deposit and the bank, what finance 
 whether the day is closed.
 
 Our side: the sales' tenders paid by payment code (``wechat``, ``alipay``: keyed by
-``out_trade_no`` / ``transaction_id`` where the sale tenders carry them, else by amount and time)
+``out_trade_no`` / ``transaction_id`` where the sale tenders carry them, else by amount and time),
+the top-ups (储值充值) paid by payment code as the store reported them (``stored_value_topup`` with
+the provider's numbers; one whose charge was refunded because HQ refused the card,
+``stored_value_topup_refunded``: the charge and its refund)
 and the O2O orders a store handed over (``meituan``, ``eleme``: keyed by the platform's order
 number). A day is matched against a window of the day before and after, since the providers cut
 their bills by their own clock; each difference is shown on the day it belongs to."""
@@ -11,7 +14,7 @@ their bills by their own clock; each difference is shown on the day it belongs t
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
@@ -19,6 +22,8 @@ from sqlalchemy.orm import Session
 
 from app.domain.errors import DomainError
 from app.domain.recon import PAY, REFUND, CashCheck, Difference, Ours, Theirs, reconcile
+from app.events import STORED_VALUE_TOPUP as TOPUP_EVENT
+from app.events import STORED_VALUE_TOPUP_REFUNDED as TOPUP_REFUNDED_EVENT
 from app.hq import clock
 from app.hq.models import DayClose, Event, ReconAction, ReconDay, ReconImport, ReconRow, Sale, SaleTender, Store
 
@@ -71,7 +76,7 @@ def ours(session: Session, store: Store, channel: str, first: date, last: date) 
             found.append(Ours(row.sale_id, kind, abs(row.amount), row.completed_at, row.business_day,
                               out_trade_no=ids.get("out_trade_no", ""), transaction_id=ids.get("transaction_id", ""),
                               out_refund_no=ids.get("out_refund_no", ""), refund_id=ids.get("refund_id", "")))
-        return _with_charge_days(session, store, found)
+        return _with_charge_days(session, store, found) + _top_ups_by_code(session, store, channel, first, last)
     if not all(hasattr(Sale, name) for name in O2O_COLUMNS):  # HQ does not know O2O sales yet
         return []
     channel_column, order_no = (getattr(Sale, name) for name in O2O_COLUMNS)
@@ -80,6 +85,35 @@ def ours(session: Session, store: Store, channel: str, first: date, last: date) 
                     Sale.business_day >= first, Sale.business_day <= last))
     return [Ours(row.sale_id, REFUND if row.total < 0 else PAY, abs(row.total), row.completed_at, row.business_day,
                  out_trade_no=str(row[4] or "")) for row in session.execute(query)]
+
+
+def _top_ups_by_code(session: Session, store: Store, channel: str, first: date, last: date) -> list[Ours]:
+    """The store's top-ups paid by ``channel``'s payment code (the event names the tender, the
+    ``out_trade_no`` and the provider's transaction), and the refunds of those HQ refused."""
+    day = Event.payload["business_day"].as_string()
+    found = []
+    for kind, payload in session.execute(select(Event.kind, Event.payload).where(
+            Event.store_id == store.id, Event.kind.in_((TOPUP_EVENT, TOPUP_REFUNDED_EVENT)),
+            day >= first.isoformat(), day <= last.isoformat()).order_by(Event.seq)):
+        if not isinstance(payload, dict) or payload.get("method") != channel or not payload.get("out_trade_no"):
+            continue
+        try:
+            on = date.fromisoformat(str(payload["business_day"]))
+            at = datetime.fromisoformat(str(payload.get("paid_at") or "")).replace(tzinfo=None)
+            amount = int(payload["amount"])
+        except (KeyError, TypeError, ValueError):
+            continue
+        ref, number = f"topup:{payload.get('ref', '')}"[:64], str(payload["out_trade_no"])
+        found.append(Ours(ref, PAY, abs(amount), at, on, out_trade_no=number,
+                          transaction_id=str(payload.get("transaction_id") or "")))
+        if kind == TOPUP_REFUNDED_EVENT:  # HQ refused the card: the charge went back whole
+            try:
+                refunded_at = datetime.fromisoformat(str(payload.get("at") or "")).replace(tzinfo=None)
+            except ValueError:
+                refunded_at = at
+            found.append(Ours(ref, REFUND, abs(amount), refunded_at, on, out_trade_no=number,
+                              out_refund_no=str(payload.get("out_refund_no") or ""), charge_day=on))
+    return found
 
 
 def _with_charge_days(session: Session, store: Store, found: list[Ours]) -> list[Ours]:

@@ -1,4 +1,5 @@
-"""储值 and gift cards at the till: pay with a card, the card's balance, a top-up paid in cash."""
+"""储值 and gift cards at the till: pay with a card, the card's balance, a top-up paid in cash or by
+payment code."""
 
 from __future__ import annotations
 
@@ -6,13 +7,13 @@ from typing import Any
 
 from fastapi import APIRouter
 
-from app import loyalty
+from app import loyalty, paycode_topups
 from server.fields import RowId
 from server.hq.responses import BalanceOut, CardMoveOut
 from server.responses import HQ_FAULTS
 from server.store import schemas
 from server.store.deps import Settings, State, Who
-from server.store.responses import TicketOut
+from server.store.responses import PaycodeOut, TicketOut
 
 router = APIRouter(tags=["stored value"])
 
@@ -35,3 +36,14 @@ def stored_value_balance(card: schemas.Card, who: Who, state: State) -> dict[str
 def stored_value_top_up(body: schemas.TopUpIn, who: Who, state: State) -> dict[str, Any]:
     """充值: the customer pays cash at the till; HQ credits the card (a retry credits once)."""
     return loyalty.top_up(state.sessions, who, state.hq(), body.card, body.amount, body.command_id)
+
+
+@router.post("/stored-value/topup/paycode", response_model=PaycodeOut, responses=HQ_FAULTS)
+def stored_value_top_up_paycode(body: schemas.TopUpPaycodeIn, who: Who, settings: Settings,
+                                state: State) -> dict[str, Any]:
+    """充值 by payment code: the customer's code is charged (followed like a ticket's: poll
+    ``/paycodes/{id}``, cancel there), and only once paid is the card credited at HQ — again in the
+    background while HQ is out of reach; refused by HQ, the charge is refunded (``topup.refund``)."""
+    return paycode_topups.scan_top_up(state.sessions, state.tickets, who, state.providers, state.paycode_timing,
+                                      settings, state.hq(), command_id=body.command_id, card=body.card,
+                                      amount=body.amount, code=body.code)
