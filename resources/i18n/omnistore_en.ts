@@ -673,69 +673,74 @@ More</translation>
         <translation>Receipt %1 reprinted.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="878"/>
+        <location filename="../../ui/checkout.py" line="879"/>
         <source>Topped up %1 (bonus %2): take the cash.</source>
         <translation>Topped up %1 (bonus %2): take the cash.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="887"/>
+        <location filename="../../ui/checkout.py" line="880"/>
+        <source>Topped up %1 (bonus %2), paid by payment code.</source>
+        <translation>Topped up %1 (bonus %2), paid by payment code.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkout.py" line="889"/>
         <source>Scan the goods first, then the coupon.</source>
         <translation>Scan the goods first, then the coupon.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="896"/>
-        <location filename="../../ui/checkout.py" line="919"/>
-        <location filename="../../ui/checkout.py" line="951"/>
+        <location filename="../../ui/checkout.py" line="898"/>
+        <location filename="../../ui/checkout.py" line="921"/>
+        <location filename="../../ui/checkout.py" line="953"/>
         <source>There is nothing to pay yet.</source>
         <translation>There is nothing to pay yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="911"/>
+        <location filename="../../ui/checkout.py" line="913"/>
         <source>Stored value taken; %1 still due.</source>
         <translation>Stored value taken; %1 still due.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="922"/>
+        <location filename="../../ui/checkout.py" line="924"/>
         <source>Nothing is due on this ticket.</source>
         <translation>Nothing is due on this ticket.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="928"/>
+        <location filename="../../ui/checkout.py" line="930"/>
         <source>Confirm the payment on your phone</source>
         <translation>Confirm the payment on your phone</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="939"/>
+        <location filename="../../ui/checkout.py" line="941"/>
         <source>Paid by payment code; %1 still due.</source>
         <translation>Paid by payment code; %1 still due.</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="997"/>
+        <location filename="../../ui/checkout.py" line="999"/>
         <source>Return %1: refund %2 in cash</source>
         <translation>Return %1: refund %2 in cash</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="1000"/>
+        <location filename="../../ui/checkout.py" line="1002"/>
         <source>, %1 back to the card</source>
         <translation>, %1 back to the card</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="1002"/>
+        <location filename="../../ui/checkout.py" line="1004"/>
         <source>, %1 back as points</source>
         <translation>, %1 back as points</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="954"/>
+        <location filename="../../ui/checkout.py" line="956"/>
         <source>Attach the member first (Ctrl+M).</source>
         <translation>Attach the member first (Ctrl+M).</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="1013"/>
+        <location filename="../../ui/checkout.py" line="1015"/>
         <source>Refund %1 paid in cash: %2</source>
         <translation>Refund %1 paid in cash: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="1025"/>
+        <location filename="../../ui/checkout.py" line="1027"/>
         <source>The return slip was not printed: %1</source>
         <translation>The return slip was not printed: %1</translation>
     </message>
@@ -1080,22 +1085,22 @@ More</translation>
 <context>
     <name>CouponDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="192"/>
+        <location filename="../../ui/loyalty.py" line="195"/>
         <source>Coupon</source>
         <translation>Coupon</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="192"/>
+        <location filename="../../ui/loyalty.py" line="195"/>
         <source>Use coupon (Enter)</source>
         <translation>Use coupon (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="196"/>
+        <location filename="../../ui/loyalty.py" line="199"/>
         <source>Coupon code</source>
         <translation>Coupon code</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="215"/>
+        <location filename="../../ui/loyalty.py" line="218"/>
         <source>Scan or type the coupon code.</source>
         <translation>Scan or type the coupon code.</translation>
     </message>
@@ -1778,27 +1783,27 @@ earlier %4 · %5 tickets</translation>
 <context>
     <name>GiftCardDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="626"/>
+        <location filename="../../ui/loyalty.py" line="688"/>
         <source>Sell a gift card</source>
         <translation>Sell a gift card</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="626"/>
+        <location filename="../../ui/loyalty.py" line="688"/>
         <source>Add (Enter)</source>
         <translation>Add (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="634"/>
+        <location filename="../../ui/loyalty.py" line="696"/>
         <source>Scan the barcode on the back of the card</source>
         <translation>Scan the card&apos;s back</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="637"/>
+        <location filename="../../ui/loyalty.py" line="699"/>
         <source>Card number</source>
         <translation>Card number</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="649"/>
+        <location filename="../../ui/loyalty.py" line="711"/>
         <source>Scan or type the card number.</source>
         <translation>Scan or type the card number.</translation>
     </message>
@@ -2159,98 +2164,98 @@ earlier %4 · %5 tickets</translation>
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="36"/>
+        <location filename="../../ui/loyalty.py" line="39"/>
         <source>Regular member</source>
         <translation>Regular member</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="37"/>
+        <location filename="../../ui/loyalty.py" line="40"/>
         <source>Silver member</source>
         <translation>Silver member</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="38"/>
+        <location filename="../../ui/loyalty.py" line="41"/>
         <source>Gold member</source>
         <translation>Gold member</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="39"/>
+        <location filename="../../ui/loyalty.py" line="42"/>
         <source>Diamond member</source>
         <translation>Diamond member</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="47"/>
+        <location filename="../../ui/loyalty.py" line="50"/>
         <source>Points %1</source>
         <translation>Points %1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="48"/>
+        <location filename="../../ui/loyalty.py" line="51"/>
         <source>Stored value %1</source>
         <translation>Stored value %1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="51"/>
+        <location filename="../../ui/loyalty.py" line="54"/>
         <source> (%1 expire on %2)</source>
         <translation> (%1 expire on %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="120"/>
-        <location filename="../../ui/loyalty.py" line="127"/>
+        <location filename="../../ui/loyalty.py" line="123"/>
+        <location filename="../../ui/loyalty.py" line="130"/>
         <source>Member</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="120"/>
+        <location filename="../../ui/loyalty.py" line="123"/>
         <source>Find (Enter)</source>
         <translation>Find (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="125"/>
+        <location filename="../../ui/loyalty.py" line="128"/>
         <source>Member code, phone or card number</source>
         <translation>Member code, phone or card number</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="129"/>
+        <location filename="../../ui/loyalty.py" line="132"/>
         <source>Name (only to register)</source>
         <translation>Name (only to register)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="130"/>
+        <location filename="../../ui/loyalty.py" line="133"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="141"/>
+        <location filename="../../ui/loyalty.py" line="144"/>
         <source>Register this phone</source>
         <translation>Register this phone</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="163"/>
+        <location filename="../../ui/loyalty.py" line="166"/>
         <source>Scan the member code or type a phone or card number.</source>
         <translation>Scan the member code or type a phone or card number.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="177"/>
+        <location filename="../../ui/loyalty.py" line="180"/>
         <source>until %1</source>
         <translation>until %1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="180"/>
+        <location filename="../../ui/loyalty.py" line="183"/>
         <source>Recent: %1</source>
         <translation>Recent: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="182"/>
+        <location filename="../../ui/loyalty.py" line="185"/>
         <source>No purchases yet.</source>
         <translation>No purchases yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="183"/>
+        <location filename="../../ui/loyalty.py" line="186"/>
         <source>Attach to ticket (Enter)</source>
         <translation>Attach to ticket (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="184"/>
+        <location filename="../../ui/loyalty.py" line="187"/>
         <source>Member found.</source>
         <translation>Member found.</translation>
     </message>
@@ -2492,59 +2497,59 @@ earlier %4 · %5 tickets</translation>
 <context>
     <name>NoReceiptReturnDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="543"/>
+        <location filename="../../ui/loyalty.py" line="605"/>
         <source>Return without receipt</source>
         <translation>Return without receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="543"/>
+        <location filename="../../ui/loyalty.py" line="605"/>
         <source>Refund (Enter)</source>
         <translation>Refund (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="546"/>
+        <location filename="../../ui/loyalty.py" line="608"/>
         <source>Refunded in cash at today&apos;s shelf price, without promotions. A manager must allow it.</source>
         <extracomment>(code, quantity) coming back, once the cashier confirms; the checkout runs the return</extracomment>
         <translation>Refunded in cash at today&apos;s shelf price, without promotions. A manager must allow it.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="552"/>
+        <location filename="../../ui/loyalty.py" line="614"/>
         <source>Scan each item coming back</source>
         <translation>Scan each item coming back</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="554"/>
-        <location filename="../../ui/loyalty.py" line="558"/>
+        <location filename="../../ui/loyalty.py" line="616"/>
+        <location filename="../../ui/loyalty.py" line="620"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="556"/>
+        <location filename="../../ui/loyalty.py" line="618"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="558"/>
+        <location filename="../../ui/loyalty.py" line="620"/>
         <source>Price</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="558"/>
+        <location filename="../../ui/loyalty.py" line="620"/>
         <source>Return</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="581"/>
+        <location filename="../../ui/loyalty.py" line="643"/>
         <source>%1 is sold by weight: it can only come back with its receipt.</source>
         <translation>%1 is sold by weight: it can only come back with its receipt.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="600"/>
+        <location filename="../../ui/loyalty.py" line="662"/>
         <source>Refund %1 in cash</source>
         <translation>Refund %1 in cash</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="615"/>
+        <location filename="../../ui/loyalty.py" line="677"/>
         <source>Scan what comes back first.</source>
         <translation>Scan what comes back first.</translation>
     </message>
@@ -2770,73 +2775,73 @@ earlier %4 · %5 tickets</translation>
 <context>
     <name>PaycodeDialog</name>
     <message>
-        <location filename="../../ui/paycode.py" line="51"/>
+        <location filename="../../ui/paycode.py" line="53"/>
         <source>Payment code</source>
         <extracomment>how often the dialog asks the store server how the payment stands how often the refunds dialog asks how the refunds stand an override the store server turned down: ask the manager again the provider could not be reached at all (the client&apos;s code for a network failure)</extracomment>
         <translation>Payment code</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="51"/>
+        <location filename="../../ui/paycode.py" line="53"/>
         <source>Check payment (F5)</source>
         <translation>Check payment (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="60"/>
+        <location filename="../../ui/paycode.py" line="62"/>
         <source>Cancel payment (Esc)</source>
         <translation>Cancel payment (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="62"/>
+        <location filename="../../ui/paycode.py" line="64"/>
         <source>Amount due</source>
         <translation>Amount due</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="69"/>
+        <location filename="../../ui/paycode.py" line="71"/>
         <source>Scan the customer&apos;s payment code.</source>
         <translation>Scan the customer&apos;s payment code.</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="90"/>
+        <location filename="../../ui/paycode.py" line="92"/>
         <source>A payment is still being confirmed: wait, or cancel it first.</source>
         <translation>A payment is still being confirmed: wait, or cancel it first.</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="93"/>
+        <location filename="../../ui/paycode.py" line="95"/>
         <source>That is not a WeChat Pay or Alipay payment code.</source>
         <translation>That is not a WeChat Pay or Alipay payment code.</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="96"/>
+        <location filename="../../ui/paycode.py" line="98"/>
         <source>Sending the payment…</source>
         <translation>Sending the payment…</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="116"/>
+        <location filename="../../ui/paycode.py" line="121"/>
         <source>Cancelling the payment…</source>
         <translation>Cancelling the payment…</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="176"/>
+        <location filename="../../ui/paycode.py" line="179"/>
         <source>The payment provider cannot be reached: take another tender.</source>
         <translation>The payment provider cannot be reached: take another tender.</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="180"/>
+        <location filename="../../ui/paycode.py" line="183"/>
         <source>Waiting for the customer to enter the password… (%1 s)</source>
         <translation>Waiting for the customer to enter the password… (%1 s)</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="185"/>
+        <location filename="../../ui/paycode.py" line="188"/>
         <source>The payment is being cancelled; the customer is not charged.</source>
         <translation>The payment is being cancelled; the customer is not charged.</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="198"/>
+        <location filename="../../ui/paycode.py" line="201"/>
         <source>Not paid: %1. Scan another code or take another tender.</source>
         <translation>Not paid: %1. Scan another code or take another tender.</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="200"/>
+        <location filename="../../ui/paycode.py" line="203"/>
         <source>The payment was cancelled; the customer is not charged.</source>
         <translation>The payment was cancelled; the customer is not charged.</translation>
     </message>
@@ -2844,47 +2849,47 @@ earlier %4 · %5 tickets</translation>
 <context>
     <name>PaycodeRefundsDialog</name>
     <message>
-        <location filename="../../ui/paycode.py" line="210"/>
+        <location filename="../../ui/paycode.py" line="268"/>
         <source>Refunds to payment codes</source>
         <translation>Refunds to payment codes</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="210"/>
+        <location filename="../../ui/paycode.py" line="268"/>
         <source>Done (Enter)</source>
         <translation>Done (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="227"/>
+        <location filename="../../ui/paycode.py" line="285"/>
         <source>Cash refund</source>
         <translation>Cash refund</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="275"/>
+        <location filename="../../ui/paycode.py" line="333"/>
         <source>%1 %2: refunded to the customer</source>
         <translation>%1 %2: refunded to the customer</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="277"/>
+        <location filename="../../ui/paycode.py" line="335"/>
         <source>%1 %2: refused by the provider (%3). Refund it in cash with a manager.</source>
         <translation>%1 %2: refused by the provider (%3). Refund it in cash with a manager.</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="279"/>
+        <location filename="../../ui/paycode.py" line="337"/>
         <source>%1 %2: refunded in cash</source>
         <translation>%1 %2: refunded in cash</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="281"/>
+        <location filename="../../ui/paycode.py" line="339"/>
         <source>%1 %2: refund pending…</source>
         <translation>%1 %2: refund pending…</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="282"/>
+        <location filename="../../ui/paycode.py" line="340"/>
         <source>WeChat Pay</source>
         <translation>WeChat Pay</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="282"/>
+        <location filename="../../ui/paycode.py" line="340"/>
         <source>Alipay</source>
         <translation>Alipay</translation>
     </message>
@@ -2938,22 +2943,22 @@ earlier %4 · %5 tickets</translation>
 <context>
     <name>PointsDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="372"/>
+        <location filename="../../ui/loyalty.py" line="434"/>
         <source>Pay with points</source>
         <translation>Pay with points</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="372"/>
+        <location filename="../../ui/loyalty.py" line="434"/>
         <source>Pay (Enter)</source>
         <translation>Pay (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="376"/>
+        <location filename="../../ui/loyalty.py" line="438"/>
         <source>%1 points: up to %2 (%3 points = %4)</source>
         <translation>%1 points: up to %2 (%3 points = %4)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="383"/>
+        <location filename="../../ui/loyalty.py" line="445"/>
         <source>Amount (￥)</source>
         <translation>Amount (￥)</translation>
     </message>
@@ -3452,108 +3457,108 @@ earlier %4 · %5 tickets</translation>
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="415"/>
-        <location filename="../../ui/loyalty.py" line="442"/>
+        <location filename="../../ui/loyalty.py" line="477"/>
+        <location filename="../../ui/loyalty.py" line="504"/>
         <source>Return</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="415"/>
-        <location filename="../../ui/loyalty.py" line="463"/>
+        <location filename="../../ui/loyalty.py" line="477"/>
+        <location filename="../../ui/loyalty.py" line="525"/>
         <source>Find sale (Enter)</source>
         <translation>Find sale (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="422"/>
+        <location filename="../../ui/loyalty.py" line="484"/>
         <source>Scan the receipt barcode, or type the amount, member or goods code</source>
         <extracomment>(line id, quantity) to bring back, once the cashier confirms; the checkout runs the return</extracomment>
         <translation>Scan the receipt barcode, or type the amount, member or goods code</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="425"/>
-        <location filename="../../ui/loyalty.py" line="435"/>
+        <location filename="../../ui/loyalty.py" line="487"/>
+        <location filename="../../ui/loyalty.py" line="497"/>
         <source>Sale</source>
         <extracomment>查单: the day&apos;s sales that match what was typed, when there is no receipt barcode to scan</extracomment>
         <translation>Sale</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="430"/>
+        <location filename="../../ui/loyalty.py" line="492"/>
         <source>Sold on</source>
         <translation>Sold on</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="432"/>
+        <location filename="../../ui/loyalty.py" line="494"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="435"/>
+        <location filename="../../ui/loyalty.py" line="497"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="435"/>
+        <location filename="../../ui/loyalty.py" line="497"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="435"/>
+        <location filename="../../ui/loyalty.py" line="497"/>
         <source>Member</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="442"/>
+        <location filename="../../ui/loyalty.py" line="504"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="442"/>
+        <location filename="../../ui/loyalty.py" line="504"/>
         <source>Paid</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="442"/>
+        <location filename="../../ui/loyalty.py" line="504"/>
         <source>Can return</source>
         <translation>Can return</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="447"/>
+        <location filename="../../ui/loyalty.py" line="509"/>
         <source>No receipt…</source>
         <extracomment>the cashier chose 无小票退货 instead: the checkout opens that dialog</extracomment>
         <translation>No receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="474"/>
+        <location filename="../../ui/loyalty.py" line="536"/>
         <source>Scan the receipt barcode or type the sale number.</source>
         <translation>Scan the receipt barcode or type the sale number.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="487"/>
+        <location filename="../../ui/loyalty.py" line="549"/>
         <source>Choose how many of which item come back.</source>
         <translation>Choose how many of which item come back.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="504"/>
+        <location filename="../../ui/loyalty.py" line="566"/>
         <source>%1 sales match: pick one (Enter).</source>
         <translation>%1 sales match: pick one (Enter).</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="506"/>
+        <location filename="../../ui/loyalty.py" line="568"/>
         <source>No sale of that day matches.</source>
         <translation>No sale of that day matches.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="521"/>
+        <location filename="../../ui/loyalty.py" line="583"/>
         <source>Gift cards sold are not taken back.</source>
         <translation>Gift cards sold are not taken back.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="530"/>
+        <location filename="../../ui/loyalty.py" line="592"/>
         <source>Refund (Enter)</source>
         <translation>Refund (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="532"/>
+        <location filename="../../ui/loyalty.py" line="594"/>
         <source>Everything on this sale has been returned already.</source>
         <translation>Everything on this sale has been returned already.</translation>
     </message>
@@ -3986,7 +3991,7 @@ earlier %4 · %5 tickets</translation>
     <message>
         <location filename="../../ui/backoffice/shelves.py" line="141"/>
         <source>The file is too large to send from here: import it on the store server&apos;s PC with &apos;omnistore shelves import&apos;.</source>
-        <translation>The file is too large to send from here: import it on the store server's PC with 'omnistore shelves import'.</translation>
+        <translation>The file is too large to send from here: import it on the store server&apos;s PC with &apos;omnistore shelves import&apos;.</translation>
     </message>
     <message>
         <location filename="../../ui/backoffice/shelves.py" line="146"/>
@@ -4621,52 +4626,52 @@ earlier %4 · %5 tickets</translation>
 <context>
     <name>StoredValueDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="225"/>
+        <location filename="../../ui/loyalty.py" line="228"/>
         <source>Pay with stored value</source>
         <translation>Pay with stored value</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="225"/>
+        <location filename="../../ui/loyalty.py" line="228"/>
         <source>Pay (Enter)</source>
         <translation>Pay (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="233"/>
+        <location filename="../../ui/loyalty.py" line="236"/>
         <source>Card</source>
         <translation>Card</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="234"/>
+        <location filename="../../ui/loyalty.py" line="237"/>
         <source>Amount (￥)</source>
         <translation>Amount (￥)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="274"/>
+        <location filename="../../ui/loyalty.py" line="277"/>
         <source>Balance %1</source>
         <translation>Balance %1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="284"/>
+        <location filename="../../ui/loyalty.py" line="287"/>
         <source>The card pays %1; the rest is paid another way.</source>
         <translation>The card pays %1; the rest is paid another way.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="276"/>
+        <location filename="../../ui/loyalty.py" line="279"/>
         <source>(valid until %1)</source>
         <translation>(valid until %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="279"/>
+        <location filename="../../ui/loyalty.py" line="282"/>
         <source>This gift card has expired; it cannot pay.</source>
         <translation>This gift card has expired; it cannot pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="281"/>
+        <location filename="../../ui/loyalty.py" line="284"/>
         <source>The card is empty.</source>
         <translation>The card is empty.</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="290"/>
+        <location filename="../../ui/loyalty.py" line="293"/>
         <source>Scan or type the card number.</source>
         <translation>Scan or type the card number.</translation>
     </message>
@@ -5114,45 +5119,102 @@ earlier %4 · %5 tickets</translation>
 <context>
     <name>TopUpDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="308"/>
+        <location filename="../../ui/loyalty.py" line="313"/>
         <source>Top up stored value</source>
         <translation>Top up stored value</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="308"/>
+        <location filename="../../ui/loyalty.py" line="313"/>
+        <location filename="../../ui/loyalty.py" line="367"/>
         <source>Top up (Enter)</source>
         <translation>Top up (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="319"/>
+        <location filename="../../ui/loyalty.py" line="321"/>
+        <source>Cash</source>
+        <extracomment>HQ&apos;s answer once the card was credited (its ``entry`` holds the bonus) how the customer paid: cash, or the payment code&apos;s provider (wechat / alipay)</extracomment>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="322"/>
+        <source>Payment code</source>
+        <translation>Payment code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="336"/>
         <source>Card</source>
-        <extracomment>HQ&apos;s answer once the card was credited (its ``entry`` holds the bonus)</extracomment>
         <translation>Card</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="320"/>
+        <location filename="../../ui/loyalty.py" line="337"/>
+        <location filename="../../ui/loyalty.py" line="366"/>
         <source>Cash received (￥)</source>
         <translation>Cash received (￥)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="327"/>
+        <location filename="../../ui/loyalty.py" line="345"/>
         <source>from %1 get %2</source>
         <translation>from %1 get %2</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="329"/>
+        <location filename="../../ui/loyalty.py" line="347"/>
         <source>Bonus: %1</source>
         <translation>Bonus: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="349"/>
+        <location filename="../../ui/loyalty.py" line="366"/>
+        <source>Amount (￥)</source>
+        <translation>Amount (￥)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="367"/>
+        <source>Scan the payment code (Enter)</source>
+        <translation>Scan the payment code (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="387"/>
         <source>The card gets %1 (%2 bonus).</source>
         <translation>The card gets %1 (%2 bonus).</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="355"/>
+        <location filename="../../ui/loyalty.py" line="397"/>
         <source>Scan or type the card number.</source>
         <translation>Scan or type the card number.</translation>
+    </message>
+</context>
+<context>
+    <name>TopUpPaycodeDialog</name>
+    <message>
+        <location filename="../../ui/paycode.py" line="221"/>
+        <source>Top up by payment code</source>
+        <translation>Top up by payment code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paycode.py" line="242"/>
+        <source>HQ refused the card (%1): the payment was refunded to the customer.</source>
+        <extracomment>the attempt once the card was credited (its ``topup``)</extracomment>
+        <translation>HQ refused the card (%1): the payment was refunded to the customer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paycode.py" line="244"/>
+        <source>HQ refused the card (%1), and the provider refused the refund: refund it in cash with a manager.</source>
+        <translation>HQ refused the card (%1), and the provider refused the refund: refund it in cash with a manager.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paycode.py" line="247"/>
+        <source>HQ refused the card (%1): the payment is being refunded to the customer.</source>
+        <translation>HQ refused the card (%1): the payment is being refunded to the customer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paycode.py" line="249"/>
+        <location filename="../../ui/paycode.py" line="257"/>
+        <source>Close (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paycode.py" line="255"/>
+        <source>Paid. Crediting the card at HQ… (if HQ is away, the store credits it as soon as HQ is back)</source>
+        <translation>Paid. Crediting the card at HQ… (if HQ is away, the store credits it as soon as HQ is back)</translation>
     </message>
 </context>
 <context>
@@ -5239,7 +5301,7 @@ earlier %4 · %5 tickets</translation>
 <context>
     <name>_ServerDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="86"/>
+        <location filename="../../ui/loyalty.py" line="89"/>
         <source>Enter an amount greater than zero.</source>
         <extracomment>the ticket as the server returned it, once the dialog&apos;s call succeeded</extracomment>
         <translation>Enter an amount greater than zero.</translation>

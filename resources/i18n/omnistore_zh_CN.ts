@@ -673,69 +673,74 @@ More</source>
         <translation>已重打小票 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="878"/>
+        <location filename="../../ui/checkout.py" line="879"/>
         <source>Topped up %1 (bonus %2): take the cash.</source>
         <translation>已充值 %1（赠送 %2）：请收取现金。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="887"/>
+        <location filename="../../ui/checkout.py" line="880"/>
+        <source>Topped up %1 (bonus %2), paid by payment code.</source>
+        <translation>已充值 %1（赠送 %2），付款码支付。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkout.py" line="889"/>
         <source>Scan the goods first, then the coupon.</source>
         <translation>请先扫商品，再用券。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="896"/>
-        <location filename="../../ui/checkout.py" line="919"/>
-        <location filename="../../ui/checkout.py" line="951"/>
+        <location filename="../../ui/checkout.py" line="898"/>
+        <location filename="../../ui/checkout.py" line="921"/>
+        <location filename="../../ui/checkout.py" line="953"/>
         <source>There is nothing to pay yet.</source>
         <translation>还没有需要支付的金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="911"/>
+        <location filename="../../ui/checkout.py" line="913"/>
         <source>Stored value taken; %1 still due.</source>
         <translation>储值已扣款，还需收 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="922"/>
+        <location filename="../../ui/checkout.py" line="924"/>
         <source>Nothing is due on this ticket.</source>
         <translation>本单已无应收金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="928"/>
+        <location filename="../../ui/checkout.py" line="930"/>
         <source>Confirm the payment on your phone</source>
         <translation>请在手机上确认付款</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="939"/>
+        <location filename="../../ui/checkout.py" line="941"/>
         <source>Paid by payment code; %1 still due.</source>
         <translation>付款码已收款，还需支付 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="997"/>
+        <location filename="../../ui/checkout.py" line="999"/>
         <source>Return %1: refund %2 in cash</source>
         <translation>退货 %1：现金退款 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="1000"/>
+        <location filename="../../ui/checkout.py" line="1002"/>
         <source>, %1 back to the card</source>
         <translation>，%1 退回储值卡</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="1002"/>
+        <location filename="../../ui/checkout.py" line="1004"/>
         <source>, %1 back as points</source>
         <translation>，%1 退回积分</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="954"/>
+        <location filename="../../ui/checkout.py" line="956"/>
         <source>Attach the member first (Ctrl+M).</source>
         <translation>请先关联会员（Ctrl+M）。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="1013"/>
+        <location filename="../../ui/checkout.py" line="1015"/>
         <source>Refund %1 paid in cash: %2</source>
         <translation>退款 %1 已付现金：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/checkout.py" line="1025"/>
+        <location filename="../../ui/checkout.py" line="1027"/>
         <source>The return slip was not printed: %1</source>
         <translation>退货单未打印：%1</translation>
     </message>
@@ -1080,22 +1085,22 @@ More</source>
 <context>
     <name>CouponDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="192"/>
+        <location filename="../../ui/loyalty.py" line="195"/>
         <source>Coupon</source>
         <translation>用券</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="192"/>
+        <location filename="../../ui/loyalty.py" line="195"/>
         <source>Use coupon (Enter)</source>
         <translation>使用 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="196"/>
+        <location filename="../../ui/loyalty.py" line="199"/>
         <source>Coupon code</source>
         <translation>券码</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="215"/>
+        <location filename="../../ui/loyalty.py" line="218"/>
         <source>Scan or type the coupon code.</source>
         <translation>请扫描或输入券码。</translation>
     </message>
@@ -1778,27 +1783,27 @@ earlier %4 · %5 tickets</source>
 <context>
     <name>GiftCardDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="626"/>
+        <location filename="../../ui/loyalty.py" line="688"/>
         <source>Sell a gift card</source>
         <translation>售卖礼品卡</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="626"/>
+        <location filename="../../ui/loyalty.py" line="688"/>
         <source>Add (Enter)</source>
         <translation>添加 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="634"/>
+        <location filename="../../ui/loyalty.py" line="696"/>
         <source>Scan the barcode on the back of the card</source>
         <translation>扫描卡背面的条码</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="637"/>
+        <location filename="../../ui/loyalty.py" line="699"/>
         <source>Card number</source>
         <translation>卡号</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="649"/>
+        <location filename="../../ui/loyalty.py" line="711"/>
         <source>Scan or type the card number.</source>
         <translation>请扫描或输入卡号。</translation>
     </message>
@@ -2159,98 +2164,98 @@ earlier %4 · %5 tickets</source>
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="36"/>
+        <location filename="../../ui/loyalty.py" line="39"/>
         <source>Regular member</source>
         <translation>普通会员</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="37"/>
+        <location filename="../../ui/loyalty.py" line="40"/>
         <source>Silver member</source>
         <translation>银卡会员</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="38"/>
+        <location filename="../../ui/loyalty.py" line="41"/>
         <source>Gold member</source>
         <translation>金卡会员</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="39"/>
+        <location filename="../../ui/loyalty.py" line="42"/>
         <source>Diamond member</source>
         <translation>钻石会员</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="47"/>
+        <location filename="../../ui/loyalty.py" line="50"/>
         <source>Points %1</source>
         <translation>积分 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="48"/>
+        <location filename="../../ui/loyalty.py" line="51"/>
         <source>Stored value %1</source>
         <translation>储值 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="51"/>
+        <location filename="../../ui/loyalty.py" line="54"/>
         <source> (%1 expire on %2)</source>
         <translation>（%1 分将于 %2 到期）</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="120"/>
-        <location filename="../../ui/loyalty.py" line="127"/>
+        <location filename="../../ui/loyalty.py" line="123"/>
+        <location filename="../../ui/loyalty.py" line="130"/>
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="120"/>
+        <location filename="../../ui/loyalty.py" line="123"/>
         <source>Find (Enter)</source>
         <translation>查找 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="125"/>
+        <location filename="../../ui/loyalty.py" line="128"/>
         <source>Member code, phone or card number</source>
         <translation>会员码、手机号或卡号</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="129"/>
+        <location filename="../../ui/loyalty.py" line="132"/>
         <source>Name (only to register)</source>
         <translation>姓名（仅注册时填写）</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="130"/>
+        <location filename="../../ui/loyalty.py" line="133"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="141"/>
+        <location filename="../../ui/loyalty.py" line="144"/>
         <source>Register this phone</source>
         <translation>用此手机号注册</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="163"/>
+        <location filename="../../ui/loyalty.py" line="166"/>
         <source>Scan the member code or type a phone or card number.</source>
         <translation>请扫会员码，或输入手机号、卡号。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="177"/>
+        <location filename="../../ui/loyalty.py" line="180"/>
         <source>until %1</source>
         <translation>有效期至 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="180"/>
+        <location filename="../../ui/loyalty.py" line="183"/>
         <source>Recent: %1</source>
         <translation>最近消费：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="182"/>
+        <location filename="../../ui/loyalty.py" line="185"/>
         <source>No purchases yet.</source>
         <translation>暂无消费记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="183"/>
+        <location filename="../../ui/loyalty.py" line="186"/>
         <source>Attach to ticket (Enter)</source>
         <translation>关联到本单 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="184"/>
+        <location filename="../../ui/loyalty.py" line="187"/>
         <source>Member found.</source>
         <translation>已找到会员。</translation>
     </message>
@@ -2492,59 +2497,59 @@ earlier %4 · %5 tickets</source>
 <context>
     <name>NoReceiptReturnDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="543"/>
+        <location filename="../../ui/loyalty.py" line="605"/>
         <source>Return without receipt</source>
         <translation>无小票退货</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="543"/>
+        <location filename="../../ui/loyalty.py" line="605"/>
         <source>Refund (Enter)</source>
         <translation>退款 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="546"/>
+        <location filename="../../ui/loyalty.py" line="608"/>
         <source>Refunded in cash at today&apos;s shelf price, without promotions. A manager must allow it.</source>
         <extracomment>(code, quantity) coming back, once the cashier confirms; the checkout runs the return</extracomment>
         <translation>按今日货架价（不含促销）退现金，须店长授权。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="552"/>
+        <location filename="../../ui/loyalty.py" line="614"/>
         <source>Scan each item coming back</source>
         <translation>逐件扫描退回的商品</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="554"/>
-        <location filename="../../ui/loyalty.py" line="558"/>
+        <location filename="../../ui/loyalty.py" line="616"/>
+        <location filename="../../ui/loyalty.py" line="620"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="556"/>
+        <location filename="../../ui/loyalty.py" line="618"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="558"/>
+        <location filename="../../ui/loyalty.py" line="620"/>
         <source>Price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="558"/>
+        <location filename="../../ui/loyalty.py" line="620"/>
         <source>Return</source>
         <translation>退货数量</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="581"/>
+        <location filename="../../ui/loyalty.py" line="643"/>
         <source>%1 is sold by weight: it can only come back with its receipt.</source>
         <translation>%1 是称重商品：只能凭小票退货。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="600"/>
+        <location filename="../../ui/loyalty.py" line="662"/>
         <source>Refund %1 in cash</source>
         <translation>退现金 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="615"/>
+        <location filename="../../ui/loyalty.py" line="677"/>
         <source>Scan what comes back first.</source>
         <translation>请先扫描要退的商品。</translation>
     </message>
@@ -2769,73 +2774,73 @@ earlier %4 · %5 tickets</source>
 <context>
     <name>PaycodeDialog</name>
     <message>
-        <location filename="../../ui/paycode.py" line="51"/>
+        <location filename="../../ui/paycode.py" line="53"/>
         <source>Payment code</source>
         <extracomment>how often the dialog asks the store server how the payment stands how often the refunds dialog asks how the refunds stand an override the store server turned down: ask the manager again the provider could not be reached at all (the client&apos;s code for a network failure)</extracomment>
         <translation>付款码收款</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="51"/>
+        <location filename="../../ui/paycode.py" line="53"/>
         <source>Check payment (F5)</source>
         <translation>查单 (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="60"/>
+        <location filename="../../ui/paycode.py" line="62"/>
         <source>Cancel payment (Esc)</source>
         <translation>取消支付 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="62"/>
+        <location filename="../../ui/paycode.py" line="64"/>
         <source>Amount due</source>
         <translation>应收金额</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="69"/>
+        <location filename="../../ui/paycode.py" line="71"/>
         <source>Scan the customer&apos;s payment code.</source>
         <translation>请扫描顾客的付款码。</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="90"/>
+        <location filename="../../ui/paycode.py" line="92"/>
         <source>A payment is still being confirmed: wait, or cancel it first.</source>
         <translation>有一笔支付尚未完成：请稍候，或先取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="93"/>
+        <location filename="../../ui/paycode.py" line="95"/>
         <source>That is not a WeChat Pay or Alipay payment code.</source>
         <translation>这不是微信或支付宝付款码。</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="96"/>
+        <location filename="../../ui/paycode.py" line="98"/>
         <source>Sending the payment…</source>
         <translation>正在提交支付…</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="116"/>
+        <location filename="../../ui/paycode.py" line="121"/>
         <source>Cancelling the payment…</source>
         <translation>正在撤销支付…</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="176"/>
+        <location filename="../../ui/paycode.py" line="179"/>
         <source>The payment provider cannot be reached: take another tender.</source>
         <translation>无法连接支付平台，请改用其他方式收款。</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="180"/>
+        <location filename="../../ui/paycode.py" line="183"/>
         <source>Waiting for the customer to enter the password… (%1 s)</source>
         <translation>等待顾客输入密码…（%1 秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="185"/>
+        <location filename="../../ui/paycode.py" line="188"/>
         <source>The payment is being cancelled; the customer is not charged.</source>
         <translation>正在撤销这笔支付，顾客不会被扣款。</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="198"/>
+        <location filename="../../ui/paycode.py" line="201"/>
         <source>Not paid: %1. Scan another code or take another tender.</source>
         <translation>未支付：%1。请重新扫码或改用其他方式收款。</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="200"/>
+        <location filename="../../ui/paycode.py" line="203"/>
         <source>The payment was cancelled; the customer is not charged.</source>
         <translation>支付已撤销，顾客未被扣款。</translation>
     </message>
@@ -2843,47 +2848,47 @@ earlier %4 · %5 tickets</source>
 <context>
     <name>PaycodeRefundsDialog</name>
     <message>
-        <location filename="../../ui/paycode.py" line="210"/>
+        <location filename="../../ui/paycode.py" line="268"/>
         <source>Refunds to payment codes</source>
         <translation>付款码退款</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="210"/>
+        <location filename="../../ui/paycode.py" line="268"/>
         <source>Done (Enter)</source>
         <translation>完成 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="227"/>
+        <location filename="../../ui/paycode.py" line="285"/>
         <source>Cash refund</source>
         <translation>现金退款</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="275"/>
+        <location filename="../../ui/paycode.py" line="333"/>
         <source>%1 %2: refunded to the customer</source>
         <translation>%1 %2：已退回顾客</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="277"/>
+        <location filename="../../ui/paycode.py" line="335"/>
         <source>%1 %2: refused by the provider (%3). Refund it in cash with a manager.</source>
         <translation>%1 %2：支付机构拒绝退款（%3）。请经店长授权后退现金。</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="279"/>
+        <location filename="../../ui/paycode.py" line="337"/>
         <source>%1 %2: refunded in cash</source>
         <translation>%1 %2：已退现金</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="281"/>
+        <location filename="../../ui/paycode.py" line="339"/>
         <source>%1 %2: refund pending…</source>
         <translation>%1 %2：退款处理中…</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="282"/>
+        <location filename="../../ui/paycode.py" line="340"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../ui/paycode.py" line="282"/>
+        <location filename="../../ui/paycode.py" line="340"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
@@ -2937,22 +2942,22 @@ earlier %4 · %5 tickets</source>
 <context>
     <name>PointsDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="372"/>
+        <location filename="../../ui/loyalty.py" line="434"/>
         <source>Pay with points</source>
         <translation>积分抵现</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="372"/>
+        <location filename="../../ui/loyalty.py" line="434"/>
         <source>Pay (Enter)</source>
         <translation>支付 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="376"/>
+        <location filename="../../ui/loyalty.py" line="438"/>
         <source>%1 points: up to %2 (%3 points = %4)</source>
         <translation>积分 %1：最多抵 %2（%3 积分 = %4）</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="383"/>
+        <location filename="../../ui/loyalty.py" line="445"/>
         <source>Amount (￥)</source>
         <translation>金额 (￥)</translation>
     </message>
@@ -3450,108 +3455,108 @@ earlier %4 · %5 tickets</source>
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="415"/>
-        <location filename="../../ui/loyalty.py" line="442"/>
+        <location filename="../../ui/loyalty.py" line="477"/>
+        <location filename="../../ui/loyalty.py" line="504"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="415"/>
-        <location filename="../../ui/loyalty.py" line="463"/>
+        <location filename="../../ui/loyalty.py" line="477"/>
+        <location filename="../../ui/loyalty.py" line="525"/>
         <source>Find sale (Enter)</source>
         <translation>查找销售单 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="422"/>
+        <location filename="../../ui/loyalty.py" line="484"/>
         <source>Scan the receipt barcode, or type the amount, member or goods code</source>
         <extracomment>(line id, quantity) to bring back, once the cashier confirms; the checkout runs the return</extracomment>
         <translation>扫描小票条码，或输入金额、会员卡号、商品条码查单</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="425"/>
-        <location filename="../../ui/loyalty.py" line="435"/>
+        <location filename="../../ui/loyalty.py" line="487"/>
+        <location filename="../../ui/loyalty.py" line="497"/>
         <source>Sale</source>
         <extracomment>查单: the day&apos;s sales that match what was typed, when there is no receipt barcode to scan</extracomment>
         <translation>销售单</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="430"/>
+        <location filename="../../ui/loyalty.py" line="492"/>
         <source>Sold on</source>
         <translation>销售日期</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="432"/>
+        <location filename="../../ui/loyalty.py" line="494"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="435"/>
+        <location filename="../../ui/loyalty.py" line="497"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="435"/>
+        <location filename="../../ui/loyalty.py" line="497"/>
         <source>Total</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="435"/>
+        <location filename="../../ui/loyalty.py" line="497"/>
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="442"/>
+        <location filename="../../ui/loyalty.py" line="504"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="442"/>
+        <location filename="../../ui/loyalty.py" line="504"/>
         <source>Paid</source>
         <translation>实付</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="442"/>
+        <location filename="../../ui/loyalty.py" line="504"/>
         <source>Can return</source>
         <translation>可退</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="447"/>
+        <location filename="../../ui/loyalty.py" line="509"/>
         <source>No receipt…</source>
         <extracomment>the cashier chose 无小票退货 instead: the checkout opens that dialog</extracomment>
         <translation>无小票退货…</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="474"/>
+        <location filename="../../ui/loyalty.py" line="536"/>
         <source>Scan the receipt barcode or type the sale number.</source>
         <translation>请扫描小票条码或输入单号。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="487"/>
+        <location filename="../../ui/loyalty.py" line="549"/>
         <source>Choose how many of which item come back.</source>
         <translation>请选择要退的商品和数量。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="504"/>
+        <location filename="../../ui/loyalty.py" line="566"/>
         <source>%1 sales match: pick one (Enter).</source>
         <translation>找到 %1 笔销售：请选择一笔（回车）。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="506"/>
+        <location filename="../../ui/loyalty.py" line="568"/>
         <source>No sale of that day matches.</source>
         <translation>当天没有符合的销售单。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="521"/>
+        <location filename="../../ui/loyalty.py" line="583"/>
         <source>Gift cards sold are not taken back.</source>
         <translation>已售礼品卡不予退货。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="530"/>
+        <location filename="../../ui/loyalty.py" line="592"/>
         <source>Refund (Enter)</source>
         <translation>退款 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="532"/>
+        <location filename="../../ui/loyalty.py" line="594"/>
         <source>Everything on this sale has been returned already.</source>
         <translation>此单商品已全部退货。</translation>
     </message>
@@ -3984,7 +3989,7 @@ earlier %4 · %5 tickets</source>
     <message>
         <location filename="../../ui/backoffice/shelves.py" line="141"/>
         <source>The file is too large to send from here: import it on the store server&apos;s PC with &apos;omnistore shelves import&apos;.</source>
-        <translation>文件太大，无法从这里发送：请在门店服务器电脑上用 'omnistore shelves import' 导入。</translation>
+        <translation>文件太大，无法从这里发送：请在门店服务器电脑上用 &apos;omnistore shelves import&apos; 导入。</translation>
     </message>
     <message>
         <location filename="../../ui/backoffice/shelves.py" line="146"/>
@@ -4619,52 +4624,52 @@ earlier %4 · %5 tickets</source>
 <context>
     <name>StoredValueDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="225"/>
+        <location filename="../../ui/loyalty.py" line="228"/>
         <source>Pay with stored value</source>
         <translation>储值支付</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="225"/>
+        <location filename="../../ui/loyalty.py" line="228"/>
         <source>Pay (Enter)</source>
         <translation>支付 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="233"/>
+        <location filename="../../ui/loyalty.py" line="236"/>
         <source>Card</source>
         <translation>卡号</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="234"/>
+        <location filename="../../ui/loyalty.py" line="237"/>
         <source>Amount (￥)</source>
         <translation>金额 (￥)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="274"/>
+        <location filename="../../ui/loyalty.py" line="277"/>
         <source>Balance %1</source>
         <translation>余额 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="284"/>
+        <location filename="../../ui/loyalty.py" line="287"/>
         <source>The card pays %1; the rest is paid another way.</source>
         <translation>此卡可付 %1，其余请用其他方式支付。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="276"/>
+        <location filename="../../ui/loyalty.py" line="279"/>
         <source>(valid until %1)</source>
         <translation>（有效期至 %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="279"/>
+        <location filename="../../ui/loyalty.py" line="282"/>
         <source>This gift card has expired; it cannot pay.</source>
         <translation>此礼品卡已过期，不能支付。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="281"/>
+        <location filename="../../ui/loyalty.py" line="284"/>
         <source>The card is empty.</source>
         <translation>卡内余额为零。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="290"/>
+        <location filename="../../ui/loyalty.py" line="293"/>
         <source>Scan or type the card number.</source>
         <translation>请扫描或输入卡号。</translation>
     </message>
@@ -5112,45 +5117,102 @@ earlier %4 · %5 tickets</source>
 <context>
     <name>TopUpDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="308"/>
+        <location filename="../../ui/loyalty.py" line="313"/>
         <source>Top up stored value</source>
         <translation>储值充值</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="308"/>
+        <location filename="../../ui/loyalty.py" line="313"/>
+        <location filename="../../ui/loyalty.py" line="367"/>
         <source>Top up (Enter)</source>
         <translation>充值 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="319"/>
+        <location filename="../../ui/loyalty.py" line="321"/>
+        <source>Cash</source>
+        <extracomment>HQ&apos;s answer once the card was credited (its ``entry`` holds the bonus) how the customer paid: cash, or the payment code&apos;s provider (wechat / alipay)</extracomment>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="322"/>
+        <source>Payment code</source>
+        <translation>付款码收款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="336"/>
         <source>Card</source>
-        <extracomment>HQ&apos;s answer once the card was credited (its ``entry`` holds the bonus)</extracomment>
         <translation>卡号</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="320"/>
+        <location filename="../../ui/loyalty.py" line="337"/>
+        <location filename="../../ui/loyalty.py" line="366"/>
         <source>Cash received (￥)</source>
         <translation>收取现金（￥）</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="327"/>
+        <location filename="../../ui/loyalty.py" line="345"/>
         <source>from %1 get %2</source>
         <translation>充 %1 送 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="329"/>
+        <location filename="../../ui/loyalty.py" line="347"/>
         <source>Bonus: %1</source>
         <translation>充值赠送：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="349"/>
+        <location filename="../../ui/loyalty.py" line="366"/>
+        <source>Amount (￥)</source>
+        <translation>金额 (￥)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="367"/>
+        <source>Scan the payment code (Enter)</source>
+        <translation>扫付款码 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loyalty.py" line="387"/>
         <source>The card gets %1 (%2 bonus).</source>
         <translation>卡内将增加 %1（含赠送 %2）。</translation>
     </message>
     <message>
-        <location filename="../../ui/loyalty.py" line="355"/>
+        <location filename="../../ui/loyalty.py" line="397"/>
         <source>Scan or type the card number.</source>
         <translation>请扫描或输入卡号。</translation>
+    </message>
+</context>
+<context>
+    <name>TopUpPaycodeDialog</name>
+    <message>
+        <location filename="../../ui/paycode.py" line="221"/>
+        <source>Top up by payment code</source>
+        <translation>付款码充值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paycode.py" line="242"/>
+        <source>HQ refused the card (%1): the payment was refunded to the customer.</source>
+        <extracomment>the attempt once the card was credited (its ``topup``)</extracomment>
+        <translation>总部拒绝了此卡（%1）：款项已退回顾客。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paycode.py" line="244"/>
+        <source>HQ refused the card (%1), and the provider refused the refund: refund it in cash with a manager.</source>
+        <translation>总部拒绝了此卡（%1），且支付机构拒绝退款：请经店长授权后现金退款。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paycode.py" line="247"/>
+        <source>HQ refused the card (%1): the payment is being refunded to the customer.</source>
+        <translation>总部拒绝了此卡（%1）：款项正在退回顾客。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paycode.py" line="249"/>
+        <location filename="../../ui/paycode.py" line="257"/>
+        <source>Close (Esc)</source>
+        <translation>关闭 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paycode.py" line="255"/>
+        <source>Paid. Crediting the card at HQ… (if HQ is away, the store credits it as soon as HQ is back)</source>
+        <translation>已付款，正在向总部充值…（总部暂时连不上时，连上后自动充值）</translation>
     </message>
 </context>
 <context>
@@ -5237,7 +5299,7 @@ earlier %4 · %5 tickets</source>
 <context>
     <name>_ServerDialog</name>
     <message>
-        <location filename="../../ui/loyalty.py" line="86"/>
+        <location filename="../../ui/loyalty.py" line="89"/>
         <source>Enter an amount greater than zero.</source>
         <extracomment>the ticket as the server returned it, once the dialog&apos;s call succeeded</extracomment>
         <translation>请输入大于零的金额。</translation>
