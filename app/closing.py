@@ -134,6 +134,8 @@ class DayReport:
     top_ups: int = 0
     top_up_amount: int = 0
     top_up_bonus: int = 0
+    #: of ``top_up_amount``, what was paid in cash (the rest by payment code): the drawer holds this part
+    top_up_cash: int = 0
     gift_cards_sold: int = 0
     gift_card_sales: int = 0
     gift_card_spent: int = 0
@@ -304,6 +306,8 @@ def _cards(session: Session, report: DayReport, totals: Any, shift_ids: list[int
         select(func.count(TopUp.id), func.coalesce(func.sum(TopUp.amount), 0), func.coalesce(func.sum(TopUp.bonus), 0))
         .where(TopUp.shift_id.in_(shift_ids))).one()
     report.top_ups, report.top_up_amount, report.top_up_bonus = int(count), int(amount), int(bonus)
+    report.top_up_cash = int(session.scalar(select(func.coalesce(func.sum(TopUp.amount), 0))
+                                            .where(TopUp.shift_id.in_(shift_ids), TopUp.method == "cash")) or 0)
 
 
 def _cashiers(report: DayReport, sold: Any, people: dict[int, tuple[str, str]]) -> None:
@@ -483,6 +487,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "top_ups": ("充值笔数", "Top-ups"),
     "top_up_amount": ("充值金额", "Topped up"),
     "top_up_bonus": ("充值赠送", "Top-up bonus"),
+    "top_up_cash": ("其中现金充值", "of which in cash"),
     "gift_cards_sold": ("售卡张数", "Gift cards sold"),
     "gift_card_sales": ("售卡金额", "Gift card sales"),
     "gift_card_spent": ("礼品卡消费", "Gift cards spent"),
@@ -567,6 +572,7 @@ def summary_rows(report: DayReport, language: str) -> list[tuple[str, str, str]]
     rows += [(c, t("stored_value_spent"), m(report.stored_value_spent)),
              (c, t("stored_value_refunded"), m(report.stored_value_refunded)),
              (c, t("top_ups"), f"{report.top_ups} / {m(report.top_up_amount)}"),
+             (c, t("top_up_cash"), m(report.top_up_cash)),
              (c, t("top_up_bonus"), m(report.top_up_bonus)),
              (c, t("gift_cards_sold"), f"{report.gift_cards_sold} / {m(report.gift_card_sales)}"),
              (c, t("gift_card_spent"), m(report.gift_card_spent)),

@@ -503,6 +503,7 @@ class DayReportOut(Out):
     top_ups: int
     top_up_amount: int
     top_up_bonus: int
+    top_up_cash: int
     gift_cards_sold: int
     gift_card_sales: int
     gift_card_spent: int

@@ -47,8 +47,13 @@ def test_a_member_sale_with_a_coupon_and_stored_value(linked_store: LinkedStore,
     member = till.ok(till.post("/members", {"phone": phone, "name": "赵敏"}))
     assert till.ok(till.get("/members/lookup", params={"phone": phone}))["member_no"] == member["member_no"]
     card = admin.ok(admin.post("/admin/wallets", {"member": member["member_no"]}))["card_no"]
+    boss = Till(store.server, store.server.new_till(), "9001", "9999")
+    before = boss.ok(boss.get("/closing/x"))
     topped = till.ok(till.post("/stored-value/topup", {"card": card, "amount": 10_000, **cid()}))
     assert topped["balance"] == 12_000  # 充100送20
+    after = boss.ok(boss.get("/closing/x"))  # a cash top-up: the X counts it as cash in the drawer
+    assert [after[k] - before[k] for k in ("top_ups", "top_up_amount", "top_up_cash", "top_up_bonus")] == [
+        1, 10_000, 10_000, 2_000]
     [code] = coupons(admin)
 
     ticket = till.ok(till.post("/tickets", cid()))["id"]

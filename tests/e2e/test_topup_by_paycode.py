@@ -83,8 +83,12 @@ def topup_events(store: LinkedStore, card: str) -> list[dict[str, Any]]:
 def test_a_paid_code_credits_the_card_and_hq_books_the_providers_tender(
         store: LinkedStore, till: Till, admin: Admin, sim: Paysim, provider: str) -> None:
     card = new_card(admin)
+    boss = Till(store.server, store.server.new_till(), "9001", "9999")
+    before = boss.ok(boss.get("/closing/x"))
     paid = till.ok(top_up(till, card, payment_code(provider)))
     assert (paid["state"], paid["ticket_id"], paid["amount"]) == ("paid", None, 10_000)
+    after = boss.ok(boss.get("/closing/x"))  # the day's top-ups grow; the cash part of them does not
+    assert (after["top_up_amount"] - before["top_up_amount"], after["top_up_cash"]) == (10_000, before["top_up_cash"])
     assert paid["topup"]["state"] == "credited" and paid["topup"]["card"] == card
     assert ledger(store, card) == (10_000, 2_000)  # 充100送20
     assert len(charged(sim.trades(), paid["out_trade_no"])) == 1
