@@ -9,6 +9,7 @@ import threading
 import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -69,6 +70,48 @@ def store_id(hq: HQServer, code: str) -> int:
 
     with hq.db() as session:
         return int(session.scalar(select(Store.id).where(Store.code == code)) or 0)
+
+
+def test_a_store_following_its_feed_while_orders_and_steps_race_sees_every_change_once_in_order(
+        admin: Admin) -> None:
+    """New orders and steps race for the feed's numbering: however they interleave, a store reading
+    ``after`` its cursor misses no change and sees none twice, in version order."""
+    sku, = skus(admin, 1)
+    store = placed_store(admin, {sku: 10_000})
+    shop = channel_key(admin)
+    start = feed(store)["cursor"]
+    seen: list[dict[str, Any]] = []
+    done = threading.Event()
+
+    def follow() -> None:
+        cursor = start
+        while True:
+            finished = done.is_set()
+            page = feed(store, cursor)
+            seen.extend(page["orders"])
+            cursor = page["cursor"]
+            if finished and not page["orders"]:
+                return
+
+    def place(n: int) -> tuple[int, int, bool]:
+        taken = shop.ok(shop.post("/open/orders", order([(sku, 1)], fulfilment="pickup", store=store.code)))
+        accepted = n % 3 == 0  # a step, numbered in its own statement, racing the new orders' commits
+        if accepted:
+            assert step(store, taken["id"], "accept").status_code == 200
+        return taken["id"], taken["version"], accepted
+
+    follower = threading.Thread(target=follow)
+    follower.start()
+    with ThreadPoolExecutor(8) as pool:
+        placed = list(pool.map(place, range(90)))
+    done.set()
+    follower.join(60)
+    versions = [o["version"] for o in seen]
+    assert versions == sorted(versions) and len(set(versions)) == len(versions)
+    for order_id, version, accepted in placed:
+        rows = [o for o in seen if o["id"] == order_id]
+        assert [o["state"] for o in rows] == (["assigned", "accepted"] if accepted else ["assigned"]), rows
+        assert rows[0]["version"] == version  # the intake's answer carries the version the feed shows
 
 
 def test_the_store_gets_its_order_by_long_poll_and_takes_it_to_handover(admin: Admin) -> None:
