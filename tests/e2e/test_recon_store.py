@@ -19,11 +19,11 @@ import pytest
 from sqlalchemy import select
 
 from app.hq.models import Sale
-from harness.chain import LinkedStore, enrol_store
+from harness.chain import LinkedStore
 from harness.hq import Admin, HQServer
 from harness.store import COLA, Till
 from tests.hq.recon.bill_files import trade, wechat
-from tests.payments.conftest import FAST_PAYCODES, Paysim, install_credentials, payment_code, start_paysim
+from tests.payments.conftest import Paysim, linked_paying_store, payment_code, start_paysim
 from tests.payments.flow import pay_code
 
 
@@ -36,11 +36,8 @@ def sim(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Paysim]:
 
 @pytest.fixture
 def paying_store(admin: Admin, hq: HQServer, sim: Paysim, tmp_path: Path) -> Iterator[LinkedStore]:
-    store = enrol_store(admin, hq, tmp_path, products=50, env=FAST_PAYCODES)
-    install_credentials(sim, tmp_path)
-    yield store
-    store.server.stop()
-    store.proxy.close()
+    with linked_paying_store(admin, hq, sim, tmp_path) as linked:
+        yield linked
 
 
 def paid_by_code_after_a_refusal(till: Till) -> tuple[str, dict[str, Any], dict[str, Any]]:

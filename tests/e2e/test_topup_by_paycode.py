@@ -17,7 +17,14 @@ from sqlalchemy import select
 from harness.chain import LinkedStore, enrol_store
 from harness.hq import Admin, HQServer
 from harness.store import Till
-from tests.payments.conftest import FAST_PAYCODES, Paysim, install_credentials, payment_code, start_paysim
+from tests.payments.conftest import (
+    FAST_PAYCODES,
+    Paysim,
+    install_credentials,
+    linked_paying_store,
+    payment_code,
+    start_paysim,
+)
 from tests.payments.flow import charged
 
 
@@ -30,11 +37,8 @@ def sim(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Paysim]:
 
 @pytest.fixture
 def store(admin: Admin, hq: HQServer, sim: Paysim, tmp_path: Path) -> Iterator[LinkedStore]:
-    linked = enrol_store(admin, hq, tmp_path, products=50, env=FAST_PAYCODES)
-    install_credentials(sim, tmp_path)
-    yield linked
-    linked.server.stop()
-    linked.proxy.close()
+    with linked_paying_store(admin, hq, sim, tmp_path) as linked:
+        yield linked
 
 
 @pytest.fixture

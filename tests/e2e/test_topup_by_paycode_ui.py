@@ -17,9 +17,9 @@ import pytest  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 
-from harness.chain import LinkedStore, enrol_store  # noqa: E402
+from harness.chain import LinkedStore  # noqa: E402
 from harness.hq import Admin, HQServer  # noqa: E402
-from tests.payments.conftest import FAST_PAYCODES, Paysim, install_credentials, payment_code, start_paysim  # noqa: E402
+from tests.payments.conftest import Paysim, linked_paying_store, payment_code, start_paysim  # noqa: E402
 from tests.ui.conftest import WAIT_MS, idle, log_in, press, till_window  # noqa: E402
 from ui.app import MainWindow, create_app  # noqa: E402
 from ui.loyalty import TopUpDialog  # noqa: E402
@@ -40,11 +40,8 @@ def sim(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Paysim]:
 
 @pytest.fixture
 def store(admin: Admin, hq: HQServer, sim: Paysim, tmp_path: Path) -> Iterator[LinkedStore]:
-    linked = enrol_store(admin, hq, tmp_path, products=50, env=FAST_PAYCODES)
-    install_credentials(sim, tmp_path)
-    yield linked
-    linked.server.stop()
-    linked.proxy.close()
+    with linked_paying_store(admin, hq, sim, tmp_path) as linked:
+        yield linked
 
 
 @pytest.fixture

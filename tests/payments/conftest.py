@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import secrets
 import time
@@ -94,6 +95,21 @@ def install_credentials(sim: Paysim, home: Path) -> Path:
     target.write_bytes((sim.home / "store-credentials.json").read_bytes())
     os.chmod(target, 0o600)
     return target
+
+
+@contextlib.contextmanager
+def linked_paying_store(admin: Any, hq: Any, sim: Paysim, home: Path) -> Iterator[Any]:
+    """A store enrolled with ``hq`` (through its chaos proxy) that takes payment codes at ``sim``
+    with fast pacing; stopped and unlinked afterwards."""
+    from harness.chain import enrol_store
+
+    linked = enrol_store(admin, hq, home, products=50, env=FAST_PAYCODES)
+    install_credentials(sim, home)
+    try:
+        yield linked
+    finally:
+        linked.server.stop()
+        linked.proxy.close()
 
 
 def paying_store(base: Path, sim: Paysim, **env: str) -> Any:
