@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.sale import label as tender_label
 from app.messages import message
 from ui.api import ApiError, BackOfficeClient
 from ui.formats import yuan
@@ -442,7 +443,7 @@ class ReconWindow(QMainWindow):
     def _show_sale(self, lines: list[str], sale: dict[str, Any]) -> None:
         shown = [*lines, self.tr("Our sale: %1 at till %2, %3, total %4").replace("%1", sale["sale_id"])
                  .replace("%2", sale["till"]).replace("%3", sale["completed_at"]).replace("%4", yuan(sale["total"]))]
-        shown += [f"  {t['method']} {yuan(t['amount'])} {t.get('out_trade_no') or ''} {t.get('transaction_id') or ''} "
+        shown += [f"  {tender_label(t['method'], self.client.language)} {yuan(t['amount'])} {t.get('out_trade_no') or ''} {t.get('transaction_id') or ''} "
                   f"{t.get('payer_bank') or ''}".rstrip() for t in sale["tenders"]]
         shown += [f"  · {line['sku']} {line['name']} {yuan(line['amount'])}" for line in sale["lines"]]
         shown += self._attempt_lines(sale)
