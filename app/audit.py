@@ -101,11 +101,6 @@ class Filter:
         return statement
 
 
-def _require_manager(actor: Actor) -> None:
-    if not actor.at_least("manager"):
-        raise DomainError("forbidden", status=403)
-
-
 def entry_view(row: AuditEntry) -> dict[str, Any]:
     detail = row.detail if isinstance(row.detail, dict) else {}
     amount = detail.get("amount")
@@ -117,7 +112,7 @@ def entry_view(row: AuditEntry) -> dict[str, Any]:
 
 def entries(session: Session, actor: Actor, wanted: Filter, limit: int = 200) -> dict[str, Any]:
     """The newest ``limit`` entries that match, newest first (a manager)."""
-    _require_manager(actor)
+    actor.require("manager")
     wanted.check()
     rows = session.scalars(wanted.query().order_by(AuditEntry.seq.desc()).limit(max(1, min(limit, MAX_PAGE))))
     return {"items": [entry_view(row) for row in rows]}
@@ -131,7 +126,7 @@ CSV_HEADINGS = {
 
 def to_csv(session: Session, actor: Actor, wanted: Filter, language: str) -> bytes:
     """Every matching entry, oldest first, as CSV (UTF-8 with a BOM, so Excel opens the Chinese right)."""
-    _require_manager(actor)
+    actor.require("manager")
     wanted.check()
     buffer = io.StringIO()
     writer = csv.writer(buffer)
@@ -150,5 +145,5 @@ def _safe(text: str) -> str:
 
 
 def verify_for(session: Session, actor: Actor) -> dict[str, Any]:
-    _require_manager(actor)
+    actor.require("manager")
     return verdict_view(verify(session))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.domain.errors import DomainError
 from app.domain.roles import ROLE_RANK
 
 
@@ -17,6 +18,11 @@ class Actor:
 
     def at_least(self, role: str) -> bool:
         return ROLE_RANK[self.role] >= ROLE_RANK[role]
+
+    def require(self, role: str) -> None:
+        """403 ``forbidden`` unless this operator is ``role`` or above."""
+        if not self.at_least(role):
+            raise DomainError("forbidden", status=403)
 
 
 @dataclass(frozen=True, slots=True)

@@ -95,14 +95,9 @@ def tag_view(tag: PriceTag) -> dict[str, Any]:
             "promotion_to": tag.promotion_to}
 
 
-def _supervisor(actor: Actor) -> None:
-    if not actor.at_least("supervisor"):
-        raise DomainError("forbidden", status=403)
-
-
 def pending(session: Session, actor: Actor, limit: int = 100, offset: int = 0) -> dict[str, Any]:
     """待打印价签: the labels waiting, oldest first, each with what it will show."""
-    _supervisor(actor)
+    actor.require("supervisor")
     limit = max(1, min(limit, 500))
     waiting = select(LabelToPrint).where(LabelToPrint.printed_at.is_(None))
     total = session.scalar(select(func.count()).select_from(waiting.subquery())) or 0
@@ -116,7 +111,7 @@ def pending(session: Session, actor: Actor, limit: int = 100, offset: int = 0) -
 
 def tag_for_code(session: Session, actor: Actor, code: str, layout: InStoreLayout) -> dict[str, Any]:
     """One product's label, from a scan (打印单张价签)."""
-    _supervisor(actor)
+    actor.require("supervisor")
     product = session.get(Product, lookup(session, code, layout).product.id)
     assert product is not None
     return tag_view(tags(session, [product])[0])
@@ -125,7 +120,7 @@ def tag_for_code(session: Session, actor: Actor, code: str, layout: InStoreLayou
 def mark_printed(session: Session, actor: Actor, ids: list[int], template: str, stock: LabelStock) -> dict[str, Any]:
     """The labels printed on ``stock`` come off the list; a template the stock cannot hold is
     refused (``label_too_wide``) and nothing comes off."""
-    _supervisor(actor)
+    actor.require("supervisor")
     check_fits(template, stock)
     rows = list(session.scalars(select(LabelToPrint).where(LabelToPrint.id.in_(ids))))
     if len(rows) != len(set(ids)):
@@ -141,7 +136,7 @@ def mark_printed(session: Session, actor: Actor, ids: list[int], template: str, 
 
 def request_label(session: Session, actor: Actor, code: str, layout: InStoreLayout) -> dict[str, Any]:
     """Put one product's label on the list by hand (a torn label)."""
-    _supervisor(actor)
+    actor.require("supervisor")
     product_id = lookup(session, code, layout).product.id
     queue(session, [product_id], "manual")
     session.flush()

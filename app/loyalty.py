@@ -92,8 +92,7 @@ def find_member(client: HqClient | None, *, phone: str = "", card: str = "", cod
 
 def member_360(client: HqClient | None, actor: Actor, member_no: str) -> dict[str, Any]:
     """会员 360 (a supervisor or the manager): HQ holds the member's ledgers and purchases."""
-    if not actor.at_least("supervisor"):
-        raise DomainError("forbidden", status=403)
+    actor.require("supervisor")
     member_no = normalise_code(member_no)
     if not member_no:
         raise DomainError("invalid_request", status=422, detail="member_no")
@@ -236,8 +235,7 @@ def resolve_conflict(sessions: sessionmaker[Session], client: HqClient | None, a
                      conflict_id: int, note: str) -> dict[str, Any]:
     """已处理: the store manager, having set it right in the store, marks one of HQ's conflicts handled
     with a note; HQ keeps who (this manager's code) and when. Only a manager may."""
-    if not actor.at_least("manager"):
-        raise DomainError("forbidden", status=403)
+    actor.require("manager")
 
     def prepare(session: Session, call_id: str) -> outside.Prepared:
         return outside.Prepared({"conflict": conflict_id, "operator": actor.operator_code, "note": note})

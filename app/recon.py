@@ -34,11 +34,6 @@ from app.sync.hq_client import HqClient
 from app.tickets import Tickets
 
 
-def _manager(actor: Actor) -> None:
-    if not actor.at_least("manager"):
-        raise DomainError("forbidden", status=403)
-
-
 def _base(client: HqClient | None) -> str:
     if client is None:
         raise DomainError("hq_not_connected", status=409)
@@ -47,13 +42,13 @@ def _base(client: HqClient | None) -> str:
 
 def calendar(client: HqClient | None, actor: Actor, first: date, last: date) -> dict[str, Any]:
     """This store's days × channels between ``first`` and ``last``, each coloured by its state."""
-    _manager(actor)
+    actor.require("manager")
     return call_hq(client, "GET", f"{_base(client)}/calendar?from={first.isoformat()}&to={last.isoformat()}")
 
 
 def day_view(client: HqClient | None, actor: Actor, day: date) -> dict[str, Any]:
     """One of this store's days: ours against the providers' per channel, the differences, the cash."""
-    _manager(actor)
+    actor.require("manager")
     return call_hq(client, "GET", f"{_base(client)}/days/{day.isoformat()}")
 
 
@@ -62,7 +57,7 @@ def sale_detail(sessions: sessionmaker[Session], tickets: Tickets, settings: Sto
     """A difference drilled down to the sale: HQ's record of it, then from the store's own books
     each payment-code attempt's history, the refunds sent against them and the receipt's text
     (a return's slip)."""
-    _manager(actor)
+    actor.require("manager")
     found = call_hq(client, "GET", f"{_base(client)}/sales/{quote(sale_id, safe='')}")
     with sessions() as session:
         return {**found, **local_detail(session, tickets, settings, sale_id)}
@@ -111,7 +106,7 @@ def resolve(sessions: sessionmaker[Session], client: HqClient | None, actor: Act
             channel: str, key: str, action: str, note: str) -> dict[str, Any]:
     """处理差异: the manager resolves one of the store's differences with its reason; HQ keeps who
     (this store and the manager's code) and when. A retry of the same command gets the first answer."""
-    _manager(actor)
+    actor.require("manager")
     path = f"{_base(client)}/days/{day.isoformat()}/resolve"
     body = {"channel": channel, "key": key, "action": action, "note": note}
 
@@ -127,7 +122,7 @@ def resolve(sessions: sessionmaker[Session], client: HqClient | None, actor: Act
 def close_day(sessions: sessionmaker[Session], client: HqClient | None, actor: Actor, command_id: str,
               day: date) -> dict[str, Any]:
     """The manager closes the store's day once every difference is resolved (reopening is HQ's)."""
-    _manager(actor)
+    actor.require("manager")
     path = f"{_base(client)}/days/{day.isoformat()}/close"
 
     def prepare(session: Session, call_id: str) -> outside.Prepared:

@@ -79,8 +79,7 @@ def walk(session: Session, codes: Sequence[str]) -> tuple[list[int], dict[str, s
 
 def listing(session: Session, actor: Actor) -> dict[str, Any]:
     """Every location set, in walking order, with the product's name (a supervisor or above)."""
-    if not actor.at_least("supervisor"):
-        raise DomainError("forbidden", status=403)
+    actor.require("supervisor")
     rows = sorted(session.execute(select(ShelfLocation.sku, ShelfLocation.location, ShelfLocation.updated_at,
                                          Product.name).outerjoin(Product, Product.sku == ShelfLocation.sku)).all(),
                   key=lambda row: (walk_key(row.location), row.sku))
@@ -99,8 +98,7 @@ def _sku(session: Session, code: str) -> str | None:
 def set_locations(session: Session, actor: Actor, entries: Sequence[Entry], source: str = "api") -> dict[str, int]:
     """Set (or clear) the locations of ``entries`` — a manager; all are checked before any is
     written, so a bad line changes nothing. A code given twice: the last one counts."""
-    if not actor.at_least("manager"):
-        raise DomainError("forbidden", status=403)
+    actor.require("manager")
     if not entries:
         raise DomainError("shelf_locations_empty", status=422)
     if len(entries) > MAX_ROWS:

@@ -27,11 +27,6 @@ from app.settings import StoreSettings
 LOGIN_HISTORY = 50
 
 
-def _require_manager(actor: Actor) -> None:
-    if not actor.at_least("manager"):
-        raise DomainError("forbidden", status=403)
-
-
 def _operator(session: Session, code: str) -> Operator:
     operator = session.scalar(select(Operator).where(Operator.code == code))
     if operator is None:
@@ -46,7 +41,7 @@ def _moment(value: datetime | None) -> str | None:
 def operators(session: Session, actor: Actor) -> dict[str, Any]:
     """Every operator this store knows, with their role, whether they may log in, and their last
     login (when, at which till)."""
-    _require_manager(actor)
+    actor.require("manager")
     last = (select(SessionToken.operator_id, func.max(SessionToken.created_at).label("at"))
             .group_by(SessionToken.operator_id).subquery())
     rows = session.execute(select(Operator, last.c.at).outerjoin(last, last.c.operator_id == Operator.id)
@@ -66,7 +61,7 @@ def operators(session: Session, actor: Actor) -> dict[str, Any]:
 
 def logins(session: Session, actor: Actor, code: str) -> dict[str, Any]:
     """Who was logged in where: the operator's latest logins, newest first."""
-    _require_manager(actor)
+    actor.require("manager")
     operator = _operator(session, code)
     moment = clock.now()
     rows = session.execute(select(SessionToken.created_at, SessionToken.till, SessionToken.expires_at,
@@ -86,7 +81,7 @@ def _revoke_sessions(session: Session, operator: Operator) -> None:
 
 
 def _other(session: Session, actor: Actor, code: str) -> Operator:
-    _require_manager(actor)
+    actor.require("manager")
     operator = _operator(session, code)
     if operator.id == actor.operator_id:
         raise DomainError("operator_is_you", status=409)

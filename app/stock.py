@@ -112,8 +112,7 @@ def manual_move(session: Session, actor: Actor, reason: str, lines: list[tuple[s
                 settings: StoreSettings) -> dict[str, Any]:
     """收货 / 报损 / 盘点 from the back office; a supervisor's job. Quantities are counted, never signed.
     A count sets levels: it needs what approving a 盘点 sheet needs, a manager or their 授权."""
-    if not actor.at_least("supervisor"):
-        raise DomainError("forbidden", status=403)
+    actor.require("supervisor")
     sign = MANUAL_REASONS.get(reason)
     if sign is None:
         raise DomainError("invalid_field", status=422, field="reason", value=reason)
@@ -189,8 +188,7 @@ def receive_delivery(session: Session, actor: Actor, lines: list[tuple[str, int]
                      layout: InStoreLayout) -> dict[str, Any]:
     """收货 of a supplier's delivery, scanned line by line: the goods come onto the shelf, the
     delivery note's supplier and number kept with the movements."""
-    if not actor.at_least("supervisor"):
-        raise DomainError("forbidden", status=403)
+    actor.require("supervisor")
     if not supplier.strip():
         raise DomainError("invalid_field", status=422, field="supplier", value="")
     moves = [Move.of(product, quantity) for product, quantity in resolve_lines(session, lines, layout)]
@@ -200,8 +198,7 @@ def receive_delivery(session: Session, actor: Actor, lines: list[tuple[str, int]
 def record_damage(session: Session, actor: Actor, lines: list[tuple[str, int]], reason: str, note: str,
                   layout: InStoreLayout) -> dict[str, Any]:
     """报损: goods written off the shelf, with why (过期, 破损, 变质, 丢失, 其他) and a note."""
-    if not actor.at_least("supervisor"):
-        raise DomainError("forbidden", status=403)
+    actor.require("supervisor")
     if reason not in DAMAGE_REASONS:
         raise DomainError("invalid_damage_reason", status=422, reason=reason)
     if reason == "other" and not note.strip():

@@ -25,11 +25,6 @@ from app.settings import StoreSettings
 OPEN, APPROVED, CANCELLED = "open", "approved", "cancelled"
 
 
-def _supervisor(actor: Actor) -> None:
-    if not actor.at_least("supervisor"):
-        raise DomainError("forbidden", status=403)
-
-
 def _count(session: Session, count_id: int, *, open_only: bool = True) -> StockCount:
     count = session.get(StockCount, count_id)
     if count is None:
@@ -41,7 +36,7 @@ def _count(session: Session, count_id: int, *, open_only: bool = True) -> StockC
 
 def start(session: Session, actor: Actor, note: str = "") -> dict[str, Any]:
     """开始盘点: the book of every product the store sells, as it stands now."""
-    _supervisor(actor)
+    actor.require("supervisor")
     if session.scalar(select(StockCount.id).where(StockCount.status == OPEN).limit(1)) is not None:
         raise DomainError("stock_count_open", status=409)
     count = StockCount(status=OPEN, note=note[:128], started_at=clock.now(), started_by=actor.operator_id)
@@ -63,7 +58,7 @@ def enter(session: Session, actor: Actor, count_id: int, lines: list[tuple[str, 
           *, add: bool = True) -> dict[str, Any]:
     """Counted quantities, scanned or typed: each adds to what was counted of the product so far
     (two shelves of the same goods), or sets it when ``add`` is False (a recount)."""
-    _supervisor(actor)
+    actor.require("supervisor")
     count = _count(session, count_id)
     for _, quantity in lines:
         check_count(quantity)
@@ -95,7 +90,7 @@ def view(session: Session, count: StockCount) -> dict[str, Any]:
 
 def variance(session: Session, actor: Actor, count_id: int) -> dict[str, Any]:
     """差异表: each counted product whose count differs from the book, for the manager to approve."""
-    _supervisor(actor)
+    actor.require("supervisor")
     count = _count(session, count_id, open_only=False)
     return {**blind_view(session, count), "variances": _variances(session, count)}
 
@@ -115,7 +110,7 @@ def _variances(session: Session, count: StockCount) -> list[dict[str, Any]]:
 def approve(session: Session, actor: Actor, count_id: int, override: OverrideRequest | None,
             settings: StoreSettings) -> dict[str, Any]:
     """审核: a manager (signed in, or by 授权) approves; the variances post as ``count`` movements."""
-    _supervisor(actor)
+    actor.require("supervisor")
     count = _count(session, count_id)
     found = _variances(session, count)
     authorised = auth.authorise(session, actor, "stock_count", "manager", override, settings,
@@ -130,7 +125,7 @@ def approve(session: Session, actor: Actor, count_id: int, override: OverrideReq
 
 def cancel(session: Session, actor: Actor, count_id: int) -> dict[str, Any]:
     """取消盘点: nothing posts."""
-    _supervisor(actor)
+    actor.require("supervisor")
     count = _count(session, count_id)
     count.status, count.closed_at, count.closed_by = CANCELLED, clock.now(), actor.operator_id
     session.flush()
@@ -139,6 +134,6 @@ def cancel(session: Session, actor: Actor, count_id: int) -> dict[str, Any]:
 
 def current(session: Session, actor: Actor) -> dict[str, Any] | None:
     """The open count, if any (blind)."""
-    _supervisor(actor)
+    actor.require("supervisor")
     count = session.scalar(select(StockCount).where(StockCount.status == OPEN).limit(1))
     return blind_view(session, count) if count is not None else None

@@ -99,8 +99,7 @@ def view(session: Session, defaults: StoreSettings) -> dict[str, Any]:
 
 def change(session: Session, actor: Actor, values: dict[str, Any], defaults: StoreSettings) -> dict[str, Any]:
     """Save the manager's settings (all checked before any is written); ``None`` restores the default."""
-    if not actor.at_least("manager"):
-        raise DomainError("forbidden", status=403)
+    actor.require("manager")
     if not values:
         raise DomainError("invalid_setting", status=422, setting="", value="")
     parsed: dict[str, str | None] = {}

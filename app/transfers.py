@@ -46,15 +46,10 @@ def _received(line: dict[str, Any]) -> int | None:
     return int(value) if isinstance(value, int) else None
 
 
-def _supervisor(actor: Actor) -> None:
-    if not actor.at_least("supervisor"):
-        raise DomainError("forbidden", status=403)
-
-
 def dispatch(sessions: sessionmaker[Session], actor: Actor, client: HqClient | None, to_store: str,
              lines: list[tuple[str, int]], note: str, layout: InStoreLayout, command_id: str) -> dict[str, Any]:
     """调拨出库: ``lines`` leave this store for ``to_store`` once HQ has taken the transfer."""
-    _supervisor(actor)
+    actor.require("supervisor")
     if client is None:
         raise DomainError("hq_not_connected", status=409)
     here = store_code(client)
@@ -108,7 +103,7 @@ def receive(session: Session, actor: Actor, transfer_no: str, lines: list[tuple[
             layout: InStoreLayout) -> dict[str, Any]:
     """调拨入库: the incoming transfer's goods as scanned here; what was not scanned was not received,
     a product the sender did not list is received as extra. The difference stays on the transfer."""
-    _supervisor(actor)
+    actor.require("supervisor")
     transfer = session.scalar(select(Transfer).where(Transfer.transfer_no == transfer_no, Transfer.direction == IN))
     if transfer is None:
         raise DomainError("transfer_not_found", status=404, transfer=transfer_no)
@@ -138,7 +133,7 @@ def receive(session: Session, actor: Actor, transfer_no: str, lines: list[tuple[
 
 def list_transfers(session: Session, actor: Actor, direction: str | None = None, status: str | None = None,
                    limit: int = 50) -> dict[str, Any]:
-    _supervisor(actor)
+    actor.require("supervisor")
     wanted = select(Transfer)
     if direction:
         wanted = wanted.where(Transfer.direction == direction)
