@@ -11,20 +11,19 @@ import argparse
 import random
 import sys
 import tempfile
+import threading
 import time
+import urllib.parse
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import psycopg
-import requests
-from requests.adapters import HTTPAdapter
 from sqlalchemy import create_engine, select
 from sqlalchemy.orm import Session
-from urllib3.util.retry import Retry
 
-from bench.common import Result, print_table
+from bench.common import KeepAlive, Result, print_table
 from harness.hq import PG_ADMIN, HQServer, scratch_hq
 
 ORDERS = 3000
@@ -107,20 +106,18 @@ def _order(products: list[str], rng: random.Random) -> dict[str, Any]:
 def _intake(hq: HQServer, key: str, products: list[str], count: int) -> list[Result]:
     rng = random.Random(11)
     bodies = [_order(products, rng) for _ in range(count)]
-    sessions = [requests.Session() for _ in range(CLIENTS)]
-    for s in sessions:
-        s.headers["Authorization"] = f"Bearer {key}"
-        # an intake is idempotent by its order no: a POST on a keep-alive connection the server
-        # closed meanwhile is simply sent again
-        s.mount("http://", HTTPAdapter(max_retries=Retry(total=3, allowed_methods=None, backoff_factor=0.1)))
-    url = hq.api + "/open/orders"
+    # an intake is idempotent by its order no: one sent again on a new connection is still one order
+    local = threading.local()  # a connection per sending thread
+    path = urllib.parse.urlsplit(hq.api).path + "/open/orders"
     latencies: list[float] = []
 
     def send(n: int) -> None:
         started = time.perf_counter()
-        answer = sessions[n % CLIENTS].post(url, json=bodies[n], timeout=60)
+        if not hasattr(local, "client"):
+            local.client = KeepAlive(hq.url, {"Authorization": f"Bearer {key}"})
+        status, text = local.client.post(path, bodies[n])
         latencies.append((time.perf_counter() - started) * 1000)
-        assert answer.status_code == 200, answer.text
+        assert status == 200, text
 
     for n in range(20):
         send(n)  # warm up

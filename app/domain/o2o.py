@@ -22,7 +22,9 @@ from app.domain.money import line_amount
 CHANNELS = ("own", "meituan", "eleme")
 FULFILMENTS = ("pickup", "delivery")
 
-# States a store sees (the contract), and HQ's own: pending (no store yet), split (a parent)
+# States a store sees (the contract), and HQ's own: received (taken in, not yet routed), pending
+# (no store could take it yet), split (a parent)
+RECEIVED = "received"
 ASSIGNED = "assigned"
 ACCEPTED = "accepted"
 PICKING = "picking"

@@ -6,7 +6,7 @@ import hashlib
 import secrets
 from collections.abc import Iterable
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from app.domain.errors import DomainError
@@ -53,21 +53,43 @@ def list_keys(session: Session) -> list[ApiKey]:
     return list(session.scalars(select(ApiKey).order_by(ApiKey.id)))
 
 
-def resolve(session: Session, authorization: str | None) -> ApiKey:
-    """The live key named by an ``Authorization: Bearer …`` header, or 401 ``invalid_api_key``."""
+def presented(authorization: str | None) -> str:
+    """The raw key of an ``Authorization: Bearer …`` header, or 401 ``invalid_api_key``."""
     scheme, _, raw = (authorization or "").partition(" ")
     raw = raw.strip()
     if scheme.lower() != "bearer" or not raw:
         raise DomainError("invalid_api_key", status=401)
-    key = session.scalar(select(ApiKey).where(ApiKey.key_hash == key_hash(raw)))
+    return raw
+
+
+def resolve(session: Session, authorization: str | None) -> ApiKey:
+    """The live key named by an ``Authorization: Bearer …`` header, or 401 ``invalid_api_key``."""
+    key = session.scalar(select(ApiKey).where(ApiKey.key_hash == key_hash(presented(authorization))))
     if key is None or key.revoked_at is not None:
         raise DomainError("invalid_api_key", status=401)
     return key
 
 
+_SCOPES = select(ApiKey.scopes, ApiKey.revoked_at).where(ApiKey.key_hash == bindparam("hash"))
+
+
+def require_header(session: Session, authorization: str | None, *any_of: str) -> None:
+    """:func:`resolve` then :func:`require` in one Core read, for a hot path that needs no more of
+    the key than its scopes (the order intake)."""
+    row = session.connection().execute(_SCOPES, {"hash": key_hash(presented(authorization))}).first()
+    if row is None or row.revoked_at is not None:
+        raise DomainError("invalid_api_key", status=401)
+    require_scopes(row.scopes, *any_of)
+
+
 def require(key: ApiKey, *any_of: str) -> None:
     """403 ``insufficient_scope`` unless the key holds one of ``any_of`` (admin holds all)."""
-    held = set(key.scopes.split(","))
+    require_scopes(key.scopes, *any_of)
+
+
+def require_scopes(scopes: str, *any_of: str) -> None:
+    """403 ``insufficient_scope`` unless ``scopes`` (comma-separated) hold one of ``any_of``."""
+    held = set(scopes.split(","))
     if ADMIN in held or held.intersection(any_of):
         return
     raise DomainError("insufficient_scope", status=403, scope=" | ".join(any_of))

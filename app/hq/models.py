@@ -665,11 +665,16 @@ class O2OOrder(HQBase):
     #: stores that turned it down or let its acceptance lapse: routing passes them over
     excluded: Mapped[list[int]] = mapped_column(JSONDoc, default=list)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    #: while ``received``: the store named by the channel is the customer's choice (own-shop pickup),
+    #: not only a preference (a platform's shop) — routing reads it
+    store_fixed: Mapped[bool] = mapped_column(Boolean, default=True, server_default=text("true"))
 
     __table_args__ = (
         UniqueConstraint("channel", "channel_order_no", "part", name="uq_o2o_orders_channel_no"),
         Index("ix_o2o_orders_store_state", "store_id", "state"),
         Index("ix_o2o_orders_state_accept_by", "state", "accept_by"),
+        Index("ix_o2o_orders_received", "id", postgresql_where=text("state = 'received'"),
+              sqlite_where=text("state = 'received'")),
     )
 
 

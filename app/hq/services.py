@@ -12,10 +12,12 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.domain import o2o
 from app.domain.errors import DomainError
 from app.hq import campaigns, conflicts, demo, gift_cards, ingest, keys, loyalty, masterdata, rules, stores, transfers
-from app.hq.models import Store
+from app.hq.models import O2OOrder, Store
 from app.hq.orders import intake as orders_intake
+from app.hq.orders import router as orders_router
 from app.hq.orders import setup as orders_setup
 from app.hq.orders import steps as orders_steps
 from app.hq.recon import days as recon_days
@@ -106,8 +108,29 @@ upsert_operators = transaction(masterdata.upsert_operators)
 def take_order(session: Session, incoming: orders_intake.OrderIn) -> dict[str, Any]:
     """An order taken in and routed, in one transaction; the same order again (even sent twice
     at once: the second waits on the first's unique key) answers the order already taken."""
+    return orders_intake.answer(session, _taken(session, incoming, orders_intake.take))
+
+
+def receive_order(session: Session, incoming: orders_intake.OrderIn, router: orders_router.Router,
+                  wait: bool = False) -> dict[str, Any]:
+    """An order written ``received`` in its own short transaction and handed to the router; with
+    ``wait`` routed before the answer (by this request, or by the router if it got there first)."""
+    order = _taken(session, incoming, orders_intake.receive)
+    if order.state == o2o.RECEIVED:
+        if wait:
+            session.close()
+            session.info.clear()  # the history is read back: the router's entries are not in this session
+            orders_router.route_one(router.sessions, order.id)
+            order = orders_intake.find(session, incoming.channel, incoming.channel_order_no)  # type: ignore[assignment]
+        else:
+            router.nudge()
+    return orders_intake.answer(session, order)
+
+
+def _taken(session: Session, incoming: orders_intake.OrderIn,
+           take: Callable[[Session, orders_intake.OrderIn], O2OOrder]) -> O2OOrder:
     try:
-        order = orders_intake.take(session, incoming)
+        order = take(session, incoming)
         session.commit()
     except IntegrityError:
         session.rollback()
@@ -117,12 +140,13 @@ def take_order(session: Session, incoming: orders_intake.OrderIn) -> dict[str, A
     except BaseException:
         session.rollback()
         raise
-    return orders_intake.answer(session, order)
+    return order
 
 
 @transaction
 def cancel_order(session: Session, channel: str, channel_order_no: str, reason: str) -> dict[str, Any]:
     return orders_intake.answer(session, orders_intake.cancel(session, channel, channel_order_no, reason))
+
 
 take_order_step = transaction(orders_steps.take_step)
 set_store_o2o = transaction(orders_setup.set_store_o2o)

@@ -36,8 +36,10 @@ from server.hq.routers import (
 )
 from server.responses import REFUSALS
 
-ROUTERS = (stores, sync, members, coupons, stored_value, points, conflicts, api_keys, masterdata, channels, reports,
-           orders, platforms, transfers, recon)
+#: matched in this order, one route after another: the order intake (a platform's rush) and the
+#: stores' sync come first
+ROUTERS = (orders, platforms, sync, stores, members, coupons, stored_value, points, conflicts, api_keys, masterdata,
+           channels, reports, transfers, recon)
 
 
 def create_hq_app(database_url: str | None = None, settings: HQSettings | None = None,
@@ -51,9 +53,15 @@ def create_hq_app(database_url: str | None = None, settings: HQSettings | None =
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         jobs = Jobs(state.sessions)  # the order center's SLA, platform callbacks and pulls
         jobs.start()
+        state.router.start()
+        if state.intake is not None:
+            await state.intake.open()
         try:
             yield
         finally:
+            if state.intake is not None:
+                await state.intake.close()
+            state.router.stop()
             jobs.stop()
 
     app = FastAPI(title="OmniStore HQ server", version="1", docs_url="/docs", lifespan=lifespan)

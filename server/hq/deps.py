@@ -7,7 +7,7 @@ request with their enrolment secret (``app.sync.signing``)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Request
@@ -20,6 +20,8 @@ from app.hq import keys, signed
 from app.hq.engine import make_hq_engine, make_hq_sessions
 from app.hq.migrate import upgrade
 from app.hq.models import ApiKey, Store
+from app.hq.orders.fast_intake import FastIntake
+from app.hq.orders.router import Router
 from app.hq.settings import HQSettings
 from server.errors import invalid_request
 
@@ -27,7 +29,7 @@ Model = TypeVar("Model", bound=BaseModel)
 
 
 class HQState:
-    """One HQ process's long-lived parts: settings, the database, the nonce pruner."""
+    """One HQ process's long-lived parts: settings, the database, the nonce pruner, the O2O router."""
 
     def __init__(self, settings: HQSettings, migrate: bool = True) -> None:
         self.settings = settings
@@ -36,16 +38,28 @@ class HQState:
             upgrade(self.engine)
         self.sessions: sessionmaker[Session] = make_hq_sessions(self.engine)
         self.pruner = signed.NoncePruner()
+        #: routes the O2O orders taken in (started with the app, beside the order center's jobs)
+        self.router = Router(self.sessions)
+        #: the order intake's hot path on PostgreSQL (its pool opens with the app's event loop)
+        self.intake = FastIntake(settings.database_url) if self.engine.dialect.name == "postgresql" else None
+
+
+# Dependencies that touch no database and wait for nothing are ``async``: FastAPI runs each plain
+# ``def`` dependency on a worker thread of its own, a hop that costs more than the work it wraps.
 
 
 def hq_state(request: Request) -> HQState:
     return request.app.state.hq  # type: ignore[no-any-return]
 
 
-State = Annotated[HQState, Depends(hq_state)]
+async def _state(request: Request) -> HQState:
+    return hq_state(request)
 
 
-def hq_settings(state: State) -> HQSettings:
+State = Annotated[HQState, Depends(_state)]
+
+
+async def hq_settings(state: State) -> HQSettings:
     return state.settings
 
 
@@ -72,9 +86,9 @@ def api_key(request: Request, state: State) -> ApiKey:
         return keys.resolve(session, request.headers.get("authorization"))
 
 
-def scoped(*any_of: str) -> Callable[[ApiKey], ApiKey]:
+def scoped(*any_of: str) -> Callable[[ApiKey], Awaitable[ApiKey]]:
     """A dependency admitting a key with any of the scopes ``any_of`` (``admin`` admits everything)."""
-    def check(key: Annotated[ApiKey, Depends(api_key)]) -> ApiKey:
+    async def check(key: Annotated[ApiKey, Depends(api_key)]) -> ApiKey:
         keys.require(key, *any_of)
         return key
     return check

@@ -52,7 +52,7 @@ def own_order(shop: Admin, store: LinkedStore, sku: str, qty: int) -> dict[str, 
             "customer": {"name": "李小龙", "phone": "13812345678"},
             "lines": [{"sku": sku, "qty": qty, "unit_price": 990, "amount": 990 * qty}],
             "paid": 990 * qty, "payment_ref": "wx-" + uuid.uuid4().hex[:8]}
-    return shop.ok(shop.post("/open/orders", body))
+    return shop.ok(shop.post("/open/orders?wait=true", body))
 
 
 def on_board(till: Till, channel_order_no: str, timeout: float, after: int = 0) -> dict[str, Any]:

@@ -31,12 +31,12 @@ def test_an_order_sent_twice_is_one_order_even_at_once(admin: Admin, hq: HQServe
     placed_store(admin, {sku: 50})
     shop = channel_key(admin)
     body = order([(sku, 2)])
-    first = shop.ok(shop.post("/open/orders", body))
+    first = shop.ok(shop.post("/open/orders?wait=true", body))
     assert first["state"] == "assigned" and first["store"]
-    again = shop.ok(shop.post("/open/orders", body))
+    again = shop.ok(shop.post("/open/orders?wait=true", body))
     assert again["id"] == first["id"] and again["version"] == first["version"]
     racing = order([(sku, 1)])
-    with ThreadPoolExecutor(6) as pool:
+    with ThreadPoolExecutor(6) as pool:  # the hot path: the twins that lose the insert answer the winner's order
         answers = list(pool.map(lambda _: shop.post("/open/orders", racing), range(6)))
     assert {a.status_code for a in answers} == {200}
     assert len({a.json()["id"] for a in answers}) == 1
@@ -53,7 +53,7 @@ def test_the_nearest_store_that_can_fill_it_wins_and_the_history_says_why(admin:
     off = placed_store(admin, {a: 10, b: 10}, north_km=0.1, o2o_enabled=False)
     too_far = placed_store(admin, {a: 10, b: 10}, north_km=9.0)
     shop = channel_key(admin)
-    taken = shop.ok(shop.post("/open/orders", order([(a, 2), (b, 3)])))
+    taken = shop.ok(shop.post("/open/orders?wait=true", order([(a, 2), (b, 3)])))
     assert taken["store"] == near.code
     routed = next(h for h in taken["history"] if h["kind"] == "routed")
     why = {c["store"]: c for c in routed["detail"]["considered"]}
@@ -94,7 +94,7 @@ def test_a_store_following_its_feed_while_orders_and_steps_race_sees_every_chang
                 return
 
     def place(n: int) -> tuple[int, int, bool]:
-        taken = shop.ok(shop.post("/open/orders", order([(sku, 1)], fulfilment="pickup", store=store.code)))
+        taken = shop.ok(shop.post("/open/orders?wait=true", order([(sku, 1)], fulfilment="pickup", store=store.code)))
         accepted = n % 3 == 0  # a step, numbered in its own statement, racing the new orders' commits
         if accepted:
             assert step(store, taken["id"], "accept").status_code == 200
@@ -129,7 +129,7 @@ def test_the_store_gets_its_order_by_long_poll_and_takes_it_to_handover(admin: A
     poller = threading.Thread(target=poll)
     poller.start()
     time.sleep(0.5)
-    taken = shop.ok(shop.post("/open/orders", order([(sku, 1)], fulfilment="pickup", store=store.code)))
+    taken = shop.ok(shop.post("/open/orders?wait=true", order([(sku, 1)], fulfilment="pickup", store=store.code)))
     poller.join()
     page = got["page"]
     assert isinstance(page, dict) and [o["id"] for o in page["orders"]] == [taken["id"]]
@@ -155,7 +155,7 @@ def test_a_cancel_mid_pick_stops_the_store_and_releases_the_stock(admin: Admin, 
     sku, = skus(admin, 1)
     store = placed_store(admin, {sku: 5})
     shop = channel_key(admin)
-    taken = shop.ok(shop.post("/open/orders", order([(sku, 4)])))
+    taken = shop.ok(shop.post("/open/orders?wait=true", order([(sku, 4)])))
     assert reserved(hq, sku) == {str(store_id(hq, store.code)): 4}
     step(store, taken["id"], "accept")
     step(store, taken["id"], "start_pick")
@@ -175,7 +175,7 @@ def test_a_rejected_order_goes_to_the_next_store_and_the_first_cannot_touch_it(a
     first = placed_store(admin, {sku: 5}, north_km=0.1)
     second = placed_store(admin, {sku: 5}, north_km=0.5)
     shop = channel_key(admin)
-    taken = shop.ok(shop.post("/open/orders", order([(sku, 1)])))
+    taken = shop.ok(shop.post("/open/orders?wait=true", order([(sku, 1)])))
     assert taken["store"] == first.code
     rejected = step(first, taken["id"], "reject", reason="too_busy")
     assert rejected.status_code == 200 and rejected.json()["state"] == "rejected"
@@ -195,11 +195,11 @@ def test_safety_stock_keeps_the_last_units_for_the_counter(admin: Admin) -> None
         "accept_seconds": 600, "allow_split": True, "safety_stock": 2, "commission_bp": 0}, timeout=30))
     try:
         shop = channel_key(admin)
-        two = shop.ok(shop.post("/open/orders", order([(sku, 2)])))
+        two = shop.ok(shop.post("/open/orders?wait=true", order([(sku, 2)])))
         assert two["state"] == "pending" and two["store"] is None
         unrouted = next(h for h in two["history"] if h["kind"] == "unrouted")
         assert any(c["short"] == {sku: 1} for c in unrouted["detail"]["considered"])
-        one = shop.ok(shop.post("/open/orders", order([(sku, 1)])))
+        one = shop.ok(shop.post("/open/orders?wait=true", order([(sku, 1)])))
         assert one["state"] == "assigned"
     finally:
         admin.ok(admin.http.put(admin.hq.api + "/admin/o2o/channels/own", json={
@@ -211,7 +211,7 @@ def test_an_order_no_single_store_can_fill_is_split_when_the_channel_allows(admi
     only_a = placed_store(admin, {a: 10}, north_km=0.3)
     only_b = placed_store(admin, {b: 10}, north_km=0.6)
     shop = channel_key(admin)
-    taken = shop.ok(shop.post("/open/orders", order([(a, 2), (b, 1)])))
+    taken = shop.ok(shop.post("/open/orders?wait=true", order([(a, 2), (b, 1)])))
     assert taken["state"] == "split"
     parts = {p["store"]: p for p in taken["parts"]}
     assert set(parts) == {only_a.code, only_b.code}
@@ -236,14 +236,16 @@ BAD = [
 ]
 
 
+@pytest.mark.parametrize("path", ["/open/orders", "/open/orders?wait=true"], ids=["received", "routed"])
 @pytest.mark.parametrize(("name", "make", "status", "code"), BAD, ids=[b[0] for b in BAD])
 def test_bad_orders_are_refused_with_nothing_written(admin: Admin, hq: HQServer, name: str, make: object,
-                                                     status: int, code: str) -> None:
+                                                     status: int, code: str, path: str) -> None:
+    """Both ways in — the hot path answering ``received`` and the one answering routed — check alike."""
     sku, = skus(admin, 1)
     placed_store(admin, {sku: 5})
     shop = channel_key(admin)
     body = make(sku)  # type: ignore[operator]
-    refused = shop.post("/open/orders", body)
+    refused = shop.post(path, body)
     assert refused.status_code == status, refused.text
     assert refused.json()["code"] == code
     with hq.db() as session:
@@ -278,7 +280,7 @@ def test_weighed_lines_and_barcodes_count_in_stock_units(admin: Admin, hq: HQSer
     body["lines"] = [{"sku": apple, "qty": 1, "weight_g": 640, "unit_price": 1200, "amount": 768},
                      {"barcode": case, "qty": 2, "unit_price": 1800, "amount": 3600}]
     body["paid"] = 4368
-    taken = shop.ok(shop.post("/open/orders", body))
+    taken = shop.ok(shop.post("/open/orders?wait=true", body))
     assert taken["store"] == store.code
     assert reserved(hq, apple) == {str(store_id(hq, store.code)): 640}
     assert reserved(hq, cola) == {str(store_id(hq, store.code)): 12}
@@ -302,7 +304,7 @@ def test_hqs_auto_accept_per_store_and_channel_rides_on_the_feed(admin: Admin) -
     shop = channel_key(admin)
     settings = admin.ok(admin.get(f"/admin/stores/{store.code}/o2o"))
     assert settings["auto_accept"] == ["own"]
-    taken = shop.ok(shop.post("/open/orders", order([(sku, 1)])))
+    taken = shop.ok(shop.post("/open/orders?wait=true", order([(sku, 1)])))
     assert taken["store"] == store.code
     [fed] = [o for o in feed(store)["orders"] if o["id"] == taken["id"]]
     assert fed["state"] == "assigned" and fed["auto_accept"] is True
@@ -314,7 +316,7 @@ def test_hqs_auto_accept_per_store_and_channel_rides_on_the_feed(admin: Admin) -
     admin.ok(admin.http.put(admin.hq.api + f"/admin/stores/{store.code}/o2o", timeout=30, json={
         "lat": settings["lat"], "lng": settings["lng"], "o2o_enabled": True, "auto_accept": []}))
     cursor = feed(store)["cursor"]
-    second = shop.ok(shop.post("/open/orders", order([(sku, 1)])))
+    second = shop.ok(shop.post("/open/orders?wait=true", order([(sku, 1)])))
     assert [o["auto_accept"] for o in feed(store, cursor)["orders"] if o["id"] == second["id"]] == [False]
 
     # an unknown channel is refused, the setting unchanged

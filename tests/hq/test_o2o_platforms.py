@@ -193,7 +193,7 @@ def test_an_order_not_accepted_in_time_is_rerouted(phq: HQServer, padmin: Admin,
     padmin.ok(padmin.http.put(padmin.hq.api + "/admin/o2o/channels/own", json=own, timeout=30))
     try:
         shop = channel_key(padmin)
-        taken = shop.ok(shop.post("/open/orders", order([(sku, 1)])))
+        taken = shop.ok(shop.post("/open/orders?wait=true", order([(sku, 1)])))
         assert taken["store"] == first.code
         assert until(lambda: [o for o in feed(second)["orders"] if o["id"] == taken["id"]], seconds=10)
         assert feed(first)["orders"][-1]["state"] == "reassigned"

@@ -8,15 +8,15 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, bindparam, insert, select
 from sqlalchemy.orm import Session
 
 from app.domain import o2o
 from app.domain.errors import DomainError
 from app.hq import clock
-from app.hq.models import Barcode, O2OChannel, O2OOrder, Product, Store
+from app.hq.models import Barcode, O2OChannel, O2OHistory, O2OOrder, Product, Store
 from app.hq.orders import feed, routing
 from app.hq.orders.view import order_dict
 
@@ -74,45 +74,103 @@ def find(session: Session, channel: str, channel_order_no: str, lock: bool = Fal
 
 
 def take(session: Session, incoming: OrderIn) -> O2OOrder:
-    """The order, taken in and routed — or the one already taken under the same channel order no."""
+    """The order, taken in and routed in one transaction — or the one already taken under the same
+    channel order no (routed now if it was still waiting for the router)."""
+    order = receive(session, incoming)
+    if order.state == o2o.RECEIVED:
+        order = session.get(O2OOrder, order.id, with_for_update=True) or order  # as written: route it
+        if order.state == o2o.RECEIVED:
+            route(session, order)
+    return order
+
+
+def receive(session: Session, incoming: OrderIn) -> O2OOrder:
+    """The order checked and written as ``received``: what its channel is told at once, before any
+    routing (the router routes it behind, :func:`route`) — or the one already taken under the same
+    channel order no. Everything is checked first: a refused order leaves no row behind.
+
+    A few Core statements (the channel and the order no, the store, the products, the two inserts)
+    and no unit of work; on PostgreSQL the routes take :mod:`app.hq.orders.fast_intake` instead. A
+    new order comes back as an unattached ``O2OOrder`` holding what was written (its ``id`` set)."""
     routing.keep_written(session)
-    row = session.execute(select(O2OChannel, select(O2OOrder.id).where(
-        O2OOrder.channel == incoming.channel, O2OOrder.channel_order_no == incoming.channel_order_no,
-        O2OOrder.part == 0).scalar_subquery()).where(O2OChannel.code == incoming.channel)).first()
+    core = session.connection()  # Core statements on the session's connection: no ORM layer around them
+    row = core.execute(_KNOWN, {"channel": incoming.channel, "no": incoming.channel_order_no}).first()
     if row is None:
         raise DomainError("unknown_channel", status=422, channel=incoming.channel)
-    channel, known_id = row
+    commission_bp, known_id = row
     if known_id is not None:
         known = session.get(O2OOrder, known_id)
         assert known is not None
         return known
-    store = _check(session, incoming)
-    lines = _lines(session, incoming.lines)
+    check_shape(incoming)
+    store = check_store(incoming, None if incoming.store is None else core.execute(
+        select(Store.id, Store.code, Store.disabled, Store.o2o_enabled).where(Store.code == incoming.store)).first())
+    skus, codes = wanted(incoming.lines)
+    products = {p.sku: p for p in core.execute(_PRODUCTS.where(Product.sku.in_(skus)))} if skus else {}
+    by_code = {p.code: (p, p.pack_quantity) for p in core.execute(
+        _PRODUCTS.add_columns(Barcode.code, Barcode.pack_quantity).join(Barcode, Product.id == Barcode.product_id)
+        .where(Barcode.code.in_(codes)))} if codes else {}
+    values = new_order(incoming, store, checked_lines(incoming.lines, products, by_code), commission_bp)
+    order = O2OOrder(id=core.execute(_INSERT_ORDER, values).scalar_one(), **values)
+    if store is not None:
+        session.info.setdefault(routing.CODES, {})[store[0]] = store[1]
+    history = received_history(order.id, incoming, values["created_at"])
+    session.info[routing.WRITTEN].append(O2OHistory(id=core.execute(_INSERT_HISTORY, history).scalar_one(),
+                                                    **history))
+    return order
+
+
+def new_order(incoming: OrderIn, store: tuple[int, str] | None, lines: list[dict[str, Any]],
+              commission_bp: int) -> dict[str, Any]:
+    """The ``o2o_orders`` row of a checked order, ``received``."""
     if incoming.paid < 0 or incoming.delivery_fee < 0 or (incoming.commission or 0) < 0:
         raise DomainError("invalid_amount", status=422, amount=min(incoming.paid, incoming.delivery_fee,
                                                                      incoming.commission or 0))
     now = clock.now()
     commission = incoming.commission
     if commission is None:
-        commission = incoming.paid * channel.commission_bp // 10_000
-    order = O2OOrder(
-        channel=incoming.channel, channel_order_no=incoming.channel_order_no, parent_id=None, part=0,
-        store_id=None, state=o2o.PENDING, version=0, fulfilment=incoming.fulfilment,
-        pickup_code=f"{secrets.randbelow(1_000_000):06d}" if incoming.fulfilment == "pickup" else None,
-        customer_name=incoming.customer_name, customer_phone=incoming.customer_phone, address=incoming.address,
-        lat=incoming.lat, lng=incoming.lng, requested_at=incoming.requested_at, created_at=now, accept_by=None,
-        allow_substitute=incoming.allow_substitute, note=incoming.note, paid=incoming.paid,
-        delivery_fee=incoming.delivery_fee, commission=commission, refunded=0, payment_ref=incoming.payment_ref,
-        lines=lines, excluded=[], updated_at=now)
-    only, prefer = (None, store) if store is not None and not incoming.store_fixed else (store, None)
-    # routed before it is written: the order is inserted once, with its store
-    decided = routing.decide(session, order, channel, only, prefer)
-    routing.assign(session, order, channel, only, prefer, decided=decided,
-                   received={"channel": incoming.channel, "store": incoming.store, **incoming.extra})
-    return order
+        commission = incoming.paid * commission_bp // 10_000
+    return {
+        "channel": incoming.channel, "channel_order_no": incoming.channel_order_no, "parent_id": None, "part": 0,
+        "store_id": store[0] if store is not None else None, "store_fixed": incoming.store_fixed,
+        "state": o2o.RECEIVED, "version": 0, "fulfilment": incoming.fulfilment,
+        "pickup_code": f"{secrets.randbelow(1_000_000):06d}" if incoming.fulfilment == "pickup" else None,
+        "customer_name": incoming.customer_name, "customer_phone": incoming.customer_phone,
+        "address": incoming.address, "lat": incoming.lat, "lng": incoming.lng, "requested_at": incoming.requested_at,
+        "created_at": now, "accept_by": None, "allow_substitute": incoming.allow_substitute, "note": incoming.note,
+        "paid": incoming.paid, "delivery_fee": incoming.delivery_fee, "commission": commission, "refunded": 0,
+        "payment_ref": incoming.payment_ref, "lines": lines, "picked": None, "rider": None, "cancel_reason": None,
+        "excluded": [], "updated_at": now}
 
 
-def _check(session: Session, incoming: OrderIn) -> Store | None:
+def received_history(order_id: int, incoming: OrderIn, at: datetime) -> dict[str, Any]:
+    """The ``o2o_history`` row an order's history begins with."""
+    return {"order_id": order_id, "at": at, "kind": "received",
+            "detail": {"channel": incoming.channel, "store": incoming.store, **incoming.extra}}
+
+
+_ORDERS = cast(Table, O2OOrder.__table__)
+_KNOWN = select(O2OChannel.commission_bp, select(_ORDERS.c.id).where(
+    _ORDERS.c.channel == bindparam("channel"), _ORDERS.c.channel_order_no == bindparam("no"),
+    _ORDERS.c.part == 0).scalar_subquery()).where(O2OChannel.code == bindparam("channel"))
+_INSERT_ORDER = insert(_ORDERS).returning(_ORDERS.c.id)
+_HISTORY = cast(Table, O2OHistory.__table__)
+_INSERT_HISTORY = insert(_HISTORY).returning(_HISTORY.c.id)
+_PRODUCTS = select(Product.sku, Product.name, Product.unit, Product.active)
+
+
+def route(session: Session, order: O2OOrder) -> None:
+    """A ``received`` order routed: to the store its channel named when that is the customer's
+    choice, else to the best store (the named one preferred)."""
+    channel = channel_of(session, order.channel)
+    store = session.get(Store, order.store_id) if order.store_id is not None else None
+    only, prefer = (None, store) if store is not None and not order.store_fixed else (store, None)
+    order.store_id = None
+    routing.assign(session, order, channel, only, prefer)
+
+
+def check_shape(incoming: OrderIn) -> None:
+    """What needs no database: fulfilment, lines, address, coordinates, requested time."""
     if incoming.fulfilment not in o2o.FULFILMENTS:
         raise DomainError("invalid_fulfilment", status=422, fulfilment=incoming.fulfilment)
     if not incoming.lines:
@@ -126,29 +184,33 @@ def _check(session: Session, incoming: OrderIn) -> Store | None:
             raise DomainError("invalid_coordinates", status=422, lat=str(incoming.lat), lng=str(incoming.lng))
     if incoming.requested_at is not None and clock.aware(incoming.requested_at) < clock.now() - PAST_GRACE:
         raise DomainError("requested_time_past", status=422, at=incoming.requested_at.isoformat())
+    if incoming.store is None and incoming.fulfilment == "pickup":
+        raise DomainError("missing_field", status=422, field="store")
+
+
+def check_store(incoming: OrderIn, store: Any) -> tuple[int, str] | None:
+    """The store the order names (``store``: its id, code, disabled, o2o_enabled as read), taking
+    orders; None when it names none."""
     if incoming.store is None:
-        if incoming.fulfilment == "pickup":
-            raise DomainError("missing_field", status=422, field="store")
         return None
-    store = session.scalar(select(Store).where(Store.code == incoming.store))
     if store is None:
         raise DomainError("store_not_found", status=404, store=incoming.store)
     if store.disabled or not store.o2o_enabled:
         raise DomainError("store_disabled", status=409, store=store.code)
-    return store
+    return int(store.id), str(store.code)
 
 
-def _lines(session: Session, lines: list[LineIn]) -> list[dict[str, Any]]:
-    """The lines checked against the catalog: each product known, each quantity sane."""
-    skus = {line.sku for line in lines if line.sku}
-    codes = {line.barcode for line in lines if line.barcode and not line.sku}
-    products = {p.sku: p for p in session.scalars(select(Product).where(Product.sku.in_(skus)))} if skus else {}
-    by_code: dict[str, tuple[Product, int]] = {}
-    if codes:
-        for code, product, pack in session.execute(
-                select(Barcode.code, Product, Barcode.pack_quantity).join(Product, Product.id == Barcode.product_id)
-                .where(Barcode.code.in_(codes))):
-            by_code[code] = (product, pack)
+def wanted(lines: list[LineIn]) -> tuple[set[str], set[str]]:
+    """The SKUs and the barcodes (of lines without a SKU) the lines name."""
+    return ({line.sku for line in lines if line.sku},
+            {line.barcode for line in lines if line.barcode and not line.sku})
+
+
+def checked_lines(lines: list[LineIn], products: dict[str, Any],
+                  by_code: dict[str, tuple[Any, int]]) -> list[dict[str, Any]]:
+    """The lines checked against the catalog as read (``products`` by SKU, ``by_code``: barcode →
+    product and pack quantity; a product has sku, name, unit, active): each product known, each
+    quantity sane."""
     out = []
     for n, line in enumerate(lines, start=1):
         pack = 1
@@ -205,10 +267,11 @@ def cancel(session: Session, channel_code: str, channel_order_no: str, reason: s
 
 
 def _stop(session: Session, order: O2OOrder, reason: str) -> None:
+    routed = order.state != o2o.RECEIVED  # a store has seen it (a received order's store is only named)
     routing.release(session, order)
     order.state, order.cancel_reason, order.updated_at = o2o.CANCELLED, reason[:64], clock.now()
     routing.note(session, order, "cancelled", {"reason": reason})
-    if order.store_id is not None:
+    if order.store_id is not None and routed:
         feed.publish(session, order)
 
 

@@ -181,28 +181,23 @@ def decide(session: Session, order: O2OOrder, channel: O2OChannel, only: Store |
 
 
 def assign(session: Session, order: O2OOrder, channel: O2OChannel, only: Store | None = None,
-           prefer: Store | None = None, decided: tuple[o2o.Decision, dict[str, int]] | None = None,
-           received: dict[str, Any] | None = None) -> o2o.Decision:
+           prefer: Store | None = None) -> o2o.Decision:
     """Route ``order`` (no store yet): assigned to the store chosen, split into parts, or left
-    ``pending`` when no store can fill it. The decision is in the order's history either way.
-    ``received``: ``order`` is new, not yet written — it is written once, routed, its history
-    beginning with ``received``; ``decided``: what :func:`decide` answered for it."""
-    decision, demand = decided if decided is not None else decide(session, order, channel, only, prefer)
+    ``pending`` when no store can fill it. The decision is in the order's history either way."""
+    decision, demand = decide(session, order, channel, only, prefer)
     explained = explain(decision, demand)
     if not decision.filled:
         order.state, order.store_id, order.accept_by, order.updated_at = o2o.PENDING, None, None, clock.now()
-        _written(session, order, received)
         note(session, order, "unrouted", explained)
         return decision
     now = clock.now()
     if not decision.split:
         store, _ = decision.assignments[0]
-        _give(session, order, store.store_id, now + timedelta(seconds=channel.accept_seconds), received)
+        _give(session, order, store.store_id, now + timedelta(seconds=channel.accept_seconds))
         note(session, order, "routed", {**explained, "store": store.code})
         feed.publish(session, order)
         return decision
     order.state, order.store_id, order.accept_by = o2o.SPLIT, None, None
-    _written(session, order, received)
     parts = _split_lines(order.lines, [share for _, share in decision.assignments])
     note(session, order, "split", {**explained, "parts": [
         {"store": c.code, "share": share} for c, share in decision.assignments]})
@@ -228,18 +223,8 @@ def assign(session: Session, order: O2OOrder, channel: O2OChannel, only: Store |
     return decision
 
 
-def _written(session: Session, order: O2OOrder, received: dict[str, Any] | None) -> None:
-    """A new order written (one ``INSERT``, its routing already settled) and its history begun."""
-    if received is not None:
-        session.add(order)
-        session.flush()
-        note(session, order, "received", received)
-
-
-def _give(session: Session, order: O2OOrder, store_id: int, accept_by: datetime,
-          received: dict[str, Any] | None = None) -> None:
+def _give(session: Session, order: O2OOrder, store_id: int, accept_by: datetime) -> None:
     order.store_id, order.state, order.accept_by, order.updated_at = store_id, o2o.ASSIGNED, accept_by, clock.now()
-    _written(session, order, received)
     reserve(session, order)
 
 
