@@ -127,10 +127,19 @@ def _intake(hq: HQServer, key: str, products: list[str], count: int) -> list[Res
         list(pool.map(send, range(20, count)))
     seconds = time.perf_counter() - started
     rate = (count - 20) / seconds
+    with psycopg.connect(_dsn(hq), autocommit=True) as conn:  # the router routes the burst behind
+        while conn.execute("SELECT count(*) FROM o2o_orders WHERE state = 'received'").fetchone() != (0,):
+            time.sleep(0.05)
+        routed = conn.execute("SELECT count(*) FROM o2o_orders WHERE state <> 'received' AND parent_id IS NULL"
+                              ).fetchone()
+    drained = time.perf_counter() - started
+    assert routed is not None and routed[0] == count
     return [
         Result(f"o2o intake POST /open/orders ({CLIENTS} clients)", latencies, "latency, no limit"),
-        Result(f"o2o intake: {rate:,.0f} orders/s", [seconds * 1000 / (count - 20)], f"≥{TARGET_ORDERS_PER_S} orders/s",
-               limit_ms=1000 / TARGET_ORDERS_PER_S),
+        Result(f"o2o intake: {rate:,.0f} orders/s answered received", [seconds * 1000 / (count - 20)],
+               f"≥{TARGET_ORDERS_PER_S} orders/s", limit_ms=1000 / TARGET_ORDERS_PER_S),
+        Result(f"o2o burst routed behind: {(count - 20) / drained:,.0f} orders/s (all in {drained:.1f} s)",
+               [drained * 1000 / (count - 20)], "info, no limit"),
     ]
 
 
