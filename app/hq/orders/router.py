@@ -32,7 +32,7 @@ NICE = 10
 #: while orders keep coming in (one within this many seconds), the router pauses this long between
 #: two orders: the CPU goes to answering the rush first, the routing catches up as it eases
 RUSH_SECONDS = 0.05
-RUSH_PAUSE = 0.01
+RUSH_PAUSE = 0.1
 
 
 def route_one(sessions: sessionmaker[Session], order_id: int | None = None) -> int | None:
