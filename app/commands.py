@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from app import clock
 from app.context import Actor
+from app.db import driver
 from app.db.models import Command
 from app.domain.errors import DomainError
 
@@ -35,6 +36,8 @@ _ANSWERED = (select(_COMMANDS.c.till, _COMMANDS.c.fingerprint, _COMMANDS.c.respo
 _REMEMBER = insert(_COMMANDS).values({**{c: bindparam(c) for c in ("till", "id", "operator_id", "action",
                                                                    "fingerprint", "created_at")},
                                       "response": bindparam("response", type_=Text())})
+_ANSWERED_NOW = driver.Prepared(_ANSWERED)
+_REMEMBER_NOW = driver.Prepared(_REMEMBER)
 
 
 def fingerprint(action: str, payload: dict[str, Any]) -> str:
@@ -48,23 +51,23 @@ def answered(session: Session, actor: Actor, command_id: str, action: str, paylo
     The same id with a different request is refused (``command_id_reused``)."""
     if not command_id or len(command_id) > MAX_COMMAND_ID or not command_id.isprintable():
         raise DomainError("invalid_request", detail="command_id")
-    found = session.execute(_ANSWERED, {"till": actor.till, "operator_id": actor.operator_id,
-                                        "command_id": command_id}).all()
+    found = driver.execute(session, _ANSWERED_NOW, {"till": actor.till, "operator_id": actor.operator_id,
+                                                     "command_id": command_id}).fetchall()
     if not found:
         return None
     existing = max(found, key=lambda row: row.till != LEGACY_TILL)
     if existing.fingerprint != fingerprint(action, payload):
         raise DomainError("command_id_reused", status=409)
-    return dict(existing.response)
+    return dict(json.loads(existing.response))
 
 
 def remember(session: Session, actor: Actor, command_id: str, action: str, payload: dict[str, Any],
              response: dict[str, Any]) -> None:
     """Keep the answer to ``actor``'s ``command_id`` in the transaction that made the change (the caller commits)."""
-    session.execute(_REMEMBER, {"till": actor.till, "id": command_id, "operator_id": actor.operator_id,
-                                "action": action, "fingerprint": fingerprint(action, payload),
-                                "response": json.dumps(response, ensure_ascii=False, separators=(",", ":")),
-                                "created_at": clock.now()})
+    driver.execute(session, _REMEMBER_NOW, {
+        "till": actor.till, "id": command_id, "operator_id": actor.operator_id, "action": action,
+        "fingerprint": fingerprint(action, payload),
+        "response": json.dumps(response, ensure_ascii=False, separators=(",", ":")), "created_at": clock.now()})
 
 
 def run(
