@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, cast
 
 from sqlalchemy import Table, Text, bindparam, insert, select
@@ -61,13 +62,32 @@ def answered(session: Session, actor: Actor, command_id: str, action: str, paylo
     return dict(json.loads(existing.response))
 
 
+def as_json(response: dict[str, Any]) -> str:
+    """An answer as the API sends it and the command's row keeps it: compact, in UTF-8."""
+    return json.dumps(response, ensure_ascii=False, separators=(",", ":"))
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """A command's answer and its JSON text, serialised once: what is recorded is what is sent."""
+
+    data: dict[str, Any]
+    text: str
+
+    @classmethod
+    def of(cls, data: dict[str, Any]) -> Answer:
+        return cls(data, as_json(data))
+
+
 def remember(session: Session, actor: Actor, command_id: str, action: str, payload: dict[str, Any],
-             response: dict[str, Any]) -> None:
-    """Keep the answer to ``actor``'s ``command_id`` in the transaction that made the change (the caller commits)."""
+             response: dict[str, Any]) -> str:
+    """Keep the answer to ``actor``'s ``command_id`` in the transaction that made the change (the
+    caller commits); its JSON text."""
+    text = as_json(response)
     driver.execute(session, _REMEMBER_NOW, {
         "till": actor.till, "id": command_id, "operator_id": actor.operator_id, "action": action,
-        "fingerprint": fingerprint(action, payload),
-        "response": json.dumps(response, ensure_ascii=False, separators=(",", ":")), "created_at": clock.now()})
+        "fingerprint": fingerprint(action, payload), "response": text, "created_at": clock.now()})
+    return text
 
 
 def run(
@@ -83,18 +103,24 @@ def run(
     The command row is written in the same transaction as the change, so a crash either
     leaves both or neither.
     """
+    return run_answer(session, actor, command_id, action, payload, change).data
+
+
+def run_answer(session: Session, actor: Actor, command_id: str, action: str, payload: dict[str, Any],
+               change: Callable[[], dict[str, Any]]) -> Answer:
+    """``run``, with the answer's JSON text as recorded (a route sends it as it is)."""
     existing = answered(session, actor, command_id, action, payload)
     if existing is not None:
         session.rollback()
-        return existing
+        return Answer.of(existing)
     try:
         response = change()
-        remember(session, actor, command_id, action, payload, response)
+        text = remember(session, actor, command_id, action, payload, response)
         session.commit()  # synchronous=FULL: durable once this returns
     except BaseException:
         session.rollback()
         raise
-    return response
+    return Answer(response, text)
 
 
 def apply(session: Session, change: Callable[[], dict[str, Any]]) -> dict[str, Any]:

@@ -39,11 +39,14 @@ LineRow = tuple[Any, ...]
 
 # Built once: a scan runs these every time, and building a statement costs more than running it.
 _VERSION = select(_TICKETS.c.version, _TICKETS.c.till).where(_TICKETS.c.id == bindparam("ticket_id"))
+#: a ticket's columns that its indexes hold: SQLite rewrites an index entry for every column an
+#: UPDATE sets, changed or not, so a save that changes none of them (a scan) leaves them out
+_INDEXED = ("status", "sale_id", "shift_id", "completed_at")
 _SAVE_TICKET = (update(_TICKETS)
                 .where(_TICKETS.c.id == bindparam("ticket_id"), _TICKETS.c.version == bindparam("was"))
-                .values({c: bindparam(c) for c in ("status", "member_no", "member_tier", "subtotal", "discount",
-                                                   "rounding", "total", "paid", "change", "sale_id", "shift_id",
-                                                   "completed_at", "updated_at", "version")}))
+                .values({c: bindparam(c) for c in ("member_no", "member_tier", "subtotal", "discount", "rounding",
+                                                   "total", "paid", "change", "updated_at", "version")}))
+_SAVE_TICKET_KEYS = _SAVE_TICKET.values({c: bindparam(c) for c in _INDEXED})
 _LINE_COLUMNS = ("ticket_id", "seq", "product_id", "sku", "barcode", "name", "unit", "quantity", "unit_price",
                  "original_price", "amount", "fixed_amount", "voided", "note", "discount", "rounding", "card_no",
                  "reductions")
@@ -54,8 +57,9 @@ _UPDATE_LINE = (update(_LINES).where(_LINES.c.id == bindparam("line_id"))
 _INSERT_TENDER = insert(_TENDERS).values({c: bindparam(c) for c in ("ticket_id", "method", "amount", "created_at",
                                                                      "reference", "ref", "provider",
                                                                      "transaction_id", "payer_bank", "fee")})
-_VERSION_NOW, _SAVE_TICKET_NOW, _INSERT_LINE_NOW, _UPDATE_LINE_NOW, _INSERT_TENDER_NOW = (
-    driver.Prepared(s) for s in (_VERSION, _SAVE_TICKET, _INSERT_LINE, _UPDATE_LINE, _INSERT_TENDER))
+_VERSION_NOW, _SAVE_TICKET_NOW, _SAVE_TICKET_KEYS_NOW, _INSERT_LINE_NOW, _UPDATE_LINE_NOW, _INSERT_TENDER_NOW = (
+    driver.Prepared(s) for s in (_VERSION, _SAVE_TICKET, _SAVE_TICKET_KEYS, _INSERT_LINE, _UPDATE_LINE,
+                                 _INSERT_TENDER))
 
 
 def _line_row(line: Line) -> LineRow:
@@ -67,12 +71,19 @@ def _coupon_row(coupon: Coupon) -> tuple[int]:
     return (coupon.discount,)
 
 
+def _keys(sale: Sale) -> tuple[Any, ...]:
+    """The sale's values of the ticket's indexed columns (``_INDEXED``)."""
+    return (sale.status.value, sale.sale_id, sale.shift_id, sale.completed_at)
+
+
 @dataclass(slots=True)
 class _Stored:
     """A ticket as its row holds it: the aggregate and what each child row was saved with."""
 
     version: int
     sale: Sale
+    #: the indexed columns as the row holds them (``_keys``)
+    keys: tuple[Any, ...] = ()
     lines: dict[int, LineRow] = field(default_factory=dict)
     coupons: dict[int, tuple[int]] = field(default_factory=dict)
     payments: set[int] = field(default_factory=set)
@@ -111,7 +122,7 @@ class Tickets:
                     shift_id=row.shift_id, created_at=row.created_at, completed_at=row.completed_at,
                     subtotal=row.subtotal, discount=row.discount, rounding=row.rounding, total=row.total,
                     paid=row.paid, change=row.change)
-        stored = _Stored(row.version, sale)
+        stored = _Stored(row.version, sale, _keys(sale))
         lines = session.execute(
             select(_LINES, Category.name.label("category_name"), Product.brand)
             .join(Product, Product.id == _LINES.c.product_id).outerjoin(Category, Category.id == Product.category_id)
@@ -147,7 +158,7 @@ class Tickets:
             created_at=sale.created_at, updated_at=sale.created_at, subtotal=0, discount=0, rounding=0, total=0, paid=0,
             change=0, version=0)))
         sale.id = _new_id(result)
-        _touched(session)[sale.id] = _Stored(0, sale)
+        _touched(session)[sale.id] = _Stored(0, sale, _keys(sale))
         return sale
 
     def save(self, session: Session, sale: Sale, moment: datetime) -> None:
@@ -155,12 +166,16 @@ class Tickets:
         stored = _touched(session).get(sale.id)
         if stored is None or stored.sale is not sale:
             raise RuntimeError(f"ticket {sale.id} saved without being loaded in this transaction")
-        moved = driver.execute(session, _SAVE_TICKET_NOW, {
-            "ticket_id": sale.id, "was": stored.version, "status": sale.status.value, "member_no": sale.member_no,
-            "member_tier": sale.member_tier, "subtotal": sale.subtotal, "discount": sale.discount,
-            "rounding": sale.rounding, "total": sale.total, "paid": sale.paid, "change": sale.change,
-            "sale_id": sale.sale_id, "shift_id": sale.shift_id, "completed_at": sale.completed_at, "updated_at": moment,
-            "version": stored.version + 1})
+        keys = _keys(sale)
+        values = {"ticket_id": sale.id, "was": stored.version, "member_no": sale.member_no,
+                  "member_tier": sale.member_tier, "subtotal": sale.subtotal, "discount": sale.discount,
+                  "rounding": sale.rounding, "total": sale.total, "paid": sale.paid, "change": sale.change,
+                  "updated_at": moment, "version": stored.version + 1}
+        if keys == stored.keys:
+            moved = driver.execute(session, _SAVE_TICKET_NOW, values)
+        else:
+            moved = driver.execute(session, _SAVE_TICKET_KEYS_NOW, {**values, **dict(zip(_INDEXED, keys, strict=True))})
+            stored.keys = keys
         if moved.rowcount != 1:  # changed under us by a writer that bypassed this copy
             raise DomainError("ticket_changed", status=409)
         stored.version += 1

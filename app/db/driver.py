@@ -16,15 +16,16 @@ caller reads what it needs (``stored_time`` for a ``DateTime`` column).
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections import namedtuple
 from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import DateTime
+from sqlalchemy import Connection, DateTime, event
 from sqlalchemy.dialects import sqlite
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, SessionTransaction
 from sqlalchemy.sql import Executable
 
 _DIALECT = sqlite.dialect(paramstyle="named")
@@ -33,28 +34,87 @@ _DIALECT = sqlite.dialect(paramstyle="named")
 class Prepared:
     """A statement compiled once to SQLite's SQL, its parameters named as its bindparams are."""
 
-    __slots__ = ("sql", "defaults")
+    __slots__ = ("sql", "defaults", "expanding", "_sized")
 
     def __init__(self, statement: Executable) -> None:
         compiled = statement.compile(dialect=_DIALECT)  # type: ignore[attr-defined]
         self.sql = str(compiled)
         #: the values the statement carries itself (a literal, ``seq + 1``'s one)
-        self.defaults = {name: bind.effective_value for bind, name in compiled.bind_names.items() if not bind.required}
+        self.defaults = {name: bind.effective_value for bind, name in compiled.bind_names.items()
+                         if not bind.required}
+        # a column the statement leaves out gets its default, as SQLAlchemy's execution would give it
+        for column in [*getattr(compiled, "insert_prefetch", ()), *getattr(compiled, "update_prefetch", ())]:
+            default = column.default if column in getattr(compiled, "insert_prefetch", ()) else column.onupdate
+            if default is None or not default.is_scalar:
+                raise ValueError(f"{column}: only a constant default can be filled in here")
+            self.defaults[column.key] = default.arg
+        #: ``IN`` lists given as one list (``bindparam(expanding=True)``): one placeholder per value
+        self.expanding = tuple(name for bind, name in compiled.bind_names.items() if bind.expanding)
+        self._sized: dict[tuple[int, ...], str] = {}
+
+    def expanded(self, params: dict[str, Any]) -> str:
+        """The SQL for these lists' lengths (an empty list matches nothing), with each list's values
+        put in ``params`` under names of their own."""
+        sizes = tuple(len(params[name]) for name in self.expanding)
+        sql = self._sized.get(sizes)
+        if sql is None:
+            sql = self.sql
+            for name, size in zip(self.expanding, sizes, strict=True):
+                names = ", ".join(f":{name}__{i}" for i in range(size)) or "NULL"
+                sql = sql.replace(f"__[POSTCOMPILE_{name}]", names)
+            self._sized[sizes] = sql
+        for name in self.expanding:
+            params.update({f"{name}__{i}": value for i, value in enumerate(params.pop(name))})
+        return sql
 
     def __repr__(self) -> str:
         return f"Prepared({self.sql!r})"
 
 
+#: where a session keeps the driver's connection of its transaction, while that lasts
+_KEPT = "omnistore_driver"
+
+
+@event.listens_for(Session, "after_begin")
+def _keep(session: Session, _transaction: SessionTransaction, connection: Connection) -> None:
+    raw = connection.connection.dbapi_connection
+    if isinstance(raw, sqlite3.Connection):
+        session.info[_KEPT] = raw
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _let_go(session: Session, transaction: SessionTransaction) -> None:
+    if transaction.parent is None:  # the transaction, not a savepoint in it: its connection goes back
+        session.info.pop(_KEPT, None)
+
+
 def connection(session: Session) -> sqlite3.Connection:
     """The driver's connection of ``session``'s transaction (begun here if it was not yet)."""
-    raw = session.connection().connection.dbapi_connection
-    assert isinstance(raw, sqlite3.Connection), "the store's database is SQLite"
+    raw: sqlite3.Connection | None = session.info.get(_KEPT)
+    if raw is None:
+        session.connection()
+        raw = session.info.get(_KEPT)
+        assert raw is not None, "the store's database is SQLite"
     return raw
 
 
 def _bound(statement: Prepared, params: Mapping[str, Any]) -> dict[str, Any]:
-    bound = {k: (_stored(v) if isinstance(v, datetime) else v) for k, v in params.items()}
+    bound = {k: (_stored(v) if isinstance(v, datetime) else _json_in(v) if isinstance(v, Json) else v)
+             for k, v in params.items()}
     return {**statement.defaults, **bound} if statement.defaults else bound
+
+
+class Json:
+    """A value for a ``JSON`` column, stored as SQLAlchemy's ``JSON`` stores it (``json.dumps``)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+
+def _json_in(value: Json) -> str:
+    return json.dumps(value.value)
 
 
 #: ``DateTime`` on SQLite, in and out: SQLAlchemy's own processors
@@ -91,7 +151,8 @@ def execute(session: Session, statement: Prepared, params: Mapping[str, Any]) ->
     """Run ``statement`` in ``session``'s transaction; its rows are read by attribute."""
     cursor = connection(session).cursor()
     cursor.row_factory = _named
-    return cursor.execute(statement.sql, _bound(statement, params))
+    bound = _bound(statement, params)
+    return cursor.execute(statement.expanded(bound) if statement.expanding else statement.sql, bound)
 
 
 def insert(session: Session, statement: Prepared, params: Mapping[str, Any]) -> int:
@@ -102,4 +163,5 @@ def insert(session: Session, statement: Prepared, params: Mapping[str, Any]) -> 
 
 
 def execute_many(session: Session, statement: Prepared, rows: Iterable[Mapping[str, Any]]) -> None:
+    assert not statement.expanding, "a list of rows, each with its own IN list: one execute each"
     connection(session).executemany(statement.sql, [_bound(statement, row) for row in rows])

@@ -196,7 +196,7 @@ Bearer = Annotated[str, Depends(bearer)]
 
 def till_command(request: Request, token: str, command_id: str | None, action: str, payload: dict[str, Any],
                  change: Callable[[Session, Actor, StoreState], dict[str, Any]], *,
-                 moves_money: bool = True) -> dict[str, Any]:
+                 moves_money: bool = True) -> commands.Answer:
     """``command`` for a till's call on its ticket, in one transaction on the route's thread:
     the token is resolved in the transaction that runs ``change``."""
     state = store_state(request)
@@ -205,8 +205,8 @@ def till_command(request: Request, token: str, command_id: str | None, action: s
             relaxed(session)
         who = auth.resolve(session, token)
         if command_id is None:
-            return commands.apply(session, lambda: change(session, who, state))
-        return commands.run(session, who, command_id, action, payload, lambda: change(session, who, state))
+            return commands.Answer.of(commands.apply(session, lambda: change(session, who, state)))
+        return commands.run_answer(session, who, command_id, action, payload, lambda: change(session, who, state))
 
 
 def who_is(state: StoreState, token: str) -> Actor:

@@ -125,6 +125,6 @@ def complete(ticket_id: RowId, body: schemas.CommandIn, token: Bearer, request: 
     result = till_command(
         request, token, body.command_id, "complete", {"ticket": ticket_id},
         lambda session, who, state: checkout.complete(session, state.tickets, who, ticket_id, state.settings))
-    if any(line.get("card_no") for line in result["ticket"]["lines"]):  # stored: now the cards go live
-        loyalty.activate_gift_cards(store_state(request).hq(), result["ticket"])
+    if any(line.get("card_no") for line in result.data["ticket"]["lines"]):  # stored: now the cards go live
+        loyalty.activate_gift_cards(store_state(request).hq(), result.data["ticket"])
     return answer(SaleOut, result)
