@@ -83,6 +83,11 @@ class _Item:
     cost: int = 0
     costed: int = 0
 
+    def sums(self) -> dict[str, int]:
+        """Its sums by column (``dataclasses.asdict`` deep-copies: ten times the cost)."""
+        return {"quantity": self.quantity, "lines": self.lines, "amount": self.amount, "cost": self.cost,
+                "costed": self.costed}
+
     def add(self, quantity: int, amount: int, cost: int | None) -> None:
         self.quantity += quantity
         self.lines += 1
@@ -127,9 +132,9 @@ def record_sale(session: Session, sale: Sale) -> None:
     if taken:
         driver.execute_many(session, _ADD_TENDER_NOW, [{"hour": hour, "method": m, "amount": a, "count": 1} for m, a in taken.items()])
     if items:
-        driver.execute_many(session, _ADD_ITEM_DAY_NOW, [{"day": day, "product_id": p, **asdict(x)} for p, x in items.items()])
-        driver.execute_many(session, _ADD_ITEM_MONTH_NOW, [{"month": month, "product_id": p, **asdict(x)} for p, x in items.items()])
-        driver.execute_many(session, _ADD_CATEGORY_NOW, [{"day": day, "category_id": c, **asdict(x)} for c, x in categories.items()])
+        driver.execute_many(session, _ADD_ITEM_DAY_NOW, [{"day": day, "product_id": p, **x.sums()} for p, x in items.items()])
+        driver.execute_many(session, _ADD_ITEM_MONTH_NOW, [{"month": month, "product_id": p, **x.sums()} for p, x in items.items()])
+        driver.execute_many(session, _ADD_CATEGORY_NOW, [{"day": day, "category_id": c, **x.sums()} for c, x in categories.items()])
     SALE_BELL.ring_after_commit(session)
 
 
