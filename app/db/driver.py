@@ -91,10 +91,10 @@ def _let_go(session: Session, transaction: SessionTransaction) -> None:
 def connection(session: Session) -> sqlite3.Connection:
     """The driver's connection of ``session``'s transaction (begun here if it was not yet)."""
     raw: sqlite3.Connection | None = session.info.get(_KEPT)
-    if raw is None:
-        session.connection()
-        raw = session.info.get(_KEPT)
-        assert raw is not None, "the store's database is SQLite"
+    if raw is None:  # no statement yet, or the transaction began before this module was imported
+        found = session.connection().connection.dbapi_connection
+        assert isinstance(found, sqlite3.Connection), "the store's database is SQLite"
+        raw = session.info[_KEPT] = found
     return raw
 
 

@@ -98,3 +98,14 @@ def test_a_default_only_python_can_work_out_is_refused_when_prepared() -> None:
                   Column("at", DateTime, default=datetime.now))
     with pytest.raises(ValueError, match="constant default"):
         driver.Prepared(insert(table).values(name=bindparam("name")))
+
+
+def test_a_transaction_begun_before_its_first_driver_statement_is_the_one_it_runs_in(
+        sessions: sessionmaker[Session]) -> None:
+    """A session that began (a command-line tool's) before anything was run on the driver."""
+    with sessions() as session:
+        session.execute(text("SELECT 1"))
+        session.info.pop("omnistore_driver", None)  # as if the listener had not been there at its BEGIN
+        recorded = outbox.record(session, Kept("probe", {}))
+        session.rollback()
+        assert session.scalar(select(OutboxEvent.id).where(OutboxEvent.id == recorded.id)) is None
