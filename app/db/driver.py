@@ -8,10 +8,12 @@ own columns, checked by mypy and the tests) and compiled once to their SQL, then
 connection the session's transaction holds: the same transaction, the same write lock, the same
 commit. Everything else keeps to the ORM.
 
-What SQLAlchemy's types would do on the way in is done here for the two kinds of value these
+What SQLAlchemy's types and its execution would do on the way in is done here for what these
 statements bind: a ``datetime`` goes in as the text SQLAlchemy stores for ``DateTime`` on SQLite
-(``2026-12-03 19:54:08.000000``), a ``bool`` as 0 or 1 (the driver's own). On the way out the
-caller reads what it needs (``stored_time`` for a ``DateTime`` column).
+(``2026-12-03 19:54:08.000000``), a value for a ``JSON`` column (wrapped in ``Json``) as its
+``json.dumps``, a ``bool`` as 0 or 1 (the driver's own); a column left out gets its constant
+default, an ``IN`` list one placeholder per value. On the way out the caller reads what it needs
+(``stored_time`` for a ``DateTime`` column).
 """
 
 from __future__ import annotations
@@ -143,7 +145,7 @@ def _named(cursor: sqlite3.Cursor, values: tuple[Any, ...]) -> Any:
     fields = tuple(column[0] for column in cursor.description)
     row_type = _ROWS.get(fields)
     if row_type is None:
-        row_type = _ROWS.setdefault(fields, namedtuple("Row", fields))
+        row_type = _ROWS.setdefault(fields, namedtuple("Row", fields, rename=True))
     return row_type._make(values)
 
 
