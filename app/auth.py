@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from app import audit, clock
 from app.context import Actor, OverrideRequest
+from app.db import driver
 from app.db.models import LoginFailure, Operator, Override, SessionToken, Till
 from app.domain.errors import DomainError
 from app.domain.roles import ROLE_RANK
@@ -111,14 +112,15 @@ _RESOLVE = (select(_SESSIONS.c.revoked, _SESSIONS.c.expires_at, _SESSIONS.c.till
                    _OPERATORS.c.name, _OPERATORS.c.role, _OPERATORS.c.active, _OPERATORS.c.locked)
             .select_from(_SESSIONS.join(_OPERATORS, _OPERATORS.c.id == _SESSIONS.c.operator_id))
             .where(_SESSIONS.c.token_hash == bindparam("token_hash")))
+_RESOLVE_NOW = driver.Prepared(_RESOLVE)
 
 
 def resolve(session: Session, token: str) -> Actor:
     """Who holds ``token`` (a till's bearer token), or ``unauthorized`` / ``token_expired``."""
-    row = session.execute(_RESOLVE, {"token_hash": token_hash(token)}).first()
+    row = driver.execute(session, _RESOLVE_NOW, {"token_hash": token_hash(token)}).fetchone()
     if row is None or row.revoked or not row.active or row.locked:
         raise DomainError("unauthorized", status=401)
-    if row.expires_at <= clock.now():
+    if driver.stored_time(row.expires_at) <= clock.now():
         raise DomainError("token_expired", status=401)
     return Actor(row.id, row.code, row.name, row.role, row.till)
 

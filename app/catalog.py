@@ -12,6 +12,7 @@ from typing import cast
 from sqlalchemy import Table, bindparam, select
 from sqlalchemy.orm import Session
 
+from app.db import driver
 from app.db.models import Barcode, Category, Meta, Product
 from app.domain.barcode import CodeKind, InStoreLayout, parse_code
 from app.domain.errors import DomainError
@@ -97,6 +98,7 @@ _BY_PLU = select(*_VIEW_COLUMNS).select_from(_WITH_CATEGORY).where(_PRODUCTS.c.p
                                                                     _PRODUCTS.c.active)
 _BY_SKU = select(*_VIEW_COLUMNS).select_from(_WITH_CATEGORY).where(_PRODUCTS.c.sku == bindparam("code"),
                                                                     _PRODUCTS.c.active)
+_BY_BARCODE_NOW, _BY_PLU_NOW, _BY_SKU_NOW = (driver.Prepared(s) for s in (_BY_BARCODE, _BY_PLU, _BY_SKU))
 
 
 def lookup(session: Session, raw: str, layout: InStoreLayout) -> Lookup:
@@ -105,12 +107,13 @@ def lookup(session: Session, raw: str, layout: InStoreLayout) -> Lookup:
     code = normalise_code(raw)
     pack = 1
     if scanned.kind in (CodeKind.PLU, CodeKind.IN_STORE):
-        row = session.execute(_BY_PLU, {"code": scanned.code}).first()
+        row = driver.execute(session, _BY_PLU_NOW, {"code": scanned.code}).fetchone()
     elif scanned.kind is CodeKind.SKU:
-        row = session.execute(_BY_SKU, {"code": scanned.code}).first()
+        row = driver.execute(session, _BY_SKU_NOW, {"code": scanned.code}).fetchone()
     else:
         alternative = "0" + scanned.code if scanned.kind is CodeKind.UPCA else scanned.code
-        row = session.execute(_BY_BARCODE, {"code": scanned.code, "alternative": alternative}).first()
+        row = driver.execute(session, _BY_BARCODE_NOW, {"code": scanned.code,
+                                                                 "alternative": alternative}).fetchone()
         if row is not None:
             pack = row.pack_quantity
     if row is None:

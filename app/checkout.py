@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from app import audit, auth, clock, events, outbox, outside, promotions, reports, shifts, stock
 from app.catalog import lookup
 from app.context import Actor, OverrideRequest
+from app.db import driver
 from app.db.models import Operator, SaleCounter
 from app.domain.errors import DomainError
 from app.domain.money import check_amount, format_fen
@@ -310,8 +311,9 @@ _NEXT_SALE_NO = (sqlite_insert(_COUNTERS).values(till=bindparam("till"), day=bin
                  .on_conflict_do_update(index_elements=[_COUNTERS.c.till, _COUNTERS.c.day],
                                         set_={"seq": _COUNTERS.c.seq + 1})
                  .returning(_COUNTERS.c.seq))
+_NEXT_SALE_NO_NOW = driver.Prepared(_NEXT_SALE_NO)
 
 
 def _next_sale_id(session: Session, till: str, day: str) -> str:
-    seq = session.execute(_NEXT_SALE_NO, {"till": till, "day": day}).scalar_one()
+    seq = driver.execute(session, _NEXT_SALE_NO_NOW, {"till": till, "day": day}).fetchone()[0]
     return f"{till}-{day}-{seq:04d}"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, cast
 
 from sqlalchemy import Table, Text, bindparam, insert, select
@@ -16,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from app import clock
 from app.context import Actor
+from app.db import driver
 from app.db.models import Command
 from app.domain.errors import DomainError
 
@@ -35,6 +37,8 @@ _ANSWERED = (select(_COMMANDS.c.till, _COMMANDS.c.fingerprint, _COMMANDS.c.respo
 _REMEMBER = insert(_COMMANDS).values({**{c: bindparam(c) for c in ("till", "id", "operator_id", "action",
                                                                    "fingerprint", "created_at")},
                                       "response": bindparam("response", type_=Text())})
+_ANSWERED_NOW = driver.Prepared(_ANSWERED)
+_REMEMBER_NOW = driver.Prepared(_REMEMBER)
 
 
 def fingerprint(action: str, payload: dict[str, Any]) -> str:
@@ -48,23 +52,42 @@ def answered(session: Session, actor: Actor, command_id: str, action: str, paylo
     The same id with a different request is refused (``command_id_reused``)."""
     if not command_id or len(command_id) > MAX_COMMAND_ID or not command_id.isprintable():
         raise DomainError("invalid_request", detail="command_id")
-    found = session.execute(_ANSWERED, {"till": actor.till, "operator_id": actor.operator_id,
-                                        "command_id": command_id}).all()
+    found = driver.execute(session, _ANSWERED_NOW, {"till": actor.till, "operator_id": actor.operator_id,
+                                                     "command_id": command_id}).fetchall()
     if not found:
         return None
     existing = max(found, key=lambda row: row.till != LEGACY_TILL)
     if existing.fingerprint != fingerprint(action, payload):
         raise DomainError("command_id_reused", status=409)
-    return dict(existing.response)
+    return dict(json.loads(existing.response))
+
+
+def as_json(response: dict[str, Any]) -> str:
+    """An answer as the API sends it and the command's row keeps it: compact, in UTF-8."""
+    return json.dumps(response, ensure_ascii=False, separators=(",", ":"))
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """A command's answer and its JSON text, serialised once: what is recorded is what is sent."""
+
+    data: dict[str, Any]
+    text: str
+
+    @classmethod
+    def of(cls, data: dict[str, Any]) -> Answer:
+        return cls(data, as_json(data))
 
 
 def remember(session: Session, actor: Actor, command_id: str, action: str, payload: dict[str, Any],
-             response: dict[str, Any]) -> None:
-    """Keep the answer to ``actor``'s ``command_id`` in the transaction that made the change (the caller commits)."""
-    session.execute(_REMEMBER, {"till": actor.till, "id": command_id, "operator_id": actor.operator_id,
-                                "action": action, "fingerprint": fingerprint(action, payload),
-                                "response": json.dumps(response, ensure_ascii=False, separators=(",", ":")),
-                                "created_at": clock.now()})
+             response: dict[str, Any]) -> str:
+    """Keep the answer to ``actor``'s ``command_id`` in the transaction that made the change (the
+    caller commits); its JSON text."""
+    text = as_json(response)
+    driver.execute(session, _REMEMBER_NOW, {
+        "till": actor.till, "id": command_id, "operator_id": actor.operator_id, "action": action,
+        "fingerprint": fingerprint(action, payload), "response": text, "created_at": clock.now()})
+    return text
 
 
 def run(
@@ -80,18 +103,24 @@ def run(
     The command row is written in the same transaction as the change, so a crash either
     leaves both or neither.
     """
+    return run_answer(session, actor, command_id, action, payload, change).data
+
+
+def run_answer(session: Session, actor: Actor, command_id: str, action: str, payload: dict[str, Any],
+               change: Callable[[], dict[str, Any]]) -> Answer:
+    """``run``, with the answer's JSON text as recorded (a route sends it as it is)."""
     existing = answered(session, actor, command_id, action, payload)
     if existing is not None:
         session.rollback()
-        return existing
+        return Answer.of(existing)
     try:
         response = change()
-        remember(session, actor, command_id, action, payload, response)
+        text = remember(session, actor, command_id, action, payload, response)
         session.commit()  # synchronous=FULL: durable once this returns
     except BaseException:
         session.rollback()
         raise
-    return response
+    return Answer(response, text)
 
 
 def apply(session: Session, change: Callable[[], dict[str, Any]]) -> dict[str, Any]:

@@ -6,15 +6,17 @@ import uuid
 from dataclasses import dataclass
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, Table, bindparam, insert
+from sqlalchemy import Table, bindparam, insert
 from sqlalchemy.orm import Session
 
 from app import clock
+from app.db import driver
 from app.db.models import OutboxEvent
 from app.events import Event, Kept
 
 _OUTBOX = cast(Table, OutboxEvent.__table__)
 _RECORD = insert(_OUTBOX).values({c: bindparam(c) for c in ("event_id", "kind", "payload", "created_at")})
+_RECORD_NOW = driver.Prepared(_RECORD)
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,11 +33,9 @@ def record(session: Session, event: Event) -> Recorded:
     One INSERT, run now: the events of one transaction take their places in the order recorded."""
     kind = event.kind if isinstance(event, Kept) else event.KIND
     event_id = uuid.uuid4().hex
-    result = cast(CursorResult[Any], session.execute(_RECORD, {"event_id": event_id, "kind": kind,
-                                                               "payload": event.payload(), "created_at": clock.now()}))
-    key = result.inserted_primary_key
-    assert key is not None, "an INSERT always has its new row's key"
-    return Recorded(int(key[0]), event_id)
+    key = driver.insert(session, _RECORD_NOW, {"event_id": event_id, "kind": kind,
+                                               "payload": driver.Json(event.payload()), "created_at": clock.now()})
+    return Recorded(key, event_id)
 
 
 def record_event(session: Session, kind: str, payload: dict[str, Any]) -> Recorded:

@@ -34,6 +34,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app import clock, commands
 from app.context import Actor
+from app.db import driver
 from app.db.models import OutsideCall
 from app.domain.errors import DomainError
 
@@ -144,9 +145,10 @@ def pending_on(session: Session, ticket_id: int) -> bool:
         from app.paycodes import in_flight_clause
 
         calls = cast(Table, OutsideCall.__table__)
-        _PENDING = select(or_(exists().where(calls.c.ticket_id == bindparam("ticket_id"), calls.c.state == PENDING),
-                              in_flight_clause(bindparam("ticket_id"))))
-    return bool(session.execute(_PENDING, {"ticket_id": ticket_id}).scalar())
+        _PENDING = driver.Prepared(select(or_(
+            exists().where(calls.c.ticket_id == bindparam("ticket_id"), calls.c.state == PENDING),
+            in_flight_clause(bindparam("ticket_id")))))
+    return bool(driver.execute(session, _PENDING, {"ticket_id": ticket_id}).fetchone()[0])
 
 
 def undo_abandoned(sessions: sessionmaker[Session], limit: int = 50, *, started: datetime | None = None) -> int:

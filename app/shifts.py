@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from app import clock, outbox
 from app.context import Actor
+from app.db import driver
 from app.db.models import PaymentRefund, Return, Shift, Tender, Ticket, TopUp
 from app.domain.errors import DomainError
 from app.domain.money import check_amount
@@ -23,11 +24,12 @@ def current(session: Session, till: str) -> Shift | None:
 _OPEN_AT = (select(cast(Table, Shift.__table__).c.id)
             .where(cast(Table, Shift.__table__).c.till == bindparam("till"),
                    cast(Table, Shift.__table__).c.status == "open"))
+_OPEN_AT_NOW = driver.Prepared(_OPEN_AT)
 
 
 def check_open(session: Session, till: str) -> None:
     """``shift_not_open`` unless the till has an open shift (one indexed read, no row loaded)."""
-    if session.execute(_OPEN_AT, {"till": till}).first() is None:
+    if driver.execute(session, _OPEN_AT_NOW, {"till": till}).fetchone() is None:
         raise DomainError("shift_not_open", status=409)
 
 

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from app import auth, clock, outbox
 from app.catalog import lookup
 from app.context import Actor, OverrideRequest
+from app.db import driver
 from app.db.models import Barcode, Product, StockLevel, StockMovement
 from app.domain.barcode import InStoreLayout
 from app.domain.errors import DomainError
@@ -37,6 +38,11 @@ _SET_LEVEL = (update(_LEVEL_TABLE).where(_LEVEL_TABLE.c.product_id == bindparam(
               .values(quantity=bindparam("quantity"), updated_at=bindparam("updated_at")))
 _ADD_LEVEL = insert(_LEVEL_TABLE)
 _ADD_MOVEMENT = insert(_MOVEMENT_TABLE)
+# a sale's stock moves on the driver's connection (``app.db.driver``): its completion runs these
+_LEVELS_NOW, _SET_LEVEL_NOW = driver.Prepared(_LEVELS), driver.Prepared(_SET_LEVEL)
+_ADD_LEVEL_NOW = driver.Prepared(_ADD_LEVEL.values({c: bindparam(c) for c in ("product_id", "quantity", "updated_at")}))
+_ADD_MOVEMENT_NOW = driver.Prepared(_ADD_MOVEMENT.values(
+    {c: bindparam(c) for c in ("product_id", "sku", "delta", "reason", "ref", "operator_id", "at")}))
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +78,8 @@ def apply(session: Session, moves: Iterable[Move], reason: str, ref: str, actor:
     at = clock.now()
     lines = []
     moving = [pid for pid, delta in by_product.items() if delta]
-    levels = {row.product_id: row.quantity for row in session.execute(_LEVELS, {"ids": moving})} if moving else {}
+    levels = ({row.product_id: row.quantity for row in driver.execute(session, _LEVELS_NOW, {"ids": moving})}
+              if moving else {})
     changed, added, movements = [], [], []
     operator_id = actor.operator_id if actor else None
     for product_id, delta in by_product.items():
@@ -90,11 +97,11 @@ def apply(session: Session, moves: Iterable[Move], reason: str, ref: str, actor:
         lines.append(StockLine(product.sku, delta, product.unit, quantity))
     # one statement each for the levels that moved, the new ones and the movements, not a flush per row
     if changed:
-        session.execute(_SET_LEVEL, changed)
+        driver.execute_many(session, _SET_LEVEL_NOW, changed)
     if added:
-        session.execute(_ADD_LEVEL, added)
+        driver.execute_many(session, _ADD_LEVEL_NOW, added)
     if movements:
-        session.execute(_ADD_MOVEMENT, movements)
+        driver.execute_many(session, _ADD_MOVEMENT_NOW, movements)
     moved = StockMoved(reason, ref, till, tuple(lines))
     if lines:
         outbox.record(session, moved)

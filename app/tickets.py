@@ -23,6 +23,7 @@ from typing import Any, cast
 from sqlalchemy import CursorResult, Result, Table, bindparam, event, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.db import driver
 from app.db.models import Category, Product, Tender, Ticket, TicketCoupon, TicketLine
 from app.domain.errors import DomainError
 from app.domain.quantity import Unit
@@ -38,11 +39,14 @@ LineRow = tuple[Any, ...]
 
 # Built once: a scan runs these every time, and building a statement costs more than running it.
 _VERSION = select(_TICKETS.c.version, _TICKETS.c.till).where(_TICKETS.c.id == bindparam("ticket_id"))
+#: a ticket's columns that its indexes hold: SQLite rewrites an index entry for every column an
+#: UPDATE sets, changed or not, so a save that changes none of them (a scan) leaves them out
+_INDEXED = ("status", "sale_id", "shift_id", "completed_at")
 _SAVE_TICKET = (update(_TICKETS)
                 .where(_TICKETS.c.id == bindparam("ticket_id"), _TICKETS.c.version == bindparam("was"))
-                .values({c: bindparam(c) for c in ("status", "member_no", "member_tier", "subtotal", "discount",
-                                                   "rounding", "total", "paid", "change", "sale_id", "shift_id",
-                                                   "completed_at", "updated_at", "version")}))
+                .values({c: bindparam(c) for c in ("member_no", "member_tier", "subtotal", "discount", "rounding",
+                                                   "total", "paid", "change", "updated_at", "version")}))
+_SAVE_TICKET_KEYS = _SAVE_TICKET.values({c: bindparam(c) for c in _INDEXED})
 _LINE_COLUMNS = ("ticket_id", "seq", "product_id", "sku", "barcode", "name", "unit", "quantity", "unit_price",
                  "original_price", "amount", "fixed_amount", "voided", "note", "discount", "rounding", "card_no",
                  "reductions")
@@ -53,6 +57,9 @@ _UPDATE_LINE = (update(_LINES).where(_LINES.c.id == bindparam("line_id"))
 _INSERT_TENDER = insert(_TENDERS).values({c: bindparam(c) for c in ("ticket_id", "method", "amount", "created_at",
                                                                      "reference", "ref", "provider",
                                                                      "transaction_id", "payer_bank", "fee")})
+_VERSION_NOW, _SAVE_TICKET_NOW, _SAVE_TICKET_KEYS_NOW, _INSERT_LINE_NOW, _UPDATE_LINE_NOW, _INSERT_TENDER_NOW = (
+    driver.Prepared(s) for s in (_VERSION, _SAVE_TICKET, _SAVE_TICKET_KEYS, _INSERT_LINE, _UPDATE_LINE,
+                                 _INSERT_TENDER))
 
 
 def _line_row(line: Line) -> LineRow:
@@ -64,12 +71,19 @@ def _coupon_row(coupon: Coupon) -> tuple[int]:
     return (coupon.discount,)
 
 
+def _keys(sale: Sale) -> tuple[Any, ...]:
+    """The sale's values of the ticket's indexed columns (``_INDEXED``)."""
+    return (sale.status.value, sale.sale_id, sale.shift_id, sale.completed_at)
+
+
 @dataclass(slots=True)
 class _Stored:
     """A ticket as its row holds it: the aggregate and what each child row was saved with."""
 
     version: int
     sale: Sale
+    #: the indexed columns as the row holds them (``_keys``)
+    keys: tuple[Any, ...] = ()
     lines: dict[int, LineRow] = field(default_factory=dict)
     coupons: dict[int, tuple[int]] = field(default_factory=dict)
     payments: set[int] = field(default_factory=set)
@@ -89,7 +103,7 @@ class Tickets:
 
     def load(self, session: Session, ticket_id: int, rules: SaleRules | None = None, *, till: str | None = None) -> Sale:
         """The ticket, at ``till`` when given (another till's ticket is not found)."""
-        version = session.execute(_VERSION, {"ticket_id": ticket_id}).first()
+        version = driver.execute(session, _VERSION_NOW, {"ticket_id": ticket_id}).fetchone()
         if version is None or (till is not None and version.till != till):
             raise DomainError("ticket_not_found", status=404, ticket=ticket_id)
         with self._lock:
@@ -108,7 +122,7 @@ class Tickets:
                     shift_id=row.shift_id, created_at=row.created_at, completed_at=row.completed_at,
                     subtotal=row.subtotal, discount=row.discount, rounding=row.rounding, total=row.total,
                     paid=row.paid, change=row.change)
-        stored = _Stored(row.version, sale)
+        stored = _Stored(row.version, sale, _keys(sale))
         lines = session.execute(
             select(_LINES, Category.name.label("category_name"), Product.brand)
             .join(Product, Product.id == _LINES.c.product_id).outerjoin(Category, Category.id == Product.category_id)
@@ -144,7 +158,7 @@ class Tickets:
             created_at=sale.created_at, updated_at=sale.created_at, subtotal=0, discount=0, rounding=0, total=0, paid=0,
             change=0, version=0)))
         sale.id = _new_id(result)
-        _touched(session)[sale.id] = _Stored(0, sale)
+        _touched(session)[sale.id] = _Stored(0, sale, _keys(sale))
         return sale
 
     def save(self, session: Session, sale: Sale, moment: datetime) -> None:
@@ -152,12 +166,16 @@ class Tickets:
         stored = _touched(session).get(sale.id)
         if stored is None or stored.sale is not sale:
             raise RuntimeError(f"ticket {sale.id} saved without being loaded in this transaction")
-        moved = _cursor(session.execute(_SAVE_TICKET, {
-            "ticket_id": sale.id, "was": stored.version, "status": sale.status.value, "member_no": sale.member_no,
-            "member_tier": sale.member_tier, "subtotal": sale.subtotal, "discount": sale.discount,
-            "rounding": sale.rounding, "total": sale.total, "paid": sale.paid, "change": sale.change,
-            "sale_id": sale.sale_id, "shift_id": sale.shift_id, "completed_at": sale.completed_at, "updated_at": moment,
-            "version": stored.version + 1}))
+        keys = _keys(sale)
+        values = {"ticket_id": sale.id, "was": stored.version, "member_no": sale.member_no,
+                  "member_tier": sale.member_tier, "subtotal": sale.subtotal, "discount": sale.discount,
+                  "rounding": sale.rounding, "total": sale.total, "paid": sale.paid, "change": sale.change,
+                  "updated_at": moment, "version": stored.version + 1}
+        if keys == stored.keys:
+            moved = driver.execute(session, _SAVE_TICKET_NOW, values)
+        else:
+            moved = driver.execute(session, _SAVE_TICKET_KEYS_NOW, {**values, **dict(zip(_INDEXED, keys, strict=True))})
+            stored.keys = keys
         if moved.rowcount != 1:  # changed under us by a writer that bypassed this copy
             raise DomainError("ticket_changed", status=409)
         stored.version += 1
@@ -166,12 +184,11 @@ class Tickets:
         for payment in sale.payments:
             if payment.id is None:
                 payment.created_at = payment.created_at or moment
-                result = _cursor(session.execute(_INSERT_TENDER, {
+                payment.id = driver.insert(session, _INSERT_TENDER_NOW, {
                     "ticket_id": sale.id, "method": payment.kind, "amount": payment.amount,
                     "created_at": payment.created_at, "reference": payment.reference, "ref": payment.ref,
                     "provider": payment.provider, "transaction_id": payment.transaction_id,
-                    "payer_bank": payment.payer_bank, "fee": payment.fee}))
-                payment.id = _new_id(result)
+                    "payer_bank": payment.payer_bank, "fee": payment.fee})
                 stored.payments.add(payment.id)
         _saved(session).add(sale.id)
 
@@ -180,19 +197,18 @@ class Tickets:
         for line in sale.lines:
             row = _line_row(line)
             if line.id is None:
-                result = _cursor(session.execute(_INSERT_LINE, {
+                line.id = driver.insert(session, _INSERT_LINE_NOW, {
                     "ticket_id": sale.id, "seq": line.seq, "product_id": line.product_id, "sku": line.sku,
                     "barcode": line.barcode, "name": line.name, "unit": line.unit.value, "quantity": line.quantity,
                     "unit_price": line.unit_price, "original_price": line.original_price, "amount": line.amount,
                     "fixed_amount": line.fixed_amount, "voided": line.voided, "note": line.note,
                     "discount": line.discount, "rounding": line.rounding, "card_no": line.card_no,
-                    "reductions": line.reductions}))
-                line.id = _new_id(result)
+                    "reductions": line.reductions})
             elif stored.lines.get(line.id) != row:
                 changed.append({"line_id": line.id, **dict(zip(_LINE_CHANGES, row, strict=True))})
             stored.lines[line.id] = row
         if changed:
-            session.connection().execute(_UPDATE_LINE, changed)
+            driver.execute_many(session, _UPDATE_LINE_NOW, changed)
 
     def _save_coupons(self, session: Session, sale: Sale, stored: _Stored, moment: datetime) -> None:
         kept = {c.id for c in sale.coupons if c.id is not None}

@@ -287,6 +287,44 @@ def test_an_expired_token_is_refused(till: Till) -> None:
     assert response.status_code == 401 and response.json()["code"] == "token_expired"
 
 
+@pytest.mark.parametrize("ending", ["logout", "revoked", "expired", "operator_locked", "operator_inactive"])
+def test_a_token_ended_any_way_is_refused_by_the_next_scan_tender_and_completion(store_server, ending: str) -> None:
+    """The ticket's routes read the token in the command's own transaction: ended by a logout, or
+    by a change made straight in the database by another process (the ``omnistore`` command, the
+    manager's 停用), it is refused at once, and the refused call writes nothing."""
+    code = store_server.new_operator(pin="2468")
+    till = Till(store_server, store_server.new_till(), operator=code, pin="2468")
+    till.open_shift()
+    ticket = till.new_ticket()
+    state = till.ok(till.scan(ticket, COLA))
+    if ending == "logout":
+        assert till.http.delete(store_server.api + "/session", timeout=10).status_code in (200, 204)
+    else:
+        with store_server.db() as session:
+            rows = list(session.scalars(select(SessionToken).where(SessionToken.till == till.till)))
+            for row in rows:
+                if ending == "revoked":
+                    row.revoked = True
+                elif ending == "expired":
+                    row.expires_at = datetime.now() - timedelta(seconds=1)
+            if ending.startswith("operator"):
+                from app.db.models import Operator
+
+                operator = session.scalars(select(Operator).where(Operator.code == code)).one()
+                operator.locked = ending == "operator_locked" or operator.locked
+                operator.active = ending != "operator_inactive"
+            session.commit()
+    refused_as = "token_expired" if ending == "expired" else "unauthorized"
+    scan_id = uuid.uuid4().hex
+    for response in (till.scan(ticket, WATER, command_id=scan_id), till.pay_cash(ticket, state["due"]),
+                     till.complete(ticket), till.post("/tickets", {"command_id": uuid.uuid4().hex})):
+        assert response.status_code == 401 and response.json()["code"] == refused_as, response.text
+    with store_server.db() as session:
+        assert session.scalar(select(func.count()).select_from(TicketLine).where(TicketLine.ticket_id == ticket)) == 1
+        assert session.scalar(select(func.count()).select_from(Command).where(Command.id == scan_id)) == 0
+        assert session.scalar(select(Ticket.status).where(Ticket.id == ticket)) == "open"
+
+
 def test_no_token_is_unauthorized(store_server) -> None:
     response = requests.post(store_server.api + "/tickets", json={}, timeout=10)
     assert response.status_code == 401 and response.json()["code"] == "unauthorized"
